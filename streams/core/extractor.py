@@ -1,0 +1,205 @@
+"""The extraction entry point shared by the stream worker, ``newsevents extract`` and tests.
+
+``Extractor.extract`` takes a batch of articles and returns, per article, either its
+events or the error that extraction raised; one bad article never fails the others.
+The batch goes through spaCy's ``nlp.pipe`` once, inside ``nlp.memory_zone()`` so the
+string store of a long-running worker stays flat, and results are copied out to plain
+dataclasses before the zone closes.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from streams import __version__
+from streams.core.actors import ActorIndex
+from streams.core.article import Article
+from streams.core.boilerplate import blank_boilerplate
+from streams.core.dates import is_relative, normalise_date
+from streams.core.interactions import Trigger, find_triggers
+from streams.core.model import Actor, Amount, DateValue, Event, Evidence, Location, make_event_id
+from streams.core.model import Extractor as ExtractorInfo
+from streams.core.money import find_money
+from streams.core.nlp import load_model, model_name
+from streams.core.quotes import find_quotes
+from streams.core.statements import Statement, find_statements
+
+log = logging.getLogger(__name__)
+
+LOCATION_LABELS = ("FAC", "GPE", "LOC")
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """An article plus the day to resolve relative dates against when it has no ``published_at``."""
+
+    article: Article
+    fallback_date: date | None = None
+
+
+@dataclass
+class ArticleResult:
+    """What extraction produced for one article: events, or the error it raised."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    error: str | None = None
+    skipped: str | None = None  # reason the article yields no events by design (e.g. language)
+
+
+def _is_english(article: Article) -> bool:
+    return not article.language or article.language.lower().split("-")[0] == "en"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class Extractor:
+    """Turns articles into events. Construct once per process; the model is shared."""
+
+    def __init__(self, batch_size: int = 16, before_article: Callable[[Article], None] | None = None) -> None:
+        self.batch_size = batch_size
+        self._nlp: Language = load_model()
+        self.info = ExtractorInfo(version=__version__, model=model_name())
+        # A hook run before each article's rules (tests use it to simulate a failure).
+        self._before_article = before_article
+
+    def extract(self, inputs: Sequence[ArticleInput]) -> list[ArticleResult]:
+        """Extract every article of the batch; results are in input order."""
+        results = [ArticleResult(article=item.article) for item in inputs]
+        todo = [i for i, item in enumerate(inputs) if _is_english(item.article)]
+        for i, item in enumerate(inputs):
+            if i not in todo:
+                results[i].skipped = f"language {item.article.language!r} is not extracted"
+        texts = [blank_boilerplate(inputs[i].article.body) for i in todo]
+        with self._nlp.memory_zone():
+            try:
+                docs = list(self._nlp.pipe(texts, batch_size=self.batch_size))
+            except Exception:  # one article broke the batch: parse them one by one
+                log.exception("nlp.pipe failed for a batch of %d; retrying one by one", len(texts))
+                docs = []
+                for index, text in zip(todo, texts, strict=True):
+                    try:
+                        docs.append(self._nlp(text))
+                    except Exception:
+                        results[index].error = traceback.format_exc(limit=3)
+                        docs.append(None)  # type: ignore[arg-type]
+            for index, doc in zip(todo, docs, strict=True):
+                if doc is None:
+                    continue
+                try:
+                    if self._before_article is not None:
+                        self._before_article(inputs[index].article)
+                    results[index].events = self._events(doc, inputs[index])
+                except Exception:
+                    log.exception("extraction failed for article %r", inputs[index].article.id)
+                    results[index].error = traceback.format_exc(limit=3)
+        return results
+
+    def extract_one(self, article: Article, fallback_date: date | None = None) -> ArticleResult:
+        return self.extract([ArticleInput(article, fallback_date)])[0]
+
+    # --- building events -------------------------------------------------------------------
+
+    def _events(self, doc: Doc, item: ArticleInput) -> list[Event]:
+        article = item.article
+        base = article.published_date or item.fallback_date
+        basis = "published_at" if article.published_date else ("record_time" if item.fallback_date else None)
+        actors = ActorIndex(doc)
+        body = article.body
+        events: list[Event] = []
+        for st in find_statements(doc, actors):
+            events.append(self._statement_event(st, doc, article, base, basis))
+        quote_spans = [(q.start, q.end) for q in find_quotes(doc.text)]
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            for trigger in find_triggers(sent, quote_spans):
+                events.append(self._interaction_event(trigger, sent, actors, quote_spans, article, base, basis))
+        events = [e for e in events if e is not None]  # type: ignore[comparison-overlap]
+        for event in events:
+            assert body[event.evidence.start:event.evidence.end] == event.evidence.sentence
+        return sorted(events, key=lambda e: (e.evidence.start, e.type))
+
+    def _date(self, sent: Span, base: date | None, basis: str | None) -> tuple[DateValue | None, str | None]:
+        for ent in sent.ents:
+            if ent.label_ == "DATE":
+                value = normalise_date(ent.text, base)
+                if value is not None:
+                    return value, (basis if is_relative(value) else None)
+        return None, None
+
+    @staticmethod
+    def _amounts(text: str, start: int, end: int) -> list[Amount]:
+        return [m.amount for m in find_money(text[start:end])]
+
+    def _evidence(self, body: str, start: int, end: int) -> Evidence:
+        start, end = _trimmed(body, start, end)
+        return Evidence(sentence=body[start:end], start=start, end=end)
+
+    def _statement_event(
+        self, st: Statement, doc: Doc, article: Article, base: date | None, basis: str | None
+    ) -> Event:
+        evidence = self._evidence(article.body, st.sentence_start, st.sentence_end)
+        sent = doc.char_span(st.sentence_start, st.sentence_end, alignment_mode="expand")
+        date_value, date_basis = self._date(sent, base, basis) if sent is not None else (None, None)
+        actors = [st.speaker]
+        if st.addressee is not None and st.addressee.name != st.speaker.name:
+            actors.append(st.addressee)
+        return Event(
+            event_id=make_event_id(article.id, "statement", evidence.start, evidence.end, str(st.quote_start)),
+            type="statement", article_id=article.id, published_at=article.published_at,
+            actors=actors, quote=st.quote, date=date_value, location=None,
+            amounts=self._amounts(article.body, evidence.start, evidence.end),
+            evidence=evidence, confidence=st.confidence, extractor=self.info, status=None,
+            date_basis=date_basis, extra={"partial": st.partial, "speaker_resolution": st.how},
+        )
+
+    def _location(self, sent: Span, quote_spans: list[tuple[int, int]]) -> Location | None:
+        best: Span | None = None
+        for ent in sent.ents:
+            if ent.label_ not in LOCATION_LABELS or any(s <= ent.start_char < e for s, e in quote_spans):
+                continue
+            previous = ent.doc[ent.start - 1] if ent.start > 0 else None
+            if previous is None or previous.lower_ not in ("in", "at", "to", "inside"):
+                continue
+            if best is None or (ent.label_ == "FAC" and best.label_ != "FAC"):
+                best = ent
+        if best is None:
+            return None
+        name = best.text[4:] if best.text.lower().startswith("the ") else best.text
+        return Location(name=name, text=best.text)
+
+    def _interaction_event(
+        self, trigger: Trigger, sent: Span, actors: ActorIndex, quote_spans: list[tuple[int, int]],
+        article: Article, base: date | None, basis: str | None,
+    ) -> Event:
+        role = "participant" if trigger.type == "meeting" else "party"
+        found: list[Actor] = actors.actors_in(sent.start, sent.end, role, exclude=quote_spans)
+        evidence = self._evidence(article.body, sent.start_char, sent.end_char)
+        date_value, date_basis = self._date(sent, base, basis)
+        location = self._location(sent, quote_spans) if trigger.type == "meeting" else None
+        named_people = sum(1 for a in found if a.kind == "person")
+        confidence = round(min(0.9, 0.5 + 0.1 * len(found) + 0.05 * named_people), 2)
+        return Event(
+            event_id=make_event_id(article.id, trigger.type, evidence.start, evidence.end, str(trigger.token.idx)),
+            type=trigger.type,  # type: ignore[arg-type]
+            article_id=article.id, published_at=article.published_at,
+            actors=[a for a in found if location is None or a.name != location.name],
+            quote=None, date=date_value, location=location,
+            amounts=self._amounts(article.body, evidence.start, evidence.end),
+            evidence=evidence, confidence=confidence, extractor=self.info, status=trigger.status,
+            date_basis=date_basis, extra={"trigger": trigger.token.text},
+        )

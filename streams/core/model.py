@@ -1,0 +1,98 @@
+"""The event record: the published contract (``schemas/event.v1.json``) as Python types.
+
+Fields are plain dataclasses so the core stays free of serialisation concerns; ``to_dict``
+produces exactly the JSON object that goes on the event topics and out of ``extract``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+EventType = Literal["meeting", "agreement", "statement"]
+EVENT_TYPES: tuple[EventType, ...] = ("meeting", "agreement", "statement")
+
+#: Version of the event schema this code produces (``schemas/event.v1.json``).
+SCHEMA_VERSION = "1"
+
+#: Namespace for event ids; never change it, or every event id changes.
+EVENT_ID_NAMESPACE = uuid.UUID("6f1f5b8e-3c55-4d0e-9a3b-2f6d2a4e9c10")
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    role: str  # speaker | addressee | participant | party
+    kind: str  # person | organization | country | group
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class DateValue:
+    text: str
+    value: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    precision: Literal["year", "month", "day"]
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Amount:
+    text: str
+    value: float
+    currency: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Extractor:
+    version: str
+    model: str
+
+
+@dataclass(frozen=True)
+class Event:
+    event_id: str
+    type: EventType
+    article_id: str
+    published_at: str | None
+    actors: list[Actor]
+    quote: str | None
+    date: DateValue | None
+    location: Location | None
+    amounts: list[Amount]
+    evidence: Evidence
+    confidence: float
+    extractor: Extractor
+    status: str | None = None  # meetings/agreements: past | planned; None for statements
+    date_basis: str | None = None  # published_at | record_time | None when no relative date was used
+    schema_version: str = SCHEMA_VERSION
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        extra = data.pop("extra")
+        data.update(extra)
+        return data
+
+
+def make_event_id(article_id: str, event_type: str, start: int, end: int, anchor: str) -> str:
+    """A deterministic id: same article, type, evidence span and anchor give the same id.
+
+    ``anchor`` distinguishes several events in one sentence (for statements, the quote;
+    for the others, the trigger word's offset). The extractor version is deliberately
+    not part of the id, so a reprocessed article keeps its ids wherever the evidence
+    is unchanged.
+    """
+    return str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{article_id}\x1f{event_type}\x1f{start}\x1f{end}\x1f{anchor}"))

