@@ -198,12 +198,19 @@ class ActorIndex:
         for ent in self.doc.ents:
             if ent.start < start or ent.end > end:
                 continue
-            if any(s <= ent.start_char < e for s, e in exclude):
+            if any(s <= ent.start_char < e for s, e in exclude) or self._modifies_person(ent):
                 continue
             actor = self.actor(ent, role)
             if actor is not None and actor.name not in found:
                 found[actor.name] = actor
         return list(found.values())
+
+    def _modifies_person(self, ent: Span) -> bool:
+        """"Norwegian" in "Norwegian Fisheries Minister Ingrid Solberg" describes her; it is no actor."""
+        if ent.start in self._person_tokens or ent.root.dep_ not in ("amod", "compound", "nmod", "poss"):
+            return False
+        following = range(ent.end, min(ent.end + 5, len(self.doc)))
+        return any(i in self._person_tokens for i in following)
 
     def entity_at(self, token: Token) -> Span | None:
         """The actor entity containing ``token``, if any."""

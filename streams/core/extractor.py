@@ -133,9 +133,12 @@ class Extractor:
             assert body[event.evidence.start:event.evidence.end] == event.evidence.sentence
         return sorted(events, key=lambda e: (e.evidence.start, e.type))
 
-    def _date(self, sent: Span, base: date | None, basis: str | None) -> tuple[DateValue | None, str | None]:
+    def _date(
+        self, sent: Span, base: date | None, basis: str | None, quote_spans: Sequence[tuple[int, int]] = ()
+    ) -> tuple[DateValue | None, str | None]:
+        """The first resolvable date of the sentence outside quoted words."""
         for ent in sent.ents:
-            if ent.label_ == "DATE":
+            if ent.label_ == "DATE" and not any(s <= ent.start_char < e for s, e in quote_spans):
                 value = normalise_date(ent.text, base)
                 if value is not None:
                     return value, (basis if is_relative(value) else None)
@@ -154,7 +157,9 @@ class Extractor:
     ) -> Event:
         evidence = self._evidence(article.body, st.sentence_start, st.sentence_end)
         sent = doc.char_span(st.sentence_start, st.sentence_end, alignment_mode="expand")
-        date_value, date_basis = self._date(sent, base, basis) if sent is not None else (None, None)
+        quotes = [(q.start, q.end) for q in find_quotes(sent.text)] if sent is not None else []
+        quotes = [(s + sent.start_char, e + sent.start_char) for s, e in quotes] if sent is not None else []
+        date_value, date_basis = self._date(sent, base, basis, quotes) if sent is not None else (None, None)
         actors = [st.speaker]
         if st.addressee is not None and st.addressee.name != st.speaker.name:
             actors.append(st.addressee)
@@ -167,14 +172,24 @@ class Extractor:
             date_basis=date_basis, extra={"partial": st.partial, "speaker_resolution": st.how},
         )
 
-    def _location(self, sent: Span, quote_spans: list[tuple[int, int]]) -> Location | None:
-        best: Span | None = None
+    @staticmethod
+    def _place_entities(sent: Span, quote_spans: list[tuple[int, int]]) -> list[Span]:
+        """Entities introduced by "in"/"at" ("in Santiago", "at La Moneda Palace"): places, not actors."""
+        places = []
         for ent in sent.ents:
-            if ent.label_ not in LOCATION_LABELS or any(s <= ent.start_char < e for s, e in quote_spans):
+            if ent.label_ not in (*LOCATION_LABELS, "ORG") or any(s <= ent.start_char < e for s, e in quote_spans):
                 continue
             previous = ent.doc[ent.start - 1] if ent.start > 0 else None
-            if previous is None or previous.lower_ not in ("in", "at", "to", "inside"):
-                continue
+            if previous is not None and previous.lower_ in ("in", "at", "inside"):
+                places.append(ent)
+        return places
+
+    def _places(self, sent: Span, quote_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(e.start_char, e.end_char) for e in self._place_entities(sent, quote_spans)]
+
+    def _location(self, sent: Span, quote_spans: list[tuple[int, int]]) -> Location | None:
+        best: Span | None = None
+        for ent in self._place_entities(sent, quote_spans):
             if best is None or (ent.label_ == "FAC" and best.label_ != "FAC"):
                 best = ent
         if best is None:
@@ -187,17 +202,18 @@ class Extractor:
         article: Article, base: date | None, basis: str | None,
     ) -> Event:
         role = "participant" if trigger.type == "meeting" else "party"
-        found: list[Actor] = actors.actors_in(sent.start, sent.end, role, exclude=quote_spans)
+        places = self._places(sent, quote_spans)
+        found: list[Actor] = actors.actors_in(sent.start, sent.end, role, exclude=quote_spans + places)
         evidence = self._evidence(article.body, sent.start_char, sent.end_char)
-        date_value, date_basis = self._date(sent, base, basis)
-        location = self._location(sent, quote_spans) if trigger.type == "meeting" else None
+        date_value, date_basis = self._date(sent, base, basis, quote_spans)
+        location = self._location(sent, quote_spans)
         named_people = sum(1 for a in found if a.kind == "person")
         confidence = round(min(0.9, 0.5 + 0.1 * len(found) + 0.05 * named_people), 2)
         return Event(
             event_id=make_event_id(article.id, trigger.type, evidence.start, evidence.end, str(trigger.token.idx)),
             type=trigger.type,  # type: ignore[arg-type]
             article_id=article.id, published_at=article.published_at,
-            actors=[a for a in found if location is None or a.name != location.name],
+            actors=found,
             quote=None, date=date_value, location=location,
             amounts=self._amounts(article.body, evidence.start, evidence.end),
             evidence=evidence, confidence=confidence, extractor=self.info, status=trigger.status,

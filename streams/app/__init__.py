@@ -1,0 +1,1 @@
+"""The stream side: records in, records out, around the pure extraction core."""

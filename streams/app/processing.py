@@ -1,0 +1,109 @@
+"""One batch of input records -> validated articles -> extraction -> output records.
+
+The processor decides what to publish; a ``Publisher`` (Faust in the worker, a list in
+unit tests) sends it. ``process`` returns only when every output record of the batch
+has been acknowledged by the broker: the caller acknowledges the input offsets after
+that, which is what makes delivery at-least-once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Protocol
+
+from streams import metrics
+from streams.app.records import InputRecord, OutputRecord, dead_letter, event_record
+from streams.config import Settings
+from streams.core.article import Article, InvalidArticle, parse_article
+from streams.core.extractor import ArticleInput, Extractor
+
+log = logging.getLogger(__name__)
+
+
+class Publisher(Protocol):
+    async def publish(self, records: Sequence[OutputRecord]) -> None:
+        """Send all records and return once the broker has acknowledged every one; raise on failure."""
+
+
+class BatchProcessor:
+    def __init__(self, settings: Settings, extractor: Extractor, publisher: Publisher) -> None:
+        self.settings = settings
+        self.extractor = extractor
+        self.publisher = publisher
+        # spaCy is CPU-bound: run it off the event loop so heartbeats and fetches keep going.
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def build_outputs(self, records: Sequence[InputRecord]) -> list[OutputRecord]:
+        """Validate, extract and map one batch; blocking (runs in the extraction thread)."""
+        s = self.settings
+        outputs: list[OutputRecord] = []
+        valid: list[tuple[InputRecord, ArticleInput]] = []
+        for record in records:
+            try:
+                article = parse_article(record.value, s.max_body_bytes)
+            except InvalidArticle as exc:
+                outputs.append(dead_letter(record, s.dlq_topic, exc.reason, exc.detail, s.app_id))
+                continue
+            fallback = record.record_time.date() if record.record_time else None
+            valid.append((record, ArticleInput(article, fallback)))
+        if valid:
+            started = time.perf_counter()
+            results = self.extractor.extract([item for _, item in valid])
+            elapsed = time.perf_counter() - started
+            metrics.BATCH_SECONDS.observe(elapsed)
+            for _ in valid:
+                metrics.EXTRACTION_SECONDS.observe(elapsed / len(valid))
+            for (record, _), result in zip(valid, results, strict=True):
+                if result.error is not None:
+                    outputs.append(dead_letter(record, s.dlq_topic, "extraction_error", result.error, s.app_id))
+                    continue
+                for event in result.events:
+                    outputs.append(event_record(event, s.event_topics[event.type], s.ce_source))
+        return outputs
+
+    async def process(self, records: Sequence[InputRecord]) -> list[OutputRecord]:
+        """Process a batch and publish its outputs, retrying publication until it succeeds."""
+        loop = asyncio.get_running_loop()
+        outputs = await loop.run_in_executor(self._executor, self.build_outputs, records)
+        await self._publish_with_retry(outputs)
+        metrics.ARTICLES_CONSUMED.inc(len(records))
+        for out in outputs:
+            if out.kind == "dead_letter":
+                metrics.DEAD_LETTERS.labels(reason=out.reason or "unknown").inc()
+            else:
+                metrics.EVENTS_PUBLISHED.labels(type=out.kind).inc()
+        return outputs
+
+    async def _publish_with_retry(self, outputs: Sequence[OutputRecord]) -> None:
+        delay = 0.5
+        while True:
+            try:
+                await self.publisher.publish(outputs)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                metrics.PUBLISH_FAILURES.inc()
+                metrics.HEALTHY.set(0)
+                log.warning("publishing %d records failed (%s); retrying in %.1f s", len(outputs), exc, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, self.settings.publish_retry_max)
+            else:
+                metrics.HEALTHY.set(1)
+                return
+
+
+def failing_hook(marker: str) -> object:
+    """The test hook behind NEWSEVENTS_TEST_FAIL_MARKER: raise for articles containing ``marker``."""
+
+    def hook(article: Article) -> None:
+        if marker and marker in article.body:
+            raise RuntimeError(f"simulated extraction failure (body contains {marker!r})")
+
+    return hook

@@ -1,0 +1,87 @@
+"""Kafka-agnostic record types and the building of output records (events, dead letters).
+
+Kept free of Faust so the mapping from an input record to what gets published (keys,
+CloudEvents headers, dead-letter headers) is unit-tested without a broker.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from streams.core.model import Event
+
+Headers = list[tuple[str, bytes]]
+
+#: Headers added to a dead letter; the original headers are kept before them, unchanged.
+DLQ_HEADERS = ("dlq_reason", "dlq_error", "dlq_source_topic", "dlq_source_partition",
+               "dlq_source_offset", "dlq_time", "dlq_app_id")
+
+
+@dataclass(frozen=True)
+class InputRecord:
+    """One consumed record, as received."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+    headers: Headers
+    timestamp_ms: int | None
+
+    @property
+    def record_time(self) -> datetime | None:
+        if self.timestamp_ms is None or self.timestamp_ms <= 0:
+            return None
+        return datetime.fromtimestamp(self.timestamp_ms / 1000, tz=UTC)
+
+
+@dataclass(frozen=True)
+class OutputRecord:
+    topic: str
+    key: bytes | None
+    value: bytes | None
+    headers: Headers
+    kind: str  # the event type, or "dead_letter"
+    reason: str | None = None
+
+
+def _rfc3339(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def event_record(event: Event, topic: str, ce_source: str, now: datetime | None = None) -> OutputRecord:
+    """An event as a Kafka record: key = event_id, JSON value, CloudEvents binary-mode headers."""
+    now = now or datetime.now(UTC)
+    value = json.dumps(event.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    headers: Headers = [
+        ("ce_specversion", b"1.0"),
+        ("ce_id", event.event_id.encode()),
+        ("ce_source", ce_source.encode()),
+        ("ce_type", f"org.newsevents.{event.type}.v1".encode()),
+        ("ce_time", _rfc3339(now).encode()),
+        ("ce_subject", event.article_id.encode("utf-8")),
+        ("ce_dataschema", b"https://newsevents.example/schemas/event.v1.json"),
+        ("content-type", b"application/json"),
+    ]
+    return OutputRecord(topic=topic, key=event.event_id.encode(), value=value, headers=headers, kind=event.type)
+
+
+def dead_letter(
+    record: InputRecord, topic: str, reason: str, error: str, app_id: str, now: datetime | None = None
+) -> OutputRecord:
+    """The original key, value and headers, plus headers that say why and where from."""
+    now = now or datetime.now(UTC)
+    added: Headers = [
+        ("dlq_reason", reason.encode()),
+        ("dlq_error", error[:2000].encode("utf-8", errors="replace")),
+        ("dlq_source_topic", record.topic.encode()),
+        ("dlq_source_partition", str(record.partition).encode()),
+        ("dlq_source_offset", str(record.offset).encode()),
+        ("dlq_time", _rfc3339(now).encode()),
+        ("dlq_app_id", app_id.encode()),
+    ]
+    return OutputRecord(topic=topic, key=record.key, value=record.value, headers=[*record.headers, *added],
+                        kind="dead_letter", reason=reason)

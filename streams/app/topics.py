@@ -1,0 +1,65 @@
+"""Create the project's topics explicitly, idempotently, with the declared partition counts.
+
+Brokers auto-create topics with one partition (Kafka, noida-db) or four (Tansu); Faust
+then stops with PartitionsMismatch, and one partition caps the workers at one. So the
+worker and ``newsevents topics create`` create every topic up front.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from kafka import KafkaAdminClient, KafkaConsumer
+from kafka.admin import NewTopic
+from kafka.errors import TopicAlreadyExistsError
+
+from streams.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TopicStatus:
+    name: str
+    partitions: int
+    created: bool
+
+
+def existing_partitions(bootstrap: str, topics: list[str]) -> dict[str, int]:
+    """Partition counts of the topics that exist (missing topics are absent from the result)."""
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, client_id="newsevents-topics")
+    try:
+        known = consumer.topics()
+        return {t: len(consumer.partitions_for_topic(t) or ()) for t in topics if t in known}
+    finally:
+        consumer.close()
+
+
+def ensure_topics(settings: Settings, admin_timeout_ms: int = 30_000) -> list[TopicStatus]:
+    """Create the missing topics; report every topic's partition count."""
+    wanted = settings.all_topics
+    before = existing_partitions(settings.bootstrap, wanted)
+    missing = [t for t in wanted if t not in before]
+    if missing:
+        admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap, client_id="newsevents-topics",
+                                 request_timeout_ms=admin_timeout_ms)
+        try:
+            for name in missing:
+                try:
+                    admin.create_topics(
+                        [NewTopic(name, num_partitions=settings.partitions,
+                                  replication_factor=settings.replication_factor)],
+                        timeout_ms=admin_timeout_ms,
+                    )
+                except TopicAlreadyExistsError:  # created by another worker meanwhile
+                    pass
+        finally:
+            admin.close()
+    after = existing_partitions(settings.bootstrap, wanted)
+    statuses = [TopicStatus(t, after.get(t, 0), t in missing) for t in wanted]
+    for status in statuses:
+        if status.partitions != settings.partitions:
+            log.warning("topic %s has %d partitions, settings declare %d", status.name, status.partitions,
+                        settings.partitions)
+    return statuses

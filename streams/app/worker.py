@@ -1,0 +1,96 @@
+"""The Faust application: consume ``articles.raw`` in batches, publish events and dead letters.
+
+Delivery is at-least-once. Faust's ``take_events`` acknowledges a batch's input records
+when the batch is left, even when it is left by an exception or by cancellation at
+shutdown; so each record's reference count is raised by one when its batch starts and
+lowered only after every output of the batch has been acknowledged by the broker. A
+batch abandoned half-way therefore keeps its offsets uncommitted and is read again
+after a restart, while a finished one is committed as usual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import faust
+
+from streams.app.processing import BatchProcessor
+from streams.app.records import InputRecord, OutputRecord
+from streams.config import Settings
+from streams.core.extractor import Extractor
+
+log = logging.getLogger(__name__)
+
+
+class FaustPublisher:
+    """Publishes through the Faust app's producer and waits for every acknowledgement."""
+
+    def __init__(self, app: faust.App) -> None:
+        self.app = app
+
+    async def publish(self, records: Sequence[OutputRecord]) -> None:
+        if not records:
+            return
+        producer = self.app.producer
+        pending = [
+            await producer.send(r.topic, r.key, r.value, partition=None, timestamp=None, headers=r.headers)
+            for r in records
+        ]
+        await asyncio.gather(*pending)
+
+
+def _input_record(event: Any) -> InputRecord:
+    message = event.message
+    headers = message.headers or []
+    if isinstance(headers, dict):
+        headers = list(headers.items())
+    return InputRecord(
+        topic=message.topic, partition=message.partition, offset=message.offset, key=message.key,
+        value=message.value, headers=[(k, bytes(v) if v is not None else b"") for k, v in headers],
+        timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
+    )
+
+
+def create_app(settings: Settings, extractor: Extractor) -> faust.App:
+    """Build the Faust app and its agent around an already loaded extractor.
+
+    The extractor (and so the spaCy model) is built before the app starts, so the model
+    load never blocks the event loop while the consumer is joining its group.
+    """
+    app = faust.App(
+        settings.app_id,
+        broker=f"kafka://{settings.bootstrap}",
+        datadir=settings.data_dir,
+        key_serializer="raw",
+        value_serializer="raw",
+        web_enabled=False,
+        topic_disable_leader=True,
+        topic_allow_declare=False,
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        consumer_auto_offset_reset=settings.auto_offset_reset,
+        broker_session_timeout=settings.session_timeout,
+        broker_heartbeat_interval=settings.heartbeat_interval,
+        broker_rebalance_timeout=settings.session_timeout,
+        broker_commit_interval=settings.commit_interval,
+        producer_acks=-1,
+        stream_wait_empty=False,
+    )
+    input_topic = app.topic(settings.input_topic, key_serializer="raw", value_serializer="raw",
+                            partitions=settings.partitions, allow_empty=True)
+    processor = BatchProcessor(settings, extractor, FaustPublisher(app))
+
+    @app.agent(input_topic, name="extract-articles")
+    async def extract_articles(stream: faust.Stream) -> None:
+        async for events in stream.take_events(settings.batch_size, settings.batch_timeout):
+            # Hold every record until its outputs are acknowledged (see the module docstring).
+            for event in events:
+                event.message.incref()
+            records = [_input_record(e) for e in events]
+            await processor.process(records)
+            for event in events:
+                event.message.decref()
+    return app

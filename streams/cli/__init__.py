@@ -1,0 +1,1 @@
+"""The ``newsevents`` command line."""

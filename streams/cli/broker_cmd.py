@@ -1,0 +1,34 @@
+"""``newsevents broker``: run the embedded broker in the foreground until Ctrl-C or SIGTERM."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+from types import FrameType
+
+from streams.broker import BrokerError, EmbeddedBroker
+
+
+def cmd_broker(engine: str, host: str, port: int, data_dir: str) -> int:
+    broker = EmbeddedBroker(engine=engine, host=host, port=port, data_dir=Path(data_dir))
+    try:
+        broker.start()
+    except BrokerError as exc:
+        print(f"newsevents broker: {exc}", file=sys.stderr)
+        return 1
+    print(f"{engine} broker ready at {broker.bootstrap} (data: {data_dir}); Ctrl-C stops it", flush=True)
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        assert broker.process is not None
+        code = broker.process.wait()
+        print(f"newsevents broker: the broker exited with status {code}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        broker.stop()

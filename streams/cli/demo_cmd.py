@@ -1,0 +1,136 @@
+"""``newsevents demo``: broker, topics, worker, sample articles and live events in one command.
+
+Everything it starts (the embedded broker and a worker subprocess) is stopped on
+Ctrl-C, on SIGTERM and on any failure; a failure exits non-zero with the reason and
+the tail of the worker's log.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import FrameType
+
+from streams.broker import BrokerError, EmbeddedBroker, free_port
+from streams.cli.kafka_cmds import cmd_ingest, record_as_json
+from streams.cli.render import render_event
+from streams.config import Settings, env_name
+from streams.resources import samples_path
+
+
+class DemoError(RuntimeError):
+    pass
+
+
+def _log_tail(path: Path, lines: int = 15) -> str:
+    if not path.exists():
+        return ""
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _worker_env(settings: Settings) -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("bootstrap", "app_id", "metrics_port", "metrics_host", "data_dir", "partitions", "batch_timeout"):
+        env[env_name(name)] = str(getattr(settings, name))
+    return env
+
+
+def _stop(process: subprocess.Popen[bytes] | None, timeout: float = 15.0) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: float | None) -> int:
+    started = time.monotonic()
+    path = Path(articles) if articles else samples_path()
+    if not path.is_file():
+        print(f"newsevents demo: {path}: no such file", file=sys.stderr)
+        return 2
+    workdir = Path(tempfile.mkdtemp(prefix="newsevents-demo-"))
+    worker_log = workdir / "worker.log"
+    broker = EmbeddedBroker(engine=engine, data_dir=workdir / "broker", log_path=workdir / "broker.log")
+    worker: subprocess.Popen[bytes] | None = None
+
+    def on_sigterm(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        print(f"· starting the {engine} broker ...", flush=True)
+        broker.start()
+        settings = Settings(bootstrap=broker.bootstrap, app_id="newsevents-demo", data_dir=str(workdir / "worker"),
+                            metrics_host="127.0.0.1", metrics_port=metrics_port or free_port(),
+                            batch_timeout=0.5)
+        print(f"· broker at {broker.bootstrap}; starting a worker (log: {worker_log}) ...", flush=True)
+        with worker_log.open("wb") as log:
+            worker = subprocess.Popen([sys.executable, "-m", "streams.cli.main", "worker"], env=_worker_env(settings),
+                                      stdout=log, stderr=subprocess.STDOUT)
+        from streams.app.topics import ensure_topics  # noqa: PLC0415
+
+        ensure_topics(settings)
+        print(f"· ingesting {path} ...", flush=True)
+        cmd_ingest(settings, str(path), progress=False)
+        print(f"· metrics: http://127.0.0.1:{settings.metrics_port}/metrics", flush=True)
+        print("· events as they arrive (Ctrl-C stops the demo and everything it started):", flush=True)
+        return _follow(settings, worker, worker_log, started, idle_exit)
+    except KeyboardInterrupt:
+        print("\n· stopping ...", flush=True)
+        return 0
+    except (BrokerError, DemoError, OSError) as exc:
+        print(f"newsevents demo: {exc}", file=sys.stderr)
+        tail = _log_tail(worker_log)
+        if tail:
+            print(f"--- last lines of {worker_log} ---\n{tail}", file=sys.stderr)
+        return 1
+    finally:
+        _stop(worker)
+        broker.stop()
+
+
+def _follow(settings: Settings, worker: subprocess.Popen[bytes], worker_log: Path, started: float,
+            idle_exit: float | None) -> int:
+    from kafka import KafkaConsumer, TopicPartition  # noqa: PLC0415
+
+    consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap, enable_auto_commit=False)
+    try:
+        partitions = [TopicPartition(t, p) for t in settings.event_topics.values()
+                      for p in sorted(consumer.partitions_for_topic(t) or ())]
+        dlq = [TopicPartition(settings.dlq_topic, p) for p in sorted(consumer.partitions_for_topic(settings.dlq_topic) or ())]
+        consumer.assign(partitions + dlq)
+        consumer.seek_to_beginning(*(partitions + dlq))
+        seen = 0
+        last = time.monotonic()
+        while True:
+            if worker.poll() is not None:
+                raise DemoError(f"the worker exited with status {worker.returncode}")
+            batches = consumer.poll(timeout_ms=300)
+            for records in batches.values():
+                for record in records:
+                    data = record_as_json(record)
+                    if record.topic == settings.dlq_topic:
+                        print(f"[dead-letter] reason={data['headers'].get('dlq_reason')} "
+                              f"offset={data['headers'].get('dlq_source_offset')}", flush=True)
+                        continue
+                    if seen == 0:
+                        print(f"· first event after {time.monotonic() - started:.1f} s", flush=True)
+                    seen += 1
+                    last = time.monotonic()
+                    print(render_event(data["value"]), flush=True)
+            if idle_exit is not None and seen and time.monotonic() - last > idle_exit:
+                print(f"· {seen} events; no new event for {idle_exit:g} s, stopping", flush=True)
+                return 0
+            if idle_exit is not None and not seen and time.monotonic() - last > 120:
+                raise DemoError("no event within 120 s")
+    finally:
+        consumer.close()
