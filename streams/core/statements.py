@@ -126,6 +126,9 @@ def _addressee(verb: Token, quotes: list[QuoteSpan], actors: ActorIndex) -> Acto
             entity = actors.entity_at(child)
             if entity is not None:
                 return actors.actor(entity, "addressee")
+            if child.pos_ == "PROPN":  # the one told is a person even when the model tagged no entity
+                words = [t for t in child.subtree if t.pos_ == "PROPN" and t.i <= child.i]
+                return Actor(name=" ".join(t.text for t in words), role="addressee", kind="person")
     return None
 
 
