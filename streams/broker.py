@@ -81,8 +81,7 @@ def wait_until_ready(bootstrap: str, timeout: float = 30.0, process: subprocess.
         try:
             with socket.create_connection((host, int(port)), timeout=1):
                 pass
-            consumer = KafkaConsumer(bootstrap_servers=bootstrap, request_timeout_ms=5000,
-                                     api_version_auto_timeout_ms=5000)
+            consumer = KafkaConsumer(bootstrap_servers=bootstrap, request_timeout_ms=5000)
             try:
                 consumer.topics()
                 return
