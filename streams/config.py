@@ -58,12 +58,12 @@ SETTINGS_DOC: dict[str, str] = {
     "app_id": "Faust application id; also the consumer group id. Workers with the same id share the work.",
     "input_topic": "Topic the raw articles are read from.",
     "dlq_topic": "Dead-letter topic for invalid articles and failed extractions.",
-    "event_topic_prefix": "Prefix of the event topics (`<prefix>meeting`, `<prefix>agreement`, `<prefix>statement`).",
-    "partitions": "Partitions per topic when the worker or `topics create` creates them; the ceiling on parallel workers.",
+    "event_topic_prefix": "Prefix of the event topics: `<prefix>meeting`, `<prefix>agreement`, ...",
+    "partitions": "Partitions per created topic; the ceiling on parallel workers.",
     "replication_factor": "Replication factor for created topics (3 on a production cluster).",
     "batch_size": "Articles per extraction batch (`nlp.pipe` batch).",
     "batch_timeout": "Seconds to wait for a batch to fill before processing what has arrived.",
-    "max_body_bytes": "Largest accepted article body in UTF-8 bytes; larger ones go to the dead letters (`body_too_large`).",
+    "max_body_bytes": "Largest body in UTF-8 bytes; larger ones are dead letters (`body_too_large`).",
     "metrics_host": "Address the Prometheus metrics endpoint binds to (`0.0.0.0` in containers).",
     "metrics_port": "Port of the Prometheus metrics endpoint (`/metrics`); 0 disables it.",
     "data_dir": "Directory for the worker's local state.",
@@ -121,7 +121,9 @@ def _check(s: Settings) -> None:
     if s.batch_size < 1:
         raise ConfigError(f"NEWSEVENTS_BATCH_SIZE must be at least 1, got {s.batch_size}")
     if s.auto_offset_reset not in ("earliest", "latest"):
-        raise ConfigError(f"NEWSEVENTS_AUTO_OFFSET_RESET must be earliest or latest, got {s.auto_offset_reset!r}")
+        raise ConfigError(
+            f"NEWSEVENTS_AUTO_OFFSET_RESET must be earliest or latest, got {s.auto_offset_reset!r}"
+        )
     if not 0 <= s.metrics_port <= 65535:
         raise ConfigError(f"NEWSEVENTS_METRICS_PORT out of range: {s.metrics_port}")
     if s.max_body_bytes < 1:

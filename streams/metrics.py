@@ -12,8 +12,12 @@ from streams import __version__
 
 ARTICLES_CONSUMED = Counter("newsevents_articles_consumed", "Article records read from the input topic.")
 EVENTS_PUBLISHED = Counter("newsevents_events_published", "Events published, by type.", ["type"])
-DEAD_LETTERS = Counter("newsevents_dead_letters", "Records sent to the dead-letter topic, by reason.", ["reason"])
-PUBLISH_FAILURES = Counter("newsevents_publish_failures", "Failed attempts to publish a batch (it is retried).")
+DEAD_LETTERS = Counter(
+    "newsevents_dead_letters", "Records sent to the dead-letter topic, by reason.", ["reason"]
+)
+PUBLISH_FAILURES = Counter(
+    "newsevents_publish_failures", "Failed attempts to publish a batch (it is retried)."
+)
 EXTRACTION_SECONDS = Histogram(
     "newsevents_extraction_duration_seconds",
     "Extraction time per article (a batch's time divided by its size).",

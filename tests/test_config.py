@@ -7,11 +7,19 @@ from streams.config import ConfigError, load_settings
 
 def test_defaults_and_environment() -> None:
     assert load_settings({}).bootstrap == "localhost:9092"
-    s = load_settings({"NEWSEVENTS_BOOTSTRAP": "k1:9092,k2:9092", "NEWSEVENTS_PARTITIONS": "12",
-                       "NEWSEVENTS_CREATE_TOPICS": "false"})
+    s = load_settings(
+        {
+            "NEWSEVENTS_BOOTSTRAP": "k1:9092,k2:9092",
+            "NEWSEVENTS_PARTITIONS": "12",
+            "NEWSEVENTS_CREATE_TOPICS": "false",
+        }
+    )
     assert (s.bootstrap, s.partitions, s.create_topics) == ("k1:9092,k2:9092", 12, False)
-    assert s.event_topics == {"meeting": "events.meeting", "agreement": "events.agreement",
-                              "statement": "events.statement"}
+    assert s.event_topics == {
+        "meeting": "events.meeting",
+        "agreement": "events.agreement",
+        "statement": "events.statement",
+    }
 
 
 def test_flags_override_environment() -> None:
@@ -20,8 +28,12 @@ def test_flags_override_environment() -> None:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("NEWSEVENTS_PARTITIONS", "many"), ("NEWSEVENTS_PARTITIONS", "0"), ("NEWSEVENTS_CREATE_TOPICS", "maybe"),
-     ("NEWSEVENTS_AUTO_OFFSET_RESET", "middle")],
+    [
+        ("NEWSEVENTS_PARTITIONS", "many"),
+        ("NEWSEVENTS_PARTITIONS", "0"),
+        ("NEWSEVENTS_CREATE_TOPICS", "maybe"),
+        ("NEWSEVENTS_AUTO_OFFSET_RESET", "middle"),
+    ],
 )
 def test_bad_values_name_the_variable(name: str, value: str) -> None:
     with pytest.raises(ConfigError, match=name):

@@ -62,7 +62,9 @@ class BatchProcessor:
                 metrics.EXTRACTION_SECONDS.observe(elapsed / len(valid))
             for (record, _), result in zip(valid, results, strict=True):
                 if result.error is not None:
-                    outputs.append(dead_letter(record, s.dlq_topic, "extraction_error", result.error, s.app_id))
+                    outputs.append(
+                        dead_letter(record, s.dlq_topic, "extraction_error", result.error, s.app_id)
+                    )
                     continue
                 for event in result.events:
                     outputs.append(event_record(event, s.event_topics[event.type], s.ce_source))

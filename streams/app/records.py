@@ -15,8 +15,15 @@ from streams.core.model import Event
 Headers = list[tuple[str, bytes]]
 
 #: Headers added to a dead letter; the original headers are kept before them, unchanged.
-DLQ_HEADERS = ("dlq_reason", "dlq_error", "dlq_source_topic", "dlq_source_partition",
-               "dlq_source_offset", "dlq_time", "dlq_app_id")
+DLQ_HEADERS = (
+    "dlq_reason",
+    "dlq_error",
+    "dlq_source_topic",
+    "dlq_source_partition",
+    "dlq_source_offset",
+    "dlq_time",
+    "dlq_app_id",
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,9 @@ def event_record(event: Event, topic: str, ce_source: str, now: datetime | None 
         ("ce_dataschema", b"https://newsevents.example/schemas/event.v1.json"),
         ("content-type", b"application/json"),
     ]
-    return OutputRecord(topic=topic, key=event.event_id.encode(), value=value, headers=headers, kind=event.type)
+    return OutputRecord(
+        topic=topic, key=event.event_id.encode(), value=value, headers=headers, kind=event.type
+    )
 
 
 def dead_letter(
@@ -83,5 +92,11 @@ def dead_letter(
         ("dlq_time", _rfc3339(now).encode()),
         ("dlq_app_id", app_id.encode()),
     ]
-    return OutputRecord(topic=topic, key=record.key, value=record.value, headers=[*record.headers, *added],
-                        kind="dead_letter", reason=reason)
+    return OutputRecord(
+        topic=topic,
+        key=record.key,
+        value=record.value,
+        headers=[*record.headers, *added],
+        kind="dead_letter",
+        reason=reason,
+    )

@@ -7,6 +7,7 @@ worker and ``newsevents topics create`` create every topic up front.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 
@@ -42,24 +43,34 @@ def ensure_topics(settings: Settings, admin_timeout_ms: int = 30_000) -> list[To
     before = existing_partitions(settings.bootstrap, wanted)
     missing = [t for t in wanted if t not in before]
     if missing:
-        admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap, client_id="newsevents-topics",
-                                 request_timeout_ms=admin_timeout_ms)
+        admin = KafkaAdminClient(
+            bootstrap_servers=settings.bootstrap,
+            client_id="newsevents-topics",
+            request_timeout_ms=admin_timeout_ms,
+        )
         try:
             for name in missing:
-                try:
+                with contextlib.suppress(TopicAlreadyExistsError):  # another worker was faster
                     admin.create_topics(
-                        [NewTopic(name, num_partitions=settings.partitions,
-                                  replication_factor=settings.replication_factor)],
+                        [
+                            NewTopic(
+                                name,
+                                num_partitions=settings.partitions,
+                                replication_factor=settings.replication_factor,
+                            )
+                        ],
                         timeout_ms=admin_timeout_ms,
                     )
-                except TopicAlreadyExistsError:  # created by another worker meanwhile
-                    pass
         finally:
             admin.close()
     after = existing_partitions(settings.bootstrap, wanted)
     statuses = [TopicStatus(t, after.get(t, 0), t in missing) for t in wanted]
     for status in statuses:
         if status.partitions != settings.partitions:
-            log.warning("topic %s has %d partitions, settings declare %d", status.name, status.partitions,
-                        settings.partitions)
+            log.warning(
+                "topic %s has %d partitions, settings declare %d",
+                status.name,
+                status.partitions,
+                settings.partitions,
+            )
     return statuses

@@ -13,9 +13,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import faust
+from faust.types import StreamT
 
 from streams.app.processing import BatchProcessor
 from streams.app.records import InputRecord, OutputRecord
@@ -48,8 +49,12 @@ def _input_record(event: Any) -> InputRecord:
     if isinstance(headers, dict):
         headers = list(headers.items())
     return InputRecord(
-        topic=message.topic, partition=message.partition, offset=message.offset, key=message.key,
-        value=message.value, headers=[(k, bytes(v) if v is not None else b"") for k, v in headers],
+        topic=message.topic,
+        partition=message.partition,
+        offset=message.offset,
+        key=message.key,
+        value=message.value,
+        headers=[(k, bytes(v) if v is not None else b"") for k, v in headers],
         timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
     )
 
@@ -79,13 +84,20 @@ def create_app(settings: Settings, extractor: Extractor) -> faust.App:
         producer_acks=-1,
         stream_wait_empty=False,
     )
-    input_topic = app.topic(settings.input_topic, key_serializer="raw", value_serializer="raw",
-                            partitions=settings.partitions, allow_empty=True)
+    input_topic = app.topic(
+        settings.input_topic,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=settings.partitions,
+        allow_empty=True,
+    )
     processor = BatchProcessor(settings, extractor, FaustPublisher(app))
 
     @app.agent(input_topic, name="extract-articles")
-    async def extract_articles(stream: faust.Stream) -> None:
-        async for events in stream.take_events(settings.batch_size, settings.batch_timeout):
+    async def extract_articles(stream: StreamT[Any]) -> None:
+        # take_events is on faust.Stream but missing from StreamT's type stub
+        batches = cast(faust.Stream[Any], stream).take_events(settings.batch_size, settings.batch_timeout)
+        async for events in batches:
             # Hold every record until its outputs are acknowledged (see the module docstring).
             for event in events:
                 event.message.incref()
@@ -93,4 +105,5 @@ def create_app(settings: Settings, extractor: Extractor) -> faust.App:
             await processor.process(records)
             for event in events:
                 event.message.decref()
+
     return app

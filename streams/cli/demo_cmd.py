@@ -35,7 +35,15 @@ def _log_tail(path: Path, lines: int = 15) -> str:
 
 def _worker_env(settings: Settings) -> dict[str, str]:
     env = dict(os.environ)
-    for name in ("bootstrap", "app_id", "metrics_port", "metrics_host", "data_dir", "partitions", "batch_timeout"):
+    for name in (
+        "bootstrap",
+        "app_id",
+        "metrics_port",
+        "metrics_host",
+        "data_dir",
+        "partitions",
+        "batch_timeout",
+    ):
         env[env_name(name)] = str(getattr(settings, name))
     return env
 
@@ -69,14 +77,23 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
     try:
         print(f"· starting the {engine} broker ...", flush=True)
         broker.start()
-        settings = Settings(bootstrap=broker.bootstrap, app_id="newsevents-demo", data_dir=str(workdir / "worker"),
-                            metrics_host="127.0.0.1", metrics_port=metrics_port or free_port(),
-                            batch_timeout=0.5)
+        settings = Settings(
+            bootstrap=broker.bootstrap,
+            app_id="newsevents-demo",
+            data_dir=str(workdir / "worker"),
+            metrics_host="127.0.0.1",
+            metrics_port=metrics_port or free_port(),
+            batch_timeout=0.5,
+        )
         print(f"· broker at {broker.bootstrap}; starting a worker (log: {worker_log}) ...", flush=True)
         with worker_log.open("wb") as log:
-            worker = subprocess.Popen([sys.executable, "-m", "streams.cli.main", "worker"], env=_worker_env(settings),
-                                      stdout=log, stderr=subprocess.STDOUT)
-        from streams.app.topics import ensure_topics  # noqa: PLC0415
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "streams.cli.main", "worker"],
+                env=_worker_env(settings),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        from streams.app.topics import ensure_topics
 
         ensure_topics(settings)
         print(f"· ingesting {path} ...", flush=True)
@@ -98,15 +115,26 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
         broker.stop()
 
 
-def _follow(settings: Settings, worker: subprocess.Popen[bytes], worker_log: Path, started: float,
-            idle_exit: float | None) -> int:
-    from kafka import KafkaConsumer, TopicPartition  # noqa: PLC0415
+def _follow(
+    settings: Settings,
+    worker: subprocess.Popen[bytes],
+    worker_log: Path,
+    started: float,
+    idle_exit: float | None,
+) -> int:
+    from kafka import KafkaConsumer, TopicPartition
 
     consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap, enable_auto_commit=False)
     try:
-        partitions = [TopicPartition(t, p) for t in settings.event_topics.values()
-                      for p in sorted(consumer.partitions_for_topic(t) or ())]
-        dlq = [TopicPartition(settings.dlq_topic, p) for p in sorted(consumer.partitions_for_topic(settings.dlq_topic) or ())]
+        partitions = [
+            TopicPartition(t, p)
+            for t in settings.event_topics.values()
+            for p in sorted(consumer.partitions_for_topic(t) or ())
+        ]
+        dlq = [
+            TopicPartition(settings.dlq_topic, p)
+            for p in sorted(consumer.partitions_for_topic(settings.dlq_topic) or ())
+        ]
         consumer.assign(partitions + dlq)
         consumer.seek_to_beginning(*(partitions + dlq))
         seen = 0
@@ -119,8 +147,11 @@ def _follow(settings: Settings, worker: subprocess.Popen[bytes], worker_log: Pat
                 for record in records:
                     data = record_as_json(record)
                     if record.topic == settings.dlq_topic:
-                        print(f"[dead-letter] reason={data['headers'].get('dlq_reason')} "
-                              f"offset={data['headers'].get('dlq_source_offset')}", flush=True)
+                        print(
+                            f"[dead-letter] reason={data['headers'].get('dlq_reason')} "
+                            f"offset={data['headers'].get('dlq_source_offset')}",
+                            flush=True,
+                        )
                         continue
                     if seen == 0:
                         print(f"· first event after {time.monotonic() - started:.1f} s", flush=True)

@@ -6,8 +6,10 @@ from __future__ import annotations
 def explain(exc: BaseException) -> str:
     name = type(exc).__name__
     if name in ("NoBrokersAvailable", "KafkaConnectionError", "KafkaTimeoutError"):
-        return (f"cannot reach Kafka ({name}); is a broker running at the bootstrap address? "
-                "Start one with `newsevents broker` or set NEWSEVENTS_BOOTSTRAP")
+        return (
+            f"cannot reach Kafka ({name}); is a broker running at the bootstrap address? "
+            "Start one with `newsevents broker` or set NEWSEVENTS_BOOTSTRAP"
+        )
     if name == "InputError":
         return str(exc)
     return f"{name}: {exc}"

@@ -30,8 +30,13 @@ def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def run_extract(lines: Iterator[tuple[int, bytes]], out: TextIO, err: TextIO,
-                default_published_at: str | None = None, max_body_bytes: int | None = None) -> int:
+def run_extract(
+    lines: Iterator[tuple[int, bytes]],
+    out: TextIO,
+    err: TextIO,
+    default_published_at: str | None = None,
+    max_body_bytes: int | None = None,
+) -> int:
     if default_published_at:
         parse_published_at(default_published_at)  # fail early on a bad flag
     invalid = failed = 0
@@ -54,8 +59,11 @@ def run_extract(lines: Iterator[tuple[int, bytes]], out: TextIO, err: TextIO,
         for result in extractor.extract([ArticleInput(a) for a in batch]):
             if result.error is not None:
                 failed += 1
-                print(f"newsevents extract: article {result.article.id!r}: extraction_error: "
-                      f"{result.error.strip().splitlines()[-1]}", file=err)
+                print(
+                    f"newsevents extract: article {result.article.id!r}: extraction_error: "
+                    f"{result.error.strip().splitlines()[-1]}",
+                    file=err,
+                )
             for event in result.events:
                 out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
     out.flush()
@@ -66,6 +74,6 @@ def run_extract(lines: Iterator[tuple[int, bytes]], out: TextIO, err: TextIO,
 
 
 def main_extract(path: str, default_published_at: str | None) -> int:
-    from streams.cli.jsonl import read_lines  # noqa: PLC0415
+    from streams.cli.jsonl import read_lines
 
     return run_extract(read_lines(path), sys.stdout, sys.stderr, default_published_at)

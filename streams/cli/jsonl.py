@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 class InputError(RuntimeError):
@@ -24,8 +25,8 @@ def read_lines(path: str) -> Iterator[tuple[int, bytes]]:
         yield from _numbered(stream)
 
 
-def _numbered(stream: object) -> Iterator[tuple[int, bytes]]:
-    for number, line in enumerate(stream, start=1):  # type: ignore[call-overload]
+def _numbered(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    for number, line in enumerate(stream, start=1):
         raw = line.rstrip(b"\r\n")
         if raw.strip():
             yield number, raw

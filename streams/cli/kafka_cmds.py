@@ -33,11 +33,12 @@ def _article_key(raw: bytes) -> bytes | None:
 
 def cmd_ingest(settings: Settings, path: str, progress: bool = True) -> int:
     """Send every non-blank line of a JSONL file, unchanged, to the input topic (key = article id)."""
-    from kafka import KafkaProducer  # noqa: PLC0415
+    from kafka import KafkaProducer
 
     total = count_lines(path)
-    producer = KafkaProducer(bootstrap_servers=settings.bootstrap, acks="all", linger_ms=5,
-                             client_id="newsevents-ingest")
+    producer = KafkaProducer(
+        bootstrap_servers=settings.bootstrap, acks="all", linger_ms=5, client_id="newsevents-ingest"
+    )
     sent = invalid = 0
     futures = []
     try:
@@ -46,8 +47,11 @@ def cmd_ingest(settings: Settings, path: str, progress: bool = True) -> int:
                 key = _article_key(raw)
                 if key is None:
                     invalid += 1
-                    print(f"newsevents ingest: line {number} is not a valid article; "
-                          f"the worker will dead-letter it", file=sys.stderr)
+                    print(
+                        f"newsevents ingest: line {number} is not a valid article; "
+                        f"the worker will dead-letter it",
+                        file=sys.stderr,
+                    )
                 futures.append(producer.send(settings.input_topic, key=key, value=raw))
                 sent += 1
                 bar.update(1)
@@ -56,19 +60,24 @@ def cmd_ingest(settings: Settings, path: str, progress: bool = True) -> int:
             future.get(timeout=30)  # raises if the broker refused a record
     finally:
         producer.close()
-    print(f"ingested {sent} record(s) into {settings.input_topic} ({invalid} not valid articles)",
-          file=sys.stderr)
+    print(
+        f"ingested {sent} record(s) into {settings.input_topic} ({invalid} not valid articles)",
+        file=sys.stderr,
+    )
     return 0
 
 
 def record_as_json(record: Any) -> dict[str, Any]:
     value: Any
     data: dict[str, Any] = {
-        "topic": record.topic, "partition": record.partition, "offset": record.offset,
+        "topic": record.topic,
+        "partition": record.partition,
+        "offset": record.offset,
         "timestamp": record.timestamp,
         "key": record.key.decode("utf-8", errors="replace") if record.key is not None else None,
-        "headers": {k: v.decode("utf-8", errors="replace") if v is not None else None
-                    for k, v in record.headers or []},
+        "headers": {
+            k: v.decode("utf-8", errors="replace") if v is not None else None for k, v in record.headers or []
+        },
     }
     raw = record.value
     if raw is None:
@@ -83,12 +92,21 @@ def record_as_json(record: Any) -> dict[str, Any]:
     return data
 
 
-def tail(bootstrap: str, topics: list[str], from_beginning: bool, max_records: int | None,
-         timeout: float | None, out: TextIO, fmt: str = "json") -> int:
+def tail(
+    bootstrap: str,
+    topics: list[str],
+    from_beginning: bool,
+    max_records: int | None,
+    timeout: float | None,
+    out: TextIO,
+    fmt: str = "json",
+) -> int:
     """Print records of ``topics`` until ``max_records`` or ``timeout`` seconds without a new one."""
-    from kafka import KafkaConsumer, TopicPartition  # noqa: PLC0415
+    from kafka import KafkaConsumer, TopicPartition
 
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, client_id="newsevents-tail")
+    consumer = KafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, client_id="newsevents-tail"
+    )
     try:
         partitions = []
         for topic in topics:

@@ -14,7 +14,9 @@ from streams.config import ConfigError, Settings, load_settings
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsevents", description=__doc__)
     parser.add_argument("--version", action="version", version=f"newsevents {__version__}")
-    parser.add_argument("--bootstrap", help="Kafka bootstrap servers (default: $NEWSEVENTS_BOOTSTRAP or localhost:9092)")
+    parser.add_argument(
+        "--bootstrap", help="Kafka bootstrap servers (default: $NEWSEVENTS_BOOTSTRAP or localhost:9092)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     broker = sub.add_parser("broker", help="run the embedded Kafka-protocol broker in the foreground")
@@ -42,15 +44,22 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = sub.add_parser("extract", help="offline: JSONL articles in, one event JSON per line out")
     extract.add_argument("path", help="JSONL file, or - for standard input")
-    extract.add_argument("--default-published-at", metavar="DATE",
-                         help="publication date for articles that have none (ISO 8601)")
+    extract.add_argument(
+        "--default-published-at",
+        metavar="DATE",
+        help="publication date for articles that have none (ISO 8601)",
+    )
 
     demo = sub.add_parser("demo", help="embedded broker + worker + sample articles, events shown live")
     demo.add_argument("--articles", help="JSONL articles to ingest (default: the bundled samples)")
     demo.add_argument("--engine", choices=("noida", "tansu"), default="noida")
     demo.add_argument("--metrics-port", type=int, default=0, help="default: a free port")
-    demo.add_argument("--exit-when-idle", type=float, metavar="SECONDS",
-                      help="stop after this many seconds without a new event (for scripts)")
+    demo.add_argument(
+        "--exit-when-idle",
+        type=float,
+        metavar="SECONDS",
+        help="stop after this many seconds without a new event (for scripts)",
+    )
     return parser
 
 
@@ -63,38 +72,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "broker":
-            from streams.cli.broker_cmd import cmd_broker  # noqa: PLC0415
+            from streams.cli.broker_cmd import cmd_broker
 
             return cmd_broker(args.engine, args.host, args.port, args.data_dir)
         if args.command == "extract":
-            from streams.cli.extract_cmd import main_extract  # noqa: PLC0415
+            from streams.cli.extract_cmd import main_extract
 
             return main_extract(args.path, args.default_published_at)
         if args.command == "demo":
-            from streams.cli.demo_cmd import run_demo  # noqa: PLC0415
+            from streams.cli.demo_cmd import run_demo
 
             return run_demo(args.articles, args.engine, args.metrics_port, args.exit_when_idle)
         settings = _settings(args)
         if args.command == "worker":
-            from streams.cli.worker_cmd import cmd_worker  # noqa: PLC0415
+            from streams.cli.worker_cmd import cmd_worker
 
             return cmd_worker(settings)
-        from streams.cli import kafka_cmds  # noqa: PLC0415
+        from streams.cli import kafka_cmds
 
         if args.command == "topics":
             return kafka_cmds.cmd_topics_create(settings)
         if args.command == "ingest":
             return kafka_cmds.cmd_ingest(settings, args.path, progress=not args.no_progress)
         if args.command == "tail":
-            return kafka_cmds.tail(settings.bootstrap, [args.topic], args.from_beginning, args.max_records,
-                                   args.timeout, sys.stdout, args.format)
+            return kafka_cmds.tail(
+                settings.bootstrap,
+                [args.topic],
+                args.from_beginning,
+                args.max_records,
+                args.timeout,
+                sys.stdout,
+                args.format,
+            )
     except ConfigError as exc:
         print(f"newsevents: configuration error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        from streams.cli.errors import explain  # noqa: PLC0415
+        from streams.cli.errors import explain
 
         print(f"newsevents {args.command}: {explain(exc)}", file=sys.stderr)
         return 1

@@ -8,23 +8,29 @@ from streams.config import Settings
 
 
 def cmd_worker(settings: Settings) -> int:
-    import faust  # noqa: PLC0415 - Faust's import is slow; only the worker needs it
+    import faust
 
-    from streams import metrics  # noqa: PLC0415
-    from streams.app.processing import failing_hook  # noqa: PLC0415
-    from streams.app.topics import ensure_topics  # noqa: PLC0415
-    from streams.app.worker import create_app  # noqa: PLC0415
-    from streams.core.extractor import Extractor  # noqa: PLC0415
+    from streams import metrics
+    from streams.app.processing import failing_hook
+    from streams.app.topics import ensure_topics
+    from streams.app.worker import create_app
+    from streams.core.extractor import Extractor
 
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
     log = logging.getLogger("newsevents.worker")
     hook = failing_hook(settings.test_fail_marker) if settings.test_fail_marker else None
     extractor = Extractor(batch_size=settings.batch_size, before_article=hook)  # type: ignore[arg-type]
     log.info("model %s loaded; extractor %s", extractor.info.model, extractor.info.version)
     if settings.create_topics:
         for status in ensure_topics(settings):
-            log.info("topic %s: %d partitions%s", status.name, status.partitions,
-                     " (created)" if status.created else "")
+            log.info(
+                "topic %s: %d partitions%s",
+                status.name,
+                status.partitions,
+                " (created)" if status.created else "",
+            )
     metrics.serve_metrics(settings.metrics_host, settings.metrics_port, extractor.info.model)
     if settings.metrics_port:
         log.info("metrics on http://%s:%d/metrics", settings.metrics_host, settings.metrics_port)

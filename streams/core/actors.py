@@ -22,14 +22,81 @@ ACTOR_LABELS = frozenset(KIND_BY_LABEL)
 
 #: Words that, right before a proper name, say the name is a person's.
 PERSON_TITLES = frozenset(
-    """mr mr. mrs mrs. ms ms. dr dr. president premier chancellor minister secretary spokesman
-    spokeswoman spokesperson senator governor mayor king queen prince princess ambassador envoy
-    ceo chairman chairwoman chair director general judge justice pope sheikh emir sultan leader
-    rep. sen. gov. lawmaker official commissioner adviser advisor aide professor prof. chief
-    executive founder analyst economist lieutenant colonel captain sergeant admiral vice deputy
-    foreign prime defence defense finance trade interior state""".split()
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "president",
+        "premier",
+        "chancellor",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "senator",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "ambassador",
+        "envoy",
+        "ceo",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "general",
+        "judge",
+        "justice",
+        "pope",
+        "sheikh",
+        "emir",
+        "sultan",
+        "leader",
+        "rep.",
+        "sen.",
+        "gov.",
+        "lawmaker",
+        "official",
+        "commissioner",
+        "adviser",
+        "advisor",
+        "aide",
+        "professor",
+        "prof.",
+        "chief",
+        "executive",
+        "founder",
+        "analyst",
+        "economist",
+        "lieutenant",
+        "colonel",
+        "captain",
+        "sergeant",
+        "admiral",
+        "vice",
+        "deputy",
+        "foreign",
+        "prime",
+        "defence",
+        "defense",
+        "finance",
+        "trade",
+        "interior",
+        "state",
+    ]
 )
-SPEECH_SUBJECT_VERBS = frozenset({"say", "tell", "add", "state", "announce", "praise", "note", "urge", "warn"})
+SPEECH_SUBJECT_VERBS = frozenset(
+    {"say", "tell", "add", "state", "announce", "praise", "note", "urge", "warn"}
+)
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "it", "we", "i"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
@@ -38,7 +105,7 @@ def _clean(text: str) -> str:
     text = " ".join(text.split())
     for prefix in ("the ", "The "):
         if text.startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
     for suffix in ("’s", "'s", "’", "'"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
@@ -56,7 +123,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
 
 
 def _display(name: str) -> str:
@@ -94,8 +161,11 @@ class ActorIndex:
         self._people: list[_Person] = []
         self._person_tokens: set[int] = set()
         person_names = [(_clean(ent.text), ent) for ent in doc.ents if ent.label_ == "PERSON"]
-        titled = [(_clean(ent.text), ent) for ent in doc.ents
-                  if ent.label_ in ("ORG", "GPE", "NORP") and self._after_title(ent)]
+        titled = [
+            (_clean(ent.text), ent)
+            for ent in doc.ents
+            if ent.label_ in ("ORG", "GPE", "NORP") and self._after_title(ent)
+        ]
         # Longest names first, so surname-only mentions join the full name.
         for name, _ in sorted(person_names + titled, key=lambda item: -len(item[0].split())):
             self._add_person(name)
@@ -105,9 +175,7 @@ class ActorIndex:
                 self._add_person(_clean(ent.text))
         self._relabel_people()
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                self._person_tokens.update(range(ent.start, ent.end))
-            elif ent.label_ in ("ORG", "GPE", "NORP") and self._after_title(ent):
+            if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP") and self._after_title(ent)):
                 self._person_tokens.update(range(ent.start, ent.end))
 
     @staticmethod
@@ -123,14 +191,20 @@ class ActorIndex:
         entities: list[Span] = []
         covered: set[int] = set()
         for ent in doc.ents:
+            span = ent
             if ent.label_ in ("ORG", "GPE") and len(ent) <= 3 and self._person_for(_clean(ent.text)):
                 self._add_person(_clean(ent.text))  # "Sanae Takaichi" as ORG still lends its full name
-                ent = Span(doc, ent.start, ent.end, label="PERSON")
-            entities.append(ent)
-            covered.update(range(ent.start, ent.end))
+                span = Span(doc, ent.start, ent.end, label="PERSON")
+            entities.append(span)
+            covered.update(range(span.start, span.end))
         for token in doc:
-            if (token.i not in covered and token.pos_ == "PROPN" and token.text[:1].isupper()
-                    and len(token.text) >= 3 and self._person_for(token.text)):
+            if (
+                token.i not in covered
+                and token.pos_ == "PROPN"
+                and token.text[:1].isupper()
+                and len(token.text) >= 3
+                and self._person_for(token.text)
+            ):
                 entities.append(Span(doc, token.i, token.i + 1, label="PERSON"))
         doc.ents = sorted(entities, key=lambda e: e.start)
 
@@ -139,8 +213,22 @@ class ActorIndex:
         if ent.start == 0 or not ent[0].text[:1].isupper() or len(ent) > 3:
             return False
         previous = ent.doc[ent.start - 1]
-        return previous.lower_ in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "president", "minister",
-                                   "chancellor", "premier", "senator", "secretary", "spokesman", "dr.")
+        return previous.lower_ in (
+            "mr",
+            "mr.",
+            "mrs",
+            "mrs.",
+            "ms",
+            "ms.",
+            "president",
+            "minister",
+            "chancellor",
+            "premier",
+            "senator",
+            "secretary",
+            "spokesman",
+            "dr.",
+        )
 
     def _add_person(self, name: str) -> None:
         if not name or name.lower() in PRONOUNS:
@@ -170,7 +258,7 @@ class ActorIndex:
             or (self.doc[i].lower_ in ("of", "'s", "’s") and i > sent_start)
         ):
             i -= 1
-        words = self.doc[i + 1: span.start]
+        words = self.doc[i + 1 : span.start]
         text = words.text.strip(" ,")
         if not text or not any(t.lower_ in PERSON_TITLES for t in words):
             return None
@@ -206,7 +294,7 @@ class ActorIndex:
         return list(found.values())
 
     def _modifies_person(self, ent: Span) -> bool:
-        """"Norwegian" in "Norwegian Fisheries Minister Ingrid Solberg" describes her; it is no actor."""
+        """ "Norwegian" in "Norwegian Fisheries Minister Ingrid Solberg" describes her; it is no actor."""
         if ent.start in self._person_tokens or ent.root.dep_ not in ("amod", "compound", "nmod", "poss"):
             return False
         following = range(ent.end, min(ent.end + 5, len(self.doc)))

@@ -85,7 +85,7 @@ def _validator() -> jsonschema.protocols.Validator:
     schema = json.loads(schema_path("article.v1.json").read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    return cls(schema)  # type: ignore[no-any-return]
+    return cls(schema)
 
 
 def _reason_for(error: jsonschema.ValidationError) -> str:
@@ -141,7 +141,8 @@ def parse_article(raw: bytes | None, max_body_bytes: int = DEFAULT_MAX_BODY_BYTE
         raise InvalidArticle("not_json", "record has no value (null)")
     if len(raw) > max_body_bytes + RECORD_OVERHEAD_BYTES:
         raise InvalidArticle(
-            "record_too_large", f"record is {len(raw)} bytes, limit is {max_body_bytes + RECORD_OVERHEAD_BYTES}"
+            "record_too_large",
+            f"record is {len(raw)} bytes, limit is {max_body_bytes + RECORD_OVERHEAD_BYTES}",
         )
     try:
         text = raw.decode("utf-8")

@@ -35,7 +35,7 @@ def blank_boilerplate(body: str) -> str:
     for line in body.splitlines(keepends=True):
         content = line.rstrip("\r\n")
         if len(content) <= _MAX_BOILERPLATE_LINE and _BOILERPLATE.match(content):
-            out.append(" " * len(content) + line[len(content):])
+            out.append(" " * len(content) + line[len(content) :])
         else:
             out.append(line)
     return "".join(out)

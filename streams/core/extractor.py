@@ -127,10 +127,12 @@ class Extractor:
             if not sent.text.strip():
                 continue
             for trigger in find_triggers(sent, quote_spans):
-                events.append(self._interaction_event(trigger, sent, actors, quote_spans, article, base, basis))
-        events = [e for e in events if e is not None]  # type: ignore[comparison-overlap]
-        for event in events:
-            assert body[event.evidence.start:event.evidence.end] == event.evidence.sentence
+                events.append(
+                    self._interaction_event(trigger, sent, actors, quote_spans, article, base, basis)
+                )
+        for event in events:  # provenance is a contract: fail loudly rather than publish a wrong offset
+            if body[event.evidence.start : event.evidence.end] != event.evidence.sentence:
+                raise ValueError(f"evidence offsets do not match the body for event {event.event_id}")
         return sorted(events, key=lambda e: (e.evidence.start, e.type))
 
     def _date(
@@ -164,12 +166,23 @@ class Extractor:
         if st.addressee is not None and st.addressee.name != st.speaker.name:
             actors.append(st.addressee)
         return Event(
-            event_id=make_event_id(article.id, "statement", evidence.start, evidence.end, str(st.quote_start)),
-            type="statement", article_id=article.id, published_at=article.published_at,
-            actors=actors, quote=st.quote, date=date_value, location=None,
+            event_id=make_event_id(
+                article.id, "statement", evidence.start, evidence.end, str(st.quote_start)
+            ),
+            type="statement",
+            article_id=article.id,
+            published_at=article.published_at,
+            actors=actors,
+            quote=st.quote,
+            date=date_value,
+            location=None,
             amounts=self._amounts(article.body, evidence.start, evidence.end),
-            evidence=evidence, confidence=st.confidence, extractor=self.info, status=None,
-            date_basis=date_basis, extra={"partial": st.partial, "speaker_resolution": st.how},
+            evidence=evidence,
+            confidence=st.confidence,
+            extractor=self.info,
+            status=None,
+            date_basis=date_basis,
+            extra={"partial": st.partial, "speaker_resolution": st.how},
         )
 
     @staticmethod
@@ -177,7 +190,9 @@ class Extractor:
         """Entities introduced by "in"/"at" ("in Santiago", "at La Moneda Palace"): places, not actors."""
         places = []
         for ent in sent.ents:
-            if ent.label_ not in (*LOCATION_LABELS, "ORG") or any(s <= ent.start_char < e for s, e in quote_spans):
+            if ent.label_ not in (*LOCATION_LABELS, "ORG") or any(
+                s <= ent.start_char < e for s, e in quote_spans
+            ):
                 continue
             previous = ent.doc[ent.start - 1] if ent.start > 0 else None
             if previous is not None and previous.lower_ in ("in", "at", "inside"):
@@ -198,8 +213,14 @@ class Extractor:
         return Location(name=name, text=best.text)
 
     def _interaction_event(
-        self, trigger: Trigger, sent: Span, actors: ActorIndex, quote_spans: list[tuple[int, int]],
-        article: Article, base: date | None, basis: str | None,
+        self,
+        trigger: Trigger,
+        sent: Span,
+        actors: ActorIndex,
+        quote_spans: list[tuple[int, int]],
+        article: Article,
+        base: date | None,
+        basis: str | None,
     ) -> Event:
         role = "participant" if trigger.type == "meeting" else "party"
         places = self._places(sent, quote_spans)
@@ -210,12 +231,21 @@ class Extractor:
         named_people = sum(1 for a in found if a.kind == "person")
         confidence = round(min(0.9, 0.5 + 0.1 * len(found) + 0.05 * named_people), 2)
         return Event(
-            event_id=make_event_id(article.id, trigger.type, evidence.start, evidence.end, str(trigger.token.idx)),
+            event_id=make_event_id(
+                article.id, trigger.type, evidence.start, evidence.end, str(trigger.token.idx)
+            ),
             type=trigger.type,  # type: ignore[arg-type]
-            article_id=article.id, published_at=article.published_at,
+            article_id=article.id,
+            published_at=article.published_at,
             actors=found,
-            quote=None, date=date_value, location=location,
+            quote=None,
+            date=date_value,
+            location=location,
             amounts=self._amounts(article.body, evidence.start, evidence.end),
-            evidence=evidence, confidence=confidence, extractor=self.info, status=trigger.status,
-            date_basis=date_basis, extra={"trigger": trigger.token.text},
+            evidence=evidence,
+            confidence=confidence,
+            extractor=self.info,
+            status=trigger.status,
+            date_basis=date_basis,
+            extra={"trigger": trigger.token.text},
         )

@@ -14,17 +14,78 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 MEETING_VERBS = frozenset({"meet", "visit", "host", "negotiate", "confer"})
-MEETING_NOUNS = frozenset({"meeting", "talks", "summit", "visit", "negotiation", "negotiations", "meetings",
-                           "summits", "visits", "conference"})
+MEETING_NOUNS = frozenset(
+    {
+        "meeting",
+        "talks",
+        "summit",
+        "visit",
+        "negotiation",
+        "negotiations",
+        "meetings",
+        "summits",
+        "visits",
+        "conference",
+    }
+)
 AGREEMENT_VERBS = frozenset({"sign", "agree", "ink", "finalize", "finalise"})
-AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "treaty", "contract", "settlement", "pact",
-                             "memorandum", "agreements", "deals", "contracts", "accords", "treaties"})
+AGREEMENT_NOUNS = frozenset(
+    {
+        "agreement",
+        "deal",
+        "accord",
+        "treaty",
+        "contract",
+        "settlement",
+        "pact",
+        "memorandum",
+        "agreements",
+        "deals",
+        "contracts",
+        "accords",
+        "treaties",
+    }
+)
 #: Verbs that turn an agreement noun into a concluded (or planned) agreement.
-AGREEMENT_NOUN_VERBS = frozenset({"sign", "reach", "strike", "seal", "agree", "conclude", "ink", "win",
-                                  "award", "finalize", "finalise", "announce", "secure", "clinch"})
-PROPOSAL_WORDS = frozenset({"propose", "proposal", "draft", "consider", "seek", "hope", "want", "urge", "fail",
-                            "reject", "collapse", "scrap", "cancel", "oppose"})
-FUTURE_WORDS = frozenset({"will", "shall", "expect", "plan", "schedule", "set", "due", "to", "would", "going"})
+AGREEMENT_NOUN_VERBS = frozenset(
+    {
+        "sign",
+        "reach",
+        "strike",
+        "seal",
+        "agree",
+        "conclude",
+        "ink",
+        "win",
+        "award",
+        "finalize",
+        "finalise",
+        "announce",
+        "secure",
+        "clinch",
+    }
+)
+PROPOSAL_WORDS = frozenset(
+    {
+        "propose",
+        "proposal",
+        "draft",
+        "consider",
+        "seek",
+        "hope",
+        "want",
+        "urge",
+        "fail",
+        "reject",
+        "collapse",
+        "scrap",
+        "cancel",
+        "oppose",
+    }
+)
+FUTURE_WORDS = frozenset(
+    {"will", "shall", "expect", "plan", "schedule", "set", "due", "to", "would", "going"}
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +97,8 @@ class Trigger:
 
 def _negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children) or (
-        token.head is not token and any(child.dep_ == "neg" for child in token.head.children)
+        token.head is not token
+        and any(child.dep_ == "neg" for child in token.head.children)
         and token.dep_ in ("dobj", "xcomp", "ccomp")
     )
 
@@ -63,18 +125,27 @@ def _is_agreement(token: Token) -> bool:
             return False
         objects = [c for c in token.children if c.dep_ == "dobj"]
         # "signed a series of agreements" counts, "signed a bill/golf bag" does not
-        return not objects or any(
-            t.lower_ in AGREEMENT_NOUNS or t.lemma_.lower() in AGREEMENT_NOUNS for o in objects for t in o.subtree
-        ) or lemma == "agree"
+        return (
+            not objects
+            or any(
+                t.lower_ in AGREEMENT_NOUNS or t.lemma_.lower() in AGREEMENT_NOUNS
+                for o in objects
+                for t in o.subtree
+            )
+            or lemma == "agree"
+        )
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in AGREEMENT_NOUNS or lemma in AGREEMENT_NOUNS):
         if token.lower_ == "purchase" or (token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"):
             return True
         head = token.head
         if head.lemma_.lower() in AGREEMENT_NOUN_VERBS or (
-            head.dep_ in ("prep", "agent") and head.head.lemma_.lower() in AGREEMENT_NOUN_VERBS):
+            head.dep_ in ("prep", "agent") and head.head.lemma_.lower() in AGREEMENT_NOUN_VERBS
+        ):
             return True
         # "the agreements signed by ...": participle modifying the noun
-        return any(c.lemma_.lower() in AGREEMENT_NOUN_VERBS and c.dep_ in ("acl", "relcl") for c in token.children)
+        return any(
+            c.lemma_.lower() in AGREEMENT_NOUN_VERBS and c.dep_ in ("acl", "relcl") for c in token.children
+        )
     return token.lower_ == "purchase" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"
 
 

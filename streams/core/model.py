@@ -32,7 +32,7 @@ class Actor:
 class DateValue:
     text: str
     value: str  # YYYY, YYYY-MM or YYYY-MM-DD
-    precision: Literal["year", "month", "day"]
+    precision: Literal["year", "month", "week", "day"]
 
 
 @dataclass(frozen=True)
@@ -95,4 +95,6 @@ def make_event_id(article_id: str, event_type: str, start: int, end: int, anchor
     not part of the id, so a reprocessed article keeps its ids wherever the evidence
     is unchanged.
     """
-    return str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{article_id}\x1f{event_type}\x1f{start}\x1f{end}\x1f{anchor}"))
+    return str(
+        uuid.uuid5(EVENT_ID_NAMESPACE, f"{article_id}\x1f{event_type}\x1f{start}\x1f{end}\x1f{anchor}")
+    )

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 MAX_QUOTE_CHARS = 1500
 
 _PAIRS = (
-    re.compile(r"“([^“”\n]{1,%d})”" % MAX_QUOTE_CHARS),
-    re.compile(r'(?<![\w"])"([^"\n]{1,%d})"' % MAX_QUOTE_CHARS),
-    re.compile(r"(?<![\w‘’])‘([^‘’\n]{1,%d}?)’(?!\w)" % MAX_QUOTE_CHARS),
-    re.compile(r"«([^«»\n]{1,%d})»" % MAX_QUOTE_CHARS),
+    re.compile(rf"“([^“”\n]{{1,{MAX_QUOTE_CHARS}}})”"),
+    re.compile(rf'(?<![\w"])"([^"\n]{{1,{MAX_QUOTE_CHARS}}})"'),
+    re.compile(rf"(?<![\w‘’])‘([^‘’\n]{{1,{MAX_QUOTE_CHARS}}}?)’(?!\w)"),
+    re.compile(rf"«([^«»\n]{{1,{MAX_QUOTE_CHARS}}})»"),
 )
 
 

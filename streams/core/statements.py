@@ -19,15 +19,75 @@ from streams.core.model import Actor
 from streams.core.quotes import QuoteSpan, find_quotes
 
 SPEECH_LEMMAS = frozenset(
-    """say tell add state declare announce explain insist note warn argue claim write ask reply
-    respond urge stress emphasize emphasise continue comment acknowledge admit describe call
-    remark recall suggest conclude predict promise vow pledge maintain affirm confirm deny
-    tweet post""".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "declare",
+        "announce",
+        "explain",
+        "insist",
+        "note",
+        "warn",
+        "argue",
+        "claim",
+        "write",
+        "ask",
+        "reply",
+        "respond",
+        "urge",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "continue",
+        "comment",
+        "acknowledge",
+        "admit",
+        "describe",
+        "call",
+        "remark",
+        "recall",
+        "suggest",
+        "conclude",
+        "predict",
+        "promise",
+        "vow",
+        "pledge",
+        "maintain",
+        "affirm",
+        "confirm",
+        "deny",
+        "tweet",
+        "post",
+    ]
 )
 DESCRIPTION_HEADS = frozenset(
-    """leader official minister president spokesman spokeswoman spokesperson ministry premier
-    chancellor secretary chief executive diplomat ambassador envoy senator governor mayor
-    statement source government prime""".split()
+    [
+        "leader",
+        "official",
+        "minister",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ministry",
+        "premier",
+        "chancellor",
+        "secretary",
+        "chief",
+        "executive",
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "senator",
+        "governor",
+        "mayor",
+        "statement",
+        "source",
+        "government",
+        "prime",
+    ]
 )
 #: Confidence by how the speaker was found.
 CONFIDENCE = {"named": 0.9, "pronoun": 0.75, "description": 0.7, "continuation": 0.65, "subject": 0.5}
@@ -109,8 +169,11 @@ class SpeakerTracker:
 
 
 def _speech_verb(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
-    candidates = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS
-                  and not _inside(t, quotes)]
+    candidates = [
+        t
+        for t in sent
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS and not _inside(t, quotes)
+    ]
     if not candidates:
         return None
     # Prefer a verb with a subject; then the one nearest the quote.
@@ -175,9 +238,13 @@ def _attribute(
         addressee = _addressee(verb, quotes, actors)
     if speaker is None and (source := _according_to(sent, quotes)) is not None:
         speaker, how = tracker.resolve(source)
-    if speaker is None and _only_quotes(sent, quotes) and tracker.last_speaker is not None:
-        if sent.start_char - tracker.last_speaker_end < 400:
-            speaker, how = tracker.last_speaker, "continuation"
+    if (
+        speaker is None
+        and _only_quotes(sent, quotes)
+        and tracker.last_speaker is not None
+        and sent.start_char - tracker.last_speaker_end < 400
+    ):
+        speaker, how = tracker.last_speaker, "continuation"
     if speaker is None and verb is None:
         root_subject = _subject(sent.root)
         if root_subject is not None and not _inside(root_subject, quotes):
@@ -195,10 +262,18 @@ def _attribute(
     for group in groups:
         quote_text = " ".join(q.text for q in group)
         first = group[0]
-        starts_lower = text[first.inner_start:first.inner_start + 1].islower()
+        starts_lower = text[first.inner_start : first.inner_start + 1].islower()
         partial = sum(q.words for q in group) < 4 or starts_lower
-        out.append(Statement(
-            quote=quote_text, partial=partial, speaker=speaker, addressee=addressee,
-            sentence_start=sent.start_char, sentence_end=sent.end_char, quote_start=first.start, how=how,
-        ))
+        out.append(
+            Statement(
+                quote=quote_text,
+                partial=partial,
+                speaker=speaker,
+                addressee=addressee,
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+                quote_start=first.start,
+                how=how,
+            )
+        )
     return out

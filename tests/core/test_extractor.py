@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 
 from streams.core.article import Article, article_from_object
-from streams.core.extractor import Extractor
+from streams.core.extractor import ArticleInput, Extractor
 from streams.resources import samples_path, schema_path
 from tests.conftest import shared_file
 
@@ -23,11 +23,15 @@ def _events(extractor: Extractor, body: str, published_at: str | None = "2025-10
 
 
 def _speakers(events: list[dict[str, Any]]) -> list[str]:
-    return [a["name"] for e in events if e["type"] == "statement" for a in e["actors"] if a["role"] == "speaker"]
+    return [
+        a["name"] for e in events if e["type"] == "statement" for a in e["actors"] if a["role"] == "speaker"
+    ]
 
 
 def test_quote_then_named_speaker(extractor: Extractor) -> None:
-    events = _events(extractor, "“We will not accept these tariffs,” Prime Minister Mark Carney said on Tuesday.")
+    events = _events(
+        extractor, "“We will not accept these tariffs,” Prime Minister Mark Carney said on Tuesday."
+    )
     (statement,) = [e for e in events if e["type"] == "statement"]
     assert statement["actors"][0]["name"] == "Mark Carney"
     assert statement["quote"] == "We will not accept these tariffs,"
@@ -35,7 +39,10 @@ def test_quote_then_named_speaker(extractor: Extractor) -> None:
 
 
 def test_colon_cue_and_title_split(extractor: Extractor) -> None:
-    events = _events(extractor, 'Foreign Ministry spokesman Lin Jian said: "We firmly oppose any interference in our affairs."')
+    events = _events(
+        extractor,
+        'Foreign Ministry spokesman Lin Jian said: "We firmly oppose any interference in our affairs."',
+    )
     (statement,) = [e for e in events if e["type"] == "statement"]
     speaker = statement["actors"][0]
     assert speaker["name"] == "Lin Jian"
@@ -62,7 +69,10 @@ def test_told_gives_an_addressee(extractor: Extractor) -> None:
 
 
 def test_meeting_with_location_and_planned_status(extractor: Extractor) -> None:
-    body = "Kenyan President Amina Otieno will host Ugandan President Joseph Mukasa for talks in Nairobi next Friday."
+    body = (
+        "Kenyan President Amina Otieno will host Ugandan President Joseph Mukasa "
+        "for talks in Nairobi next Friday."
+    )
     (meeting,) = [e for e in _events(extractor, body) if e["type"] == "meeting"]
     assert {a["name"] for a in meeting["actors"]} == {"Amina Otieno", "Joseph Mukasa"}
     assert meeting["location"]["name"] == "Nairobi"
@@ -88,7 +98,7 @@ def test_evidence_offsets_point_into_the_body(extractor: Extractor) -> None:
     assert events
     for event in events:
         ev = event["evidence"]
-        assert body[ev["start"]:ev["end"]] == ev["sentence"]
+        assert body[ev["start"] : ev["end"]] == ev["sentence"]
         assert "Trusted Source" not in ev["sentence"]
 
 
@@ -109,9 +119,7 @@ def test_a_failing_article_does_not_fail_its_batch() -> None:
     assert results[1].error is not None and "boom" in results[1].error
 
 
-def _input(article: Article) -> Any:
-    from streams.core.extractor import ArticleInput
-
+def _input(article: Article) -> ArticleInput:
     return ArticleInput(article)
 
 
@@ -121,8 +129,10 @@ def test_bundled_samples_cover_every_event_type(extractor: Extractor) -> None:
     for event in events:
         jsonschema.validate(event, SCHEMA)
     assert set(Counter(e["type"] for e in events)) == {"meeting", "agreement", "statement"}
-    assert any(e.get("speaker_resolution") == "pronoun" or e.get("speaker_resolution") == "description"
-               for e in events)
+    assert any(
+        e.get("speaker_resolution") == "pronoun" or e.get("speaker_resolution") == "description"
+        for e in events
+    )
     assert any(e["amounts"] for e in events)
 
 

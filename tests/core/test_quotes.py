@@ -6,7 +6,7 @@ from streams.core.quotes import find_quotes
 
 
 def test_curly_straight_and_single_quotes() -> None:
-    text = "“We will win,” she said. He said \"not today\". They called it ‘a new era’ for trade."
+    text = '“We will win,” she said. He said "not today". They called it ‘a new era’ for trade.'
     assert [q.text for q in find_quotes(text)] == ["We will win,", "not today", "a new era"]
 
 
@@ -24,5 +24,5 @@ def test_unbalanced_quotes_never_crash_and_stay_linear() -> None:
 def test_offsets() -> None:
     text = 'A "quoted phrase here" b'
     (q,) = find_quotes(text)
-    assert text[q.start:q.end] == '"quoted phrase here"'
-    assert text[q.inner_start:q.inner_end] == "quoted phrase here"
+    assert text[q.start : q.end] == '"quoted phrase here"'
+    assert text[q.inner_start : q.inner_end] == "quoted phrase here"

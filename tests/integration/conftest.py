@@ -44,10 +44,18 @@ def settings(bootstrap: str, tmp_path: Path) -> Settings:
     """Unique topics and group for one test, created up front."""
     uid = uuid.uuid4().hex[:8]
     s = Settings(
-        bootstrap=bootstrap, app_id=f"newsevents-test-{uid}", input_topic=f"articles.raw.{uid}",
-        dlq_topic=f"articles.dlq.{uid}", event_topic_prefix=f"events.{uid}.", partitions=2,
-        data_dir=str(tmp_path / "worker"), metrics_port=0, batch_timeout=0.3,
-        session_timeout=6.0, heartbeat_interval=1.0, commit_interval=0.5,
+        bootstrap=bootstrap,
+        app_id=f"newsevents-test-{uid}",
+        input_topic=f"articles.raw.{uid}",
+        dlq_topic=f"articles.dlq.{uid}",
+        event_topic_prefix=f"events.{uid}.",
+        partitions=2,
+        data_dir=str(tmp_path / "worker"),
+        metrics_port=0,
+        batch_timeout=0.3,
+        session_timeout=6.0,
+        heartbeat_interval=1.0,
+        commit_interval=0.5,
     )
     ensure_topics(s)
     return s
@@ -64,14 +72,30 @@ class WorkerProcess:
 
     def start(self) -> WorkerProcess:
         env = dict(os.environ)
-        for name in ("bootstrap", "app_id", "input_topic", "dlq_topic", "event_topic_prefix", "partitions",
-                     "data_dir", "metrics_port", "batch_timeout", "session_timeout", "heartbeat_interval",
-                     "commit_interval"):
+        for name in (
+            "bootstrap",
+            "app_id",
+            "input_topic",
+            "dlq_topic",
+            "event_topic_prefix",
+            "partitions",
+            "data_dir",
+            "metrics_port",
+            "batch_timeout",
+            "session_timeout",
+            "heartbeat_interval",
+            "commit_interval",
+        ):
             env[env_name(name)] = str(getattr(self.settings, name))
         env.update(self.extra_env)
         log = self.log_path.open("ab")
-        self.process = subprocess.Popen([sys.executable, "-m", "streams.cli.main", "worker"], env=env,
-                                        stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streams.cli.main", "worker"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         return self
 
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 30.0) -> float:
@@ -110,7 +134,9 @@ def worker_factory(tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
             worker.stop(signal.SIGKILL)
 
 
-def produce(bootstrap: str, topic: str, records: list[tuple[bytes | None, bytes | None, list[tuple[str, bytes]]]]) -> None:
+def produce(
+    bootstrap: str, topic: str, records: list[tuple[bytes | None, bytes | None, list[tuple[str, bytes]]]]
+) -> None:
     producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all")
     try:
         futures = [producer.send(topic, key=k, value=v, headers=h) for k, v, h in records]
@@ -122,13 +148,18 @@ def produce(bootstrap: str, topic: str, records: list[tuple[bytes | None, bytes 
 
 
 def consume_until(
-    bootstrap: str, topics: list[str], done: Callable[[list[Any]], bool], timeout: float,
+    bootstrap: str,
+    topics: list[str],
+    done: Callable[[list[Any]], bool],
+    timeout: float,
     worker: WorkerProcess | None = None,
 ) -> list[Any]:
     """Read ``topics`` from the beginning until ``done(records)`` holds; fail after ``timeout`` s."""
     consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     try:
-        partitions = [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or ())]
+        partitions = [
+            TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or ())
+        ]
         consumer.assign(partitions)
         consumer.seek_to_beginning(*partitions)
         records: list[Any] = []

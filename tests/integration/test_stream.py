@@ -20,8 +20,10 @@ SAMPLES = [line.encode() for line in samples_path().read_text().splitlines() if 
 
 
 def _article(i: int, tag: str) -> bytes:
-    body = (f"“We signed the {tag} deal number {i} this morning,” Minister Ana Costa said on Tuesday.\n"
-            f"Costa met Finance Minister Rui Vale in Lisbon to sign the accord worth $25 million.")
+    body = (
+        f"“We signed the {tag} deal number {i} this morning,” Minister Ana Costa said on Tuesday.\n"
+        f"Costa met Finance Minister Rui Vale in Lisbon to sign the accord worth $25 million."
+    )
     return json.dumps({"id": f"{tag}-{i}", "body": body, "published_at": "2026-02-04"}).encode()
 
 
@@ -61,7 +63,9 @@ def test_bad_records_go_to_the_dead_letters_while_good_ones_flow(
     settings: Settings, worker_factory: Callable[..., WorkerProcess], extractor: Extractor
 ) -> None:
     good = [_article(i, "good") for i in range(6)]
-    failing = json.dumps({"id": "explodes", "body": "EXPLODE “We will sign the deal,” Ana Costa said."}).encode()
+    failing = json.dumps(
+        {"id": "explodes", "body": "EXPLODE “We will sign the deal,” Ana Costa said."}
+    ).encode()
     bad: list[tuple[bytes | None, bytes | None, str]] = [
         (b"k1", b"\xff\xfe\x00 not utf-8", "not_utf8"),
         (b"k2", b"{not json", "not_json"),
@@ -78,17 +82,26 @@ def test_bad_records_go_to_the_dead_letters_while_good_ones_flow(
         if i < len(bad):
             key, value, _ = bad[i]
             records.append((key, value, [("trace-id", f"t{i}".encode())]))
-    for key, value, _ in bad[len(good):]:
+    for key, value, _ in bad[len(good) :]:
         records.append((key, value, [("trace-id", b"late")]))
     expected_events = _expected(extractor, good)
 
     worker = worker_factory(settings, NEWSEVENTS_MAX_BODY_BYTES="5000", NEWSEVENTS_TEST_FAIL_MARKER="EXPLODE")
     produce(settings.bootstrap, settings.input_topic, records)
 
-    letters = consume_until(settings.bootstrap, [settings.dlq_topic], lambda r: len(r) >= len(bad), 120, worker)
-    events = consume_until(settings.bootstrap, list(settings.event_topics.values()),
-                           lambda r: len(r) >= len(expected_events), 60, worker)
-    assert sorted(e["event_id"] for e in _event_values(events)) == sorted(e["event_id"] for e in expected_events)
+    letters = consume_until(
+        settings.bootstrap, [settings.dlq_topic], lambda r: len(r) >= len(bad), 120, worker
+    )
+    events = consume_until(
+        settings.bootstrap,
+        list(settings.event_topics.values()),
+        lambda r: len(r) >= len(expected_events),
+        60,
+        worker,
+    )
+    assert sorted(e["event_id"] for e in _event_values(events)) == sorted(
+        e["event_id"] for e in expected_events
+    )
     assert len(letters) == len(bad)
     by_key = {r.key: r for r in letters}
     for key, value, reason in bad:
@@ -119,7 +132,9 @@ def test_sigterm_and_restart_neither_lose_nor_reprocess(
     took = worker.stop()
     assert worker.process is not None and worker.process.returncode == 0, worker.log()[-2000:]
     assert took < 20, f"SIGTERM took {took:.1f} s"
-    assert committed_offsets(settings.bootstrap, settings.app_id, settings.input_topic) == end_offsets(
+    committed = committed_offsets(settings.bootstrap, settings.app_id, settings.input_topic)
+    # a partition that never held a record has no committed offset (None), which equals offset 0
+    assert {p: c or 0 for p, c in committed.items()} == end_offsets(
         settings.bootstrap, settings.input_topic
     ), "everything processed before SIGTERM is committed"
 
