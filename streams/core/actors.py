@@ -20,26 +20,32 @@ from streams.core.model import Actor
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
 ACTOR_LABELS = frozenset(KIND_BY_LABEL)
 
-#: Words that, right before a proper name, say the name is a person's.
-PERSON_TITLES = frozenset(
-    [
+#: Titles that, directly before a capitalised name, make it a person's name even when the model
+#: labelled it an organisation or a place ("President Takaichi", "Mr Trump").
+NAME_TITLES = frozenset(
+    {
         "mr",
         "mr.",
         "mrs",
         "mrs.",
         "ms",
         "ms.",
-        "dr",
         "dr.",
         "president",
-        "premier",
-        "chancellor",
         "minister",
+        "chancellor",
+        "premier",
+        "senator",
         "secretary",
         "spokesman",
+    }
+)
+#: Words that, right before a proper name, say the name is a person's.
+PERSON_TITLES = NAME_TITLES | frozenset(
+    {
+        "dr",
         "spokeswoman",
         "spokesperson",
-        "senator",
         "governor",
         "mayor",
         "king",
@@ -92,7 +98,7 @@ PERSON_TITLES = frozenset(
         "trade",
         "interior",
         "state",
-    ]
+    }
 )
 SPEECH_SUBJECT_VERBS = frozenset(
     {"say", "tell", "add", "state", "announce", "praise", "note", "urge", "warn"}
@@ -213,22 +219,7 @@ class ActorIndex:
         if ent.start == 0 or not ent[0].text[:1].isupper() or len(ent) > 3:
             return False
         previous = ent.doc[ent.start - 1]
-        return previous.lower_ in (
-            "mr",
-            "mr.",
-            "mrs",
-            "mrs.",
-            "ms",
-            "ms.",
-            "president",
-            "minister",
-            "chancellor",
-            "premier",
-            "senator",
-            "secretary",
-            "spokesman",
-            "dr.",
-        )
+        return previous.lower_ in NAME_TITLES
 
     def _add_person(self, name: str) -> None:
         if not name or name.lower() in PRONOUNS:
