@@ -25,7 +25,14 @@ from streams.app.topics import ensure_topics
 from streams.broker import EmbeddedBroker
 from streams.config import Settings, env_name
 
-pytestmark = pytest.mark.integration
+INTEGRATION_DIR = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/integration/ needs a broker: mark it so `make unit` can leave it out."""
+    for item in items:
+        if INTEGRATION_DIR in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.integration)
 
 
 @pytest.fixture(scope="session")
