@@ -83,6 +83,11 @@ def env_name(name: str) -> str:
     return f"NEWSEVENTS_{name.upper()}"
 
 
+def settings_env(settings: Settings) -> dict[str, str]:
+    """The ``NEWSEVENTS_*`` variables that make ``load_settings`` rebuild ``settings`` in a child process."""
+    return {env_name(f.name): str(getattr(settings, f.name)) for f in fields(Settings)}
+
+
 def _convert(name: str, raw: str, default: object) -> object:
     try:
         if isinstance(default, bool):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.config import ConfigError, load_settings
+from streams.config import ConfigError, load_settings, settings_env
 
 
 def test_defaults_and_environment() -> None:
@@ -38,3 +38,8 @@ def test_flags_override_environment() -> None:
 def test_bad_values_name_the_variable(name: str, value: str) -> None:
     with pytest.raises(ConfigError, match=name):
         load_settings({name: value})
+
+
+def test_settings_env_rebuilds_the_same_settings() -> None:
+    original = load_settings({}, bootstrap="k:1", partitions=3, create_topics=False, batch_timeout=0.25)
+    assert load_settings(settings_env(original)) == original

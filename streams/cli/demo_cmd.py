@@ -19,7 +19,7 @@ from types import FrameType
 from streams.broker import BrokerError, EmbeddedBroker, free_port
 from streams.cli.kafka_cmds import cmd_ingest, record_as_json
 from streams.cli.render import render_event
-from streams.config import Settings, env_name
+from streams.config import Settings, settings_env
 from streams.resources import samples_path
 
 
@@ -34,18 +34,7 @@ def _log_tail(path: Path, lines: int = 15) -> str:
 
 
 def _worker_env(settings: Settings) -> dict[str, str]:
-    env = dict(os.environ)
-    for name in (
-        "bootstrap",
-        "app_id",
-        "metrics_port",
-        "metrics_host",
-        "data_dir",
-        "partitions",
-        "batch_timeout",
-    ):
-        env[env_name(name)] = str(getattr(settings, name))
-    return env
+    return {**os.environ, **settings_env(settings)}
 
 
 def _stop(process: subprocess.Popen[bytes] | None, timeout: float = 15.0) -> None:

@@ -120,9 +120,10 @@ class Extractor:
         actors = ActorIndex(doc)
         body = article.body
         events: list[Event] = []
-        for st in find_statements(doc, actors):
-            events.append(self._statement_event(st, doc, article, base, basis))
-        quote_spans = [(q.start, q.end) for q in find_quotes(doc.text)]
+        quotes = find_quotes(doc.text)  # once per article: statements, dates and triggers all use it
+        quote_spans = [(q.start, q.end) for q in quotes]
+        for st in find_statements(doc, actors, quotes):
+            events.append(self._statement_event(st, doc, article, base, basis, quote_spans))
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
@@ -155,13 +156,19 @@ class Extractor:
         return Evidence(sentence=body[start:end], start=start, end=end)
 
     def _statement_event(
-        self, st: Statement, doc: Doc, article: Article, base: date | None, basis: str | None
+        self,
+        st: Statement,
+        doc: Doc,
+        article: Article,
+        base: date | None,
+        basis: str | None,
+        quote_spans: list[tuple[int, int]],
     ) -> Event:
         evidence = self._evidence(article.body, st.sentence_start, st.sentence_end)
         sent = doc.char_span(st.sentence_start, st.sentence_end, alignment_mode="expand")
-        quotes = [(q.start, q.end) for q in find_quotes(sent.text)] if sent is not None else []
-        quotes = [(s + sent.start_char, e + sent.start_char) for s, e in quotes] if sent is not None else []
-        date_value, date_basis = self._date(sent, base, basis, quotes) if sent is not None else (None, None)
+        date_value, date_basis = (
+            self._date(sent, base, basis, quote_spans) if sent is not None else (None, None)
+        )
         actors = [st.speaker]
         if st.addressee is not None and st.addressee.name != st.speaker.name:
             actors.append(st.addressee)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.core.actors import PERSON_PRONOUNS, ActorIndex
 from streams.core.model import Actor
-from streams.core.quotes import QuoteSpan, find_quotes
+from streams.core.quotes import QuoteSpan
 
 SPEECH_LEMMAS = frozenset(
     [
@@ -200,10 +200,8 @@ def _only_quotes(sent: Span, quotes: list[QuoteSpan]) -> bool:
     return not outside
 
 
-def find_statements(doc: Doc, actors: ActorIndex) -> list[Statement]:
-    """All attributed quotations of four or more words, and shorter ones marked partial."""
-    text = doc.text
-    quotes = find_quotes(text)
+def find_statements(doc: Doc, actors: ActorIndex, quotes: list[QuoteSpan]) -> list[Statement]:
+    """Attribute ``quotes`` (from ``find_quotes(doc.text)``); short ones are marked partial."""
     tracker = SpeakerTracker(actors)
     statements: list[Statement] = []
     by_sentence: dict[int, list[QuoteSpan]] = {}
@@ -214,7 +212,7 @@ def find_statements(doc: Doc, actors: ActorIndex) -> list[Statement]:
             continue
         by_sentence.setdefault(sent.sent.start_char, []).append(quote)
     for start_char, sent in sentences.items():
-        sent_quotes = [q for q in by_sentence.get(start_char, [])]
+        sent_quotes = by_sentence.get(start_char, [])
         # a quote that began in an earlier sentence but spans into this one belongs to the earlier one
         if sent_quotes:
             end_char = max(sent.end_char, *(q.end for q in sent_quotes))

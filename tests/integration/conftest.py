@@ -23,7 +23,7 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from streams.app.topics import ensure_topics
 from streams.broker import EmbeddedBroker
-from streams.config import Settings, env_name
+from streams.config import Settings, settings_env
 
 INTEGRATION_DIR = Path(__file__).resolve().parent
 
@@ -78,22 +78,7 @@ class WorkerProcess:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> WorkerProcess:
-        env = dict(os.environ)
-        for name in (
-            "bootstrap",
-            "app_id",
-            "input_topic",
-            "dlq_topic",
-            "event_topic_prefix",
-            "partitions",
-            "data_dir",
-            "metrics_port",
-            "batch_timeout",
-            "session_timeout",
-            "heartbeat_interval",
-            "commit_interval",
-        ):
-            env[env_name(name)] = str(getattr(self.settings, name))
+        env = {**os.environ, **settings_env(self.settings)}
         env.update(self.extra_env)
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
