@@ -10,11 +10,13 @@ surname-only mentions join the fullest form of the name, and titles in front of 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from streams.core.countries import country_for
 from streams.core.model import Actor
 
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
@@ -98,10 +100,45 @@ PERSON_TITLES = NAME_TITLES | frozenset(
         "trade",
         "interior",
         "state",
+        "former",
+        "late",
+        "ex",
     }
 )
 SPEECH_SUBJECT_VERBS = frozenset(
     {"say", "tell", "add", "state", "announce", "praise", "note", "urge", "warn"}
+)
+#: Nouns for the office a person holds; with a country in front ("Japan's prime minister",
+#: "the Japanese leader") they tell the person's country.
+ROLE_NOUNS = frozenset(
+    {
+        "leader",
+        "president",
+        "minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "monarch",
+        "ruler",
+        "head",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "secretary",
+        "general",
+        "commander",
+        "governor",
+        "mayor",
+        "emperor",
+        "dictator",
+        "strongman",
+    }
 )
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "it", "we", "i"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -116,6 +153,63 @@ def _clean(text: str) -> str:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     return text.strip(" ,.;:")
+
+
+#: Words that make a name an organisation's, whatever the model labelled it.
+BODY_WORDS = frozenset(
+    {
+        "forces",
+        "force",
+        "army",
+        "party",
+        "ministry",
+        "council",
+        "government",
+        "group",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "bank",
+        "association",
+        "union",
+        "committee",
+        "commission",
+        "agency",
+        "office",
+        "department",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "police",
+        "university",
+        "institute",
+        "foundation",
+        "organization",
+        "organisation",
+        "front",
+        "movement",
+        "alliance",
+        "coalition",
+        "federation",
+        "league",
+        "authority",
+        "board",
+        "house",
+        "network",
+    }
+)
+
+
+NOT_ACRONYM_NAMES = frozenset({"CEO", "CFO", "AI", "TV", "GDP", "PM", "AM", "OK", "ID", "IT", "PR", "HQ"})
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|G-?\d{1,2})$")
+
+
+def _is_body_name(name: str) -> bool:
+    words = name.lower().split()
+    return country_for(name) is not None or any(w.strip(".,") in BODY_WORDS for w in words)
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -183,10 +277,91 @@ class ActorIndex:
         for ent in doc.ents:
             if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP") and self._after_title(ent)):
                 self._person_tokens.update(range(ent.start, ent.end))
+        self._countries: dict[str, str] = {}
+        self._former: set[str] = set()
+        self._collect_person_countries()
+
+    # --- countries -----------------------------------------------------------------------
+
+    @staticmethod
+    def country_in(tokens: Sequence[Token] | Span) -> str | None:
+        """The first country named by a GPE/NORP entity or demonym among ``tokens``."""
+        for token in tokens:
+            if token.ent_type_ in ("GPE", "NORP") or token.text[:1].isupper():
+                country = country_for(token.text)
+                if country is None and token.ent_type_ in ("GPE", "NORP") and token.ent_iob_ == "B":
+                    ent = next((e for e in token.doc.ents if e.start == token.i), None)
+                    country = country_for(ent.text) if ent is not None else None
+                if country is not None:
+                    return country
+        return None
+
+    def _person_at(self, token: Token) -> str | None:
+        if token.i not in self._person_tokens:
+            return None
+        ent = self.entity_at(token)
+        if ent is None:
+            return None
+        person = self._person_for(_clean(ent.text))
+        return person.canonical if person else None
+
+    def _collect_person_countries(self) -> None:
+        """Learn each person's country from their titles and from role phrases said of them.
+
+        "Japanese Prime Minister Sanae Takaichi" (a title), "Takaichi, Japan's prime minister"
+        (an apposition) and "Takaichi, who made history as Japan's first female prime minister"
+        ("as" / "is": the sentence's only named person) all give Japan.
+        """
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = self._person_at(ent[0])
+            title = self.title_of(ent)
+            if name is None or title is None:
+                continue
+            if any(w in title.lower().split() for w in ("former", "late", "ex", "then")):
+                self._former.add(name)
+            country = self.country_in(doc[ent.start - len(title.split()) - 1 : ent.start])
+            if country is not None:
+                self._countries.setdefault(name, country)
+        for sent in doc.sents:
+            for token in sent:
+                if token.lower_ not in ROLE_NOUNS or token.i in self._person_tokens:
+                    continue
+                target: str | None = None
+                apposed = [c for c in token.children if c.dep_ == "appos" and c.i in self._person_tokens]
+                if apposed:
+                    target = self._person_at(apposed[0])
+                elif token.dep_ == "appos" and token.head.i in self._person_tokens:
+                    target = self._person_at(token.head)
+                elif token.dep_ == "attr" and token.head.lemma_ == "be":  # "Takaichi is Japan's leader"
+                    target = self._subject_person(token.head)
+                elif token.dep_ == "pobj" and token.head.lower_ == "as":  # "Takaichi, as Japan's leader,"
+                    target = self._subject_person(token.head.head)
+                if target is None:
+                    continue
+                country = self.country_in(doc[token.left_edge.i : token.i])
+                if country is not None:
+                    self._countries.setdefault(target, country)
+
+    def _subject_person(self, verb: Token) -> str | None:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return self._person_at(subjects[0]) if subjects else None
+
+    def country_of(self, person_name: str) -> str | None:
+        """The country the text gives for a person (by canonical name), if any."""
+        return self._countries.get(person_name)
+
+    def is_former(self, person_name: str) -> bool:
+        """True when the person is introduced as former/late: no longer the office holder."""
+        return person_name in self._former
 
     @staticmethod
     def _speaking_name(ent: Span) -> bool:
         if len(ent) > 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+            return False
+        if _is_body_name(ent.text):  # "Syrian Democratic Forces announced": a body, not a person
             return False
         head = ent.root
         return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_SUBJECT_VERBS
@@ -207,6 +382,17 @@ class ActorIndex:
             if (
                 token.i not in covered
                 and token.pos_ == "PROPN"
+                and _ACRONYM.match(token.text)
+                and token.text not in NOT_ACRONYM_NAMES
+            ):
+                # "G7", "NATO", "ASEAN": groups the small model often leaves untagged
+                label = "GPE" if country_for(token.text) else "ORG"
+                entities.append(Span(doc, token.i, token.i + 1, label=label))
+                covered.add(token.i)
+                continue
+            if (
+                token.i not in covered
+                and token.pos_ == "PROPN"
                 and token.text[:1].isupper()
                 and len(token.text) >= 3
                 and self._person_for(token.text)
@@ -222,7 +408,7 @@ class ActorIndex:
         return previous.lower_ in NAME_TITLES
 
     def _add_person(self, name: str) -> None:
-        if not name or name.lower() in PRONOUNS:
+        if not name or name.lower() in PRONOUNS or _is_body_name(name):
             return
         existing = self._person_for(name)
         if existing is None:
@@ -231,6 +417,8 @@ class ActorIndex:
             existing.names.append(name)
 
     def _person_for(self, name: str) -> _Person | None:
+        if country_for(name) is not None:  # "Syria" is never "Syrian Democratic Forces" misspelt
+            return None
         for person in self._people:
             if person.matches(name):
                 return person
@@ -239,7 +427,7 @@ class ActorIndex:
     def is_person_span(self, span: Span) -> bool:
         return span.start in self._person_tokens
 
-    def title_of(self, span: Span) -> str | None:
+    def _title_words(self, span: Span) -> Span | None:
         """The title words (and the body they belong to) right before a name."""
         i = span.start - 1
         sent_start = span.sent.start
@@ -250,10 +438,26 @@ class ActorIndex:
         ):
             i -= 1
         words = self.doc[i + 1 : span.start]
-        text = words.text.strip(" ,")
-        if not text or not any(t.lower_ in PERSON_TITLES for t in words):
+        if not words.text.strip(" ,") or not any(t.lower_ in PERSON_TITLES for t in words):
             return None
-        return text
+        return words
+
+    def title_of(self, span: Span) -> str | None:
+        """The whole title before a name: "Chinese Foreign Ministry spokesman"."""
+        words = self._title_words(span)
+        return _clean(words.text) if words is not None else None
+
+    def role_and_organization(self, span: Span) -> tuple[str | None, str | None]:
+        """Split a title into the office and the organisation: ("spokesman", "Chinese Foreign Ministry")."""
+        words = self._title_words(span)
+        if words is None:
+            return None, None
+        org = [t for t in words if t.ent_type_ == "ORG"]
+        role = [t for t in words if t.ent_type_ != "ORG" and t.lower_ not in ("the", "of", "'s", "’s")]
+        return (
+            " ".join(t.text for t in role) or None,
+            _clean(" ".join(t.text for t in org)) or None,
+        )
 
     def actor(self, span: Span, role: str) -> Actor | None:
         """The actor a named-entity span denotes, or None if it is not an actor."""
@@ -263,11 +467,26 @@ class ActorIndex:
         if self.is_person_span(span):
             person = self._person_for(name)
             canonical = person.canonical if person else _display(name)
-            return Actor(name=canonical, role=role, kind="person", title=self.title_of(span))
+            title, organization = self.role_and_organization(span)
+            return Actor(
+                name=canonical,
+                role=role,
+                kind="person",
+                title=title,
+                country=self._countries.get(canonical),
+                organization=organization,
+            )
         kind = KIND_BY_LABEL.get(span.label_)
         if kind is None:
             return None
-        return Actor(name=name, role=role, kind=kind)
+        country: str | None
+        if kind == "country":
+            country = country_for(name) or name
+            name = country  # "US", "U.S." and "America" are one actor
+        else:  # "Chinese Foreign Ministry", "the Japanese government": a country word in front
+            start = max(span.sent.start, span.start - 1)
+            country = self.country_in(self.doc[start : min(span.end, span.start + 3)])
+        return Actor(name=name, role=role, kind=kind, country=country)
 
     def actors_in(
         self, start: int, end: int, role: str, exclude: Sequence[tuple[int, int]] = ()

@@ -53,8 +53,25 @@ _MONTH_ONLY = re.compile(rf"^(?:(?:in|early|late|mid|mid-|last|this|next)\s+)*({
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WEEKDAY = re.compile(rf"\b(?:(last|this|next|on|past)\s+)?({_WEEKDAY_RE})\b", re.I)
 _RELATIVE_UNIT = re.compile(
-    r"\b(last|this|next|past|previous|coming|earlier this|later this)\s+(week|month|year)\b", re.I
+    r"\b(last|this|next|past|previous|coming|earlier this|later this)\s+(weekend|week|month|year)\b", re.I
 )
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_AGO = re.compile(rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(day|week|month|year)s?\s+ago\b", re.I)
 
 
 def _day(value: date, text: str) -> DateValue:
@@ -122,6 +139,17 @@ def _relative(text: str, base: date) -> DateValue | None:
         if qualifier == "last" and back == 0:
             back = 7
         return _day(base - timedelta(days=back), text)
+    if m := _AGO.search(text):
+        count_text, unit = m.group(1).lower(), m.group(2).lower()
+        count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+        if unit == "day":
+            return _day(base - timedelta(days=count), text)
+        if unit == "week":
+            monday = base - timedelta(days=base.weekday()) - timedelta(weeks=count)
+            return DateValue(text=text, value=monday.isoformat(), precision="week")
+        if unit == "month":
+            return _month(*_shift_month(base.year, base.month, -count), text)
+        return _year(base.year - count, text)
     if m := _RELATIVE_UNIT.search(text):
         which, unit = m.group(1).lower(), m.group(2).lower()
         step = -1 if which in ("last", "past", "previous") else 1 if which in ("next", "coming") else 0

@@ -9,6 +9,7 @@ dataclasses before the zone closes.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import traceback
 from collections.abc import Callable, Sequence
@@ -23,11 +24,13 @@ from streams.core.actors import ActorIndex
 from streams.core.article import Article
 from streams.core.boilerplate import blank_boilerplate
 from streams.core.dates import is_relative, normalise_date
+from streams.core.discourse import DiscourseContext
 from streams.core.interactions import Trigger, find_triggers
 from streams.core.model import Actor, Amount, DateValue, Event, Evidence, Location, make_event_id
 from streams.core.model import Extractor as ExtractorInfo
-from streams.core.money import find_money
+from streams.core.money import MoneySpan, find_money
 from streams.core.nlp import load_model, model_name
+from streams.core.plover import plover_for
 from streams.core.quotes import find_quotes
 from streams.core.statements import Statement, find_statements
 
@@ -64,6 +67,40 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, (len(text) if end < 0 else end)
+
+
+def attach_amounts(events: list[Event], anchors: list[int], money: list[MoneySpan], text: str) -> list[Event]:
+    """Give every sum of money in the article to one event, so none is lost downstream.
+
+    A sum inside an event's evidence goes to that event (to the one whose quote or trigger
+    is nearest when several share the sentence); any other sum goes to the nearest event
+    of its paragraph, else to the article's nearest agreement, else its nearest event,
+    and says so in ``scope``. An article without events keeps its sums to itself.
+    """
+    if not events:
+        return events
+    given: list[list[Amount]] = [[] for _ in events]
+    for span in money:
+        inside = [i for i, e in enumerate(events) if e.evidence.start <= span.start < e.evidence.end]
+        scope = "sentence"
+        if not inside:
+            para = _paragraph(text, span.start)
+            inside = [i for i, e in enumerate(events) if para[0] <= e.evidence.start < para[1]]
+            scope = "paragraph"
+        if not inside:
+            inside = [i for i, e in enumerate(events) if e.type == "agreement"] or list(range(len(events)))
+            scope = "article"
+        best = min(inside, key=lambda i: (abs(anchors[i] - span.start), anchors[i]))
+        amount = dataclasses.replace(span.amount, scope=scope)
+        if amount not in given[best]:
+            given[best].append(amount)
+    return [dataclasses.replace(e, amounts=a) if a else e for e, a in zip(events, given, strict=True)]
 
 
 class Extractor:
@@ -120,17 +157,26 @@ class Extractor:
         actors = ActorIndex(doc)
         body = article.body
         events: list[Event] = []
+        anchors: list[int] = []  # char offset of what signalled each event (quote or trigger)
         quotes = find_quotes(doc.text)  # once per article: statements, dates and triggers all use it
         quote_spans = [(q.start, q.end) for q in quotes]
         for st in find_statements(doc, actors, quotes):
             events.append(self._statement_event(st, doc, article, base, basis, quote_spans))
+            anchors.append(st.quote_start)
+        context = DiscourseContext(actors)
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
+            found = []
             for trigger in find_triggers(sent, quote_spans):
-                events.append(
-                    self._interaction_event(trigger, sent, actors, quote_spans, article, base, basis)
+                event = self._interaction_event(
+                    trigger, sent, actors, context, quote_spans, article, base, basis
                 )
+                events.append(event)
+                anchors.append(trigger.token.idx)
+                found.append(event.actors)
+            context.advance(sent, found)
+        events = attach_amounts(events, anchors, find_money(doc.text), doc.text)
         for event in events:  # provenance is a contract: fail loudly rather than publish a wrong offset
             if body[event.evidence.start : event.evidence.end] != event.evidence.sentence:
                 raise ValueError(f"evidence offsets do not match the body for event {event.event_id}")
@@ -146,10 +192,6 @@ class Extractor:
                 if value is not None:
                     return value, (basis if is_relative(value) else None)
         return None, None
-
-    @staticmethod
-    def _amounts(text: str, start: int, end: int) -> list[Amount]:
-        return [m.amount for m in find_money(text[start:end])]
 
     def _evidence(self, body: str, start: int, end: int) -> Evidence:
         start, end = _trimmed(body, start, end)
@@ -183,13 +225,18 @@ class Extractor:
             quote=st.quote,
             date=date_value,
             location=None,
-            amounts=self._amounts(article.body, evidence.start, evidence.end),
+            amounts=[],
             evidence=evidence,
             confidence=st.confidence,
             extractor=self.info,
             status=None,
             date_basis=date_basis,
-            extra={"partial": st.partial, "speaker_resolution": st.how},
+            extra={
+                "partial": st.partial,
+                "speaker_resolution": st.how,
+                "cue": st.cue,
+                "plover": plover_for("statement", st.cue),
+            },
         )
 
     @staticmethod
@@ -224,6 +271,7 @@ class Extractor:
         trigger: Trigger,
         sent: Span,
         actors: ActorIndex,
+        context: DiscourseContext,
         quote_spans: list[tuple[int, int]],
         article: Article,
         base: date | None,
@@ -232,6 +280,11 @@ class Extractor:
         role = "participant" if trigger.type == "meeting" else "party"
         places = self._places(sent, quote_spans)
         found: list[Actor] = actors.actors_in(sent.start, sent.end, role, exclude=quote_spans + places)
+        named = {a.name for a in found}
+        for actor in context.implied(sent, role, quote_spans):
+            if actor.name not in named:
+                named.add(actor.name)
+                found.append(actor)
         evidence = self._evidence(article.body, sent.start_char, sent.end_char)
         date_value, date_basis = self._date(sent, base, basis, quote_spans)
         location = self._location(sent, quote_spans)
@@ -248,11 +301,14 @@ class Extractor:
             quote=None,
             date=date_value,
             location=location,
-            amounts=self._amounts(article.body, evidence.start, evidence.end),
+            amounts=[],
             evidence=evidence,
             confidence=confidence,
             extractor=self.info,
             status=trigger.status,
             date_basis=date_basis,
-            extra={"trigger": trigger.token.text},
+            extra={
+                "trigger": trigger.token.text,
+                "plover": plover_for(trigger.type, trigger.cue, len(found)),
+            },
         )

@@ -63,8 +63,17 @@ AGREEMENT_NOUN_VERBS = frozenset(
         "announce",
         "secure",
         "clinch",
+        "enter",
+        "approve",
+        "ratify",
+        "broker",
+        "negotiate",
     }
 )
+#: A deal that "went through" or "took effect" has been concluded.
+AGREEMENT_COMPLETION = frozenset({("go", "through"), ("take", "effect"), ("come", "into"), ("close", "")})
+#: Nouns that, with "part of", "under" or "between", name an existing agreement.
+AGREEMENT_EXISTENCE_PREPS = frozenset({"between", "under"})
 PROPOSAL_WORDS = frozenset(
     {
         "propose",
@@ -83,6 +92,7 @@ PROPOSAL_WORDS = frozenset(
         "oppose",
     }
 )
+PHONE_WORDS = frozenset({"phone", "telephone", "telephonic", "video", "videoconference"})
 FUTURE_WORDS = frozenset(
     {"will", "shall", "expect", "plan", "schedule", "set", "due", "to", "would", "going"}
 )
@@ -93,6 +103,11 @@ class Trigger:
     type: str  # meeting | agreement
     token: Token
     status: str  # past | planned
+
+    @property
+    def cue(self) -> str:
+        """The trigger's lemma, or "phone" for a call ("spoke on the phone")."""
+        return "phone" if _phone_call(self.token) else self.token.lemma_.lower()
 
 
 def _negated(token: Token) -> bool:
@@ -118,35 +133,63 @@ def _status(token: Token) -> str | None:
     return "past"
 
 
+def _names_agreement(token: Token) -> bool:
+    return any(t.lower_ in AGREEMENT_NOUNS or t.lemma_.lower() in AGREEMENT_NOUNS for t in token.subtree)
+
+
+def _agreement_noun_concluded(token: Token) -> bool:
+    """An agreement noun whose sentence says the agreement exists or was concluded."""
+    head = token.head
+    if head.lemma_.lower() in AGREEMENT_NOUN_VERBS or (
+        head.dep_ in ("prep", "agent") and head.head.lemma_.lower() in AGREEMENT_NOUN_VERBS
+    ):
+        return True
+    # "the deal with Fiat went through", "the accord took effect"
+    if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        particles = {c.lower_ for c in head.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+        for verb, particle in AGREEMENT_COMPLETION:
+            if head.lemma_.lower() == verb and (not particle or particle in particles):
+                return True
+    # "a pact between the EU and Mercosur", "part of a deal", "under the agreement"
+    if any(c.dep_ == "prep" and c.lower_ in AGREEMENT_EXISTENCE_PREPS for c in token.children):
+        return True
+    if head.dep_ == "prep" and head.lower_ in ("of", "under") and head.head.lower_ in ("part", "terms"):
+        return True
+    # "the agreements signed by ...": participle modifying the noun
+    return any(
+        c.lemma_.lower() in AGREEMENT_NOUN_VERBS and c.dep_ in ("acl", "relcl") for c in token.children
+    )
+
+
 def _is_agreement(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in AGREEMENT_VERBS:
         if token.dep_ in ("acl", "relcl", "amod"):  # "a golf bag signed by ..." describes a thing
             return False
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        # "signed a series of agreements" counts, "signed a bill/golf bag" does not
-        return (
-            not objects
-            or any(
-                t.lower_ in AGREEMENT_NOUNS or t.lemma_.lower() in AGREEMENT_NOUNS
-                for o in objects
-                for t in o.subtree
-            )
-            or lemma == "agree"
-        )
+        if lemma == "agree":
+            return True
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "signed a series of agreements" counts, "signed a bill/golf bag" does not, and
+        # "finalize" counts only with an agreement as its object ("proceedings are finalized" does not)
+        if objects:
+            return any(_names_agreement(o) for o in objects)
+        return lemma in ("sign", "ink")
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in AGREEMENT_NOUNS or lemma in AGREEMENT_NOUNS):
         if token.lower_ == "purchase" or (token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"):
             return True
-        head = token.head
-        if head.lemma_.lower() in AGREEMENT_NOUN_VERBS or (
-            head.dep_ in ("prep", "agent") and head.head.lemma_.lower() in AGREEMENT_NOUN_VERBS
-        ):
-            return True
-        # "the agreements signed by ...": participle modifying the noun
-        return any(
-            c.lemma_.lower() in AGREEMENT_NOUN_VERBS and c.dep_ in ("acl", "relcl") for c in token.children
-        )
+        return _agreement_noun_concluded(token)
     return token.lower_ == "purchase" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"
+
+
+def _phone_call(token: Token) -> bool:
+    """ "spoke on the phone", "talked by telephone", "held a phone call": a call between parties."""
+    if token.pos_ == "VERB" and token.lemma_.lower() in ("speak", "talk"):
+        return any(
+            c.dep_ == "prep" and any(g.lower_ in PHONE_WORDS for g in c.children) for c in token.children
+        )
+    return token.lower_ in ("call", "calls") and any(
+        c.lower_ in PHONE_WORDS and c.dep_ in ("compound", "amod", "nmod") for c in token.children
+    )
 
 
 def _is_meeting(token: Token) -> bool:
@@ -155,8 +198,16 @@ def _is_meeting(token: Token) -> bool:
         return True
     if token.pos_ == "VERB" and lemma == "sit" and any(c.lower_ == "down" for c in token.children):
         return True
+    if _phone_call(token):
+        return True
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in MEETING_NOUNS):
-        return not (token.lower_ == "talks" and token.pos_ == "VERB")
+        # a word of an organisation's name ("Italian Episcopal Conference") is no meeting
+        in_name = token.text[:1].isupper() and any(
+            c.dep_ == "compound" and c.text[:1].isupper() for c in token.children
+        )
+        if token.ent_type_ not in ("", "EVENT", "DATE") or (in_name and token.ent_type_ != "EVENT"):
+            return token.lower_ in ("summit", "summits") and token.ent_type_ != "ORG"
+        return True
     return False
 
 

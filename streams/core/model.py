@@ -26,6 +26,8 @@ class Actor:
     role: str  # speaker | addressee | participant | party
     kind: str  # person | organization | country | group
     title: str | None = None
+    country: str | None = None  # where the text says it (a title, an apposition, a demonym)
+    organization: str | None = None  # people: the body named in their title ("Chinese Foreign Ministry")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,9 @@ class Amount:
     text: str
     value: float
     currency: str
+    #: Where the sum stands relative to the event: in its evidence ("sentence"), elsewhere in
+    #: the same paragraph ("paragraph"), or elsewhere in the article ("article").
+    scope: str = "sentence"
 
 
 @dataclass(frozen=True)

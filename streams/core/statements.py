@@ -60,6 +60,20 @@ SPEECH_LEMMAS = frozenset(
         "deny",
         "tweet",
         "post",
+        "reason",
+        "assert",
+        "contend",
+        "observe",
+        "caution",
+        "allege",
+        "testify",
+        "quip",
+        "joke",
+        "concede",
+        "complain",
+        "lament",
+        "boast",
+        "tell",
     ]
 )
 DESCRIPTION_HEADS = frozenset(
@@ -103,6 +117,7 @@ class Statement:
     sentence_end: int
     quote_start: int
     how: str
+    cue: str | None = None  # lemma of the speech verb ("say", "urge"), when there is one
 
     @property
     def confidence(self) -> float:
@@ -131,19 +146,82 @@ def _according_to(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
     return None
 
 
+#: Organisation nouns a description may use for a named body, with the name words that match it
+#: ("the city" -> "Municipality of Livorno", "the ministry" -> "Chinese Foreign Ministry").
+ORGANIZATION_HEADS: dict[str, tuple[str, ...]] = {
+    "ministry": ("ministry", "department"),
+    "department": ("department", "ministry"),
+    "government": ("government", "administration", "cabinet"),
+    "administration": ("administration", "government"),
+    "city": ("city", "municipality", "council", "town"),
+    "municipality": ("municipality", "city", "council"),
+    "council": ("council",),
+    "company": (),
+    "firm": (),
+    "group": ("group",),
+    "agency": ("agency",),
+    "organization": ("organization", "organisation"),
+    "organisation": ("organisation", "organization"),
+    "party": ("party",),
+    "union": ("union",),
+    "court": ("court",),
+    "committee": ("committee",),
+    "commission": ("commission",),
+    "army": ("army", "forces", "military"),
+    "military": ("military", "army", "forces"),
+    "office": ("office",),
+    "bank": ("bank",),
+    "police": ("police",),
+}
+#: How many sentences back a description or pronoun may look for the person it means.
+LOOKBACK_SENTENCES = 8
+
+
+def _description_text(head: Token) -> str:
+    """ "a top administration official" -> "top administration official"."""
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "punct", "case")]
+    return " ".join(t.text for t in words) or head.text
+
+
 class SpeakerTracker:
-    """Remembers the last speaker and the last people named, for pronouns and descriptions."""
+    """Remembers who spoke and who was named, to resolve pronouns and descriptions.
+
+    Descriptions follow how news text uses them: an indefinite one ("a top official")
+    introduces someone new, who becomes the speaker under that description; a definite
+    one with a nationality ("the Japanese leader") means the recent person of that
+    country, or, when the text never said anyone's country, a recent person other than
+    the one just spoken about (who would have been "he"); a bare one ("the official")
+    continues the last speaker; an organisation noun ("the ministry", "the city") means
+    the last named body whose name fits it.
+    """
 
     def __init__(self, actors: ActorIndex) -> None:
         self.actors = actors
         self.last_speaker: Actor | None = None
         self.last_speaker_end = -1  # sentence end char of the last statement
-        self.recent_people: list[Actor] = []
+        self.sentence = 0
+        self.recent_people: list[tuple[int, Actor]] = []  # (sentence number, person), latest last
+        self.recent_bodies: list[tuple[int, Actor]] = []  # organisations and countries
+        self.previous_subject: str | None = None  # the person the previous sentence was about
 
     def note_people(self, sent: Span) -> None:
+        self.sentence += 1
         for actor in self.actors.actors_in(sent.start, sent.end, "speaker"):
             if actor.kind == "person":
-                self.recent_people = [p for p in self.recent_people if p.name != actor.name] + [actor]
+                self.recent_people = [p for p in self.recent_people if p[1].name != actor.name]
+                self.recent_people.append((self.sentence, actor))
+            else:
+                self.recent_bodies = [p for p in self.recent_bodies if p[1].name != actor.name]
+                self.recent_bodies.append((self.sentence, actor))
+        subject = _subject(sent.root)
+        entity = self.actors.entity_at(subject) if subject is not None else None
+        subject_actor = self.actors.actor(entity, "speaker") if entity is not None else None
+        if subject_actor is not None and subject_actor.kind == "person":
+            self.previous_subject = subject_actor.name
+
+    def _people(self) -> list[Actor]:
+        """Recent people, latest last."""
+        return [a for n, a in self.recent_people if self.sentence - n <= LOOKBACK_SENTENCES]
 
     def resolve(self, head: Token) -> tuple[Actor | None, str]:
         entity = self.actors.entity_at(head)
@@ -160,12 +238,47 @@ class SpeakerTracker:
         if lower in PERSON_PRONOUNS:
             if self.last_speaker is not None and self.last_speaker.kind == "person":
                 return self.last_speaker, "pronoun"
-            return (self.recent_people[-1], "pronoun") if self.recent_people else (None, "pronoun")
-        if head.lemma_.lower() in DESCRIPTION_HEADS and any(c.lower_ in ("the", "a") for c in head.children):
-            if self.last_speaker is not None:
-                return self.last_speaker, "description"
-            return (self.recent_people[-1], "description") if self.recent_people else (None, "description")
+            people = self._people()
+            return (people[-1], "pronoun") if people else (None, "pronoun")
+        lemma = head.lemma_.lower()
+        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+        if lemma in ORGANIZATION_HEADS and determiners & {"the", "this", "that"}:
+            return self._organization(head, lemma), "description"
+        if lemma in DESCRIPTION_HEADS and determiners:
+            if determiners & {"a", "an", "one", "another"}:  # someone new, known only by description
+                return Actor(name=_description_text(head), role="speaker", kind="person"), "description"
+            return self._person_described(head), "description"
         return None, "subject"
+
+    def _organization(self, head: Token, lemma: str) -> Actor:
+        words = ORGANIZATION_HEADS[lemma]
+        for _, body in reversed(self.recent_bodies):
+            if body.kind == "organization" and (not words or any(w in body.name.lower() for w in words)):
+                return Actor(name=body.name, role="speaker", kind=body.kind, country=body.country)
+        country = self.actors.country_in(list(head.subtree))
+        return Actor(name=_description_text(head), role="speaker", kind="organization", country=country)
+
+    def _person_described(self, head: Token) -> Actor | None:
+        modifiers = [t for t in head.subtree if t.i < head.i]
+        wants_former = any(t.lower_ in ("former", "late", "ex") for t in modifiers)
+        people = [p for p in self._people() if self.actors.is_former(p.name) == wants_former]
+        country = self.actors.country_in(modifiers)
+        if country is not None:
+            same = [p for p in people if p.country == country]
+            if same:
+                return same[-1]
+            unknown = [p for p in people if p.country is None]
+            others = [p for p in unknown if p.name != self.previous_subject]
+            if others:
+                return others[-1]
+            return unknown[-1] if unknown else None
+        lemma = head.lemma_.lower()
+        titled = [p for p in people if p.title and lemma in p.title.lower()]
+        if titled:
+            return titled[-1]
+        if self.last_speaker is not None and self.last_speaker.kind == "person":
+            return self.last_speaker
+        return people[-1] if people else None
 
 
 def _speech_verb(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
@@ -200,6 +313,24 @@ def _only_quotes(sent: Span, quotes: list[QuoteSpan]) -> bool:
     return not outside
 
 
+def _attribution_after(sent: Span, quote: QuoteSpan, quotes: list[QuoteSpan]) -> Span | None:
+    """The next sentence, when it only attributes the quote that closed this one.
+
+    The sentence splitter often ends a sentence at the closing mark of a multi-sentence
+    quote, leaving ``Macron told the world on Thursday.`` on its own; it belongs to the quote.
+    """
+    doc = sent.doc
+    if doc.text[quote.end : sent.end_char].strip(" ,.;:!?\"'”’") or sent.end >= len(doc):
+        return None
+    following = doc[sent.end].sent
+    if "\n" in doc.text[quote.end : following.start_char] or len(following) > 25:
+        return None
+    if any(following.start_char <= q.start < following.end_char for q in quotes):
+        return None
+    verb = _speech_verb(following, quotes)
+    return following if verb is not None and _subject(verb) is not None else None
+
+
 def find_statements(doc: Doc, actors: ActorIndex, quotes: list[QuoteSpan]) -> list[Statement]:
     """Attribute ``quotes`` (from ``find_quotes(doc.text)``); short ones are marked partial."""
     tracker = SpeakerTracker(actors)
@@ -215,7 +346,17 @@ def find_statements(doc: Doc, actors: ActorIndex, quotes: list[QuoteSpan]) -> li
         sent_quotes = by_sentence.get(start_char, [])
         # a quote that began in an earlier sentence but spans into this one belongs to the earlier one
         if sent_quotes:
-            end_char = max(sent.end_char, *(q.end for q in sent_quotes))
+            # A quote over several sentences is attributed in its last one ("... in two days!"
+            # Macron told the world), so the span runs to the end of that sentence.
+            end_char = sent.end_char
+            for q in sent_quotes:
+                last = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
+                if last is None:
+                    continue
+                end_char = max(end_char, last.sent.end_char)
+                follower = _attribution_after(last.sent, q, quotes)
+                if follower is not None:
+                    end_char = max(end_char, follower.end_char)
             span = doc.char_span(sent.start_char, end_char, alignment_mode="expand") or sent
             statements.extend(_attribute(span, sent_quotes, tracker, actors))
         tracker.note_people(sent)
@@ -272,6 +413,7 @@ def _attribute(
                 sentence_end=sent.end_char,
                 quote_start=first.start,
                 how=how,
+                cue=verb.lemma_.lower() if verb is not None else None,
             )
         )
     return out

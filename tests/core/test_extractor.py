@@ -84,7 +84,9 @@ def test_agreement_with_amount(extractor: Extractor) -> None:
     body = "Norway and Chile signed a fisheries accord worth $1.2 billion in Santiago."
     (agreement,) = [e for e in _events(extractor, body) if e["type"] == "agreement"]
     assert {a["name"] for a in agreement["actors"]} == {"Norway", "Chile"}
-    assert agreement["amounts"] == [{"text": "$1.2 billion", "value": 1.2e9, "currency": "USD"}]
+    assert agreement["amounts"] == [
+        {"text": "$1.2 billion", "value": 1.2e9, "currency": "USD", "scope": "sentence"}
+    ]
 
 
 def test_negated_and_proposed_agreements_are_not_reported(extractor: Extractor) -> None:

@@ -1,0 +1,86 @@
+"""Who "he", "both countries" and "the two sides" mean in a meeting or agreement sentence.
+
+Meeting and agreement sentences often name their parties indirectly: "He is expected to
+meet Xi", "Both countries agreed to ...", "the agreements signed by the two sides". This
+walks the article's sentences in order and keeps just enough state to resolve them:
+the person the text was last about (the last named person who was a clause's subject),
+the countries named so far, and the parties of the last meeting or agreement found.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from streams.core.actors import PERSON_PRONOUNS, ActorIndex
+from streams.core.model import Actor
+
+#: Plural nouns that, after "both", "the two" or "the", stand for the parties already named.
+COUNTRY_GROUP_NOUNS = frozenset({"countries", "nations", "governments", "states", "capitals"})
+PARTY_GROUP_NOUNS = frozenset({"sides", "parties", "leaders", "men", "women", "companies", "delegations"})
+GROUP_DETERMINERS = frozenset({"both", "two", "the"})
+
+
+class DiscourseContext:
+    """Feed it every sentence in order (``advance``); ask it about the current one (``implied``)."""
+
+    def __init__(self, actors: ActorIndex) -> None:
+        self.actors = actors
+        self.salient_person: Actor | None = None
+        self.countries: list[Actor] = []  # distinct countries in order of last mention
+        self.last_parties: list[Actor] = []  # parties of the last meeting or agreement with two or more
+
+    def implied(self, sent: Span, role: str, quote_spans: list[tuple[int, int]]) -> list[Actor]:
+        """Actors the sentence refers to without naming them."""
+        found: list[Actor] = []
+        for token in sent:
+            if any(s <= token.idx < e for s, e in quote_spans):
+                continue
+            if (
+                token.lower_ in PERSON_PRONOUNS
+                and token.dep_ in ("nsubj", "nsubjpass")
+                and self.salient_person is not None
+            ):
+                found.append(_with_role(self.salient_person, role))
+            elif self._is_group(token):
+                found.extend(_with_role(a, role) for a in self._group(token))
+        return found
+
+    @staticmethod
+    def _is_group(token: Token) -> bool:
+        if token.lower_ not in COUNTRY_GROUP_NOUNS | PARTY_GROUP_NOUNS:
+            return False
+        words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+        return bool(words & GROUP_DETERMINERS)
+
+    def _group(self, token: Token) -> list[Actor]:
+        if token.lower_ in PARTY_GROUP_NOUNS and len(self.last_parties) >= 2:
+            return self.last_parties
+        if len(self.countries) >= 2:
+            return self.countries[-2:]
+        return self.last_parties
+
+    def advance(self, sent: Span, events_actors: list[list[Actor]]) -> None:
+        """Record what this sentence named, after its events were built."""
+        for actor in self.actors.actors_in(sent.start, sent.end, "party"):
+            if actor.kind == "country":
+                self.countries = [c for c in self.countries if c.name != actor.name] + [actor]
+        for token in sent:
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                entity = self.actors.entity_at(token)
+                subject = self.actors.actor(entity, "participant") if entity is not None else None
+                if subject is not None and subject.kind == "person":
+                    self.salient_person = subject
+        for group in events_actors:
+            if len(group) >= 2:
+                self.last_parties = group
+
+
+def _with_role(actor: Actor, role: str) -> Actor:
+    return Actor(
+        name=actor.name,
+        role=role,
+        kind=actor.kind,
+        title=actor.title,
+        country=actor.country,
+        organization=actor.organization,
+    )
