@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit integration clean
+.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules clean
 
 install: $(STAMP)
 
@@ -21,8 +21,8 @@ demo: install
 	$(BIN)/newsevents demo
 
 lint: install
-	$(BIN)/ruff check streams tests
-	$(BIN)/ruff format --check streams tests
+	$(BIN)/ruff check streams tests bench
+	$(BIN)/ruff format --check streams tests bench
 
 typecheck: install
 	$(BIN)/mypy
@@ -34,9 +34,20 @@ integration: install
 	$(BIN)/pytest -m integration
 
 test: install
-	$(BIN)/ruff check streams tests
+	$(BIN)/ruff check streams tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# Accuracy: the dev gold scores (issue targets), the open benchmark on annotated corpora, and
+# the cost of the rules next to spaCy's. They read ../shared (or $$NEWSEVENTS_SHARED); not part of 'test'.
+eval: install
+	$(BIN)/python bench/eval_dev.py
+
+bench-accuracy: install
+	$(BIN)/python -m bench.accuracy --json bench/results/accuracy.json
+
+bench-rules: install
+	$(BIN)/python bench/rules_overhead.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .newsevents-data .newsevents-broker

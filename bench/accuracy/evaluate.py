@@ -151,8 +151,8 @@ def run_money_meantime(docs: Sequence[MeantimeDoc], find: MoneyFinder = find_mon
             if not any(overlaps(span, g) for g in gold):
                 result.example(doc=doc.doc_id, spurious=doc.text[span[0] : span[1]])
     result.score = total
-    result.skipped["value/currency normalisation (MEANTIME marks the span only)"] += total.gold
     result.notes.append("only the fully annotated headline, dateline and first sentences are scored")
+    result.notes.append("value and currency are not scored here: MEANTIME marks the span only")
     result.seconds = time.perf_counter() - started
     return result
 
@@ -250,11 +250,17 @@ def score_dates(gold: Sequence[DateGold], normalise: Normaliser, result: ItemRes
     """
     score = Score(gold=len(gold))
     errors: Counter[str] = Counter()
+    groups: dict[str, Accuracy] = {}
     for item in gold:
         value = normalise(item.text, item.base)
+        right = value is not None and (value.value, value.precision) in item.targets
+        if item.group:
+            group = groups.setdefault(item.group, Accuracy())
+            group.total += 1
+            group.correct += right
         if value is not None:
             score.predicted += 1
-        if value is not None and (value.value, value.precision) in item.targets:
+        if right:
             score.correct_predicted += 1
             score.correct_gold += 1
             continue
@@ -266,6 +272,8 @@ def score_dates(gold: Sequence[DateGold], normalise: Normaliser, result: ItemRes
             gold=[list(t) for t in item.targets],
             predicted=[value.value, value.precision] if value else None,
         )
+    for name, group in sorted(groups.items()):
+        result.notes.append(f"{name}: {group.correct}/{group.total} right")
     if errors:
         result.notes.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(errors.items())))
     return score

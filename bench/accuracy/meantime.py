@@ -26,13 +26,16 @@ from datetime import date
 from pathlib import Path
 
 from bench.accuracy.detok import Detokenized, detokenize, quote_spans
-from bench.accuracy.scoring import DateGold, Span, drop_containers, iso_target, name_tokens
+from bench.accuracy.scoring import DateGold, Span, drop_containers, iso_target, name_tokens, overlaps
 
 #: Last sentence index annotated in full, unless a document's TIMEX3/VALUE markables go further.
 FULLY_ANNOTATED_SENTENCES = 5
 SPEECH_CLASS = "SPEECH_COGNITIVE"
 #: Sentence 0 is the headline and sentence 1 the dateline in every document.
 DATELINE_SENTENCE = 1
+#: Fewest words for a quotation to count as reported speech; the extractor marks shorter
+#: quotes as partial by the same threshold.
+MIN_QUOTE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -226,10 +229,16 @@ def speech_gold(doc: MeantimeDoc, skipped: Counter[str]) -> list[SpeechGold]:
     inside quotation marks (any part of it, so "his intent was not to “perpetuate …”"
     counts), or, for events without an SLINK, when its sentence contains a quotation. The
     speech word itself must lie outside the quotation (a "said" inside a quote belongs to
-    the quoted text).
+    the quoted text), and the quotation must have at least ``MIN_QUOTE_WORDS`` words:
+    shorter quoted phrases are names and scare quotes ("a plan for “New GM”", "the plan,
+    called “Way Forward”"), not reported speech.
     """
-    quotes = [doc.detok.char_span(a, b) for a, b in quote_spans(doc.detok.forms)]
-    quote_tokens = [(a, b) for a, b in quote_spans(doc.detok.forms)]
+    quote_tokens = quote_spans(doc.detok.forms)
+    quotes = [doc.detok.char_span(a, b) for a, b in quote_tokens]
+    words = {
+        q: sum(1 for f in doc.detok.forms[a + 1 : b] if any(c.isalnum() for c in f))
+        for q, (a, b) in zip(quotes, quote_tokens, strict=True)
+    }
     slinks: dict[str, list[str]] = {}
     arg0: dict[str, list[str]] = {}
     for rel in doc.relations:
@@ -257,15 +266,19 @@ def speech_gold(doc: MeantimeDoc, skipped: Counter[str]) -> list[SpeechGold]:
         targets = [doc.markables[t] for t in slinks.get(mention.m_id, []) if t in doc.markables]
         if targets:
             anchored = [doc.span_of(t) for t in targets if t.tokens]
-            linked = [q for q in quotes if any(q[0] <= s[0] < q[1] for s in anchored)]
+            linked = [q for q in quotes if any(overlaps(q, s) for s in anchored)]
             if not linked:
                 skipped["not direct: reported content outside quotation marks"] += 1
                 continue
         else:
-            linked = [q for q in quotes if q[0] < sent_span[1] and sent_span[0] < q[1]]
+            linked = [q for q in quotes if overlaps(q, sent_span)]
             if not linked:
                 skipped["not direct: no quotation in the sentence"] += 1
                 continue
+        linked = [q for q in linked if words[q] >= MIN_QUOTE_WORDS]
+        if not linked:
+            skipped[f"not direct: quoted phrase under {MIN_QUOTE_WORDS} words (name or scare quote)"] += 1
+            continue
         speakers = [doc.markables[t] for t in arg0.get(mention.m_id, []) if t in doc.markables]
         if not speakers:
             skipped["direct quote without an Arg0 speaker"] += 1

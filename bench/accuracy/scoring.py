@@ -303,6 +303,7 @@ class DateGold:
     text: str
     base: date | None
     targets: tuple[DateTarget, ...]
+    group: str = ""  # optional sub-group the report breaks the result down by
 
 
 def fmt(value: float | None, digits: int = 3) -> str:

@@ -274,7 +274,17 @@ class ActorIndex:
             if ent.label_ in ("ORG", "GPE") and self._speaking_name(ent):
                 self._add_person(_clean(ent.text))
         self._relabel_people()
-        for ent in doc.ents:
+        # doc.ents and token.sent build new objects on every access; look them up once.
+        self.ents: list[Span] = list(doc.ents)
+        self._entity_by_token: dict[int, Span] = {
+            i: ent for ent in self.ents if ent.label_ in ACTOR_LABELS for i in range(ent.start, ent.end)
+        }
+        self._ent_starting: dict[int, Span] = {ent.start: ent for ent in self.ents}
+        self.sentences: list[Span] = list(doc.sents)
+        self._sentence_of: list[int] = [0] * len(doc)
+        for number, sent in enumerate(self.sentences):
+            self._sentence_of[sent.start : sent.end] = [number] * len(sent)
+        for ent in self.ents:
             if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP") and self._after_title(ent)):
                 self._person_tokens.update(range(ent.start, ent.end))
         self._countries: dict[str, str] = {}
@@ -283,14 +293,13 @@ class ActorIndex:
 
     # --- countries -----------------------------------------------------------------------
 
-    @staticmethod
-    def country_in(tokens: Sequence[Token] | Span) -> str | None:
+    def country_in(self, tokens: Sequence[Token] | Span) -> str | None:
         """The first country named by a GPE/NORP entity or demonym among ``tokens``."""
         for token in tokens:
             if token.ent_type_ in ("GPE", "NORP") or token.text[:1].isupper():
                 country = country_for(token.text)
                 if country is None and token.ent_type_ in ("GPE", "NORP") and token.ent_iob_ == "B":
-                    ent = next((e for e in token.doc.ents if e.start == token.i), None)
+                    ent = self._ent_starting.get(token.i)
                     country = country_for(ent.text) if ent is not None else None
                 if country is not None:
                     return country
@@ -313,7 +322,7 @@ class ActorIndex:
         ("as" / "is": the sentence's only named person) all give Japan.
         """
         doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             name = self._person_at(ent[0])
@@ -325,7 +334,7 @@ class ActorIndex:
             country = self.country_in(doc[ent.start - len(title.split()) - 1 : ent.start])
             if country is not None:
                 self._countries.setdefault(name, country)
-        for sent in doc.sents:
+        for sent in self.sentences:
             for token in sent:
                 if token.lower_ not in ROLE_NOUNS or token.i in self._person_tokens:
                     continue
@@ -430,7 +439,7 @@ class ActorIndex:
     def _title_words(self, span: Span) -> Span | None:
         """The title words (and the body they belong to) right before a name."""
         i = span.start - 1
-        sent_start = span.sent.start
+        sent_start = self.sentence_of(span.start).start
         while i >= sent_start and (
             self.doc[i].lower_ in PERSON_TITLES
             or (self.doc[i].ent_type_ in ("ORG", "NORP", "GPE") and self.doc[i].i not in self._person_tokens)
@@ -484,7 +493,7 @@ class ActorIndex:
             country = country_for(name) or name
             name = country  # "US", "U.S." and "America" are one actor
         else:  # "Chinese Foreign Ministry", "the Japanese government": a country word in front
-            start = max(span.sent.start, span.start - 1)
+            start = max(self.sentence_of(span.start).start, span.start - 1)
             country = self.country_in(self.doc[start : min(span.end, span.start + 3)])
         return Actor(name=name, role=role, kind=kind, country=country)
 
@@ -493,7 +502,7 @@ class ActorIndex:
     ) -> list[Actor]:
         """Distinct actors whose entity lies in the token range [start, end), outside excluded char spans."""
         found: dict[str, Actor] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.start < start or ent.end > end:
                 continue
             if any(s <= ent.start_char < e for s, e in exclude) or self._modifies_person(ent):
@@ -512,7 +521,8 @@ class ActorIndex:
 
     def entity_at(self, token: Token) -> Span | None:
         """The actor entity containing ``token``, if any."""
-        for ent in self.doc.ents:
-            if ent.start <= token.i < ent.end and ent.label_ in ACTOR_LABELS:
-                return ent
-        return None
+        return self._entity_by_token.get(token.i)
+
+    def sentence_of(self, token_index: int) -> Span:
+        """The sentence holding the token at ``token_index``."""
+        return self.sentences[self._sentence_of[token_index]]

@@ -9,8 +9,10 @@ and a dead-letter header) and a human-readable detail.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
 
@@ -66,15 +68,50 @@ class Article:
         return parse_published_at(self.published_at) if self.published_at else None
 
 
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def _other_forms(text: str) -> date | None:
+    """Publication dates some feeds send instead of ISO 8601.
+
+    ``DD-MM-YYYY`` (also with ``/`` or ``.``) is read day first, the order of every
+    non-US convention; a date that only parses month first (``12-31-2025``) is read so.
+    RFC 2822 (``Tue, 03 Feb 2009 10:00:00 +0000``, the RSS form) is read as well.
+    """
+    if m := _DAY_FIRST.match(text):
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        for day, month in ((first, second), (second, first)):
+            try:
+                return date(year, month, day)
+            except ValueError:
+                continue
+        return None
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return (moment.astimezone(UTC) if moment.tzinfo else moment).date()
+
+
 def parse_published_at(value: str) -> date:
-    """Parse an ISO 8601 date or date-time; date-times are converted to UTC first."""
+    """Parse an ISO 8601 date or date-time (date-times are converted to UTC first).
+
+    Two other forms real feeds use are accepted too (see ``_other_forms``); anything
+    else is an ``invalid_field``, because a guessed publication day would shift every
+    relative date of the article.
+    """
     text = value.strip()
     try:
-        if len(text) == 10:
+        if len(text) == 10 and text[4] == "-":
             return date.fromisoformat(text)
         moment = datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise InvalidArticle("invalid_field", f"published_at is not ISO 8601: {value[:40]!r}") from exc
+    except (ValueError, IndexError) as exc:
+        other = _other_forms(text)
+        if other is not None:
+            return other
+        raise InvalidArticle(
+            "invalid_field", f"published_at is not ISO 8601 (nor DD-MM-YYYY or RFC 2822): {value[:40]!r}"
+        ) from exc
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC)
     return moment.date()

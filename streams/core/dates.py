@@ -1,11 +1,16 @@
 """Normalise date expressions (spaCy DATE spans) against the article's publication day.
 
-Hand-written rather than dateparser: the expressions news events carry are few
-(weekdays, yesterday/today/tomorrow, last/next week|month|year, "earlier this year",
-month names with or without day and year, bare years, ISO dates), and the shared notes
-record dateparser returning None for "earlier this year" and the wrong week for a
-weekday named on the day of publication. Weekdays resolve to the latest such day not
-after publication (a news "Tuesday" is in the past unless "next" says otherwise).
+Hand-written rather than dateparser: the expressions news events carry are a bounded
+set (weekdays, yesterday/today/tomorrow, last/next week|month|year, "earlier this year",
+"three days ago", "in two weeks", month names with or without day and year, bare years,
+ISO dates, "the week of March 3"), and the shared notes record dateparser returning None
+for "earlier this year" and the wrong week for a weekday named on the day of publication.
+
+Direction: news reports the past, so by default a weekday is the latest such day not
+after publication, and a month or day without a year is in the year of publication unless
+that puts it more than eight months ahead ("11 December" in January is last year's). For
+an event the text reports as scheduled, the extractor asks for the future reading
+(``prefer_future``): "will meet on Tuesday" is the next Tuesday.
 """
 
 from __future__ import annotations
@@ -38,44 +43,135 @@ _MONTHS = {
 }
 _WEEKDAYS = {
     name: i
-    for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+    for i, names in enumerate(
+        (
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        )
+    )
+    for name in names
 }
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WEEKDAY_RE = "|".join(_WEEKDAYS)
-
-_ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
-_DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", re.I
-)
-_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(?:of\s+)?(\d{{4}})\b", re.I)
-_MONTH_ONLY = re.compile(rf"^(?:(?:in|early|late|mid|mid-|last|this|next)\s+)*({_MONTH_RE})\.?$", re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_WEEKDAY = re.compile(rf"\b(?:(last|this|next|on|past)\s+)?({_WEEKDAY_RE})\b", re.I)
-_RELATIVE_UNIT = re.compile(
-    r"\b(last|this|next|past|previous|coming|earlier this|later this)\s+(weekend|week|month|year)\b", re.I
-)
 _NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-_AGO = re.compile(rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(day|week|month|year)s?\s+ago\b", re.I)
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50}
+_ORDINAL_WORDS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+} | {"thirtieth": 30, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "thirty-first": 31}
+_ORDINAL_WORDS |= {f"twenty-{w}": 20 + v for w, v in list(_ORDINAL_WORDS.items()) if 4 <= v <= 9}
+
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_DAY_RE = r"\d{1,2}(?:st|nd|rd|th)?|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_COUNT_RE = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_UNIT_RE = r"day|week|month|year"
+
+_ISO = re.compile(r"\b(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?\b")
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({_MONTH_RE})\.?\s*(?:the\s+)?({_DAY_RE})\b(?!\s*(?:,\s*)?\d{{1,2}}:)(?:\s*,?\s*(\d{{4}}))?", re.I
+)
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?:the\s+)?({_DAY_RE})\s+(?:of\s+)?({_MONTH_RE})\b\.?(?:\s*,?\s*(\d{{4}}))?", re.I
+)
+_MONTH_YEAR = re.compile(
+    rf"\b({_MONTH_RE})\.?(?:\s*[-–]\s*(?:{_MONTH_RE})\.?)?\s*[-/,]?\s*(?:of\s+)?(\d{{4}})\b", re.I
+)
+_YEAR_MONTH = re.compile(rf"\b(\d{{4}})\s+({_MONTH_RE})\b", re.I)
+_MONTH_ONLY = re.compile(
+    rf"^(?:(?:in|on|early|late|mid|mid-|last|this|next|the\s+end\s+of|the\s+beginning\s+of)\s+)*"
+    rf"({_MONTH_RE})\.?$",
+    re.I,
+)
+_ORDINAL_DAY = re.compile(r"^(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)$", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_WEEKDAY = re.compile(rf"\b(?:(last|this|next|on|past|coming)\s+)?({_WEEKDAY_RE})\b\.?", re.I)
+_WEEK_OF_WEEKDAY = re.compile(
+    rf"\b(?:(next|last|this|the following|the previous)\s+week\s+(?:on\s+)?({_WEEKDAY_RE})"
+    rf"|({_WEEKDAY_RE})\s+(?:of\s+)?(next|last|this|the following|the previous)\s+week)\b",
+    re.I,
+)
+_RELATIVE_UNIT = re.compile(
+    r"\b(last|this|next|past|previous|coming|following|earlier this|later this)\s+"
+    r"(weekend|week|month|year)\b",
+    re.I,
+)
+_WEEK_AFTER_NEXT = re.compile(r"\bthe\s+week\s+after\s+next\b", re.I)
+_AGO = re.compile(rf"\b({_COUNT_RE})\s+({_UNIT_RE})s?\s+(?:ago|earlier|before)\b", re.I)
+_IN_COUNT = re.compile(rf"^(?:in|within)\s+({_COUNT_RE})\s+({_UNIT_RE})s?$", re.I)
+_FROM_DAY = re.compile(
+    rf"\b({_COUNT_RE})\s+({_UNIT_RE})s?\s+(after|from|before)\s+(today|tomorrow|yesterday|now)\b", re.I
+)
+_DAY_AROUND = re.compile(r"\bthe\s+day\s+(before\s+yesterday|after\s+tomorrow)\b", re.I)
+_PREVIOUS_YEAR = re.compile(r"\b(?:the\s+)?(?:year\s+(?:before|previous|earlier)|previous\s+year)\b", re.I)
+_YEAR_PART = re.compile(
+    r"\b(?:(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+(?:the|this)\s+year|year[-\s]end)\b", re.I
+)
+_WEEK_OF = re.compile(r"^(?:the\s+)?week\s+of\s+(.+)$", re.I)
+_NTH_WEEK_OF = re.compile(r"^(?:the\s+)?(first|last)\s+week\s+of\s+(.+)$", re.I)
+_WEEK_NUMBER = re.compile(r"^(?:in\s+)?week\s+(\d{1,2})(?:\s+of\s+(\d{4}))?$", re.I)
 
 
 def _day(value: date, text: str) -> DateValue:
     return DateValue(text=text, value=value.isoformat(), precision="day")
+
+
+def _week(value: date, text: str) -> DateValue:
+    monday = value - timedelta(days=value.weekday())
+    return DateValue(text=text, value=monday.isoformat(), precision="week")
 
 
 def _month(year: int, month: int, text: str) -> DateValue:
@@ -91,6 +187,21 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _shift(base: date, unit: str, count: int) -> date:
+    """``base`` moved by ``count`` days, weeks, months or years (month ends clamp)."""
+    unit = unit.lower()
+    if unit == "day":
+        return base + timedelta(days=count)
+    if unit == "week":
+        return base + timedelta(weeks=count)
+    months = count if unit == "month" else 12 * count
+    year, month = _shift_month(base.year, base.month, months)
+    for day in (base.day, 30, 29, 28):
+        if (moved := _safe_date(year, month, day)) is not None:
+            return moved
+    raise ValueError("unreachable: every month has 28 days")
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -98,85 +209,181 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _absolute(text: str, base: date | None) -> DateValue | None:
-    if m := _ISO.search(text):
+def _count(text: str) -> int:
+    lowered = text.lower()
+    return int(lowered) if lowered.isdigit() else _NUMBER_WORDS[lowered]
+
+
+def _day_number(text: str) -> int:
+    lowered = text.lower()
+    if lowered in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[lowered]
+    return int(re.sub(r"(st|nd|rd|th)$", "", lowered))
+
+
+def _pick_month_year(month: int, base: date, future: bool) -> int:
+    """The year of a month written without one: the publication year, as writers mean it,
+    except a month far ahead ("December" in January: last year's) or, for a scheduled
+    event, a month already well past ("March" in October: next year's)."""
+    if future and month < base.month - 2:
+        return base.year + 1
+    if not future and month > base.month + 8:
+        return base.year - 1
+    return base.year
+
+
+def _pick_year(month: int, day: int, base: date, future: bool) -> date | None:
+    return _safe_date(_pick_month_year(month, base, future), month, day)
+
+
+def _absolute(text: str, base: date | None, future: bool) -> DateValue | None:
+    if (m := _ISO.search(text)) and 1 <= int(m.group(2)) <= 12:  # not "the 2019-20 season"
         year, month = int(m.group(1)), int(m.group(2))
         if m.group(3):
             day = _safe_date(year, month, int(m.group(3)))
             return _day(day, text) if day else None
-        return _month(year, month, text) if 1 <= month <= 12 else None
+        return _month(year, month, text)
     for pattern, order in ((_MONTH_DAY_YEAR, "md"), (_DAY_MONTH_YEAR, "dm")):
         if m := pattern.search(text):
             month_word, day_text = (m.group(1), m.group(2)) if order == "md" else (m.group(2), m.group(1))
-            year_text = m.group(3)
-            if year_text is None and base is None:
+            month, day_number = _MONTHS[month_word.lower()], _day_number(day_text)
+            if m.group(3):
+                day = _safe_date(int(m.group(3)), month, day_number)
+            elif base is not None:
+                day = _pick_year(month, day_number, base, future)
+            else:
                 return None
-            year = int(year_text) if year_text else base.year  # type: ignore[union-attr]
-            day = _safe_date(year, _MONTHS[month_word.lower()], int(day_text))
             return _day(day, text) if day else None
     if m := _MONTH_YEAR.search(text):
         return _month(int(m.group(2)), _MONTHS[m.group(1).lower()], text)
-    if (m := _MONTH_ONLY.match(text.strip())) and base is not None:
-        return _month(base.year, _MONTHS[m.group(1).lower()], text)
+    if m := _YEAR_MONTH.search(text):
+        return _month(int(m.group(1)), _MONTHS[m.group(2).lower()], text)
+    if (m := _MONTH_ONLY.match(text)) and base is not None:
+        month = _MONTHS[m.group(1).lower()]
+        return _month(_pick_month_year(month, base, future), month, text)
     return None
 
 
-def _relative(text: str, base: date) -> DateValue | None:
+def _weekday(base: date, target: int, qualifier: str, future: bool) -> date:
+    qualifier = qualifier.lower()
+    if qualifier in ("next", "coming") or (future and qualifier not in ("last", "past")):
+        ahead = (target - base.weekday()) % 7
+        return base + timedelta(days=ahead or (7 if qualifier == "next" else 0))
+    back = (base.weekday() - target) % 7
+    if qualifier in ("last", "past") and back == 0:
+        back = 7
+    return base - timedelta(days=back)
+
+
+def _weeks(text: str, base: date | None, future: bool) -> DateValue | None:
+    """ "the week of March 3", "the first week of 2015", "week 31"."""
+    if m := _WEEK_NUMBER.match(text):
+        year = int(m.group(2)) if m.group(2) else (base.year if base else None)
+        if year is None or not 1 <= int(m.group(1)) <= 53:
+            return None
+        try:
+            return _week(date.fromisocalendar(year, int(m.group(1)), 1), text)
+        except ValueError:
+            return None
+    if m := _NTH_WEEK_OF.match(text):
+        inner = normalise_date(m.group(2), base, future)
+        if inner is None or inner.precision not in ("month", "year"):
+            return None
+        year, month = int(inner.value[:4]), (int(inner.value[5:7]) if inner.precision == "month" else None)
+        if m.group(1).lower() == "first":
+            return _week(date(year, month or 1, 1), text)
+        end = _shift(date(year, month or 12, 1), "month", 1) - timedelta(days=1)
+        return _week(end, text)
+    if m := _WEEK_OF.match(text):
+        inner = normalise_date(m.group(1), base, future)
+        if inner is not None and inner.precision == "day":
+            return _week(date.fromisoformat(inner.value), text)
+    return None
+
+
+def _relative(text: str, base: date, future: bool) -> DateValue | None:
     lowered = text.lower()
+    if m := _DAY_AROUND.search(text):
+        return _day(base + timedelta(days=-2 if m.group(1).lower().startswith("before") else 2), text)
+    if m := _FROM_DAY.search(text):
+        anchor = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[m.group(4).lower()]
+        sign = -1 if m.group(3).lower() == "before" else 1
+        moved = _shift(base + timedelta(days=anchor), m.group(2), sign * _count(m.group(1)))
+        return _day(moved, text)
     if re.search(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b", lowered):
         return _day(base, text)
     if re.search(r"\byesterday\b|\blast night\b", lowered):
         return _day(base - timedelta(days=1), text)
     if re.search(r"\btomorrow\b", lowered):
         return _day(base + timedelta(days=1), text)
+    if m := _WEEK_OF_WEEKDAY.search(text):
+        which = (m.group(1) or m.group(4)).lower()
+        target = _WEEKDAYS[(m.group(2) or m.group(3)).lower()]
+        step = -1 if which in ("last", "the previous") else 0 if which == "this" else 1
+        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
+        return _day(monday + timedelta(days=target), text)
     if m := _WEEKDAY.search(text):
-        qualifier = (m.group(1) or "").lower()
-        target = _WEEKDAYS[m.group(2).lower()]
-        if qualifier in ("next",):
-            delta = (target - base.weekday()) % 7 or 7
-            return _day(base + timedelta(days=delta), text)
-        back = (base.weekday() - target) % 7
-        if qualifier == "last" and back == 0:
-            back = 7
-        return _day(base - timedelta(days=back), text)
+        return _day(_weekday(base, _WEEKDAYS[m.group(2).lower()], m.group(1) or "", future), text)
     if m := _AGO.search(text):
-        count_text, unit = m.group(1).lower(), m.group(2).lower()
-        count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+        unit = m.group(2).lower()
+        moved = _shift(base, unit, -_count(m.group(1)))
         if unit == "day":
-            return _day(base - timedelta(days=count), text)
+            return _day(moved, text)
         if unit == "week":
-            monday = base - timedelta(days=base.weekday()) - timedelta(weeks=count)
-            return DateValue(text=text, value=monday.isoformat(), precision="week")
-        if unit == "month":
-            return _month(*_shift_month(base.year, base.month, -count), text)
-        return _year(base.year - count, text)
+            return _week(moved, text)
+        return _month(moved.year, moved.month, text) if unit == "month" else _year(moved.year, text)
+    if m := _IN_COUNT.match(text):
+        return _day(_shift(base, m.group(2), _count(m.group(1))), text)
+    if _WEEK_AFTER_NEXT.search(text):
+        return _week(base + timedelta(weeks=2), text)
     if m := _RELATIVE_UNIT.search(text):
         which, unit = m.group(1).lower(), m.group(2).lower()
-        step = -1 if which in ("last", "past", "previous") else 1 if which in ("next", "coming") else 0
+        step = (
+            -1
+            if which in ("last", "past", "previous")
+            else 1
+            if which in ("next", "coming", "following")
+            else 0
+        )
         if unit == "year":
             return _year(base.year + step, text)
         if unit == "month":
             year, month = _shift_month(base.year, base.month, step)
             return _month(year, month, text)
-        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
-        return DateValue(text=text, value=monday.isoformat(), precision="week")
+        return _week(base + timedelta(weeks=step), text)
+    if _PREVIOUS_YEAR.search(text):
+        return _year(base.year - 1, text)
+    if _YEAR_PART.search(text):
+        return _year(base.year, text)
+    if m := _ORDINAL_DAY.match(text):
+        day_number = int(m.group(1))
+        months = (0, 1, 2) if future else (0, -1, -2)
+        for delta in months:
+            year, month = _shift_month(base.year, base.month, delta)
+            day = _safe_date(year, month, day_number)
+            if day is not None and (day >= base if future else day <= base):
+                return _day(day, text)
     return None
 
 
-def normalise_date(text: str, base: date | None) -> DateValue | None:
+def normalise_date(text: str, base: date | None, prefer_future: bool = False) -> DateValue | None:
     """Normalise one date expression; None when it names no resolvable date.
 
     ``base`` is the publication day (or the record day when the article has none);
-    relative expressions need it and are left unresolved without it.
+    relative expressions need it and are left unresolved without it. ``prefer_future``
+    reads a bare weekday, month or day forwards, for events the text reports as scheduled.
     """
-    text = " ".join(text.split())
+    text = " ".join(text.split()).strip(" ,.;:")
     if not text or len(text) > 80:
         return None
-    absolute = _absolute(text, base)
+    weeks = _weeks(text, base, prefer_future)
+    if weeks is not None:
+        return weeks
+    absolute = _absolute(text, base, prefer_future)
     if absolute is not None:
         return absolute
     if base is not None:
-        relative = _relative(text, base)
+        relative = _relative(text, base, prefer_future)
         if relative is not None:
             return relative
     if m := _YEAR.search(text):

@@ -164,7 +164,7 @@ class Extractor:
             events.append(self._statement_event(st, doc, article, base, basis, quote_spans))
             anchors.append(st.quote_start)
         context = DiscourseContext(actors)
-        for sent in doc.sents:
+        for sent in actors.sentences:
             if not sent.text.strip():
                 continue
             found = []
@@ -182,16 +182,33 @@ class Extractor:
                 raise ValueError(f"evidence offsets do not match the body for event {event.event_id}")
         return sorted(events, key=lambda e: (e.evidence.start, e.type))
 
+    @staticmethod
     def _date(
-        self, sent: Span, base: date | None, basis: str | None, quote_spans: Sequence[tuple[int, int]] = ()
+        sent: Span,
+        base: date | None,
+        basis: str | None,
+        quote_spans: Sequence[tuple[int, int]] = (),
+        anchor: int | None = None,
+        planned: bool = False,
     ) -> tuple[DateValue | None, str | None]:
-        """The first resolvable date of the sentence outside quoted words."""
+        """The resolvable date of the sentence, outside quoted words, nearest the event's anchor.
+
+        ``anchor`` is the token index of the trigger (or quote); with none, the first date
+        wins. A scheduled event (``planned``) reads a bare weekday or month forwards.
+        """
+        found: list[tuple[int, DateValue]] = []
         for ent in sent.ents:
             if ent.label_ == "DATE" and not any(s <= ent.start_char < e for s, e in quote_spans):
-                value = normalise_date(ent.text, base)
+                value = normalise_date(ent.text, base, prefer_future=planned)
                 if value is not None:
-                    return value, (basis if is_relative(value) else None)
-        return None, None
+                    distance = (
+                        0 if anchor is None else min(abs(ent.start - anchor), abs(ent.end - 1 - anchor))
+                    )
+                    found.append((distance, value))
+        if not found:
+            return None, None
+        value = min(found, key=lambda item: item[0])[1]
+        return value, (basis if is_relative(value) else None)
 
     def _evidence(self, body: str, start: int, end: int) -> Evidence:
         start, end = _trimmed(body, start, end)
@@ -286,7 +303,9 @@ class Extractor:
                 named.add(actor.name)
                 found.append(actor)
         evidence = self._evidence(article.body, sent.start_char, sent.end_char)
-        date_value, date_basis = self._date(sent, base, basis, quote_spans)
+        date_value, date_basis = self._date(
+            sent, base, basis, quote_spans, anchor=trigger.token.i, planned=trigger.status == "planned"
+        )
         location = self._location(sent, quote_spans)
         named_people = sum(1 for a in found if a.kind == "person")
         confidence = round(min(0.9, 0.5 + 0.1 * len(found) + 0.05 * named_people), 2)

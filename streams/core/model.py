@@ -51,6 +51,9 @@ class Amount:
     #: Where the sum stands relative to the event: in its evidence ("sentence"), elsewhere in
     #: the same paragraph ("paragraph"), or elsewhere in the article ("article").
     scope: str = "sentence"
+    #: "upper" for "up to $400 billion", "lower" for "more than $5 million", None for an exact sum;
+    #: in a range ("$300 to 350 million") the first amount is "lower" and the second "upper".
+    bound: str | None = None
 
 
 @dataclass(frozen=True)

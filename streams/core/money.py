@@ -113,7 +113,52 @@ _SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=Tr
 _CODE_RE = "|".join(_CODES)
 _WORD_RE = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
 _SCALE_RE = r"thousand|million|billion|trillion|crore|lakh|mln|bn|mn|tn|[kmb](?![a-z])"
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+} | {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a": 1,
+    "hundred": 100,
+}
+_UNITS_RE = "|".join(w for w, v in _WORD_NUMBERS.items() if 1 <= v <= 9)
+_TENS_RE = "|".join(w for w, v in _WORD_NUMBERS.items() if v >= 20 and v % 10 == 0 and v < 100)
+_WORD_NUM = (
+    rf"(?:(?:{_TENS_RE})(?:[- ](?:{_UNITS_RE}))?|"
+    rf"{'|'.join(sorted((w for w in _WORD_NUMBERS if w not in ('a', 'zero')), key=len, reverse=True))})"
+)
+# 1,234,567.89 and the Indian grouping 12,34,567.89; plain 1234.5; number words ("five million yen")
+_NUM = rf"\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_WORD_NUM}"
 _RANGE_SEP = r"\s*(?:-|–|—|to)\s*"
 
 _PREFIXED = re.compile(
@@ -129,6 +174,12 @@ _SUFFIXED = re.compile(
     re.IGNORECASE,
 )
 
+#: Sums in a currency's hundredth: "26 cents" (USD), "470 pence" (GBP), "a 12-cent dividend".
+_SUBUNIT = re.compile(
+    rf"(?<![\w$£€¥.,])(?P<n1>{_NUM})[- ]?(?P<unit>cents?|pence|penny|pennies)\b", re.IGNORECASE
+)
+_SUBUNIT_CURRENCY = {"cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP", "pennies": "GBP"}
+
 
 @dataclass(frozen=True)
 class MoneySpan:
@@ -140,7 +191,13 @@ class MoneySpan:
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", ""))
+    lowered = text.lower()
+    if lowered[:1].isdigit():
+        return float(lowered.replace(",", ""))
+    total = 0
+    for part in re.split(r"[- ]", lowered):
+        total = total * 100 if part == "hundred" else total + _WORD_NUMBERS[part]
+    return float(total)
 
 
 def _scale(word: str | None) -> float:
@@ -170,18 +227,36 @@ def _is_range(match: re.Match[str]) -> bool:
     return bool(marked) or match.re is _SUFFIXED
 
 
-def _amounts(match: re.Match[str]) -> list[Amount]:
+_UPPER = re.compile(r"\b(?:up to|as much as|as high as|no more than|at most|under|below|less than)\s*$", re.I)
+_LOWER = re.compile(r"\b(?:more than|over|at least|above|in excess of|upwards of|no less than)\s*$", re.I)
+
+
+def _bound(before: str) -> str | None:
+    """Whether the words before a sum make it a ceiling or a floor ("up to $400 billion")."""
+    if _UPPER.search(before):
+        return "upper"
+    if _LOWER.search(before):
+        return "lower"
+    return None
+
+
+def _value(number: str, scale: float) -> float:
+    return round(_number(number) * scale, 4)  # 16.4 million is 16400000, not 16399999.999999998
+
+
+def _amounts(match: re.Match[str], before: str) -> list[Amount]:
     text = match.group(0)
     currency = _currency(match.group("cur"))
     s1, s2 = match.group("s1"), match.group("s2")
     if not _is_range(match):
         text = text[: match.end("s1") if s1 else match.end("n1")] if match.re is _PREFIXED else text
-        return [Amount(text=text, value=_number(match.group("n1")) * _scale(s1), currency=currency)]
+        value = _value(match.group("n1"), _scale(s1))
+        return [Amount(text=text, value=value, currency=currency, bound=_bound(before))]
     # "$300 to 350 million": the scale after the second number applies to both.
     first_scale = _scale(s1) if s1 else _scale(s2)
     return [
-        Amount(text=text, value=_number(match.group("n1")) * first_scale, currency=currency),
-        Amount(text=text, value=_number(match.group("n2")) * _scale(s2), currency=currency),
+        Amount(text=text, value=_value(match.group("n1"), first_scale), currency=currency, bound="lower"),
+        Amount(text=text, value=_value(match.group("n2"), _scale(s2)), currency=currency, bound="upper"),
     ]
 
 
@@ -199,6 +274,21 @@ def find_money(text: str) -> list[MoneySpan]:
             if pattern is _PREFIXED and not _is_range(match):
                 end = match.end("s1") if match.group("s1") else match.end("n1")
             taken.append((start, end))
-            found.extend(MoneySpan(start, end, amount) for amount in _amounts(match))
+            before = text[max(0, start - 20) : start]
+            found.extend(MoneySpan(start, end, amount) for amount in _amounts(match, before))
+    for match in _SUBUNIT.finditer(text):
+        start, end = match.span()
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        value = round(_number(match.group("n1")) / 100, 4)
+        currency = _SUBUNIT_CURRENCY[match.group("unit").lower()]
+        amount = Amount(
+            text=match.group(0),
+            value=value,
+            currency=currency,
+            bound=_bound(text[max(0, start - 20) : start]),
+        )
+        found.append(MoneySpan(start, end, amount))
     found.sort(key=lambda span: span.start)
     return found

@@ -313,7 +313,9 @@ def _only_quotes(sent: Span, quotes: list[QuoteSpan]) -> bool:
     return not outside
 
 
-def _attribution_after(sent: Span, quote: QuoteSpan, quotes: list[QuoteSpan]) -> Span | None:
+def _attribution_after(
+    sent: Span, quote: QuoteSpan, quotes: list[QuoteSpan], actors: ActorIndex
+) -> Span | None:
     """The next sentence, when it only attributes the quote that closed this one.
 
     The sentence splitter often ends a sentence at the closing mark of a multi-sentence
@@ -322,7 +324,7 @@ def _attribution_after(sent: Span, quote: QuoteSpan, quotes: list[QuoteSpan]) ->
     doc = sent.doc
     if doc.text[quote.end : sent.end_char].strip(" ,.;:!?\"'”’") or sent.end >= len(doc):
         return None
-    following = doc[sent.end].sent
+    following = actors.sentence_of(sent.end)
     if "\n" in doc.text[quote.end : following.start_char] or len(following) > 25:
         return None
     if any(following.start_char <= q.start < following.end_char for q in quotes):
@@ -336,12 +338,12 @@ def find_statements(doc: Doc, actors: ActorIndex, quotes: list[QuoteSpan]) -> li
     tracker = SpeakerTracker(actors)
     statements: list[Statement] = []
     by_sentence: dict[int, list[QuoteSpan]] = {}
-    sentences = {s.start_char: s for s in doc.sents}
+    sentences = {s.start_char: s for s in actors.sentences}
     for quote in quotes:
         sent = doc.char_span(quote.inner_start, quote.inner_start + 1, alignment_mode="expand")
         if sent is None:
             continue
-        by_sentence.setdefault(sent.sent.start_char, []).append(quote)
+        by_sentence.setdefault(actors.sentence_of(sent.start).start_char, []).append(quote)
     for start_char, sent in sentences.items():
         sent_quotes = by_sentence.get(start_char, [])
         # a quote that began in an earlier sentence but spans into this one belongs to the earlier one
@@ -353,8 +355,9 @@ def find_statements(doc: Doc, actors: ActorIndex, quotes: list[QuoteSpan]) -> li
                 last = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
                 if last is None:
                     continue
-                end_char = max(end_char, last.sent.end_char)
-                follower = _attribution_after(last.sent, q, quotes)
+                last_sentence = actors.sentence_of(last.start)
+                end_char = max(end_char, last_sentence.end_char)
+                follower = _attribution_after(last_sentence, q, quotes, actors)
                 if follower is not None:
                     end_char = max(end_char, follower.end_char)
             span = doc.char_span(sent.start_char, end_char, alignment_mode="expand") or sent

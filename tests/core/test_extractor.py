@@ -85,7 +85,7 @@ def test_agreement_with_amount(extractor: Extractor) -> None:
     (agreement,) = [e for e in _events(extractor, body) if e["type"] == "agreement"]
     assert {a["name"] for a in agreement["actors"]} == {"Norway", "Chile"}
     assert agreement["amounts"] == [
-        {"text": "$1.2 billion", "value": 1.2e9, "currency": "USD", "scope": "sentence"}
+        {"text": "$1.2 billion", "value": 1.2e9, "currency": "USD", "scope": "sentence", "bound": None}
     ]
 
 
