@@ -207,7 +207,7 @@ NOT_ACRONYM_NAMES = frozenset({"CEO", "CFO", "AI", "TV", "GDP", "PM", "AM", "OK"
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|G-?\d{1,2})$")
 
 
-def _is_body_name(name: str) -> bool:
+def is_body_name(name: str) -> bool:
     words = name.lower().split()
     return country_for(name) is not None or any(w.strip(".,") in BODY_WORDS for w in words)
 
@@ -370,7 +370,7 @@ class ActorIndex:
     def _speaking_name(ent: Span) -> bool:
         if len(ent) > 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
             return False
-        if _is_body_name(ent.text):  # "Syrian Democratic Forces announced": a body, not a person
+        if is_body_name(ent.text):  # "Syrian Democratic Forces announced": a body, not a person
             return False
         head = ent.root
         return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_SUBJECT_VERBS
@@ -417,7 +417,7 @@ class ActorIndex:
         return previous.lower_ in NAME_TITLES
 
     def _add_person(self, name: str) -> None:
-        if not name or name.lower() in PRONOUNS or _is_body_name(name):
+        if not name or name.lower() in PRONOUNS or is_body_name(name):
             return
         existing = self._person_for(name)
         if existing is None:

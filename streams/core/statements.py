@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from streams.core.actors import PERSON_PRONOUNS, ActorIndex
+from streams.core.actors import PERSON_PRONOUNS, ActorIndex, is_body_name
 from streams.core.model import Actor
 from streams.core.quotes import QuoteSpan
 
@@ -128,12 +128,25 @@ def _inside(token: Token, quotes: list[QuoteSpan]) -> bool:
     return any(q.start <= token.idx < q.end for q in quotes)
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """The speaker slot of a speech verb, climbing out of clauses that share their subject.
+
+    "X justified his choice by saying ..." (pcomp of a preposition), "X said, adding ..."
+    (advcl) and "X was quoted as saying ..." all give X. "Y quoted X as saying" gives X, the
+    one quoted, not Y.
+    """
+    if verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
+        quoted = [c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if quoted:
+            return quoted[0]
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
-    if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "relcl") and verb.head is not verb:
-        return _subject(verb.head)
+    if depth < 3 and verb.head is not verb:
+        if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "relcl"):
+            return _subject(verb.head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "by saying", "after adding"
+            return _subject(verb.head.head, depth + 1)
     return None
 
 
@@ -219,6 +232,17 @@ class SpeakerTracker:
         if subject_actor is not None and subject_actor.kind == "person":
             self.previous_subject = subject_actor.name
 
+    def note_reported_speech(self, sent: Span) -> None:
+        """ "Merkel said the talks were useful." makes Merkel the one a following bare quote continues."""
+        verb = _speech_verb(sent, [])
+        subject = _subject(verb) if verb is not None else None
+        if subject is None:
+            return
+        actor, how = self.resolve(subject)
+        if actor is not None and how == "named":
+            self.last_speaker = actor
+            self.last_speaker_end = sent.end_char
+
     def _people(self) -> list[Actor]:
         """Recent people, latest last."""
         return [a for n, a in self.recent_people if self.sentence - n <= LOOKBACK_SENTENCES]
@@ -230,10 +254,29 @@ class SpeakerTracker:
             for child in head.children:
                 if child.dep_ in ("compound", "appos") and (entity := self.actors.entity_at(child)):
                     break
+        if entity is None:
+            # or a long description that ends in the name: "the vice president and chairman of
+            # Chrysler LLC Jim Press" -- the first person named inside the subject
+            for token in head.subtree:
+                found = self.actors.entity_at(token)
+                if found is not None and found.label_ == "PERSON":
+                    entity = found
+                    break
         if entity is not None:
             actor = self.actors.actor(entity, "speaker")
             if actor is not None:
                 return actor, "named"
+        if head.pos_ == "PROPN" and head.text[:1].isupper():
+            # a name the model did not tag ("Ana Ruiz said"): the subject of a speech verb is
+            # someone, so take the name as written
+            words = [
+                t
+                for t in head.subtree
+                if t.i <= head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
+            ]
+            name = " ".join(t.text for t in [*words, head])
+            kind = "organization" if is_body_name(name) or len(words) > 2 else "person"
+            return Actor(name=name, role="speaker", kind=kind), "named"
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
             if self.last_speaker is not None and self.last_speaker.kind == "person":
@@ -292,6 +335,32 @@ def _speech_verb(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
     # Prefer a verb with a subject; then the one nearest the quote.
     with_subject = [t for t in candidates if _subject(t) is not None]
     return (with_subject or candidates)[0]
+
+
+_CUE_MARKS = (":", "—", "–", "-")
+
+
+def _cue_mark_name(sent: Span, quotes: list[QuoteSpan], actors: ActorIndex) -> Actor | None:
+    """A name joined to the quote by a colon or dash alone: ``Guo Jiakun: "..."``, ``"..." — Guo``."""
+    doc = sent.doc
+    text = doc.text
+    before = text[sent.start_char : quotes[0].start].rstrip()
+    if before.endswith(_CUE_MARKS):
+        span = doc.char_span(sent.start_char, sent.start_char + len(before) - 1, alignment_mode="contract")
+        if span is not None and len(span) > 0:
+            entity = actors.entity_at(span[-1])
+            if entity is not None and entity.end == span.end:
+                return actors.actor(entity, "speaker")
+    after = text[quotes[-1].end : sent.end_char]
+    stripped = after.lstrip()
+    if stripped.startswith(_CUE_MARKS[1:]):
+        offset = quotes[-1].end + len(after) - len(stripped) + 1
+        span = doc.char_span(offset, sent.end_char, alignment_mode="contract")
+        first = next((t for t in span or [] if not t.is_space), None)
+        entity = actors.entity_at(first) if first is not None else None
+        if entity is not None:
+            return actors.actor(entity, "speaker")
+    return None
 
 
 def _addressee(verb: Token, quotes: list[QuoteSpan], actors: ActorIndex) -> Actor | None:
@@ -362,6 +431,8 @@ def find_statements(doc: Doc, actors: ActorIndex, quotes: list[QuoteSpan]) -> li
                     end_char = max(end_char, follower.end_char)
             span = doc.char_span(sent.start_char, end_char, alignment_mode="expand") or sent
             statements.extend(_attribute(span, sent_quotes, tracker, actors))
+        else:
+            tracker.note_reported_speech(sent)
         tracker.note_people(sent)
     return statements
 
@@ -380,6 +451,8 @@ def _attribute(
         addressee = _addressee(verb, quotes, actors)
     if speaker is None and (source := _according_to(sent, quotes)) is not None:
         speaker, how = tracker.resolve(source)
+    if speaker is None and (cued := _cue_mark_name(sent, quotes, actors)) is not None:
+        speaker, how = cued, "named"
     if (
         speaker is None
         and _only_quotes(sent, quotes)
@@ -397,9 +470,15 @@ def _attribute(
     tracker.last_speaker = speaker
     tracker.last_speaker_end = sent.end_char
     text = sent.doc.text
-    # one utterance split by the attribution: join the parts
-    joined = " ".join(q.text for q in quotes) if verb is not None and len(quotes) > 1 else None
-    groups = [quotes] if joined else [[q] for q in quotes]
+    # One utterance split by the attribution ("“We will not rush this,” she said, “because
+    # ...”") is one statement; a part that starts a new sentence (a capital) is another.
+    groups: list[list[QuoteSpan]] = []
+    for q in quotes:
+        continues = groups and verb is not None and text[q.inner_start : q.inner_start + 1].islower()
+        if continues:
+            groups[-1].append(q)
+        else:
+            groups.append([q])
     out: list[Statement] = []
     for group in groups:
         quote_text = " ".join(q.text for q in group)

@@ -30,6 +30,27 @@ WEDNESDAY = date(2025, 10, 29)
         ("Oct. 28, 2025", "2025-10-28", "day"),
         ("2022", "2022", "year"),
         ("2008-03-01", "2008-03-01", "day"),
+        ("last Tuesday", "2025-10-28", "day"),
+        ("on Wednesday", "2025-10-29", "day"),
+        ("this week", "2025-10-27", "week"),
+        ("this weekend", "2025-10-27", "week"),
+        ("later this month", "2025-10", "month"),
+        ("three days ago", "2025-10-26", "day"),
+        ("two weeks ago", "2025-10-13", "week"),
+        ("Seventeen years ago", "2008", "year"),
+        ("in two weeks", "2025-11-12", "day"),
+        ("the day before yesterday", "2025-10-27", "day"),
+        ("the year before", "2024", "year"),
+        ("the end of the year", "2025", "year"),
+        ("Dec. 31 , 1994", "1994-12-31", "day"),
+        ("the second of August", "2025-08-02", "day"),
+        ("December 11", "2025-12-11", "day"),  # within eight months: this year's
+        ("Jan-Feb 2017", "2017-01", "month"),
+        ("2017 April", "2017-04", "month"),
+        ("the week of April 10, 2018", "2018-04-09", "week"),
+        ("the first week of 2015", "2014-12-29", "week"),
+        ("week 31 of 2018", "2018-07-30", "week"),
+        ("the 18th", "2025-10-18", "day"),
     ],
 )
 def test_date_forms(text: str, value: str, precision: str) -> None:
@@ -51,3 +72,29 @@ def test_relative_dates_need_a_base() -> None:
 def test_impossible_day_keeps_only_the_year() -> None:
     result = normalise_date("February 30, 2024", WEDNESDAY)
     assert result is not None and (result.value, result.precision) == ("2024", "year")
+
+
+def test_a_month_far_ahead_is_last_years() -> None:
+    late_january = date(2010, 1, 25)
+    result = normalise_date("11 December", late_january)
+    assert result is not None and result.value == "2009-12-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Tuesday", "2025-11-04"),  # "will meet on Tuesday", said on a Wednesday: next week's
+        ("on Wednesday", "2025-10-29"),  # the day itself still counts
+        ("March", "2026-03"),
+        ("March 5", "2026-03-05"),
+        ("the 18th", "2025-11-18"),
+    ],
+)
+def test_scheduled_events_read_forwards(text: str, value: str) -> None:
+    result = normalise_date(text, WEDNESDAY, prefer_future=True)
+    assert result is not None and result.value == value
+
+
+def test_season_range_is_a_year_not_a_month() -> None:
+    result = normalise_date("the 2019-20 season", WEDNESDAY)
+    assert result is not None and (result.value, result.precision) == ("2019", "year")
