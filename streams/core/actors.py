@@ -203,7 +203,32 @@ BODY_WORDS = frozenset(
 )
 
 
-NOT_ACRONYM_NAMES = frozenset({"CEO", "CFO", "AI", "TV", "GDP", "PM", "AM", "OK", "ID", "IT", "PR", "HQ"})
+NOT_ACRONYM_NAMES = frozenset(
+    {
+        "II",
+        "III",
+        "IV",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "XI",
+        "XX",
+        "XXI",
+        "CEO",
+        "CFO",
+        "AI",
+        "TV",
+        "GDP",
+        "PM",
+        "AM",
+        "OK",
+        "ID",
+        "IT",
+        "PR",
+        "HQ",
+    }
+)
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|G-?\d{1,2})$")
 
 
@@ -260,7 +285,11 @@ class ActorIndex:
         self.doc = doc
         self._people: list[_Person] = []
         self._person_tokens: set[int] = set()
-        person_names = [(_clean(ent.text), ent) for ent in doc.ents if ent.label_ == "PERSON"]
+        person_names = [
+            (_clean(ent.text), ent)
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and (len(ent) > 1 or not self._used_as_place(ent))
+        ]
         titled = [
             (_clean(ent.text), ent)
             for ent in doc.ents
@@ -271,7 +300,7 @@ class ActorIndex:
             self._add_person(name)
         # The subject of a speech verb written as a bare proper name is a person ("Takaichi said").
         for ent in doc.ents:
-            if ent.label_ in ("ORG", "GPE") and self._speaking_name(ent):
+            if ent.label_ in ("ORG", "GPE") and self._speaking_name(ent) and not self._used_as_place(ent):
                 self._add_person(_clean(ent.text))
         self._relabel_people()
         # doc.ents and token.sent build new objects on every access; look them up once.
@@ -365,6 +394,26 @@ class ActorIndex:
     def is_former(self, person_name: str) -> bool:
         """True when the person is introduced as former/late: no longer the office holder."""
         return person_name in self._former
+
+    def _used_as_place(self, ent: Span) -> bool:
+        """Whether the same name is used somewhere as a place: "in Tbilisi", "a visit to Tbilisi".
+
+        The model sometimes tags a city PERSON; "a person once is a person everywhere" must
+        not spread that mistake to every mention.
+        """
+        doc = self.doc
+        name = _clean(ent.text)
+        for e in doc.ents:
+            if _clean(e.text) != name or e.start == 0:
+                continue
+            if e.end < len(doc) and doc[e.end].lower_ in ("'s", "’s", "'", "’"):
+                continue
+            previous = doc[e.start - 1].lower_
+            if previous in ("in", "at", "into", "inside") or (
+                previous in ("to", "from") and e.label_ in ("GPE", "LOC", "FAC")
+            ):
+                return True
+        return False
 
     @staticmethod
     def _speaking_name(ent: Span) -> bool:

@@ -41,6 +41,13 @@ class DiscourseContext:
                 and self.salient_person is not None
             ):
                 found.append(_with_role(self.salient_person, role))
+            elif (
+                token.lower_ == "they"
+                and token.dep_ in ("nsubj", "nsubjpass")
+                and len(self.last_parties) >= 2
+            ):
+                # "They signed the agreement" after a meeting of two: the ones who met
+                found.extend(_with_role(a, role) for a in self.last_parties)
             elif self._is_group(token):
                 found.extend(_with_role(a, role) for a in self._group(token))
         return found

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from streams import __version__
 from streams.core.actors import ActorIndex
@@ -257,27 +257,42 @@ class Extractor:
         )
 
     @staticmethod
-    def _place_entities(sent: Span, quote_spans: list[tuple[int, int]]) -> list[Span]:
-        """Entities introduced by "in"/"at" ("in Santiago", "at La Moneda Palace"): places, not actors."""
+    def _place_entities(
+        sent: Span, quote_spans: list[tuple[int, int]], trigger: Token | None = None
+    ) -> list[Span]:
+        """Places, not actors: entities after "in", "at" or "inside" ("in Santiago", "at La Moneda
+        Palace"), and after "to" or "from" when that word hangs on the trigger ("a visit to Tbilisi").
+        A possessive ("in Germany's position") is no place."""
         places = []
+        doc = sent.doc
         for ent in sent.ents:
             if ent.label_ not in (*LOCATION_LABELS, "ORG") or any(
                 s <= ent.start_char < e for s, e in quote_spans
             ):
                 continue
-            previous = ent.doc[ent.start - 1] if ent.start > 0 else None
-            if previous is not None and previous.lower_ in ("in", "at", "inside"):
+            if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s", "'", "’"):
+                continue
+            previous = doc[ent.start - 1] if ent.start > 0 else None
+            if previous is None:
+                continue
+            if previous.lower_ in ("in", "at", "inside") or (
+                previous.lower_ in ("to", "from") and trigger is not None and previous.head == trigger
+            ):
                 places.append(ent)
         return places
 
-    def _places(self, sent: Span, quote_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        return [(e.start_char, e.end_char) for e in self._place_entities(sent, quote_spans)]
+    def _places(
+        self, sent: Span, quote_spans: list[tuple[int, int]], trigger: Token | None = None
+    ) -> list[tuple[int, int]]:
+        return [(e.start_char, e.end_char) for e in self._place_entities(sent, quote_spans, trigger)]
 
-    def _location(self, sent: Span, quote_spans: list[tuple[int, int]]) -> Location | None:
-        best: Span | None = None
-        for ent in self._place_entities(sent, quote_spans):
-            if best is None or (ent.label_ == "FAC" and best.label_ != "FAC"):
-                best = ent
+    def _location(
+        self, sent: Span, quote_spans: list[tuple[int, int]], trigger: Token | None = None
+    ) -> Location | None:
+        """The event's place: a facility if the sentence names one, else the place nearest the trigger."""
+        anchor = trigger.i if trigger is not None else sent.start
+        places = self._place_entities(sent, quote_spans, trigger)
+        best = min(places, key=lambda e: (e.label_ != "FAC", abs(e.start - anchor)), default=None)
         if best is None:
             return None
         name = best.text[4:] if best.text.lower().startswith("the ") else best.text
@@ -295,7 +310,7 @@ class Extractor:
         basis: str | None,
     ) -> Event:
         role = "participant" if trigger.type == "meeting" else "party"
-        places = self._places(sent, quote_spans)
+        places = self._places(sent, quote_spans, trigger.token)
         found: list[Actor] = actors.actors_in(sent.start, sent.end, role, exclude=quote_spans + places)
         named = {a.name for a in found}
         for actor in context.implied(sent, role, quote_spans):
@@ -306,7 +321,7 @@ class Extractor:
         date_value, date_basis = self._date(
             sent, base, basis, quote_spans, anchor=trigger.token.i, planned=trigger.status == "planned"
         )
-        location = self._location(sent, quote_spans)
+        location = self._location(sent, quote_spans, trigger.token)
         named_people = sum(1 for a in found if a.kind == "person")
         confidence = round(min(0.9, 0.5 + 0.1 * len(found) + 0.05 * named_people), 2)
         return Event(

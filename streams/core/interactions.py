@@ -46,6 +46,20 @@ AGREEMENT_NOUNS = frozenset(
         "treaties",
     }
 )
+#: What can be signed and then is an agreement: "signed a ceasefire", "the peace plan it signed".
+SIGNABLE_NOUNS = AGREEMENT_NOUNS | frozenset(
+    {
+        "plan",
+        "declaration",
+        "ceasefire",
+        "truce",
+        "charter",
+        "communique",
+        "roadmap",
+        "protocol",
+        "convention",
+    }
+)
 #: Verbs that turn an agreement noun into a concluded (or planned) agreement.
 AGREEMENT_NOUN_VERBS = frozenset(
     {
@@ -121,7 +135,9 @@ def _negated(token: Token) -> bool:
 def _status(token: Token) -> str | None:
     """past, planned, or None for a proposal or failure that must not be reported as done."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    chain = [verb, *list(verb.ancestors)[:3]]
+    # a relative clause ("the plan it signed") has its own tense: what governs the noun it
+    # describes ("failed to implement the plan") says nothing about the signing
+    chain = [verb] if verb.dep_ in ("relcl", "acl") else [verb, *list(verb.ancestors)[:3]]
     lemmas = {t.lemma_.lower() for t in chain}
     if lemmas & PROPOSAL_WORDS or _negated(verb) or _negated(token):
         return None
@@ -134,7 +150,7 @@ def _status(token: Token) -> str | None:
 
 
 def _names_agreement(token: Token) -> bool:
-    return any(t.lower_ in AGREEMENT_NOUNS or t.lemma_.lower() in AGREEMENT_NOUNS for t in token.subtree)
+    return any(t.lower_ in SIGNABLE_NOUNS or t.lemma_.lower() in SIGNABLE_NOUNS for t in token.subtree)
 
 
 def _agreement_noun_concluded(token: Token) -> bool:
@@ -164,8 +180,9 @@ def _agreement_noun_concluded(token: Token) -> bool:
 def _is_agreement(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in AGREEMENT_VERBS:
-        if token.dep_ in ("acl", "relcl", "amod"):  # "a golf bag signed by ..." describes a thing
-            return False
+        if token.dep_ in ("acl", "relcl", "amod"):
+            # "the peace plan it signed" is an agreement; "a golf bag signed by Abe" is a thing
+            return token.head.lemma_.lower() in SIGNABLE_NOUNS or token.head.lower_ in SIGNABLE_NOUNS
         if lemma == "agree":
             return True
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -187,7 +204,7 @@ def _phone_call(token: Token) -> bool:
         return any(
             c.dep_ == "prep" and any(g.lower_ in PHONE_WORDS for g in c.children) for c in token.children
         )
-    return token.lower_ in ("call", "calls") and any(
+    return token.lower_ in ("call", "calls", "conversation", "conversations") and any(
         c.lower_ in PHONE_WORDS and c.dep_ in ("compound", "amod", "nmod") for c in token.children
     )
 

@@ -151,11 +151,19 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _according_to(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
+    """The source in "according to X" or "in the words of X"."""
+    doc = sent.doc
     for token in sent:
-        if token.lower_ == "according" and token.i + 2 < len(token.doc) and token.nbor().lower_ == "to":
-            for child in token.nbor().children:
-                if child.dep_ == "pobj" and not _inside(child, quotes):
-                    return child
+        preposition: Token | None = None
+        if (token.lower_ == "according" and token.i + 2 < len(doc) and token.nbor().lower_ == "to") or (
+            token.lower_ == "words" and token.i + 1 < len(doc) and token.nbor().lower_ == "of"
+        ):
+            preposition = token.nbor()
+        if preposition is None:
+            continue
+        for child in preposition.children:
+            if child.dep_ == "pobj" and not _inside(child, quotes):
+                return child
     return None
 
 
@@ -186,6 +194,10 @@ ORGANIZATION_HEADS: dict[str, tuple[str, ...]] = {
     "bank": ("bank",),
     "police": ("police",),
 }
+#: Documents whose words a quote gives; they speak for the body that issued them.
+DOCUMENT_HEADS = frozenset(
+    {"summary", "ruling", "judgment", "judgement", "decision", "verdict", "report", "letter"}
+)
 #: How many sentences back a description or pronoun may look for the person it means.
 LOOKBACK_SENTENCES = 8
 
@@ -285,6 +297,10 @@ class SpeakerTracker:
             return (people[-1], "pronoun") if people else (None, "pronoun")
         lemma = head.lemma_.lower()
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+        if lemma in DOCUMENT_HEADS and determiners and self.recent_bodies:
+            # "The summary of the decision read: ..." -- the words are the last named body's
+            body = self.recent_bodies[-1][1]
+            return Actor(name=body.name, role="speaker", kind=body.kind, country=body.country), "description"
         if lemma in ORGANIZATION_HEADS and determiners & {"the", "this", "that"}:
             return self._organization(head, lemma), "description"
         if lemma in DESCRIPTION_HEADS and determiners:
@@ -461,9 +477,12 @@ def _attribute(
     ):
         speaker, how = tracker.last_speaker, "continuation"
     if speaker is None and verb is None:
-        root_subject = _subject(sent.root)
-        if root_subject is not None and not _inside(root_subject, quotes):
-            speaker, how = tracker.resolve(root_subject)
+        # No speech verb: the subject of the writer's own clause introduces the quote
+        # ("The court ruled ..., finding that ...: “...”"); the parse may root the
+        # sentence inside the quote, so take the first subject outside it.
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not _inside(t, quotes)]
+        if subjects:
+            speaker, how = tracker.resolve(subjects[0])
             how = "subject" if how == "named" else how
     if speaker is None:
         return []

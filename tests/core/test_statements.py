@@ -17,7 +17,7 @@ def _statements(extractor: Extractor, body: str) -> list[dict[str, Any]]:
 
 
 def _speaker(statement: dict[str, Any]) -> str:
-    return next(a["name"] for a in statement["actors"] if a["role"] == "speaker")
+    return str(next(a["name"] for a in statement["actors"] if a["role"] == "speaker"))
 
 
 @pytest.mark.parametrize(
