@@ -556,6 +556,8 @@ class ActorIndex:
                 continue
             if any(s <= ent.start_char < e for s, e in exclude) or self._modifies_person(ent):
                 continue
+            if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod"):
+                continue  # "the Yemeni government", "Kurdish-led forces": a description, not a party
             actor = self.actor(ent, role)
             if actor is not None and actor.name not in found:
                 found[actor.name] = actor

@@ -37,6 +37,8 @@ from streams.core.statements import Statement, find_statements
 log = logging.getLogger(__name__)
 
 LOCATION_LABELS = ("FAC", "GPE", "LOC")
+#: "travelled to Florida", "returned from Beijing": the place is where someone went, not a party.
+MOTION_VERBS = frozenset({"travel", "go", "fly", "arrive", "return", "head", "come", "move", "drive", "sail"})
 
 
 @dataclass(frozen=True)
@@ -276,7 +278,8 @@ class Extractor:
             if previous is None:
                 continue
             if previous.lower_ in ("in", "at", "inside") or (
-                previous.lower_ in ("to", "from") and trigger is not None and previous.head == trigger
+                previous.lower_ in ("to", "from")
+                and (previous.head == trigger or previous.head.lemma_.lower() in MOTION_VERBS)
             ):
                 places.append(ent)
         return places

@@ -81,7 +81,6 @@ AGREEMENT_NOUN_VERBS = frozenset(
         "approve",
         "ratify",
         "broker",
-        "negotiate",
     }
 )
 #: A deal that "went through" or "took effect" has been concluded.
@@ -104,6 +103,34 @@ PROPOSAL_WORDS = frozenset(
         "scrap",
         "cancel",
         "oppose",
+        "try",
+        "attempt",
+        "unable",
+    }
+)
+#: What one "meets" without meeting anyone.
+NOT_MET_OBJECTS = frozenset(
+    {
+        "target",
+        "goal",
+        "deadline",
+        "demand",
+        "need",
+        "requirement",
+        "standard",
+        "criterion",
+        "expectation",
+        "estimate",
+        "forecast",
+        "obligation",
+        "condition",
+        "cost",
+        "threshold",
+        "quota",
+        "end",
+        "fate",
+        "challenge",
+        "criteria",
     }
 )
 PHONE_WORDS = frozenset({"phone", "telephone", "telephonic", "video", "videoconference"})
@@ -140,6 +167,14 @@ def _status(token: Token) -> str | None:
     chain = [verb] if verb.dep_ in ("relcl", "acl") else [verb, *list(verb.ancestors)[:3]]
     lemmas = {t.lemma_.lower() for t in chain}
     if lemmas & PROPOSAL_WORDS or _negated(verb) or _negated(token):
+        return None
+    # a condition ("unless the bondholders agree", "if they sign") or an inability
+    # ("was unable to negotiate a deal") is not an event that happened
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in chain for c in t.children):
+        return None
+    if any(
+        c.lower_ in ("unable", "failed") and c.dep_ in ("acomp", "amod") for t in chain for c in t.children
+    ):
         return None
     aux = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "shall", "would", "'ll"} or lemmas & {"expect", "plan", "schedule"}:
@@ -209,15 +244,27 @@ def _phone_call(token: Token) -> bool:
     )
 
 
+def _meets_a_target(verb: Token) -> bool:
+    """ "meet its financial targets", "met the deadline": meet as in satisfy, not a meeting."""
+    return (
+        verb.lemma_.lower() == "meet"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_MET_OBJECTS for c in verb.children)
+    ) or any(
+        c.dep_ == "conj" and c.lemma_.lower() in ("surpass", "exceed", "beat", "miss") for c in verb.children
+    )
+
+
 def _is_meeting(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in MEETING_VERBS:
-        return True
+        return not _meets_a_target(token)
     if token.pos_ == "VERB" and lemma == "sit" and any(c.lower_ == "down" for c in token.children):
         return True
     if _phone_call(token):
         return True
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in MEETING_NOUNS):
+        if any(c.lower_ in ("press", "news") for c in token.children):  # a press conference is no meeting
+            return False
         # a word of an organisation's name ("Italian Episcopal Conference") is no meeting
         in_name = token.text[:1].isupper() and any(
             c.dep_ == "compound" and c.text[:1].isupper() for c in token.children
