@@ -261,18 +261,22 @@ class SpeakerTracker:
 
     def resolve(self, head: Token) -> tuple[Actor | None, str]:
         entity = self.actors.entity_at(head)
+        if entity is None or entity.label_ != "PERSON":
+            # A title noun with the name beside it ("Ryanair CEO, Michael O'Leary", "US Ambassador
+            # to Germany Richard Grenell", "the vice president and chairman of Chrysler LLC Jim
+            # Press"): the person named inside the subject speaks, not the body in the title.
+            person = next(
+                (
+                    found
+                    for token in head.subtree
+                    if (found := self.actors.entity_at(token)) is not None and found.label_ == "PERSON"
+                ),
+                None,
+            )
+            entity = person or entity
         if entity is None:
-            # the subject may be a title noun whose name is a compound child or apposition
             for child in head.children:
                 if child.dep_ in ("compound", "appos") and (entity := self.actors.entity_at(child)):
-                    break
-        if entity is None:
-            # or a long description that ends in the name: "the vice president and chairman of
-            # Chrysler LLC Jim Press" -- the first person named inside the subject
-            for token in head.subtree:
-                found = self.actors.entity_at(token)
-                if found is not None and found.label_ == "PERSON":
-                    entity = found
                     break
         if entity is not None:
             actor = self.actors.actor(entity, "speaker")
@@ -311,7 +315,13 @@ class SpeakerTracker:
 
     def _organization(self, head: Token, lemma: str) -> Actor:
         words = ORGANIZATION_HEADS[lemma]
-        for _, body in reversed(self.recent_bodies):
+        sentence = self.actors.sentence_of(head.i)
+        earlier = [
+            (0, actor)
+            for actor in self.actors.actors_in(sentence.start, head.i, "speaker")
+            if actor.kind == "organization"
+        ]  # "General Motors' shares fell after the auto firm announced ..."
+        for _, body in reversed(self.recent_bodies + earlier):
             if body.kind == "organization" and (not words or any(w in body.name.lower() for w in words)):
                 return Actor(name=body.name, role="speaker", kind=body.kind, country=body.country)
         country = self.actors.country_in(list(head.subtree))
@@ -476,10 +486,12 @@ def _attribute(
         and sent.start_char - tracker.last_speaker_end < 400
     ):
         speaker, how = tracker.last_speaker, "continuation"
-    if speaker is None and verb is None:
-        # No speech verb: the subject of the writer's own clause introduces the quote
-        # ("The court ruled ..., finding that ...: “...”"); the parse may root the
-        # sentence inside the quote, so take the first subject outside it.
+    colon_cue = sent.doc.text[sent.start_char : quotes[0].start].rstrip().endswith(":")
+    if speaker is None and verb is None and colon_cue:
+        # No speech verb, but a colon: the subject of the writer's own clause introduces the
+        # quote ("The court ruled ..., finding that ...: “...”"); the parse may root the
+        # sentence inside the quote, so take the first subject outside it. Without a colon a
+        # quote in such a sentence is a term or a scare quote, not a statement.
         subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not _inside(t, quotes)]
         if subjects:
             speaker, how = tracker.resolve(subjects[0])
