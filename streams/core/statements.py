@@ -139,9 +139,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         quoted = [c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
         if quoted:
             return quoted[0]
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        # "Niger's president Mahamadou Issoufou said" parses with two subjects: the name wins
+        return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
     if depth < 3 and verb.head is not verb:
         if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "relcl"):
             return _subject(verb.head, depth + 1)
@@ -204,8 +205,8 @@ LOOKBACK_SENTENCES = 8
 
 def _description_text(head: Token) -> str:
     """ "a top administration official" -> "top administration official"."""
-    words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "punct", "case")]
-    return " ".join(t.text for t in words) or head.text
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
+    return "".join(t.text_with_ws for t in words).strip() or head.text
 
 
 class SpeakerTracker:
@@ -307,8 +308,17 @@ class SpeakerTracker:
             return Actor(name=body.name, role="speaker", kind=body.kind, country=body.country), "description"
         if lemma in ORGANIZATION_HEADS and determiners & {"the", "this", "that"}:
             return self._organization(head, lemma), "description"
-        if lemma in DESCRIPTION_HEADS and determiners:
-            if determiners & {"a", "an", "one", "another"}:  # someone new, known only by description
+        possessed = any(
+            c.dep_ == "poss" and c.lower_ not in PERSON_PRONOUNS | {"his", "her", "its", "their"}
+            for c in head.children
+        )
+        if lemma in DESCRIPTION_HEADS and (determiners or possessed):
+            if determiners & {"a", "an", "one", "another"} or (possessed and not determiners):
+                # someone new, known only by description: "a top official", "Russia's Defence
+                # Ministry spokesman" -- unless a recent person holds exactly that title
+                titled = [p for p in self._people() if p.title and lemma in p.title.lower()]
+                if possessed and titled:
+                    return titled[-1], "description"
                 return Actor(name=_description_text(head), role="speaker", kind="person"), "description"
             return self._person_described(head), "description"
         return None, "subject"
