@@ -355,12 +355,12 @@ class ActorIndex:
             if ent.label_ != "PERSON":
                 continue
             name = self._person_at(ent[0])
-            title = self.title_of(ent)
-            if name is None or title is None:
+            words = self._title_words(ent)
+            if name is None or words is None:
                 continue
-            if any(w in title.lower().split() for w in ("former", "late", "ex", "then")):
+            if any(t.lower_ in ("former", "late", "ex", "then") for t in words):
                 self._former.add(name)
-            country = self.country_in(doc[ent.start - len(title.split()) - 1 : ent.start])
+            country = self.country_in(words)
             if country is not None:
                 self._countries.setdefault(name, country)
         for sent in self.sentences:
@@ -511,7 +511,14 @@ class ActorIndex:
         if words is None:
             return None, None
         org = [t for t in words if t.ent_type_ == "ORG"]
-        role = [t for t in words if t.ent_type_ != "ORG" and t.lower_ not in ("the", "of", "'s", "’s")]
+        # the country goes to ``country``: "German Chancellor" -> "Chancellor", Germany
+        role = [
+            t
+            for t in words
+            if t.ent_type_ not in ("ORG", "NORP", "GPE")
+            and country_for(t.text) is None
+            and t.lower_ not in ("the", "of", "'s", "’s")
+        ]
         return (
             " ".join(t.text for t in role) or None,
             _clean(" ".join(t.text for t in org)) or None,
@@ -569,6 +576,30 @@ class ActorIndex:
             return False
         following = range(ent.end, min(ent.end + 5, len(self.doc)))
         return any(i in self._person_tokens for i in following)
+
+    def untagged_name(self, token: Token, role: str) -> Actor | None:
+        """An actor from a proper name the model left untagged ("to meet Xi Jinping").
+
+        Only asked for words in an actor's slot (the one met, the one signed with), where a
+        capitalised proper noun is someone.
+        """
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or self.entity_at(token) is not None:
+            return None
+        words = [
+            t
+            for t in token.subtree
+            if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
+        ]
+        name = " ".join(t.text for t in [*words, token])
+        if country_for(name) is not None:
+            return Actor(name=country_for(name) or name, role=role, kind="country", country=country_for(name))
+        person = self._person_for(name)
+        if person is not None:
+            return Actor(
+                name=person.canonical, role=role, kind="person", country=self._countries.get(person.canonical)
+            )
+        kind = "organization" if is_body_name(name) or len(words) > 2 else "person"
+        return Actor(name=name, role=role, kind=kind)
 
     def entity_at(self, token: Token) -> Span | None:
         """The actor entity containing ``token``, if any."""

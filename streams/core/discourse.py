@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from streams.core.actors import PERSON_PRONOUNS, ActorIndex
+from streams.core.countries import country_for
 from streams.core.model import Actor
 
 #: Plural nouns that, after "both", "the two" or "the", stand for the parties already named.
@@ -69,8 +70,12 @@ class DiscourseContext:
     def advance(self, sent: Span, events_actors: list[list[Actor]]) -> None:
         """Record what this sentence named, after its events were built."""
         for actor in self.actors.actors_in(sent.start, sent.end, "party"):
-            if actor.kind == "country":
-                self.countries = [c for c in self.countries if c.name != actor.name] + [actor]
+            # a known country (not a city), or a person's country ("US President Trump")
+            country = country_for(actor.name) if actor.kind == "country" else None
+            country = actor.country if actor.kind == "person" else country
+            if country is not None:
+                named = Actor(name=country, role="party", kind="country", country=country)
+                self.countries = [c for c in self.countries if c.name != country] + [named]
         for token in sent:
             if token.dep_ in ("nsubj", "nsubjpass"):
                 entity = self.actors.entity_at(token)

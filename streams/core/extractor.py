@@ -105,6 +105,19 @@ def attach_amounts(events: list[Event], anchors: list[int], money: list[MoneySpa
     return [dataclasses.replace(e, amounts=a) if a else e for e, a in zip(events, given, strict=True)]
 
 
+def _party_slots(trigger: Token) -> list[Token]:
+    """Words that name a party of the event: the one met or signed with, and their conjuncts."""
+    slots: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            slots.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
+            slots.extend(c for c in child.children if c.dep_ == "pobj")
+    for token in list(slots):
+        slots.extend(c for c in token.children if c.dep_ == "conj")
+    return slots
+
+
 class Extractor:
     """Turns articles into events. Construct once per process; the model is shared."""
 
@@ -316,6 +329,11 @@ class Extractor:
         places = self._places(sent, quote_spans, trigger.token)
         found: list[Actor] = actors.actors_in(sent.start, sent.end, role, exclude=quote_spans + places)
         named = {a.name for a in found}
+        for token in _party_slots(trigger.token):
+            untagged = actors.untagged_name(token, role)
+            if untagged is not None and untagged.name not in named:
+                named.add(untagged.name)
+                found.append(untagged)
         for actor in context.implied(sent, role, quote_spans):
             if actor.name not in named:
                 named.add(actor.name)

@@ -1,0 +1,149 @@
+"""Meetings and agreements: triggers, tense, parties across sentences, places, dates, PLOVER."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from streams.core.article import Article
+from streams.core.extractor import Extractor
+
+
+def _events(
+    extractor: Extractor, body: str, kind: str, published_at: str | None = "2025-10-29"
+) -> list[dict[str, Any]]:
+    result = extractor.extract_one(Article(id="t", body=body, published_at=published_at))
+    assert result.error is None, result.error
+    return [e.to_dict() for e in result.events if e.type == kind]
+
+
+def _names(event: dict[str, Any]) -> set[str]:
+    return {a["name"] for a in event["actors"]}
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "mode"),
+    [
+        ("President Lula met South Korean President Roh Moo-hyun at the Planalto Palace.", "past", None),
+        ("Chancellor Angela Merkel paid a visit to Georgian President Mikheil Saakashvili.", "past", "visit"),
+        ("Emperor Naruhito hosted King Charles at the Imperial Palace.", "past", "host"),
+        ("Donald Trump and Recep Tayyip Erdogan spoke on the phone on Sunday.", "past", "phone"),
+        ("Donald Trump sat down with Xi Jinping for two hours.", "past", None),
+        ("Donald Trump is expected to meet Chinese President Xi Jinping in South Korea.", "planned", None),
+        ("Iran and the United States will hold talks in Oman next week.", "planned", None),
+    ],
+)
+def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str | None) -> None:
+    (meeting,) = _events(extractor, body, "meeting")
+    assert meeting["status"] == status
+    assert meeting["plover"] == {"category": "CONSULT", "mode": mode}
+    assert len(meeting["actors"]) >= 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ford expects to meet its financial targets this year.",
+        "The minister spoke at a press conference in Berlin.",
+        "The Italian Episcopal Conference criticised the ruling.",
+    ],
+)
+def test_not_meetings(extractor: Extractor, body: str) -> None:
+    assert _events(extractor, body, "meeting") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Cyprus and Egypt signed a deal to export gas through a new pipeline.",
+        "The two companies struck a $3 billion deal on Monday.",
+        "Airbus won a contract from the airline for 20 jets.",
+        "A deal with European automaker Fiat went through on Thursday.",
+        "Brazil is part of a pact between the European Union and Mercosur.",
+        "The SDF announced it had entered into an agreement with the government of Syria.",
+        "Russia failed to fully implement the peace plan it signed.",
+        "The airline placed a purchase order for 30 aircraft with Boeing.",
+    ],
+)
+def test_agreement_forms(extractor: Extractor, body: str) -> None:
+    (agreement,) = _events(extractor, body, "agreement")
+    assert agreement["plover"]["category"] == "AGREE"
+    assert agreement["status"] == "past"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The two countries did not sign the treaty.",
+        "Officials proposed a new deal with Brazil.",
+        "Aid will stop unless the bondholders agree on compromises.",
+        "Theresa May stepped down after she was unable to negotiate a Brexit deal.",
+        "Talks on a free-trade deal collapsed on Friday.",
+        "The golfer presented a golf bag signed by Abe.",
+    ],
+)
+def test_proposed_failed_or_conditional_deals_are_not_reported(extractor: Extractor, body: str) -> None:
+    assert _events(extractor, body, "agreement") == []
+
+
+def test_planned_agreement_is_marked(extractor: Extractor) -> None:
+    (agreement,) = _events(extractor, "Japan and India will sign a defence pact in December.", "agreement")
+    assert agreement["status"] == "planned"
+    assert agreement["date"]["value"] == "2025-12"
+
+
+def test_both_countries_are_the_countries_named_before(extractor: Extractor) -> None:
+    body = (
+        "Japanese Prime Minister Sanae Takaichi welcomed US President Donald Trump to Tokyo.\n"
+        "Both countries agreed to work together on critical minerals."
+    )
+    (agreement,) = _events(extractor, body, "agreement")
+    assert {"Japan", "United States"} <= _names(agreement)
+
+
+def test_they_after_a_meeting_are_the_ones_who_met(extractor: Extractor) -> None:
+    body = (
+        "President Lula met South Korean President Roh Moo-hyun in Brasilia on Tuesday.\n"
+        "They signed a cooperation agreement on trade."
+    )
+    (agreement,) = _events(extractor, body, "agreement")
+    assert {"Lula", "Roh Moo-hyun"} <= _names(agreement)
+
+
+def test_he_in_a_meeting_sentence_is_the_person_the_text_is_about(extractor: Extractor) -> None:
+    body = "Mr Trump is on the second leg of his Asian tour.\nHe is expected to meet Xi Jinping on Thursday."
+    (meeting,) = _events(extractor, body, "meeting")
+    assert _names(meeting) >= {"Trump", "Xi Jinping"}
+    assert meeting["date"]["value"] == "2025-10-30"  # planned: the coming Thursday
+
+
+def test_location_is_a_place_not_a_party(extractor: Extractor) -> None:
+    body = "German Chancellor Angela Merkel said on Sunday during her visit to Tbilisi that Georgia may join NATO."
+    (meeting,) = _events(extractor, body, "meeting")
+    assert meeting["location"]["name"] == "Tbilisi"
+    assert "Tbilisi" not in _names(meeting)
+    merkel = next(a for a in meeting["actors"] if a["name"] == "Angela Merkel")
+    assert (merkel["title"], merkel["country"]) == ("Chancellor", "Germany")
+
+
+def test_every_sum_reaches_an_event(extractor: Extractor) -> None:
+    body = (
+        "Norway and Chile signed a fisheries accord on Monday.\n"
+        "Chilean companies are eyeing investments worth up to $400 billion in Norway."
+    )
+    (agreement,) = _events(extractor, body, "agreement")
+    assert [(a["value"], a["scope"], a["bound"]) for a in agreement["amounts"]] == [
+        (4e11, "article", "upper")
+    ]
+
+
+def test_without_published_at_relative_dates_use_the_record_time(extractor: Extractor) -> None:
+    article = Article(id="t", body="Norway and Chile signed a fisheries accord on Tuesday.")
+    result = extractor.extract_one(article, fallback_date=date(2025, 10, 29))
+    (agreement,) = [e.to_dict() for e in result.events if e.type == "agreement"]
+    assert agreement["date"]["value"] == "2025-10-28"
+    assert agreement["date_basis"] == "record_time"
+    no_base = extractor.extract_one(article)
+    assert [e.date for e in no_base.events] == [None]
