@@ -265,9 +265,17 @@ def _is_meeting(token: Token) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in MEETING_NOUNS):
         if any(c.lower_ in ("press", "news") for c in token.children):  # a press conference is no meeting
             return False
-        # a word of an organisation's name ("Italian Episcopal Conference") is no meeting
-        in_name = token.text[:1].isupper() and any(
-            c.dep_ == "compound" and c.text[:1].isupper() for c in token.children
+        # a word of an organisation's name ("Italian Episcopal Conference") is no meeting, but
+        # a named meeting ("the Annapolis Conference", "the 2019 G7 Summit") is
+        named_for_place = any(
+            c.dep_ in ("compound", "nmod", "amod")
+            and (c.ent_type_ in ("GPE", "LOC", "DATE", "FAC") or c.like_num)
+            for c in token.children
+        )
+        in_name = (
+            token.text[:1].isupper()
+            and not named_for_place
+            and any(c.dep_ == "compound" and c.text[:1].isupper() for c in token.children)
         )
         if token.ent_type_ not in ("", "EVENT", "DATE") or (in_name and token.ent_type_ != "EVENT"):
             return token.lower_ in ("summit", "summits") and token.ent_type_ != "ORG"

@@ -74,6 +74,20 @@ SPEECH_LEMMAS = frozenset(
         "lament",
         "boast",
         "tell",
+        "criticize",
+        "criticise",
+        "condemn",
+        "denounce",
+        "praise",
+        "defend",
+        "slam",
+        "blast",
+        "accuse",
+        "welcome",
+        "reiterate",
+        "indicate",
+        "speak",
+        "agree",
     ]
 )
 DESCRIPTION_HEADS = frozenset(
@@ -101,6 +115,53 @@ DESCRIPTION_HEADS = frozenset(
         "source",
         "government",
         "prime",
+        "advisor",
+        "adviser",
+        "aide",
+        "analyst",
+        "expert",
+        "economist",
+        "negotiator",
+        "lawyer",
+        "attorney",
+        "prosecutor",
+        "judge",
+        "witness",
+        "resident",
+        "protester",
+        "activist",
+        "representative",
+        "member",
+        "officer",
+        "commander",
+        "general",
+        "worker",
+        "employee",
+        "researcher",
+        "professor",
+        "scientist",
+        "doctor",
+        "investor",
+        "trader",
+        "director",
+        "manager",
+        "chairman",
+        "chairwoman",
+        "founder",
+        "owner",
+        "candidate",
+        "lawmaker",
+        "legislator",
+        "mp",
+        "king",
+        "queen",
+        "monarch",
+        "woman",
+        "man",
+        "official",
+        "chancellor",
+        "dictator",
+        "ruler",
     ]
 )
 #: Confidence by how the speaker was found.
@@ -497,15 +558,21 @@ def _attribute(
     ):
         speaker, how = tracker.last_speaker, "continuation"
     colon_cue = sent.doc.text[sent.start_char : quotes[0].start].rstrip().endswith(":")
-    if speaker is None and verb is None and colon_cue:
-        # No speech verb, but a colon: the subject of the writer's own clause introduces the
-        # quote ("The court ruled ..., finding that ...: “...”"); the parse may root the
-        # sentence inside the quote, so take the first subject outside it. Without a colon a
-        # quote in such a sentence is a term or a scare quote, not a statement.
+    if speaker is None and verb is None:
+        # No speech verb: the subject of the writer's own clause may introduce the quote. With
+        # a colon ("The court ruled ..., finding that ...: “...”", "It also set a target: “...”")
+        # any subject does; without one only a named person does ("Levy saw reason for “very,
+        # very guarded optimism”"), because "Gameplay was delayed during the “third map”" is a
+        # term, not a statement. The parse may root the sentence inside the quote, so take the
+        # first subject outside it.
         subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not _inside(t, quotes)]
         if subjects:
-            speaker, how = tracker.resolve(subjects[0])
-            how = "subject" if how == "named" else how
+            candidate, found_how = tracker.resolve(subjects[0])
+            if candidate is None and colon_cue and subjects[0].lower_ in ("it", "they", "this"):
+                candidate, found_how = tracker.last_speaker, "pronoun"
+            named_person = candidate is not None and candidate.kind == "person" and found_how == "named"
+            if candidate is not None and (colon_cue or named_person):
+                speaker, how = candidate, ("subject" if found_how == "named" else found_how)
     if speaker is None:
         return []
     tracker.last_speaker = speaker
