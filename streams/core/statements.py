@@ -290,6 +290,7 @@ class SpeakerTracker:
         self.recent_people: list[tuple[int, Actor]] = []  # (sentence number, person), latest last
         self.recent_bodies: list[tuple[int, Actor]] = []  # organisations and countries
         self.previous_subject: str | None = None  # the person the previous sentence was about
+        self.subject_since_last_statement: Actor | None = None
 
     def note_people(self, sent: Span) -> None:
         self.sentence += 1
@@ -305,6 +306,8 @@ class SpeakerTracker:
         subject_actor = self.actors.actor(entity, "speaker") if entity is not None else None
         if subject_actor is not None and subject_actor.kind == "person":
             self.previous_subject = subject_actor.name
+            if sent.start_char >= self.last_speaker_end:
+                self.subject_since_last_statement = subject_actor
 
     def note_reported_speech(self, sent: Span) -> None:
         """ "Merkel said the talks were useful." makes Merkel the one a following bare quote continues."""
@@ -316,6 +319,7 @@ class SpeakerTracker:
         if actor is not None and how == "named":
             self.last_speaker = actor
             self.last_speaker_end = sent.end_char
+            self.subject_since_last_statement = None
 
     def _people(self) -> list[Actor]:
         """Recent people, latest last."""
@@ -323,6 +327,10 @@ class SpeakerTracker:
 
     def resolve(self, head: Token) -> tuple[Actor | None, str]:
         entity = self.actors.entity_at(head)
+        if entity is None and (untagged := self.actors.untagged_name(head, "speaker")) is not None:
+            # "Former US Ambassador to the United Nations Nikki Haley wrote": the untagged name
+            # heads the subject; the country in its title is not the speaker
+            return untagged, "named"
         if entity is None or entity.label_ != "PERSON":
             # A title noun with the name beside it ("Ryanair CEO, Michael O'Leary", "US Ambassador
             # to Germany Richard Grenell", "the vice president and chairman of Chrysler LLC Jim
@@ -357,6 +365,11 @@ class SpeakerTracker:
             return Actor(name=name, role="speaker", kind=kind), "named"
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
+            # "he said" means the last speaker, unless the text has since named someone else
+            # as a clause's subject (who would then be the one in focus)
+            focus = self.subject_since_last_statement
+            if focus is not None:
+                return focus, "pronoun"
             if self.last_speaker is not None and self.last_speaker.kind == "person":
                 return self.last_speaker, "pronoun"
             people = self._people()
@@ -577,6 +590,7 @@ def _attribute(
         return []
     tracker.last_speaker = speaker
     tracker.last_speaker_end = sent.end_char
+    tracker.subject_since_last_statement = None
     text = sent.doc.text
     # One utterance split by the attribution ("“We will not rush this,” she said, “because
     # ...”") is one statement; a part that starts a new sentence (a capital) is another.
