@@ -605,6 +605,10 @@ class ActorIndex:
         """The actor entity containing ``token``, if any."""
         return self._entity_by_token.get(token.i)
 
+    def sentence_number(self, token_index: int) -> int:
+        """The index in ``sentences`` of the sentence holding the token at ``token_index``."""
+        return self._sentence_of[token_index]
+
     def sentence_of(self, token_index: int) -> Span:
         """The sentence holding the token at ``token_index``."""
         return self.sentences[self._sentence_of[token_index]]

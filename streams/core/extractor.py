@@ -25,7 +25,7 @@ from streams.core.article import Article
 from streams.core.boilerplate import blank_boilerplate
 from streams.core.dates import is_relative, normalise_date
 from streams.core.discourse import DiscourseContext
-from streams.core.interactions import Trigger, find_triggers
+from streams.core.interactions import WEAK_MEETING_VERBS, Trigger, find_triggers
 from streams.core.model import Actor, Amount, DateValue, Event, Evidence, Location, make_event_id
 from streams.core.model import Extractor as ExtractorInfo
 from streams.core.money import MoneySpan, find_money
@@ -176,7 +176,7 @@ class Extractor:
         quotes = find_quotes(doc.text)  # once per article: statements, dates and triggers all use it
         quote_spans = [(q.start, q.end) for q in quotes]
         for st in find_statements(doc, actors, quotes):
-            events.append(self._statement_event(st, doc, article, base, basis, quote_spans))
+            events.append(self._statement_event(st, doc, actors, article, base, basis, quote_spans))
             anchors.append(st.quote_start)
         context = DiscourseContext(actors)
         for sent in actors.sentences:
@@ -187,6 +187,8 @@ class Extractor:
                 event = self._interaction_event(
                     trigger, sent, actors, context, quote_spans, article, base, basis
                 )
+                if trigger.cue in WEAK_MEETING_VERBS and len(event.actors) < 2:
+                    continue  # "the article discusses" is no meeting; two parties discussing are
                 events.append(event)
                 anchors.append(trigger.token.idx)
                 found.append(event.actors)
@@ -225,6 +227,34 @@ class Extractor:
         value = min(found, key=lambda item: item[0])[1]
         return value, (basis if is_relative(value) else None)
 
+    def _speech_date(
+        self,
+        sent: Span,
+        speaker: Actor,
+        index: ActorIndex,
+        base: date | None,
+        basis: str | None,
+        quote_spans: Sequence[tuple[int, int]],
+    ) -> tuple[DateValue | None, str | None]:
+        """The date of the occasion a quote was said on, from the sentence that set it up.
+
+        "On Wednesday, Erdoğan called for cooperation. “...,” he said." -- the quote has no
+        date of its own; up to two sentences back in the same paragraph, a sentence naming
+        the same speaker with a date gives it.
+        """
+        number = index.sentence_number(sent.start)
+        text = sent.doc.text
+        for back in (1, 2):
+            if number - back < 0:
+                break
+            previous = index.sentences[number - back]
+            if "\n" in text[previous.end_char - 1 : sent.start_char]:
+                break  # another paragraph
+            named = {a.name for a in index.actors_in(previous.start, previous.end, "speaker")}
+            if speaker.name in named:
+                return self._date(previous, base, basis, quote_spans)
+        return None, None
+
     def _evidence(self, body: str, start: int, end: int) -> Evidence:
         start, end = _trimmed(body, start, end)
         return Evidence(sentence=body[start:end], start=start, end=end)
@@ -233,6 +263,7 @@ class Extractor:
         self,
         st: Statement,
         doc: Doc,
+        index: ActorIndex,
         article: Article,
         base: date | None,
         basis: str | None,
@@ -243,6 +274,8 @@ class Extractor:
         date_value, date_basis = (
             self._date(sent, base, basis, quote_spans) if sent is not None else (None, None)
         )
+        if date_value is None and sent is not None:
+            date_value, date_basis = self._speech_date(sent, st.speaker, index, base, basis, quote_spans)
         actors = [st.speaker]
         if st.addressee is not None and st.addressee.name != st.speaker.name:
             actors.append(st.addressee)
@@ -307,6 +340,16 @@ class Extractor:
     ) -> Location | None:
         """The event's place: a facility if the sentence names one, else the place nearest the trigger."""
         anchor = trigger.i if trigger is not None else sent.start
+        if trigger is not None and trigger.ent_type_ in ("FAC", "EVENT"):
+            # a meeting named for its place: "the Annapolis Conference", "the Camp David summit"
+            named = [
+                c
+                for c in trigger.children
+                if c.dep_ == "compound" and c.text[:1].isupper() and not c.like_num and c.i < trigger.i
+            ]
+            if named and not any(c.lower_.startswith("g") and c.text[1:].isdigit() for c in named):
+                words = sent.doc[named[0].i : named[-1].i + 1]
+                return Location(name=words.text, text=words.text)
         places = self._place_entities(sent, quote_spans, trigger)
         best = min(places, key=lambda e: (e.label_ != "FAC", abs(e.start - anchor)), default=None)
         if best is None:

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-MEETING_VERBS = frozenset({"meet", "visit", "host", "negotiate", "confer"})
+MEETING_VERBS = frozenset({"meet", "visit", "host", "negotiate", "confer", "convene"})
+#: Verbs that are a meeting only when the sentence names two or more parties ("the ministers of
+#: Egypt and Greece gathered in Cairo to discuss ...", "Merkel and Macron discussed the crisis").
+WEAK_MEETING_VERBS = frozenset({"discuss", "gather", "assemble"})
 MEETING_NOUNS = frozenset(
     {
         "meeting",
@@ -39,6 +42,7 @@ AGREEMENT_NOUNS = frozenset(
         "settlement",
         "pact",
         "memorandum",
+        "memoranda",
         "agreements",
         "deals",
         "contracts",
@@ -256,8 +260,10 @@ def _meets_a_target(verb: Token) -> bool:
 
 def _is_meeting(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma in MEETING_VERBS:
+    if token.pos_ == "VERB" and lemma in MEETING_VERBS | WEAK_MEETING_VERBS:
         return not _meets_a_target(token)
+    if token.lower_ == "meet" and token.pos_ == "NOUN":  # "agreed to a future meet on Crete"
+        return True
     if token.pos_ == "VERB" and lemma == "sit" and any(c.lower_ == "down" for c in token.children):
         return True
     if _phone_call(token):
@@ -277,7 +283,7 @@ def _is_meeting(token: Token) -> bool:
             and not named_for_place
             and any(c.dep_ == "compound" and c.text[:1].isupper() for c in token.children)
         )
-        if token.ent_type_ not in ("", "EVENT", "DATE") or (in_name and token.ent_type_ != "EVENT"):
+        if token.ent_type_ not in ("", "EVENT", "DATE", "FAC") or (in_name and token.ent_type_ != "EVENT"):
             return token.lower_ in ("summit", "summits") and token.ent_type_ != "ORG"
         return True
     return False
