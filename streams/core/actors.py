@@ -283,6 +283,7 @@ class ActorIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text rebuilds the string on every access
         self._people: list[_Person] = []
         self._person_tokens: set[int] = set()
         person_names = [

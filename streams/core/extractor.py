@@ -173,7 +173,7 @@ class Extractor:
         body = article.body
         events: list[Event] = []
         anchors: list[int] = []  # char offset of what signalled each event (quote or trigger)
-        quotes = find_quotes(doc.text)  # once per article: statements, dates and triggers all use it
+        quotes = find_quotes(actors.text)  # once per article: statements, dates and triggers all use it
         quote_spans = [(q.start, q.end) for q in quotes]
         for st in find_statements(doc, actors, quotes):
             events.append(self._statement_event(st, doc, actors, article, base, basis, quote_spans))
@@ -193,7 +193,7 @@ class Extractor:
                 anchors.append(trigger.token.idx)
                 found.append(event.actors)
             context.advance(sent, found)
-        events = attach_amounts(events, anchors, find_money(doc.text), doc.text)
+        events = attach_amounts(events, anchors, find_money(actors.text), actors.text)
         for event in events:  # provenance is a contract: fail loudly rather than publish a wrong offset
             if body[event.evidence.start : event.evidence.end] != event.evidence.sentence:
                 raise ValueError(f"evidence offsets do not match the body for event {event.event_id}")
@@ -243,7 +243,7 @@ class Extractor:
         the same speaker with a date gives it.
         """
         number = index.sentence_number(sent.start)
-        text = sent.doc.text
+        text = index.text
         for back in (1, 2):
             if number - back < 0:
                 break

@@ -453,7 +453,7 @@ _CUE_MARKS = (":", "—", "–", "-")
 def _cue_mark_name(sent: Span, quotes: list[QuoteSpan], actors: ActorIndex) -> Actor | None:
     """A name joined to the quote by a colon or dash alone: ``Guo Jiakun: "..."``, ``"..." — Guo``."""
     doc = sent.doc
-    text = doc.text
+    text = actors.text
     before = text[sent.start_char : quotes[0].start].rstrip()
     if before.endswith(_CUE_MARKS):
         span = doc.char_span(sent.start_char, sent.start_char + len(before) - 1, alignment_mode="contract")
@@ -501,10 +501,10 @@ def _attribution_after(
     quote, leaving ``Macron told the world on Thursday.`` on its own; it belongs to the quote.
     """
     doc = sent.doc
-    if doc.text[quote.end : sent.end_char].strip(" ,.;:!?\"'”’") or sent.end >= len(doc):
+    if actors.text[quote.end : sent.end_char].strip(" ,.;:!?\"'”’") or sent.end >= len(doc):
         return None
     following = actors.sentence_of(sent.end)
-    if "\n" in doc.text[quote.end : following.start_char] or len(following) > 25:
+    if "\n" in actors.text[quote.end : following.start_char] or len(following) > 25:
         return None
     if any(following.start_char <= q.start < following.end_char for q in quotes):
         return None
@@ -570,7 +570,7 @@ def _attribute(
         and sent.start_char - tracker.last_speaker_end < 400
     ):
         speaker, how = tracker.last_speaker, "continuation"
-    colon_cue = sent.doc.text[sent.start_char : quotes[0].start].rstrip().endswith(":")
+    colon_cue = tracker.actors.text[sent.start_char : quotes[0].start].rstrip().endswith(":")
     if speaker is None and verb is None:
         # No speech verb: the subject of the writer's own clause may introduce the quote. With
         # a colon ("The court ruled ..., finding that ...: “...”", "It also set a target: “...”")
@@ -591,7 +591,7 @@ def _attribute(
     tracker.last_speaker = speaker
     tracker.last_speaker_end = sent.end_char
     tracker.subject_since_last_statement = None
-    text = sent.doc.text
+    text = tracker.actors.text
     # One utterance split by the attribution ("“We will not rush this,” she said, “because
     # ...”") is one statement; a part that starts a new sentence (a capital) is another.
     groups: list[list[QuoteSpan]] = []
