@@ -147,7 +147,7 @@ FUTURE_WORDS = frozenset(
 class Trigger:
     type: str  # meeting | agreement
     token: Token
-    status: str  # past | planned
+    status: str  # past | ongoing | planned
 
     @property
     def cue(self) -> str:
@@ -185,6 +185,8 @@ def _status(token: Token) -> str | None:
         return "planned"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
         return "planned"
+    if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
+        return "ongoing"  # "the two sides are holding talks in Doha"
     return "past"
 
 

@@ -83,7 +83,7 @@ class Event:
     evidence: Evidence
     confidence: float
     extractor: Extractor
-    status: str | None = None  # meetings/agreements: past | planned; None for statements
+    status: str | None = None  # meetings/agreements: past | ongoing | planned; None for statements
     date_basis: str | None = None  # published_at | record_time | None when no relative date was used
     schema_version: str = SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict)

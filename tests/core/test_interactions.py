@@ -33,6 +33,7 @@ def _names(event: dict[str, Any]) -> set[str]:
         ("Donald Trump sat down with Xi Jinping for two hours.", "past", None),
         ("Donald Trump is expected to meet Chinese President Xi Jinping in South Korea.", "planned", None),
         ("Iran and the United States will hold talks in Oman next week.", "planned", None),
+        ("Israel and Hamas are holding talks with Qatar in Doha.", "ongoing", "multilateral"),
     ],
 )
 def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str | None) -> None:
