@@ -41,6 +41,7 @@ class Settings:
     ce_source: str = "urn:newsevents:extractor"
     log_level: str = "info"
     publish_retry_max: float = 30.0
+    lag_interval: float = 15.0
     test_fail_marker: str = field(default="", repr=False)
 
     @property
@@ -71,6 +72,7 @@ SETTINGS_DOC: dict[str, str] = {
     "session_timeout": "Consumer group session timeout, seconds.",
     "heartbeat_interval": "Consumer group heartbeat interval, seconds.",
     "commit_interval": "Seconds between offset commits.",
+    "lag_interval": "Seconds between measurements of `newsevents_consumer_lag`; 0 turns them off.",
     "create_topics": "Create missing topics at worker start (`true`/`false`).",
     "ce_source": "CloudEvents `ce_source` header of published events.",
     "log_level": "Log level: debug, info, warning, error.",
@@ -133,5 +135,7 @@ def _check(s: Settings) -> None:
         raise ConfigError(f"NEWSEVENTS_METRICS_PORT out of range: {s.metrics_port}")
     if s.max_body_bytes < 1:
         raise ConfigError("NEWSEVENTS_MAX_BODY_BYTES must be positive")
+    if s.lag_interval < 0:
+        raise ConfigError("NEWSEVENTS_LAG_INTERVAL must be 0 (off) or positive")
     if not s.bootstrap.strip():
         raise ConfigError("NEWSEVENTS_BOOTSTRAP is empty")

@@ -73,8 +73,14 @@ class BatchProcessor:
     async def process(self, records: Sequence[InputRecord]) -> list[OutputRecord]:
         """Process a batch and publish its outputs, retrying publication until it succeeds."""
         loop = asyncio.get_running_loop()
+        metrics.BATCH_SIZE.observe(len(records))
         outputs = await loop.run_in_executor(self._executor, self.build_outputs, records)
         await self._publish_with_retry(outputs)
+        acknowledged = time.time()
+        metrics.LAST_BATCH_TIMESTAMP.set(acknowledged)
+        for record in records:
+            if record.timestamp_ms is not None and record.timestamp_ms > 0:
+                metrics.END_TO_END_SECONDS.observe(max(0.0, acknowledged - record.timestamp_ms / 1000))
         metrics.ARTICLES_CONSUMED.inc(len(records))
         for out in outputs:
             if out.kind == "dead_letter":

@@ -18,6 +18,7 @@ from typing import Any, cast
 import faust
 from faust.types import StreamT
 
+from streams.app.lag import LagMonitor
 from streams.app.processing import BatchProcessor
 from streams.app.records import InputRecord, OutputRecord
 from streams.config import Settings
@@ -92,6 +93,15 @@ def create_app(settings: Settings, extractor: Extractor) -> faust.App:
         allow_empty=True,
     )
     processor = BatchProcessor(settings, extractor, FaustPublisher(app))
+    lag_monitor = LagMonitor(settings)
+
+    if settings.lag_interval > 0:
+
+        @app.timer(settings.lag_interval)  # type: ignore[untyped-decorator]
+        async def report_consumer_lag() -> None:
+            """Refresh ``newsevents_consumer_lag`` for the input partitions this worker holds."""
+            assigned = [tp for tp in app.consumer.assignment() if tp.topic == settings.input_topic]
+            await asyncio.get_running_loop().run_in_executor(None, lag_monitor.update, assigned)
 
     @app.agent(input_topic, name="extract-articles")
     async def extract_articles(stream: StreamT[Any]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from streams.config import Settings
 
@@ -21,7 +22,9 @@ def cmd_worker(settings: Settings) -> int:
     )
     log = logging.getLogger("newsevents.worker")
     hook = failing_hook(settings.test_fail_marker) if settings.test_fail_marker else None
+    started = time.perf_counter()
     extractor = Extractor(batch_size=settings.batch_size, before_article=hook)  # type: ignore[arg-type]
+    metrics.MODEL_LOAD_SECONDS.set(time.perf_counter() - started)
     log.info("model %s loaded; extractor %s", extractor.info.model, extractor.info.version)
     if settings.create_topics:
         for status in ensure_topics(settings):

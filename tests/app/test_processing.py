@@ -54,3 +54,30 @@ def test_publishing_is_retried_until_it_succeeds(extractor: Extractor) -> None:
     processor.close()
     assert publisher.attempts == 4
     assert publisher.published
+
+
+def _sample(name: str, labels: dict[str, str] | None = None) -> float:
+    from prometheus_client import REGISTRY
+
+    value = REGISTRY.get_sample_value(name, labels or {})
+    return value or 0.0
+
+
+def test_batch_size_latency_and_counters_are_recorded(extractor: Extractor) -> None:
+    before = {
+        "size": _sample("newsevents_batch_size_count"),
+        "latency": _sample("newsevents_end_to_end_latency_seconds_count"),
+        "articles": _sample("newsevents_articles_consumed_total"),
+        "not_json": _sample("newsevents_dead_letters_total", {"reason": "not_json"}),
+    }
+    processor = BatchProcessor(Settings(), extractor, ListPublisher())
+    asyncio.run(processor.process([_record(0, GOOD), _record(1, b"nope")]))
+    processor.close()
+    assert _sample("newsevents_batch_size_count") == before["size"] + 1
+    assert _sample("newsevents_end_to_end_latency_seconds_count") == before["latency"] + 2
+    assert _sample("newsevents_articles_consumed_total") == before["articles"] + 2
+    assert _sample("newsevents_dead_letters_total", {"reason": "not_json"}) == before["not_json"] + 1
+    # the records are from 2025: their latency lands in the top (+Inf) bucket, never in a low one
+    assert _sample("newsevents_end_to_end_latency_seconds_bucket", {"le": "600.0"}) < _sample(
+        "newsevents_end_to_end_latency_seconds_count"
+    )

@@ -1,0 +1,229 @@
+"""A real Prometheus (Debian's package) scrapes a real worker: the metrics move, and every
+query of the Grafana dashboard returns data.
+
+The worker runs against the session's broker with the lag gauge refreshed every second;
+Prometheus scrapes it every second and loads the project's alert rules, so a rule file
+that real Prometheus rejects fails here too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from streams.app.topics import ensure_topics
+from streams.broker import free_port
+from streams.config import Settings
+from streams.resources import samples_path
+from tests.integration.conftest import WorkerProcess, consume_until, produce
+
+REPO = Path(__file__).resolve().parents[2]
+DASHBOARD = REPO / "deploy" / "grafana" / "dashboards" / "newsevents.json"
+ALERTS = REPO / "deploy" / "prometheus" / "alerts.yml"
+#: Grafana's built-in variables, as Grafana would fill them for a short time range.
+GRAFANA_VARIABLES = {
+    "$__rate_interval": "1m",
+    "$__interval": "15s",
+    "$__range": "5m",
+    "${__rate_interval}": "1m",
+}
+
+
+@dataclass
+class Stack:
+    settings: Settings
+    worker: WorkerProcess
+    prometheus_url: str
+    articles: int
+
+    def query(self, expr: str) -> list[dict[str, Any]]:
+        url = f"{self.prometheus_url}/api/v1/query?" + urllib.parse.urlencode({"query": expr})
+        with urllib.request.urlopen(url, timeout=10) as response:
+            body = json.load(response)
+        assert body["status"] == "success", body
+        return list(body["data"]["result"])
+
+    def wait_for(
+        self, expr: str, accept: Callable[[list[dict[str, Any]]], bool], timeout: float = 60.0
+    ) -> list[Any]:
+        """Poll the query until ``accept`` holds for its result (Prometheus scrapes every second)."""
+        deadline = time.monotonic() + timeout
+        result: list[dict[str, Any]] = []
+        while time.monotonic() < deadline:
+            result = self.query(expr)
+            if accept(result):
+                return result
+            time.sleep(0.5)  # polling a condition with a deadline, not synchronising on time
+        raise AssertionError(f"{expr!r} never satisfied the condition in {timeout} s; last result {result}")
+
+
+def _value(result: list[dict[str, Any]]) -> float:
+    return sum(float(sample["value"][1]) for sample in result)
+
+
+def _prometheus_binary() -> str:
+    binary = shutil.which("prometheus")
+    if binary is None:
+        pytest.fail("the prometheus binary is missing: install Debian's prometheus package (.ci/run does)")
+    return binary
+
+
+def _wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError("prometheus exited during start-up")
+        try:
+            with urllib.request.urlopen(f"{url}/-/ready", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("prometheus did not become ready")
+
+
+@pytest.fixture(scope="module")
+def stack(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    tmp = tmp_path_factory.mktemp("prometheus")
+    uid = uuid.uuid4().hex[:8]
+    metrics_port = free_port()
+    settings = Settings(
+        bootstrap=bootstrap,
+        app_id=f"newsevents-prom-{uid}",
+        input_topic=f"articles.raw.{uid}",
+        dlq_topic=f"articles.dlq.{uid}",
+        event_topic_prefix=f"events.{uid}.",
+        partitions=2,
+        data_dir=str(tmp / "worker"),
+        metrics_port=metrics_port,
+        batch_timeout=0.3,
+        session_timeout=6.0,
+        heartbeat_interval=1.0,
+        commit_interval=0.5,
+        lag_interval=1.0,
+    )
+    ensure_topics(settings)
+    worker = WorkerProcess(settings, tmp / "worker.log").start()
+    web_port = free_port()
+    config = {
+        "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
+        "rule_files": [str(ALERTS)],
+        "scrape_configs": [
+            {"job_name": "newsevents", "static_configs": [{"targets": [f"127.0.0.1:{metrics_port}"]}]}
+        ],
+    }
+    (tmp / "prometheus.yml").write_text(yaml.safe_dump(config))
+    log = (tmp / "prometheus.log").open("wb")
+    prometheus = subprocess.Popen(
+        [
+            _prometheus_binary(),
+            f"--config.file={tmp / 'prometheus.yml'}",
+            f"--storage.tsdb.path={tmp / 'tsdb'}",
+            f"--web.listen-address=127.0.0.1:{web_port}",
+            "--log.level=warn",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{web_port}"
+    try:
+        _wait_ready(url, prometheus)
+        lines = samples_path().read_bytes().splitlines()
+        records: list[tuple[bytes | None, bytes | None, list[tuple[str, bytes]]]] = [
+            (None, line, []) for line in lines if line.strip()
+        ]
+        records.append((None, b"this is not json", []))
+        produce(bootstrap, settings.input_topic, records)
+        consume_until(
+            bootstrap,
+            [settings.dlq_topic],
+            lambda got: len(got) >= 1,
+            timeout=120,
+            worker=worker,
+        )
+        yield Stack(settings, worker, url, articles=len(records))
+    finally:
+        prometheus.terminate()
+        prometheus.wait(timeout=30)
+        if worker.alive():
+            worker.stop()
+
+
+def test_prometheus_sees_articles_events_and_latency_move(stack: Stack) -> None:
+    consumed = stack.wait_for("newsevents_articles_consumed_total", lambda r: _value(r) >= stack.articles)
+    assert _value(consumed) == stack.articles
+    events = stack.wait_for("sum by (type) (newsevents_events_published_total)", lambda r: len(r) == 3)
+    assert {sample["metric"]["type"] for sample in events} == {"meeting", "agreement", "statement"}
+    assert all(_value([sample]) > 0 for sample in events)
+    latency = stack.wait_for(
+        "newsevents_end_to_end_latency_seconds_count", lambda r: _value(r) >= stack.articles
+    )
+    assert _value(latency) == stack.articles
+    dead = stack.wait_for('newsevents_dead_letters_total{reason="not_json"}', lambda r: _value(r) >= 1)
+    assert _value(dead) == 1
+    lag = stack.wait_for("newsevents_consumer_lag", lambda r: len(r) == stack.settings.partitions)
+    assert {sample["metric"]["topic"] for sample in lag} == {stack.settings.input_topic}
+    up = stack.query('up{job="newsevents"}')
+    assert _value(up) == 1
+    # The alert rules loaded into this real Prometheus, and none fires on a healthy worker.
+    with urllib.request.urlopen(f"{stack.prometheus_url}/api/v1/rules", timeout=10) as response:
+        groups = json.load(response)["data"]["groups"]
+    rules = [rule for group in groups for rule in group["rules"]]
+    assert rules and all(rule["health"] == "ok" for rule in rules), rules
+    print("\nPrometheus query results:")
+    for expr in (
+        "newsevents_articles_consumed_total",
+        "sum by (type) (newsevents_events_published_total)",
+        "histogram_quantile(0.99, sum by (le) (rate(newsevents_end_to_end_latency_seconds_bucket[1m])))",
+    ):
+        print(f"  {expr} -> {[(s['metric'], s['value'][1]) for s in stack.query(expr)]}")
+
+
+def _panel_queries() -> list[tuple[str, str]]:
+    dashboard = json.loads(DASHBOARD.read_text())
+    panels = list(dashboard["panels"])
+    for panel in list(panels):
+        panels.extend(panel.get("panels", []))  # rows keep their panels when collapsed
+    queries = []
+    for panel in panels:
+        for target in panel.get("targets", []):
+            if target.get("expr"):
+                queries.append((panel.get("title", "?"), target["expr"]))
+    return queries
+
+
+def _render(expr: str) -> str:
+    for variable, value in GRAFANA_VARIABLES.items():
+        expr = expr.replace(variable, value)
+    left = re.findall(r"\$\{?\w+\}?", expr)
+    assert not left, f"dashboard query uses variables this test cannot fill: {left} in {expr!r}"
+    return expr
+
+
+def test_every_dashboard_query_returns_data(stack: Stack) -> None:
+    queries = _panel_queries()
+    assert len(queries) >= 8
+    stack.wait_for("newsevents_articles_consumed_total", lambda r: _value(r) >= stack.articles)
+    # rate() windows need two samples after the articles were counted
+    stack.wait_for("rate(newsevents_articles_consumed_total[1m])", lambda r: _value(r) > 0)
+    empty = []
+    for title, expr in queries:
+        try:
+            stack.wait_for(_render(expr), lambda r: len(r) > 0, timeout=20)
+        except AssertionError:
+            empty.append((title, expr))
+    assert not empty, f"dashboard queries without data: {empty}"
