@@ -42,7 +42,10 @@ class Settings:
     log_level: str = "info"
     publish_retry_max: float = 30.0
     lag_interval: float = 15.0
+    state_topic: str = "newsevents.article-state"
+    state_horizon_days: float = 90.0
     test_fail_marker: str = field(default="", repr=False)
+    test_drop_types: str = field(default="", repr=False)
 
     @property
     def event_topics(self) -> dict[str, str]:
@@ -51,7 +54,12 @@ class Settings:
 
     @property
     def all_topics(self) -> list[str]:
-        return [self.input_topic, self.dlq_topic, *self.event_topics.values()]
+        return [self.input_topic, self.dlq_topic, *self.event_topics.values(), self.state_topic]
+
+    @property
+    def compacted_topics(self) -> list[str]:
+        """Topics keyed by identity, where only the latest record per key matters."""
+        return [*self.event_topics.values(), self.state_topic]
 
 
 SETTINGS_DOC: dict[str, str] = {
@@ -72,6 +80,9 @@ SETTINGS_DOC: dict[str, str] = {
     "session_timeout": "Consumer group session timeout, seconds.",
     "heartbeat_interval": "Consumer group heartbeat interval, seconds.",
     "commit_interval": "Seconds between offset commits.",
+    "state_topic": "Compacted topic holding, per article, the events last published (for retractions).",
+    "state_horizon_days": "Days an article's retraction state is kept after its last processing.",
+    "test_drop_types": "Tests only: event types to leave out (simulates a changed extractor).",
     "lag_interval": "Seconds between measurements of `newsevents_consumer_lag`; 0 turns them off.",
     "create_topics": "Create missing topics at worker start (`true`/`false`).",
     "ce_source": "CloudEvents `ce_source` header of published events.",
@@ -135,6 +146,8 @@ def _check(s: Settings) -> None:
         raise ConfigError(f"NEWSEVENTS_METRICS_PORT out of range: {s.metrics_port}")
     if s.max_body_bytes < 1:
         raise ConfigError("NEWSEVENTS_MAX_BODY_BYTES must be positive")
+    if s.state_horizon_days <= 0:
+        raise ConfigError("NEWSEVENTS_STATE_HORIZON_DAYS must be positive")
     if s.lag_interval < 0:
         raise ConfigError("NEWSEVENTS_LAG_INTERVAL must be 0 (off) or positive")
     if not s.bootstrap.strip():

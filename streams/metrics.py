@@ -18,6 +18,9 @@ EVENTS_PUBLISHED = Counter("newsevents_events_published", "Events published, by 
 DEAD_LETTERS = Counter(
     "newsevents_dead_letters", "Records sent to the dead-letter topic, by reason.", ["reason"]
 )
+RETRACTIONS = Counter(
+    "newsevents_retractions", "Tombstones published for events an article no longer produces."
+)
 PUBLISH_FAILURES = Counter(
     "newsevents_publish_failures", "Failed attempts to publish a batch (it is retried)."
 )

@@ -16,7 +16,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from streams import metrics
-from streams.app.records import InputRecord, OutputRecord, dead_letter, event_record
+from streams.app.article_state import ArticleStateStore, StateUpdate
+from streams.app.records import InputRecord, OutputRecord, dead_letter, event_record, retraction_record
 from streams.config import Settings
 from streams.core.article import Article, InvalidArticle, parse_article
 from streams.core.extractor import ArticleInput, Extractor
@@ -29,11 +30,27 @@ class Publisher(Protocol):
         """Send all records and return once the broker has acknowledged every one; raise on failure."""
 
 
+#: How often one partition's state is swept for entries past the horizon.
+EXPIRY_SWEEP_SECONDS = 60.0
+
+
 class BatchProcessor:
-    def __init__(self, settings: Settings, extractor: Extractor, publisher: Publisher) -> None:
+    """Validate, extract, map to output records, publish; with an ``ArticleStateStore``, also
+    retract (tombstone) the events an article no longer produces."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        extractor: Extractor,
+        publisher: Publisher,
+        state: ArticleStateStore | None = None,
+    ) -> None:
         self.settings = settings
         self.extractor = extractor
         self.publisher = publisher
+        self.state = state
+        self._dropped_types = {t.strip() for t in settings.test_drop_types.split(",") if t.strip()}
+        self._last_sweep: dict[int, float] = {}
         # spaCy is CPU-bound: run it off the event loop so heartbeats and fetches keep going.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
 
@@ -53,6 +70,8 @@ class BatchProcessor:
                 continue
             fallback = record.record_time.date() if record.record_time else None
             valid.append((record, ArticleInput(article, fallback)))
+        if valid and self.state is not None:
+            self.state.catch_up({record.partition for record, _ in valid})
         if valid:
             started = time.perf_counter()
             results = self.extractor.extract([item for _, item in valid])
@@ -66,8 +85,48 @@ class BatchProcessor:
                         dead_letter(record, s.dlq_topic, "extraction_error", result.error, s.app_id)
                     )
                     continue
-                for event in result.events:
+                events = [e for e in result.events if e.type not in self._dropped_types]
+                for event in events:
                     outputs.append(event_record(event, s.event_topics[event.type], s.ce_source))
+                if self.state is not None:
+                    update = self.state.update(
+                        record.partition, result.article.id, {e.event_id: e.type for e in events}, time.time()
+                    )
+                    outputs.extend(self._state_records(update))
+        if self.state is not None:
+            outputs.extend(self._expired({record.partition for record, _ in valid}))
+        return outputs
+
+    def _state_records(self, update: StateUpdate) -> list[OutputRecord]:
+        """Tombstones for the events no longer produced, then the article's new state."""
+        s = self.settings
+        records = [
+            retraction_record(event_id, event_type, s.event_topics[event_type], update.article_id)
+            for event_id, event_type in update.retracted
+            if event_type in s.event_topics
+        ]
+        records.append(
+            OutputRecord(
+                topic=s.state_topic,
+                key=update.article_id.encode("utf-8"),
+                value=update.state.encode() if update.state is not None else None,
+                headers=[],
+                kind="state",
+                partition=update.partition,
+            )
+        )
+        return records
+
+    def _expired(self, partitions: set[int]) -> list[OutputRecord]:
+        assert self.state is not None
+        now = time.time()
+        outputs: list[OutputRecord] = []
+        for partition in partitions:
+            if now - self._last_sweep.get(partition, 0.0) < EXPIRY_SWEEP_SECONDS:
+                continue
+            self._last_sweep[partition] = now
+            for update in self.state.expire(partition, now):
+                outputs.extend(self._state_records(update))
         return outputs
 
     async def process(self, records: Sequence[InputRecord]) -> list[OutputRecord]:
@@ -85,7 +144,9 @@ class BatchProcessor:
         for out in outputs:
             if out.kind == "dead_letter":
                 metrics.DEAD_LETTERS.labels(reason=out.reason or "unknown").inc()
-            else:
+            elif out.kind == "retraction":
+                metrics.RETRACTIONS.inc()
+            elif out.kind != "state":
                 metrics.EVENTS_PUBLISHED.labels(type=out.kind).inc()
         return outputs
 

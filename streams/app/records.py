@@ -51,8 +51,19 @@ class OutputRecord:
     key: bytes | None
     value: bytes | None
     headers: Headers
-    kind: str  # the event type, or "dead_letter"
+    kind: str  # the event type, "retraction", "state" or "dead_letter"
     reason: str | None = None
+    partition: int | None = None  # None: the producer's partitioner decides (by key)
+
+
+def retraction_record(event_id: str, event_type: str, topic: str, article_id: str) -> OutputRecord:
+    """A tombstone: the event's key with a null value, so compacted topics and consumers drop it."""
+    headers: Headers = [
+        ("newsevents_retracted", b"true"),
+        ("ce_subject", article_id.encode("utf-8")),
+        ("ce_type", f"org.newsevents.{event_type}.v1".encode()),
+    ]
+    return OutputRecord(topic=topic, key=event_id.encode(), value=None, headers=headers, kind="retraction")
 
 
 def _rfc3339(moment: datetime) -> str:
@@ -62,7 +73,9 @@ def _rfc3339(moment: datetime) -> str:
 def event_record(event: Event, topic: str, ce_source: str, now: datetime | None = None) -> OutputRecord:
     """An event as a Kafka record: key = event_id, JSON value, CloudEvents binary-mode headers."""
     now = now or datetime.now(UTC)
-    value = json.dumps(event.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # recorded_at tells runs and extractor versions of the same event apart; the event_id does not change
+    data = {**event.to_dict(), "recorded_at": _rfc3339(now)}
+    value = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     headers: Headers = [
         ("ce_specversion", b"1.0"),
         ("ce_id", event.event_id.encode()),

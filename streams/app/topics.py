@@ -1,5 +1,9 @@
 """Create the project's topics explicitly, idempotently, with the declared partition counts.
 
+The event topics and the article-state topic are created compacted (``cleanup.policy=compact``):
+their records are keyed by identity (event id, article id), so Kafka keeps the latest record
+per key, and a tombstone removes the key for good.
+
 Brokers auto-create topics with one partition (Kafka, noida-db) or four (Tansu); Faust
 then stops with PartitionsMismatch, and one partition caps the workers at one. So the
 worker and ``newsevents topics create`` create every topic up front.
@@ -57,6 +61,9 @@ def ensure_topics(settings: Settings, admin_timeout_ms: int = 30_000) -> list[To
                                 name,
                                 num_partitions=settings.partitions,
                                 replication_factor=settings.replication_factor,
+                                topic_configs=(
+                                    {"cleanup.policy": "compact"} if name in settings.compacted_topics else {}
+                                ),
                             )
                         ],
                         timeout_ms=admin_timeout_ms,

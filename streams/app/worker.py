@@ -18,6 +18,7 @@ from typing import Any, cast
 import faust
 from faust.types import StreamT
 
+from streams.app.article_state import ArticleStateStore
 from streams.app.lag import LagMonitor
 from streams.app.processing import BatchProcessor
 from streams.app.records import InputRecord, OutputRecord
@@ -38,7 +39,9 @@ class FaustPublisher:
             return
         producer = self.app.producer
         pending = [
-            await producer.send(r.topic, r.key, r.value, partition=None, timestamp=None, headers=r.headers)
+            await producer.send(
+                r.topic, r.key, r.value, partition=r.partition, timestamp=None, headers=r.headers
+            )
             for r in records
         ]
         await asyncio.gather(*pending)
@@ -92,7 +95,7 @@ def create_app(settings: Settings, extractor: Extractor) -> faust.App:
         partitions=settings.partitions,
         allow_empty=True,
     )
-    processor = BatchProcessor(settings, extractor, FaustPublisher(app))
+    processor = BatchProcessor(settings, extractor, FaustPublisher(app), ArticleStateStore(settings))
     lag_monitor = LagMonitor(settings)
 
     if settings.lag_interval > 0:

@@ -50,6 +50,22 @@ def _parser() -> argparse.ArgumentParser:
         help="publication date for articles that have none (ISO 8601)",
     )
 
+    replay = sub.add_parser(
+        "replay",
+        help="re-run a window of the input topic through this extractor (live workers untouched)",
+        description="Re-read a window of the input topic with a reader outside the live consumer group, "
+        "publish what this extractor finds (same event ids for the same evidence) and tombstones for "
+        "events an article no longer produces. Bounds: earliest, latest, an ISO 8601 time, an offset, "
+        "or PARTITION:OFFSET,...",
+    )
+    replay.add_argument("--from", dest="start", default="earliest", metavar="BOUND", help="default: earliest")
+    replay.add_argument(
+        "--to", dest="end", default="latest", metavar="BOUND", help="exclusive; default: the end now"
+    )
+    replay.add_argument("--partition", type=int, action="append", help="only this partition (repeatable)")
+    replay.add_argument("--dry-run", action="store_true", help="print the window per partition and stop")
+    replay.add_argument("--no-progress", action="store_true")
+
     demo = sub.add_parser("demo", help="embedded broker + worker + sample articles, events shown live")
     demo.add_argument("--articles", help="JSONL articles to ingest (default: the bundled samples)")
     demo.add_argument("--engine", choices=("noida", "tansu"), default="noida")
@@ -94,6 +110,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return kafka_cmds.cmd_topics_create(settings)
         if args.command == "ingest":
             return kafka_cmds.cmd_ingest(settings, args.path, progress=not args.no_progress)
+        if args.command == "replay":
+            from streams.cli.replay_cmd import cmd_replay
+
+            return cmd_replay(
+                settings, args.start, args.end, args.partition, args.dry_run, progress=not args.no_progress
+            )
         if args.command == "tail":
             return kafka_cmds.tail(
                 settings.bootstrap,

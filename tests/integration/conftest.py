@@ -56,6 +56,7 @@ def settings(bootstrap: str, tmp_path: Path) -> Settings:
         input_topic=f"articles.raw.{uid}",
         dlq_topic=f"articles.dlq.{uid}",
         event_topic_prefix=f"events.{uid}.",
+        state_topic=f"article-state.{uid}",
         partitions=2,
         data_dir=str(tmp_path / "worker"),
         metrics_port=0,

@@ -107,6 +107,7 @@ def stack(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         input_topic=f"articles.raw.{uid}",
         dlq_topic=f"articles.dlq.{uid}",
         event_topic_prefix=f"events.{uid}.",
+        state_topic=f"article-state.{uid}",
         partitions=2,
         data_dir=str(tmp / "worker"),
         metrics_port=metrics_port,

@@ -1,0 +1,142 @@
+"""Which events each article produced last: the state behind retractions (tombstones).
+
+When an article is processed again (a correction re-sent live, or a replay through a
+better extractor) and an event it produced before is not produced again, downstream must
+be told: a tombstone (null value, the event's key) on the event's topic. That needs, per
+article, the ids and types of the events last published for it.
+
+The state lives in a compacted topic (``NEWSEVENTS_STATE_TOPIC``, key = article id, value
+= JSON) with the same partition count as the input topic, and an article's state is
+always written to the partition its input record came from. So the worker that owns
+input partition *p* needs only state partition *p*, and it rebuilds it from the topic
+after a restart or a rebalance: the state is recoverable, and no Faust table (whose
+changelog partitioning assumes one record per stream event, not our batches) is needed.
+
+Before each batch the store catches up on the partitions the batch touches, reading
+whatever was written since (by itself, or by ``newsevents replay``), so a replay and the
+live worker never work from different pictures for long. Entries not seen for
+``NEWSEVENTS_STATE_HORIZON_DAYS`` are dropped and deleted from the topic, which bounds it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kafka import KafkaConsumer, TopicPartition
+
+from streams.config import Settings
+from streams.kafka_options import client_options
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ArticleState:
+    """The events last published for one article: event id -> event type."""
+
+    events: dict[str, str]
+    seen_at: float  # Unix time of the last publication
+
+    def encode(self) -> bytes:
+        return json.dumps({"events": self.events, "seen_at": round(self.seen_at, 3)}, sort_keys=True).encode()
+
+    @staticmethod
+    def decode(raw: bytes) -> ArticleState:
+        data = json.loads(raw)
+        return ArticleState(events=dict(data["events"]), seen_at=float(data["seen_at"]))
+
+
+@dataclass(frozen=True)
+class StateUpdate:
+    """What one article's new extraction changes: tombstones to publish and the new state."""
+
+    partition: int
+    article_id: str
+    retracted: list[tuple[str, str]]  # (event_id, type) no longer produced
+    state: ArticleState | None  # None: delete the article's entry (expired)
+
+
+@dataclass
+class ArticleStateStore:
+    """Per-partition map of article id -> ``ArticleState``, mirrored from the state topic."""
+
+    settings: Settings
+    _partitions: dict[int, dict[str, ArticleState]] = field(default_factory=dict)
+    _positions: dict[int, int] = field(default_factory=dict)
+    _consumer: KafkaConsumer | None = None
+
+    @property
+    def horizon_seconds(self) -> float:
+        return self.settings.state_horizon_days * 86400.0
+
+    def _client(self) -> KafkaConsumer:
+        if self._consumer is None:
+            self._consumer = KafkaConsumer(
+                **client_options(self.settings, f"{self.settings.app_id}-state"),
+                enable_auto_commit=False,
+                auto_offset_reset="earliest",
+                consumer_timeout_ms=1000,
+            )
+        return self._consumer
+
+    def close(self) -> None:
+        if self._consumer is not None:
+            self._consumer.close()
+            self._consumer = None
+
+    def catch_up(self, partitions: Iterable[int]) -> None:
+        """Read the state topic's new records for ``partitions`` up to their current end."""
+        wanted = sorted(set(partitions))
+        if not wanted:
+            return
+        consumer = self._client()
+        tps = [TopicPartition(self.settings.state_topic, p) for p in wanted]
+        ends = consumer.end_offsets(tps)
+        behind = [tp for tp in tps if self._positions.get(tp.partition, 0) < ends[tp]]
+        for tp in tps:
+            self._partitions.setdefault(tp.partition, {})
+            self._positions.setdefault(tp.partition, 0)
+        if not behind:
+            return
+        consumer.assign(behind)
+        for tp in behind:
+            consumer.seek(tp, self._positions[tp.partition])
+        deadline = time.monotonic() + 60.0
+        while any(self._positions[tp.partition] < ends[tp] for tp in behind):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"state topic {self.settings.state_topic} did not catch up within 60 s")
+            for tp, records in consumer.poll(timeout_ms=500).items():
+                table = self._partitions[tp.partition]
+                for record in records:
+                    key = record.key.decode("utf-8") if record.key else ""
+                    if record.value is None:
+                        table.pop(key, None)
+                    else:
+                        table[key] = ArticleState.decode(record.value)
+                    self._positions[tp.partition] = record.offset + 1
+        consumer.assign([])
+
+    def get(self, partition: int, article_id: str) -> ArticleState | None:
+        return self._partitions.get(partition, {}).get(article_id)
+
+    def update(self, partition: int, article_id: str, events: dict[str, str], now: float) -> StateUpdate:
+        """Record an article's new events; returns the retractions they imply."""
+        previous = self.get(partition, article_id)
+        retracted = sorted(
+            (i, t) for i, t in (previous.events if previous else {}).items() if i not in events
+        )
+        state = ArticleState(events=dict(events), seen_at=now)
+        self._partitions.setdefault(partition, {})[article_id] = state
+        return StateUpdate(partition, article_id, retracted, state)
+
+    def expire(self, partition: int, now: float) -> list[StateUpdate]:
+        """Entries older than the horizon: dropped here, to be deleted from the topic by the caller."""
+        table = self._partitions.get(partition, {})
+        old = [key for key, state in table.items() if now - state.seen_at > self.horizon_seconds]
+        for key in old:
+            del table[key]
+        return [StateUpdate(partition, key, [], None) for key in old]
