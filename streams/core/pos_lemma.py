@@ -52,11 +52,11 @@ class PosLemma:
             if set(cond) - {"TAG", "LOWER"}:
                 continue  # dependency conditions are applied with numpy in __call__
             attrs = entry["attrs"]
-            tags = _values(cond.get("TAG"))
-            lowers = _values(cond.get("LOWER"))
+            tags: list[str | None] = list(_values(cond.get("TAG"))) or [None]
+            lowers: list[str | None] = list(_values(cond.get("LOWER"))) or [None]
             morph = _morph(attrs["MORPH"]) if "MORPH" in attrs else None
-            for tag in tags or [None]:
-                for lower in lowers or [None]:
+            for tag in tags:
+                for lower in lowers:
                     if tag is not None and lower is None:
                         if "POS" in attrs:
                             self._tag_pos[strings.add(tag)] = strings.add(attrs["POS"])
@@ -73,7 +73,7 @@ class PosLemma:
                             self._word_tag_morph[(lower, tag)] = morph
                     elif lower is not None and "LEMMA" in attrs:
                         self._word_lemma[lower] = attrs["LEMMA"]
-        self._lemma_cache: dict[tuple[str, str], str] = {}
+        self._lemma_cache: dict[tuple[str, str, str], str] = {}
         self._ids = {
             name: strings.add(name)
             for name in ("AUX", "VERB", "SCONJ", "PRON", "TO", "IN", "DT", "WDT", "mark", "expl")
@@ -108,7 +108,7 @@ class PosLemma:
         pos[after_expletive & np.isin(lowers, self._be_forms)] = ids["VERB"]
         known = pos != 0
         if known.all():
-            doc.from_array([POS], pos.reshape(-1, 1))
+            doc.from_array([POS], pos.reshape(-1, 1))  # type: ignore[arg-type]
         else:  # a tag without a mapping keeps what the tagger's doc already has
             for i in np.nonzero(known)[0]:
                 doc[int(i)].pos = int(pos[i])
@@ -116,7 +116,7 @@ class PosLemma:
         add = self._strings.add
         for token in doc:
             lemmas[token.i] = add(self._lemma(token))
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
     def _lemma(self, token: Any) -> str:
