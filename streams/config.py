@@ -42,6 +42,14 @@ class Settings:
     log_level: str = "info"
     publish_retry_max: float = 30.0
     lag_interval: float = 15.0
+    security_protocol: str = "PLAINTEXT"
+    sasl_mechanism: str = "PLAIN"
+    sasl_username: str = ""
+    sasl_password: str = field(default="", repr=False)
+    ssl_cafile: str = ""
+    ssl_certfile: str = ""
+    ssl_keyfile: str = ""
+    ssl_check_hostname: bool = True
     state_topic: str = "newsevents.article-state"
     state_horizon_days: float = 90.0
     test_fail_marker: str = field(default="", repr=False)
@@ -80,6 +88,14 @@ SETTINGS_DOC: dict[str, str] = {
     "session_timeout": "Consumer group session timeout, seconds.",
     "heartbeat_interval": "Consumer group heartbeat interval, seconds.",
     "commit_interval": "Seconds between offset commits.",
+    "security_protocol": "`PLAINTEXT`, `SSL`, `SASL_PLAINTEXT` or `SASL_SSL`.",
+    "sasl_mechanism": "`PLAIN`, `SCRAM-SHA-256` or `SCRAM-SHA-512` (with a `SASL_*` protocol).",
+    "sasl_username": "SASL user name.",
+    "sasl_password": "SASL password; never logged, never shown in settings or metrics.",
+    "ssl_cafile": "PEM file of the CA that signed the brokers' certificates (default: the system's CAs).",
+    "ssl_certfile": "PEM client certificate, for brokers that require mutual TLS.",
+    "ssl_keyfile": "PEM private key of the client certificate.",
+    "ssl_check_hostname": "Check that broker certificates match their host names (`true`/`false`).",
     "state_topic": "Compacted topic holding, per article, the events last published (for retractions).",
     "state_horizon_days": "Days an article's retraction state is kept after its last processing.",
     "test_drop_types": "Tests only: event types to leave out (simulates a changed extractor).",
@@ -146,9 +162,38 @@ def _check(s: Settings) -> None:
         raise ConfigError(f"NEWSEVENTS_METRICS_PORT out of range: {s.metrics_port}")
     if s.max_body_bytes < 1:
         raise ConfigError("NEWSEVENTS_MAX_BODY_BYTES must be positive")
+    _check_security(s)
     if s.state_horizon_days <= 0:
         raise ConfigError("NEWSEVENTS_STATE_HORIZON_DAYS must be positive")
     if s.lag_interval < 0:
         raise ConfigError("NEWSEVENTS_LAG_INTERVAL must be 0 (off) or positive")
     if not s.bootstrap.strip():
         raise ConfigError("NEWSEVENTS_BOOTSTRAP is empty")
+
+
+SECURITY_PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
+SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
+
+
+def _check_security(s: Settings) -> None:
+    if s.security_protocol not in SECURITY_PROTOCOLS:
+        raise ConfigError(
+            f"NEWSEVENTS_SECURITY_PROTOCOL must be one of {', '.join(SECURITY_PROTOCOLS)}, "
+            f"got {s.security_protocol!r}"
+        )
+    if s.security_protocol.startswith("SASL_"):
+        if s.sasl_mechanism not in SASL_MECHANISMS:
+            raise ConfigError(
+                f"NEWSEVENTS_SASL_MECHANISM must be one of {', '.join(SASL_MECHANISMS)}, "
+                f"got {s.sasl_mechanism!r}"
+            )
+        if not s.sasl_username or not s.sasl_password:
+            raise ConfigError(
+                f"{s.security_protocol} needs NEWSEVENTS_SASL_USERNAME and NEWSEVENTS_SASL_PASSWORD"
+            )
+    for name in ("ssl_cafile", "ssl_certfile", "ssl_keyfile"):
+        path = getattr(s, name)
+        if path and not os.path.isfile(path):
+            raise ConfigError(f"{env_name(name)}: no such file {path!r}")
+    if bool(s.ssl_certfile) != bool(s.ssl_keyfile):
+        raise ConfigError("NEWSEVENTS_SSL_CERTFILE and NEWSEVENTS_SSL_KEYFILE go together")

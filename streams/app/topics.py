@@ -20,6 +20,7 @@ from kafka.admin import NewTopic
 from kafka.errors import TopicAlreadyExistsError
 
 from streams.config import Settings
+from streams.kafka_options import client_options
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +32,9 @@ class TopicStatus:
     created: bool
 
 
-def existing_partitions(bootstrap: str, topics: list[str]) -> dict[str, int]:
+def existing_partitions(settings: Settings, topics: list[str]) -> dict[str, int]:
     """Partition counts of the topics that exist (missing topics are absent from the result)."""
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, client_id="newsevents-topics")
+    consumer = KafkaConsumer(**client_options(settings, "newsevents-topics"))
     try:
         known = consumer.topics()
         return {t: len(consumer.partitions_for_topic(t) or ()) for t in topics if t in known}
@@ -44,13 +45,11 @@ def existing_partitions(bootstrap: str, topics: list[str]) -> dict[str, int]:
 def ensure_topics(settings: Settings, admin_timeout_ms: int = 30_000) -> list[TopicStatus]:
     """Create the missing topics; report every topic's partition count."""
     wanted = settings.all_topics
-    before = existing_partitions(settings.bootstrap, wanted)
+    before = existing_partitions(settings, wanted)
     missing = [t for t in wanted if t not in before]
     if missing:
         admin = KafkaAdminClient(
-            bootstrap_servers=settings.bootstrap,
-            client_id="newsevents-topics",
-            request_timeout_ms=admin_timeout_ms,
+            **client_options(settings, "newsevents-topics"), request_timeout_ms=admin_timeout_ms
         )
         try:
             for name in missing:
@@ -70,7 +69,7 @@ def ensure_topics(settings: Settings, admin_timeout_ms: int = 30_000) -> list[To
                     )
         finally:
             admin.close()
-    after = existing_partitions(settings.bootstrap, wanted)
+    after = existing_partitions(settings, wanted)
     statuses = [TopicStatus(t, after.get(t, 0), t in missing) for t in wanted]
     for status in statuses:
         if status.partitions != settings.partitions:

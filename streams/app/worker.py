@@ -24,6 +24,7 @@ from streams.app.processing import BatchProcessor
 from streams.app.records import InputRecord, OutputRecord
 from streams.config import Settings
 from streams.core.extractor import Extractor
+from streams.kafka_options import faust_credentials
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,8 @@ def create_app(settings: Settings, extractor: Extractor) -> faust.App:
     """
     app = faust.App(
         settings.app_id,
-        broker=f"kafka://{settings.bootstrap}",
+        broker=[f"kafka://{server.strip()}" for server in settings.bootstrap.split(",")],
+        broker_credentials=faust_credentials(settings),
         datadir=settings.data_dir,
         key_serializer="raw",
         value_serializer="raw",

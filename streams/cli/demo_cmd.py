@@ -20,6 +20,7 @@ from streams.broker import BrokerError, EmbeddedBroker, free_port
 from streams.cli.kafka_cmds import cmd_ingest, record_as_json
 from streams.cli.render import render_event
 from streams.config import Settings, settings_env
+from streams.kafka_options import client_options
 from streams.resources import samples_path
 
 
@@ -113,7 +114,7 @@ def _follow(
 ) -> int:
     from kafka import KafkaConsumer, TopicPartition
 
-    consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap, enable_auto_commit=False)
+    consumer = KafkaConsumer(**client_options(settings, "newsevents-demo"), enable_auto_commit=False)
     try:
         partitions = [
             TopicPartition(t, p)

@@ -15,6 +15,7 @@ from streams.cli.jsonl import count_lines, read_lines
 from streams.cli.render import render_event
 from streams.config import Settings
 from streams.core.article import InvalidArticle, parse_article
+from streams.kafka_options import client_options
 
 
 def cmd_topics_create(settings: Settings) -> int:
@@ -36,9 +37,7 @@ def cmd_ingest(settings: Settings, path: str, progress: bool = True) -> int:
     from kafka import KafkaProducer
 
     total = count_lines(path)
-    producer = KafkaProducer(
-        bootstrap_servers=settings.bootstrap, acks="all", linger_ms=5, client_id="newsevents-ingest"
-    )
+    producer = KafkaProducer(**client_options(settings, "newsevents-ingest"), acks="all", linger_ms=5)
     sent = invalid = 0
     futures = []
     try:
@@ -93,7 +92,7 @@ def record_as_json(record: Any) -> dict[str, Any]:
 
 
 def tail(
-    bootstrap: str,
+    settings: Settings,
     topics: list[str],
     from_beginning: bool,
     max_records: int | None,
@@ -104,9 +103,7 @@ def tail(
     """Print records of ``topics`` until ``max_records`` or ``timeout`` seconds without a new one."""
     from kafka import KafkaConsumer, TopicPartition
 
-    consumer = KafkaConsumer(
-        bootstrap_servers=bootstrap, enable_auto_commit=False, client_id="newsevents-tail"
-    )
+    consumer = KafkaConsumer(**client_options(settings, "newsevents-tail"), enable_auto_commit=False)
     try:
         partitions = []
         for topic in topics:

@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "tail":
             return kafka_cmds.tail(
-                settings.bootstrap,
+                settings,
                 [args.topic],
                 args.from_beginning,
                 args.max_records,
