@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from streams.core.article import article_from_object
-from streams.core.boilerplate import blank_boilerplate
+from streams.core.boilerplate import prepare_for_nlp as blank_boilerplate
 from streams.core.extractor import ArticleInput, Extractor
 
 HERE = Path(__file__).resolve().parent

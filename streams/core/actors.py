@@ -10,6 +10,7 @@ surname-only mentions join the fullest form of the name, and titles in front of 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.core.countries import country_for
 from streams.core.model import Actor
+from streams.core.spans import CharSpans
 
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
 ACTOR_LABELS = frozenset(KIND_BY_LABEL)
@@ -310,6 +312,7 @@ class ActorIndex:
             i: ent for ent in self.ents if ent.label_ in ACTOR_LABELS for i in range(ent.start, ent.end)
         }
         self._ent_starting: dict[int, Span] = {ent.start: ent for ent in self.ents}
+        self._ent_token_starts = [ent.start for ent in self.ents]  # doc.ents are sorted and disjoint
         self.sentences: list[Span] = list(doc.sents)
         self._sentence_of: list[int] = [0] * len(doc)
         for number, sent in enumerate(self.sentences):
@@ -555,14 +558,18 @@ class ActorIndex:
         return Actor(name=name, role=role, kind=kind, country=country)
 
     def actors_in(
-        self, start: int, end: int, role: str, exclude: Sequence[tuple[int, int]] = ()
+        self, start: int, end: int, role: str, exclude: CharSpans | Sequence[tuple[int, int]] = ()
     ) -> list[Actor]:
         """Distinct actors whose entity lies in the token range [start, end), outside excluded char spans."""
         found: dict[str, Actor] = {}
-        for ent in self.ents:
-            if ent.start < start or ent.end > end:
+        excluded = exclude if isinstance(exclude, CharSpans) else CharSpans(exclude)
+        first = bisect.bisect_left(self._ent_token_starts, start)
+        for ent in self.ents[first:]:
+            if ent.start >= end:
+                break
+            if ent.end > end:
                 continue
-            if any(s <= ent.start_char < e for s, e in exclude) or self._modifies_person(ent):
+            if excluded.covers(ent.start_char) or self._modifies_person(ent):
                 continue
             if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod"):
                 continue  # "the Yemeni government", "Kurdish-led forces": a description, not a party

@@ -39,3 +39,21 @@ def blank_boilerplate(body: str) -> str:
         else:
             out.append(line)
     return "".join(out)
+
+
+#: Longest run of non-space characters handed to spaCy. Its tokenizer is quadratic in the
+#: length of such a run (measured: 2,000 quotation marks 0.4 s, 8,000 marks 7 s), and no
+#: word, name or number in news text comes near this length; URLs longer than it carry no
+#: event. Longer runs are blanked, like boilerplate, so offsets stay exact.
+MAX_TOKEN_CHARS = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
+
+
+def blank_long_runs(text: str) -> str:
+    """Replace every run of more than ``MAX_TOKEN_CHARS`` non-space characters by spaces."""
+    return _LONG_RUN.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def prepare_for_nlp(body: str) -> str:
+    """The text spaCy sees: boilerplate and pathological runs blanked, same length as ``body``."""
+    return blank_long_runs(blank_boilerplate(body))

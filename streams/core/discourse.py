@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from streams.core.actors import PERSON_PRONOUNS, ActorIndex
 from streams.core.countries import country_for
 from streams.core.model import Actor
+from streams.core.spans import CharSpans
 
 #: Plural nouns that, after "both", "the two" or "the", stand for the parties already named.
 COUNTRY_GROUP_NOUNS = frozenset({"countries", "nations", "governments", "states", "capitals"})
@@ -30,11 +31,11 @@ class DiscourseContext:
         self.countries: list[Actor] = []  # distinct countries in order of last mention
         self.last_parties: list[Actor] = []  # parties of the last meeting or agreement with two or more
 
-    def implied(self, sent: Span, role: str, quote_spans: list[tuple[int, int]]) -> list[Actor]:
+    def implied(self, sent: Span, role: str, quote_spans: CharSpans) -> list[Actor]:
         """Actors the sentence refers to without naming them."""
         found: list[Actor] = []
         for token in sent:
-            if any(s <= token.idx < e for s, e in quote_spans):
+            if quote_spans.covers(token.idx):
                 continue
             if (
                 token.lower_ in PERSON_PRONOUNS

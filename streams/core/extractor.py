@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from streams import __version__
 from streams.core.actors import ActorIndex
 from streams.core.article import Article
-from streams.core.boilerplate import blank_boilerplate
+from streams.core.boilerplate import prepare_for_nlp
 from streams.core.dates import is_relative, normalise_date
 from streams.core.discourse import DiscourseContext
 from streams.core.interactions import WEAK_MEETING_VERBS, Trigger, find_triggers
@@ -32,6 +32,7 @@ from streams.core.money import MoneySpan, find_money
 from streams.core.nlp import load_model, model_name
 from streams.core.plover import plover_for
 from streams.core.quotes import find_quotes
+from streams.core.spans import CharSpans
 from streams.core.statements import Statement, find_statements
 
 log = logging.getLogger(__name__)
@@ -135,7 +136,7 @@ class Extractor:
         for i, item in enumerate(inputs):
             if i not in todo:
                 results[i].skipped = f"language {item.article.language!r} is not extracted"
-        texts = [blank_boilerplate(inputs[i].article.body) for i in todo]
+        texts = [prepare_for_nlp(inputs[i].article.body) for i in todo]
         with self._nlp.memory_zone():
             try:
                 docs = list(self._nlp.pipe(texts, batch_size=self.batch_size))
@@ -174,7 +175,7 @@ class Extractor:
         events: list[Event] = []
         anchors: list[int] = []  # char offset of what signalled each event (quote or trigger)
         quotes = find_quotes(actors.text)  # once per article: statements, dates and triggers all use it
-        quote_spans = [(q.start, q.end) for q in quotes]
+        quote_spans = CharSpans((q.start, q.end) for q in quotes)
         for st in find_statements(doc, actors, quotes):
             events.append(self._statement_event(st, doc, actors, article, base, basis, quote_spans))
             anchors.append(st.quote_start)
@@ -204,7 +205,7 @@ class Extractor:
         sent: Span,
         base: date | None,
         basis: str | None,
-        quote_spans: Sequence[tuple[int, int]] = (),
+        quote_spans: CharSpans | None = None,
         anchor: int | None = None,
         planned: bool = False,
     ) -> tuple[DateValue | None, str | None]:
@@ -215,7 +216,7 @@ class Extractor:
         """
         found: list[tuple[int, DateValue]] = []
         for ent in sent.ents:
-            if ent.label_ == "DATE" and not any(s <= ent.start_char < e for s, e in quote_spans):
+            if ent.label_ == "DATE" and not (quote_spans is not None and quote_spans.covers(ent.start_char)):
                 value = normalise_date(ent.text, base, prefer_future=planned)
                 if value is not None:
                     distance = (
@@ -234,7 +235,7 @@ class Extractor:
         index: ActorIndex,
         base: date | None,
         basis: str | None,
-        quote_spans: Sequence[tuple[int, int]],
+        quote_spans: CharSpans,
     ) -> tuple[DateValue | None, str | None]:
         """The date of the occasion a quote was said on, from the sentence that set it up.
 
@@ -267,7 +268,7 @@ class Extractor:
         article: Article,
         base: date | None,
         basis: str | None,
-        quote_spans: list[tuple[int, int]],
+        quote_spans: CharSpans,
     ) -> Event:
         evidence = self._evidence(article.body, st.sentence_start, st.sentence_end)
         sent = doc.char_span(st.sentence_start, st.sentence_end, alignment_mode="expand")
@@ -305,18 +306,14 @@ class Extractor:
         )
 
     @staticmethod
-    def _place_entities(
-        sent: Span, quote_spans: list[tuple[int, int]], trigger: Token | None = None
-    ) -> list[Span]:
+    def _place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = None) -> list[Span]:
         """Places, not actors: entities after "in", "at" or "inside" ("in Santiago", "at La Moneda
         Palace"), and after "to" or "from" when that word hangs on the trigger ("a visit to Tbilisi").
         A possessive ("in Germany's position") is no place."""
         places = []
         doc = sent.doc
         for ent in sent.ents:
-            if ent.label_ not in (*LOCATION_LABELS, "ORG") or any(
-                s <= ent.start_char < e for s, e in quote_spans
-            ):
+            if ent.label_ not in (*LOCATION_LABELS, "ORG") or quote_spans.covers(ent.start_char):
                 continue
             if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s", "'", "’"):
                 continue
@@ -331,13 +328,11 @@ class Extractor:
         return places
 
     def _places(
-        self, sent: Span, quote_spans: list[tuple[int, int]], trigger: Token | None = None
+        self, sent: Span, quote_spans: CharSpans, trigger: Token | None = None
     ) -> list[tuple[int, int]]:
         return [(e.start_char, e.end_char) for e in self._place_entities(sent, quote_spans, trigger)]
 
-    def _location(
-        self, sent: Span, quote_spans: list[tuple[int, int]], trigger: Token | None = None
-    ) -> Location | None:
+    def _location(self, sent: Span, quote_spans: CharSpans, trigger: Token | None = None) -> Location | None:
         """The event's place: a facility if the sentence names one, else the place nearest the trigger."""
         anchor = trigger.i if trigger is not None else sent.start
         if trigger is not None and trigger.ent_type_ in ("FAC", "EVENT"):
@@ -363,7 +358,7 @@ class Extractor:
         sent: Span,
         actors: ActorIndex,
         context: DiscourseContext,
-        quote_spans: list[tuple[int, int]],
+        quote_spans: CharSpans,
         article: Article,
         base: date | None,
         basis: str | None,

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from streams.core.spans import CharSpans
+
 MEETING_VERBS = frozenset({"meet", "visit", "host", "negotiate", "confer", "convene"})
 #: Verbs that are a meeting only when the sentence names two or more parties ("the ministers of
 #: Egypt and Greece gathered in Cairo to discuss ...", "Merkel and Macron discussed the crisis").
@@ -291,11 +293,11 @@ def _is_meeting(token: Token) -> bool:
     return False
 
 
-def find_triggers(sent: Span, inside_quote: list[tuple[int, int]]) -> list[Trigger]:
+def find_triggers(sent: Span, inside_quote: CharSpans) -> list[Trigger]:
     """At most one meeting and one agreement trigger per sentence (the first of each)."""
     seen: dict[str, Trigger] = {}
     for token in sent:
-        if any(s <= token.idx < e for s, e in inside_quote):
+        if inside_quote.covers(token.idx):
             continue
         for kind, test in (("agreement", _is_agreement), ("meeting", _is_meeting)):
             if kind in seen or not test(token):

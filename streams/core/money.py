@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from streams.core.model import Amount
+from streams.core.spans import CharSpans
 
 _SYMBOLS = {
     "US$": "USD",
@@ -263,24 +264,24 @@ def _amounts(match: re.Match[str], before: str) -> list[Amount]:
 def find_money(text: str) -> list[MoneySpan]:
     """All sums of money in ``text``, in order of appearance, without overlaps."""
     found: list[MoneySpan] = []
-    taken: list[tuple[int, int]] = []
+    taken = CharSpans()
     for pattern in (_PREFIXED, _SUFFIXED):
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             if pattern is _SUFFIXED and match.group("cur").lower() == "won" and not match.group("s1"):
                 continue  # "won 3 medals" style false friends need a scale word to count
             if pattern is _PREFIXED and not _is_range(match):
                 end = match.end("s1") if match.group("s1") else match.end("n1")
-            taken.append((start, end))
+            taken.add(start, end)
             before = text[max(0, start - 20) : start]
             found.extend(MoneySpan(start, end, amount) for amount in _amounts(match, before))
     for match in _SUBUNIT.finditer(text):
         start, end = match.span()
-        if any(start < e and s < end for s, e in taken):
+        if taken.overlaps(start, end):
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         value = round(_number(match.group("n1")) / 100, 4)
         currency = _SUBUNIT_CURRENCY[match.group("unit").lower()]
         amount = Amount(

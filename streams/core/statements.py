@@ -10,6 +10,7 @@ attribution ("“…,” he said, “…”") are one statement.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from streams.core.actors import PERSON_PRONOUNS, ActorIndex, is_body_name
 from streams.core.model import Actor
 from streams.core.quotes import QuoteSpan
+from streams.core.spans import CharSpans
 
 SPEECH_LEMMAS = frozenset(
     [
@@ -185,8 +187,20 @@ class Statement:
         return CONFIDENCE[self.how]
 
 
+_masks = threading.local()
+
+
+def _mask(quotes: list[QuoteSpan]) -> CharSpans:
+    """The quotes as ``CharSpans``, built once per list (rules ask about every token)."""
+    cached = getattr(_masks, "last", None)
+    if cached is None or cached[0] is not quotes:
+        cached = (quotes, CharSpans((q.start, q.end) for q in quotes))
+        _masks.last = cached
+    return cached[1]
+
+
 def _inside(token: Token, quotes: list[QuoteSpan]) -> bool:
-    return any(q.start <= token.idx < q.end for q in quotes)
+    return _mask(quotes).covers(token.idx)
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:

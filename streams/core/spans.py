@@ -1,0 +1,47 @@
+"""Sorted character spans with logarithmic lookups.
+
+Rules ask "is this token inside a quotation?" for every token, and money asks "does this
+sum overlap one found before?" for every match. With a list scanned each time, an article
+of 25,000 quotation marks took minutes (tokens x quotes); with bisection over sorted
+starts it stays linear-logarithmic, which is what bounds the time of pathological bodies.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+
+
+class CharSpans:
+    """Non-overlapping ``[start, end)`` character spans, kept sorted."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._ends = [e for _, e in ordered]
+
+    def covers(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside one of the spans."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps one of the spans."""
+        i = bisect.bisect_left(self._starts, end) - 1  # the last span starting before ``end``
+        return i >= 0 and self._ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(zip(self._starts, self._ends, strict=True))
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __add__(self, other: Iterable[tuple[int, int]]) -> CharSpans:
+        return CharSpans([*self, *other])
