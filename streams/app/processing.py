@@ -133,9 +133,18 @@ class BatchProcessor:
         """Process a batch and publish its outputs, retrying publication until it succeeds."""
         loop = asyncio.get_running_loop()
         metrics.BATCH_SIZE.observe(len(records))
+        started = time.perf_counter()
         outputs = await loop.run_in_executor(self._executor, self.build_outputs, records)
+        built = time.perf_counter()
         await self._publish_with_retry(outputs)
         acknowledged = time.time()
+        log.debug(
+            "batch of %d: built %d outputs in %.3f s, published in %.3f s",
+            len(records),
+            len(outputs),
+            built - started,
+            time.perf_counter() - built,
+        )
         metrics.LAST_BATCH_TIMESTAMP.set(acknowledged)
         for record in records:
             if record.timestamp_ms is not None and record.timestamp_ms > 0:

@@ -89,6 +89,11 @@ def create_app(settings: Settings, extractor: Extractor) -> faust.App:
         broker_commit_interval=settings.commit_interval,
         producer_acks=-1,
         stream_wait_empty=False,
+        # Fetch and buffer about one batch ahead. Faust's defaults (4,096 buffered events,
+        # unbounded polls) kept the event loop decoding fetches it then threw away, competing
+        # with spaCy for the interpreter: 2.2 articles/s measured, against 4.2 with these.
+        broker_max_poll_records=settings.batch_size,
+        stream_buffer_maxsize=max(32, 2 * settings.batch_size),
     )
     input_topic = app.topic(
         settings.input_topic,
