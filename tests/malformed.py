@@ -36,11 +36,17 @@ HAND_MADE: list[bytes] = [
     _json({"id": "", "body": "empty id"}),
     _json({"id": "x", "body": "bad date", "published_at": "yesterday"}),
     _json({"id": "x", "body": "date as number", "published_at": 20251028}),
-    _json({"id": "x", "body": "x" * (1_048_576 + 10)}),  # one byte over the body limit
+    _json({"id": "x", "body": "x" * 300_000}),  # over a 200 KB body limit (the integration test sets it)
     b"[" * 100_000 + b"]" * 100_000,  # nested too deeply
     b'{"a":' * 50_000 + b"1" + b"}" * 50_000,
     b'{"id": "x", "body": "lone surrogate \\ud800 here"}',
     b'{"id": "x", "body": "NaN is not JSON", "published_at": NaN}',
+]
+#: Over the default 1 MiB body limit; Kafka's default message.max.bytes (1 MB) refuses the second
+#: at produce time, so only unit tests can hand it to the parser.
+OVERSIZED: list[bytes] = [
+    _json({"id": "x", "body": "x" * (1_048_576 + 10)}),
+    _json({"id": "x", "body": "x" * (10 * 1_048_576)}),  # a 10 MB body
 ]
 
 _json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)

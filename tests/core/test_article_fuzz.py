@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from streams.core.article import REJECTION_REASONS, InvalidArticle, parse_article
-from tests.malformed import HAND_MADE, malformed_records
+from tests.malformed import HAND_MADE, OVERSIZED, malformed_records
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -32,9 +32,9 @@ def test_malformed_records_are_always_rejected_with_a_reason(raw: bytes) -> None
 
 def test_every_hand_made_fault_is_rejected() -> None:
     reasons = set()
-    for raw in HAND_MADE:
+    for raw in HAND_MADE + OVERSIZED:
         try:
-            parse_article(raw)
+            parse_article(raw, 200_000 if raw in HAND_MADE else 1_048_576)
         except InvalidArticle as exc:
             reasons.add(exc.reason)
         else:

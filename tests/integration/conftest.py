@@ -130,7 +130,7 @@ def worker_factory(tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
 def produce(
     bootstrap: str, topic: str, records: list[tuple[bytes | None, bytes | None, list[tuple[str, bytes]]]]
 ) -> None:
-    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", max_request_size=16 * 1024 * 1024)
     try:
         futures = [producer.send(topic, key=k, value=v, headers=h) for k, v, h in records]
         producer.flush()
