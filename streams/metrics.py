@@ -59,7 +59,12 @@ LAST_BATCH_TIMESTAMP = Gauge(
     "newsevents_last_batch_timestamp_seconds",
     "Unix time at which the last batch's outputs were acknowledged.",
 )
-HEALTHY = Gauge("newsevents_healthy", "1 while the worker can publish, 0 while publishing fails.")
+HEALTHY = Gauge(
+    "newsevents_healthy", "1 while the worker can publish and reach the broker, 0 while either fails."
+)
+BROKER_REACHABLE = Gauge(
+    "newsevents_broker_reachable", "1 if the last offset check reached the broker, 0 if it failed."
+)
 BUILD_INFO = Gauge("newsevents_build_info", "Version of the worker and its model.", ["version", "model"])
 
 
@@ -67,5 +72,6 @@ def serve_metrics(host: str, port: int, model: str) -> None:
     """Start the /metrics endpoint in a background thread (port 0 disables it)."""
     BUILD_INFO.labels(version=__version__, model=model).set(1)
     HEALTHY.set(1)
+    BROKER_REACHABLE.set(1)
     if port:
         start_http_server(port, addr=host)

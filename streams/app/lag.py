@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 
-from streams import metrics
+from streams import health, metrics
 from streams.config import Settings
 from streams.kafka_options import client_options
 
@@ -60,8 +60,10 @@ class LagMonitor:
             lag = self.measure(partitions)
         except Exception as exc:  # the broker may be away; the worker must not stop for a metric
             metrics.LAG_CHECK_FAILURES.inc()
-            log.warning("could not read consumer lag: %s", exc)
+            health.broker_reachable(ok=False)
+            log.warning("could not reach the broker to read consumer lag: %s", exc)
             return
+        health.broker_reachable(ok=True)
         current = {(tp.topic, tp.partition) for tp in lag}
         for topic, partition in self._reported - current:
             metrics.CONSUMER_LAG.remove(topic, str(partition))

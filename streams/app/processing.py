@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
-from streams import metrics
+from streams import health, metrics
 from streams.app.article_state import ArticleStateStore, StateUpdate
 from streams.app.records import InputRecord, OutputRecord, dead_letter, event_record, retraction_record
 from streams.config import Settings
@@ -168,12 +168,12 @@ class BatchProcessor:
                 raise
             except Exception as exc:
                 metrics.PUBLISH_FAILURES.inc()
-                metrics.HEALTHY.set(0)
+                health.publishing(ok=False)
                 log.warning("publishing %d records failed (%s); retrying in %.1f s", len(outputs), exc, delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, self.settings.publish_retry_max)
             else:
-                metrics.HEALTHY.set(1)
+                health.publishing(ok=True)
                 return
 
 

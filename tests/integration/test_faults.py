@@ -1,0 +1,154 @@
+"""Crashes and an absent broker, on a broker of the test's own (it is stopped and restarted).
+
+noida-db never removes a group member that was killed with SIGKILL until the broker itself
+restarts (shared notes, broker.md), so the crash test kills the worker *and* restarts the
+broker each time: the node-crash case. The broker keeps its data on disk across restarts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import time
+import urllib.request
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from streams.app.topics import ensure_topics
+from streams.broker import EmbeddedBroker, free_port
+from streams.config import Settings
+from streams.core.extractor import Extractor
+from tests.integration.conftest import WorkerProcess, consume_until, produce
+from tests.integration.test_stream import SAMPLES, _expected
+
+
+@pytest.fixture
+def own_broker(tmp_path: Path) -> Iterator[EmbeddedBroker]:
+    broker = EmbeddedBroker(engine="noida", data_dir=tmp_path / "broker", log_path=tmp_path / "broker.log")
+    broker.start()
+    yield broker
+    broker.stop()
+
+
+def _settings(broker: EmbeddedBroker, tmp_path: Path, **changes: Any) -> Settings:
+    uid = uuid.uuid4().hex[:8]
+    values: dict[str, Any] = dict(
+        bootstrap=broker.bootstrap,
+        app_id=f"faults-{uid}",
+        input_topic=f"articles.raw.{uid}",
+        dlq_topic=f"articles.dlq.{uid}",
+        event_topic_prefix=f"events.{uid}.",
+        state_topic=f"article-state.{uid}",
+        partitions=2,
+        data_dir=str(tmp_path / "worker"),
+        metrics_port=0,
+        batch_size=4,
+        batch_timeout=0.3,
+        session_timeout=6.0,
+        heartbeat_interval=1.0,
+        commit_interval=0.5,
+        publish_retry_max=2.0,
+    )
+    s = Settings(**{**values, **changes})
+    ensure_topics(s)
+    return s
+
+
+def _articles(prefix: str, copies: int) -> list[bytes]:
+    return [
+        json.dumps({**json.loads(raw), "id": f"{prefix}-{n}-{json.loads(raw)['id']}"}).encode()
+        for n in range(copies)
+        for raw in SAMPLES
+    ]
+
+
+def _has_cycle(cycle: int) -> Callable[[list[Any]], bool]:
+    marker = f'"c{cycle}-'
+    return lambda records: any(marker in (r.value or b"").decode() for r in records)
+
+
+def _events_by_id(records: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    seen: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        if record.value is not None:
+            event = json.loads(record.value)
+            event.pop("recorded_at")
+            seen[event["event_id"]].append(event)
+    return seen
+
+
+def test_five_crashes_mid_batch_lose_nothing_and_duplicate_only_by_id(
+    own_broker: EmbeddedBroker, tmp_path: Path, extractor: Extractor
+) -> None:
+    settings = _settings(own_broker, tmp_path)
+    topics = list(settings.event_topics.values())
+    sent: list[bytes] = []
+    for cycle in range(5):
+        worker = WorkerProcess(settings, tmp_path / f"worker-{cycle}.log").start()
+        batch = _articles(f"c{cycle}", 3)
+        sent += batch
+        produce(settings.bootstrap, settings.input_topic, [(raw[:16], raw, []) for raw in batch])
+        # kill as soon as this cycle's first events are out: the worker is in the middle of its batches
+        consume_until(
+            settings.bootstrap,
+            topics,
+            _has_cycle(cycle),
+            120,
+            worker,
+        )
+        worker.stop(signal.SIGKILL)
+        own_broker.stop()  # the node goes down with the worker
+        own_broker.start()
+    final = WorkerProcess(settings, tmp_path / "worker-final.log").start()
+    expected = _expected(extractor, sent)
+    wanted = {e["event_id"] for e in expected}
+    records = consume_until(settings.bootstrap, topics, lambda r: wanted <= set(_events_by_id(r)), 300, final)
+    copies = _events_by_id(records)
+    assert set(copies) == wanted  # every article has its events, and nothing else appeared
+    for event_id, versions in copies.items():
+        assert all(v == versions[0] for v in versions), f"copies of {event_id} differ"
+    final.stop()
+
+
+def _metric(port: int, name: str) -> float | None:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        text = response.read().decode()
+    match = re.search(rf"^{name} (\S+)$", text, re.MULTILINE)
+    return float(match.group(1)) if match else None
+
+
+def test_the_broker_goes_away_and_comes_back(
+    own_broker: EmbeddedBroker, tmp_path: Path, extractor: Extractor
+) -> None:
+    port = free_port()
+    settings = _settings(own_broker, tmp_path, metrics_port=port, lag_interval=1.0)
+    topics = list(settings.event_topics.values())
+    articles = _articles("b", 8)
+    worker = WorkerProcess(settings, tmp_path / "worker.log").start()
+    produce(settings.bootstrap, settings.input_topic, [(raw[:16], raw, []) for raw in articles])
+    consume_until(settings.bootstrap, topics, lambda r: len(r) > 0, 120, worker)
+    own_broker.stop()
+    deadline = time.monotonic() + 60
+    while (_metric(port, "newsevents_healthy") or 0) != 0 and (
+        _metric(port, "newsevents_publish_failures_total") or 0
+    ) == 0:
+        assert time.monotonic() < deadline, "the worker never noticed the broker was gone"
+        assert worker.alive(), worker.log()[-3000:]
+        time.sleep(0.5)  # polling a condition with a deadline
+    own_broker.start()
+    expected = {e["event_id"] for e in _expected(extractor, articles)}
+    records = consume_until(
+        settings.bootstrap, topics, lambda r: expected <= set(_events_by_id(r)), 300, worker
+    )
+    assert set(_events_by_id(records)) == expected
+    deadline = time.monotonic() + 60
+    while _metric(port, "newsevents_healthy") != 1:
+        assert time.monotonic() < deadline, "the worker never reported healthy again"
+        time.sleep(0.5)
+    assert worker.alive()
