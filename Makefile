@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules clean
+.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench bench-quick clean
 
 install: $(STAMP)
 
@@ -48,6 +48,14 @@ bench-accuracy: install
 
 bench-rules: install
 	$(BIN)/python bench/rules_overhead.py
+
+# Throughput: stock spaCy, the offline core, the stream with one and two workers, paced latency,
+# worker memory; results as JSON under bench/results/. The full run takes about 40 minutes here.
+bench: install
+	$(BIN)/python -m bench.throughput
+
+bench-quick: install
+	$(BIN)/python -m bench.throughput --quick
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .newsevents-data .newsevents-broker
