@@ -28,7 +28,7 @@ class Settings:
     partitions: int = 4
     replication_factor: int = 1
     batch_size: int = 16
-    batch_timeout: float = 1.0
+    batch_timeout: float = 0.1
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     metrics_host: str = "127.0.0.1"
     metrics_port: int = 9108
