@@ -50,11 +50,13 @@ class BatchProcessor:
         self.publisher = publisher
         self.state = state
         self._dropped_types = {t.strip() for t in settings.test_drop_types.split(",") if t.strip()}
+        self._closing = False
         self._last_sweep: dict[int, float] = {}
         # spaCy is CPU-bound: run it off the event loop so heartbeats and fetches keep going.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
 
     def close(self) -> None:
+        self._closing = True
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     def build_outputs(self, records: Sequence[InputRecord]) -> list[OutputRecord]:
@@ -71,7 +73,7 @@ class BatchProcessor:
             fallback = record.record_time.date() if record.record_time else None
             valid.append((record, ArticleInput(article, fallback)))
         if valid and self.state is not None:
-            self.state.catch_up({record.partition for record, _ in valid})
+            self._catch_up({record.partition for record, _ in valid})
         if valid:
             started = time.perf_counter()
             results = self.extractor.extract([item for _, item in valid])
@@ -96,6 +98,27 @@ class BatchProcessor:
         if self.state is not None:
             outputs.extend(self._expired({record.partition for record, _ in valid}))
         return outputs
+
+    def _catch_up(self, partitions: set[int]) -> None:
+        """Read the article state before extracting; while the broker is away, wait and retry.
+
+        Retractions depend on this state, so a batch never goes ahead without it: the batch
+        waits (with backoff, reported as unhealthy) exactly as publishing does.
+        """
+        assert self.state is not None
+        delay = 0.5
+        while True:
+            try:
+                self.state.catch_up(partitions)
+            except Exception as exc:
+                if self._closing:
+                    raise
+                health.broker_reachable(ok=False)
+                log.warning("reading the article state failed (%s); retrying in %.1f s", exc, delay)
+                time.sleep(delay)  # in the extraction thread; the event loop keeps running
+                delay = min(delay * 2, self.settings.publish_retry_max)
+            else:
+                return
 
     def _state_records(self, update: StateUpdate) -> list[OutputRecord]:
         """Tombstones for the events no longer produced, then the article's new state."""

@@ -105,6 +105,11 @@ def create_app(settings: Settings, extractor: Extractor) -> faust.App:
     processor = BatchProcessor(settings, extractor, FaustPublisher(app), ArticleStateStore(settings))
     lag_monitor = LagMonitor(settings)
 
+    @app.on_before_shutdown.connect  # type: ignore[arg-type]
+    async def stop_processor(app: faust.App, **kwargs: Any) -> None:
+        """Let a batch that waits for the broker give up, so shutdown is never held by it."""
+        processor.close()
+
     if settings.lag_interval > 0:
 
         @app.timer(settings.lag_interval)  # type: ignore[untyped-decorator]
