@@ -41,6 +41,7 @@ class Settings:
     ce_source: str = "urn:newsevents:extractor"
     log_level: str = "info"
     publish_retry_max: float = 30.0
+    publish_timeout: float = 30.0
     lag_interval: float = 15.0
     security_protocol: str = "PLAINTEXT"
     sasl_mechanism: str = "PLAIN"
@@ -99,6 +100,7 @@ SETTINGS_DOC: dict[str, str] = {
     "state_topic": "Compacted topic holding, per article, the events last published (for retractions).",
     "state_horizon_days": "Days an article's retraction state is kept after its last processing.",
     "test_drop_types": "Tests only: event types to leave out (simulates a changed extractor).",
+    "publish_timeout": "Seconds to wait for the broker to acknowledge a batch before sending it again.",
     "lag_interval": "Seconds between measurements of `newsevents_consumer_lag`; 0 turns them off.",
     "create_topics": "Create missing topics at worker start (`true`/`false`).",
     "ce_source": "CloudEvents `ce_source` header of published events.",

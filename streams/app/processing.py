@@ -186,7 +186,9 @@ class BatchProcessor:
         delay = 0.5
         while True:
             try:
-                await self.publisher.publish(outputs)
+                # a send that never resolves (seen after a broker restart) must not hold the batch
+                # forever: give up after the timeout and send again; duplicates keep their event_id
+                await asyncio.wait_for(self.publisher.publish(outputs), self.settings.publish_timeout)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:

@@ -54,6 +54,7 @@ def _settings(broker: EmbeddedBroker, tmp_path: Path, **changes: Any) -> Setting
         heartbeat_interval=1.0,
         commit_interval=0.5,
         publish_retry_max=2.0,
+        publish_timeout=10.0,
     )
     s = Settings(**{**values, **changes})
     ensure_topics(s)
@@ -123,6 +124,7 @@ def _metric(port: int, name: str) -> float | None:
     return float(match.group(1)) if match else None
 
 
+@pytest.mark.unstable
 def test_the_broker_goes_away_and_comes_back(
     own_broker: EmbeddedBroker, tmp_path: Path, extractor: Extractor
 ) -> None:
