@@ -49,22 +49,28 @@ def bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def settings(bootstrap: str, tmp_path: Path) -> Settings:
     """Unique topics and group for one test, created up front."""
+    return isolated_settings(bootstrap, tmp_path / "worker", "newsevents-test")
+
+
+def isolated_settings(bootstrap: str, data_dir: Path, group_prefix: str, **changes: Any) -> Settings:
+    """Settings with topics and a group no other test uses, fast group timings, topics created."""
     uid = uuid.uuid4().hex[:8]
-    s = Settings(
-        bootstrap=bootstrap,
-        app_id=f"newsevents-test-{uid}",
-        input_topic=f"articles.raw.{uid}",
-        dlq_topic=f"articles.dlq.{uid}",
-        event_topic_prefix=f"events.{uid}.",
-        state_topic=f"article-state.{uid}",
-        partitions=2,
-        data_dir=str(tmp_path / "worker"),
-        metrics_port=0,
-        batch_timeout=0.3,
-        session_timeout=6.0,
-        heartbeat_interval=1.0,
-        commit_interval=0.5,
-    )
+    values: dict[str, Any] = {
+        "bootstrap": bootstrap,
+        "app_id": f"{group_prefix}-{uid}",
+        "input_topic": f"articles.raw.{uid}",
+        "dlq_topic": f"articles.dlq.{uid}",
+        "event_topic_prefix": f"events.{uid}.",
+        "state_topic": f"article-state.{uid}",
+        "partitions": 2,
+        "data_dir": str(data_dir),
+        "metrics_port": 0,
+        "batch_timeout": 0.3,
+        "session_timeout": 6.0,
+        "heartbeat_interval": 1.0,
+        "commit_interval": 0.5,
+    }
+    s = Settings(**{**values, **changes})
     ensure_topics(s)
     return s
 

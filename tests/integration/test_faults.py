@@ -12,7 +12,6 @@ import re
 import signal
 import time
 import urllib.request
-import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,11 +19,10 @@ from typing import Any
 
 import pytest
 
-from streams.app.topics import ensure_topics
 from streams.broker import EmbeddedBroker, free_port
 from streams.config import Settings
 from streams.core.extractor import Extractor
-from tests.integration.conftest import WorkerProcess, consume_until, produce
+from tests.integration.conftest import WorkerProcess, consume_until, isolated_settings, produce
 from tests.integration.test_stream import SAMPLES, _expected
 
 
@@ -37,28 +35,8 @@ def own_broker(tmp_path: Path) -> Iterator[EmbeddedBroker]:
 
 
 def _settings(broker: EmbeddedBroker, tmp_path: Path, **changes: Any) -> Settings:
-    uid = uuid.uuid4().hex[:8]
-    values: dict[str, Any] = dict(
-        bootstrap=broker.bootstrap,
-        app_id=f"faults-{uid}",
-        input_topic=f"articles.raw.{uid}",
-        dlq_topic=f"articles.dlq.{uid}",
-        event_topic_prefix=f"events.{uid}.",
-        state_topic=f"article-state.{uid}",
-        partitions=2,
-        data_dir=str(tmp_path / "worker"),
-        metrics_port=0,
-        batch_size=4,
-        batch_timeout=0.3,
-        session_timeout=6.0,
-        heartbeat_interval=1.0,
-        commit_interval=0.5,
-        publish_retry_max=2.0,
-        publish_timeout=10.0,
-    )
-    s = Settings(**{**values, **changes})
-    ensure_topics(s)
-    return s
+    faults = {"batch_size": 4, "publish_retry_max": 2.0, "publish_timeout": 10.0}
+    return isolated_settings(broker.bootstrap, tmp_path / "worker", "faults", **{**faults, **changes})
 
 
 def _articles(prefix: str, copies: int) -> list[bytes]:

@@ -15,7 +15,6 @@ import subprocess
 import time
 import urllib.parse
 import urllib.request
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,11 +23,10 @@ from typing import Any
 import pytest
 import yaml
 
-from streams.app.topics import ensure_topics
 from streams.broker import free_port
 from streams.config import Settings
 from streams.resources import samples_path
-from tests.integration.conftest import WorkerProcess, consume_until, produce
+from tests.integration.conftest import WorkerProcess, consume_until, isolated_settings, produce
 
 REPO = Path(__file__).resolve().parents[2]
 DASHBOARD = REPO / "deploy" / "grafana" / "dashboards" / "newsevents.json"
@@ -99,25 +97,10 @@ def _wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 30.
 @pytest.fixture(scope="module")
 def stack(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     tmp = tmp_path_factory.mktemp("prometheus")
-    uid = uuid.uuid4().hex[:8]
     metrics_port = free_port()
-    settings = Settings(
-        bootstrap=bootstrap,
-        app_id=f"newsevents-prom-{uid}",
-        input_topic=f"articles.raw.{uid}",
-        dlq_topic=f"articles.dlq.{uid}",
-        event_topic_prefix=f"events.{uid}.",
-        state_topic=f"article-state.{uid}",
-        partitions=2,
-        data_dir=str(tmp / "worker"),
-        metrics_port=metrics_port,
-        batch_timeout=0.3,
-        session_timeout=6.0,
-        heartbeat_interval=1.0,
-        commit_interval=0.5,
-        lag_interval=1.0,
+    settings = isolated_settings(
+        bootstrap, tmp / "worker", "newsevents-prom", metrics_port=metrics_port, lag_interval=1.0
     )
-    ensure_topics(settings)
     worker = WorkerProcess(settings, tmp / "worker.log").start()
     web_port = free_port()
     config = {
