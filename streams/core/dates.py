@@ -19,6 +19,7 @@ import re
 from datetime import date, timedelta
 
 from streams.core.model import DateValue
+from streams.core.numbers import CARDINALS
 
 _MONTHS = {
     name: index
@@ -56,34 +57,7 @@ _WEEKDAYS = {
     )
     for name in names
 }
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50}
+_NUMBER_WORDS = {w: v for w, v in CARDINALS.items() if v <= 20 or v in (30, 40, 50)} | {"a": 1, "an": 1}
 _ORDINAL_WORDS = {
     word: value
     for value, word in enumerate(

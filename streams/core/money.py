@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from streams.core.model import Amount
+from streams.core.numbers import CARDINALS
 from streams.core.spans import CharSpans
 
 _SYMBOLS = {
@@ -114,44 +115,7 @@ _SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=Tr
 _CODE_RE = "|".join(_CODES)
 _WORD_RE = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
 _SCALE_RE = r"thousand|million|billion|trillion|crore|lakh|mln|bn|mn|tn|[kmb](?![a-z])"
-_WORD_NUMBERS = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
-} | {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "a": 1,
-    "hundred": 100,
-}
+_WORD_NUMBERS = CARDINALS | {"a": 1, "hundred": 100}
 _UNITS_RE = "|".join(w for w, v in _WORD_NUMBERS.items() if 1 <= v <= 9)
 _TENS_RE = "|".join(w for w, v in _WORD_NUMBERS.items() if v >= 20 and v % 10 == 0 and v < 100)
 _WORD_NUM = (
