@@ -29,6 +29,7 @@ class Settings:
     replication_factor: int = 1
     batch_size: int = 16
     batch_timeout: float = 0.1
+    fetch_max_wait_ms: int = 100
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     metrics_host: str = "127.0.0.1"
     metrics_port: int = 9108
@@ -81,6 +82,8 @@ SETTINGS_DOC: dict[str, str] = {
     "replication_factor": "Replication factor for created topics (3 on a production cluster).",
     "batch_size": "Articles per extraction batch (`nlp.pipe` batch).",
     "batch_timeout": "Seconds to wait for a batch to fill before processing what has arrived.",
+    "fetch_max_wait_ms": "Longest a fetch waits at the broker for new records, ms. Kafka answers as soon "
+    "as records arrive; brokers that do not (Tansu) add up to this much latency.",
     "max_body_bytes": "Largest body in UTF-8 bytes; larger ones are dead letters (`body_too_large`).",
     "metrics_host": "Address the Prometheus metrics endpoint binds to (`0.0.0.0` in containers).",
     "metrics_port": "Port of the Prometheus metrics endpoint (`/metrics`); 0 disables it.",
@@ -164,6 +167,8 @@ def _check(s: Settings) -> None:
         raise ConfigError(f"NEWSEVENTS_METRICS_PORT out of range: {s.metrics_port}")
     if s.max_body_bytes < 1:
         raise ConfigError("NEWSEVENTS_MAX_BODY_BYTES must be positive")
+    if s.fetch_max_wait_ms < 1:
+        raise ConfigError(f"NEWSEVENTS_FETCH_MAX_WAIT_MS must be positive, got {s.fetch_max_wait_ms}")
     _check_security(s)
     if s.state_horizon_days <= 0:
         raise ConfigError("NEWSEVENTS_STATE_HORIZON_DAYS must be positive")

@@ -33,6 +33,7 @@ def test_flags_override_environment() -> None:
         ("NEWSEVENTS_PARTITIONS", "0"),
         ("NEWSEVENTS_CREATE_TOPICS", "maybe"),
         ("NEWSEVENTS_AUTO_OFFSET_RESET", "middle"),
+        ("NEWSEVENTS_FETCH_MAX_WAIT_MS", "0"),
     ],
 )
 def test_bad_values_name_the_variable(name: str, value: str) -> None:

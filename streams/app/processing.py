@@ -157,13 +157,16 @@ class BatchProcessor:
         loop = asyncio.get_running_loop()
         metrics.BATCH_SIZE.observe(len(records))
         started = time.perf_counter()
+        stamps = [r.timestamp_ms for r in records if r.timestamp_ms]
+        waited = time.time() - min(stamps) / 1000 if stamps else 0.0
         outputs = await loop.run_in_executor(self._executor, self.build_outputs, records)
         built = time.perf_counter()
         await self._publish_with_retry(outputs)
         acknowledged = time.time()
         log.debug(
-            "batch of %d: built %d outputs in %.3f s, published in %.3f s",
+            "batch of %d (oldest record %.3f s old): built %d outputs in %.3f s, published in %.3f s",
             len(records),
+            waited,
             len(outputs),
             built - started,
             time.perf_counter() - built,

@@ -39,3 +39,16 @@ def test_pos_identical_and_lemmas_almost_identical_to_the_stock_components() -> 
     assert tokens > 300
     assert pos_diff == 0
     assert lemma_diff <= 1
+
+
+def test_lemmas_resolve_in_every_memory_zone() -> None:
+    """Lemmas come from a per-process table; a string first seen in one zone must resolve in the next."""
+    nlp = load_model()
+    text = "The Zorblaxian envoys were meeting the Quibbletonians and signing accords."
+    seen = []
+    for _ in range(2):
+        with nlp.memory_zone():
+            doc = nlp(text)
+            seen.append([t.lemma_ for t in doc])
+    assert seen[0] == seen[1]
+    assert "meet" in seen[1] and "sign" in seen[1] and "accord" in seen[1]
