@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-unstable lint typecheck unit integration eval bench-accuracy bench-rules bench bench-quick clean
+.PHONY: install demo test test-unstable lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench bench-quick clean
 
 install: $(STAMP)
 
@@ -52,6 +52,12 @@ bench-accuracy: install
 
 bench-rules: install
 	$(BIN)/python bench/rules_overhead.py
+
+bench-shares: install
+	$(BIN)/python -m bench.pipeline_shares
+
+bench-fetch-wait: install
+	$(BIN)/python -m bench.fetch_wait
 
 # Throughput: stock spaCy, the offline core, the stream with one and two workers, paced latency,
 # worker memory; results as JSON under bench/results/. The full run takes about 40 minutes here.

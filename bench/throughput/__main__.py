@@ -213,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"(broker and worker logs kept in {workdir})", file=sys.stderr)
         raise
     shutil.rmtree(workdir, ignore_errors=True)
-    path = args.json or report.default_json_path(datetime.now(UTC).date())
+    path = args.json or report.default_json_path(datetime.now(UTC).date(), plan.mode)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         json.dumps(report.document(results), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"

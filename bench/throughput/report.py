@@ -102,8 +102,10 @@ def checks(results: Results) -> list[Check]:
     ]
 
 
-def default_json_path(day: date) -> Path:
-    return RESULTS_DIR / f"throughput-{day.isoformat()}.json"
+def default_json_path(day: date, mode: str) -> Path:
+    """``throughput-<day>.json`` for a full run, ``throughput-quick-<day>.json`` for ``--quick``."""
+    prefix = "throughput" if mode == "full" else f"throughput-{mode}"
+    return RESULTS_DIR / f"{prefix}-{day.isoformat()}.json"
 
 
 def document(results: Results) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from streams.app.article_state import ArticleStateStore
 from streams.app.lag import LagMonitor
 from streams.app.processing import BatchProcessor
 from streams.app.records import InputRecord, OutputRecord
-from streams.app.transport import install_fetch_wait
+from streams.app.transport import install_transport
 from streams.config import Settings
 from streams.core.extractor import Extractor
 from streams.kafka_options import faust_credentials
@@ -96,7 +96,7 @@ def create_app(settings: Settings, extractor: Extractor) -> faust.App:
         broker_max_poll_records=settings.batch_size,
         stream_buffer_maxsize=max(32, 2 * settings.batch_size),
     )
-    install_fetch_wait(app, settings.fetch_max_wait_ms)
+    install_transport(app, settings.fetch_max_wait_ms)
     input_topic = app.topic(
         settings.input_topic,
         key_serializer="raw",

@@ -7,6 +7,7 @@ Each test gets its own topics and consumer group, so tests never see each other'
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -75,6 +76,10 @@ def isolated_settings(bootstrap: str, data_dir: Path, group_prefix: str, **chang
     return s
 
 
+#: Every worker started by a test; ``no_worker_outlives_its_test`` kills what is left of them.
+_STARTED: list[WorkerProcess] = []
+
+
 class WorkerProcess:
     """``newsevents worker`` as a subprocess, configured through the environment like in production."""
 
@@ -95,7 +100,16 @@ class WorkerProcess:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        _STARTED.append(self)
         return self
+
+    def kill(self) -> None:
+        """SIGKILL the worker's whole session, if it still runs."""
+        if self.alive():
+            assert self.process is not None
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
 
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 30.0) -> float:
         """Send ``sig`` and wait for exit; returns the seconds it took."""
@@ -116,6 +130,14 @@ class WorkerProcess:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+@pytest.fixture(autouse=True)
+def no_worker_outlives_its_test() -> Iterator[None]:
+    """A test that fails (or forgets) before stopping its workers must not leave them running."""
+    yield
+    while _STARTED:
+        _STARTED.pop().kill()
 
 
 @pytest.fixture
