@@ -43,6 +43,7 @@ class Settings:
     log_level: str = "info"
     publish_retry_max: float = 30.0
     publish_timeout: float = 30.0
+    shutdown_timeout: float = 30.0
     lag_interval: float = 15.0
     security_protocol: str = "PLAINTEXT"
     sasl_mechanism: str = "PLAIN"
@@ -103,6 +104,8 @@ SETTINGS_DOC: dict[str, str] = {
     "state_topic": "Compacted topic holding, per article, the events last published (for retractions).",
     "state_horizon_days": "Days an article's retraction state is kept after its last processing.",
     "test_drop_types": "Tests only: event types to leave out (simulates a changed extractor).",
+    "shutdown_timeout": "Seconds a stopping worker may take to finish its batch and commit before it "
+    "exits anyway (exit status 3; what was not committed is read again).",
     "publish_timeout": "Seconds to wait for the broker to acknowledge a batch before sending it again.",
     "lag_interval": "Seconds between measurements of `newsevents_consumer_lag`; 0 turns them off.",
     "create_topics": "Create missing topics at worker start (`true`/`false`).",
@@ -167,6 +170,8 @@ def _check(s: Settings) -> None:
         raise ConfigError(f"NEWSEVENTS_METRICS_PORT out of range: {s.metrics_port}")
     if s.max_body_bytes < 1:
         raise ConfigError("NEWSEVENTS_MAX_BODY_BYTES must be positive")
+    if s.shutdown_timeout <= 0:
+        raise ConfigError(f"NEWSEVENTS_SHUTDOWN_TIMEOUT must be positive, got {s.shutdown_timeout}")
     if s.fetch_max_wait_ms < 1:
         raise ConfigError(f"NEWSEVENTS_FETCH_MAX_WAIT_MS must be positive, got {s.fetch_max_wait_ms}")
     _check_security(s)

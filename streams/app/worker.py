@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import threading
 from collections.abc import Sequence
 from typing import Any, cast
 
@@ -47,6 +49,34 @@ class FaustPublisher:
             for r in records
         ]
         await asyncio.gather(*pending)
+
+
+SHUTDOWN_TIMEOUT_EXIT = 3
+
+
+def start_shutdown_deadline(seconds: float) -> threading.Timer:
+    """Exit the process if shutdown takes longer than ``seconds``.
+
+    With the broker unreachable, Faust's shutdown (final commit, leaving the group,
+    flushing the producer) was seen waiting for minutes after SIGTERM. Exiting without
+    them is safe: offsets are committed only after a batch's outputs are acknowledged,
+    so whatever was not committed is read again by the next worker. A daemon thread
+    keeps the deadline even when the event loop itself is stuck.
+    """
+
+    def expire() -> None:
+        log.error(
+            "shutdown did not finish within %g s (is the broker reachable?); exiting now, "
+            "uncommitted articles will be read again",
+            seconds,
+        )
+        logging.shutdown()
+        os._exit(SHUTDOWN_TIMEOUT_EXIT)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 def _input_record(event: Any) -> InputRecord:
@@ -109,8 +139,9 @@ def create_app(settings: Settings, extractor: Extractor) -> faust.App:
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def stop_processor(app: faust.App, **kwargs: Any) -> None:
-        """Let a batch that waits for the broker give up, so shutdown is never held by it."""
+        """Let a batch that waits for the broker give up, and bound the whole shutdown."""
         processor.close()
+        start_shutdown_deadline(settings.shutdown_timeout)
 
     if settings.lag_interval > 0:
 
@@ -129,6 +160,7 @@ def create_app(settings: Settings, extractor: Extractor) -> faust.App:
             for event in events:
                 event.message.incref()
             records = [_input_record(e) for e in events]
+            log.debug("batch %s", ", ".join(f"{r.partition}/{r.offset}" for r in records))
             await processor.process(records)
             for event in events:
                 event.message.decref()

@@ -107,7 +107,7 @@ def test_the_broker_goes_away_and_comes_back(
     own_broker: EmbeddedBroker, tmp_path: Path, extractor: Extractor
 ) -> None:
     port = free_port()
-    settings = _settings(own_broker, tmp_path, metrics_port=port, lag_interval=1.0)
+    settings = _settings(own_broker, tmp_path, metrics_port=port, lag_interval=1.0, log_level="debug")
     topics = list(settings.event_topics.values())
     articles = _articles("b", 8)
     worker = WorkerProcess(settings, tmp_path / "worker.log").start()
@@ -132,6 +132,21 @@ def test_the_broker_goes_away_and_comes_back(
         assert time.monotonic() < deadline, "the worker never reported healthy again"
         time.sleep(0.5)
     assert worker.alive()
+
+
+def test_sigterm_with_the_broker_gone_exits_within_the_shutdown_timeout(
+    own_broker: EmbeddedBroker, tmp_path: Path
+) -> None:
+    """Faust's own shutdown waited for minutes with no broker; the deadline bounds it."""
+    settings = _settings(own_broker, tmp_path, shutdown_timeout=5.0)
+    worker = WorkerProcess(settings, tmp_path / "worker.log").start()
+    articles = _articles("t", 4)
+    produce(settings.bootstrap, settings.input_topic, [(raw[:16], raw, []) for raw in articles])
+    consume_until(settings.bootstrap, list(settings.event_topics.values()), lambda r: len(r) > 0, 120, worker)
+    own_broker.stop()
+    took = worker.stop(signal.SIGTERM, timeout=settings.shutdown_timeout + 10)
+    assert took <= settings.shutdown_timeout + 10
+    assert worker.process is not None and worker.process.returncode in (0, 3), worker.log()[-3000:]
 
 
 @pytest.fixture
