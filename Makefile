@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-unstable lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench bench-quick clean
+.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench bench-quick clean
 
 install: $(STAMP)
 
@@ -36,12 +36,9 @@ integration: install
 test: install
 	$(BIN)/ruff check streams tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest -m "not unstable"
+	$(BIN)/pytest
 
 # Tests that do not pass every run yet; kept out of 'test' until they do.
-test-unstable: install
-	$(BIN)/pytest -m unstable
-
 # Accuracy: the dev gold scores (issue targets), the open benchmark on annotated corpora, and
 # the cost of the rules next to spaCy's. They read ../shared (or $$NEWSEVENTS_SHARED); not part of 'test'.
 eval: install

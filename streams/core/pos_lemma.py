@@ -188,4 +188,5 @@ def install_pos_lemma(nlp: Language) -> None:
         return component(doc)
 
     nlp.replace_pipe("attribute_ruler", "newsevents_pos_lemma")
+    nlp.rename_pipe("attribute_ruler", "newsevents_pos_lemma")  # say what runs there
     nlp.disable_pipe("lemmatizer")

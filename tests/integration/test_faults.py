@@ -102,12 +102,11 @@ def _metric(port: int, name: str) -> float | None:
     return float(match.group(1)) if match else None
 
 
-@pytest.mark.unstable
 def test_the_broker_goes_away_and_comes_back(
     own_broker: EmbeddedBroker, tmp_path: Path, extractor: Extractor
 ) -> None:
     port = free_port()
-    settings = _settings(own_broker, tmp_path, metrics_port=port, lag_interval=1.0, log_level="debug")
+    settings = _settings(own_broker, tmp_path, metrics_port=port, lag_interval=1.0)
     topics = list(settings.event_topics.values())
     articles = _articles("b", 8)
     worker = WorkerProcess(settings, tmp_path / "worker.log").start()
