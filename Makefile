@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench bench-quick clean
+.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench bench-quick clean
 
 install: $(STAMP)
 
@@ -55,6 +55,9 @@ bench-shares: install
 
 bench-fetch-wait: install
 	$(BIN)/python -m bench.fetch_wait
+
+bench-state-memory: install
+	$(BIN)/python -m bench.state_memory
 
 # Throughput: stock spaCy, the offline core, the stream with one and two workers, paced latency,
 # worker memory; results as JSON under bench/results/. The full run takes about 40 minutes here.

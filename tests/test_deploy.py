@@ -559,7 +559,8 @@ def test_deployment() -> None:
     assert "replicas" not in spec, "KEDA owns the replica count"
     pod = spec["template"]["spec"]
     assert spec["selector"]["matchLabels"].items() <= spec["template"]["metadata"]["labels"].items()
-    assert pod["terminationGracePeriodSeconds"] == 30
+    # Kubernetes kills at the end of the grace period; the worker's own deadline must come first
+    assert pod["terminationGracePeriodSeconds"] > settings.shutdown_timeout
     annotations = spec["template"]["metadata"]["annotations"]
     assert annotations["prometheus.io/scrape"] == "true"
     assert annotations["prometheus.io/port"] == str(settings.metrics_port)

@@ -22,6 +22,9 @@ def test_compose_services_and_settings() -> None:
     for name in compose["services"]["worker"]["environment"]:
         assert name in KNOWN, f"{name} is not a setting"
     assert compose["services"]["kafka"]["image"].startswith("apache/kafka:")
+    # docker stops with SIGKILL after the grace period; the worker's own deadline must come first
+    grace = compose["services"]["worker"]["stop_grace_period"]
+    assert grace.endswith("s") and float(grace[:-1]) > Settings().shutdown_timeout
 
 
 def test_every_setting_is_documented_in_the_readme() -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.throughput import baseline, corpus, environment, offline, report, rss, stream
+from bench.throughput import baseline, corpus, environment, kafka_io, offline, report, rss, stream
 from bench.throughput.kafka_io import BenchError
 from bench.throughput.results import CorpusInfo, Results, RssResult
 from bench.throughput.workers import WorkerDied
@@ -194,12 +194,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--json",
         type=Path,
-        help="write the results here (default bench/results/throughput-<UTC date>.json)",
+        help="write the results here (default bench/results/throughput[-quick]-<UTC date>.json)",
+    )
+    parser.add_argument("--keep-logs", action="store_true", help="keep the broker and worker logs")
+    parser.add_argument(
+        "--worker-log-level",
+        default="info",
+        choices=("debug", "info", "warning"),
+        help="debug logs each batch: its size, its oldest record's wait, extraction and publication time",
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
     logging.getLogger("kafka").setLevel(logging.ERROR)  # connection chatter during broker start/stop
     plan = QUICK if args.quick else FULL
+    kafka_io.WORKER_LOG_LEVEL = args.worker_log_level
     say = Progress()
     workdir = Path(tempfile.mkdtemp(prefix="newsevents-throughput-"))
     try:
@@ -212,7 +220,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BaseException:
         print(f"(broker and worker logs kept in {workdir})", file=sys.stderr)
         raise
-    shutil.rmtree(workdir, ignore_errors=True)
+    if args.keep_logs:
+        print(f"(broker and worker logs kept in {workdir})", file=sys.stderr)
+    else:
+        shutil.rmtree(workdir, ignore_errors=True)
     path = args.json or report.default_json_path(datetime.now(UTC).date(), plan.mode)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(

@@ -34,6 +34,10 @@ class BenchError(RuntimeError):
     """The stream did not do what the benchmark waits for; the message says what and how far it got."""
 
 
+#: The workers' log level; ``--worker-log-level debug`` logs every batch's size, wait and extraction time.
+WORKER_LOG_LEVEL = "info"
+
+
 def fresh_settings(bootstrap: str, tag: str, workdir: Path, partitions: int = 4) -> Settings:
     """Unique topics and consumer group for one stage, created now; production defaults otherwise."""
     uid = f"{tag}-{uuid.uuid4().hex[:8]}"
@@ -47,6 +51,7 @@ def fresh_settings(bootstrap: str, tag: str, workdir: Path, partitions: int = 4)
         partitions=partitions,
         data_dir=str(workdir / f"worker-data-{uid}"),
         metrics_port=0,  # several workers on one host: no fixed port
+        log_level=WORKER_LOG_LEVEL,
     )
     ensure_topics(settings)
     return settings
