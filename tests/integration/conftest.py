@@ -134,9 +134,13 @@ class WorkerProcess:
 
 @pytest.fixture(autouse=True)
 def no_worker_outlives_its_test() -> Iterator[None]:
-    """A test that fails (or forgets) before stopping its workers must not leave them running."""
+    """A test that fails (or forgets) before stopping its workers must not leave them running.
+
+    Only workers started during the test: those of wider-scoped fixtures started before it.
+    """
+    already = len(_STARTED)
     yield
-    while _STARTED:
+    while len(_STARTED) > already:
         _STARTED.pop().kill()
 
 
