@@ -55,11 +55,14 @@ class SeekGuard:
     _read_offset: Any
     _acked: Any
     app: Any
-    _seeks = 0
-    _read_offsets_after_seek: dict[Any, int | None]
-    _next: dict[Any, int]  # per partition: the offset to deliver next
-    _floor: dict[Any, int]  # per partition: the lowest offset not committed yet
-    _gap_seen: dict[Any, tuple[int, int]]  # per partition: (expected, got) of the last jump
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._seeks = 0
+        self._read_offsets_after_seek: dict[Any, int | None] = {}
+        self._next: dict[Any, int] = {}  # per partition: the offset to deliver next
+        self._floor: dict[Any, int] = {}  # per partition: the lowest offset not committed yet
+        self._gap_seen: dict[Any, tuple[int, int]] = {}  # per partition: (expected, got) of the last jump
 
     async def perform_seek(self) -> None:
         await super().perform_seek()  # type: ignore[misc]
@@ -111,7 +114,7 @@ class SeekGuard:
                     self._read_offset[tp] = self._read_offsets_after_seek.get(tp)
                     await self._rewind([t async for t, _ in fetched])
                     return
-                if expected is None or message.offset >= expected:
+                if expected is not None and message.offset >= expected:
                     self._next[tp] = message.offset + 1
         finally:
             await fetched.aclose()
@@ -129,7 +132,10 @@ class SeekGuard:
         """Seek each partition whose fetched records are not delivered back to its next offset."""
         for tp in dict.fromkeys(partitions):
             if tp in self._next:
-                await self.seek(tp, self._next[tp])  # type: ignore[attr-defined]
+                try:
+                    await self.seek(tp, self._next[tp])  # type: ignore[attr-defined]
+                except Exception as exc:  # revoked meanwhile: its next owner starts from the commit
+                    log.warning("could not seek %s back to %d: %s", tp, self._next[tp], exc)
 
     def _new_offset(self, tp: Any) -> int | None:
         acked = self._acked[tp]
