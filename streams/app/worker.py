@@ -160,7 +160,6 @@ def create_app(settings: Settings, extractor: Extractor) -> faust.App:
             for event in events:
                 event.message.incref()
             records = [_input_record(e) for e in events]
-            log.debug("batch %s", ", ".join(f"{r.partition}/{r.offset}" for r in records))
             await processor.process(records)
             for event in events:
                 event.message.decref()

@@ -153,10 +153,7 @@ def worker_factory(tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
         started.append(worker)
         return worker
 
-    yield make
-    for worker in started:
-        if worker.alive():
-            worker.stop(signal.SIGKILL)
+    yield make  # no_worker_outlives_its_test kills what is left running
 
 
 def produce(

@@ -26,12 +26,16 @@ from tests.integration.conftest import WorkerProcess, consume_until, isolated_se
 from tests.integration.test_stream import SAMPLES, _expected
 
 
+def _own_broker(engine: str, tmp_path: Path) -> Iterator[EmbeddedBroker]:
+    with EmbeddedBroker(
+        engine=engine, data_dir=tmp_path / engine, log_path=tmp_path / f"{engine}.log"
+    ) as broker:
+        yield broker
+
+
 @pytest.fixture
 def own_broker(tmp_path: Path) -> Iterator[EmbeddedBroker]:
-    broker = EmbeddedBroker(engine="noida", data_dir=tmp_path / "broker", log_path=tmp_path / "broker.log")
-    broker.start()
-    yield broker
-    broker.stop()
+    yield from _own_broker("noida", tmp_path)
 
 
 def _settings(broker: EmbeddedBroker, tmp_path: Path, **changes: Any) -> Settings:
@@ -150,10 +154,7 @@ def test_sigterm_with_the_broker_gone_exits_within_the_shutdown_timeout(
 
 @pytest.fixture
 def tansu_broker(tmp_path: Path) -> Iterator[EmbeddedBroker]:
-    broker = EmbeddedBroker(engine="tansu", data_dir=tmp_path / "tansu", log_path=tmp_path / "tansu.log")
-    broker.start()
-    yield broker
-    broker.stop()
+    yield from _own_broker("tansu", tmp_path)
 
 
 def test_a_worker_leaving_and_rejoining_skips_no_article(
