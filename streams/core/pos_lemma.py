@@ -175,18 +175,21 @@ def _is_base_form(pos: str, morph: dict[str, str]) -> bool:
     return morph.get("VerbForm") in ("Inf", "None") or morph.get("Degree") == "Pos"
 
 
+@Language.factory("newsevents_pos_lemma")
+def make_pos_lemma(nlp: Language, name: str) -> PosLemma:
+    """Build ``PosLemma`` from this pipeline's own attribute_ruler patterns and lemmatizer.
+
+    A factory, so that every pipeline built in a process gets a component of its own:
+    the lemma table keeps ids of that pipeline's string store.
+    """
+    patterns = list(nlp.get_pipe("attribute_ruler").patterns)  # type: ignore[attr-defined]
+    return PosLemma(nlp, patterns, nlp.get_pipe("lemmatizer"))
+
+
 def install_pos_lemma(nlp: Language) -> None:
     """Replace the attribute_ruler and lemmatizer by ``PosLemma`` built from their own data."""
     if "attribute_ruler" not in nlp.pipe_names or "lemmatizer" not in nlp.pipe_names:
         return
-    patterns = list(nlp.get_pipe("attribute_ruler").patterns)  # type: ignore[attr-defined]
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    component = PosLemma(nlp, patterns, lemmatizer)
-
-    @Language.component("newsevents_pos_lemma")
-    def pos_lemma(doc: Doc) -> Doc:
-        return component(doc)
-
-    nlp.replace_pipe("attribute_ruler", "newsevents_pos_lemma")
-    nlp.rename_pipe("attribute_ruler", "newsevents_pos_lemma")  # say what runs there
+    nlp.add_pipe("newsevents_pos_lemma", before="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
     nlp.disable_pipe("lemmatizer")

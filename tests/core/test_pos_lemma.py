@@ -10,7 +10,7 @@ import json
 
 import spacy
 
-from streams.core.nlp import MODEL_PACKAGE, load_model
+from streams.core.nlp import MODEL_PACKAGE, build_pipeline, load_model
 from streams.resources import samples_path
 
 EXTRA = [
@@ -52,3 +52,14 @@ def test_lemmas_resolve_in_every_memory_zone() -> None:
             seen.append([t.lemma_ for t in doc])
     assert seen[0] == seen[1]
     assert "meet" in seen[1] and "sign" in seen[1] and "accord" in seen[1]
+
+
+def test_each_pipeline_of_a_process_has_its_own_lemma_component() -> None:
+    """A second pipeline (``make bench-gemm`` builds two) must not use the first one's string ids."""
+    first, second = build_pipeline(), build_pipeline()
+    assert first.get_pipe("newsevents_pos_lemma") is not second.get_pipe("newsevents_pos_lemma")
+    text = "The Vexorian ministers were negotiating treaties with Plumbridge officials."
+    for nlp in (first, second):
+        with nlp.memory_zone():
+            lemmas = [t.lemma_ for t in nlp(text)]
+        assert "negotiate" in lemmas and "treaty" in lemmas and "official" in lemmas
