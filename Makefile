@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench-gemm bench bench-quick clean
+.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench-gemm bench-batch-timeout bench bench-quick clean
 
 install: $(STAMP)
 
@@ -61,6 +61,9 @@ bench-state-memory: install
 
 bench-gemm: install
 	$(BIN)/python -m bench.gemm
+
+bench-batch-timeout: install
+	$(BIN)/python -m bench.batch_timeout
 
 # Throughput: stock spaCy, the offline core, the stream with one and two workers, paced latency,
 # worker memory; results as JSON under bench/results/. The full run takes about 40 minutes here.

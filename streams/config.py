@@ -28,7 +28,7 @@ class Settings:
     partitions: int = 4
     replication_factor: int = 1
     batch_size: int = 16
-    batch_timeout: float = 0.1
+    batch_timeout: float = 0.01
     fetch_max_wait_ms: int = 100
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     metrics_host: str = "127.0.0.1"
@@ -82,7 +82,8 @@ SETTINGS_DOC: dict[str, str] = {
     "partitions": "Partitions per created topic; the ceiling on parallel workers.",
     "replication_factor": "Replication factor for created topics (3 on a production cluster).",
     "batch_size": "Articles per extraction batch (`nlp.pipe` batch).",
-    "batch_timeout": "Seconds to wait for a batch to fill before processing what has arrived.",
+    "batch_timeout": "Seconds to wait for a batch to fill before processing what has arrived. Each wait is "
+    "idle time whenever fewer than a batch of articles is queued, so keep it short.",
     "fetch_max_wait_ms": "Longest a fetch waits at the broker for new records, ms. Kafka answers as soon "
     "as records arrive; brokers that do not (Tansu) add up to this much latency.",
     "max_body_bytes": "Largest body in UTF-8 bytes; larger ones are dead letters (`body_too_large`).",
@@ -172,6 +173,8 @@ def _check(s: Settings) -> None:
         raise ConfigError("NEWSEVENTS_MAX_BODY_BYTES must be positive")
     if s.shutdown_timeout <= 0:
         raise ConfigError(f"NEWSEVENTS_SHUTDOWN_TIMEOUT must be positive, got {s.shutdown_timeout}")
+    if s.batch_timeout <= 0:  # Faust reads 0 as "no timeout": a batch would wait until it is full
+        raise ConfigError(f"NEWSEVENTS_BATCH_TIMEOUT must be positive, got {s.batch_timeout}")
     if s.fetch_max_wait_ms < 1:
         raise ConfigError(f"NEWSEVENTS_FETCH_MAX_WAIT_MS must be positive, got {s.fetch_max_wait_ms}")
     _check_security(s)

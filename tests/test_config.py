@@ -34,6 +34,7 @@ def test_flags_override_environment() -> None:
         ("NEWSEVENTS_CREATE_TOPICS", "maybe"),
         ("NEWSEVENTS_AUTO_OFFSET_RESET", "middle"),
         ("NEWSEVENTS_FETCH_MAX_WAIT_MS", "0"),
+        ("NEWSEVENTS_BATCH_TIMEOUT", "0"),
     ],
 )
 def test_bad_values_name_the_variable(name: str, value: str) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -38,8 +38,11 @@ class BenchError(RuntimeError):
 WORKER_LOG_LEVEL = "info"
 
 
-def fresh_settings(bootstrap: str, tag: str, workdir: Path, partitions: int = 4) -> Settings:
-    """Unique topics and consumer group for one stage, created now; production defaults otherwise."""
+def fresh_settings(
+    bootstrap: str, tag: str, workdir: Path, partitions: int = 4, overrides: Mapping[str, Any] | None = None
+) -> Settings:
+    """Unique topics and consumer group for one stage, created now; production defaults otherwise
+    (or ``overrides``, for a probe of one setting)."""
     uid = f"{tag}-{uuid.uuid4().hex[:8]}"
     settings = Settings(
         bootstrap=bootstrap,
@@ -53,6 +56,7 @@ def fresh_settings(bootstrap: str, tag: str, workdir: Path, partitions: int = 4)
         metrics_port=0,  # several workers on one host: no fixed port
         log_level=WORKER_LOG_LEVEL,
     )
+    settings = replace(settings, **(overrides or {}))
     ensure_topics(settings)
     return settings
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from bench.throughput import rss, stats
 from bench.throughput.corpus import CorpusArticle
@@ -197,13 +198,14 @@ def run_paced(
     expected_paced: int,
     rate: float,
     workdir: Path,
+    overrides: Mapping[str, Any] | None = None,
 ) -> PacedResult:
     """One warmed-up worker; ``paced`` articles sent one every ``1/rate`` s; latency of every event."""
     if rate <= 0:
         raise BenchError(f"paced stage needs a positive rate, got {rate}")
     stage_dir = workdir / "paced"
     with _broker(stage_dir) as broker:
-        settings = fresh_settings(broker.bootstrap, "paced", stage_dir)
+        settings = fresh_settings(broker.bootstrap, "paced", stage_dir, overrides=overrides)
         procs = _workers(settings, 1, stage_dir, "paced")
         with Collector(settings) as collector, running(procs):
             with Sender(settings) as sender:
