@@ -287,22 +287,27 @@ class ActorIndex:
         self.doc = doc
         self.text = doc.text  # Doc.text rebuilds the string on every access
         self._people: list[_Person] = []
+        # _person_for's answers; the people list only grows, and every change clears this
+        self._person_cache: dict[str, _Person | None] = {}
+        self._actor_cache: dict[tuple[int, int, int, str], Actor | None] = {}
         self._person_tokens: set[int] = set()
+        model_ents = list(doc.ents)  # the model's entities, before _relabel_people changes them
+        self._place_names = self._names_used_as_places(model_ents)
         person_names = [
             (_clean(ent.text), ent)
-            for ent in doc.ents
+            for ent in model_ents
             if ent.label_ == "PERSON" and (len(ent) > 1 or not self._used_as_place(ent))
         ]
         titled = [
             (_clean(ent.text), ent)
-            for ent in doc.ents
+            for ent in model_ents
             if ent.label_ in ("ORG", "GPE", "NORP") and self._after_title(ent)
         ]
         # Longest names first, so surname-only mentions join the full name.
         for name, _ in sorted(person_names + titled, key=lambda item: -len(item[0].split())):
             self._add_person(name)
         # The subject of a speech verb written as a bare proper name is a person ("Takaichi said").
-        for ent in doc.ents:
+        for ent in model_ents:
             if ent.label_ in ("ORG", "GPE") and self._speaking_name(ent) and not self._used_as_place(ent):
                 self._add_person(_clean(ent.text))
         self._relabel_people()
@@ -405,19 +410,24 @@ class ActorIndex:
         The model sometimes tags a city PERSON; "a person once is a person everywhere" must
         not spread that mistake to every mention.
         """
-        doc = self.doc
-        name = _clean(ent.text)
-        for e in doc.ents:
-            if _clean(e.text) != name or e.start == 0:
+        return _clean(ent.text) in self._place_names
+
+    @staticmethod
+    def _names_used_as_places(ents: Sequence[Span]) -> set[str]:
+        """The names of ``ents`` that some mention uses as a place (one pass over the entities)."""
+        names: set[str] = set()
+        for e in ents:
+            if e.start == 0:
                 continue
+            doc = e.doc
             if e.end < len(doc) and doc[e.end].lower_ in ("'s", "’s", "'", "’"):
                 continue
             previous = doc[e.start - 1].lower_
             if previous in ("in", "at", "into", "inside") or (
                 previous in ("to", "from") and e.label_ in ("GPE", "LOC", "FAC")
             ):
-                return True
-        return False
+                names.add(_clean(e.text))
+        return names
 
     @staticmethod
     def _speaking_name(ent: Span) -> bool:
@@ -475,16 +485,19 @@ class ActorIndex:
         existing = self._person_for(name)
         if existing is None:
             self._people.append(_Person([name]))
+            self._person_cache.clear()
         elif name not in existing.names:
             existing.names.append(name)
+            self._person_cache.clear()
 
     def _person_for(self, name: str) -> _Person | None:
-        if country_for(name) is not None:  # "Syria" is never "Syrian Democratic Forces" misspelt
-            return None
-        for person in self._people:
-            if person.matches(name):
-                return person
-        return None
+        if name in self._person_cache:
+            return self._person_cache[name]
+        found: _Person | None = None
+        if country_for(name) is None:  # "Syria" is never "Syrian Democratic Forces" misspelt
+            found = next((person for person in self._people if person.matches(name)), None)
+        self._person_cache[name] = found
+        return found
 
     def is_person_span(self, span: Span) -> bool:
         return span.start in self._person_tokens
@@ -529,7 +542,17 @@ class ActorIndex:
         )
 
     def actor(self, span: Span, role: str) -> Actor | None:
-        """The actor a named-entity span denotes, or None if it is not an actor."""
+        """The actor a named-entity span denotes, or None if it is not an actor.
+
+        Asked again for the same entity as each later sentence looks back over it; the
+        index no longer changes once built, so each answer is kept (``Actor`` is frozen).
+        """
+        key = (span.start, span.end, span.label, role)
+        if key not in self._actor_cache:
+            self._actor_cache[key] = self._new_actor(span, role)
+        return self._actor_cache[key]
+
+    def _new_actor(self, span: Span, role: str) -> Actor | None:
         name = _clean(span.text)
         if not name or name.lower() in PRONOUNS:
             return None

@@ -293,10 +293,25 @@ def _is_meeting(token: Token) -> bool:
     return False
 
 
+#: Every word (text or lemma) that ``_is_agreement`` or ``_is_meeting`` can accept; the
+#: other tokens, most of a sentence, are passed over without running either test.
+TRIGGER_WORDS = (
+    AGREEMENT_VERBS
+    | AGREEMENT_NOUNS
+    | MEETING_VERBS
+    | WEAK_MEETING_VERBS
+    | MEETING_NOUNS
+    | frozenset({"purchase", "meet", "sit", "speak", "talk"})
+    | frozenset({"call", "calls", "conversation", "conversations"})
+)
+
+
 def find_triggers(sent: Span, inside_quote: CharSpans) -> list[Trigger]:
     """At most one meeting and one agreement trigger per sentence (the first of each)."""
     seen: dict[str, Trigger] = {}
     for token in sent:
+        if token.lower_ not in TRIGGER_WORDS and token.lemma_.lower() not in TRIGGER_WORDS:
+            continue
         if inside_quote.covers(token.idx):
             continue
         for kind, test in (("agreement", _is_agreement), ("meeting", _is_meeting)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -148,3 +149,30 @@ def test_without_published_at_relative_dates_use_the_record_time(extractor: Extr
     assert agreement["date_basis"] == "record_time"
     no_base = extractor.extract_one(article)
     assert [e.date for e in no_base.events] == [None]
+
+
+def test_the_trigger_word_prefilter_passes_every_token_a_trigger_test_accepts() -> None:
+    """``find_triggers`` skips tokens outside TRIGGER_WORDS; no test may accept such a token."""
+    from streams.core import interactions
+    from streams.core.nlp import load_model
+    from streams.resources import samples_path
+
+    bodies = [json.loads(line)["body"] for line in samples_path().read_text().splitlines() if line.strip()]
+    bodies.append(
+        "They sat down, spoke by telephone, talked on the phone, held calls and a phone conversation, "
+        "inked a purchase order, met at a meet, conferred, convened, gathered, assembled, "
+        "negotiated and finalised the accords."
+    )
+    accepted = [
+        token
+        for doc in load_model().pipe(bodies)
+        for token in doc
+        if interactions._is_agreement(token) or interactions._is_meeting(token)
+    ]
+    assert len(accepted) >= 15  # the test must see triggers of many forms to mean anything
+    missed = [
+        t.text
+        for t in accepted
+        if t.lower_ not in interactions.TRIGGER_WORDS and t.lemma_.lower() not in interactions.TRIGGER_WORDS
+    ]
+    assert missed == []
