@@ -66,7 +66,7 @@ bench-batch-timeout: install
 	$(BIN)/python -m bench.batch_timeout
 
 # Throughput: stock spaCy, the offline core, the stream with one and two workers, paced latency,
-# worker memory; results as JSON under bench/results/. The full run takes about 40 minutes here.
+# worker memory; results as JSON under bench/results/. The full run takes about 17 minutes here.
 bench: install
 	$(BIN)/python -m bench.throughput
 
