@@ -60,10 +60,13 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
     broker = EmbeddedBroker(engine=engine, data_dir=workdir / "broker", log_path=workdir / "broker.log")
     worker: subprocess.Popen[bytes] | None = None
 
-    def on_sigterm(signum: int, frame: FrameType | None) -> None:
+    def on_stop_signal(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, on_sigterm)
+    # SIGINT too: a process started from a script's background job inherits SIGINT ignored,
+    # and Python then never turns Ctrl-C into KeyboardInterrupt
+    signal.signal(signal.SIGTERM, on_stop_signal)
+    signal.signal(signal.SIGINT, on_stop_signal)
     try:
         print(f"· starting the {engine} broker ...", flush=True)
         broker.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -28,8 +29,9 @@ def _children(pid: int) -> set[int]:
 
 
 def test_demo_shows_events_and_ctrl_c_stops_everything() -> None:
+    # started with SIGINT ignored, as from a script's background job: the demo must still stop on it
     demo = subprocess.Popen(
-        [sys.executable, "-m", "streams.cli.main", "demo"],
+        ["sh", "-c", 'trap "" INT; exec "$0" -m streams.cli.main demo', sys.executable],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -38,22 +40,30 @@ def test_demo_shows_events_and_ctrl_c_stops_everything() -> None:
     seen: list[str] = []
     deadline = time.monotonic() + 120
     started_children: set[int] = set()
-    while not {"[meeting", "[agreement", "[statement"} <= {line[:10].strip() for line in seen}:
-        assert time.monotonic() < deadline, "\n".join(seen)
-        line = demo.stdout.readline()
-        assert line or demo.poll() is None, "\n".join(seen)
-        seen.append(line)
-        started_children |= _children(demo.pid)
-    assert any("metrics: http://127.0.0.1:" in line for line in seen)
-    assert started_children, "the demo runs a broker and a worker"
-    demo.send_signal(signal.SIGINT)
-    assert demo.wait(60) == 0
-    still_running = [
-        pid
-        for pid in started_children
-        if os.path.exists(f"/proc/{pid}") and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
-    ]
-    assert still_running == [], "every process the demo started has stopped"
+    try:
+        while not {"[meeting", "[agreement", "[statement"} <= {line[:10].strip() for line in seen}:
+            assert time.monotonic() < deadline, "\n".join(seen)
+            line = demo.stdout.readline()
+            assert line or demo.poll() is None, "\n".join(seen)
+            seen.append(line)
+            started_children |= _children(demo.pid)
+        assert any("metrics: http://127.0.0.1:" in line for line in seen)
+        assert started_children, "the demo runs a broker and a worker"
+        demo.send_signal(signal.SIGINT)
+        rest, _ = demo.communicate(timeout=60)  # reads on, so a full pipe cannot hold the demo up
+        assert demo.returncode == 0, rest
+        still_running = [
+            pid
+            for pid in started_children
+            if os.path.exists(f"/proc/{pid}")
+            and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
+        ]
+        assert still_running == [], "every process the demo started has stopped"
+    finally:  # a failed run must not leave a broker and a worker behind for the next tests
+        for pid in [demo.pid, *started_children]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        demo.wait()
 
 
 def test_demo_runs_the_seed_article() -> None:
