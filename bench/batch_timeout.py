@@ -10,6 +10,7 @@ and prints the latency percentiles from an article's record time to its events'.
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -42,6 +43,7 @@ def main() -> int:
             workdir,
             overrides={"batch_timeout": timeout},
         )
+        shutil.rmtree(workdir, ignore_errors=True)
         p = result.latency_s
         if p is None:
             print(f"  {timeout:13g} no events arrived")

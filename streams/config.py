@@ -7,6 +7,7 @@ is the whole truth about what can be configured.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -171,9 +172,9 @@ def _check(s: Settings) -> None:
         raise ConfigError(f"NEWSEVENTS_METRICS_PORT out of range: {s.metrics_port}")
     if s.max_body_bytes < 1:
         raise ConfigError("NEWSEVENTS_MAX_BODY_BYTES must be positive")
-    if s.shutdown_timeout <= 0:
+    if not math.isfinite(s.shutdown_timeout) or s.shutdown_timeout <= 0:
         raise ConfigError(f"NEWSEVENTS_SHUTDOWN_TIMEOUT must be positive, got {s.shutdown_timeout}")
-    if s.batch_timeout <= 0:  # Faust reads 0 as "no timeout": a batch would wait until it is full
+    if not math.isfinite(s.batch_timeout) or s.batch_timeout <= 0:  # Faust reads 0 as "no timeout"
         raise ConfigError(f"NEWSEVENTS_BATCH_TIMEOUT must be positive, got {s.batch_timeout}")
     if s.fetch_max_wait_ms < 1:
         raise ConfigError(f"NEWSEVENTS_FETCH_MAX_WAIT_MS must be positive, got {s.fetch_max_wait_ms}")

@@ -35,6 +35,8 @@ def test_flags_override_environment() -> None:
         ("NEWSEVENTS_AUTO_OFFSET_RESET", "middle"),
         ("NEWSEVENTS_FETCH_MAX_WAIT_MS", "0"),
         ("NEWSEVENTS_BATCH_TIMEOUT", "0"),
+        ("NEWSEVENTS_BATCH_TIMEOUT", "nan"),
+        ("NEWSEVENTS_SHUTDOWN_TIMEOUT", "inf"),
     ],
 )
 def test_bad_values_name_the_variable(name: str, value: str) -> None:

@@ -408,7 +408,8 @@ class ActorIndex:
         """Whether the same name is used somewhere as a place: "in Tbilisi", "a visit to Tbilisi".
 
         The model sometimes tags a city PERSON; "a person once is a person everywhere" must
-        not spread that mistake to every mention.
+        not spread that mistake to every mention. Answers from the model's own entities
+        (before ``_relabel_people``): it is only asked while the index is being built.
         """
         return _clean(ent.text) in self._place_names
 

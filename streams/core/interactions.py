@@ -140,6 +140,12 @@ NOT_MET_OBJECTS = frozenset(
     }
 )
 PHONE_WORDS = frozenset({"phone", "telephone", "telephonic", "video", "videoconference"})
+#: "spoke/talked on the phone" (by lemma) and "a phone call/conversation" (by text)
+CALL_VERBS = frozenset({"speak", "talk"})
+CALL_NOUNS = frozenset({"call", "calls", "conversation", "conversations"})
+PURCHASE = "purchase"  # "a purchase order" is an agreement
+MEET_NOUN = "meet"  # "a future meet on Crete"
+SIT_VERB = "sit"  # "sat down with"
 FUTURE_WORDS = frozenset(
     {"will", "shall", "expect", "plan", "schedule", "set", "due", "to", "would", "going"}
 )
@@ -235,19 +241,19 @@ def _is_agreement(token: Token) -> bool:
             return any(_names_agreement(o) for o in objects)
         return lemma in ("sign", "ink")
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in AGREEMENT_NOUNS or lemma in AGREEMENT_NOUNS):
-        if token.lower_ == "purchase" or (token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"):
+        if token.lower_ == PURCHASE or (token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"):
             return True
         return _agreement_noun_concluded(token)
-    return token.lower_ == "purchase" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"
+    return token.lower_ == PURCHASE and token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"
 
 
 def _phone_call(token: Token) -> bool:
     """ "spoke on the phone", "talked by telephone", "held a phone call": a call between parties."""
-    if token.pos_ == "VERB" and token.lemma_.lower() in ("speak", "talk"):
+    if token.pos_ == "VERB" and token.lemma_.lower() in CALL_VERBS:
         return any(
             c.dep_ == "prep" and any(g.lower_ in PHONE_WORDS for g in c.children) for c in token.children
         )
-    return token.lower_ in ("call", "calls", "conversation", "conversations") and any(
+    return token.lower_ in CALL_NOUNS and any(
         c.lower_ in PHONE_WORDS and c.dep_ in ("compound", "amod", "nmod") for c in token.children
     )
 
@@ -266,9 +272,9 @@ def _is_meeting(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in MEETING_VERBS | WEAK_MEETING_VERBS:
         return not _meets_a_target(token)
-    if token.lower_ == "meet" and token.pos_ == "NOUN":  # "agreed to a future meet on Crete"
+    if token.lower_ == MEET_NOUN and token.pos_ == "NOUN":  # "agreed to a future meet on Crete"
         return True
-    if token.pos_ == "VERB" and lemma == "sit" and any(c.lower_ == "down" for c in token.children):
+    if token.pos_ == "VERB" and lemma == SIT_VERB and any(c.lower_ == "down" for c in token.children):
         return True
     if _phone_call(token):
         return True
@@ -301,8 +307,9 @@ TRIGGER_WORDS = (
     | MEETING_VERBS
     | WEAK_MEETING_VERBS
     | MEETING_NOUNS
-    | frozenset({"purchase", "meet", "sit", "speak", "talk"})
-    | frozenset({"call", "calls", "conversation", "conversations"})
+    | CALL_VERBS
+    | CALL_NOUNS
+    | frozenset({PURCHASE, MEET_NOUN, SIT_VERB})
 )
 
 

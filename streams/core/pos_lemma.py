@@ -10,7 +10,7 @@ component computes exactly those two attributes:
   exceptions (auxiliaries, "do"/"have" as main verbs, subordinating "IN", pronominal
   determiners), applied with numpy over the whole document instead of spaCy's Matcher.
 - Lemmas come from the model's own rule lemmatizer (``Lemmatizer.rule_lemmatize``), but
-  each (word, tag, POS) triple is computed once per process and then looked up by its
+  each (word, tag, POS) triple is computed once per pipeline and then looked up by its
   string ids, without building a ``Token`` (that lookup took a third of the time).
 
 Morphological features are not set (no rule reads them). ``tests/core/test_pos_lemma.py``
@@ -114,7 +114,7 @@ class PosLemma:
             for i in np.nonzero(known)[0]:
                 doc[int(i)].pos = int(pos[i])
         # A token's lemma depends only on its text, tag and POS: look the three ids up in a
-        # per-process table, and build a Token object only for a combination not seen yet.
+        # per-pipeline table, and build a Token object only for a combination not seen yet.
         # The table keeps strings, not their ids: inside ``nlp.memory_zone()`` a new string's
         # id stops resolving when the zone closes, so each lemma is added to the store again.
         keys = doc.to_array([ORTH, TAG, POS]).tolist()
@@ -182,6 +182,10 @@ def make_pos_lemma(nlp: Language, name: str) -> PosLemma:
     A factory, so that every pipeline built in a process gets a component of its own:
     the lemma table keeps ids of that pipeline's string store.
     """
+    missing = [n for n in ("attribute_ruler", "lemmatizer") if n not in nlp.component_names]
+    if missing:
+        absent = " and ".join(missing)
+        raise ValueError(f"newsevents_pos_lemma needs the model's {absent}, absent from this pipeline")
     patterns = list(nlp.get_pipe("attribute_ruler").patterns)  # type: ignore[attr-defined]
     return PosLemma(nlp, patterns, nlp.get_pipe("lemmatizer"))
 

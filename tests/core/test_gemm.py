@@ -1,11 +1,16 @@
-"""The model's matrix products run on OpenBLAS, one thread, and give what BLIS gives."""
+"""The model's layers multiply on OpenBLAS, one thread, and give what BLIS gives."""
 
 from __future__ import annotations
 
+import threading
+from typing import Any, NoReturn
+
+import blis.py
+import pytest
 from spacy.language import Language
 from threadpoolctl import threadpool_info
 
-from streams.core.gemm import BLAS_THREADS
+from streams.core.gemm import BLAS_THREADS, THREAD_VARIABLES
 from streams.core.nlp import build_pipeline, load_model
 
 TEXT = (
@@ -15,20 +20,33 @@ TEXT = (
 )
 
 
-def test_every_layer_of_the_loaded_model_multiplies_with_openblas() -> None:
-    blis_layers = []
-    for name, component in load_model().pipeline:
-        model = getattr(component, "model", None)
-        if model is not None:
-            blis_layers += [(name, layer.name) for layer in model.walk() if layer.ops.use_blis]
-    assert blis_layers == []
+def test_no_layer_of_the_loaded_model_multiplies_with_blis(monkeypatch: pytest.MonkeyPatch) -> None:
+    """thinc's BLIS ops call ``blis.py.gemm``; make it fail and run the whole pipeline."""
+
+    def no_blis(*args: Any, **kwargs: Any) -> NoReturn:
+        raise AssertionError("a layer multiplied with BLIS")
+
+    nlp = load_model()
+    monkeypatch.setattr(blis.py, "gemm", no_blis)
+    assert len(nlp(TEXT).ents) > 3
+    with pytest.raises(AssertionError, match="with BLIS"):
+        build_pipeline(openblas=False)(TEXT)  # the check itself works
 
 
-def test_blas_is_held_to_one_thread_per_process() -> None:
+def test_blas_is_held_to_one_thread_in_every_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
     load_model()
-    blas = [info for info in threadpool_info() if info["user_api"] == "blas"]
-    assert blas, "no BLAS library found (numpy's wheels bundle OpenBLAS)"
-    assert {info["num_threads"] for info in blas} == {BLAS_THREADS}
+    seen: list[set[int]] = []
+
+    def read() -> None:  # the worker extracts in an executor thread
+        seen.append({info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"})
+
+    read()
+    thread = threading.Thread(target=read)
+    thread.start()
+    thread.join()
+    assert seen == [{BLAS_THREADS}, {BLAS_THREADS}], "no BLAS library, or one on more threads"
 
 
 def _analysis(nlp: Language) -> list[tuple[object, ...]]:

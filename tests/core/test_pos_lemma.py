@@ -63,3 +63,4 @@ def test_each_pipeline_of_a_process_has_its_own_lemma_component() -> None:
         with nlp.memory_zone():
             lemmas = [t.lemma_ for t in nlp(text)]
         assert "negotiate" in lemmas and "treaty" in lemmas and "official" in lemmas
+        assert "vexorian" in lemmas and "Plumbridge" in lemmas  # words new to both string stores
