@@ -20,7 +20,7 @@ import os
 
 import spacy
 from spacy.language import Language
-from thinc.api import NumpyOps, use_ops
+from thinc.api import get_current_ops, use_ops
 from threadpoolctl import threadpool_limits
 
 #: Matrix-product threads per process (see the module docstring).
@@ -48,8 +48,8 @@ def load_with_ops(package: str, openblas: bool = True) -> Language:
     """
     if openblas:
         limit_blas_threads()
-    ops = NumpyOps(use_blis=not openblas)
     with use_ops("numpy", use_blis=not openblas):
+        ops = get_current_ops()  # the one instance the layers built here got
         nlp = spacy.load(package)
     for _name, component in nlp.pipeline:
         model = getattr(component, "model", None)
