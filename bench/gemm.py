@@ -1,6 +1,6 @@
 """OpenBLAS against BLIS for the model's matrix products: ``make bench-gemm``.
 
-Three measurements behind ``streams.core.gemm``:
+Three measurements behind ``streams.core.pipeline.gemm``:
 1. one product of the tok2vec layers' shape (8,000 tokens x 288 inputs, 288 outputs) with
    thinc's BLIS and with numpy's OpenBLAS on one thread;
 2. the extractor's pipeline built both ways over the shared articles, alternating the two
@@ -23,8 +23,8 @@ from thinc.api import NumpyOps
 from bench.pipeline_shares import component_seconds
 from bench.rules_overhead import load_articles
 from bench.throughput.corpus import shared_dir
-from streams.core.boilerplate import prepare_for_nlp
-from streams.core.nlp import build_pipeline
+from streams.core.pipeline.boilerplate import prepare_for_nlp
+from streams.core.pipeline.loader import build_pipeline
 
 Analysis = list[tuple[object, ...]]
 

@@ -20,17 +20,17 @@ from spacy.tokens import Doc, Span
 
 from bench.rules_overhead import load_articles
 from bench.throughput.corpus import shared_dir
-from streams.core import interactions
-from streams.core.boilerplate import prepare_for_nlp
-from streams.core.nlp import load_model
-from streams.core.statements import SPEECH_LEMMAS
+from streams.core.lexicon import triggers
+from streams.core.lexicon.speech import SPEECH_LEMMAS
+from streams.core.pipeline.boilerplate import prepare_for_nlp
+from streams.core.pipeline.loader import load_model
 
 TRIGGER_LEMMAS = (
-    interactions.MEETING_VERBS
-    | interactions.WEAK_MEETING_VERBS
-    | interactions.MEETING_NOUNS
-    | interactions.AGREEMENT_VERBS
-    | interactions.SIGNABLE_NOUNS
+    triggers.MEETING_VERBS
+    | triggers.WEAK_MEETING_VERBS
+    | triggers.MEETING_NOUNS
+    | triggers.AGREEMENT_VERBS
+    | triggers.SIGNABLE_NOUNS
 )
 QUOTE_CHARS = frozenset('"\u201c\u201d\u00ab\u00bb')
 

@@ -17,8 +17,9 @@ import time
 from pathlib import Path
 
 from streams.core.article import article_from_object
-from streams.core.boilerplate import prepare_for_nlp as blank_boilerplate
 from streams.core.extractor import ArticleInput, Extractor
+from streams.core.pipeline.boilerplate import prepare_for_nlp as blank_boilerplate
+from streams.core.pipeline.loader import load_model
 
 HERE = Path(__file__).resolve().parent
 
@@ -38,7 +39,7 @@ def main() -> int:
     args = parser.parse_args()
     shared = Path(os.environ.get("NEWSEVENTS_SHARED", HERE.parent.parent / "shared"))
     items = load_articles(shared)
-    extractor = Extractor()
+    extractor = Extractor(load_model())
     nlp = extractor._nlp
     texts = [blank_boilerplate(item.article.body) for item in items]
     words = sum(len(t.split()) for t in texts)

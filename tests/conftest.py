@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from streams.core.extractor import Extractor
+from streams.core.pipeline.loader import load_model
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -14,7 +15,7 @@ SHARED = REPO.parent / "shared"
 
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
-    return Extractor()
+    return Extractor(load_model())
 
 
 def shared_file(relative: str) -> Path:

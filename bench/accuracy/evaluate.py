@@ -26,7 +26,7 @@ from bench.accuracy.scoring import (
     score_spans,
 )
 from streams.core.model import DateValue
-from streams.core.money import MoneySpan, find_money
+from streams.core.normalise.money import MoneySpan, find_money
 
 Normaliser = Callable[[str, date | None], DateValue | None]
 MoneyFinder = Callable[[str], list[MoneySpan]]
@@ -85,11 +85,12 @@ def run_speakers(docs: Sequence[MeantimeDoc]) -> ItemResult:
     """Run the extractor over the MEANTIME articles and score statement speakers."""
     from streams.core.article import article_from_object
     from streams.core.extractor import ArticleInput, Extractor
+    from streams.core.pipeline.loader import load_model
 
     result = ItemResult("speaker attribution", "MEANTIME speech events with a direct quote")
     started = time.perf_counter()
     gold = [g for doc in docs for g in speech_gold(doc, result.skipped)]
-    extractor = Extractor()
+    extractor = Extractor(load_model())
     inputs = [
         ArticleInput(
             article_from_object(

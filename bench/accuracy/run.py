@@ -103,7 +103,7 @@ def run(items: Sequence[str], paths: DataPaths, quick: bool) -> list[ItemResult]
         )
         results.extend(run_currency(cases, skipped))
     if "dates" in items:
-        from streams.core.dates import normalise_date
+        from streams.core.normalise.dates import normalise_date
 
         skipped = Counter()
         gold = [g for d in docs for g in meantime.date_gold(d, skipped)]

@@ -82,7 +82,7 @@ def run(plan: Plan, say: Progress, workdir: Path) -> Results:
     clock.lap("1 stock spaCy")
     gc.collect()
 
-    say("stage 2: offline core, Extractor().extract in batches of 16")
+    say("stage 2: offline core, Extractor.extract in batches of 16")
     core = offline.run(articles, BATCH_SIZE)
     say(f"  {core.result.articles_per_s:.1f} articles/s, {core.result.events} events")
     if not core.result.copies_consistent:

@@ -1,4 +1,4 @@
-"""Stage 2: the offline core, ``Extractor().extract`` in batches, as ``newsevents extract`` runs it.
+"""Stage 2: the offline core, ``Extractor.extract`` in batches, as ``newsevents extract`` runs it.
 
 Besides its rate, this stage fixes how many events each article yields: the stream
 stages wait for exactly that many, so "done" never depends on a timeout.
@@ -30,10 +30,11 @@ def run(articles: Sequence[CorpusArticle], batch_size: int = 16) -> OfflineRun:
     """Validate every article first (not timed), load the model (timed apart), then extract."""
     from streams.core.article import article_from_object
     from streams.core.extractor import ArticleInput, Extractor
+    from streams.core.pipeline.loader import load_model
 
     inputs = [ArticleInput(article_from_object(dict(a.obj))) for a in articles]
     started = time.perf_counter()
-    extractor = Extractor(batch_size=batch_size)
+    extractor = Extractor(load_model(), batch_size=batch_size)
     load_s = time.perf_counter() - started
     counts: list[int] = []
     failed = skipped = 0

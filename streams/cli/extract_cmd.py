@@ -15,6 +15,7 @@ from typing import TextIO
 
 from streams.core.article import Article, InvalidArticle, parse_article, parse_published_at
 from streams.core.extractor import ArticleInput, Extractor
+from streams.core.pipeline.loader import load_model
 
 BATCH = 32
 
@@ -54,7 +55,7 @@ def run_extract(
                 article = dataclasses.replace(article, published_at=default_published_at)
             yield article
 
-    extractor = Extractor()
+    extractor = Extractor(load_model())
     for batch in _batches(articles(), BATCH):
         for result in extractor.extract([ArticleInput(a) for a in batch]):
             if result.error is not None:

@@ -166,10 +166,12 @@ async def _run(settings: Settings, windows: Sequence[Window], progress: bool, ou
 
     from streams.core.extractor import Extractor
 
+    from streams.core.pipeline.loader import load_model
+
     work = [w for w in windows if w.size > 0]
     publisher = ProducerPublisher(settings)
     state = ArticleStateStore(settings)
-    processor = BatchProcessor(settings, Extractor(batch_size=settings.batch_size), publisher, state)
+    processor = BatchProcessor(settings, Extractor(load_model(), batch_size=settings.batch_size), publisher, state)
     consumer = KafkaConsumer(
         **client_options(settings, f"{settings.app_id}-replay"), enable_auto_commit=False
     )

@@ -16,6 +16,7 @@ def cmd_worker(settings: Settings) -> int:
     from streams.app.topics import ensure_topics
     from streams.app.worker import create_app
     from streams.core.extractor import Extractor
+    from streams.core.pipeline.loader import load_model
 
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s"
@@ -23,7 +24,7 @@ def cmd_worker(settings: Settings) -> int:
     log = logging.getLogger("newsevents.worker")
     hook = failing_hook(settings.test_fail_marker) if settings.test_fail_marker else None
     started = time.perf_counter()
-    extractor = Extractor(batch_size=settings.batch_size, before_article=hook)  # type: ignore[arg-type]
+    extractor = Extractor(load_model(), batch_size=settings.batch_size, before_article=hook)  # type: ignore[arg-type]
     metrics.MODEL_LOAD_SECONDS.set(time.perf_counter() - started)
     log.info("model %s loaded; extractor %s", extractor.info.model, extractor.info.version)
     if settings.create_topics:

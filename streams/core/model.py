@@ -12,6 +12,19 @@ from typing import Any, Literal
 
 EventType = Literal["meeting", "agreement", "statement"]
 EVENT_TYPES: tuple[EventType, ...] = ("meeting", "agreement", "statement")
+#: What an actor is to the event: who spoke, who was told, who met, who agreed.
+Role = Literal["speaker", "addressee", "participant", "party"]
+ActorKind = Literal["person", "organization", "country", "group"]
+#: Meetings and agreements: done, going on at publication, or scheduled.
+EventStatus = Literal["past", "ongoing", "planned"]
+#: The day a relative date ("on Tuesday") was resolved against.
+DateBasis = Literal["published_at", "record_time"]
+DatePrecision = Literal["year", "month", "week", "day"]
+#: Where a sum stands relative to its event (see ``Amount.scope``).
+AmountScope = Literal["sentence", "paragraph", "article"]
+AmountBound = Literal["upper", "lower"]
+#: How a statement's speaker was found, from the most to the least certain.
+SpeakerResolution = Literal["named", "pronoun", "description", "continuation", "subject"]
 
 #: Version of the event schema this code produces (``schemas/event.v1.json``).
 SCHEMA_VERSION = "1"
@@ -23,8 +36,8 @@ EVENT_ID_NAMESPACE = uuid.UUID("6f1f5b8e-3c55-4d0e-9a3b-2f6d2a4e9c10")
 @dataclass(frozen=True)
 class Actor:
     name: str
-    role: str  # speaker | addressee | participant | party
-    kind: str  # person | organization | country | group
+    role: Role
+    kind: ActorKind
     title: str | None = None
     country: str | None = None  # where the text says it (a title, an apposition, a demonym)
     organization: str | None = None  # people: the body named in their title ("Chinese Foreign Ministry")
@@ -34,7 +47,7 @@ class Actor:
 class DateValue:
     text: str
     value: str  # YYYY, YYYY-MM or YYYY-MM-DD
-    precision: Literal["year", "month", "week", "day"]
+    precision: DatePrecision
 
 
 @dataclass(frozen=True)
@@ -50,10 +63,10 @@ class Amount:
     currency: str
     #: Where the sum stands relative to the event: in its evidence ("sentence"), elsewhere in
     #: the same paragraph ("paragraph"), or elsewhere in the article ("article").
-    scope: str = "sentence"
+    scope: AmountScope = "sentence"
     #: "upper" for "up to $400 billion", "lower" for "more than $5 million", None for an exact sum;
     #: in a range ("$300 to 350 million") the first amount is "lower" and the second "upper".
-    bound: str | None = None
+    bound: AmountBound | None = None
 
 
 @dataclass(frozen=True)
@@ -83,8 +96,8 @@ class Event:
     evidence: Evidence
     confidence: float
     extractor: Extractor
-    status: str | None = None  # meetings/agreements: past | ongoing | planned; None for statements
-    date_basis: str | None = None  # published_at | record_time | None when no relative date was used
+    status: EventStatus | None = None  # None for statements
+    date_basis: DateBasis | None = None  # None when no relative date was used
     schema_version: str = SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -10,6 +10,7 @@ from streams.app.processing import BatchProcessor, failing_hook
 from streams.app.records import InputRecord, OutputRecord
 from streams.config import Settings
 from streams.core.extractor import Extractor
+from streams.core.pipeline.loader import load_model
 
 
 class ListPublisher:
@@ -35,7 +36,7 @@ FAILING = json.dumps({"id": "f1", "body": "FAIL-ME “We will sign the deal,” 
 
 def test_batch_maps_to_events_and_dead_letters(extractor: Extractor) -> None:
     publisher = ListPublisher()
-    hooked = Extractor(before_article=failing_hook("FAIL-ME"))  # type: ignore[arg-type]
+    hooked = Extractor(load_model(), before_article=failing_hook("FAIL-ME"))  # type: ignore[arg-type]
     processor = BatchProcessor(Settings(publish_retry_max=0.01), hooked, publisher)
     outputs = asyncio.run(processor.process([_record(0, GOOD), _record(1, b"nope"), _record(2, FAILING)]))
     processor.close()

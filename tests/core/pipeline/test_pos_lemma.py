@@ -10,7 +10,7 @@ import json
 
 import spacy
 
-from streams.core.nlp import MODEL_PACKAGE, build_pipeline, load_model
+from streams.core.pipeline.loader import MODEL_PACKAGE, build_pipeline, load_model
 from streams.resources import samples_path
 
 EXTRA = [

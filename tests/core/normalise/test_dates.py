@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from streams.core.dates import normalise_date
+from streams.core.normalise.dates import normalise_date
 
 WEDNESDAY = date(2025, 10, 29)
 

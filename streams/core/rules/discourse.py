@@ -11,27 +11,24 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from streams.core.actors import PERSON_PRONOUNS, ActorIndex
-from streams.core.countries import country_for
-from streams.core.model import Actor
+from streams.core.lexicon.groups import COUNTRY_GROUP_NOUNS, GROUP_DETERMINERS, PARTY_GROUP_NOUNS
+from streams.core.lexicon.people import PERSON_PRONOUNS
+from streams.core.model import Actor, Role
+from streams.core.normalise.countries import country_for
+from streams.core.rules.actors import ActorResolver
 from streams.core.spans import CharSpans
-
-#: Plural nouns that, after "both", "the two" or "the", stand for the parties already named.
-COUNTRY_GROUP_NOUNS = frozenset({"countries", "nations", "governments", "states", "capitals"})
-PARTY_GROUP_NOUNS = frozenset({"sides", "parties", "leaders", "men", "women", "companies", "delegations"})
-GROUP_DETERMINERS = frozenset({"both", "two", "the"})
 
 
 class DiscourseContext:
     """Feed it every sentence in order (``advance``); ask it about the current one (``implied``)."""
 
-    def __init__(self, actors: ActorIndex) -> None:
+    def __init__(self, actors: ActorResolver) -> None:
         self.actors = actors
         self.salient_person: Actor | None = None
         self.countries: list[Actor] = []  # distinct countries in order of last mention
         self.last_parties: list[Actor] = []  # parties of the last meeting or agreement with two or more
 
-    def implied(self, sent: Span, role: str, quote_spans: CharSpans) -> list[Actor]:
+    def implied(self, sent: Span, role: Role, quote_spans: CharSpans) -> list[Actor]:
         """Actors the sentence refers to without naming them."""
         found: list[Actor] = []
         for token in sent:
@@ -79,7 +76,7 @@ class DiscourseContext:
                 self.countries = [c for c in self.countries if c.name != country] + [named]
         for token in sent:
             if token.dep_ in ("nsubj", "nsubjpass"):
-                entity = self.actors.entity_at(token)
+                entity = self.actors.document.entity_at(token)
                 subject = self.actors.actor(entity, "participant") if entity is not None else None
                 if subject is not None and subject.kind == "person":
                     self.salient_person = subject
@@ -88,7 +85,7 @@ class DiscourseContext:
                 self.last_parties = group
 
 
-def _with_role(actor: Actor, role: str) -> Actor:
+def _with_role(actor: Actor, role: Role) -> Actor:
     return Actor(
         name=actor.name,
         role=role,

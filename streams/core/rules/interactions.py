@@ -9,153 +9,44 @@ proposals are not reported as done; future ones are marked ``status: planned``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from streams.core.lexicon.triggers import (
+    AGREEMENT_COMPLETION,
+    AGREEMENT_EXISTENCE_PREPS,
+    AGREEMENT_NOUN_VERBS,
+    AGREEMENT_NOUNS,
+    AGREEMENT_VERBS,
+    CALL_NOUNS,
+    CALL_VERBS,
+    MEET_NOUN,
+    MEETING_NOUNS,
+    MEETING_VERBS,
+    NOT_MET_OBJECTS,
+    PHONE_WORDS,
+    PROPOSAL_WORDS,
+    PURCHASE,
+    SIGNABLE_NOUNS,
+    SIT_VERB,
+    TRIGGER_WORDS,
+    WEAK_MEETING_VERBS,
+)
+from streams.core.model import EventStatus
 from streams.core.spans import CharSpans
 
-MEETING_VERBS = frozenset({"meet", "visit", "host", "negotiate", "confer", "convene"})
-#: Verbs that are a meeting only when the sentence names two or more parties ("the ministers of
-#: Egypt and Greece gathered in Cairo to discuss ...", "Merkel and Macron discussed the crisis").
-WEAK_MEETING_VERBS = frozenset({"discuss", "gather", "assemble"})
-MEETING_NOUNS = frozenset(
-    {
-        "meeting",
-        "talks",
-        "summit",
-        "visit",
-        "negotiation",
-        "negotiations",
-        "meetings",
-        "summits",
-        "visits",
-        "conference",
-    }
-)
-AGREEMENT_VERBS = frozenset({"sign", "agree", "ink", "finalize", "finalise"})
-AGREEMENT_NOUNS = frozenset(
-    {
-        "agreement",
-        "deal",
-        "accord",
-        "treaty",
-        "contract",
-        "settlement",
-        "pact",
-        "memorandum",
-        "memoranda",
-        "agreements",
-        "deals",
-        "contracts",
-        "accords",
-        "treaties",
-    }
-)
-#: What can be signed and then is an agreement: "signed a ceasefire", "the peace plan it signed".
-SIGNABLE_NOUNS = AGREEMENT_NOUNS | frozenset(
-    {
-        "plan",
-        "declaration",
-        "ceasefire",
-        "truce",
-        "charter",
-        "communique",
-        "roadmap",
-        "protocol",
-        "convention",
-    }
-)
-#: Verbs that turn an agreement noun into a concluded (or planned) agreement.
-AGREEMENT_NOUN_VERBS = frozenset(
-    {
-        "sign",
-        "reach",
-        "strike",
-        "seal",
-        "agree",
-        "conclude",
-        "ink",
-        "win",
-        "award",
-        "finalize",
-        "finalise",
-        "announce",
-        "secure",
-        "clinch",
-        "enter",
-        "approve",
-        "ratify",
-        "broker",
-    }
-)
-#: A deal that "went through" or "took effect" has been concluded.
-AGREEMENT_COMPLETION = frozenset({("go", "through"), ("take", "effect"), ("come", "into"), ("close", "")})
-#: Nouns that, with "part of", "under" or "between", name an existing agreement.
-AGREEMENT_EXISTENCE_PREPS = frozenset({"between", "under"})
-PROPOSAL_WORDS = frozenset(
-    {
-        "propose",
-        "proposal",
-        "draft",
-        "consider",
-        "seek",
-        "hope",
-        "want",
-        "urge",
-        "fail",
-        "reject",
-        "collapse",
-        "scrap",
-        "cancel",
-        "oppose",
-        "try",
-        "attempt",
-        "unable",
-    }
-)
-#: What one "meets" without meeting anyone.
-NOT_MET_OBJECTS = frozenset(
-    {
-        "target",
-        "goal",
-        "deadline",
-        "demand",
-        "need",
-        "requirement",
-        "standard",
-        "criterion",
-        "expectation",
-        "estimate",
-        "forecast",
-        "obligation",
-        "condition",
-        "cost",
-        "threshold",
-        "quota",
-        "end",
-        "fate",
-        "challenge",
-        "criteria",
-    }
-)
-PHONE_WORDS = frozenset({"phone", "telephone", "telephonic", "video", "videoconference"})
-#: "spoke/talked on the phone" (by lemma) and "a phone call/conversation" (by text)
-CALL_VERBS = frozenset({"speak", "talk"})
-CALL_NOUNS = frozenset({"call", "calls", "conversation", "conversations"})
-PURCHASE = "purchase"  # "a purchase order" is an agreement
-MEET_NOUN = "meet"  # "a future meet on Crete"
-SIT_VERB = "sit"  # "sat down with"
-FUTURE_WORDS = frozenset(
-    {"will", "shall", "expect", "plan", "schedule", "set", "due", "to", "would", "going"}
-)
+#: The event types a trigger word signals.
+InteractionType = Literal["meeting", "agreement"]
 
 
 @dataclass(frozen=True)
 class Trigger:
-    type: str  # meeting | agreement
+    type: InteractionType
     token: Token
-    status: str  # past | ongoing | planned
+    status: EventStatus
 
     @property
     def cue(self) -> str:
@@ -171,7 +62,7 @@ def _negated(token: Token) -> bool:
     )
 
 
-def _status(token: Token) -> str | None:
+def _status(token: Token) -> EventStatus | None:
     """past, planned, or None for a proposal or failure that must not be reported as done."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     # a relative clause ("the plan it signed") has its own tense: what governs the noun it
@@ -299,17 +190,10 @@ def _is_meeting(token: Token) -> bool:
     return False
 
 
-#: Every word (text or lemma) that ``_is_agreement`` or ``_is_meeting`` can accept; the
-#: other tokens, most of a sentence, are passed over without running either test.
-TRIGGER_WORDS = (
-    AGREEMENT_VERBS
-    | AGREEMENT_NOUNS
-    | MEETING_VERBS
-    | WEAK_MEETING_VERBS
-    | MEETING_NOUNS
-    | CALL_VERBS
-    | CALL_NOUNS
-    | frozenset({PURCHASE, MEET_NOUN, SIT_VERB})
+#: The trigger tests, in the order the triggers of one sentence are reported.
+_TESTS: tuple[tuple[InteractionType, Callable[[Token], bool]], ...] = (
+    ("agreement", _is_agreement),
+    ("meeting", _is_meeting),
 )
 
 
@@ -321,7 +205,7 @@ def find_triggers(sent: Span, inside_quote: CharSpans) -> list[Trigger]:
             continue
         if inside_quote.covers(token.idx):
             continue
-        for kind, test in (("agreement", _is_agreement), ("meeting", _is_meeting)):
+        for kind, test in _TESTS:
             if kind in seen or not test(token):
                 continue
             status = _status(token)

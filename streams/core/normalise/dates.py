@@ -19,7 +19,7 @@ import re
 from datetime import date, timedelta
 
 from streams.core.model import DateValue
-from streams.core.numbers import CARDINALS
+from streams.core.normalise.numbers import CARDINALS
 
 _MONTHS = {
     name: index

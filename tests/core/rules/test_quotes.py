@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import time
 
-from streams.core.quotes import find_quotes
+from streams.core.rules.quotes import find_quotes
 
 
 def test_curly_straight_and_single_quotes() -> None:

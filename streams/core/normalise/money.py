@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from streams.core.model import Amount
-from streams.core.numbers import CARDINALS
+from streams.core.model import Amount, AmountBound
+from streams.core.normalise.numbers import CARDINALS
 from streams.core.spans import CharSpans
 
 _SYMBOLS = {
@@ -196,7 +196,7 @@ _UPPER = re.compile(r"\b(?:up to|as much as|as high as|no more than|at most|unde
 _LOWER = re.compile(r"\b(?:more than|over|at least|above|in excess of|upwards of|no less than)\s*$", re.I)
 
 
-def _bound(before: str) -> str | None:
+def _bound(before: str) -> AmountBound | None:
     """Whether the words before a sum make it a ceiling or a floor ("up to $400 billion")."""
     if _UPPER.search(before):
         return "upper"

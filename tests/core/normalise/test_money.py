@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.core.money import find_money
+from streams.core.normalise.money import find_money
 
 
 @pytest.mark.parametrize(

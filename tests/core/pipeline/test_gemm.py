@@ -10,8 +10,8 @@ import pytest
 from spacy.language import Language
 from threadpoolctl import threadpool_info
 
-from streams.core.gemm import BLAS_THREADS, THREAD_VARIABLES
-from streams.core.nlp import build_pipeline, load_model
+from streams.core.pipeline.gemm import BLAS_THREADS, THREAD_VARIABLES
+from streams.core.pipeline.loader import build_pipeline, load_model
 
 TEXT = (
     "Japanese Prime Minister Sanae Takaichi met U.S. President Donald Trump in Tokyo on Tuesday. "

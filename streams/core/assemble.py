@@ -1,0 +1,208 @@
+"""Build one article's events from its parse: statements first, then meetings and agreements.
+
+Everything the event builders need about the article travels in one ``ArticleContext``;
+the rules under ``rules/`` decide what is an event and who, when and where it involves,
+and this module puts their answers together into the published ``Event`` records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from streams.core.article import Article
+from streams.core.lexicon.triggers import WEAK_MEETING_VERBS
+from streams.core.model import Actor, DateBasis, Event, Evidence, Role, make_event_id
+from streams.core.model import Extractor as ExtractorInfo
+from streams.core.normalise.money import find_money
+from streams.core.rules.actors import ActorResolver
+from streams.core.rules.amounts import attach_amounts
+from streams.core.rules.discourse import DiscourseContext
+from streams.core.rules.event_dates import sentence_date, speech_date
+from streams.core.rules.interactions import Trigger, find_triggers
+from streams.core.rules.places import event_location, place_char_spans
+from streams.core.rules.plover import plover_for
+from streams.core.rules.quotes import find_quotes
+from streams.core.rules.statements import Statement, find_statements
+from streams.core.spans import CharSpans
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """One article as the event builders see it: its metadata, its parse and what was found once."""
+
+    article: Article
+    doc: Doc
+    actors: ActorResolver
+    #: the day relative dates are resolved against, and which day that is
+    base_date: date | None
+    date_basis: DateBasis | None
+    quote_spans: CharSpans
+    extractor: ExtractorInfo
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """The body's text between two offsets, without surrounding white space."""
+        body = self.article.body
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        return Evidence(sentence=body[start:end], start=start, end=end)
+
+
+def build_events(
+    doc: Doc, article: Article, fallback_date: date | None, extractor: ExtractorInfo
+) -> list[Event]:
+    """Every event of one parsed article, in order of their evidence."""
+    base = article.published_date or fallback_date
+    basis: DateBasis | None = (
+        "published_at" if article.published_date else ("record_time" if fallback_date else None)
+    )
+    actors = ActorResolver.for_doc(doc)
+    text = actors.document.text
+    quotes = find_quotes(text)  # once per article: statements, dates and triggers all use it
+    context = ArticleContext(
+        article=article,
+        doc=doc,
+        actors=actors,
+        base_date=base,
+        date_basis=basis,
+        quote_spans=CharSpans((q.start, q.end) for q in quotes),
+        extractor=extractor,
+    )
+    events: list[Event] = []
+    anchors: list[int] = []  # char offset of what signalled each event (quote or trigger)
+    for st in find_statements(doc, actors, quotes):
+        events.append(statement_event(st, context))
+        anchors.append(st.quote_start)
+    discourse = DiscourseContext(actors)
+    for sent in actors.document.sentences:
+        if not sent.text.strip():
+            continue
+        found = []
+        for trigger in find_triggers(sent, context.quote_spans):
+            event = interaction_event(trigger, sent, discourse, context)
+            if trigger.cue in WEAK_MEETING_VERBS and len(event.actors) < 2:
+                continue  # "the article discusses" is no meeting; two parties discussing are
+            events.append(event)
+            anchors.append(trigger.token.idx)
+            found.append(event.actors)
+        discourse.advance(sent, found)
+    events = attach_amounts(events, anchors, find_money(text), text)
+    body = article.body
+    for event in events:  # provenance is a contract: fail loudly rather than publish a wrong offset
+        if body[event.evidence.start : event.evidence.end] != event.evidence.sentence:
+            raise ValueError(f"evidence offsets do not match the body for event {event.event_id}")
+    return sorted(events, key=lambda e: (e.evidence.start, e.type))
+
+
+def statement_event(st: Statement, context: ArticleContext) -> Event:
+    """A statement record: the quote, its speaker (and addressee) and the occasion's date."""
+    article = context.article
+    evidence = context.evidence(st.sentence_start, st.sentence_end)
+    sent = context.doc.char_span(st.sentence_start, st.sentence_end, alignment_mode="expand")
+    date_value, date_basis = (
+        sentence_date(sent, context.base_date, context.date_basis, context.quote_spans)
+        if sent is not None
+        else (None, None)
+    )
+    if date_value is None and sent is not None:
+        date_value, date_basis = speech_date(
+            sent, st.speaker, context.actors, context.base_date, context.date_basis, context.quote_spans
+        )
+    actors = [st.speaker]
+    if st.addressee is not None and st.addressee.name != st.speaker.name:
+        actors.append(st.addressee)
+    return Event(
+        event_id=make_event_id(article.id, "statement", evidence.start, evidence.end, str(st.quote_start)),
+        type="statement",
+        article_id=article.id,
+        published_at=article.published_at,
+        actors=actors,
+        quote=st.quote,
+        date=date_value,
+        location=None,
+        amounts=[],
+        evidence=evidence,
+        confidence=st.confidence,
+        extractor=context.extractor,
+        status=None,
+        date_basis=date_basis,
+        extra={
+            "partial": st.partial,
+            "speaker_resolution": st.how,
+            "cue": st.cue,
+            "plover": plover_for("statement", st.cue),
+        },
+    )
+
+
+def interaction_event(
+    trigger: Trigger, sent: Span, discourse: DiscourseContext, context: ArticleContext
+) -> Event:
+    """A meeting or agreement record: its parties, date and place, from the trigger's sentence."""
+    article = context.article
+    actors = context.actors
+    quote_spans = context.quote_spans
+    role: Role = "participant" if trigger.type == "meeting" else "party"
+    places = place_char_spans(sent, quote_spans, trigger.token)
+    found: list[Actor] = actors.actors_in(sent.start, sent.end, role, exclude=quote_spans + places)
+    named = {a.name for a in found}
+    for token in _party_slots(trigger):
+        untagged = actors.untagged_name(token, role)
+        if untagged is not None and untagged.name not in named:
+            named.add(untagged.name)
+            found.append(untagged)
+    for actor in discourse.implied(sent, role, quote_spans):
+        if actor.name not in named:
+            named.add(actor.name)
+            found.append(actor)
+    evidence = context.evidence(sent.start_char, sent.end_char)
+    date_value, date_basis = sentence_date(
+        sent,
+        context.base_date,
+        context.date_basis,
+        quote_spans,
+        anchor=trigger.token.i,
+        planned=trigger.status == "planned",
+    )
+    location = event_location(sent, quote_spans, trigger.token)
+    named_people = sum(1 for a in found if a.kind == "person")
+    confidence = round(min(0.9, 0.5 + 0.1 * len(found) + 0.05 * named_people), 2)
+    return Event(
+        event_id=make_event_id(
+            article.id, trigger.type, evidence.start, evidence.end, str(trigger.token.idx)
+        ),
+        type=trigger.type,
+        article_id=article.id,
+        published_at=article.published_at,
+        actors=found,
+        quote=None,
+        date=date_value,
+        location=location,
+        amounts=[],
+        evidence=evidence,
+        confidence=confidence,
+        extractor=context.extractor,
+        status=trigger.status,
+        date_basis=date_basis,
+        extra={
+            "trigger": trigger.token.text,
+            "plover": plover_for(trigger.type, trigger.cue, len(found)),
+        },
+    )
+
+
+def _party_slots(trigger: Trigger) -> list[Token]:
+    """Words that name a party of the event: the one met or signed with, and their conjuncts."""
+    slots: list[Token] = []
+    for child in trigger.token.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            slots.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
+            slots.extend(c for c in child.children if c.dep_ == "pobj")
+    for token in list(slots):
+        slots.extend(c for c in token.children if c.dep_ == "conj")
+    return slots

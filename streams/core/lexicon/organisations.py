@@ -1,0 +1,83 @@
+"""Words about organisations: what makes a name a body's, and the nouns that stand for one."""
+
+from __future__ import annotations
+
+#: Words that make a name an organisation's, whatever the model labelled it.
+BODY_WORDS = frozenset(
+    {
+        "forces",
+        "force",
+        "army",
+        "party",
+        "ministry",
+        "council",
+        "government",
+        "group",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "bank",
+        "association",
+        "union",
+        "committee",
+        "commission",
+        "agency",
+        "office",
+        "department",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "police",
+        "university",
+        "institute",
+        "foundation",
+        "organization",
+        "organisation",
+        "front",
+        "movement",
+        "alliance",
+        "coalition",
+        "federation",
+        "league",
+        "authority",
+        "board",
+        "house",
+        "network",
+    }
+)
+
+#: Organisation nouns a description may use for a named body, with the name words that match it
+#: ("the city" -> "Municipality of Livorno", "the ministry" -> "Chinese Foreign Ministry").
+ORGANIZATION_HEADS: dict[str, tuple[str, ...]] = {
+    "ministry": ("ministry", "department"),
+    "department": ("department", "ministry"),
+    "government": ("government", "administration", "cabinet"),
+    "administration": ("administration", "government"),
+    "city": ("city", "municipality", "council", "town"),
+    "municipality": ("municipality", "city", "council"),
+    "council": ("council",),
+    "company": (),
+    "firm": (),
+    "group": ("group",),
+    "agency": ("agency",),
+    "organization": ("organization", "organisation"),
+    "organisation": ("organisation", "organization"),
+    "party": ("party",),
+    "union": ("union",),
+    "court": ("court",),
+    "committee": ("committee",),
+    "commission": ("commission",),
+    "army": ("army", "forces", "military"),
+    "military": ("military", "army", "forces"),
+    "office": ("office",),
+    "bank": ("bank",),
+    "police": ("police",),
+}
+
+#: Documents whose words a quote gives; they speak for the body that issued them.
+DOCUMENT_HEADS = frozenset(
+    {"summary", "ruling", "judgment", "judgement", "decision", "verdict", "report", "letter"}
+)

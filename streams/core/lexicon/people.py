@@ -1,0 +1,152 @@
+"""Words about people: personal titles, offices, pronouns, and capitalised words that are not names."""
+
+from __future__ import annotations
+
+#: Titles that, directly before a capitalised name, make it a person's name even when the model
+#: labelled it an organisation or a place ("President Takaichi", "Mr Trump").
+NAME_TITLES = frozenset(
+    {
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr.",
+        "president",
+        "minister",
+        "chancellor",
+        "premier",
+        "senator",
+        "secretary",
+        "spokesman",
+    }
+)
+
+#: Words that, right before a proper name, say the name is a person's.
+PERSON_TITLES = NAME_TITLES | frozenset(
+    {
+        "dr",
+        "spokeswoman",
+        "spokesperson",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "ambassador",
+        "envoy",
+        "ceo",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "general",
+        "judge",
+        "justice",
+        "pope",
+        "sheikh",
+        "emir",
+        "sultan",
+        "leader",
+        "rep.",
+        "sen.",
+        "gov.",
+        "lawmaker",
+        "official",
+        "commissioner",
+        "adviser",
+        "advisor",
+        "aide",
+        "professor",
+        "prof.",
+        "chief",
+        "executive",
+        "founder",
+        "analyst",
+        "economist",
+        "lieutenant",
+        "colonel",
+        "captain",
+        "sergeant",
+        "admiral",
+        "vice",
+        "deputy",
+        "foreign",
+        "prime",
+        "defence",
+        "defense",
+        "finance",
+        "trade",
+        "interior",
+        "state",
+        "former",
+        "late",
+        "ex",
+    }
+)
+
+#: Nouns for the office a person holds; with a country in front ("Japan's prime minister",
+#: "the Japanese leader") they tell the person's country.
+ROLE_NOUNS = frozenset(
+    {
+        "leader",
+        "president",
+        "minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "monarch",
+        "ruler",
+        "head",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "secretary",
+        "general",
+        "commander",
+        "governor",
+        "mayor",
+        "emperor",
+        "dictator",
+        "strongman",
+    }
+)
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "they", "it", "we", "i"})
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+NOT_ACRONYM_NAMES = frozenset(
+    {
+        "II",
+        "III",
+        "IV",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "XI",
+        "XX",
+        "XXI",
+        "CEO",
+        "CFO",
+        "AI",
+        "TV",
+        "GDP",
+        "PM",
+        "AM",
+        "OK",
+        "ID",
+        "IT",
+        "PR",
+        "HQ",
+    }
+)

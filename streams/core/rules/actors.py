@@ -1,0 +1,252 @@
+"""Turn the article's named entities into actors with canonical names, kinds and countries.
+
+Built once per article after ``people.find_people`` has repaired the entities: a person's
+mentions share the fullest form of the name, titles in front of a name ("Foreign Ministry
+spokesman Guo Jiakun") are kept apart from it and split into office and organisation, and
+a person's country comes from their title or from a role phrase said of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from streams.core.lexicon.people import PERSON_TITLES, PRONOUNS, ROLE_NOUNS
+from streams.core.model import Actor, ActorKind, Role
+from streams.core.normalise.countries import country_for
+from streams.core.rules.document import KIND_BY_LABEL, DocumentIndex
+from streams.core.rules.people import (
+    PersonRegister,
+    after_title,
+    clean_name,
+    display_name,
+    find_people,
+    is_body_name,
+)
+from streams.core.spans import CharSpans
+
+
+class ActorResolver:
+    """Who is who in one article: the actor each entity denotes, and each person's country."""
+
+    def __init__(self, document: DocumentIndex, people: PersonRegister) -> None:
+        self.document = document
+        self._people = people
+        self._actor_cache: dict[tuple[int, int, int, str], Actor | None] = {}
+        self._person_tokens: set[int] = set()
+        for ent in document.ents:
+            if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP") and after_title(ent)):
+                self._person_tokens.update(range(ent.start, ent.end))
+        self._countries: dict[str, str] = {}
+        self._former: set[str] = set()
+        self._collect_person_countries()
+
+    @classmethod
+    def for_doc(cls, doc: Doc) -> ActorResolver:
+        """Find the article's people (relabelling ``doc.ents``), then index the document."""
+        people = find_people(doc)
+        return cls(DocumentIndex(doc), people)
+
+    def country_in(self, tokens: Sequence[Token] | Span) -> str | None:
+        """The first country named by a GPE/NORP entity or demonym among ``tokens``."""
+        for token in tokens:
+            if token.ent_type_ in ("GPE", "NORP") or token.text[:1].isupper():
+                country = country_for(token.text)
+                if country is None and token.ent_type_ in ("GPE", "NORP") and token.ent_iob_ == "B":
+                    ent = self.document.entity_starting(token.i)
+                    country = country_for(ent.text) if ent is not None else None
+                if country is not None:
+                    return country
+        return None
+
+    def _person_at(self, token: Token) -> str | None:
+        if token.i not in self._person_tokens:
+            return None
+        ent = self.document.entity_at(token)
+        if ent is None:
+            return None
+        person = self._people.find(clean_name(ent.text))
+        return person.canonical if person else None
+
+    def _collect_person_countries(self) -> None:
+        """Learn each person's country from their titles and from role phrases said of them.
+
+        "Japanese Prime Minister Sanae Takaichi" (a title), "Takaichi, Japan's prime minister"
+        (an apposition) and "Takaichi, who made history as Japan's first female prime minister"
+        ("as" / "is": the sentence's only named person) all give Japan.
+        """
+        doc = self.document.doc
+        for ent in self.document.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = self._person_at(ent[0])
+            words = self._title_words(ent)
+            if name is None or words is None:
+                continue
+            if any(t.lower_ in ("former", "late", "ex", "then") for t in words):
+                self._former.add(name)
+            country = self.country_in(words)
+            if country is not None:
+                self._countries.setdefault(name, country)
+        for sent in self.document.sentences:
+            for token in sent:
+                if token.lower_ not in ROLE_NOUNS or token.i in self._person_tokens:
+                    continue
+                target: str | None = None
+                apposed = [c for c in token.children if c.dep_ == "appos" and c.i in self._person_tokens]
+                if apposed:
+                    target = self._person_at(apposed[0])
+                elif token.dep_ == "appos" and token.head.i in self._person_tokens:
+                    target = self._person_at(token.head)
+                elif token.dep_ == "attr" and token.head.lemma_ == "be":  # "Takaichi is Japan's leader"
+                    target = self._subject_person(token.head)
+                elif token.dep_ == "pobj" and token.head.lower_ == "as":  # "Takaichi, as Japan's leader,"
+                    target = self._subject_person(token.head.head)
+                if target is None:
+                    continue
+                country = self.country_in(doc[token.left_edge.i : token.i])
+                if country is not None:
+                    self._countries.setdefault(target, country)
+
+    def _subject_person(self, verb: Token) -> str | None:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return self._person_at(subjects[0]) if subjects else None
+
+    def is_former(self, person_name: str) -> bool:
+        """True when the person is introduced as former/late: no longer the office holder."""
+        return person_name in self._former
+
+    def is_person_span(self, span: Span) -> bool:
+        return span.start in self._person_tokens
+
+    def _title_words(self, span: Span) -> Span | None:
+        """The title words (and the body they belong to) right before a name."""
+        i = span.start - 1
+        sent_start = self.document.sentence_of(span.start).start
+        while i >= sent_start and (
+            self.document.doc[i].lower_ in PERSON_TITLES
+            or (
+                self.document.doc[i].ent_type_ in ("ORG", "NORP", "GPE")
+                and self.document.doc[i].i not in self._person_tokens
+            )
+            or (self.document.doc[i].lower_ in ("of", "'s", "’s") and i > sent_start)
+        ):
+            i -= 1
+        words = self.document.doc[i + 1 : span.start]
+        if not words.text.strip(" ,") or not any(t.lower_ in PERSON_TITLES for t in words):
+            return None
+        return words
+
+    def role_and_organization(self, span: Span) -> tuple[str | None, str | None]:
+        """Split a title into the office and the organisation: ("spokesman", "Chinese Foreign Ministry")."""
+        words = self._title_words(span)
+        if words is None:
+            return None, None
+        org = [t for t in words if t.ent_type_ == "ORG"]
+        # the country goes to ``country``: "German Chancellor" -> "Chancellor", Germany
+        role = [
+            t
+            for t in words
+            if t.ent_type_ not in ("ORG", "NORP", "GPE")
+            and country_for(t.text) is None
+            and t.lower_ not in ("the", "of", "'s", "’s")
+        ]
+        return (
+            " ".join(t.text for t in role) or None,
+            clean_name(" ".join(t.text for t in org)) or None,
+        )
+
+    def actor(self, span: Span, role: Role) -> Actor | None:
+        """The actor a named-entity span denotes, or None if it is not an actor.
+
+        Asked again for the same entity as each later sentence looks back over it; the
+        index no longer changes once built, so each answer is kept (``Actor`` is frozen).
+        """
+        key = (span.start, span.end, span.label, role)
+        if key not in self._actor_cache:
+            self._actor_cache[key] = self._new_actor(span, role)
+        return self._actor_cache[key]
+
+    def _new_actor(self, span: Span, role: Role) -> Actor | None:
+        name = clean_name(span.text)
+        if not name or name.lower() in PRONOUNS:
+            return None
+        if self.is_person_span(span):
+            person = self._people.find(name)
+            canonical = person.canonical if person else display_name(name)
+            title, organization = self.role_and_organization(span)
+            return Actor(
+                name=canonical,
+                role=role,
+                kind="person",
+                title=title,
+                country=self._countries.get(canonical),
+                organization=organization,
+            )
+        kind = KIND_BY_LABEL.get(span.label_)
+        if kind is None:
+            return None
+        country: str | None
+        if kind == "country":
+            country = country_for(name) or name
+            name = country  # "US", "U.S." and "America" are one actor
+        else:  # "Chinese Foreign Ministry", "the Japanese government": a country word in front
+            start = max(self.document.sentence_of(span.start).start, span.start - 1)
+            country = self.country_in(self.document.doc[start : min(span.end, span.start + 3)])
+        return Actor(name=name, role=role, kind=kind, country=country)
+
+    def actors_in(
+        self, start: int, end: int, role: Role, exclude: CharSpans | Sequence[tuple[int, int]] = ()
+    ) -> list[Actor]:
+        """Distinct actors whose entity lies in the token range [start, end), outside excluded char spans."""
+        found: dict[str, Actor] = {}
+        excluded = exclude if isinstance(exclude, CharSpans) else CharSpans(exclude)
+        for ent in self.document.entities_from(start):
+            if ent.start >= end:
+                break
+            if ent.end > end:
+                continue
+            if excluded.covers(ent.start_char) or self._modifies_person(ent):
+                continue
+            if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod"):
+                continue  # "the Yemeni government", "Kurdish-led forces": a description, not a party
+            actor = self.actor(ent, role)
+            if actor is not None and actor.name not in found:
+                found[actor.name] = actor
+        return list(found.values())
+
+    def _modifies_person(self, ent: Span) -> bool:
+        """ "Norwegian" in "Norwegian Fisheries Minister Ingrid Solberg" describes her; it is no actor."""
+        if ent.start in self._person_tokens or ent.root.dep_ not in ("amod", "compound", "nmod", "poss"):
+            return False
+        following = range(ent.end, min(ent.end + 5, len(self.document.doc)))
+        return any(i in self._person_tokens for i in following)
+
+    def untagged_name(self, token: Token, role: Role) -> Actor | None:
+        """An actor from a proper name the model left untagged ("to meet Xi Jinping").
+
+        Only asked for words in an actor's slot (the one met, the one signed with), where a
+        capitalised proper noun is someone.
+        """
+        if (
+            token.pos_ != "PROPN"
+            or not token.text[:1].isupper()
+            or self.document.entity_at(token) is not None
+        ):
+            return None
+        words = [
+            t
+            for t in token.subtree
+            if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
+        ]
+        name = " ".join(t.text for t in [*words, token])
+        if country_for(name) is not None:
+            return Actor(name=country_for(name) or name, role=role, kind="country", country=country_for(name))
+        person = self._people.find(name)
+        if person is not None:
+            return Actor(
+                name=person.canonical, role=role, kind="person", country=self._countries.get(person.canonical)
+            )
+        kind: ActorKind = "organization" if is_body_name(name) or len(words) > 2 else "person"
+        return Actor(name=name, role=role, kind=kind)

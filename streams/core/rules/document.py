@@ -1,0 +1,61 @@
+"""One article's parse, indexed once: its text, sentences and entities by token.
+
+spaCy rebuilds ``doc.text``, ``doc.ents`` and ``token.sent`` on every access; the rules
+ask these questions for every token, so they are answered from lists built here once,
+after ``people.find_people`` has relabelled the entities.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span, Token
+
+from streams.core.model import ActorKind
+
+#: The entity labels that can be actors, and the kind of actor each gives.
+KIND_BY_LABEL: dict[str, ActorKind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "country",
+    "NORP": "group",
+}
+ACTOR_LABELS = frozenset(KIND_BY_LABEL)
+
+
+class DocumentIndex:
+    """Sentences and entity look-ups of one parsed article."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.ents: list[Span] = list(doc.ents)
+        self._entity_by_token: dict[int, Span] = {
+            i: ent for ent in self.ents if ent.label_ in ACTOR_LABELS for i in range(ent.start, ent.end)
+        }
+        self._ent_starting: dict[int, Span] = {ent.start: ent for ent in self.ents}
+        self._ent_token_starts = [ent.start for ent in self.ents]  # doc.ents are sorted and disjoint
+        self.sentences: list[Span] = list(doc.sents)
+        self._sentence_of: list[int] = [0] * len(doc)
+        for number, sent in enumerate(self.sentences):
+            self._sentence_of[sent.start : sent.end] = [number] * len(sent)
+
+    def entity_at(self, token: Token) -> Span | None:
+        """The actor entity containing ``token``, if any."""
+        return self._entity_by_token.get(token.i)
+
+    def entity_starting(self, token_index: int) -> Span | None:
+        """The entity (of any label) whose first token is at ``token_index``."""
+        return self._ent_starting.get(token_index)
+
+    def entities_from(self, token_index: int) -> list[Span]:
+        """The entities that start at or after ``token_index``, in order."""
+        return self.ents[bisect.bisect_left(self._ent_token_starts, token_index) :]
+
+    def sentence_number(self, token_index: int) -> int:
+        """The index in ``sentences`` of the sentence holding the token at ``token_index``."""
+        return self._sentence_of[token_index]
+
+    def sentence_of(self, token_index: int) -> Span:
+        """The sentence holding the token at ``token_index``."""
+        return self.sentences[self._sentence_of[token_index]]
