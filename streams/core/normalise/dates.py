@@ -19,78 +19,14 @@ import re
 from datetime import date, timedelta
 
 from streams.core.model import DateValue
+from streams.core.normalise.calendar_words import MONTHS, ORDINAL_WORDS, WEEKDAYS
 from streams.core.normalise.numbers import CARDINALS
 
-_MONTHS = {
-    name: index
-    for index, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_WEEKDAYS = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        )
-    )
-    for name in names
-}
 _NUMBER_WORDS = {w: v for w, v in CARDINALS.items() if v <= 20 or v in (30, 40, 50)} | {"a": 1, "an": 1}
-_ORDINAL_WORDS = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zeroth",
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ]
-    )
-} | {"thirtieth": 30, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "thirty-first": 31}
-_ORDINAL_WORDS |= {f"twenty-{w}": 20 + v for w, v in list(_ORDINAL_WORDS.items()) if 4 <= v <= 9}
 
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
-_DAY_RE = r"\d{1,2}(?:st|nd|rd|th)?|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_DAY_RE = r"\d{1,2}(?:st|nd|rd|th)?|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _COUNT_RE = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _UNIT_RE = r"day|week|month|year"
 
@@ -190,8 +126,8 @@ def _count(text: str) -> int:
 
 def _day_number(text: str) -> int:
     lowered = text.lower()
-    if lowered in _ORDINAL_WORDS:
-        return _ORDINAL_WORDS[lowered]
+    if lowered in ORDINAL_WORDS:
+        return ORDINAL_WORDS[lowered]
     return int(re.sub(r"(st|nd|rd|th)$", "", lowered))
 
 
@@ -220,7 +156,7 @@ def _absolute(text: str, base: date | None, future: bool) -> DateValue | None:
     for pattern, order in ((_MONTH_DAY_YEAR, "md"), (_DAY_MONTH_YEAR, "dm")):
         if m := pattern.search(text):
             month_word, day_text = (m.group(1), m.group(2)) if order == "md" else (m.group(2), m.group(1))
-            month, day_number = _MONTHS[month_word.lower()], _day_number(day_text)
+            month, day_number = MONTHS[month_word.lower()], _day_number(day_text)
             if m.group(3):
                 day = _safe_date(int(m.group(3)), month, day_number)
             elif base is not None:
@@ -229,11 +165,11 @@ def _absolute(text: str, base: date | None, future: bool) -> DateValue | None:
                 return None
             return _day(day, text) if day else None
     if m := _MONTH_YEAR.search(text):
-        return _month(int(m.group(2)), _MONTHS[m.group(1).lower()], text)
+        return _month(int(m.group(2)), MONTHS[m.group(1).lower()], text)
     if m := _YEAR_MONTH.search(text):
-        return _month(int(m.group(1)), _MONTHS[m.group(2).lower()], text)
+        return _month(int(m.group(1)), MONTHS[m.group(2).lower()], text)
     if (m := _MONTH_ONLY.match(text)) and base is not None:
-        month = _MONTHS[m.group(1).lower()]
+        month = MONTHS[m.group(1).lower()]
         return _month(_pick_month_year(month, base, future), month, text)
     return None
 
@@ -292,12 +228,12 @@ def _relative(text: str, base: date, future: bool) -> DateValue | None:
         return _day(base + timedelta(days=1), text)
     if m := _WEEK_OF_WEEKDAY.search(text):
         which = (m.group(1) or m.group(4)).lower()
-        target = _WEEKDAYS[(m.group(2) or m.group(3)).lower()]
+        target = WEEKDAYS[(m.group(2) or m.group(3)).lower()]
         step = -1 if which in ("last", "the previous") else 0 if which == "this" else 1
         monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
         return _day(monday + timedelta(days=target), text)
     if m := _WEEKDAY.search(text):
-        return _day(_weekday(base, _WEEKDAYS[m.group(2).lower()], m.group(1) or "", future), text)
+        return _day(_weekday(base, WEEKDAYS[m.group(2).lower()], m.group(1) or "", future), text)
     if m := _AGO.search(text):
         unit = m.group(2).lower()
         moved = _shift(base, unit, -_count(m.group(1)))

@@ -1,0 +1,21 @@
+"""The document index: sentence and entity look-ups by token."""
+
+from __future__ import annotations
+
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.document import DocumentIndex
+
+
+def test_sentences_and_entities_by_token() -> None:
+    doc = load_model()("Angela Merkel met Emmanuel Macron in Paris.\nThe talks ended on Friday.")
+    index = DocumentIndex(doc)
+    assert len(index.sentences) == 2
+    friday = next(t for t in doc if t.text == "Friday")
+    assert index.sentence_number(friday.i) == 1
+    assert index.sentence_of(friday.i).text.startswith("The talks")
+    macron = next(t for t in doc if t.text == "Macron")
+    entity = index.entity_at(macron)
+    assert entity is not None and entity.text == "Emmanuel Macron"
+    assert index.entity_at(friday) is None  # a DATE is no actor entity
+    later = [e.text for e in index.entities_from(macron.i)]
+    assert later[0] == "Paris" and "Emmanuel Macron" not in later

@@ -1,0 +1,50 @@
+"""The article's people: name clean-up, spelling variants, and relabelled entities."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.people import PersonRegister, clean_name, find_people, is_body_name, one_edit_apart
+
+
+def _parse(text: str) -> Doc:
+    return load_model()(text)
+
+
+def test_clean_name_drops_article_possessive_and_spacing() -> None:
+    assert clean_name("the  Lind’s") == "Lind"
+    assert clean_name("The Harbour Trust,") == "Harbour Trust"
+
+
+def test_one_edit_apart_needs_five_letters() -> None:
+    assert one_edit_apart("takaichi", "takachi")
+    assert not one_edit_apart("anne", "anna")  # short names differ by one letter too often
+    assert not one_edit_apart("takaichi", "tanaka")
+
+
+def test_body_names_are_never_people() -> None:
+    register = PersonRegister()
+    register.add("Harbour Ministry")
+    register.add("France")
+    assert register.find("Harbour Ministry") is None
+    assert is_body_name("Syrian Democratic Forces")
+
+
+def test_surname_and_misspelling_join_the_full_name() -> None:
+    register = PersonRegister()
+    register.add("Maria Lindqvist")
+    register.add("Lindqvist")
+    register.add("Lindkvist")
+    person = register.find("Lindkvist")
+    assert person is not None and person.canonical == "Maria Lindqvist"
+
+
+def test_a_person_once_is_a_person_everywhere() -> None:
+    doc = _parse(
+        "Senator Oskar Brandtvik met the delegation on Monday. Later Brandtvik said the talks went well."
+    )
+    register = find_people(doc)
+    assert register.find("Brandtvik") is not None
+    labels = {ent.text: ent.label_ for ent in doc.ents}
+    assert labels.get("Brandtvik") == "PERSON"

@@ -1,0 +1,31 @@
+"""Event assembly: evidence offsets and one context per article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from streams.core.article import Article
+from streams.core.assemble import build_events
+from streams.core.model import Extractor as ExtractorInfo
+from streams.core.pipeline.loader import load_model
+
+INFO = ExtractorInfo(version="test", model="m")
+
+
+def test_evidence_is_the_trimmed_sentence_at_its_offsets() -> None:
+    body = "  Ministers Ana Ruiz and Oskar Brandtvik met in Oslo on Monday.  \nNothing else happened."
+    article = Article(id="a", body=body, published_at="2026-03-04")
+    events = build_events(load_model()(body), article, None, INFO)
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert meeting.evidence.sentence == body[meeting.evidence.start : meeting.evidence.end]
+    assert not meeting.evidence.sentence[0].isspace() and not meeting.evidence.sentence[-1].isspace()
+    assert meeting.date is not None and meeting.date.value == "2026-03-02"
+    assert meeting.date_basis == "published_at"
+
+
+def test_the_fallback_day_resolves_relative_dates_and_says_so() -> None:
+    body = "Ana Ruiz met Oskar Brandtvik on Monday."
+    events = build_events(load_model()(body), Article(id="b", body=body), date(2026, 3, 4), INFO)
+    (meeting,) = events
+    assert meeting.date is not None and meeting.date.value == "2026-03-02"
+    assert meeting.date_basis == "record_time"
