@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench-gemm bench-batch-timeout bench bench-quick clean
+.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench-gemm bench-batch-timeout bench bench-quick clean docs-config
 
 install: $(STAMP)
 
@@ -23,6 +23,11 @@ demo: install
 lint: install
 	$(BIN)/ruff check streams tests bench
 	$(BIN)/ruff format --check streams tests bench
+
+# docs/configuration.md is generated from the settings' declarations (streams/config/);
+# tests/config/test_docs.py fails when the committed file is out of date.
+docs-config: install
+	$(BIN)/python -m streams.config.docs > docs/configuration.md
 
 typecheck: install
 	$(BIN)/mypy

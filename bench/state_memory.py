@@ -20,7 +20,7 @@ TYPES = ("meeting", "agreement", "statement")
 
 
 def bytes_per_article(articles: int, events: int) -> float:
-    store = ArticleStateStore(Settings())  # no broker is contacted: only update() is used
+    store = ArticleStateStore(Settings.from_flat())  # no broker is contacted: only update() is used
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
     for n in range(articles):

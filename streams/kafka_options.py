@@ -17,31 +17,33 @@ from streams.config import Settings
 
 def ssl_context(settings: Settings) -> ssl.SSLContext | None:
     """A TLS context for ``SSL``/``SASL_SSL``; None for plaintext protocols."""
-    if settings.security_protocol not in ("SSL", "SASL_SSL"):
+    kafka = settings.kafka
+    if not kafka.uses_tls:
         return None
-    context = ssl.create_default_context(cafile=settings.ssl_cafile or None)
-    context.check_hostname = settings.ssl_check_hostname
-    if not settings.ssl_check_hostname:
+    context = ssl.create_default_context(cafile=kafka.ssl_cafile or None)
+    context.check_hostname = kafka.ssl_check_hostname
+    if not kafka.ssl_check_hostname:
         context.verify_mode = ssl.CERT_REQUIRED  # still verify the chain, only not the name
-    if settings.ssl_certfile:
-        context.load_cert_chain(settings.ssl_certfile, settings.ssl_keyfile or None)
+    if kafka.ssl_certfile:
+        context.load_cert_chain(kafka.ssl_certfile, kafka.ssl_keyfile or None)
     return context
 
 
 def client_options(settings: Settings, client_id: str) -> dict[str, Any]:
     """Keyword arguments shared by kafka-python's KafkaAdminClient, KafkaConsumer and KafkaProducer."""
+    kafka = settings.kafka
     options: dict[str, Any] = {
-        "bootstrap_servers": settings.bootstrap,
+        "bootstrap_servers": kafka.bootstrap,
         "client_id": client_id,
-        "security_protocol": settings.security_protocol,
+        "security_protocol": kafka.security_protocol,
     }
     context = ssl_context(settings)
     if context is not None:
         options["ssl_context"] = context
-    if settings.security_protocol.startswith("SASL_"):
-        options["sasl_mechanism"] = settings.sasl_mechanism
-        options["sasl_plain_username"] = settings.sasl_username
-        options["sasl_plain_password"] = settings.sasl_password
+    if kafka.uses_sasl:
+        options["sasl_mechanism"] = kafka.sasl_mechanism
+        options["sasl_plain_username"] = kafka.sasl_username
+        options["sasl_plain_password"] = kafka.sasl_password.get_secret_value()
     return options
 
 
@@ -49,13 +51,14 @@ def faust_credentials(settings: Settings) -> Any:
     """``broker_credentials`` for the Faust app (None for PLAINTEXT)."""
     import faust
 
+    kafka = settings.kafka
     context = ssl_context(settings)
-    if settings.security_protocol.startswith("SASL_"):
+    if kafka.uses_sasl:
         return faust.SASLCredentials(
-            username=settings.sasl_username,
-            password=settings.sasl_password,
+            username=kafka.sasl_username,
+            password=kafka.sasl_password.get_secret_value(),
             ssl_context=context,
-            mechanism=settings.sasl_mechanism,
+            mechanism=kafka.sasl_mechanism,
         )
     if context is not None:
         return faust.SSLCredentials(context)

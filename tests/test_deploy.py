@@ -25,14 +25,13 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from streams.config import Settings, env_name, load_settings
+from streams.config import load_settings, setting_fields
 
 REPO = Path(__file__).resolve().parent.parent
 DEPLOY = REPO / "deploy"
@@ -41,7 +40,7 @@ GRAFANA_DIR = DEPLOY / "grafana"
 K8S_DIR = DEPLOY / "k8s"
 COMPOSE_FILE = REPO / "docker-compose.yml"
 ENV_EXAMPLE = REPO / ".env.example"
-KNOWN = {env_name(f.name) for f in fields(Settings)}
+KNOWN = {f.env for f in setting_fields()}
 
 DATASOURCE_UID = "newsevents-prometheus"
 DASHBOARD_UID = "newsevents-overview"
@@ -548,7 +547,7 @@ def test_configmap_holds_valid_settings() -> None:
     assert set(data) <= KNOWN, f"not settings: {sorted(set(data) - KNOWN)}"
     assert all(isinstance(v, str) for v in data.values())
     settings = load_settings(data)  # the worker's own parser: raises on a bad value
-    assert settings.metrics_host == "0.0.0.0"
+    assert settings.metrics.host == "0.0.0.0"
 
 
 def test_deployment() -> None:
@@ -560,14 +559,14 @@ def test_deployment() -> None:
     pod = spec["template"]["spec"]
     assert spec["selector"]["matchLabels"].items() <= spec["template"]["metadata"]["labels"].items()
     # Kubernetes kills at the end of the grace period; the worker's own deadline must come first
-    assert pod["terminationGracePeriodSeconds"] > settings.shutdown_timeout
+    assert pod["terminationGracePeriodSeconds"] > settings.batching.shutdown_timeout
     annotations = spec["template"]["metadata"]["annotations"]
     assert annotations["prometheus.io/scrape"] == "true"
-    assert annotations["prometheus.io/port"] == str(settings.metrics_port)
+    assert annotations["prometheus.io/port"] == str(settings.metrics.port)
     (container,) = pod["containers"]
     assert container["image"] == "newsevents:0.1.0"
     (port,) = container["ports"]
-    assert port["containerPort"] == settings.metrics_port == 9108 and port["name"] == "metrics"
+    assert port["containerPort"] == settings.metrics.port == 9108 and port["name"] == "metrics"
     assert container["envFrom"] == [{"configMapRef": {"name": configmap["metadata"]["name"]}}]
     for var in container.get("env", []):
         assert not var["name"].startswith("NEWSEVENTS_") or var["name"] in KNOWN, var["name"]
@@ -603,14 +602,16 @@ def test_keda_scales_the_worker_on_lag_within_the_partitions() -> None:
     spec = scaled["spec"]
     assert spec["scaleTargetRef"]["name"] == deployment["metadata"]["name"]
     assert spec["minReplicaCount"] == 1
-    assert spec["maxReplicaCount"] <= settings.partitions, "more workers than partitions would sit idle"
+    assert spec["maxReplicaCount"] <= settings.topics.partitions, (
+        "more workers than partitions would sit idle"
+    )
     (trigger,) = spec["triggers"]
     assert trigger["type"] == "kafka"
     meta = trigger["metadata"]
-    assert meta["bootstrapServers"] == settings.bootstrap
+    assert meta["bootstrapServers"] == settings.kafka.bootstrap
     assert meta["consumerGroup"] == settings.app_id == "newsevents"
-    assert meta["topic"] == settings.input_topic == "articles.raw"
-    assert meta["offsetResetPolicy"] == settings.auto_offset_reset
+    assert meta["topic"] == settings.topics.input == "articles.raw"
+    assert meta["offsetResetPolicy"] == settings.kafka.auto_offset_reset
     assert int(meta["lagThreshold"]) > 0
     assert all(isinstance(v, str) for v in meta.values()), "KEDA trigger metadata values are strings"
 

@@ -76,8 +76,8 @@ def test_plain_over_plaintext_and_tls_only() -> None:
     assert "ssl_context" not in client_options(sasl, "x")
     tls = load_settings({"NEWSEVENTS_SECURITY_PROTOCOL": "SSL"})
     assert isinstance(faust_credentials(tls), faust.SSLCredentials)
-    assert faust_credentials(Settings()) is None
-    assert client_options(Settings(), "x")["security_protocol"] == "PLAINTEXT"
+    assert faust_credentials(Settings.from_flat()) is None
+    assert client_options(Settings.from_flat(), "x")["security_protocol"] == "PLAINTEXT"
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -44,7 +44,7 @@ def fresh_settings(
     """Unique topics and consumer group for one stage, created now; production defaults otherwise
     (or ``overrides``, for a probe of one setting)."""
     uid = f"{tag}-{uuid.uuid4().hex[:8]}"
-    settings = Settings(
+    settings = Settings.from_flat(
         bootstrap=bootstrap,
         app_id=f"newsevents-bench-{uid}",
         input_topic=f"bench.articles.{uid}",
@@ -56,7 +56,7 @@ def fresh_settings(
         metrics_port=0,  # several workers on one host: no fixed port
         log_level=WORKER_LOG_LEVEL,
     )
-    settings = replace(settings, **(overrides or {}))
+    settings = settings.replace(**(overrides or {}))
     ensure_topics(settings)
     return settings
 
@@ -65,7 +65,7 @@ class Sender:
     """Produces articles (key = article id, acks=all) and returns each record's timestamp."""
 
     def __init__(self, settings: Settings, linger_ms: int = 5) -> None:
-        self.topic = settings.input_topic
+        self.topic = settings.topics.input
         self._producer = KafkaProducer(
             **client_options(settings, "newsevents-bench-producer"), acks="all", linger_ms=linger_ms
         )
@@ -116,9 +116,9 @@ class Collector:
     """Reads the event, state and dead-letter topics of one stage from the beginning."""
 
     def __init__(self, settings: Settings) -> None:
-        self._event_topics = frozenset(settings.event_topics.values())
-        self._state_topic = settings.state_topic
-        self._dlq_topic = settings.dlq_topic
+        self._event_topics = frozenset(settings.topics.events.values())
+        self._state_topic = settings.topics.state
+        self._dlq_topic = settings.topics.dlq
         self._consumer = KafkaConsumer(
             **client_options(settings, "newsevents-bench-collector"), enable_auto_commit=False
         )
@@ -260,7 +260,7 @@ def wait_until(
 
 def _holds_partitions(log_path: Path) -> bool:
     text = log_path.read_text(errors="replace") if log_path.exists() else ""
-    return text.rfind("Setting newly assigned partitions") > text.rfind("Revoking previously assigned")
+    return text.rfind("partitions assigned:") > text.rfind("partitions revoked:")
 
 
 def wait_group_stable(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,7 @@ def _workers(settings: Settings, count: int, stage_dir: Path, tag: str) -> list[
     return [
         WorkerProcess(
             f"{tag}-worker-{i}",
-            replace(settings, data_dir=f"{settings.data_dir}-{i}"),
+            settings.replace(data_dir=f"{settings.data_dir}-{i}"),
             stage_dir / f"worker-{i}.log",
         )
         for i in range(count)

@@ -108,7 +108,7 @@ class ArticleStateStore:
 
     @property
     def horizon_seconds(self) -> float:
-        return self.settings.state_horizon_days * 86400.0
+        return self.settings.state.horizon_days * 86400.0
 
     def _client(self) -> KafkaConsumer:
         if self._consumer is None:
@@ -131,7 +131,7 @@ class ArticleStateStore:
         if not wanted:
             return
         consumer = self._client()
-        tps = [TopicPartition(self.settings.state_topic, p) for p in wanted]
+        tps = [TopicPartition(self.settings.topics.state, p) for p in wanted]
         ends = consumer.end_offsets(tps)
         behind = [tp for tp in tps if self._positions.get(tp.partition, 0) < ends[tp]]
         for tp in tps:
@@ -145,7 +145,7 @@ class ArticleStateStore:
         deadline = time.monotonic() + 60.0
         while any(self._positions[tp.partition] < ends[tp] for tp in behind):
             if time.monotonic() > deadline:
-                raise TimeoutError(f"state topic {self.settings.state_topic} did not catch up within 60 s")
+                raise TimeoutError(f"state topic {self.settings.topics.state} did not catch up within 60 s")
             for tp, records in consumer.poll(timeout_ms=500).items():
                 table = self._partitions[tp.partition]
                 for record in records:

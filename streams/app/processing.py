@@ -19,7 +19,7 @@ from streams import health, metrics
 from streams.app.article_state import ArticleStateStore, StateUpdate
 from streams.app.records import InputRecord, OutputRecord, dead_letter, event_record, retraction_record
 from streams.config import Settings
-from streams.core.article import Article, InvalidArticle, parse_article
+from streams.core.article import InvalidArticle, parse_article
 from streams.core.extractor import ArticleInput, Extractor
 
 log = logging.getLogger(__name__)
@@ -44,12 +44,14 @@ class BatchProcessor:
         extractor: Extractor,
         publisher: Publisher,
         state: ArticleStateStore | None = None,
+        drop_types: frozenset[str] = frozenset(),
     ) -> None:
+        """``drop_types``: event types never published; only tests set it (``streams.testing_hooks``)."""
         self.settings = settings
         self.extractor = extractor
         self.publisher = publisher
         self.state = state
-        self._dropped_types = {t.strip() for t in settings.test_drop_types.split(",") if t.strip()}
+        self._dropped_types = drop_types
         self._closing = False
         self._last_sweep: dict[int, float] = {}
         # spaCy is CPU-bound: run it off the event loop so heartbeats and fetches keep going.
@@ -66,9 +68,9 @@ class BatchProcessor:
         valid: list[tuple[InputRecord, ArticleInput]] = []
         for record in records:
             try:
-                article = parse_article(record.value, s.max_body_bytes)
+                article = parse_article(record.value, s.batching.max_body_bytes)
             except InvalidArticle as exc:
-                outputs.append(dead_letter(record, s.dlq_topic, exc.reason, exc.detail, s.app_id))
+                outputs.append(dead_letter(record, s.topics.dlq, exc.reason, exc.detail, s.app_id))
                 continue
             fallback = record.record_time.date() if record.record_time else None
             valid.append((record, ArticleInput(article, fallback)))
@@ -84,12 +86,12 @@ class BatchProcessor:
             for (record, _), result in zip(valid, results, strict=True):
                 if result.error is not None:
                     outputs.append(
-                        dead_letter(record, s.dlq_topic, "extraction_error", result.error, s.app_id)
+                        dead_letter(record, s.topics.dlq, "extraction_error", result.error, s.app_id)
                     )
                     continue
                 events = [e for e in result.events if e.type not in self._dropped_types]
                 for event in events:
-                    outputs.append(event_record(event, s.event_topics[event.type], s.ce_source))
+                    outputs.append(event_record(event, s.topics.events[event.type], s.ce_source))
                 if self.state is not None:
                     update = self.state.update(
                         record.partition, result.article.id, {e.event_id: e.type for e in events}, time.time()
@@ -116,7 +118,7 @@ class BatchProcessor:
                 health.broker_reachable(ok=False)
                 log.warning("reading the article state failed (%s); retrying in %.1f s", exc, delay)
                 time.sleep(delay)  # in the extraction thread; the event loop keeps running
-                delay = min(delay * 2, self.settings.publish_retry_max)
+                delay = min(delay * 2, self.settings.batching.publish_retry_max)
             else:
                 return
 
@@ -124,13 +126,13 @@ class BatchProcessor:
         """Tombstones for the events no longer produced, then the article's new state."""
         s = self.settings
         records = [
-            retraction_record(event_id, event_type, s.event_topics[event_type], update.article_id)
+            retraction_record(event_id, event_type, s.topics.events[event_type], update.article_id)
             for event_id, event_type in update.retracted
-            if event_type in s.event_topics
+            if event_type in s.topics.events
         ]
         records.append(
             OutputRecord(
-                topic=s.state_topic,
+                topic=s.topics.state,
                 key=update.article_id.encode("utf-8"),
                 value=update.state.encode() if update.state is not None else None,
                 headers=[],
@@ -193,7 +195,9 @@ class BatchProcessor:
             try:
                 # a send that never resolves (seen after a broker restart) must not hold the batch
                 # forever: give up after the timeout and send again; duplicates keep their event_id
-                await asyncio.wait_for(self.publisher.publish(outputs), self.settings.publish_timeout)
+                await asyncio.wait_for(
+                    self.publisher.publish(outputs), self.settings.batching.publish_timeout
+                )
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
@@ -201,17 +205,7 @@ class BatchProcessor:
                 health.publishing(ok=False)
                 log.warning("publishing %d records failed (%s); retrying in %.1f s", len(outputs), exc, delay)
                 await asyncio.sleep(delay)
-                delay = min(delay * 2, self.settings.publish_retry_max)
+                delay = min(delay * 2, self.settings.batching.publish_retry_max)
             else:
                 health.publishing(ok=True)
                 return
-
-
-def failing_hook(marker: str) -> object:
-    """The test hook behind NEWSEVENTS_TEST_FAIL_MARKER: raise for articles containing ``marker``."""
-
-    def hook(article: Article) -> None:
-        if marker and marker in article.body:
-            raise RuntimeError(f"simulated extraction failure (body contains {marker!r})")
-
-    return hook

@@ -44,7 +44,7 @@ def existing_partitions(settings: Settings, topics: list[str]) -> dict[str, int]
 
 def ensure_topics(settings: Settings, admin_timeout_ms: int = 30_000) -> list[TopicStatus]:
     """Create the missing topics; report every topic's partition count."""
-    wanted = settings.all_topics
+    wanted = settings.topics.all
     before = existing_partitions(settings, wanted)
     missing = [t for t in wanted if t not in before]
     if missing:
@@ -58,10 +58,10 @@ def ensure_topics(settings: Settings, admin_timeout_ms: int = 30_000) -> list[To
                         [
                             NewTopic(
                                 name,
-                                num_partitions=settings.partitions,
-                                replication_factor=settings.replication_factor,
+                                num_partitions=settings.topics.partitions,
+                                replication_factor=settings.topics.replication_factor,
                                 topic_configs=(
-                                    {"cleanup.policy": "compact"} if name in settings.compacted_topics else {}
+                                    {"cleanup.policy": "compact"} if name in settings.topics.compacted else {}
                                 ),
                             )
                         ],
@@ -72,11 +72,11 @@ def ensure_topics(settings: Settings, admin_timeout_ms: int = 30_000) -> list[To
     after = existing_partitions(settings, wanted)
     statuses = [TopicStatus(t, after.get(t, 0), t in missing) for t in wanted]
     for status in statuses:
-        if status.partitions != settings.partitions:
+        if status.partitions != settings.topics.partitions:
             log.warning(
                 "topic %s has %d partitions, settings declare %d",
                 status.name,
                 status.partitions,
-                settings.partitions,
+                settings.topics.partitions,
             )
     return statuses

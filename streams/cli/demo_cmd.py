@@ -70,7 +70,7 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
     try:
         print(f"· starting the {engine} broker ...", flush=True)
         broker.start()
-        settings = Settings(
+        settings = Settings.from_flat(
             bootstrap=broker.bootstrap,
             app_id="newsevents-demo",
             data_dir=str(workdir / "worker"),
@@ -91,7 +91,7 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
         ensure_topics(settings)
         print(f"· ingesting {path} ...", flush=True)
         cmd_ingest(settings, str(path), progress=False)
-        print(f"· metrics: http://127.0.0.1:{settings.metrics_port}/metrics", flush=True)
+        print(f"· metrics: http://127.0.0.1:{settings.metrics.port}/metrics", flush=True)
         print("· events as they arrive (Ctrl-C stops the demo and everything it started):", flush=True)
         return _follow(settings, worker, worker_log, started, idle_exit)
     except KeyboardInterrupt:
@@ -121,12 +121,12 @@ def _follow(
     try:
         partitions = [
             TopicPartition(t, p)
-            for t in settings.event_topics.values()
+            for t in settings.topics.events.values()
             for p in sorted(consumer.partitions_for_topic(t) or ())
         ]
         dlq = [
-            TopicPartition(settings.dlq_topic, p)
-            for p in sorted(consumer.partitions_for_topic(settings.dlq_topic) or ())
+            TopicPartition(settings.topics.dlq, p)
+            for p in sorted(consumer.partitions_for_topic(settings.topics.dlq) or ())
         ]
         consumer.assign(partitions + dlq)
         consumer.seek_to_beginning(*(partitions + dlq))
@@ -139,7 +139,7 @@ def _follow(
             for records in batches.values():
                 for record in records:
                     data = record_as_json(record)
-                    if record.topic == settings.dlq_topic:
+                    if record.topic == settings.topics.dlq:
                         print(
                             f"[dead-letter] reason={data['headers'].get('dlq_reason')} "
                             f"offset={data['headers'].get('dlq_source_offset')}",

@@ -51,7 +51,7 @@ def cmd_ingest(settings: Settings, path: str, progress: bool = True) -> int:
                         f"the worker will dead-letter it",
                         file=sys.stderr,
                     )
-                futures.append(producer.send(settings.input_topic, key=key, value=raw))
+                futures.append(producer.send(settings.topics.input, key=key, value=raw))
                 sent += 1
                 bar.update(1)
         producer.flush()
@@ -60,7 +60,7 @@ def cmd_ingest(settings: Settings, path: str, progress: bool = True) -> int:
     finally:
         producer.close()
     print(
-        f"ingested {sent} record(s) into {settings.input_topic} ({invalid} not valid articles)",
+        f"ingested {sent} record(s) into {settings.topics.input} ({invalid} not valid articles)",
         file=sys.stderr,
     )
     return 0

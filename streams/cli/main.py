@@ -29,7 +29,14 @@ def _parser() -> argparse.ArgumentParser:
     topics_sub = topics.add_subparsers(dest="topics_command", required=True, metavar="ACTION")
     topics_sub.add_parser("create", help="create missing topics (idempotent)")
 
-    sub.add_parser("worker", help="run a stream worker (settings from NEWSEVENTS_* variables)")
+    from streams.config.docs import worker_epilog
+
+    sub.add_parser(
+        "worker",
+        help="run a stream worker (settings from NEWSEVENTS_* variables)",
+        epilog=worker_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
     ingest = sub.add_parser("ingest", help="send JSONL articles to the input topic")
     ingest.add_argument("path", help="JSONL file, or - for standard input")

@@ -109,14 +109,14 @@ def plan(settings: Settings, start: str, end: str, only: Sequence[int] | None = 
         **client_options(settings, f"{settings.app_id}-replay"), enable_auto_commit=False
     )
     try:
-        known = consumer.partitions_for_topic(settings.input_topic)
+        known = consumer.partitions_for_topic(settings.topics.input)
         if not known:
-            raise ConfigError(f"topic {settings.input_topic!r} does not exist")
+            raise ConfigError(f"topic {settings.topics.input!r} does not exist")
         partitions = sorted(known) if not only else sorted(only)
         missing = set(partitions) - known
         if missing:
-            raise ConfigError(f"topic {settings.input_topic!r} has no partition {sorted(missing)}")
-        tps = [TopicPartition(settings.input_topic, p) for p in partitions]
+            raise ConfigError(f"topic {settings.topics.input!r} has no partition {sorted(missing)}")
+        tps = [TopicPartition(settings.topics.input, p) for p in partitions]
         earliest = {tp.partition: o for tp, o in consumer.beginning_offsets(tps).items()}
         latest = {tp.partition: o for tp, o in consumer.end_offsets(tps).items()}
 
@@ -161,31 +161,37 @@ def print_plan(windows: Sequence[Window], out: TextIO) -> None:
     print(f"{'total':>9} {'':>12} {'':>10} {sum(w.size for w in windows):>8}", file=out)
 
 
-async def _run(settings: Settings, windows: Sequence[Window], progress: bool, out: TextIO) -> dict[str, int]:
+async def _run(
+    settings: Settings,
+    windows: Sequence[Window],
+    progress: bool,
+    out: TextIO,
+    drop_types: frozenset[str] = frozenset(),
+) -> dict[str, int]:
     from tqdm import tqdm
 
     from streams.core.extractor import Extractor
-
     from streams.core.pipeline.loader import load_model
 
     work = [w for w in windows if w.size > 0]
     publisher = ProducerPublisher(settings)
     state = ArticleStateStore(settings)
-    processor = BatchProcessor(settings, Extractor(load_model(), batch_size=settings.batch_size), publisher, state)
+    extractor = Extractor(load_model(), batch_size=settings.batching.size)
+    processor = BatchProcessor(settings, extractor, publisher, state, drop_types=drop_types)
     consumer = KafkaConsumer(
         **client_options(settings, f"{settings.app_id}-replay"), enable_auto_commit=False
     )
     counts = {"articles": 0, "events": 0, "retractions": 0, "dead_letters": 0}
     bar = tqdm(total=sum(w.size for w in work), unit="article", disable=not progress, file=sys.stderr)
     try:
-        tps = {w.partition: TopicPartition(settings.input_topic, w.partition) for w in work}
+        tps = {w.partition: TopicPartition(settings.topics.input, w.partition) for w in work}
         consumer.assign(list(tps.values()))
         for w in work:
             consumer.seek(tps[w.partition], w.start)
         remaining = {w.partition: w for w in work}
         while remaining:
             batch: list[InputRecord] = []
-            for tp, records in consumer.poll(timeout_ms=1000, max_records=settings.batch_size).items():
+            for tp, records in consumer.poll(timeout_ms=1000, max_records=settings.batching.size).items():
                 window = remaining.get(tp.partition)
                 if window is None:
                     continue
@@ -228,9 +234,11 @@ def cmd_replay(
     dry_run: bool,
     progress: bool = True,
     out: TextIO = sys.stdout,
+    drop_types: frozenset[str] = frozenset(),
 ) -> int:
+    """``drop_types``: event types this run leaves out, as a changed extractor would (tests only)."""
     windows = plan(settings, start, end, partitions)
-    print(f"replay of {settings.input_topic} from {start} to {end} (end offsets captured now):", file=out)
+    print(f"replay of {settings.topics.input} from {start} to {end} (end offsets captured now):", file=out)
     print_plan(windows, out)
     if dry_run:
         print("dry run: nothing was read or published", file=out)
@@ -239,7 +247,7 @@ def cmd_replay(
         print("nothing to replay", file=out)
         return 0
     started = time.monotonic()
-    counts = asyncio.run(_run(settings, windows, progress, out))
+    counts = asyncio.run(_run(settings, windows, progress, out, drop_types))
     print(
         f"replayed {counts['articles']} articles in {time.monotonic() - started:.1f} s: "
         f"{counts['events']} events, {counts['retractions']} retractions, "

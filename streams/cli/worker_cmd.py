@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 
 from streams.config import Settings
+from streams.testing_hooks import FaultHooks
 
 
-def cmd_worker(settings: Settings) -> int:
+def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
+    """Run until stopped. ``hooks`` default to the ``NEWSEVENTS_TEST_*`` variables (tests only)."""
     import faust
 
     from streams import metrics
-    from streams.app.processing import failing_hook
     from streams.app.topics import ensure_topics
     from streams.app.worker import create_app
     from streams.core.extractor import Extractor
@@ -22,12 +24,14 @@ def cmd_worker(settings: Settings) -> int:
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
     log = logging.getLogger("newsevents.worker")
-    hook = failing_hook(settings.test_fail_marker) if settings.test_fail_marker else None
+    hooks = FaultHooks.from_environ(os.environ) if hooks is None else hooks
     started = time.perf_counter()
-    extractor = Extractor(load_model(), batch_size=settings.batch_size, before_article=hook)  # type: ignore[arg-type]
+    extractor = Extractor(
+        load_model(), batch_size=settings.batching.size, before_article=hooks.before_article()
+    )
     metrics.MODEL_LOAD_SECONDS.set(time.perf_counter() - started)
     log.info("model %s loaded; extractor %s", extractor.info.model, extractor.info.version)
-    if settings.create_topics:
+    if settings.topics.create:
         for status in ensure_topics(settings):
             log.info(
                 "topic %s: %d partitions%s",
@@ -35,10 +39,10 @@ def cmd_worker(settings: Settings) -> int:
                 status.partitions,
                 " (created)" if status.created else "",
             )
-    metrics.serve_metrics(settings.metrics_host, settings.metrics_port, extractor.info.model)
-    if settings.metrics_port:
-        log.info("metrics on http://%s:%d/metrics", settings.metrics_host, settings.metrics_port)
-    app = create_app(settings, extractor)
+    metrics.serve_metrics(settings.metrics.host, settings.metrics.port, extractor.info.model)
+    if settings.metrics.port:
+        log.info("metrics on http://%s:%d/metrics", settings.metrics.host, settings.metrics.port)
+    app = create_app(settings, extractor, drop_types=hooks.drop_types)
     worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
     worker.execute_from_commandline()
     return 0

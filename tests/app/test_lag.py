@@ -17,7 +17,7 @@ def test_lag_is_end_minus_committed_and_never_negative() -> None:
 
 class FixedLag(LagMonitor):
     def __init__(self, results: list[dict[TopicPartition, int]]) -> None:
-        super().__init__(Settings())
+        super().__init__(Settings.from_flat())
         self.results = results
 
     def measure(self, partitions: object) -> dict[TopicPartition, int]:

@@ -6,11 +6,12 @@ import asyncio
 import json
 from collections.abc import Sequence
 
-from streams.app.processing import BatchProcessor, failing_hook
+from streams.app.processing import BatchProcessor
 from streams.app.records import InputRecord, OutputRecord
 from streams.config import Settings
 from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
+from streams.testing_hooks import failing_hook
 
 
 class ListPublisher:
@@ -36,8 +37,8 @@ FAILING = json.dumps({"id": "f1", "body": "FAIL-ME “We will sign the deal,” 
 
 def test_batch_maps_to_events_and_dead_letters(extractor: Extractor) -> None:
     publisher = ListPublisher()
-    hooked = Extractor(load_model(), before_article=failing_hook("FAIL-ME"))  # type: ignore[arg-type]
-    processor = BatchProcessor(Settings(publish_retry_max=0.01), hooked, publisher)
+    hooked = Extractor(load_model(), before_article=failing_hook("FAIL-ME"))
+    processor = BatchProcessor(Settings.from_flat(publish_retry_max=0.01), hooked, publisher)
     outputs = asyncio.run(processor.process([_record(0, GOOD), _record(1, b"nope"), _record(2, FAILING)]))
     processor.close()
     assert outputs == publisher.published
@@ -49,7 +50,7 @@ def test_batch_maps_to_events_and_dead_letters(extractor: Extractor) -> None:
 
 def test_publishing_is_retried_until_it_succeeds(extractor: Extractor) -> None:
     publisher = ListPublisher(failures=3)
-    processor = BatchProcessor(Settings(publish_retry_max=0.01), extractor, publisher)
+    processor = BatchProcessor(Settings.from_flat(publish_retry_max=0.01), extractor, publisher)
     processor_task = processor.process([_record(0, GOOD)])
     asyncio.run(asyncio.wait_for(processor_task, timeout=30))
     processor.close()
@@ -71,7 +72,7 @@ def test_batch_size_latency_and_counters_are_recorded(extractor: Extractor) -> N
         "articles": _sample("newsevents_articles_consumed_total"),
         "not_json": _sample("newsevents_dead_letters_total", {"reason": "not_json"}),
     }
-    processor = BatchProcessor(Settings(), extractor, ListPublisher())
+    processor = BatchProcessor(Settings.from_flat(), extractor, ListPublisher())
     asyncio.run(processor.process([_record(0, GOOD), _record(1, b"nope")]))
     processor.close()
     assert _sample("newsevents_batch_size_count") == before["size"] + 1

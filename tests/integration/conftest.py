@@ -15,7 +15,6 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +70,7 @@ def isolated_settings(bootstrap: str, data_dir: Path, group_prefix: str, **chang
         "heartbeat_interval": 1.0,
         "commit_interval": 0.5,
     }
-    s = Settings(**{**values, **changes})
+    s = Settings.from_flat(**{**values, **changes})
     ensure_topics(s)
     return s
 
@@ -218,4 +217,4 @@ def end_offsets(bootstrap: str, topic: str) -> dict[int, int]:
 
 
 def with_topics(settings: Settings, **changes: Any) -> Settings:
-    return replace(settings, **changes)
+    return settings.replace(**changes)

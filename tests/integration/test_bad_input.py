@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given
@@ -77,29 +76,31 @@ def test_a_thousand_malformed_records_are_dead_lettered_and_nothing_else_is_lost
         if i % step == 0 and good:
             records.append(good.pop(0))
     records.extend(good)
-    worker = worker_factory(replace(settings, max_body_bytes=200_000))
+    worker = worker_factory(settings.replace(max_body_bytes=200_000))
     pid = worker.process.pid if worker.process else None
     # a 10 MB record never reaches the worker: the broker refuses it, and the producer is told
     with pytest.raises(MessageSizeTooLargeError):
-        produce(settings.bootstrap, settings.input_topic, [(None, OVERSIZED[1], [])])
-    produce(settings.bootstrap, settings.input_topic, [(None, raw, []) for raw in records])
+        produce(settings.kafka.bootstrap, settings.topics.input, [(None, OVERSIZED[1], [])])
+    produce(settings.kafka.bootstrap, settings.topics.input, [(None, raw, []) for raw in records])
 
     dead = consume_until(
-        settings.bootstrap, [settings.dlq_topic], lambda r: len(r) >= len(malformed), 300, worker
+        settings.kafka.bootstrap, [settings.topics.dlq], lambda r: len(r) >= len(malformed), 300, worker
     )
     assert len(dead) == len(malformed)
     assert Counter(bytes(r.value or b"") for r in dead) == Counter(malformed)  # each original, byte for byte
     reasons = Counter(dict(r.headers)["dlq_reason"].decode() for r in dead)
     assert set(reasons) <= set(REJECTION_REASONS) and len(reasons) >= 6, reasons
 
-    topics = list(settings.event_topics.values())
-    events = consume_until(settings.bootstrap, topics, lambda r: len(r) >= len(expected_events), 300, worker)
+    topics = list(settings.topics.events.values())
+    events = consume_until(
+        settings.kafka.bootstrap, topics, lambda r: len(r) >= len(expected_events), 300, worker
+    )
     published = {json.loads(r.value)["event_id"] for r in events if r.value is not None}
     assert published >= {e["event_id"] for e in expected_events}
     state_keys = {
         r.key.decode()
         for r in consume_until(
-            settings.bootstrap, [settings.state_topic], lambda r: len(r) >= len(valid) + 6, 300, worker
+            settings.kafka.bootstrap, [settings.topics.state], lambda r: len(r) >= len(valid) + 6, 300, worker
         )
     }
     assert {

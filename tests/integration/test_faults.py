@@ -70,16 +70,16 @@ def test_five_crashes_mid_batch_lose_nothing_and_duplicate_only_by_id(
     own_broker: EmbeddedBroker, tmp_path: Path, extractor: Extractor
 ) -> None:
     settings = _settings(own_broker, tmp_path)
-    topics = list(settings.event_topics.values())
+    topics = list(settings.topics.events.values())
     sent: list[bytes] = []
     for cycle in range(5):
         worker = WorkerProcess(settings, tmp_path / f"worker-{cycle}.log").start()
         batch = _articles(f"c{cycle}", 3)
         sent += batch
-        produce(settings.bootstrap, settings.input_topic, [(raw[:16], raw, []) for raw in batch])
+        produce(settings.kafka.bootstrap, settings.topics.input, [(raw[:16], raw, []) for raw in batch])
         # kill as soon as this cycle's first events are out: the worker is in the middle of its batches
         consume_until(
-            settings.bootstrap,
+            settings.kafka.bootstrap,
             topics,
             _has_cycle(cycle),
             120,
@@ -91,7 +91,9 @@ def test_five_crashes_mid_batch_lose_nothing_and_duplicate_only_by_id(
     final = WorkerProcess(settings, tmp_path / "worker-final.log").start()
     expected = _expected(extractor, sent)
     wanted = {e["event_id"] for e in expected}
-    records = consume_until(settings.bootstrap, topics, lambda r: wanted <= set(_events_by_id(r)), 300, final)
+    records = consume_until(
+        settings.kafka.bootstrap, topics, lambda r: wanted <= set(_events_by_id(r)), 300, final
+    )
     copies = _events_by_id(records)
     assert set(copies) == wanted  # every article has its events, and nothing else appeared
     for event_id, versions in copies.items():
@@ -111,11 +113,11 @@ def test_the_broker_goes_away_and_comes_back(
 ) -> None:
     port = free_port()
     settings = _settings(own_broker, tmp_path, metrics_port=port, lag_interval=1.0)
-    topics = list(settings.event_topics.values())
+    topics = list(settings.topics.events.values())
     articles = _articles("b", 8)
     worker = WorkerProcess(settings, tmp_path / "worker.log").start()
-    produce(settings.bootstrap, settings.input_topic, [(raw[:16], raw, []) for raw in articles])
-    consume_until(settings.bootstrap, topics, lambda r: len(r) > 0, 120, worker)
+    produce(settings.kafka.bootstrap, settings.topics.input, [(raw[:16], raw, []) for raw in articles])
+    consume_until(settings.kafka.bootstrap, topics, lambda r: len(r) > 0, 120, worker)
     own_broker.stop()
     deadline = time.monotonic() + 60
     while (_metric(port, "newsevents_healthy") or 0) != 0 and (
@@ -127,7 +129,7 @@ def test_the_broker_goes_away_and_comes_back(
     own_broker.start()
     expected = {e["event_id"] for e in _expected(extractor, articles)}
     records = consume_until(
-        settings.bootstrap, topics, lambda r: expected <= set(_events_by_id(r)), 300, worker
+        settings.kafka.bootstrap, topics, lambda r: expected <= set(_events_by_id(r)), 300, worker
     )
     assert set(_events_by_id(records)) == expected
     deadline = time.monotonic() + 60
@@ -144,11 +146,13 @@ def test_sigterm_with_the_broker_gone_exits_within_the_shutdown_timeout(
     settings = _settings(own_broker, tmp_path, shutdown_timeout=5.0)
     worker = WorkerProcess(settings, tmp_path / "worker.log").start()
     articles = _articles("t", 4)
-    produce(settings.bootstrap, settings.input_topic, [(raw[:16], raw, []) for raw in articles])
-    consume_until(settings.bootstrap, list(settings.event_topics.values()), lambda r: len(r) > 0, 120, worker)
+    produce(settings.kafka.bootstrap, settings.topics.input, [(raw[:16], raw, []) for raw in articles])
+    consume_until(
+        settings.kafka.bootstrap, list(settings.topics.events.values()), lambda r: len(r) > 0, 120, worker
+    )
     own_broker.stop()
-    took = worker.stop(signal.SIGTERM, timeout=settings.shutdown_timeout + 10)
-    assert took <= settings.shutdown_timeout + 10
+    took = worker.stop(signal.SIGTERM, timeout=settings.batching.shutdown_timeout + 10)
+    assert took <= settings.batching.shutdown_timeout + 10
     assert worker.process is not None and worker.process.returncode in (0, 3), worker.log()[-3000:]
 
 
@@ -164,20 +168,22 @@ def test_a_worker_leaving_and_rejoining_skips_no_article(
     keep arriving; no article may be skipped. This runs on Tansu: noida-db keeps a departed member
     in its group until it restarts, so the group never rebalances there (the shared broker notes)."""
     settings = _settings(tansu_broker, tmp_path, partitions=4)
-    topics = list(settings.event_topics.values())
+    topics = list(settings.topics.events.values())
     first = WorkerProcess(settings, tmp_path / "first.log").start()
     second = WorkerProcess(settings, tmp_path / "second.log").start()
     sent: list[bytes] = []
     for round_ in range(3):
         chunk = _articles(f"r{round_}", 4)
         sent += chunk
-        produce(settings.bootstrap, settings.input_topic, [(raw[:16], raw, []) for raw in chunk])
-        consume_until(settings.bootstrap, topics, _has_cycle(f"r{round_}"), 180, first)
+        produce(settings.kafka.bootstrap, settings.topics.input, [(raw[:16], raw, []) for raw in chunk])
+        consume_until(settings.kafka.bootstrap, topics, _has_cycle(f"r{round_}"), 180, first)
         if round_ < 2:
             second.stop(signal.SIGTERM)  # leaves: its partitions go to the first worker
             second = WorkerProcess(settings, tmp_path / f"second-{round_}.log").start()  # and rejoins
     wanted = {e["event_id"] for e in _expected(extractor, sent)}
-    records = consume_until(settings.bootstrap, topics, lambda r: wanted <= set(_events_by_id(r)), 300, first)
+    records = consume_until(
+        settings.kafka.bootstrap, topics, lambda r: wanted <= set(_events_by_id(r)), 300, first
+    )
     assert set(_events_by_id(records)) == wanted
     assert first.alive() and second.alive()
     second.stop()

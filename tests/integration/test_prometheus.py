@@ -131,10 +131,10 @@ def stack(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
             (None, line, []) for line in lines if line.strip()
         ]
         records.append((None, b"this is not json", []))
-        produce(bootstrap, settings.input_topic, records)
+        produce(bootstrap, settings.topics.input, records)
         consume_until(
             bootstrap,
-            [settings.dlq_topic],
+            [settings.topics.dlq],
             lambda got: len(got) >= 1,
             timeout=120,
             worker=worker,
@@ -159,8 +159,8 @@ def test_prometheus_sees_articles_events_and_latency_move(stack: Stack) -> None:
     assert _value(latency) == stack.articles
     dead = stack.wait_for('newsevents_dead_letters_total{reason="not_json"}', lambda r: _value(r) >= 1)
     assert _value(dead) == 1
-    lag = stack.wait_for("newsevents_consumer_lag", lambda r: len(r) == stack.settings.partitions)
-    assert {sample["metric"]["topic"] for sample in lag} == {stack.settings.input_topic}
+    lag = stack.wait_for("newsevents_consumer_lag", lambda r: len(r) == stack.settings.topics.partitions)
+    assert {sample["metric"]["topic"] for sample in lag} == {stack.settings.topics.input}
     up = stack.query('up{job="newsevents"}')
     assert _value(up) == 1
     # The alert rules loaded into this real Prometheus, and none fires on a healthy worker.
@@ -204,8 +204,8 @@ def test_every_dashboard_query_returns_data(stack: Stack) -> None:
     # fresh traffic, so that every rate() window of the dashboard holds an increase
     before = _value(stack.query("newsevents_articles_consumed_total"))
     lines = [line for line in samples_path().read_bytes().splitlines() if line.strip()]
-    produce(stack.settings.bootstrap, stack.settings.input_topic, [(None, line, []) for line in lines])
-    produce(stack.settings.bootstrap, stack.settings.input_topic, [(None, b"not json either", [])])
+    produce(stack.settings.kafka.bootstrap, stack.settings.topics.input, [(None, line, []) for line in lines])
+    produce(stack.settings.kafka.bootstrap, stack.settings.topics.input, [(None, b"not json either", [])])
     stack.wait_for("newsevents_articles_consumed_total", lambda r: _value(r) >= before + len(lines) + 1)
     stack.wait_for("rate(newsevents_articles_consumed_total[1m])", lambda r: _value(r) > 0)
     empty = []

@@ -40,7 +40,7 @@ def read_all(bootstrap: str, topics: list[str]) -> list[Any]:
 def live_events(bootstrap: str, settings: Settings) -> dict[str, dict[str, Any]]:
     """What a downstream consumer materialises: key -> latest value, tombstones removed."""
     view: dict[str, dict[str, Any]] = {}
-    for record in read_all(bootstrap, list(settings.event_topics.values())):
+    for record in read_all(bootstrap, list(settings.topics.events.values())):
         key = record.key.decode()
         if record.value is None:
             view.pop(key, None)
@@ -49,18 +49,22 @@ def live_events(bootstrap: str, settings: Settings) -> dict[str, dict[str, Any]]
     return view
 
 
-def _replay(settings: Settings, start: str = "earliest", end: str = "latest", **changes: Any) -> str:
+def _replay(
+    settings: Settings, start: str = "earliest", end: str = "latest", drop_types: frozenset[str] = frozenset()
+) -> str:
     out = io.StringIO()
-    replay_settings = Settings(**{**settings.__dict__, **changes})
-    assert cmd_replay(replay_settings, start, end, None, dry_run=False, progress=False, out=out) == 0
+    assert (
+        cmd_replay(settings, start, end, None, dry_run=False, progress=False, out=out, drop_types=drop_types)
+        == 0
+    )
     return out.getvalue()
 
 
 def _wait_committed(settings: Settings, worker: WorkerProcess) -> dict[int, int | None]:
-    ends = end_offsets(settings.bootstrap, settings.input_topic)
+    ends = end_offsets(settings.kafka.bootstrap, settings.topics.input)
     deadline = time.monotonic() + 60
     while True:
-        committed = committed_offsets(settings.bootstrap, settings.app_id, settings.input_topic)
+        committed = committed_offsets(settings.kafka.bootstrap, settings.app_id, settings.topics.input)
         if all((committed.get(p) or 0) == end for p, end in ends.items()):
             return committed
         assert worker.alive() and time.monotonic() < deadline, (
@@ -74,9 +78,9 @@ def test_replaying_everything_twice_changes_nothing_downstream_nor_the_live_grou
 ) -> None:
     expected = {e["event_id"] for e in _expected(extractor, SAMPLES)}
     worker = worker_factory(settings)
-    produce(settings.bootstrap, settings.input_topic, [(raw[:20], raw, []) for raw in SAMPLES])
-    topics = list(settings.event_topics.values())
-    consume_until(settings.bootstrap, topics, lambda r: len(r) >= len(expected), 120, worker)
+    produce(settings.kafka.bootstrap, settings.topics.input, [(raw[:20], raw, []) for raw in SAMPLES])
+    topics = list(settings.topics.events.values())
+    consume_until(settings.kafka.bootstrap, topics, lambda r: len(r) >= len(expected), 120, worker)
     committed_before = _wait_committed(settings, worker)
 
     first = _replay(settings)
@@ -84,21 +88,24 @@ def test_replaying_everything_twice_changes_nothing_downstream_nor_the_live_grou
     assert f"replayed {len(SAMPLES)} articles" in first and f"replayed {len(SAMPLES)} articles" in second
     assert "0 retractions" in first and "0 retractions" in second
 
-    records = read_all(settings.bootstrap, topics)
+    records = read_all(settings.kafka.bootstrap, topics)
     assert {r.key.decode() for r in records} == expected  # no new ids: the same evidence, the same id
     assert len(records) == 3 * len(expected)  # the worker's copy and one per replay, all duplicates by id
-    assert set(live_events(settings.bootstrap, settings)) == expected
-    assert committed_offsets(settings.bootstrap, settings.app_id, settings.input_topic) == committed_before
+    assert set(live_events(settings.kafka.bootstrap, settings)) == expected
+    assert (
+        committed_offsets(settings.kafka.bootstrap, settings.app_id, settings.topics.input)
+        == committed_before
+    )
     assert worker.alive()
 
 
 def test_a_time_window_rereads_exactly_that_window(settings: Settings) -> None:
     articles = [json.loads(raw) for raw in SAMPLES]
     base = int(datetime(2026, 1, 1, tzinfo=UTC).timestamp() * 1000)
-    producer = KafkaProducer(bootstrap_servers=settings.bootstrap, acks="all")
+    producer = KafkaProducer(bootstrap_servers=settings.kafka.bootstrap, acks="all")
     for hour, article in enumerate(articles):  # one article per hour, 00:00 to 03:00
         producer.send(
-            settings.input_topic,
+            settings.topics.input,
             key=article["id"].encode(),
             value=json.dumps(article).encode(),
             timestamp_ms=base + hour * 3_600_000,
@@ -109,7 +116,7 @@ def test_a_time_window_rereads_exactly_that_window(settings: Settings) -> None:
     assert sum(w.size for w in window) == 2
 
     _replay(settings, "2026-01-01T01:00:00Z", "2026-01-01T03:00:00Z")
-    replayed = {event["article_id"] for event in live_events(settings.bootstrap, settings).values()}
+    replayed = {event["article_id"] for event in live_events(settings.kafka.bootstrap, settings).values()}
     assert replayed == {articles[1]["id"], articles[2]["id"]}
 
 
@@ -118,20 +125,20 @@ def test_a_changed_extractor_retracts_the_events_it_no_longer_finds(
 ) -> None:
     expected = _expected(extractor, SAMPLES)
     worker = worker_factory(settings)
-    produce(settings.bootstrap, settings.input_topic, [(raw[:20], raw, []) for raw in SAMPLES])
-    topics = list(settings.event_topics.values())
-    consume_until(settings.bootstrap, topics, lambda r: len(r) >= len(expected), 120, worker)
+    produce(settings.kafka.bootstrap, settings.topics.input, [(raw[:20], raw, []) for raw in SAMPLES])
+    topics = list(settings.topics.events.values())
+    consume_until(settings.kafka.bootstrap, topics, lambda r: len(r) >= len(expected), 120, worker)
     _wait_committed(settings, worker)  # the worker's article state is written with its events
 
     statements = {e["event_id"] for e in expected if e["type"] == "statement"}
     assert statements
-    output = _replay(settings, test_drop_types="statement")  # "the new extractor" finds no statements
+    output = _replay(settings, drop_types=frozenset({"statement"}))  # "the new extractor" finds no statements
     assert f"{len(statements)} retractions" in output
 
-    tombstones = [r for r in read_all(settings.bootstrap, topics) if r.value is None]
+    tombstones = [r for r in read_all(settings.kafka.bootstrap, topics) if r.value is None]
     assert {r.key.decode() for r in tombstones} == statements
-    assert {r.topic for r in tombstones} == {settings.event_topics["statement"]}
-    live = live_events(settings.bootstrap, settings)
+    assert {r.topic for r in tombstones} == {settings.topics.events["statement"]}
+    live = live_events(settings.kafka.bootstrap, settings)
     assert set(live) == {e["event_id"] for e in expected} - statements
     # replaying again with the same extractor retracts nothing more
-    assert "0 retractions" in _replay(settings, test_drop_types="statement")
+    assert "0 retractions" in _replay(settings, drop_types=frozenset({"statement"}))

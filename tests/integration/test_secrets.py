@@ -9,7 +9,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import replace
 from pathlib import Path
 
 from streams.broker import free_port
@@ -21,8 +20,7 @@ SECRET = "s3cret-the-logs-must-never-show"
 
 def test_the_sasl_password_never_reaches_logs_metrics_or_errors(settings: Settings, tmp_path: Path) -> None:
     port = free_port()
-    secured = replace(
-        settings,
+    secured = settings.replace(
         security_protocol="SASL_PLAINTEXT",
         sasl_mechanism="SCRAM-SHA-256",
         sasl_username="newsevents",
@@ -51,7 +49,7 @@ def test_the_sasl_password_never_reaches_logs_metrics_or_errors(settings: Settin
     assert "newsevents" in log and SECRET not in log
     assert SECRET not in metrics
     # a command that fails on the same settings does not print the password either
-    env = {**os.environ, **settings_env(replace(secured, create_topics=True))}
+    env = {**os.environ, **settings_env(secured.replace(create_topics=True))}
     result = subprocess.run(
         [sys.executable, "-m", "streams.cli.main", "topics", "create"],
         env=env,

@@ -41,13 +41,13 @@ def test_articles_in_events_out(
 ) -> None:
     expected = _expected(extractor, SAMPLES)
     worker = worker_factory(settings)
-    produce(settings.bootstrap, settings.input_topic, [(None, raw, []) for raw in SAMPLES])
-    topics = list(settings.event_topics.values())
-    records = consume_until(settings.bootstrap, topics, lambda r: len(r) >= len(expected), 120, worker)
+    produce(settings.kafka.bootstrap, settings.topics.input, [(None, raw, []) for raw in SAMPLES])
+    topics = list(settings.topics.events.values())
+    records = consume_until(settings.kafka.bootstrap, topics, lambda r: len(r) >= len(expected), 120, worker)
     published = _event_values(records)
     for record, event in zip(records, published, strict=True):
         jsonschema.validate(event, SCHEMA)
-        assert record.topic == settings.event_topics[event["type"]]
+        assert record.topic == settings.topics.events[event["type"]]
         assert record.key == event["event_id"].encode()
         headers = dict(record.headers)
         assert headers["ce_id"] == event["event_id"].encode()
@@ -88,14 +88,14 @@ def test_bad_records_go_to_the_dead_letters_while_good_ones_flow(
     expected_events = _expected(extractor, good)
 
     worker = worker_factory(settings, NEWSEVENTS_MAX_BODY_BYTES="5000", NEWSEVENTS_TEST_FAIL_MARKER="EXPLODE")
-    produce(settings.bootstrap, settings.input_topic, records)
+    produce(settings.kafka.bootstrap, settings.topics.input, records)
 
     letters = consume_until(
-        settings.bootstrap, [settings.dlq_topic], lambda r: len(r) >= len(bad), 120, worker
+        settings.kafka.bootstrap, [settings.topics.dlq], lambda r: len(r) >= len(bad), 120, worker
     )
     events = consume_until(
-        settings.bootstrap,
-        list(settings.event_topics.values()),
+        settings.kafka.bootstrap,
+        list(settings.topics.events.values()),
         lambda r: len(r) >= len(expected_events),
         60,
         worker,
@@ -110,7 +110,7 @@ def test_bad_records_go_to_the_dead_letters_while_good_ones_flow(
         headers = dict(letter.headers)
         assert letter.value == value, "the original bytes are kept unchanged"
         assert headers["dlq_reason"].decode() == reason
-        assert headers["dlq_source_topic"].decode() == settings.input_topic
+        assert headers["dlq_source_topic"].decode() == settings.topics.input
         assert int(headers["dlq_source_offset"]) >= 0
         assert headers["dlq_error"]
         assert headers["dlq_time"]
@@ -125,27 +125,27 @@ def test_sigterm_and_restart_neither_lose_nor_reprocess(
     second = [_article(i, "second") for i in range(8)]
     expected_first = _expected(extractor, first)
     expected_second = _expected(extractor, second)
-    topics = list(settings.event_topics.values())
+    topics = list(settings.topics.events.values())
 
     worker = worker_factory(settings)
-    produce(settings.bootstrap, settings.input_topic, [(None, raw, []) for raw in first])
-    consume_until(settings.bootstrap, topics, lambda r: len(r) >= len(expected_first), 120, worker)
+    produce(settings.kafka.bootstrap, settings.topics.input, [(None, raw, []) for raw in first])
+    consume_until(settings.kafka.bootstrap, topics, lambda r: len(r) >= len(expected_first), 120, worker)
     took = worker.stop()
     assert worker.process is not None and worker.process.returncode == 0, worker.log()[-2000:]
     assert took < 20, f"SIGTERM took {took:.1f} s"
-    committed = committed_offsets(settings.bootstrap, settings.app_id, settings.input_topic)
+    committed = committed_offsets(settings.kafka.bootstrap, settings.app_id, settings.topics.input)
     # a partition that never held a record has no committed offset (None), which equals offset 0
     assert {p: c or 0 for p, c in committed.items()} == end_offsets(
-        settings.bootstrap, settings.input_topic
+        settings.kafka.bootstrap, settings.topics.input
     ), "everything processed before SIGTERM is committed"
 
     restarted = worker_factory(settings)
-    produce(settings.bootstrap, settings.input_topic, [(None, raw, []) for raw in second])
+    produce(settings.kafka.bootstrap, settings.topics.input, [(None, raw, []) for raw in second])
     total = len(expected_first) + len(expected_second)
-    records = consume_until(settings.bootstrap, topics, lambda r: len(r) >= total, 120, restarted)
+    records = consume_until(settings.kafka.bootstrap, topics, lambda r: len(r) >= total, 120, restarted)
     # let the restarted worker commit, then check nothing was published twice
     restarted.stop()
-    records = consume_until(settings.bootstrap, topics, lambda r: len(r) >= total, 10)
+    records = consume_until(settings.kafka.bootstrap, topics, lambda r: len(r) >= total, 10)
     counts = Counter(json.loads(r.value)["event_id"] for r in records)
     assert set(counts) == {e["event_id"] for e in expected_first + expected_second}
     assert max(counts.values()) == 1, "committed work was not reprocessed after the restart"
