@@ -246,8 +246,8 @@ def _slug(heading: str) -> str:
     return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
 
 
-def _readme_anchors() -> set[str]:
-    text = (DEPLOY / "README.md").read_text()
+def _runbook_anchors() -> set[str]:
+    text = (REPO / "docs" / "operations.md").read_text()
     return {_slug(m) for m in re.findall(r"^#{1,6}\s+(.+?)\s*$", text, flags=re.MULTILINE)}
 
 
@@ -299,13 +299,13 @@ def _alert_rules() -> dict[str, dict[str, Any]]:
 def test_alerts_have_severity_annotations_and_a_runbook() -> None:
     rules = _alert_rules()
     assert set(rules) >= ALERTS
-    anchors = _readme_anchors()
+    anchors = _runbook_anchors()
     for name, rule in rules.items():
         assert rule["labels"]["severity"] in {"critical", "warning"}, name
         assert {"summary", "description", "runbook_url"} <= set(rule["annotations"]), name
         runbook = rule["annotations"]["runbook_url"]
-        assert runbook.startswith("deploy/README.md#"), name
-        assert runbook.split("#", 1)[1] in anchors, f"{name}: no heading for {runbook} in deploy/README.md"
+        assert runbook.startswith("docs/operations.md#"), name
+        assert runbook.split("#", 1)[1] in anchors, f"{name}: no heading for {runbook} in docs/operations.md"
         assert "job=" not in rule["expr"] or 'job="newsevents"' in rule["expr"], name
 
 
