@@ -31,6 +31,8 @@ SNAKE = re.compile(r"`([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`")
 #: Markdown links and images: [text](target) / ![alt](target).
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
+#: A repository path written in backticks: `streams/app/worker.py`, `deploy/k8s/`.
+REPO_PATH = re.compile(r"`((?:streams|tests|bench|deploy|schemas|samples|docs)/[^`\s]*)`")
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -99,6 +101,12 @@ def anchors(path: Path) -> set[str]:
     return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in headings}
 
 
+def missing_paths(path: Path) -> list[str]:
+    """Repository paths a Markdown file names in backticks that do not exist (patterns skipped)."""
+    named = REPO_PATH.findall(path.read_text())
+    return [p for p in named if not any(c in p for c in "<>*[{") and not (REPO / p).exists()]
+
+
 def markdown_files() -> list[Path]:
     return [REPO / "README.md", REPO / "deploy" / "README.md", *sorted(DOCS.rglob("*.md"))]
 
@@ -139,6 +147,12 @@ def test_relative_links_reach_a_file_and_heading(path: Path) -> None:
     assert not broken, f"{path.relative_to(REPO)}: broken links: {broken}"
 
 
+@pytest.mark.parametrize("path", markdown_files(), ids=lambda p: str(p.relative_to(REPO)))
+def test_named_repository_paths_exist(path: Path) -> None:
+    missing = missing_paths(path)
+    assert not missing, f"{path.relative_to(REPO)} names files that do not exist (moved?): {missing}"
+
+
 def test_the_docs_link_to_each_other() -> None:
     """The link check is not vacuous: the README links to every page under docs/."""
     linked = {
@@ -166,3 +180,5 @@ def test_the_checks_catch_drift(tmp_path: Path) -> None:
         "```\n[in code](also-missing.md)\n```\n"
     )
     assert [b.split(" ")[0] for b in broken_links(page)] == ["missing.md", "there.md#nope"]
+    page.write_text("`streams/metrics.py`, `streams/gone.py`, `bench/results/throughput-<date>.json`\n")
+    assert missing_paths(page) == ["streams/gone.py"]

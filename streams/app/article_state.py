@@ -1,21 +1,12 @@
 """Which events each article produced last: the state behind retractions (tombstones).
 
-When an article is processed again (a correction re-sent live, or a replay through a
-better extractor) and an event it produced before is not produced again, downstream must
-be told: a tombstone (null value, the event's key) on the event's topic. That needs, per
-article, the ids and types of the events last published for it.
-
-The state lives in a compacted topic (``NEWSEVENTS_STATE_TOPIC``, key = article id, value
-= JSON) with the same partition count as the input topic, and an article's state is
-always written to the partition its input record came from. So the worker that owns
-input partition *p* needs only state partition *p*, and it rebuilds it from the topic
-after a restart or a rebalance: the state is recoverable, and no Faust table (whose
-changelog partitioning assumes one record per stream event, not our batches) is needed.
-
-Before each batch the store catches up on the partitions the batch touches, reading
-whatever was written since (by itself, or by ``newsevents replay``), so a replay and the
-live worker never work from different pictures for long. Entries not seen for
-``NEWSEVENTS_STATE_HORIZON_DAYS`` are dropped and deleted from the topic, which bounds it.
+When an article is processed again and an event it produced before is not produced again,
+downstream gets a tombstone; that needs, per article, the events last published. The state
+lives in a compacted topic (``NEWSEVENTS_STATE_TOPIC``, key = article id) partitioned like the
+input, written to the partition the input record came from, so the owner of input partition
+*p* rebuilds it from state partition *p* after a restart or a rebalance, and catches up on it
+before each batch. Entries older than ``NEWSEVENTS_STATE_HORIZON_DAYS`` are deleted.
+See docs/decisions/0005-article-state-topic.md.
 """
 
 from __future__ import annotations

@@ -1,36 +1,13 @@
 """Faust's Kafka transport with two changes the worker needs: a fetch wait, and a seek guard.
 
-**Fetch wait.** Faust builds its group consumer with ``fetch_max_wait_ms=1500`` and no
-setting to change it. Apache Kafka answers a waiting fetch as soon as a record arrives,
-so there the value only bounds idle round trips; Tansu (the benchmark's broker) holds
-the fetch for a share of that time even when records are waiting. Measured with one
-aiokafka consumer on Tansu, a record produced every 0.2 s to 4 partitions
-(``make bench-fetch-wait``): fetch wait 1,500 ms -> p50 0.39 s from produce to receipt,
-500 ms -> 0.11 s, 100 ms -> 0.004 s. That wait was most of the paced benchmark's latency,
-so the worker sets it from ``NEWSEVENTS_FETCH_MAX_WAIT_MS``. Only aiokafka's constructor
-argument is private to Faust; the value is set on the built consumer before it starts,
-which is when aiokafka hands it to its fetcher.
+**Fetch wait.** Faust fixes the group consumer's ``fetch_max_wait_ms`` at 1,500 ms; Tansu holds
+a fetch for part of that time even with records waiting, so the worker sets it from
+``NEWSEVENTS_FETCH_MAX_WAIT_MS`` on the built consumer. See docs/decisions/0004-fetch-wait.md.
 
-**Seek guard.** The broker-restart test in ``tests/integration/test_faults.py`` lost
-articles: all 4 of one partition's first batch, never processed, their offsets committed
-(seen in 2 of about 15 runs). Three things in Faust 0.15.3 and aiokafka 0.14 line up for it:
-
-- after a rebalance Faust seeks back to the committed offsets, but aiokafka's
-  ``seek_to_committed`` leaves a partition with nothing committed where its fetcher was,
-  past records that were fetched and then dropped with Faust's buffers;
-- Faust stops handing out a batch fetched before a rebalance only when the group
-  generation changes, and a broker that lost its group state gives the same generation
-  again; a record handed out across the seek also moves Faust's read offset past it;
-- Faust commits the first unbroken run of acknowledged offsets wherever it starts, so
-  once any later batch is acknowledged the commit jumps over the lost one.
-
-The guard (``SeekGuard``) therefore keeps, per assigned partition, the offset it must
-deliver next, starting from the committed offset (or where ``auto_offset_reset`` puts a
-partition with none): a record past it means records went missing on the way, so the
-partition is sought back and the rest of that fetch is not delivered (the same jump
-twice in a row is a real gap, such as transaction markers, and is accepted). A fetch
-made before the latest seek is not delivered either. And a commit must start at the
-lowest offset not yet committed, so an out-of-order acknowledgement cannot move it.
+**Seek guard.** Faust 0.15.3 with aiokafka 0.14 was seen to skip a partition's first batch after
+a broker restart and commit its offsets. ``SeekGuard`` delivers each partition in order from its
+committed offset, reads again when a later offset arrives, and commits only from the lowest
+uncommitted offset. See docs/decisions/0001-seek-guard.md.
 """
 
 from __future__ import annotations
@@ -49,7 +26,7 @@ class SeekGuard:
     """Mixin for Faust's consumer: deliver each partition's records in order from its start.
 
     Kept apart from Faust's class so that ``tests/app/test_transport.py`` can run it over
-    a stand-in for Faust's consumer and fetch loop. See the module docstring for why.
+    a stand-in for Faust's consumer and fetch loop. Why: docs/decisions/0001-seek-guard.md.
     """
 
     _read_offset: Any

@@ -1,17 +1,10 @@
 """The model's layers multiply matrices with numpy's OpenBLAS on one thread, not thinc's BLIS.
 
-thinc's layers call BLIS for their matrix products unless told otherwise. The BLIS build in
-the ``blis`` wheel does the tok2vec layers' product about 3 times slower than the OpenBLAS
-bundled with numpy on this project's machines (``make bench-gemm`` measures both and
-checks that tags, parses and entities stay identical). The model and its weights are
-unchanged: only the library that multiplies them is. The parser's and entity recogniser's
-state-by-state decoding, compiled into spaCy, still calls BLIS directly; that part is not
-reachable from here.
-
-OpenBLAS is held to ``BLAS_THREADS`` threads for the whole process, unless the operator set
-``OPENBLAS_NUM_THREADS`` or ``OMP_NUM_THREADS``. A worker is sized as one core: more
-throughput comes from more workers in the consumer group, and BLAS threads of several
-workers on one machine would only compete with each other.
+The BLIS build in the ``blis`` wheel does the tok2vec layers' product about 3 times slower than
+numpy's OpenBLAS here; the model and weights are unchanged, only the library that multiplies
+(``make bench-gemm`` measures both and checks the analyses stay identical). OpenBLAS is held to
+``BLAS_THREADS`` threads unless ``OPENBLAS_NUM_THREADS`` or ``OMP_NUM_THREADS`` is set: a worker
+is one core, and capacity grows with workers. See docs/decisions/0002-openblas-not-blis.md.
 """
 
 from __future__ import annotations

@@ -1,20 +1,12 @@
 """POS and lemmas at a fraction of the cost of the model's ``attribute_ruler`` and ``lemmatizer``.
 
-Measured on the 187 shared articles, those two components take about 15 % of the
-pipeline's time (``bench/rules_overhead.py`` style differential runs; the numbers are in
-the README). Our rules read ``pos_`` and ``lemma_``, nothing else they produce, so this
-component computes exactly those two attributes:
-
-- POS comes from the fine-grained tag through the attribute_ruler's own TAG -> POS
-  patterns (read from the loaded model), plus its word-specific and dependency-based
-  exceptions (auxiliaries, "do"/"have" as main verbs, subordinating "IN", pronominal
-  determiners), applied with numpy over the whole document instead of spaCy's Matcher.
-- Lemmas come from the model's own rule lemmatizer (``Lemmatizer.rule_lemmatize``), but
-  each (word, tag, POS) triple is computed once per pipeline and then looked up by its
-  string ids, without building a ``Token`` (that lookup took a third of the time).
-
-Morphological features are not set (no rule reads them). ``tests/core/test_pos_lemma.py``
-measures the agreement with the stock components on real articles.
+Those two components took about 15 % of the pipeline's time, and the rules read only ``pos_``
+and ``lemma_`` from them. This component computes exactly those two from the model's own
+patterns and tables: POS from the tag through the attribute_ruler's TAG -> POS patterns and
+exceptions, with numpy over the whole document; lemmas from the model's rule lemmatizer, each
+(word, tag, POS) computed once per pipeline and looked up by string ids. Morphological features
+are not set. ``tests/core/pipeline/test_pos_lemma.py`` measures the agreement with the stock
+components. See docs/decisions/0007-pos-lemma-component.md.
 """
 
 from __future__ import annotations
