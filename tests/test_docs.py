@@ -2,8 +2,8 @@
 
 Each list the docs give is compared with the one the code holds (imported, never copied here), in both
 directions, so that a reason or a metric added to the code without documentation fails, and so does
-one the docs still name after the code dropped it. Relative links in ``README.md`` and ``docs/`` must
-reach an existing file, and a heading there when they name one.
+one the docs still name after the code dropped it. Relative links in the READMEs and ``docs/`` must
+reach an existing file, and a heading there when they name one; repository paths they name must exist.
 """
 
 from __future__ import annotations
@@ -108,7 +108,8 @@ def missing_paths(path: Path) -> list[str]:
 
 
 def markdown_files() -> list[Path]:
-    return [REPO / "README.md", REPO / "deploy" / "README.md", *sorted(DOCS.rglob("*.md"))]
+    readmes = [REPO / "README.md", REPO / "deploy" / "README.md", REPO / "bench" / "accuracy" / "README.md"]
+    return [*readmes, *sorted(DOCS.rglob("*.md"))]
 
 
 # --- dead-letter reasons ---------------------------------------------------------------------------
