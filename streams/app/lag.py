@@ -41,7 +41,7 @@ class LagMonitor:
             return {}
         options = client_options(self.settings, "newsevents-lag")
         admin = KafkaAdminClient(**options)
-        consumer = KafkaConsumer(**options)
+        consumer = KafkaConsumer(**options, enable_auto_commit=False)  # no group: nothing to commit
         try:
             offsets = admin.list_group_offsets({self.settings.app_id: wanted}).get(self.settings.app_id, {})
             committed = {

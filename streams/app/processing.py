@@ -89,6 +89,8 @@ class BatchProcessor:
                         dead_letter(record, s.topics.dlq, "extraction_error", result.error, s.app_id)
                     )
                     continue
+                if result.skipped is not None:
+                    metrics.article_skipped(result.article.id, result.skipped)
                 events = [e for e in result.events if e.type not in self._dropped_types]
                 for event in events:
                     outputs.append(event_record(event, s.topics.events[event.type], s.ce_source))

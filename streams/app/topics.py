@@ -34,7 +34,8 @@ class TopicStatus:
 
 def existing_partitions(settings: Settings, topics: list[str]) -> dict[str, int]:
     """Partition counts of the topics that exist (missing topics are absent from the result)."""
-    consumer = KafkaConsumer(**client_options(settings, "newsevents-topics"))
+    # no group, so no commits: saying so keeps kafka-python's "group_id is None" warning away
+    consumer = KafkaConsumer(**client_options(settings, "newsevents-topics"), enable_auto_commit=False)
     try:
         known = consumer.topics()
         return {t: len(consumer.partitions_for_topic(t) or ()) for t in topics if t in known}

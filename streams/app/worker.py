@@ -62,6 +62,7 @@ def start_shutdown_deadline(seconds: float) -> threading.Timer:
     them is safe: offsets are committed only after a batch's outputs are acknowledged,
     so whatever was not committed is read again by the next worker. A daemon thread
     keeps the deadline even when the event loop itself is stuck.
+    See docs/decisions/0003-shutdown-deadline.md.
     """
 
     def expire() -> None:
@@ -77,6 +78,36 @@ def start_shutdown_deadline(seconds: float) -> threading.Timer:
     timer.daemon = True
     timer.start()
     return timer
+
+
+def ready_line(topic: str, partitions: Sequence[int], group: str, metrics_url: str | None) -> str:
+    """The one line that says a worker is serving: what it reads, as which group, where its metrics are."""
+    held = sorted(partitions)
+    if not held:
+        what = f"{topic} (no partition assigned yet: more workers than partitions)"
+    else:
+        numbers = ", ".join(map(str, held))
+        what = f"{topic} ({len(held)} partition{'s' if len(held) != 1 else ''}: {numbers})"
+    where = f"metrics on {metrics_url}" if metrics_url else "metrics disabled (NEWSEVENTS_METRICS_PORT=0)"
+    return f"worker ready: consuming {what} as group {group}; {where}"
+
+
+class Worker(faust.Worker):
+    """Faust's worker without its own logging set-up, banner and spinner, and with one readable
+    "ready" line: the log format and levels are the command's (``streams.cli.logs``)."""
+
+    def __init__(self, app: faust.App, input_topic: str, log_level: str, metrics_url: str | None) -> None:
+        super().__init__(app, loglevel=log_level, quiet=True, override_logging=False)
+        self.spinner = None
+        self._input_topic = input_topic
+        self._metrics_url = metrics_url
+
+    async def on_startup_finished(self) -> None:
+        await super().on_startup_finished()
+        if self._shutdown_immediately:
+            return
+        held = [tp.partition for tp in self.app.consumer.assignment() if tp.topic == self._input_topic]
+        log.info(ready_line(self._input_topic, held, self.app.conf.id, self._metrics_url))
 
 
 def _input_record(event: Any) -> InputRecord:
@@ -144,8 +175,21 @@ def create_app(
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def stop_processor(app: faust.App, **kwargs: Any) -> None:
         """Let a batch that waits for the broker give up, and bound the whole shutdown."""
+        log.info("worker stopping: leaving the group (at most %g s)", settings.batching.shutdown_timeout)
         processor.close()
         start_shutdown_deadline(settings.batching.shutdown_timeout)
+
+    @app.on_partitions_revoked.connect  # type: ignore[arg-type]
+    async def log_revoked(app: faust.App, revoked: set[Any], **kwargs: Any) -> None:
+        """Rebalances in one line each (Faust's own account is at WARNING unless debugging)."""
+        mine = sorted(tp.partition for tp in revoked if tp.topic == settings.topics.input)
+        if mine:
+            log.info("partitions revoked: %s %s", settings.topics.input, ", ".join(map(str, mine)))
+
+    @app.on_partitions_assigned.connect  # type: ignore[arg-type]
+    async def log_assigned(app: faust.App, assigned: set[Any], **kwargs: Any) -> None:
+        mine = sorted(tp.partition for tp in assigned if tp.topic == settings.topics.input)
+        log.info("partitions assigned: %s %s", settings.topics.input, ", ".join(map(str, mine)) or "none")
 
     if settings.metrics.lag_interval > 0:
 

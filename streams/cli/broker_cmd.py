@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 from types import FrameType
 
-from streams.broker import BrokerError, EmbeddedBroker
+from streams.broker import BrokerError, EmbeddedBroker, check_engine
 
 
 def cmd_broker(engine: str, host: str, port: int, data_dir: str) -> int:
     broker = EmbeddedBroker(engine=engine, host=host, port=port, data_dir=Path(data_dir))
     try:
+        check_engine(engine)
         broker.start()
     except BrokerError as exc:
         print(f"newsevents broker: {exc}", file=sys.stderr)

@@ -1,13 +1,15 @@
 """``newsevents demo``: broker, topics, worker, sample articles and live events in one command.
 
 Everything it starts (the embedded broker and a worker subprocess) is stopped on
-Ctrl-C, on SIGTERM and on any failure; a failure exits non-zero with the reason and
-the tail of the worker's log.
+Ctrl-C, on SIGTERM and on any failure, and its temporary folder (broker data, worker
+state, logs) is removed; a failure exits non-zero with the reason and the tail of the
+worker's log.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +18,8 @@ import time
 from pathlib import Path
 from types import FrameType
 
-from streams.broker import BrokerError, EmbeddedBroker, free_port
+from streams.broker import BrokerError, EmbeddedBroker, check_engine, free_port
+from streams.cli.jsonl import InputError, readable_file
 from streams.cli.kafka_cmds import cmd_ingest, record_as_json
 from streams.cli.render import render_event
 from streams.config import Settings, settings_env
@@ -51,9 +54,11 @@ def _stop(process: subprocess.Popen[bytes] | None, timeout: float = 15.0) -> Non
 
 def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: float | None) -> int:
     started = time.monotonic()
-    path = Path(articles) if articles else samples_path()
-    if not path.is_file():
-        print(f"newsevents demo: {path}: no such file", file=sys.stderr)
+    try:
+        path = readable_file(articles) if articles else samples_path()
+        check_engine(engine)
+    except (InputError, BrokerError) as exc:
+        print(f"newsevents demo: {exc}", file=sys.stderr)
         return 2
     workdir = Path(tempfile.mkdtemp(prefix="newsevents-demo-"))
     worker_log = workdir / "worker.log"
@@ -78,7 +83,10 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
             metrics_port=metrics_port or free_port(),
             batch_timeout=0.5,
         )
-        print(f"· broker at {broker.bootstrap}; starting a worker (log: {worker_log}) ...", flush=True)
+        print(
+            f"· broker at {broker.bootstrap}; starting a worker (log: {worker_log}, removed at exit) ...",
+            flush=True,
+        )
         with worker_log.open("wb") as log:
             worker = subprocess.Popen(
                 [sys.executable, "-m", "streams.cli.main", "worker"],
@@ -106,6 +114,7 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
     finally:
         _stop(worker)
         broker.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _follow(

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+class UsageError(ValueError):
+    """A command-line value that cannot be used; the message names the option, the value and the
+    accepted forms. Reported as ``newsevents COMMAND: MESSAGE`` with exit status 2."""
+
+
 def explain(exc: BaseException) -> str:
     name = type(exc).__name__
     if name in ("NoBrokersAvailable", "KafkaConnectionError", "KafkaTimeoutError"):

@@ -2,18 +2,28 @@
 
 It prints exactly the JSON the stream worker publishes as record values. Invalid lines
 are reported on standard error with their line number and reason, and make the exit
-status 1 once every valid article has been processed.
+status 1 once every valid article has been processed. Articles skipped by design (not
+in English) are noted on standard error once per reason, and counted at the end.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from typing import TextIO
 
-from streams.core.article import Article, InvalidArticle, parse_article, parse_published_at
+from streams.cli.errors import UsageError
+from streams.core.article import (
+    DEFAULT_MAX_BODY_BYTES,
+    Article,
+    InvalidArticle,
+    parse_article,
+    parse_published_at,
+)
 from streams.core.extractor import ArticleInput, Extractor
 from streams.core.pipeline.loader import load_model
 
@@ -39,7 +49,13 @@ def run_extract(
     max_body_bytes: int | None = None,
 ) -> int:
     if default_published_at:
-        parse_published_at(default_published_at)  # fail early on a bad flag
+        try:
+            parse_published_at(default_published_at)  # fail early on a bad flag
+        except InvalidArticle as exc:
+            raise UsageError(
+                f"--default-published-at {default_published_at!r}: {exc.detail}; "
+                "expected ISO 8601, e.g. 2026-01-31 or 2026-01-31T09:00:00Z"
+            ) from None
     invalid = failed = 0
 
     def articles() -> Iterator[Article]:
@@ -56,8 +72,16 @@ def run_extract(
             yield article
 
     extractor = Extractor(load_model())
+    skipped: Counter[str] = Counter()
     for batch in _batches(articles(), BATCH):
         for result in extractor.extract([ArticleInput(a) for a in batch]):
+            if result.skipped is not None:
+                if not skipped[result.skipped]:
+                    print(
+                        f"newsevents extract: article {result.article.id!r} skipped: {result.skipped}",
+                        file=err,
+                    )
+                skipped[result.skipped] += 1
             if result.error is not None:
                 failed += 1
                 print(
@@ -68,13 +92,29 @@ def run_extract(
             for event in result.events:
                 out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
     out.flush()
+    for why, count in skipped.items():
+        if count > 1:
+            print(f"newsevents extract: {count} articles skipped: {why}", file=err)
     if invalid or failed:
         print(f"newsevents extract: {invalid} invalid line(s), {failed} failed article(s)", file=err)
         return 1
     return 0
 
 
-def main_extract(path: str, default_published_at: str | None) -> int:
-    from streams.cli.jsonl import read_lines
+def max_body_bytes_from_env() -> int:
+    """NEWSEVENTS_MAX_BODY_BYTES, the worker's limit, so that ``extract`` accepts what it accepts."""
+    raw = os.environ.get("NEWSEVENTS_MAX_BODY_BYTES", "").strip()
+    if not raw:
+        return DEFAULT_MAX_BODY_BYTES
+    if not raw.isdigit() or int(raw) <= 0:
+        raise UsageError(f"NEWSEVENTS_MAX_BODY_BYTES={raw!r}: expected a positive whole number of bytes")
+    return int(raw)
 
-    return run_extract(read_lines(path), sys.stdout, sys.stderr, default_published_at)
+
+def main_extract(path: str, default_published_at: str | None) -> int:
+    from streams.cli.jsonl import read_lines, readable_file
+
+    if path != "-":
+        readable_file(path)  # before the model loads, so a wrong path fails at once
+    limit = max_body_bytes_from_env()
+    return run_extract(read_lines(path), sys.stdout, sys.stderr, default_published_at, limit)

@@ -18,11 +18,25 @@ def read_lines(path: str) -> Iterator[tuple[int, bytes]]:
         stream = sys.stdin.buffer
         yield from _numbered(stream)
         return
-    file = Path(path)
-    if not file.is_file():
-        raise InputError(f"{path}: no such file")
+    file = readable_file(path)
     with file.open("rb") as stream:
         yield from _numbered(stream)
+
+
+def readable_file(path: str) -> Path:
+    """``path`` as a file that can be opened, or an ``InputError`` that says why not."""
+    file = Path(path)
+    if file.is_dir():
+        raise InputError(f"{path} is a directory; give a JSONL file (one article per line), or - for stdin")
+    if not file.exists():
+        raise InputError(f"{path}: no such file")
+    if not file.is_file():
+        raise InputError(f"{path} is not a regular file; give a JSONL file, or - for stdin")
+    try:
+        file.open("rb").close()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return file
 
 
 def _numbered(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
@@ -36,5 +50,5 @@ def count_lines(path: str) -> int | None:
     """Number of non-blank lines (for a progress bar), or None for stdin."""
     if path == "-":
         return None
-    with Path(path).open("rb") as stream:
+    with readable_file(path).open("rb") as stream:
         return sum(1 for line in stream if line.strip())

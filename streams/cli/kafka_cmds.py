@@ -12,7 +12,7 @@ from tqdm import tqdm
 
 from streams.app.topics import ensure_topics
 from streams.cli.jsonl import count_lines, read_lines
-from streams.cli.render import render_event
+from streams.cli.render import render_record
 from streams.config import Settings
 from streams.core.article import InvalidArticle, parse_article
 from streams.kafka_options import client_options
@@ -129,8 +129,8 @@ def tail(
             for records in batches.values():
                 for record in records:
                     data = record_as_json(record)
-                    if fmt == "pretty" and isinstance(data["value"], dict) and "type" in data["value"]:
-                        out.write(render_event(data["value"]) + "\n")
+                    if fmt == "pretty":
+                        out.write(render_record(data) + "\n")
                     else:
                         out.write(json.dumps(data, ensure_ascii=False) + "\n")
                     out.flush()

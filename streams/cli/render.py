@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 
@@ -37,3 +38,25 @@ def render_event(event: dict[str, Any]) -> str:
         parts.append(f"amounts {amounts}")
     parts.append(f"· article {event.get('article_id')}")
     return "  ".join(parts)
+
+
+def render_record(data: dict[str, Any]) -> str:
+    """A record of any topic for ``tail --format pretty``: where it is, one readable line, and
+    its headers (an event's CloudEvents headers, a dead letter's ``dlq_*`` headers)."""
+    value = data.get("value")
+    where = f"{data.get('topic')}[{data.get('partition')}]@{data.get('offset')} key={data.get('key')}"
+    headers = data.get("headers") or {}
+    if isinstance(value, dict) and "type" in value and "event_id" in value:
+        text = render_event(value)
+    elif "dlq_reason" in headers:
+        text = f"[dead-letter] reason={headers['dlq_reason']} (the original record, unchanged)"
+    elif value is None and "value_base64" not in data:
+        text = "[tombstone] (null value: the event with this key was retracted)"
+    elif value is not None:
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = f"(not JSON; base64) {data['value_base64']}"
+    lines = [where, f"  {text}"]
+    if headers:
+        lines.append("  headers: " + ", ".join(f"{k}={v}" for k, v in headers.items()))
+    return "\n".join(lines)

@@ -39,6 +39,7 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from streams.app.article_state import ArticleStateStore
 from streams.app.processing import BatchProcessor
 from streams.app.records import InputRecord, OutputRecord
+from streams.cli.errors import UsageError
 from streams.config import ConfigError, Settings
 from streams.kafka_options import client_options
 
@@ -66,14 +67,38 @@ def _timestamp_ms(text: str) -> int | None:
     return int(moment.timestamp() * 1000)
 
 
+BOUND_FORMS = (
+    "earliest, latest, an ISO 8601 date or time (2026-01-31, 2026-01-31T09:00:00Z), "
+    "an offset for every partition (1200) or offsets per partition (0:120,1:300)"
+)
+
+
+def _is_partition_offsets(spec: str) -> bool:
+    parts = [part.partition(":") for part in spec.split(",")]
+    return all(p.strip().isdigit() and sep and o.strip().lstrip("-").isdigit() for p, sep, o in parts)
+
+
+def check_bound(spec: str, option: str) -> None:
+    """Refuse a ``--from``/``--to`` value that is none of the accepted forms, before any broker is
+    contacted; the message names the option, the value and the forms."""
+    text = spec.strip()
+    if text in ("earliest", "latest") or text.lstrip("-").isdigit() or _is_partition_offsets(text):
+        return
+    if _timestamp_ms(text) is not None:
+        return
+    raise UsageError(f"{option} {spec!r} is not a window bound; use {BOUND_FORMS}")
+
+
 def resolve_bound(
     spec: str,
     partitions: Sequence[int],
     earliest: dict[int, int],
     latest: dict[int, int],
     offsets_for_time: Callable[[int], dict[int, int | None]] | None = None,
+    option: str = "--from",
 ) -> dict[int, int]:
     """One window bound per partition from a ``--from``/``--to`` value (see the module docstring)."""
+    check_bound(spec, option)
     spec = spec.strip()
     if spec == "earliest":
         return {p: earliest[p] for p in partitions}
@@ -83,12 +108,13 @@ def resolve_bound(
         given: dict[int, int] = {}
         for part in spec.split(","):
             partition_text, _, offset_text = part.partition(":")
-            if not offset_text.strip().lstrip("-").isdigit():
-                raise ConfigError(f"bad per-partition offset {part!r} (expected PARTITION:OFFSET)")
             given[int(partition_text)] = int(offset_text)
         unknown = set(given) - set(partitions)
         if unknown:
-            raise ConfigError(f"partitions {sorted(unknown)} are not being replayed")
+            raise UsageError(
+                f"{option} {spec!r} names partition(s) {sorted(unknown)}, which are not being replayed "
+                f"(replayed: {', '.join(map(str, partitions))}; see --partition)"
+            )
         return {p: min(max(given.get(p, latest[p]), earliest[p]), latest[p]) for p in partitions}
     if spec.lstrip("-").isdigit():
         everywhere = int(spec)
@@ -97,10 +123,7 @@ def resolve_bound(
     if stamp is not None and offsets_for_time is not None:
         found = offsets_for_time(stamp)  # the first offset at or after the time; None: nothing after it
         return {p: latest[p] if found.get(p) is None else int(found[p] or 0) for p in partitions}
-    raise ConfigError(
-        f"cannot read {spec!r} as a window bound: use earliest, latest, an ISO 8601 time, an offset, "
-        "or PARTITION:OFFSET,..."
-    )
+    raise UsageError(f"{option} {spec!r} is not a window bound; use {BOUND_FORMS}")
 
 
 def plan(settings: Settings, start: str, end: str, only: Sequence[int] | None = None) -> list[Window]:
@@ -111,11 +134,17 @@ def plan(settings: Settings, start: str, end: str, only: Sequence[int] | None = 
     try:
         known = consumer.partitions_for_topic(settings.topics.input)
         if not known:
-            raise ConfigError(f"topic {settings.topics.input!r} does not exist")
+            raise ConfigError(
+                f"the input topic {settings.topics.input!r} (NEWSEVENTS_INPUT_TOPIC) does not exist; "
+                "create it with `newsevents topics create`"
+            )
         partitions = sorted(known) if not only else sorted(only)
         missing = set(partitions) - known
         if missing:
-            raise ConfigError(f"topic {settings.topics.input!r} has no partition {sorted(missing)}")
+            raise UsageError(
+                f"--partition {', '.join(map(str, sorted(missing)))}: topic {settings.topics.input!r} has "
+                f"partitions {', '.join(map(str, sorted(known)))}"
+            )
         tps = [TopicPartition(settings.topics.input, p) for p in partitions]
         earliest = {tp.partition: o for tp, o in consumer.beginning_offsets(tps).items()}
         latest = {tp.partition: o for tp, o in consumer.end_offsets(tps).items()}
@@ -126,8 +155,8 @@ def plan(settings: Settings, start: str, end: str, only: Sequence[int] | None = 
                 tp.partition: (value.offset if value is not None else None) for tp, value in answer.items()
             }
 
-        starts = resolve_bound(start, partitions, earliest, latest, at_time)
-        ends = resolve_bound(end, partitions, earliest, latest, at_time)
+        starts = resolve_bound(start, partitions, earliest, latest, at_time, "--from")
+        ends = resolve_bound(end, partitions, earliest, latest, at_time, "--to")
     finally:
         consumer.close()
     return [Window(p, starts[p], max(starts[p], ends[p])) for p in partitions]
@@ -237,6 +266,8 @@ def cmd_replay(
     drop_types: frozenset[str] = frozenset(),
 ) -> int:
     """``drop_types``: event types this run leaves out, as a changed extractor would (tests only)."""
+    check_bound(start, "--from")  # before contacting the broker
+    check_bound(end, "--to")
     windows = plan(settings, start, end, partitions)
     print(f"replay of {settings.topics.input} from {start} to {end} (end offsets captured now):", file=out)
     print_plan(windows, out)

@@ -12,17 +12,14 @@ from streams.testing_hooks import FaultHooks
 
 def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
     """Run until stopped. ``hooks`` default to the ``NEWSEVENTS_TEST_*`` variables (tests only)."""
-    import faust
-
     from streams import metrics
     from streams.app.topics import ensure_topics
-    from streams.app.worker import create_app
+    from streams.app.worker import Worker, create_app
+    from streams.cli.logs import configure_logging
     from streams.core.extractor import Extractor
     from streams.core.pipeline.loader import load_model
 
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s"
-    )
+    configure_logging(settings.log_level)
     log = logging.getLogger("newsevents.worker")
     hooks = FaultHooks.from_environ(os.environ) if hooks is None else hooks
     started = time.perf_counter()
@@ -30,19 +27,25 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
         load_model(), batch_size=settings.batching.size, before_article=hooks.before_article()
     )
     metrics.MODEL_LOAD_SECONDS.set(time.perf_counter() - started)
-    log.info("model %s loaded; extractor %s", extractor.info.model, extractor.info.version)
+    log.info(
+        "model %s loaded in %.1f s; extractor %s",
+        extractor.info.model,
+        time.perf_counter() - started,
+        extractor.info.version,
+    )
     if settings.topics.create:
         for status in ensure_topics(settings):
-            log.info(
+            log.log(
+                logging.INFO if status.created else logging.DEBUG,
                 "topic %s: %d partitions%s",
                 status.name,
                 status.partitions,
                 " (created)" if status.created else "",
             )
     metrics.serve_metrics(settings.metrics.host, settings.metrics.port, extractor.info.model)
-    if settings.metrics.port:
-        log.info("metrics on http://%s:%d/metrics", settings.metrics.host, settings.metrics.port)
+    metrics_url = (
+        f"http://{settings.metrics.host}:{settings.metrics.port}/metrics" if settings.metrics.port else None
+    )
     app = create_app(settings, extractor, drop_types=hooks.drop_types)
-    worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
-    worker.execute_from_commandline()
+    Worker(app, settings.topics.input, settings.log_level, metrics_url).execute_from_commandline()
     return 0

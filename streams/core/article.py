@@ -157,7 +157,10 @@ def article_from_object(obj: Any, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         raise InvalidArticle("invalid_field", "body is blank")
     size = len(body.encode("utf-8"))
     if size > max_body_bytes:
-        raise InvalidArticle("body_too_large", f"body is {size} bytes, limit is {max_body_bytes}")
+        raise InvalidArticle(
+            "body_too_large",
+            f"body is {size} bytes, limit is {max_body_bytes} (raise NEWSEVENTS_MAX_BODY_BYTES to accept it)",
+        )
     article = Article(
         id=obj["id"],
         body=body,
@@ -179,7 +182,9 @@ def parse_article(raw: bytes | None, max_body_bytes: int = DEFAULT_MAX_BODY_BYTE
     if len(raw) > max_body_bytes + RECORD_OVERHEAD_BYTES:
         raise InvalidArticle(
             "record_too_large",
-            f"record is {len(raw)} bytes, limit is {max_body_bytes + RECORD_OVERHEAD_BYTES}",
+            f"record is {len(raw)} bytes, limit is {max_body_bytes + RECORD_OVERHEAD_BYTES} "
+            f"(NEWSEVENTS_MAX_BODY_BYTES + {RECORD_OVERHEAD_BYTES} for the other fields; raise "
+            "NEWSEVENTS_MAX_BODY_BYTES to accept it)",
         )
     try:
         text = raw.decode("utf-8")

@@ -3,7 +3,10 @@ from __future__ import annotations
 import io
 import json
 
-from streams.cli.extract_cmd import run_extract
+import pytest
+
+from streams.cli.errors import UsageError
+from streams.cli.extract_cmd import max_body_bytes_from_env, run_extract
 from streams.resources import samples_path
 
 
@@ -30,3 +33,43 @@ def test_same_ids_on_every_run_and_default_published_at() -> None:
         runs.append([json.loads(line) for line in out.getvalue().splitlines()])
     assert [e["event_id"] for e in runs[0]] == [e["event_id"] for e in runs[1]]
     assert all(e["published_at"] for e in runs[0])
+
+
+def test_articles_in_other_languages_are_noted_once_and_counted() -> None:
+    german = [
+        json.dumps(
+            {"id": f"de{i}", "language": "de", "body": "Die Ministerin sagte, man habe sich geeinigt."}
+        )
+        for i in range(3)
+    ]
+    err = io.StringIO()
+    code = run_extract(iter(_lines(*(line.encode() for line in german))), io.StringIO(), err)
+    assert code == 0  # skipping by design is no failure
+    notes = err.getvalue().splitlines()
+    assert notes == [
+        "newsevents extract: article 'de0' skipped: language 'de' is not extracted",
+        "newsevents extract: 3 articles skipped: language 'de' is not extracted",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("limit", "reason"),
+    [(10, "body_too_large"), (1, "record_too_large")],
+)
+def test_a_too_large_article_names_the_setting_that_allows_it(limit: int, reason: str) -> None:
+    body = "“We signed the deal today,” Minister Ana Costa said. " * (
+        1 if reason == "body_too_large" else 2000
+    )
+    raw = json.dumps({"id": "big", "body": body}).encode()
+    err = io.StringIO()
+    assert run_extract(iter(_lines(raw)), io.StringIO(), err, max_body_bytes=limit) == 1
+    assert f"line 1: {reason}" in err.getvalue()
+    assert "NEWSEVENTS_MAX_BODY_BYTES" in err.getvalue()
+
+
+def test_extract_reads_the_body_limit_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSEVENTS_MAX_BODY_BYTES", "12")
+    assert max_body_bytes_from_env() == 12
+    monkeypatch.setenv("NEWSEVENTS_MAX_BODY_BYTES", "twelve")
+    with pytest.raises(UsageError, match="NEWSEVENTS_MAX_BODY_BYTES='twelve'"):
+        max_body_bytes_from_env()

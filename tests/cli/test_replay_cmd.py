@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from streams.cli.replay_cmd import Window, resolve_bound
-from streams.config import ConfigError
+from streams.cli.errors import UsageError
+from streams.cli.replay_cmd import Window, check_bound, resolve_bound
 
 EARLIEST = {0: 0, 1: 5}
 LATEST = {0: 100, 1: 50}
@@ -35,10 +35,25 @@ def test_time_bounds_use_the_first_offset_at_or_after_the_time() -> None:
     assert found == {0: 42, 1: 50}  # nothing after the time on partition 1: the window is empty there
 
 
-@pytest.mark.parametrize("spec", ["yesterday-ish", "0:abc", "7:10"])
-def test_bad_bounds_are_clear_errors(spec: str) -> None:
-    with pytest.raises(ConfigError):
-        resolve_bound(spec, [0, 1], EARLIEST, LATEST, lambda stamp: {})
+@pytest.mark.parametrize(
+    ("spec", "says"),
+    [
+        ("yesterday", "--to 'yesterday' is not a window bound; use earliest, latest, an ISO 8601"),
+        ("0:abc", "--to '0:abc' is not a window bound"),
+        ("7:10", "--to '7:10' names partition(s) [7], which are not being replayed (replayed: 0, 1"),
+    ],
+)
+def test_bad_bounds_are_argument_errors_naming_option_value_and_forms(spec: str, says: str) -> None:
+    with pytest.raises(UsageError) as error:
+        resolve_bound(spec, [0, 1], EARLIEST, LATEST, lambda stamp: {}, option="--to")
+    assert says in str(error.value)
+
+
+def test_a_bad_bound_is_refused_before_any_broker_is_contacted() -> None:
+    with pytest.raises(UsageError, match="--from 'yesterday'"):
+        check_bound("yesterday", "--from")
+    for good in ("earliest", "latest", "1200", "0:120,1:300", "2026-01-31", "2026-01-31T09:00:00Z"):
+        check_bound(good, "--from")
 
 
 def test_window_size_is_never_negative() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -59,6 +60,9 @@ def test_demo_shows_events_and_ctrl_c_stops_everything() -> None:
             and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
         ]
         assert still_running == [], "every process the demo started has stopped"
+        workdir = re.search(r"\(log: (\S+)/worker\.log", "".join(seen))
+        assert workdir is not None, seen
+        assert not Path(workdir.group(1)).exists(), "the demo removes its temporary folder"
     finally:  # a failed run must not leave a broker and a worker behind for the next tests
         for pid in [demo.pid, *started_children]:
             with contextlib.suppress(ProcessLookupError):

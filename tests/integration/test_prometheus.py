@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import time
 import urllib.parse
@@ -26,6 +25,7 @@ import yaml
 from streams.broker import free_port
 from streams.config import Settings
 from streams.resources import samples_path
+from tests.fixtures import external_tools
 from tests.integration.conftest import WorkerProcess, consume_until, isolated_settings, produce
 
 REPO = Path(__file__).resolve().parents[2]
@@ -73,10 +73,8 @@ def _value(result: list[dict[str, Any]]) -> float:
 
 
 def _prometheus_binary() -> str:
-    binary = shutil.which("prometheus")
-    if binary is None:
-        pytest.fail("the prometheus binary is missing: install Debian's prometheus package (.ci/run does)")
-    return binary
+    """Without Prometheus these tests are skipped, or fail in CI (tests/fixtures/external_tools.py)."""
+    return external_tools.require("prometheus", "scrape a real worker and evaluate the alert rules")
 
 
 def _wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
