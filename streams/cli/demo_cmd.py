@@ -105,6 +105,8 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
     except KeyboardInterrupt:
         print("\n· stopping ...", flush=True)
         return 0
+    except BrokenPipeError:  # `newsevents demo | head`: the reader left; main exits quietly
+        raise
     except (BrokerError, DemoError, OSError) as exc:
         print(f"newsevents demo: {exc}", file=sys.stderr)
         tail = _log_tail(worker_log)

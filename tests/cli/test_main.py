@@ -38,6 +38,27 @@ def test_extract_into_a_pipe_whose_reader_left_exits_0_quietly() -> None:
     assert "BrokenPipe" not in result.stderr and "Traceback" not in result.stderr, result.stderr
 
 
+def test_demo_into_a_pipe_whose_reader_left_exits_0_quietly_and_cleans_up(tmp_path: Path) -> None:
+    """The demo's first line already fails to be written: it stops before starting anything."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "streams.cli.main", "demo"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=240,
+            check=False,
+            env={**os.environ, "TMPDIR": str(tmp_path)},
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_extract_piped_into_head_exits_0() -> None:
     """The user's own command line, through a shell: the pipeline's first status is extract's."""
     command = f'"{sys.executable}" -m streams.cli.main extract "{samples_path()}" | head -1; '
