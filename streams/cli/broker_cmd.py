@@ -24,6 +24,9 @@ def cmd_broker(engine: str, host: str, port: int, data_dir: str) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
+    # SIGINT too: started from a script's background job it is inherited ignored, and Ctrl-C
+    # would then never stop the broker
+    signal.signal(signal.SIGINT, stop)
     try:
         assert broker.process is not None
         code = broker.process.wait()
