@@ -41,6 +41,7 @@ integration: install
 test: install
 	$(BIN)/ruff check streams tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest -rs
 
 # Tests that do not pass every run yet; kept out of 'test' until they do.

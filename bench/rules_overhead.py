@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from streams.core.article import article_from_object
+from streams.core.assemble import build_events
 from streams.core.extractor import ArticleInput, Extractor
 from streams.core.pipeline.boilerplate import prepare_for_nlp as blank_boilerplate
 from streams.core.pipeline.loader import load_model
@@ -39,8 +40,8 @@ def main() -> int:
     args = parser.parse_args()
     shared = Path(os.environ.get("NEWSEVENTS_SHARED", HERE.parent.parent / "shared"))
     items = load_articles(shared)
-    extractor = Extractor(load_model())
-    nlp = extractor._nlp
+    nlp = load_model()
+    extractor = Extractor(nlp)
     texts = [blank_boilerplate(item.article.body) for item in items]
     words = sum(len(t.split()) for t in texts)
     parse_times, rule_times, events = [], [], 0
@@ -50,7 +51,10 @@ def main() -> int:
             docs = list(nlp.pipe(texts, batch_size=extractor.batch_size))
             parse_times.append(time.perf_counter() - started)
             started = time.perf_counter()
-            events = sum(len(extractor._events(doc, item)) for doc, item in zip(docs, items, strict=True))
+            events = sum(
+                len(build_events(doc, item.article, item.fallback_date, extractor.info))
+                for doc, item in zip(docs, items, strict=True)
+            )
             rule_times.append(time.perf_counter() - started)
     parse, rules = min(parse_times), min(rule_times)
     print(f"{len(items)} articles, {words} words, {events} events")

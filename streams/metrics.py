@@ -10,10 +10,15 @@ and Python's garbage-collector metrics.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from prometheus_client import Counter, Gauge, Histogram, start_http_server
 
 from streams import __version__
+
+if TYPE_CHECKING:
+    from streams.app.records import OutputRecord
 
 ARTICLES_CONSUMED = Counter("newsevents_articles_consumed", "Article records read from the input topic.")
 EVENTS_PUBLISHED = Counter("newsevents_events_published", "Events published, by type.", ["type"])
@@ -74,6 +79,33 @@ BROKER_REACHABLE = Gauge(
     "newsevents_broker_reachable", "1 if the last offset check reached the broker, 0 if it failed."
 )
 BUILD_INFO = Gauge("newsevents_build_info", "Version of the worker and its model.", ["version", "model"])
+
+
+def batch_extracted(seconds: float, articles: int) -> None:
+    """One batch's extraction time, and its share per article."""
+    BATCH_SECONDS.observe(seconds)
+    for _ in range(articles):
+        EXTRACTION_SECONDS.observe(seconds / articles)
+
+
+def batch_acknowledged(
+    timestamps_ms: Iterable[int | None], outputs: Iterable[OutputRecord], acknowledged: float
+) -> None:
+    """Count a batch whose outputs the broker acknowledged at ``acknowledged`` (Unix time)."""
+    LAST_BATCH_TIMESTAMP.set(acknowledged)
+    consumed = 0
+    for timestamp_ms in timestamps_ms:
+        consumed += 1
+        if timestamp_ms is not None and timestamp_ms > 0:
+            END_TO_END_SECONDS.observe(max(0.0, acknowledged - timestamp_ms / 1000))
+    ARTICLES_CONSUMED.inc(consumed)
+    for out in outputs:
+        if out.kind == "dead_letter":
+            DEAD_LETTERS.labels(reason=out.reason or "unknown").inc()
+        elif out.kind == "retraction":
+            RETRACTIONS.inc()
+        elif out.kind != "state":
+            EVENTS_PUBLISHED.labels(type=out.kind).inc()
 
 
 log = logging.getLogger("newsevents.worker")

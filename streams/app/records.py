@@ -1,4 +1,5 @@
-"""Kafka-agnostic record types and the building of output records (events, dead letters).
+"""Kafka-agnostic record types and the building of every output record: events, retractions,
+article state and dead letters.
 
 Kept free of Faust so the mapping from an input record to what gets published (keys,
 CloudEvents headers, dead-letter headers) is unit-tested without a broker.
@@ -9,10 +10,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Literal, get_args
 
-from streams.core.model import Event
+from streams.core.article import RejectionReason
+from streams.core.model import Event, EventType
 
 Headers = list[tuple[str, bytes]]
+
+#: What an output record is: an event (by type), a retraction tombstone, an article's
+#: retraction state, or a dead letter.
+OutputKind = EventType | Literal["retraction", "state", "dead_letter"]
+#: Why a record went to the dead-letter topic: it is no valid article, or extraction raised.
+DeadLetterReason = RejectionReason | Literal["extraction_error"]
+DEAD_LETTER_REASONS: tuple[DeadLetterReason, ...] = (*get_args(RejectionReason), "extraction_error")
 
 #: Headers added to a dead letter; the original headers are kept before them, unchanged.
 DLQ_HEADERS = (
@@ -51,8 +61,8 @@ class OutputRecord:
     key: bytes | None
     value: bytes | None
     headers: Headers
-    kind: str  # the event type, "retraction", "state" or "dead_letter"
-    reason: str | None = None
+    kind: OutputKind
+    reason: DeadLetterReason | None = None
     partition: int | None = None  # None: the producer's partitioner decides (by key)
 
 
@@ -64,6 +74,18 @@ def retraction_record(event_id: str, event_type: str, topic: str, article_id: st
         ("ce_type", f"org.newsevents.{event_type}.v1".encode()),
     ]
     return OutputRecord(topic=topic, key=event_id.encode(), value=None, headers=headers, kind="retraction")
+
+
+def state_record(topic: str, article_id: str, state: bytes | None, partition: int) -> OutputRecord:
+    """An article's retraction state (None: forgotten), on the partition its article was read from."""
+    return OutputRecord(
+        topic=topic,
+        key=article_id.encode("utf-8"),
+        value=state,
+        headers=[],
+        kind="state",
+        partition=partition,
+    )
 
 
 def _rfc3339(moment: datetime) -> str:
@@ -92,7 +114,12 @@ def event_record(event: Event, topic: str, ce_source: str, now: datetime | None 
 
 
 def dead_letter(
-    record: InputRecord, topic: str, reason: str, error: str, app_id: str, now: datetime | None = None
+    record: InputRecord,
+    topic: str,
+    reason: DeadLetterReason,
+    error: str,
+    app_id: str,
+    now: datetime | None = None,
 ) -> OutputRecord:
     """The original key, value and headers, plus headers that say why and where from."""
     now = now or datetime.now(UTC)

@@ -1,22 +1,11 @@
 """``newsevents replay``: re-run a window of the input topic through the installed extractor.
 
-Mechanism, and why: a *bounded reprocessing reader*. The command captures the input
-topic's end offsets when it starts, reads the chosen window of each partition with a
-consumer that belongs to no group (manual assignment, nothing committed), and stops at
-the window's end. So:
-
-- the live workers' consumer group and its committed offsets are never touched, and a
-  replay runs while the workers keep running, with no rebalance;
-- records arriving during the replay are not re-read (they are the live workers' job);
-- the same ``BatchProcessor`` as the worker maps articles to records, so a replay
-  publishes exactly what the worker would: the same event ids for the same evidence, a
-  new ``recorded_at`` and ``extractor.version``, and tombstones for the events an
-  article no longer produces, from the article state the worker keeps in
-  ``NEWSEVENTS_STATE_TOPIC`` (which the replay also updates, partition by partition).
-
-Resetting the live group's offsets instead (kafka-python's admin client) would replay
-only from a point to "now", would need every worker stopped first, and would change the
-live group's progress; this command never does.
+A *bounded reader outside the live consumer group*: it captures the input topic's end
+offsets when it starts, reads the chosen window of each partition with a consumer in no
+group (nothing committed), and stops at the window's end. The live workers and their
+offsets are never touched, and the worker's own ``BatchProcessor`` maps the articles, so a
+replay publishes what the worker would, tombstones included. Why not reset the group's
+offsets: docs/decisions/0006-replay-bounded-reader.md.
 
 Window bounds (``--from`` / ``--to``): ``earliest`` / ``latest``; an ISO 8601 date or
 date-time (record timestamps; ``--to`` is exclusive); an offset for every partition

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal, get_args
 
 import jsonschema
 
@@ -29,7 +29,7 @@ DEFAULT_MAX_BODY_BYTES = 1_048_576
 RECORD_OVERHEAD_BYTES = 65_536
 
 #: Every reason an input can be rejected for. Kept closed so metrics stay bounded.
-REJECTION_REASONS = (
+RejectionReason = Literal[
     "not_utf8",
     "not_json",
     "not_object",
@@ -38,13 +38,14 @@ REJECTION_REASONS = (
     "invalid_field",
     "body_too_large",
     "record_too_large",
-)
+]
+REJECTION_REASONS: tuple[RejectionReason, ...] = get_args(RejectionReason)
 
 
 class InvalidArticle(ValueError):
     """The record is not a valid article; ``reason`` is one of REJECTION_REASONS."""
 
-    def __init__(self, reason: str, detail: str) -> None:
+    def __init__(self, reason: RejectionReason, detail: str) -> None:
         super().__init__(f"{reason}: {detail}")
         self.reason = reason
         self.detail = detail
@@ -125,7 +126,7 @@ def _validator() -> jsonschema.protocols.Validator:
     return cls(schema)
 
 
-def _reason_for(error: jsonschema.ValidationError) -> str:
+def _reason_for(error: jsonschema.ValidationError) -> RejectionReason:
     if error.validator == "required":
         return "missing_field"
     if error.validator == "type":

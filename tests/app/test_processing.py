@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from streams.app.article_state import ArticleStateStore
 from streams.app.processing import BatchProcessor
 from streams.app.records import InputRecord, OutputRecord
 from streams.config import Settings
@@ -83,3 +84,29 @@ def test_batch_size_latency_and_counters_are_recorded(extractor: Extractor) -> N
     assert _sample("newsevents_end_to_end_latency_seconds_bucket", {"le": "600.0"}) < _sample(
         "newsevents_end_to_end_latency_seconds_count"
     )
+
+
+class FlakyStateStore(ArticleStateStore):
+    """Article state whose first reads fail, as while the broker is away."""
+
+    def __init__(self, settings: Settings, failures: int) -> None:
+        super().__init__(settings)
+        self.failures = failures
+        self.reads = 0
+
+    def catch_up(self, partitions: Iterable[int]) -> None:
+        self.reads += 1
+        if self.reads <= self.failures:
+            raise ConnectionError("broker unavailable")
+
+
+def test_the_state_is_read_again_until_it_works_before_extracting(extractor: Extractor) -> None:
+    settings = Settings.from_flat(publish_retry_max=0.01)
+    state = FlakyStateStore(settings, failures=2)
+    publisher = ListPublisher()
+    processor = BatchProcessor(settings, extractor, publisher, state)
+    outputs = asyncio.run(asyncio.wait_for(processor.process([_record(0, GOOD)]), timeout=30))
+    processor.close()
+    assert state.reads == 3
+    assert [o.kind for o in outputs if o.kind == "state"] == ["state"]
+    assert any(o.kind == "statement" for o in outputs)

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from streams.core.article import REJECTION_REASONS, InvalidArticle, parse_article
-from tests.malformed import HAND_MADE, OVERSIZED, malformed_records
+from tests.fixtures.malformed import HAND_MADE, OVERSIZED, malformed_records
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,7 +12,7 @@ from streams.core.article import Article, article_from_object
 from streams.core.extractor import ArticleInput, Extractor
 from streams.core.pipeline.loader import load_model
 from streams.resources import samples_path, schema_path
-from tests.conftest import shared_file
+from tests.fixtures.shared_data import shared_file
 
 SCHEMA = json.loads(schema_path("event.v1.json").read_text())
 

@@ -16,9 +16,9 @@ from kafka.errors import MessageSizeTooLargeError
 from streams.config import Settings
 from streams.core.article import REJECTION_REASONS
 from streams.core.extractor import Extractor
-from tests.integration.conftest import WorkerProcess, consume_until, produce
-from tests.integration.test_stream import SAMPLES, _expected
-from tests.malformed import HAND_MADE, OVERSIZED, malformed_records
+from tests.fixtures.broker import WorkerProcess, consume_until, produce
+from tests.fixtures.extraction import SAMPLES, events_for
+from tests.fixtures.malformed import HAND_MADE, OVERSIZED, malformed_records
 
 GENERATED = 1_000
 
@@ -66,7 +66,7 @@ def test_a_thousand_malformed_records_are_dead_lettered_and_nothing_else_is_lost
         for raw in SAMPLES
     ]
     pathological = _pathological_articles()
-    expected_events = _expected(extractor, valid)
+    expected_events = events_for(extractor, valid)
     # interleave: a valid or pathological article after every ~80 malformed records
     good = valid + pathological
     step = max(1, len(malformed) // len(good))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import shared_file
+from tests.fixtures.shared_data import shared_file
 
 pytestmark = pytest.mark.integration
 

@@ -22,8 +22,8 @@ import pytest
 from streams.broker import EmbeddedBroker, free_port
 from streams.config import Settings
 from streams.core.extractor import Extractor
-from tests.integration.conftest import WorkerProcess, consume_until, isolated_settings, produce
-from tests.integration.test_stream import SAMPLES, _expected
+from tests.fixtures.broker import WorkerProcess, consume_until, isolated_settings, produce
+from tests.fixtures.extraction import SAMPLES, events_for
 
 
 def _own_broker(engine: str, tmp_path: Path) -> Iterator[EmbeddedBroker]:
@@ -89,7 +89,7 @@ def test_five_crashes_mid_batch_lose_nothing_and_duplicate_only_by_id(
         own_broker.stop()  # the node goes down with the worker
         own_broker.start()
     final = WorkerProcess(settings, tmp_path / "worker-final.log").start()
-    expected = _expected(extractor, sent)
+    expected = events_for(extractor, sent)
     wanted = {e["event_id"] for e in expected}
     records = consume_until(
         settings.kafka.bootstrap, topics, lambda r: wanted <= set(_events_by_id(r)), 300, final
@@ -127,7 +127,7 @@ def test_the_broker_goes_away_and_comes_back(
         assert worker.alive(), worker.log()[-3000:]
         time.sleep(0.5)  # polling a condition with a deadline
     own_broker.start()
-    expected = {e["event_id"] for e in _expected(extractor, articles)}
+    expected = {e["event_id"] for e in events_for(extractor, articles)}
     records = consume_until(
         settings.kafka.bootstrap, topics, lambda r: expected <= set(_events_by_id(r)), 300, worker
     )
@@ -180,7 +180,7 @@ def test_a_worker_leaving_and_rejoining_skips_no_article(
         if round_ < 2:
             second.stop(signal.SIGTERM)  # leaves: its partitions go to the first worker
             second = WorkerProcess(settings, tmp_path / f"second-{round_}.log").start()  # and rejoins
-    wanted = {e["event_id"] for e in _expected(extractor, sent)}
+    wanted = {e["event_id"] for e in events_for(extractor, sent)}
     records = consume_until(
         settings.kafka.bootstrap, topics, lambda r: wanted <= set(_events_by_id(r)), 300, first
     )

@@ -26,7 +26,7 @@ from streams.broker import free_port
 from streams.config import Settings
 from streams.resources import samples_path
 from tests.fixtures import external_tools
-from tests.integration.conftest import WorkerProcess, consume_until, isolated_settings, produce
+from tests.fixtures.broker import WorkerProcess, consume_until, isolated_settings, produce
 
 REPO = Path(__file__).resolve().parents[2]
 DASHBOARD = REPO / "deploy" / "grafana" / "dashboards" / "newsevents.json"

@@ -14,8 +14,8 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from streams.cli.replay_cmd import cmd_replay, plan
 from streams.config import Settings
 from streams.core.extractor import Extractor
-from tests.integration.conftest import WorkerProcess, committed_offsets, consume_until, end_offsets, produce
-from tests.integration.test_stream import SAMPLES, _expected
+from tests.fixtures.broker import WorkerProcess, committed_offsets, consume_until, end_offsets, produce
+from tests.fixtures.extraction import SAMPLES, events_for
 
 
 def read_all(bootstrap: str, topics: list[str]) -> list[Any]:
@@ -76,7 +76,7 @@ def _wait_committed(settings: Settings, worker: WorkerProcess) -> dict[int, int 
 def test_replaying_everything_twice_changes_nothing_downstream_nor_the_live_group(
     settings: Settings, worker_factory: Callable[..., WorkerProcess], extractor: Extractor
 ) -> None:
-    expected = {e["event_id"] for e in _expected(extractor, SAMPLES)}
+    expected = {e["event_id"] for e in events_for(extractor, SAMPLES)}
     worker = worker_factory(settings)
     produce(settings.kafka.bootstrap, settings.topics.input, [(raw[:20], raw, []) for raw in SAMPLES])
     topics = list(settings.topics.events.values())
@@ -123,7 +123,7 @@ def test_a_time_window_rereads_exactly_that_window(settings: Settings) -> None:
 def test_a_changed_extractor_retracts_the_events_it_no_longer_finds(
     settings: Settings, worker_factory: Callable[..., WorkerProcess], extractor: Extractor
 ) -> None:
-    expected = _expected(extractor, SAMPLES)
+    expected = events_for(extractor, SAMPLES)
     worker = worker_factory(settings)
     produce(settings.kafka.bootstrap, settings.topics.input, [(raw[:20], raw, []) for raw in SAMPLES])
     topics = list(settings.topics.events.values())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from streams.broker import free_port
 from streams.config import Settings, settings_env
-from tests.integration.conftest import WorkerProcess
+from tests.fixtures.broker import WorkerProcess
 
 SECRET = "s3cret-the-logs-must-never-show"
 

@@ -10,13 +10,12 @@ from typing import Any
 import jsonschema
 
 from streams.config import Settings
-from streams.core.article import parse_article
-from streams.core.extractor import ArticleInput, Extractor
-from streams.resources import samples_path, schema_path
-from tests.integration.conftest import WorkerProcess, committed_offsets, consume_until, end_offsets, produce
+from streams.core.extractor import Extractor
+from streams.resources import schema_path
+from tests.fixtures.broker import WorkerProcess, committed_offsets, consume_until, end_offsets, produce
+from tests.fixtures.extraction import SAMPLES, events_for
 
 SCHEMA = json.loads(schema_path("event.v1.json").read_text())
-SAMPLES = [line.encode() for line in samples_path().read_text().splitlines() if line.strip()]
 
 
 def _article(i: int, tag: str) -> bytes:
@@ -27,11 +26,6 @@ def _article(i: int, tag: str) -> bytes:
     return json.dumps({"id": f"{tag}-{i}", "body": body, "published_at": "2026-02-04"}).encode()
 
 
-def _expected(extractor: Extractor, raws: list[bytes]) -> list[dict[str, Any]]:
-    results = extractor.extract([ArticleInput(parse_article(raw)) for raw in raws])
-    return [e.to_dict() for r in results for e in r.events]
-
-
 def _event_values(records: list[Any]) -> list[dict[str, Any]]:
     return [json.loads(r.value) for r in records]
 
@@ -39,7 +33,7 @@ def _event_values(records: list[Any]) -> list[dict[str, Any]]:
 def test_articles_in_events_out(
     settings: Settings, worker_factory: Callable[..., WorkerProcess], extractor: Extractor
 ) -> None:
-    expected = _expected(extractor, SAMPLES)
+    expected = events_for(extractor, SAMPLES)
     worker = worker_factory(settings)
     produce(settings.kafka.bootstrap, settings.topics.input, [(None, raw, []) for raw in SAMPLES])
     topics = list(settings.topics.events.values())
@@ -85,7 +79,7 @@ def test_bad_records_go_to_the_dead_letters_while_good_ones_flow(
             records.append((key, value, [("trace-id", f"t{i}".encode())]))
     for key, value, _ in bad[len(good) :]:
         records.append((key, value, [("trace-id", b"late")]))
-    expected_events = _expected(extractor, good)
+    expected_events = events_for(extractor, good)
 
     worker = worker_factory(settings, NEWSEVENTS_MAX_BODY_BYTES="5000", NEWSEVENTS_TEST_FAIL_MARKER="EXPLODE")
     produce(settings.kafka.bootstrap, settings.topics.input, records)
@@ -123,8 +117,8 @@ def test_sigterm_and_restart_neither_lose_nor_reprocess(
 ) -> None:
     first = [_article(i, "first") for i in range(8)]
     second = [_article(i, "second") for i in range(8)]
-    expected_first = _expected(extractor, first)
-    expected_second = _expected(extractor, second)
+    expected_first = events_for(extractor, first)
+    expected_second = events_for(extractor, second)
     topics = list(settings.topics.events.values())
 
     worker = worker_factory(settings)
