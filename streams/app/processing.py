@@ -77,8 +77,13 @@ class BatchProcessor:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
 
     def close(self) -> None:
+        """Stop waiting for the broker: a state read that fails from now on is raised, not retried.
+
+        The extraction thread is left to finish the batch in flight, whose remaining steps still
+        run on it, so a batch under way at shutdown is published and committed rather than abandoned
+        (an idle thread ends with the process; a busy one is bounded by the shutdown deadline).
+        """
         self._closing = True
-        self._executor.shutdown(wait=False, cancel_futures=True)
 
     async def process(self, records: Sequence[InputRecord]) -> list[OutputRecord]:
         """Process a batch and publish its outputs, retrying publication until it succeeds."""
@@ -105,6 +110,7 @@ class BatchProcessor:
                 time.perf_counter() - built,
             )
         metrics.batch_acknowledged([r.timestamp_ms for r in records], outputs, acknowledged)
+        health.progress()
         return outputs
 
     async def _in_thread(self, step: Callable[..., T], *args: object) -> T:
@@ -151,7 +157,8 @@ class BatchProcessor:
     def extract(self, valid: Sequence[ValidArticle]) -> list[ArticleResult]:
         """The core's extraction of the batch, timed for the metrics."""
         started = time.perf_counter()
-        results = self.extractor.extract([v.item for v in valid])
+        with health.extracting():  # /livez watches this thread only while it works
+            results = self.extractor.extract([v.item for v in valid])
         metrics.batch_extracted(time.perf_counter() - started, len(valid))
         return results
 
