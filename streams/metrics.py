@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from prometheus_client import Counter, Gauge, Histogram, start_http_server
+from prometheus_client import Counter, Gauge, Histogram
 
 from streams import __version__
 
@@ -78,6 +78,10 @@ HEALTHY = Gauge(
 BROKER_REACHABLE = Gauge(
     "newsevents_broker_reachable", "1 if the last offset check reached the broker, 0 if it failed."
 )
+ASSIGNED_PARTITIONS = Gauge(
+    "newsevents_assigned_partitions",
+    "Input partitions this worker holds (0: waiting for an assignment, or more workers than partitions).",
+)
 BUILD_INFO = Gauge("newsevents_build_info", "Version of the worker and its model.", ["version", "model"])
 
 
@@ -130,10 +134,8 @@ def article_skipped(article_id: str, why: str) -> None:
     )
 
 
-def serve_metrics(host: str, port: int, model: str) -> None:
-    """Start the /metrics endpoint in a background thread (port 0 disables it)."""
+def export_build(model: str) -> None:
+    """Labels that say which build runs, and the health gauges' starting values."""
     BUILD_INFO.labels(version=__version__, model=model).set(1)
     HEALTHY.set(1)
     BROKER_REACHABLE.set(1)
-    if port:
-        start_http_server(port, addr=host)

@@ -20,6 +20,7 @@ from typing import Any, cast
 import faust
 from faust.types import StreamT
 
+from streams import health
 from streams.app.article_state import ArticleStateStore
 from streams.app.lag import LagMonitor
 from streams.app.processing import BatchProcessor
@@ -183,13 +184,20 @@ def create_app(
     async def log_revoked(app: faust.App, revoked: set[Any], **kwargs: Any) -> None:
         """Rebalances in one line each (Faust's own account is at WARNING unless debugging)."""
         mine = sorted(tp.partition for tp in revoked if tp.topic == settings.topics.input)
+        health.revoked(mine)
         if mine:
             log.info("partitions revoked: %s %s", settings.topics.input, ", ".join(map(str, mine)))
 
     @app.on_partitions_assigned.connect  # type: ignore[arg-type]
     async def log_assigned(app: faust.App, assigned: set[Any], **kwargs: Any) -> None:
         mine = sorted(tp.partition for tp in assigned if tp.topic == settings.topics.input)
+        health.assignment(mine)
         log.info("partitions assigned: %s %s", settings.topics.input, ", ".join(map(str, mine)) or "none")
+
+    @app.timer(health.LOOP_TICK_SECONDS)  # type: ignore[untyped-decorator]
+    async def event_loop_tick() -> None:
+        """The event loop's heartbeat, which /livez reads (streams.health)."""
+        health.loop_tick()
 
     if settings.metrics.lag_interval > 0:
 

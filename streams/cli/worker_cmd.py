@@ -12,7 +12,7 @@ from streams.testing_hooks import FaultHooks
 
 def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
     """Run until stopped. ``hooks`` default to the ``NEWSEVENTS_TEST_*`` variables (tests only)."""
-    from streams import metrics
+    from streams import endpoints, health, metrics
     from streams.app.topics import ensure_topics
     from streams.app.worker import Worker, create_app
     from streams.cli.logs import configure_logging
@@ -23,9 +23,9 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
     log = logging.getLogger("newsevents.worker")
     hooks = FaultHooks.from_environ(os.environ) if hooks is None else hooks
     started = time.perf_counter()
-    extractor = Extractor(
-        load_model(), batch_size=settings.batching.size, before_article=hooks.before_article()
-    )
+    nlp = load_model()
+    health.watch_pipeline(nlp)
+    extractor = Extractor(nlp, batch_size=settings.batching.size, before_article=hooks.before_article())
     metrics.MODEL_LOAD_SECONDS.set(time.perf_counter() - started)
     log.info(
         "model %s loaded in %.1f s; extractor %s",
@@ -42,7 +42,7 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
                 status.partitions,
                 " (created)" if status.created else "",
             )
-    metrics.serve_metrics(settings.metrics.host, settings.metrics.port, extractor.info.model)
+    endpoints.start(settings, extractor.info.model)
     metrics_url = (
         f"http://{settings.metrics.host}:{settings.metrics.port}/metrics" if settings.metrics.port else None
     )
