@@ -39,10 +39,11 @@ if TYPE_CHECKING:
 LOOP_TICK_SECONDS = 1.0
 #: No stall bound is shorter than this: a probe must never kill a worker for a GC pause or a slow disk.
 MIN_STALL_SECONDS = 60.0
-#: Slowest extraction measured on one worker core, in UTF-8 body bytes per second: a 1,000,000-byte body
-#: in one document took 149 s (issue 17, 6.7 KB/s; an ordinary article runs at about 25 KB/s).
-SLOWEST_BYTES_PER_SECOND = 6_000
-#: Margin over that rate for a slower or throttled CPU.
+#: Slowest extraction measured on one worker core, in body characters (bytes, for English) per second:
+#: a 1,000,000-byte body in one document took 149 s (issue 17: 6.7 KB/s; an ordinary article runs at
+#: about 25 KB/s).
+SLOWEST_CHARS_PER_SECOND = 6_000
+#: Margin over that rate, and over an article's time budget, for a slower or throttled CPU.
 SAFETY_FACTOR = 2.0
 #: Where the operator reads what to do about a failing probe.
 RUNBOOK = "docs/operations.md#liveness-and-readiness"
@@ -58,21 +59,26 @@ class Bounds:
     rebalance_grace: float = 30.0
 
     @classmethod
-    def from_settings(cls, settings: Settings, piece_bytes: int | None = None) -> Bounds:
+    def from_settings(
+        cls, settings: Settings, largest_document: int | None = None, time_budget: float | None = None
+    ) -> Bounds:
         """Bounds that a legitimately busy worker never reaches with these settings.
 
         The extraction thread ticks as each document enters and leaves the pipeline, and spaCy
-        takes documents ``batching.size`` at a time, so the longest legitimate gap is one such
-        minibatch of the largest documents at the slowest rate. ``piece_bytes`` is the largest
-        document the extractor hands to spaCy (the body limit unless long bodies are split).
-        A stalled event loop cannot heartbeat the group: past two session timeouts its member is
-        gone anyway.
+        takes documents ``batching.size`` at a time, so one gap is at most one such minibatch of
+        the largest documents at the slowest rate. ``largest_document`` is the most characters the
+        extractor hands spaCy as one document (the body limit unless long bodies are cut into
+        windows); ``time_budget`` is how long one article may run before the extractor gives up on
+        it, which also bounds the rules' work after its last document. A stalled event loop cannot
+        heartbeat the group: past two session timeouts its member is gone anyway.
         """
-        largest = min(settings.batching.max_body_bytes, piece_bytes or settings.batching.max_body_bytes)
-        minibatch = settings.batching.size * largest / SLOWEST_BYTES_PER_SECOND * SAFETY_FACTOR
+        limit = settings.batching.max_body_bytes
+        largest = min(limit, largest_document or limit)
+        minibatch = settings.batching.size * largest / SLOWEST_CHARS_PER_SECOND * SAFETY_FACTOR
+        budget = (time_budget or 0.0) * SAFETY_FACTOR
         return cls(
             loop_stall=max(MIN_STALL_SECONDS, 2 * settings.kafka.session_timeout),
-            extraction_stall=max(MIN_STALL_SECONDS, minibatch),
+            extraction_stall=max(MIN_STALL_SECONDS, minibatch, budget),
             rebalance_grace=settings.kafka.session_timeout,
         )
 
@@ -117,10 +123,12 @@ class HealthState:
         self._busy_since: float | None = None
         self._extraction_tick = self._since
 
-    def start(self, settings: Settings, piece_bytes: int | None = None) -> None:
-        """Take the bounds from the settings; from now on the loops' ticks are due."""
+    def start(
+        self, settings: Settings, largest_document: int | None = None, time_budget: float | None = None
+    ) -> None:
+        """Take the bounds from the settings (``Bounds.from_settings``); from now on the ticks are due."""
         with self._lock:
-            self.bounds = Bounds.from_settings(settings, piece_bytes)
+            self.bounds = Bounds.from_settings(settings, largest_document, time_budget)
             self.topic = settings.topics.input
             self._since = self._unassigned_since = self._clock()
             self._update()

@@ -31,8 +31,10 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import SecretStr
 
 from streams.config import load_settings, setting_fields
+from streams.endpoints import PROBES
 from tests.fixtures import external_tools
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,6 +47,8 @@ ENV_EXAMPLE = REPO / ".env.example"
 KNOWN = {f.env for f in setting_fields()}
 
 DATASOURCE_UID = "newsevents-prometheus"
+#: Which health endpoint each Kubernetes probe asks.
+PROBES_BY_KIND = {"startupProbe": "/livez", "readinessProbe": "/readyz", "livenessProbe": "/livez"}
 DASHBOARD_UID = "newsevents-overview"
 ALERTS = {
     "NewseventsWorkerDown",
@@ -52,7 +56,11 @@ ALERTS = {
     "NewseventsDeadLetterRateHigh",
     "NewseventsEndToEndLatencyHigh",
     "NewseventsPublishFailing",
+    "NewseventsWorkerStalled",
+    "NewseventsWorkerUnassigned",
 }
+#: Every runbook_url: absolute under Prometheus' external label runbook_base_url, else the repository path.
+RUNBOOK_URL = "{{ with $externalLabels.runbook_base_url }}{{ . }}{{ else }}docs{{ end }}/operations.md#"
 
 # --- The metrics the worker exports (streams/metrics.py), by family name and type -----------------
 NEWSEVENTS_METRICS = {
@@ -69,6 +77,7 @@ NEWSEVENTS_METRICS = {
     "newsevents_model_load_seconds": "gauge",
     "newsevents_last_batch_timestamp_seconds": "gauge",
     "newsevents_healthy": "gauge",
+    "newsevents_assigned_partitions": "gauge",
     "newsevents_build_info": "gauge",
 }
 SUFFIXES = {"counter": ("_total", "_created"), "histogram": ("_bucket", "_sum", "_count"), "gauge": ("",)}
@@ -286,6 +295,16 @@ def test_compose_scrape_job_discovers_every_worker() -> None:
     assert "static_configs" not in job  # a fixed target list would miss `--scale worker=N`
 
 
+def test_the_runbook_base_comes_from_the_environment() -> None:
+    """Prometheus 3 expands ${RUNBOOK_BASE_URL} in external labels; compose passes it from .env
+    (tests/integration/test_prometheus.py renders the links with a real Prometheus)."""
+    for config in ("prometheus.yml", "prometheus-k8s.yml"):
+        labels = _load_yaml(PROMETHEUS_DIR / config)["global"]["external_labels"]
+        assert labels["runbook_base_url"] == "${RUNBOOK_BASE_URL}", config
+    prometheus = _load_yaml(COMPOSE_FILE)["services"]["prometheus"]
+    assert prometheus["environment"]["RUNBOOK_BASE_URL"] == "${RUNBOOK_BASE_URL:-}"
+
+
 def _alert_rules() -> dict[str, dict[str, Any]]:
     groups = _load_yaml(PROMETHEUS_DIR / "alerts.yml")["groups"]
     return {rule["alert"]: rule for group in groups for rule in group["rules"] if "alert" in rule}
@@ -299,7 +318,7 @@ def test_alerts_have_severity_annotations_and_a_runbook() -> None:
         assert rule["labels"]["severity"] in {"critical", "warning"}, name
         assert {"summary", "description", "runbook_url"} <= set(rule["annotations"]), name
         runbook = rule["annotations"]["runbook_url"]
-        assert runbook.startswith("docs/operations.md#"), name
+        assert runbook.startswith(RUNBOOK_URL), name
         assert runbook.split("#", 1)[1] in anchors, f"{name}: no heading for {runbook} in docs/operations.md"
         assert "job=" not in rule["expr"] or 'job="newsevents"' in rule["expr"], name
 
@@ -472,7 +491,7 @@ def test_compose_file_is_valid(tmp_path: Path) -> None:
     assert worker["expose"] == ["9108"]
     assert worker["environment"]["NEWSEVENTS_METRICS_PORT"] == "9108"
     assert worker["environment"]["NEWSEVENTS_METRICS_HOST"] == "0.0.0.0"
-    assert "9108/metrics" in " ".join(worker["healthcheck"]["test"])
+    assert "9108/readyz" in " ".join(worker["healthcheck"]["test"])
     assert worker["restart"] == "unless-stopped"
     assert worker["depends_on"]["topics"]["condition"] == "service_completed_successfully"
 
@@ -513,7 +532,7 @@ def _k8s_objects() -> dict[str, dict[str, Any]]:
         assert {"apiVersion", "kind", "metadata"} <= set(doc), doc
         assert "namespace" not in doc["metadata"], "manifests are namespace-agnostic"
         objects[doc["kind"]] = doc
-    assert set(objects) == {"ConfigMap", "Deployment", "Service", "ScaledObject"}
+    assert set(objects) == {"ConfigMap", "Deployment", "Service", "ScaledObject", "Secret"}
     return objects
 
 
@@ -561,15 +580,36 @@ def test_deployment() -> None:
     assert container["envFrom"] == [{"configMapRef": {"name": configmap["metadata"]["name"]}}]
     for var in container.get("env", []):
         assert not var["name"].startswith("NEWSEVENTS_") or var["name"] in KNOWN, var["name"]
-    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
-        http = container[probe]["httpGet"]
-        assert http["path"] == "/metrics" and http["port"] in ("metrics", 9108), probe
+    # The probes ask the worker's own health endpoints (streams/endpoints.py), on the metrics port.
+    paths = {probe: container[probe]["httpGet"]["path"] for probe in PROBES_BY_KIND}
+    assert paths == PROBES_BY_KIND and set(paths.values()) <= set(PROBES)
+    for probe in PROBES_BY_KIND:
+        assert container[probe]["httpGet"]["port"] in ("metrics", 9108), probe
+    # liveness gives up only after the worker's own stall bound has been exceeded for a while
+    live = container["livenessProbe"]
+    assert live["periodSeconds"] * live["failureThreshold"] >= 60
+    # a surge worker beyond the partition count would get no partition and never be ready
+    assert spec["strategy"]["rollingUpdate"] == {"maxSurge": 0, "maxUnavailable": 1}
     resources = container["resources"]
     assert _quantity(resources["requests"]["memory"]) >= 700 * 2**20
     assert _quantity(resources["limits"]["memory"]) > _quantity(resources["requests"]["memory"])
     assert _quantity(resources["requests"]["cpu"]) == 1 == _quantity(resources["limits"]["cpu"])
     mounts = {m["mountPath"] for m in container["volumeMounts"]}
     assert settings.data_dir in mounts, "the data dir must be writable with a read-only root filesystem"
+
+
+def test_the_sasl_password_comes_from_a_secret_not_the_configmap() -> None:
+    k8s_objects = _k8s_objects()
+    configmap, secret = k8s_objects["ConfigMap"], k8s_objects["Secret"]
+    secret_settings = {f.env for f in setting_fields() if f.info.annotation is SecretStr}
+    assert secret_settings == {"NEWSEVENTS_SASL_PASSWORD"}
+    assert not secret_settings & set(configmap["data"]), "a secret setting in the ConfigMap"
+    (container,) = k8s_objects["Deployment"]["spec"]["template"]["spec"]["containers"]
+    (password,) = [var for var in container["env"] if var["name"] == "NEWSEVENTS_SASL_PASSWORD"]
+    ref = password["valueFrom"]["secretKeyRef"]
+    assert ref["name"] == secret["metadata"]["name"], "kustomize names the generated Secret"
+    assert ref["key"] in secret["data"] and "optional" not in ref
+    assert secret["data"][ref["key"]] == "", "the repository holds an empty placeholder, never a password"
 
 
 def test_metrics_service_selects_the_workers() -> None:

@@ -137,11 +137,15 @@ def test_bounds_follow_the_settings() -> None:
     assert defaults.loop_stall == 60.0 and defaults.rebalance_grace == 30.0
     # 16 bodies of 1 MiB at the slowest measured rate, with the margin
     assert defaults.extraction_stall == pytest.approx(16 * 2**20 / 6_000 * 2)
-    small = Bounds.from_settings(Settings.from_flat(batch_size=4, session_timeout=45), piece_bytes=20_000)
+    small = Bounds.from_settings(
+        Settings.from_flat(batch_size=4, session_timeout=45), largest_document=20_000
+    )
     assert small.loop_stall == 90.0
     assert small.extraction_stall == 60.0, "never below the floor"
-    pieces = Bounds.from_settings(Settings.from_flat(), piece_bytes=100_000)
-    assert pieces.extraction_stall == pytest.approx(16 * 100_000 / 6_000 * 2)
+    windows = Bounds.from_settings(Settings.from_flat(), largest_document=100_000)
+    assert windows.extraction_stall == pytest.approx(16 * 100_000 / 6_000 * 2)
+    budget = Bounds.from_settings(Settings.from_flat(), largest_document=10_000, time_budget=120)
+    assert budget.extraction_stall == 240.0, "the rules may run up to the budget after the last document"
 
 
 # --- gauges and the pipeline heartbeat ---------------------------------------------------------------

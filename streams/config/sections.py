@@ -279,7 +279,8 @@ class MetricsSettings(Section):
         ge=0,
         le=65535,
         validation_alias="NEWSEVENTS_METRICS_PORT",
-        description="Port of the Prometheus metrics endpoint (`/metrics`); 0 disables it.",
+        description="Port of the worker's HTTP endpoint: Prometheus metrics (`/metrics`) and the health "
+        "probes (`/livez`, `/readyz`); 0 disables it.",
     )
     lag_interval: float = Field(
         default=15.0,

@@ -9,6 +9,7 @@ that real Prometheus rejects fails here too.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import time
@@ -31,6 +32,7 @@ from tests.fixtures.broker import WorkerProcess, consume_until, isolated_setting
 REPO = Path(__file__).resolve().parents[2]
 DASHBOARD = REPO / "deploy" / "grafana" / "dashboards" / "newsevents.json"
 ALERTS = REPO / "deploy" / "prometheus" / "alerts.yml"
+COMPOSE_PROMETHEUS = REPO / "deploy" / "prometheus" / "prometheus.yml"
 #: Grafana's built-in variables, as Grafana would fill them for a short time range.
 GRAFANA_VARIABLES = {
     "$__rate_interval": "1m",
@@ -92,6 +94,59 @@ def _wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 30.
     raise AssertionError("prometheus did not become ready")
 
 
+def _start_prometheus(
+    config: dict[str, Any], tmp: Path, web_port: int, env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    (tmp / "prometheus.yml").write_text(yaml.safe_dump(config))
+    binary = _prometheus_binary()
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False).stdout
+    major = re.search(r"version (\d+)\.", version)
+    # Prometheus 3 replaces ${VAR} in external labels by itself; 2.x (Debian's) needs the feature flag.
+    features = ["--enable-feature=expand-external-labels"] if major and int(major.group(1)) < 3 else []
+    return subprocess.Popen(
+        [
+            binary,
+            f"--config.file={tmp / 'prometheus.yml'}",
+            f"--storage.tsdb.path={tmp / 'tsdb'}",
+            f"--web.listen-address=127.0.0.1:{web_port}",
+            "--log.level=warn",
+            *features,
+        ],
+        stdout=(tmp / "prometheus.log").open("wb"),
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.mark.parametrize("base", ["https://runbooks.example/newsevents/docs", ""])
+def test_runbook_links_take_their_base_from_prometheus_yml(tmp_path: Path, base: str) -> None:
+    """deploy/prometheus/prometheus.yml's external label, from RUNBOOK_BASE_URL as in docker-compose.yml:
+    an absolute runbook_url when it is set, the path in the repository when it is empty."""
+    config = yaml.safe_load(COMPOSE_PROMETHEUS.read_text())
+    config["global"]["evaluation_interval"] = "1s"
+    config["rule_files"] = [str(ALERTS)]
+    config["scrape_configs"] = []  # no worker target: NewseventsWorkerDown (absent) is pending at once
+    web_port = free_port()
+    prometheus = _start_prometheus(config, tmp_path, web_port, env={"RUNBOOK_BASE_URL": base})
+    url = f"http://127.0.0.1:{web_port}"
+    try:
+        _wait_ready(url, prometheus)
+        deadline = time.monotonic() + 30
+        while True:
+            with urllib.request.urlopen(f"{url}/api/v1/alerts", timeout=10) as response:
+                alerts = json.load(response)["data"]["alerts"]
+            down = [a for a in alerts if a["labels"]["alertname"] == "NewseventsWorkerDown"]
+            if down:
+                break
+            assert time.monotonic() < deadline, f"NewseventsWorkerDown never pending: {alerts}"
+            time.sleep(0.2)  # polling a condition with a deadline
+    finally:
+        prometheus.terminate()
+        prometheus.wait(timeout=30)
+    expected = f"{base or 'docs'}/operations.md#newseventsworkerdown"
+    assert down[0]["annotations"]["runbook_url"] == expected
+
+
 @pytest.fixture(scope="module")
 def stack(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     tmp = tmp_path_factory.mktemp("prometheus")
@@ -108,19 +163,7 @@ def stack(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
             {"job_name": "newsevents", "static_configs": [{"targets": [f"127.0.0.1:{metrics_port}"]}]}
         ],
     }
-    (tmp / "prometheus.yml").write_text(yaml.safe_dump(config))
-    log = (tmp / "prometheus.log").open("wb")
-    prometheus = subprocess.Popen(
-        [
-            _prometheus_binary(),
-            f"--config.file={tmp / 'prometheus.yml'}",
-            f"--storage.tsdb.path={tmp / 'tsdb'}",
-            f"--web.listen-address=127.0.0.1:{web_port}",
-            "--log.level=warn",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    prometheus = _start_prometheus(config, tmp, web_port)
     url = f"http://127.0.0.1:{web_port}"
     try:
         _wait_ready(url, prometheus)
