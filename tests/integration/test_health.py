@@ -15,7 +15,7 @@ import pytest
 
 from streams.broker import free_port
 from streams.resources import samples_path
-from tests.fixtures.broker import WorkerProcess, isolated_settings, produce
+from tests.fixtures.broker import WorkerProcess, committed_offsets, end_offsets, isolated_settings, produce
 
 pytestmark = pytest.mark.integration
 
@@ -45,7 +45,11 @@ def test_readyz_follows_the_assignment_and_livez_answers(
     bootstrap: str, tmp_path: Path, worker_factory: Callable[..., WorkerProcess]
 ) -> None:
     settings = isolated_settings(
-        bootstrap, tmp_path / "worker", "newsevents-health", partitions=1, metrics_port=free_port()
+        bootstrap,
+        tmp_path / "worker",
+        "newsevents-health",
+        partitions=1,
+        metrics_port=free_port(),
     )
     first = worker_factory(settings)
 
@@ -73,6 +77,17 @@ def test_readyz_follows_the_assignment_and_livez_answers(
         lambda: (doc := ready(first)) and doc["seconds_since_last_batch"] is not None and doc,
     )
     assert document["partitions"] == [0]
+    # Caught up, the group's committed offset is the end offset (the next one to read, not the last one
+    # read), so the lag gauge of an idle worker is 0: NewseventsWorkerStalled relies on it.
+    topic = settings.topics.input
+    _wait(
+        first,
+        "the committed offset at the end",
+        lambda: (
+            committed_offsets(bootstrap, settings.app_id, topic) == end_offsets(bootstrap, topic) == {0: 1}
+        ),
+        timeout=60,
+    )
     for worker in (first, second):
         status, document = _probe(worker, "/livez") or (0, {})
         assert status == 200 and document["status"] == "live", document
