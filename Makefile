@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench-gemm bench-batch-timeout bench bench-quick clean docs-config
+.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench-gemm bench-batch-timeout bench bench-quick chaos clean docs-config
 
 install: $(STAMP)
 
@@ -78,6 +78,14 @@ bench: install
 
 bench-quick: install
 	$(BIN)/python -m bench.throughput --quick
+
+# The chaos soak: 3 workers on 8 partitions of an embedded broker, killed (SIGKILL or SIGTERM) and
+# restarted at random while articles and malformed records arrive; ends with one 'chaos:' line and
+# fails when anything was lost. DURATION in seconds, ENGINE noida or tansu.
+DURATION ?= 300
+ENGINE ?= noida
+chaos: install
+	$(BIN)/python -m bench.chaos --seconds $(DURATION) --engine $(ENGINE)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .newsevents-data .newsevents-broker
