@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench-gemm bench-batch-timeout bench bench-quick chaos clean docs-config
+.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench-gemm bench-batch-timeout bench-long-article bench bench-quick chaos clean docs-config
 
 install: $(STAMP)
 
@@ -70,6 +70,12 @@ bench-gemm: install
 
 bench-batch-timeout: install
 	$(BIN)/python -m bench.batch_timeout
+
+# Peak memory and time of one long article (50 KB, 250 KB, 1 MB, the body limit) through
+# `newsevents extract`; KINDS=news,one-paragraph,no-sentences,dense adds harder shapes.
+KINDS ?= news
+bench-long-article: install
+	$(BIN)/python -m bench.long_article --kinds $(KINDS)
 
 # Throughput: stock spaCy, the offline core, the stream with one and two workers, paced latency,
 # worker memory; results as JSON under bench/results/. The full run takes about 17 minutes here.

@@ -171,7 +171,7 @@ class BatchProcessor:
         for v, result in zip(valid, results, strict=True):
             if result.error is not None:
                 outputs.append(
-                    dead_letter(v.record, s.topics.dlq, "extraction_error", result.error, s.app_id)
+                    dead_letter(v.record, s.topics.dlq, result.error_reason, result.error, s.app_id)
                 )
                 continue
             if result.skipped is not None:

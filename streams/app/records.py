@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Literal, get_args
 
 from streams.core.article import RejectionReason
+from streams.core.failures import FailureReason
 from streams.core.model import Event, EventType
 
 Headers = list[tuple[str, bytes]]
@@ -20,9 +21,10 @@ Headers = list[tuple[str, bytes]]
 #: What an output record is: an event (by type), a retraction tombstone, an article's
 #: retraction state, or a dead letter.
 OutputKind = EventType | Literal["retraction", "state", "dead_letter"]
-#: Why a record went to the dead-letter topic: it is no valid article, or extraction raised.
-DeadLetterReason = RejectionReason | Literal["extraction_error"]
-DEAD_LETTER_REASONS: tuple[DeadLetterReason, ...] = (*get_args(RejectionReason), "extraction_error")
+#: Why a record went to the dead-letter topic: it is no valid article, extraction raised, or
+#: extraction ran past its time budget.
+DeadLetterReason = RejectionReason | FailureReason
+DEAD_LETTER_REASONS: tuple[DeadLetterReason, ...] = (*get_args(RejectionReason), *get_args(FailureReason))
 
 #: Headers added to a dead letter; the original headers are kept before them, unchanged.
 DLQ_HEADERS = (

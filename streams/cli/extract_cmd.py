@@ -25,6 +25,7 @@ from streams.core.article import (
     parse_published_at,
 )
 from streams.core.extractor import ArticleInput, Extractor
+from streams.core.failures import DEFAULT_TIME_BUDGET
 from streams.core.pipeline.loader import load_model
 
 BATCH = 32
@@ -47,6 +48,7 @@ def run_extract(
     err: TextIO,
     default_published_at: str | None = None,
     max_body_bytes: int | None = None,
+    time_budget: float = DEFAULT_TIME_BUDGET,
 ) -> int:
     if default_published_at:
         try:
@@ -71,7 +73,7 @@ def run_extract(
                 article = dataclasses.replace(article, published_at=default_published_at)
             yield article
 
-    extractor = Extractor(load_model())
+    extractor = Extractor(load_model(), time_budget=time_budget)
     skipped: Counter[str] = Counter()
     for batch in _batches(articles(), BATCH):
         for result in extractor.extract([ArticleInput(a) for a in batch]):
@@ -85,7 +87,7 @@ def run_extract(
             if result.error is not None:
                 failed += 1
                 print(
-                    f"newsevents extract: article {result.article.id!r}: extraction_error: "
+                    f"newsevents extract: article {result.article.id!r}: {result.error_reason}: "
                     f"{result.error.strip().splitlines()[-1]}",
                     file=err,
                 )
@@ -111,10 +113,24 @@ def max_body_bytes_from_env() -> int:
     return int(raw)
 
 
+def time_budget_from_env() -> float:
+    """NEWSEVENTS_EXTRACTION_TIMEOUT, the worker's budget for one long article."""
+    raw = os.environ.get("NEWSEVENTS_EXTRACTION_TIMEOUT", "").strip()
+    if not raw:
+        return DEFAULT_TIME_BUDGET
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < float("inf"):
+        raise UsageError(f"NEWSEVENTS_EXTRACTION_TIMEOUT={raw!r}: expected a positive number of seconds")
+    return seconds
+
+
 def main_extract(path: str, default_published_at: str | None) -> int:
     from streams.cli.jsonl import read_lines, readable_file
 
     if path != "-":
         readable_file(path)  # before the model loads, so a wrong path fails at once
-    limit = max_body_bytes_from_env()
-    return run_extract(read_lines(path), sys.stdout, sys.stderr, default_published_at, limit)
+    limit, budget = max_body_bytes_from_env(), time_budget_from_env()
+    return run_extract(read_lines(path), sys.stdout, sys.stderr, default_published_at, limit, budget)

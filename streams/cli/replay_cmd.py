@@ -194,7 +194,9 @@ async def _run(
     work = [w for w in windows if w.size > 0]
     publisher = ProducerPublisher(settings)
     state = ArticleStateStore(settings)
-    extractor = Extractor(load_model(), batch_size=settings.batching.size)
+    extractor = Extractor(
+        load_model(), batch_size=settings.batching.size, time_budget=settings.batching.extraction_timeout
+    )
     processor = BatchProcessor(settings, extractor, publisher, state, drop_types=drop_types)
     consumer = KafkaConsumer(
         **client_options(settings, f"{settings.app_id}-replay"), enable_auto_commit=False

@@ -25,7 +25,12 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
     started = time.perf_counter()
     nlp = load_model()
     health.watch_pipeline(nlp)
-    extractor = Extractor(nlp, batch_size=settings.batching.size, before_article=hooks.before_article())
+    extractor = Extractor(
+        nlp,
+        batch_size=settings.batching.size,
+        before_article=hooks.before_article(),
+        time_budget=settings.batching.extraction_timeout,
+    )
     metrics.MODEL_LOAD_SECONDS.set(time.perf_counter() - started)
     log.info(
         "model %s loaded in %.1f s; extractor %s",

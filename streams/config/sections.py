@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 from streams.core.article import DEFAULT_MAX_BODY_BYTES
+from streams.core.failures import DEFAULT_TIME_BUDGET
 
 SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
 SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
@@ -229,6 +230,14 @@ class BatchingSettings(Section):
         ge=1,
         validation_alias="NEWSEVENTS_MAX_BODY_BYTES",
         description="Largest body in UTF-8 bytes; larger ones are dead letters (`body_too_large`).",
+    )
+    extraction_timeout: float = Field(
+        default=DEFAULT_TIME_BUDGET,
+        gt=0,
+        allow_inf_nan=False,
+        validation_alias="NEWSEVENTS_EXTRACTION_TIMEOUT",
+        description="Seconds one article longer than a window (10,000 characters) may take to extract; "
+        "past it the article is a dead letter (`extraction_timeout`) instead of holding its partition.",
     )
     publish_timeout: float = Field(
         default=30.0,

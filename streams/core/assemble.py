@@ -7,6 +7,7 @@ and this module puts their answers together into the published ``Event`` records
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,14 +54,24 @@ class ArticleContext:
 
 
 def build_events(
-    doc: Doc, article: Article, fallback_date: date | None, extractor: ExtractorInfo
+    doc: Doc,
+    article: Article,
+    fallback_date: date | None,
+    extractor: ExtractorInfo,
+    checkpoint: Callable[[], None] | None = None,
 ) -> list[Event]:
-    """Every event of one parsed article, in order of their evidence."""
+    """Every event of one parsed article, in order of their evidence.
+
+    ``checkpoint`` is called between steps and sentences; the extractor's time budget raises
+    from it, so a long article stops at the next one instead of running to the end.
+    """
+    check = checkpoint or _no_check
     base = article.published_date or fallback_date
     basis: DateBasis | None = (
         "published_at" if article.published_date else ("record_time" if fallback_date else None)
     )
     actors = ActorResolver.for_doc(doc)
+    check()
     text = actors.document.text
     quotes = find_quotes(text)  # once per article: statements, dates and triggers all use it
     context = ArticleContext(
@@ -75,10 +86,12 @@ def build_events(
     events: list[Event] = []
     anchors: list[int] = []  # char offset of what signalled each event (quote or trigger)
     for st in find_statements(doc, actors, quotes):
+        check()
         events.append(statement_event(st, context))
         anchors.append(st.quote_start)
     discourse = DiscourseContext(actors)
     for sent in actors.document.sentences:
+        check()
         if not sent.text.strip():
             continue
         found = []
@@ -96,6 +109,10 @@ def build_events(
         if body[event.evidence.start : event.evidence.end] != event.evidence.sentence:
             raise ValueError(f"evidence offsets do not match the body for event {event.event_id}")
     return sorted(events, key=lambda e: (e.evidence.start, e.type))
+
+
+def _no_check() -> None:
+    """No time budget: short articles are bounded by their length."""
 
 
 def statement_event(st: Statement, context: ArticleContext) -> Event:

@@ -110,3 +110,20 @@ def test_the_state_is_read_again_until_it_works_before_extracting(extractor: Ext
     assert state.reads == 3
     assert [o.kind for o in outputs if o.kind == "state"] == ["state"]
     assert any(o.kind == "statement" for o in outputs)
+
+
+def test_an_article_past_its_time_budget_is_a_dead_letter_with_its_reason() -> None:
+    """A long article that runs past the budget is dead-lettered once (``extraction_timeout``),
+    not left uncommitted to be read, and to time out, again; the rest of the batch goes on."""
+    from bench.long_article import long_body
+
+    long_article = json.dumps({"id": "long", "body": long_body(20_000)}).encode()
+    timed = Extractor(load_model(), window_chars=2_000, time_budget=1e-6)
+    publisher = ListPublisher()
+    processor = BatchProcessor(Settings.from_flat(publish_retry_max=0.01), timed, publisher)
+    outputs = asyncio.run(processor.process([_record(0, long_article), _record(1, GOOD)]))
+    processor.close()
+    (dead,) = [o for o in outputs if o.kind == "dead_letter"]
+    assert dead.reason == "extraction_timeout" and dead.value == long_article
+    assert b"time budget" in dict(dead.headers)["dlq_error"]
+    assert any(o.kind == "statement" for o in outputs)

@@ -23,6 +23,31 @@ KIND_BY_LABEL: dict[str, ActorKind] = {
 ACTOR_LABELS = frozenset(KIND_BY_LABEL)
 
 
+def entities_in(span: Span) -> list[Span]:
+    """``span.ents`` (the entities lying wholly inside ``span``) in time proportional to the span.
+
+    spaCy's ``Span.ents`` rebuilds every entity of the whole document on each call, so asking it
+    once per sentence made the rules quadratic in the article's length: 86 of the 90 s the rules
+    took on a 250 KB body. This reads the same entities from the span's own tokens.
+    """
+    doc = span.doc
+    found: list[Span] = []
+    start = -1
+    for i in range(span.start, span.end):
+        token = doc[i]
+        iob = token.ent_iob  # 0 missing, 1 inside, 2 outside, 3 begin
+        if iob == 1:
+            continue
+        if start != -1:
+            found.append(Span(doc, start, i, label=doc[start].ent_type, kb_id=doc[start].ent_kb_id))
+            start = -1
+        if iob == 3 and token.ent_type != 0:
+            start = i
+    if start != -1 and (span.end >= len(doc) or doc[span.end].ent_iob != 1):
+        found.append(Span(doc, start, span.end, label=doc[start].ent_type, kb_id=doc[start].ent_kb_id))
+    return found
+
+
 class DocumentIndex:
     """Sentences and entity look-ups of one parsed article."""
 

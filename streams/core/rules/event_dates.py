@@ -9,6 +9,7 @@ from spacy.tokens import Span
 from streams.core.model import Actor, DateBasis, DateValue
 from streams.core.normalise.dates import is_relative, normalise_date
 from streams.core.rules.actors import ActorResolver
+from streams.core.rules.document import entities_in
 from streams.core.spans import CharSpans
 
 #: A date and, when it was resolved relative to a day, what that day was.
@@ -29,7 +30,7 @@ def sentence_date(
     wins. A scheduled event (``planned``) reads a bare weekday or month forwards.
     """
     found: list[tuple[int, DateValue]] = []
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ == "DATE" and not (quote_spans is not None and quote_spans.covers(ent.start_char)):
             value = normalise_date(ent.text, base, prefer_future=planned)
             if value is not None:

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from streams.core.lexicon.places import LOCATION_LABELS, MOTION_VERBS
 from streams.core.model import Location
+from streams.core.rules.document import entities_in
 from streams.core.spans import CharSpans
 
 
@@ -15,7 +16,7 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
     A possessive ("in Germany's position") is no place."""
     places = []
     doc = sent.doc
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ not in (*LOCATION_LABELS, "ORG") or quote_spans.covers(ent.start_char):
             continue
         if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s", "'", "’"):

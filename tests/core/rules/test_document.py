@@ -19,3 +19,17 @@ def test_sentences_and_entities_by_token() -> None:
     assert index.entity_at(friday) is None  # a DATE is no actor entity
     later = [e.text for e in index.entities_from(macron.i)]
     assert later[0] == "Paris" and "Emmanuel Macron" not in later
+
+
+def test_entities_in_a_span_are_spacy_s_span_ents() -> None:
+    """The linear-time look-up gives exactly ``Span.ents`` for sentences and for arbitrary spans
+    (entities cut by the span's edges are left out, as spaCy leaves them out)."""
+    from bench.long_article import long_body
+    from streams.core.rules.document import entities_in
+
+    doc = load_model()(long_body(5_000))
+    spans = [*doc.sents, *(doc[i : i + 7] for i in range(0, len(doc) - 7, 3))]
+    for span in spans:
+        expected = [(e.start, e.end, e.label_) for e in span.ents]
+        assert [(e.start, e.end, e.label_) for e in entities_in(span)] == expected
+    assert sum(len(span.ents) for span in spans) > 100

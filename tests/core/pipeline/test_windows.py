@@ -1,0 +1,96 @@
+"""Long bodies in windows: where they are cut, that the joined parse is the article's text, and
+that the events and their offsets are those of the whole article."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bench.long_article import long_body
+from streams.core.article import Article
+from streams.core.extractor import ArticleInput, Extractor
+from streams.core.pipeline.boilerplate import prepare_for_nlp
+from streams.core.pipeline.loader import load_model
+from streams.core.pipeline.windows import parse_in_windows, split_windows
+
+
+def _check_cover(text: str, windows: list[tuple[int, int]], max_chars: int) -> None:
+    assert windows[0][0] == 0 and windows[-1][1] == len(text)
+    for (_, end), (start, _) in itertools.pairwise(windows):
+        assert end == start
+        assert text[start - 1].isspace() and not text[start].isspace()  # a token starts here anyway
+    assert all(0 < end - start <= max_chars for start, end in windows)
+
+
+def test_short_text_is_one_window() -> None:
+    assert split_windows("One paragraph.\nTwo.", 100) == [(0, 19)]
+
+
+@pytest.mark.parametrize("kind", ["news", "one-paragraph", "no-sentences", "dense"])
+def test_windows_cover_the_text_and_respect_the_size(kind: str) -> None:
+    text = prepare_for_nlp(long_body(30_000, kind))
+    windows = split_windows(text, 2_000)
+    _check_cover(text, windows, 2_000)
+    assert len(windows) >= len(text) // 2_000
+
+
+def test_paragraph_breaks_are_preferred_over_sentence_ends() -> None:
+    text = "A first sentence. A second one.\nThe next paragraph is here.\nAnd a third."
+    windows = split_windows(text, 35)
+    assert [text[s:e] for s, e in windows] == [
+        "A first sentence. A second one.\n",
+        "The next paragraph is here.\n",
+        "And a third.",
+    ]
+
+
+def test_a_long_paragraph_is_cut_at_sentence_ends_then_at_spaces() -> None:
+    text = "Talks ended. “They agreed,” he said. " + "word " * 20
+    pieces = [text[s:e] for s, e in split_windows(text, 30)]
+    assert pieces[:2] == ["Talks ended. ", "“They agreed,” he said. "]
+    assert all(len(p) <= 30 for p in pieces) and "".join(pieces) == text
+
+
+def test_joined_parse_is_the_text_with_the_same_tokens_and_sentences() -> None:
+    nlp = load_model()
+    text = prepare_for_nlp(long_body(6_000))
+    with nlp.memory_zone():
+        whole = nlp(text)
+        joined = parse_in_windows(nlp, text, window_chars=500, batch_chars=1_000)
+        assert joined.text == text
+        assert [t.idx for t in joined] == [t.idx for t in whole]
+        assert [s.start_char for s in joined.sents] == [s.start_char for s in whole.sents]
+
+
+def test_between_runs_after_each_batch_of_windows() -> None:
+    nlp = load_model()
+    text = prepare_for_nlp(long_body(5_000))
+    calls: list[int] = []
+    with nlp.memory_zone():
+        parse_in_windows(nlp, text, window_chars=500, batch_chars=1_000, between=lambda: calls.append(1))
+    assert len(calls) >= 5  # about 10 windows, two per batch
+
+
+def test_long_body_gives_the_events_of_the_whole_article() -> None:
+    """Cut every 600 characters, the samples' paragraphs give the same events, offsets included
+    (the speaker tracking and the person register read the joined article)."""
+    article = Article(id="long", body=long_body(12_000), published_at="2026-03-12")
+    nlp = load_model()
+    whole = Extractor(nlp, window_chars=1_000_000).extract([ArticleInput(article)])[0]
+    windowed = Extractor(nlp, window_chars=600).extract([ArticleInput(article)])[0]
+    assert windowed.error is None and whole.error is None
+    assert len(whole.events) > 50
+    assert [e.to_dict() for e in windowed.events] == [e.to_dict() for e in whole.events]
+    for event in windowed.events:
+        assert article.body[event.evidence.start : event.evidence.end] == event.evidence.sentence
+
+
+def test_a_long_article_past_its_time_budget_fails_with_extraction_timeout() -> None:
+    article = Article(id="slow", body=long_body(20_000))
+    short = Article(id="short", body="“We signed the deal today,” Minister Ana Costa said.")
+    extractor = Extractor(load_model(), window_chars=2_000, time_budget=1e-6)
+    slow_result, short_result = extractor.extract([ArticleInput(article), ArticleInput(short)])
+    assert slow_result.error_reason == "extraction_timeout" and slow_result.events == []
+    assert slow_result.error is not None and "time budget" in slow_result.error
+    assert short_result.error is None and short_result.events  # one window: not timed
