@@ -75,13 +75,11 @@ def serve(host: str, port: int) -> WSGIServer:
     return server
 
 
-def start(
-    settings: Settings, model: str, largest_document: int | None = None, time_budget: float | None = None
-) -> WSGIServer | None:
+def start(settings: Settings, model: str, largest_document: int | None = None) -> WSGIServer | None:
     """Start the health clocks (bounds: ``health.Bounds.from_settings``) and, unless
     ``NEWSEVENTS_METRICS_PORT`` is 0, the endpoint."""
     metrics.export_build(model)
-    health.start(settings, largest_document, time_budget)
+    health.start(settings, largest_document)
     if not settings.metrics.port:
         return None
     return serve(settings.metrics.host, settings.metrics.port)

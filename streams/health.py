@@ -59,23 +59,21 @@ class Bounds:
     rebalance_grace: float = 30.0
 
     @classmethod
-    def from_settings(
-        cls, settings: Settings, largest_document: int | None = None, time_budget: float | None = None
-    ) -> Bounds:
+    def from_settings(cls, settings: Settings, largest_document: int | None = None) -> Bounds:
         """Bounds that a legitimately busy worker never reaches with these settings.
 
         The extraction thread ticks as each document enters and leaves the pipeline, and spaCy
         takes documents ``batching.size`` at a time, so one gap is at most one such minibatch of
         the largest documents at the slowest rate. ``largest_document`` is the most characters the
-        extractor hands spaCy as one document (the body limit unless long bodies are cut into
-        windows); ``time_budget`` is how long one article may run before the extractor gives up on
-        it, which also bounds the rules' work after its last document. A stalled event loop cannot
-        heartbeat the group: past two session timeouts its member is gone anyway.
+        extractor hands spaCy as one document (its window; the body limit if not given). A long
+        article's rules run after its last document, until at most one step past its time budget
+        (``NEWSEVENTS_EXTRACTION_TIMEOUT``), so a gap may also last that long. A stalled event loop
+        cannot heartbeat the group: past two session timeouts its member is gone anyway.
         """
         limit = settings.batching.max_body_bytes
         largest = min(limit, largest_document or limit)
         minibatch = settings.batching.size * largest / SLOWEST_CHARS_PER_SECOND * SAFETY_FACTOR
-        budget = (time_budget or 0.0) * SAFETY_FACTOR
+        budget = settings.batching.extraction_timeout * SAFETY_FACTOR
         return cls(
             loop_stall=max(MIN_STALL_SECONDS, 2 * settings.kafka.session_timeout),
             extraction_stall=max(MIN_STALL_SECONDS, minibatch, budget),
@@ -123,12 +121,10 @@ class HealthState:
         self._busy_since: float | None = None
         self._extraction_tick = self._since
 
-    def start(
-        self, settings: Settings, largest_document: int | None = None, time_budget: float | None = None
-    ) -> None:
+    def start(self, settings: Settings, largest_document: int | None = None) -> None:
         """Take the bounds from the settings (``Bounds.from_settings``); from now on the ticks are due."""
         with self._lock:
-            self.bounds = Bounds.from_settings(settings, largest_document, time_budget)
+            self.bounds = Bounds.from_settings(settings, largest_document)
             self.topic = settings.topics.input
             self._since = self._unassigned_since = self._clock()
             self._update()

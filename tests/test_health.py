@@ -133,19 +133,20 @@ def test_extraction_that_stops_ticking_is_not_live(state: HealthState, clock: Cl
 
 # --- bounds ------------------------------------------------------------------------------------------
 def test_bounds_follow_the_settings() -> None:
-    defaults = Bounds.from_settings(Settings.from_flat())
+    quick = {"extraction_timeout": 10}  # twice the time budget is under the other bounds here
+    defaults = Bounds.from_settings(Settings.from_flat(**quick))
     assert defaults.loop_stall == 60.0 and defaults.rebalance_grace == 30.0
     # 16 bodies of 1 MiB at the slowest measured rate, with the margin
     assert defaults.extraction_stall == pytest.approx(16 * 2**20 / 6_000 * 2)
+    windows = Bounds.from_settings(Settings.from_flat(**quick), largest_document=100_000)
+    assert windows.extraction_stall == pytest.approx(16 * 100_000 / 6_000 * 2)
     small = Bounds.from_settings(
-        Settings.from_flat(batch_size=4, session_timeout=45), largest_document=20_000
+        Settings.from_flat(batch_size=4, session_timeout=45, **quick), largest_document=20_000
     )
     assert small.loop_stall == 90.0
     assert small.extraction_stall == 60.0, "never below the floor"
-    windows = Bounds.from_settings(Settings.from_flat(), largest_document=100_000)
-    assert windows.extraction_stall == pytest.approx(16 * 100_000 / 6_000 * 2)
-    budget = Bounds.from_settings(Settings.from_flat(), largest_document=10_000, time_budget=120)
-    assert budget.extraction_stall == 240.0, "the rules may run up to the budget after the last document"
+    budget = Bounds.from_settings(Settings.from_flat(), largest_document=10_000)
+    assert budget.extraction_stall == 240.0, "a long article's rules may run up to its budget (120 s)"
 
 
 # --- gauges and the pipeline heartbeat ---------------------------------------------------------------

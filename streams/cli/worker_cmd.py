@@ -47,7 +47,7 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
                 status.partitions,
                 " (created)" if status.created else "",
             )
-    endpoints.start(settings, extractor.info.model)
+    endpoints.start(settings, extractor.info.model, largest_document=extractor.window_chars)
     metrics_url = (
         f"http://{settings.metrics.host}:{settings.metrics.port}/metrics" if settings.metrics.port else None
     )

@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 
 from streams.broker import free_port
+from streams.core.pipeline.windows import WINDOW_CHARS
+from streams.health import Bounds
 from streams.resources import samples_path
 from tests.fixtures.broker import WorkerProcess, committed_offsets, end_offsets, isolated_settings, produce
 
@@ -92,3 +94,10 @@ def test_readyz_follows_the_assignment_and_livez_answers(
         status, document = _probe(worker, "/livez") or (0, {})
         assert status == 200 and document["status"] == "live", document
         assert document["seconds_since_event_loop_tick"] < 30, "the event loop ticks"
+    # The extraction bound follows the extractor's windows, not the 1 MiB body limit (93 minutes).
+    bounds = Bounds.from_settings(settings, largest_document=WINDOW_CHARS)
+    assert document["bounds_seconds"] == {
+        "event_loop": bounds.loop_stall,
+        "extraction": bounds.extraction_stall,
+    }
+    assert bounds.extraction_stall == 2 * settings.batching.extraction_timeout
