@@ -1,8 +1,11 @@
-"""Faust's Kafka transport with two changes the worker needs: a fetch wait, and a seek guard.
+"""Faust's Kafka transport with the changes the worker needs: a fetch wait, leaving, and a seek guard.
 
 **Fetch wait.** Faust fixes the group consumer's ``fetch_max_wait_ms`` at 1,500 ms; Tansu holds
 a fetch for part of that time even with records waiting, so the worker sets it from
 ``NEWSEVENTS_FETCH_MAX_WAIT_MS`` on the built consumer. See docs/decisions/0004-fetch-wait.md.
+
+**Leaving.** A static group member leaves the group on a graceful stop, as a dynamic one does
+(``leave_as_dynamic_member``; why: ``streams/app/membership.py``).
 
 **Seek guard.** Faust 0.15.3 with aiokafka 0.14 was seen to skip a partition's first batch after
 a broker restart and commit its offsets. ``SeekGuard`` delivers each partition in order from its
@@ -135,12 +138,31 @@ class SeekGuardedConsumer(SeekGuard, faust_aiokafka.Consumer):
     """Faust's aiokafka consumer with the seek guard."""
 
 
+def leave_as_dynamic_member(consumer: Any) -> None:
+    """Make ``consumer.stop()`` send LeaveGroup although the member is static.
+
+    aiokafka, like Kafka's own client, leaves a group silently when it has a
+    ``group_instance_id``: the group keeps the member until its session times out, betting on a
+    quick restart. The embedded noida broker never times a member out, so a worker stopped for good
+    would hold its partitions forever; a LeaveGroup by member id removes a static member on Kafka,
+    noida and Tansu alike. See docs/decisions/0008-restarted-worker-takes-over.md.
+    """
+    coordinator = getattr(consumer, "_coordinator", None)
+    if coordinator is not None:
+        coordinator._group_instance_id = None
+
+
 def _consumer_thread_class(fetch_max_wait_ms: int) -> type[faust_aiokafka.AIOKafkaConsumerThread]:
     class FetchWaitConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
         def _create_worker_consumer(self, transport: Any) -> Any:
             consumer = super()._create_worker_consumer(transport)
             consumer._fetch_max_wait_ms = fetch_max_wait_ms
             return consumer
+
+        async def on_thread_stop(self) -> None:
+            if self._consumer is not None:
+                leave_as_dynamic_member(self._consumer)
+            await super().on_thread_stop()
 
     return FetchWaitConsumerThread
 

@@ -23,6 +23,7 @@ from faust.types import StreamT
 from streams import health
 from streams.app.article_state import ArticleStateStore
 from streams.app.lag import LagMonitor
+from streams.app.membership import JoinWatch
 from streams.app.processing import BatchProcessor
 from streams.app.records import InputRecord, OutputRecord
 from streams.app.transport import install_transport
@@ -128,12 +129,18 @@ def _input_record(event: Any) -> InputRecord:
 
 
 def create_app(
-    settings: Settings, extractor: Extractor, drop_types: frozenset[str] = frozenset()
+    settings: Settings,
+    extractor: Extractor,
+    drop_types: frozenset[str] = frozenset(),
+    instance_id: str | None = None,
+    join_watch: JoinWatch | None = None,
 ) -> faust.App:
     """Build the Faust app and its agent around an already loaded extractor.
 
     The extractor (and so the spaCy model) is built before the app starts, so the model
-    load never blocks the event loop while the consumer is joining its group.
+    load never blocks the event loop while the consumer is joining its group. ``instance_id``
+    makes the worker a static group member and ``join_watch`` hears of its rebalances
+    (``streams/app/membership.py``).
     """
     app = faust.App(
         settings.app_id,
@@ -151,6 +158,7 @@ def create_app(
         broker_session_timeout=settings.kafka.session_timeout,
         broker_heartbeat_interval=settings.kafka.heartbeat_interval,
         broker_rebalance_timeout=settings.kafka.session_timeout,
+        consumer_group_instance_id=instance_id,
         broker_commit_interval=settings.kafka.commit_interval,
         producer_acks=-1,
         stream_wait_empty=False,
@@ -178,6 +186,8 @@ def create_app(
         """Let a batch that waits for the broker give up, and bound the whole shutdown."""
         log.info("worker stopping: leaving the group (at most %g s)", settings.batching.shutdown_timeout)
         processor.close()
+        if join_watch is not None:
+            join_watch.stopping()
         start_shutdown_deadline(settings.batching.shutdown_timeout)
 
     @app.on_partitions_revoked.connect  # type: ignore[arg-type]
@@ -185,6 +195,8 @@ def create_app(
         """Rebalances in one line each (Faust's own account is at WARNING unless debugging)."""
         mine = sorted(tp.partition for tp in revoked if tp.topic == settings.topics.input)
         health.revoked(mine)
+        if join_watch is not None:
+            join_watch.revoked()
         if mine:
             log.info("partitions revoked: %s %s", settings.topics.input, ", ".join(map(str, mine)))
 
@@ -192,6 +204,8 @@ def create_app(
     async def log_assigned(app: faust.App, assigned: set[Any], **kwargs: Any) -> None:
         mine = sorted(tp.partition for tp in assigned if tp.topic == settings.topics.input)
         health.assignment(mine)
+        if join_watch is not None:
+            join_watch.assigned()
         log.info("partitions assigned: %s %s", settings.topics.input, ", ".join(map(str, mine)) or "none")
 
     @app.timer(health.LOOP_TICK_SECONDS)  # type: ignore[untyped-decorator]

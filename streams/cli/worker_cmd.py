@@ -13,6 +13,7 @@ from streams.testing_hooks import FaultHooks
 def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
     """Run until stopped. ``hooks`` default to the ``NEWSEVENTS_TEST_*`` variables (tests only)."""
     from streams import endpoints, health, metrics
+    from streams.app import membership
     from streams.app.topics import ensure_topics
     from streams.app.worker import Worker, create_app
     from streams.cli.logs import configure_logging
@@ -22,6 +23,11 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
     configure_logging(settings.log_level)
     log = logging.getLogger("newsevents.worker")
     hooks = FaultHooks.from_environ(os.environ) if hooks is None else hooks
+    try:  # before the model load: a second worker with the same id fails at once
+        slot = membership.claim_instance_id(settings)
+    except membership.InstanceIdTaken as exc:
+        log.error("%s", exc)
+        return 2
     started = time.perf_counter()
     nlp = load_model()
     health.watch_pipeline(nlp)
@@ -51,6 +57,15 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
     metrics_url = (
         f"http://{settings.metrics.host}:{settings.metrics.port}/metrics" if settings.metrics.port else None
     )
-    app = create_app(settings, extractor, drop_types=hooks.drop_types)
-    Worker(app, settings.topics.input, settings.log_level, metrics_url).execute_from_commandline()
+    membership.remove_previous_member(settings, slot.instance_id)
+    log.info("joining group %s as member %s", settings.app_id, slot.instance_id)
+    watch = membership.JoinWatch(settings, slot.instance_id)
+    app = create_app(
+        settings, extractor, drop_types=hooks.drop_types, instance_id=slot.instance_id, join_watch=watch
+    )
+    stop_watch = membership.start_join_watch(watch, settings)
+    try:
+        Worker(app, settings.topics.input, settings.log_level, metrics_url).execute_from_commandline()
+    finally:
+        stop_watch.set()
     return 0

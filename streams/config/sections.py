@@ -111,6 +111,26 @@ class KafkaSettings(Section):
         validation_alias="NEWSEVENTS_AUTO_OFFSET_RESET",
         description="Where a new consumer group starts reading.",
     )
+    group_instance_id: str = Field(
+        default="",
+        max_length=200,
+        pattern=r"^[A-Za-z0-9._-]*$",
+        validation_alias="NEWSEVENTS_GROUP_INSTANCE_ID",
+        description="This worker's static member id in the consumer group (Kafka's `group.instance.id`). "
+        "A worker that restarts with the same id replaces its killed predecessor at once instead of "
+        "waiting for it to time out. Empty: `<host name>-<n>`, n the lowest number no other running "
+        "worker of this group on the host holds. Must differ between workers: set it only with one "
+        "worker per host (e.g. the pod name).",
+    )
+    join_timeout: float = Field(
+        default=180.0,
+        ge=0,
+        allow_inf_nan=False,
+        validation_alias="NEWSEVENTS_JOIN_TIMEOUT",
+        description="Longest a worker waits, while the broker answers, for the group to assign it its "
+        "partitions (at start and after each rebalance) before it exits with status 4 so that its "
+        "supervisor restarts it; it logs what it waits for every session timeout. 0 waits forever.",
+    )
 
     @field_validator("bootstrap")
     @classmethod
@@ -137,6 +157,12 @@ class KafkaSettings(Section):
             )
         if bool(self.ssl_certfile) != bool(self.ssl_keyfile):
             raise ValueError("NEWSEVENTS_SSL_CERTFILE and NEWSEVENTS_SSL_KEYFILE go together")
+        if 0 < self.join_timeout <= 2 * self.session_timeout:
+            # a rebalance may wait a session timeout for a dead member, and a join as long again
+            raise ValueError(
+                f"NEWSEVENTS_JOIN_TIMEOUT ({self.join_timeout:g} s) must be 0 or more than twice "
+                f"NEWSEVENTS_SESSION_TIMEOUT ({self.session_timeout:g} s)"
+            )
         return self
 
     @property

@@ -58,6 +58,8 @@ def test_an_explicit_environment_is_the_only_one_read(monkeypatch: pytest.Monkey
         ("NEWSEVENTS_STATE_HORIZON_DAYS", "-1", "greater than 0"),
         ("NEWSEVENTS_LAG_INTERVAL", "-1", "greater than or equal to 0"),
         ("NEWSEVENTS_BOOTSTRAP", " ", "must not be empty"),
+        ("NEWSEVENTS_GROUP_INSTANCE_ID", "pod 1", "should match pattern"),
+        ("NEWSEVENTS_JOIN_TIMEOUT", "-1", "greater than or equal to 0"),
     ],
 )
 def test_bad_values_name_the_variable_the_value_and_what_is_allowed(
@@ -75,6 +77,12 @@ def test_programmatic_values_are_checked_too() -> None:
         Settings.from_flat(batch_size=0)
     with pytest.raises(ConfigError, match="NEWSEVENTS_PUBLISH_TIMEOUT"):
         Settings.from_flat().replace(publish_timeout=float("inf"))
+
+
+def test_a_join_timeout_must_outlast_a_rebalance() -> None:
+    with pytest.raises(ConfigError, match=r"NEWSEVENTS_JOIN_TIMEOUT \(60 s\) must be 0 or more than twice"):
+        Settings.from_flat(join_timeout=60.0)  # the default session timeout is 30 s
+    assert Settings.from_flat(join_timeout=0.0).kafka.join_timeout == 0.0
 
 
 def test_settings_env_rebuilds_the_same_settings() -> None:
@@ -116,6 +124,6 @@ def test_test_switches_are_not_settings() -> None:
 
 def test_every_setting_has_a_variable_and_a_description() -> None:
     fields = list(setting_fields())
-    assert len({f.env for f in fields}) == len(fields) == 36
+    assert len({f.env for f in fields}) == len(fields) == 38
     for f in fields:
         assert f.env.startswith("NEWSEVENTS_") and f.info.description, f.env
