@@ -110,9 +110,21 @@ def claim_instance_id(
     raise InstanceIdTaken(f"{MAX_SLOTS} workers of group {settings.app_id} already run on this host")
 
 
+class _NoClientConfiguration(logging.Filter):
+    """kafka-python's admin client logs its whole configuration at debug level, the SASL password with it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Starting KafkaAdminClient with configuration")
+
+
+_ADMIN_LOG = logging.getLogger("kafka.admin.client")
+
+
 def _admin(settings: Settings) -> Any:
     from kafka.admin import KafkaAdminClient
 
+    if not any(isinstance(f, _NoClientConfiguration) for f in _ADMIN_LOG.filters):
+        _ADMIN_LOG.addFilter(_NoClientConfiguration())
     return KafkaAdminClient(**client_options(settings, "newsevents-membership"), request_timeout_ms=10_000)
 
 

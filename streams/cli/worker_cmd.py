@@ -58,7 +58,7 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
         f"http://{settings.metrics.host}:{settings.metrics.port}/metrics" if settings.metrics.port else None
     )
     membership.remove_previous_member(settings, slot.instance_id)
-    log.info("joining group %s as member %s", settings.app_id, slot.instance_id)
+    log.debug("joining group %s as member %s", settings.app_id, slot.instance_id)
     watch = membership.JoinWatch(settings, slot.instance_id)
     app = create_app(
         settings, extractor, drop_types=hooks.drop_types, instance_id=slot.instance_id, join_watch=watch
