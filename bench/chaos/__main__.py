@@ -67,6 +67,7 @@ def main() -> int:
             verdict = judge(sent, expected, published)
             while verdict.lost and time.monotonic() < deadline:
                 published.poll()
+                monkey.supervise(time.monotonic(), workers, say)
                 verdict = judge(sent, expected, published)
             if verdict.lost:
                 for line in diagnose(settings, verdict.missing_articles + verdict.missing_dead_letters):
@@ -97,6 +98,7 @@ def main() -> int:
                     "partitions": args.partitions,
                     "seed": args.seed,
                     "kills": monkey.by_signal,
+                    "exits": monkey.exits,
                     "verdict": {k: v for k, v in vars(verdict).items() if not k.startswith("missing")},
                     "lost": verdict.lost,
                     "line": line,

@@ -36,6 +36,7 @@ class Monkey:
     next_kill: float = 0.0
     restarts: dict[str, float] = field(default_factory=dict)  # worker name -> when to start it again
     kills: int = 0
+    exits: int = 0  # workers that stopped without being killed
     by_signal: dict[str, int] = field(default_factory=lambda: {"SIGKILL": 0, "SIGTERM": 0})
 
     def schedule(self, now: float, soon: bool = False) -> None:
@@ -54,7 +55,17 @@ class Monkey:
                 self.restarts[victim.name] = now + self.rng.uniform(*self.restart_pause)
             # a quick second kill now and then lands in the rebalance (or start-up) the first caused
             self.schedule(now, soon=self.rng.random() < 0.3)
+        self.supervise(now, workers, say)
+
+    def supervise(self, now: float, workers: list[WorkerProcess], say: Callable[[str], None]) -> None:
+        """Start again every worker that is down: killed here, or exited by itself (as a worker
+        that gets no partitions for NEWSEVENTS_JOIN_TIMEOUT does, for its supervisor to restart)."""
         for worker in workers:
+            if not worker.alive() and worker.name not in self.restarts:
+                assert worker.process is not None
+                self.exits += 1
+                say(f"{worker.name} exited by itself with status {worker.process.wait()}")
+                self.restarts[worker.name] = now + self.rng.uniform(*self.restart_pause)
             due = self.restarts.get(worker.name)
             if due is not None and now >= due and not worker.alive():
                 assert worker.process is not None
@@ -97,8 +108,9 @@ def run_soak(
     finally:
         producer.close()
     for worker in workers:  # the soak is over: every worker runs again
-        if not worker.alive():
-            if worker.process is not None:
-                worker.process.wait()
+        if not worker.alive() and worker.name in monkey.restarts:
+            assert worker.process is not None
+            worker.process.wait()
             worker.start()
+            del monkey.restarts[worker.name]
     return sent, monkey, workers
