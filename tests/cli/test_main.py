@@ -12,48 +12,18 @@ import pytest
 
 from streams.cli.main import _parser, main
 from streams.resources import samples_path
-
-
-def _closed_pipe_run(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``newsevents ARGS`` with standard output a pipe whose reader has already gone, as
-    ``newsevents ... | head -0`` does: every write to it fails with EPIPE."""
-    read_end, write_end = os.pipe()
-    os.close(read_end)
-    try:
-        return subprocess.run(
-            [sys.executable, "-m", "streams.cli.main", *args],
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=240,
-            check=False,
-        )
-    finally:
-        os.close(write_end)
+from tests.fixtures.cli import run_into_closed_pipe
 
 
 def test_extract_into_a_pipe_whose_reader_left_exits_0_quietly() -> None:
-    result = _closed_pipe_run("extract", str(samples_path()))
+    result = run_into_closed_pipe("extract", str(samples_path()))
     assert result.returncode == 0, result.stderr
     assert "BrokenPipe" not in result.stderr and "Traceback" not in result.stderr, result.stderr
 
 
 def test_demo_into_a_pipe_whose_reader_left_exits_0_quietly_and_cleans_up(tmp_path: Path) -> None:
     """The demo's first line already fails to be written: it stops before starting anything."""
-    read_end, write_end = os.pipe()
-    os.close(read_end)
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "streams.cli.main", "demo"],
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=240,
-            check=False,
-            env={**os.environ, "TMPDIR": str(tmp_path)},
-        )
-    finally:
-        os.close(write_end)
+    result = run_into_closed_pipe("demo", env={**os.environ, "TMPDIR": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert list(tmp_path.iterdir()) == []

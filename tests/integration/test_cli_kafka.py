@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from kafka import KafkaProducer
 
 from streams.cli.main import main
 from streams.config import Settings
+from tests.fixtures.cli import run_into_closed_pipe
 
 pytestmark = pytest.mark.integration
 
@@ -43,20 +41,11 @@ def test_tail_pretty_prints_each_record_with_its_headers(
 
 def test_tail_into_a_pipe_whose_reader_left_exits_0_quietly(settings: Settings) -> None:
     topic = _topic_with_records(settings, 50)
-    command = [sys.executable, "-m", "streams.cli.main", "--bootstrap", settings.kafka.bootstrap]
-    command += ["tail", topic, "--from-beginning", "--max", "50", "--timeout", "20"]
-    read_end, write_end = os.pipe()
-    os.close(read_end)
-    try:
-        result = subprocess.run(
-            command,
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-    finally:
-        os.close(write_end)
+    result = run_into_closed_pipe(
+        "--bootstrap",
+        settings.kafka.bootstrap,
+        *["tail", topic, "--from-beginning", "--max", "50", "--timeout", "20"],
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "BrokenPipe" not in result.stderr and "Traceback" not in result.stderr
