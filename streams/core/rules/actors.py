@@ -235,12 +235,7 @@ class ActorResolver:
             or self.document.entity_at(token) is not None
         ):
             return None
-        words = [
-            t
-            for t in token.subtree
-            if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
-        ]
-        name = " ".join(t.text for t in [*words, token])
+        name, kind = written_name(token)
         if country_for(name) is not None:
             return Actor(name=country_for(name) or name, role=role, kind="country", country=country_for(name))
         person = self._people.find(name)
@@ -248,5 +243,14 @@ class ActorResolver:
             return Actor(
                 name=person.canonical, role=role, kind="person", country=self._countries.get(person.canonical)
             )
-        kind: ActorKind = "organization" if is_body_name(name) or len(words) > 2 else "person"
         return Actor(name=name, role=role, kind=kind)
+
+
+def written_name(token: Token) -> tuple[str, ActorKind]:
+    """A proper name as the text writes it, ending at ``token`` ("Ana Ruiz"), and what it names:
+    an organisation when it says so or runs past three words, else a person."""
+    words = [
+        t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
+    ]
+    name = " ".join(t.text for t in [*words, token])
+    return name, ("organization" if is_body_name(name) or len(words) > 2 else "person")

@@ -11,9 +11,8 @@ from spacy.tokens import Span, Token
 from streams.core.lexicon.organisations import DOCUMENT_HEADS, ORGANIZATION_HEADS
 from streams.core.lexicon.people import PERSON_PRONOUNS
 from streams.core.lexicon.speech import DESCRIPTION_HEADS
-from streams.core.model import Actor, ActorKind, SpeakerResolution
-from streams.core.rules.actors import ActorResolver
-from streams.core.rules.people import is_body_name
+from streams.core.model import Actor, SpeakerResolution
+from streams.core.rules.actors import ActorResolver, written_name
 from streams.core.rules.speech import speaker_slot, speech_verb
 
 LOOKBACK_SENTENCES = 8
@@ -111,13 +110,7 @@ class SpeakerTracker:
         if head.pos_ == "PROPN" and head.text[:1].isupper():
             # a name the model did not tag ("Ana Ruiz said"): the subject of a speech verb is
             # someone, so take the name as written
-            words = [
-                t
-                for t in head.subtree
-                if t.i <= head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
-            ]
-            name = " ".join(t.text for t in [*words, head])
-            kind: ActorKind = "organization" if is_body_name(name) or len(words) > 2 else "person"
+            name, kind = written_name(head)
             return Actor(name=name, role="speaker", kind=kind), "named"
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
