@@ -93,6 +93,17 @@ class Case:
             time.sleep(0.1)
         return None
 
+    def wait_shared(self, indices: list[int], want: list[int], limit: float, joined: int) -> float | None:
+        """Seconds until the members ``indices`` hold ``want`` between them, each partition once,
+        with member ``joined`` assigned its share (so a rebalance that took it in has completed)."""
+        started = time.monotonic()
+        while time.monotonic() - started < limit:
+            held = [p for i in indices for p in self.holds(i) or []]
+            if sorted(held) == want and self.holds(joined):
+                return time.monotonic() - started
+            time.sleep(0.1)
+        return None
+
     def stop(self, index: int, sig: int) -> None:
         process = self.members[index][0]
         process.send_signal(sig)
@@ -181,6 +192,38 @@ def run_cases(broker: EmbeddedBroker, session_ms: int, limit: float, workdir: Pa
             (f"2 static members, SIGTERM one {how}: the other holds both", _seconds(c.wait(1, both, limit)))
         )
         c.close()
+    trio: tuple[list[str | None], ...] = ([None, None, None], ["w1", "w2", "w3"])
+    for label, ids in zip(("dynamic", "static"), trio, strict=True):
+        for delay in (0.5, 1.0, 1.5, 2.0, 3.0):
+            # the leader leaves while a third member's join holds the group in a rebalance
+            c = case()
+            c.wait(c.start(ids[0], leave=True), both, limit)
+            c.wait(c.start(ids[1]), [1], limit)
+            third = c.start(ids[2])
+            time.sleep(delay)  # the third member's process starts and sends its JoinGroup
+            c.stop(0, signal.SIGTERM)
+            rows.append(
+                (
+                    f"3 {label} members, the leader leaves (LeaveGroup) {delay:g} s after the third "
+                    "starts: the other two hold both",
+                    _seconds(c.wait_shared([1, third], both, limit, joined=third)),
+                )
+            )
+            c.close()
+    c = case()
+    c.wait(c.start("w1"), both, limit)
+    c.wait(c.start("w2"), [1], limit)
+    c.stop(0, signal.SIGKILL)
+    time.sleep(2 * session_ms / 1000)  # the survivor's heartbeats outlast the dead leader's session
+    third = c.start("w3")
+    rows.append(
+        (
+            "2 static members, SIGKILL the leader, a new member joins after its session timeout: "
+            "survivor and new member hold both",
+            _seconds(c.wait_shared([1, third], both, limit, joined=third)),
+        )
+    )
+    c.close()
     return rows
 
 

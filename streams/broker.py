@@ -28,6 +28,15 @@ from types import TracebackType
 
 ENGINES = ("noida", "tansu")
 
+#: What a worker must set to run against each engine (flat ``Settings`` names). Tansu's group gets
+#: stuck for good when a static member is replaced or its leader leaves during a rebalance
+#: (docs/decisions/0009-tansu-group-leader.md), so its workers join as dynamic members and never
+#: send LeaveGroup; Tansu then drops a stopped or killed worker after its session timeout.
+WORKER_SETTINGS: dict[str, dict[str, object]] = {
+    "noida": {},
+    "tansu": {"group_membership": "dynamic", "leave_group_on_stop": False},
+}
+
 
 class BrokerError(RuntimeError):
     """The embedded broker could not be started or did not become ready."""
@@ -155,6 +164,11 @@ class EmbeddedBroker:
     @property
     def bootstrap(self) -> str:
         return f"{self.host}:{self.port}"
+
+    @property
+    def worker_settings(self) -> dict[str, object]:
+        """The settings a worker needs against this engine, as ``Settings.from_flat`` takes them."""
+        return dict(WORKER_SETTINGS[self.engine])
 
     def start(self, timeout: float = 30.0) -> EmbeddedBroker:
         self.data_dir.mkdir(parents=True, exist_ok=True)

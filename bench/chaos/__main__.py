@@ -49,11 +49,15 @@ def main() -> int:
         engine=args.engine, data_dir=workdir / "broker", log_path=workdir / "broker.log"
     ) as broker:
         settings = fresh_settings(
-            broker.bootstrap,
+            broker,
             "chaos",
             workdir,
             partitions=args.partitions,
-            overrides={"session_timeout": 10.0, "heartbeat_interval": 1.0, "shutdown_timeout": 15.0},
+            overrides={
+                "session_timeout": 10.0,
+                "heartbeat_interval": 1.0,
+                "shutdown_timeout": 15.0,
+            },
         )
         sent, monkey, workers = run_soak(settings, workdir, args.seconds, args.workers, args.seed, say)
         say(

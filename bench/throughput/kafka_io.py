@@ -24,6 +24,7 @@ from kafka.errors import KafkaError
 from bench.throughput.corpus import CorpusArticle
 from bench.throughput.workers import WorkerProcess
 from streams.app.topics import ensure_topics
+from streams.broker import EmbeddedBroker
 from streams.config import Settings
 from streams.kafka_options import client_options
 
@@ -39,13 +40,17 @@ WORKER_LOG_LEVEL = "info"
 
 
 def fresh_settings(
-    bootstrap: str, tag: str, workdir: Path, partitions: int = 4, overrides: Mapping[str, Any] | None = None
+    broker: EmbeddedBroker,
+    tag: str,
+    workdir: Path,
+    partitions: int = 4,
+    overrides: Mapping[str, Any] | None = None,
 ) -> Settings:
     """Unique topics and consumer group for one stage, created now; production defaults otherwise
-    (or ``overrides``, for a probe of one setting)."""
+    except what ``broker``'s engine needs (or ``overrides``, for a probe of one setting)."""
     uid = f"{tag}-{uuid.uuid4().hex[:8]}"
     settings = Settings.from_flat(
-        bootstrap=bootstrap,
+        bootstrap=broker.bootstrap,
         app_id=f"newsevents-bench-{uid}",
         input_topic=f"bench.articles.{uid}",
         dlq_topic=f"bench.dlq.{uid}",
@@ -55,6 +60,7 @@ def fresh_settings(
         data_dir=str(workdir / f"worker-data-{uid}"),
         metrics_port=0,  # several workers on one host: no fixed port
         log_level=WORKER_LOG_LEVEL,
+        **broker.worker_settings,
     )
     settings = settings.replace(**(overrides or {}))
     ensure_topics(settings)

@@ -96,7 +96,7 @@ def run_backlog(
     stage_dir = workdir / tag
     ids = [a.id for a in articles]
     with _broker(stage_dir) as broker:
-        settings = fresh_settings(broker.bootstrap, tag, stage_dir)
+        settings = fresh_settings(broker, tag, stage_dir)
         procs = _workers(settings, workers, stage_dir, tag)
         with Collector(settings) as collector:
             stamps: dict[str, int] = {}
@@ -205,7 +205,7 @@ def run_paced(
         raise BenchError(f"paced stage needs a positive rate, got {rate}")
     stage_dir = workdir / "paced"
     with _broker(stage_dir) as broker:
-        settings = fresh_settings(broker.bootstrap, "paced", stage_dir, overrides=overrides)
+        settings = fresh_settings(broker, "paced", stage_dir, overrides=overrides)
         procs = _workers(settings, 1, stage_dir, "paced")
         with Collector(settings) as collector, running(procs):
             with Sender(settings) as sender:

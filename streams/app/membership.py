@@ -11,6 +11,11 @@ graceful stop the worker leaves the group explicitly (``streams/app/transport.py
 member would otherwise be waited for. The measurements behind this, per broker:
 docs/decisions/0008-restarted-worker-takes-over.md.
 
+The embedded Tansu broker is the exception: replacing a static member, or a leader's LeaveGroup
+during a rebalance, can leave its group without a leader for good, so its workers join as dynamic
+members and never leave (``NEWSEVENTS_GROUP_MEMBERSHIP=dynamic``,
+``NEWSEVENTS_LEAVE_GROUP_ON_STOP=false``; ``streams/broker.py``, docs/decisions/0009-tansu-group-leader.md).
+
 If the group still does not assign the worker its partitions, ``JoinWatch`` says so in the log every
 session timeout, with what to check, and after ``NEWSEVENTS_JOIN_TIMEOUT`` makes the worker exit with
 ``JOIN_TIMEOUT_EXIT`` so that its supervisor restarts it and shows the failure.

@@ -5,7 +5,9 @@ a fetch for part of that time even with records waiting, so the worker sets it f
 ``NEWSEVENTS_FETCH_MAX_WAIT_MS`` on the built consumer. See docs/decisions/0004-fetch-wait.md.
 
 **Leaving.** A static group member leaves the group on a graceful stop, as a dynamic one does
-(``leave_as_dynamic_member``; why: ``streams/app/membership.py``).
+(``leave_as_dynamic_member``; why: ``streams/app/membership.py``), unless
+``NEWSEVENTS_LEAVE_GROUP_ON_STOP`` is off (``stay_in_group``: the embedded Tansu broker's group gets
+stuck when its leader leaves during a rebalance; docs/decisions/0009-tansu-group-leader.md).
 
 **Seek guard.** Faust 0.15.3 with aiokafka 0.14 was seen to skip a partition's first batch after
 a broker restart and commit its offsets. ``SeekGuard`` delivers each partition in order from its
@@ -152,7 +154,25 @@ def leave_as_dynamic_member(consumer: Any) -> None:
         coordinator._group_instance_id = None
 
 
-def _consumer_thread_class(fetch_max_wait_ms: int) -> type[faust_aiokafka.AIOKafkaConsumerThread]:
+def stay_in_group(consumer: Any) -> None:
+    """Make ``consumer.stop()`` send no LeaveGroup at all.
+
+    Tansu 0.6 keeps a member that leaves while the group rebalances as the group's leader, so no
+    one is ever elected again and the group assigns nothing until the broker restarts. Without a
+    LeaveGroup the member is dropped when its session times out, which Tansu does correctly.
+    """
+    coordinator = getattr(consumer, "_coordinator", None)
+    if coordinator is not None:
+
+        async def forget_generation() -> None:
+            coordinator.reset_generation()
+
+        coordinator._maybe_leave_group = forget_generation
+
+
+def _consumer_thread_class(
+    fetch_max_wait_ms: int, leave_on_stop: bool
+) -> type[faust_aiokafka.AIOKafkaConsumerThread]:
     class FetchWaitConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
         def _create_worker_consumer(self, transport: Any) -> Any:
             consumer = super()._create_worker_consumer(transport)
@@ -160,21 +180,22 @@ def _consumer_thread_class(fetch_max_wait_ms: int) -> type[faust_aiokafka.AIOKaf
             return consumer
 
         async def on_thread_stop(self) -> None:
-            if self._consumer is not None:
-                leave_as_dynamic_member(self._consumer)
+            if self._consumer is not None:  # its group coordinator exists once it has started
+                (leave_as_dynamic_member if leave_on_stop else stay_in_group)(self._consumer)
             await super().on_thread_stop()
 
     return FetchWaitConsumerThread
 
 
-def install_transport(app: faust.App, fetch_max_wait_ms: int) -> None:
-    """Give ``app`` the guarded consumer, waiting at most ``fetch_max_wait_ms`` per fetch.
+def install_transport(app: faust.App, fetch_max_wait_ms: int, leave_on_stop: bool = True) -> None:
+    """Give ``app`` the guarded consumer, waiting at most ``fetch_max_wait_ms`` per fetch and
+    leaving its group on a graceful stop when ``leave_on_stop``.
 
     Must run before anything asks the app for its transport (topics, agents).
     """
     if fetch_max_wait_ms <= 0:
         raise ValueError(f"fetch_max_wait_ms must be positive, got {fetch_max_wait_ms}")
-    thread_class = _consumer_thread_class(fetch_max_wait_ms)
+    thread_class = _consumer_thread_class(fetch_max_wait_ms, leave_on_stop)
 
     class WorkerConsumer(SeekGuardedConsumer):
         def _new_consumer_thread(self) -> faust_aiokafka.AIOKafkaConsumerThread:

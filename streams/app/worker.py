@@ -168,7 +168,7 @@ def create_app(
         broker_max_poll_records=settings.batching.size,
         stream_buffer_maxsize=max(32, 2 * settings.batching.size),
     )
-    install_transport(app, settings.kafka.fetch_max_wait_ms)
+    install_transport(app, settings.kafka.fetch_max_wait_ms, leave_on_stop=settings.kafka.leave_group_on_stop)
     input_topic = app.topic(
         settings.topics.input,
         key_serializer="raw",

@@ -8,6 +8,14 @@ from pathlib import Path
 from types import FrameType
 
 from streams.broker import BrokerError, EmbeddedBroker, check_engine
+from streams.config import Settings, env_name, settings_env
+
+
+def worker_variables(broker: EmbeddedBroker) -> str:
+    """The ``NEWSEVENTS_*`` assignments a worker needs against ``broker``'s engine, shell-ready."""
+    wanted = broker.worker_settings
+    env = settings_env(Settings.from_flat(**wanted))
+    return " ".join(f"{env_name(name)}={env[env_name(name)]}" for name in wanted)
 
 
 def cmd_broker(engine: str, host: str, port: int, data_dir: str) -> int:
@@ -19,6 +27,8 @@ def cmd_broker(engine: str, host: str, port: int, data_dir: str) -> int:
         print(f"newsevents broker: {exc}", file=sys.stderr)
         return 1
     print(f"{engine} broker ready at {broker.bootstrap} (data: {data_dir}); Ctrl-C stops it", flush=True)
+    if broker.worker_settings:
+        print(f"workers of this broker need: {worker_variables(broker)}", flush=True)
 
     def stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt

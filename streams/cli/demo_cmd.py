@@ -41,15 +41,60 @@ def _worker_env(settings: Settings) -> dict[str, str]:
     return {**os.environ, **settings_env(settings)}
 
 
-def _stop(process: subprocess.Popen[bytes] | None, timeout: float = 15.0) -> None:
-    if process is None or process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+class DemoWorker:
+    """The demo's worker subprocess, supervised as a deployment would be: a worker that exits with
+    ``JOIN_TIMEOUT_EXIT`` (no partitions from its group for ``NEWSEVENTS_JOIN_TIMEOUT``) is started
+    again, up to ``restarts`` times; any other exit ends the demo with the reason."""
+
+    COMMAND = (sys.executable, "-m", "streams.cli.main", "worker")
+
+    def __init__(
+        self, settings: Settings, log_path: Path, restarts: int = 3, command: tuple[str, ...] = COMMAND
+    ) -> None:
+        self.settings = settings
+        self.log_path = log_path
+        self.restarts_left = restarts
+        self.command = command
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                list(self.command),
+                env=_worker_env(self.settings),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+    def check(self) -> None:
+        """Raise ``DemoError`` if the worker is gone for good; start it again if it asked for that."""
+        from streams.app.membership import JOIN_TIMEOUT_EXIT
+
+        assert self.process is not None
+        code = self.process.poll()
+        if code is None:
+            return
+        if code == JOIN_TIMEOUT_EXIT and self.restarts_left > 0:
+            self.restarts_left -= 1
+            print(
+                f"· the worker got no partitions from its group and exited (status {code}); "
+                "starting it again",
+                flush=True,
+            )
+            self.start()
+            return
+        raise DemoError(f"the worker exited with status {code}")
+
+    def stop(self, timeout: float = 15.0) -> None:
+        process, self.process = self.process, None
+        if process is None or process.poll() is not None:
+            return
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: float | None) -> int:
@@ -63,7 +108,7 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
     workdir = Path(tempfile.mkdtemp(prefix="newsevents-demo-"))
     worker_log = workdir / "worker.log"
     broker = EmbeddedBroker(engine=engine, data_dir=workdir / "broker", log_path=workdir / "broker.log")
-    worker: subprocess.Popen[bytes] | None = None
+    worker: DemoWorker | None = None
 
     def on_stop_signal(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -82,18 +127,14 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
             metrics_host="127.0.0.1",
             metrics_port=metrics_port or free_port(),
             batch_timeout=0.5,
+            **broker.worker_settings,
         )
         print(
             f"· broker at {broker.bootstrap}; starting a worker (log: {worker_log}, removed at exit) ...",
             flush=True,
         )
-        with worker_log.open("wb") as log:
-            worker = subprocess.Popen(
-                [sys.executable, "-m", "streams.cli.main", "worker"],
-                env=_worker_env(settings),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
+        worker = DemoWorker(settings, worker_log)
+        worker.start()
         from streams.app.topics import ensure_topics
 
         ensure_topics(settings)
@@ -101,7 +142,7 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
         cmd_ingest(settings, str(path), progress=False)
         print(f"· metrics: http://127.0.0.1:{settings.metrics.port}/metrics", flush=True)
         print("· events as they arrive (Ctrl-C stops the demo and everything it started):", flush=True)
-        return _follow(settings, worker, worker_log, started, idle_exit)
+        return _follow(settings, worker, started, idle_exit)
     except KeyboardInterrupt:
         print("\n· stopping ...", flush=True)
         return 0
@@ -114,15 +155,15 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
             print(f"--- last lines of {worker_log} ---\n{tail}", file=sys.stderr)
         return 1
     finally:
-        _stop(worker)
+        if worker is not None:
+            worker.stop()
         broker.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _follow(
     settings: Settings,
-    worker: subprocess.Popen[bytes],
-    worker_log: Path,
+    worker: DemoWorker,
     started: float,
     idle_exit: float | None,
 ) -> int:
@@ -144,8 +185,7 @@ def _follow(
         seen = 0
         last = time.monotonic()
         while True:
-            if worker.poll() is not None:
-                raise DemoError(f"the worker exited with status {worker.returncode}")
+            worker.check()
             batches = consumer.poll(timeout_ms=300)
             for records in batches.values():
                 for record in records:

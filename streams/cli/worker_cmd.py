@@ -23,8 +23,9 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
     configure_logging(settings.log_level)
     log = logging.getLogger("newsevents.worker")
     hooks = FaultHooks.from_environ(os.environ) if hooks is None else hooks
+    static = settings.kafka.group_membership == "static"
     try:  # before the model load: a second worker with the same id fails at once
-        slot = membership.claim_instance_id(settings)
+        slot = membership.claim_instance_id(settings) if static else None
     except membership.InstanceIdTaken as exc:
         log.error("%s", exc)
         return 2
@@ -57,11 +58,13 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
     metrics_url = (
         f"http://{settings.metrics.host}:{settings.metrics.port}/metrics" if settings.metrics.port else None
     )
-    membership.remove_previous_member(settings, slot.instance_id)
-    log.debug("joining group %s as member %s", settings.app_id, slot.instance_id)
-    watch = membership.JoinWatch(settings, slot.instance_id)
+    instance_id = slot.instance_id if slot is not None else None
+    if instance_id is not None:
+        membership.remove_previous_member(settings, instance_id)
+    log.debug("joining group %s as %s", settings.app_id, instance_id or "a dynamic member")
+    watch = membership.JoinWatch(settings, instance_id or "a dynamic member")
     app = create_app(
-        settings, extractor, drop_types=hooks.drop_types, instance_id=slot.instance_id, join_watch=watch
+        settings, extractor, drop_types=hooks.drop_types, instance_id=instance_id, join_watch=watch
     )
     stop_watch = membership.start_join_watch(watch, settings)
     try:

@@ -20,6 +20,7 @@ SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
 SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
 OffsetReset = Literal["earliest", "latest"]
 LogLevel = Literal["debug", "info", "warning", "error"]
+GroupMembership = Literal["static", "dynamic"]
 
 #: Event type -> the suffix of its topic after ``NEWSEVENTS_EVENT_TOPIC_PREFIX``.
 EVENT_TYPES = ("meeting", "agreement", "statement")
@@ -122,6 +123,21 @@ class KafkaSettings(Section):
         "worker of this group on the host holds. Must differ between workers: set it only with one "
         "worker per host (e.g. the pod name).",
     )
+    group_membership: GroupMembership = Field(
+        default="static",
+        validation_alias="NEWSEVENTS_GROUP_MEMBERSHIP",
+        description="`static`: the worker joins with a group instance id (below), so a restarted worker "
+        "replaces its killed predecessor. `dynamic`: a new member at every start, a killed one dropped "
+        "after its session timeout; for the embedded Tansu broker, whose group gets stuck when a static "
+        "member is replaced (docs/reliability.md#the-embedded-brokers).",
+    )
+    leave_group_on_stop: bool = Field(
+        default=True,
+        validation_alias="NEWSEVENTS_LEAVE_GROUP_ON_STOP",
+        description="Send LeaveGroup on a graceful stop, so the others take over at once. Turn off only "
+        "for the embedded Tansu broker, whose group gets stuck when its leader leaves during a "
+        "rebalance; a stopped worker is then dropped after its session timeout.",
+    )
     join_timeout: float = Field(
         default=180.0,
         ge=0,
@@ -157,6 +173,11 @@ class KafkaSettings(Section):
             )
         if bool(self.ssl_certfile) != bool(self.ssl_keyfile):
             raise ValueError("NEWSEVENTS_SSL_CERTFILE and NEWSEVENTS_SSL_KEYFILE go together")
+        if self.group_membership == "dynamic" and self.group_instance_id:
+            raise ValueError(
+                "NEWSEVENTS_GROUP_INSTANCE_ID makes a static member: it cannot go with "
+                "NEWSEVENTS_GROUP_MEMBERSHIP=dynamic"
+            )
         if 0 < self.join_timeout <= 2 * self.session_timeout:
             # a rebalance may wait a session timeout for a dead member, and a join as long again
             raise ValueError(

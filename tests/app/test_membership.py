@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
+from aiokafka.consumer.group_coordinator import GroupCoordinator
 
 from streams.app.membership import InstanceIdTaken, JoinWatch, MemberSlot, claim_instance_id
-from streams.app.transport import leave_as_dynamic_member
+from streams.app.transport import leave_as_dynamic_member, stay_in_group
 from streams.config import Settings
 
 
@@ -119,3 +122,31 @@ def test_a_static_member_is_made_to_leave_on_stop() -> None:
     leave_as_dynamic_member(consumer)
     assert consumer._coordinator._group_instance_id is None
     leave_as_dynamic_member(SimpleNamespace())  # a consumer that never started has no coordinator
+
+
+class _Coordinator:
+    """Enough of aiokafka's group coordinator for its own ``_maybe_leave_group`` to run."""
+
+    _maybe_leave_group = GroupCoordinator._maybe_leave_group
+
+    def __init__(self) -> None:
+        self.group_id, self.member_id, self.generation = "g", "m-1", 5
+        self._group_instance_id: str | None = None
+        self.sent: list[Any] = []
+
+    async def _send_req(self, request: Any) -> None:
+        self.sent.append(request)
+
+    def reset_generation(self) -> None:
+        self.generation, self.member_id = -1, ""
+
+
+def test_a_worker_that_stays_in_its_group_sends_no_leave_group() -> None:
+    """For Tansu, whose group is stuck for good when its leader leaves during a rebalance."""
+    leaving, staying = _Coordinator(), _Coordinator()
+    asyncio.run(leaving._maybe_leave_group())
+    assert [type(r).__name__ for r in leaving.sent] == ["LeaveGroupRequest"]  # aiokafka's own way
+    stay_in_group(SimpleNamespace(_coordinator=staying))
+    asyncio.run(staying._maybe_leave_group())
+    assert staying.sent == [] and staying.generation == -1
+    stay_in_group(SimpleNamespace())  # a consumer that never started has no coordinator

