@@ -130,8 +130,9 @@ def statement_event(st: Statement, context: ArticleContext) -> Event:
             sent, st.speaker, context.actors, context.base_date, context.date_basis, context.quote_spans
         )
     actors = [st.speaker]
-    if st.addressee is not None and st.addressee.name != st.speaker.name:
-        actors.append(st.addressee)
+    addressee = st.addressee if st.addressee is not None and st.addressee.name != st.speaker.name else None
+    if addressee is not None:
+        actors.append(addressee)
     return Event(
         event_id=make_event_id(article.id, "statement", evidence.start, evidence.end, str(st.quote_start)),
         type="statement",
@@ -152,6 +153,10 @@ def statement_event(st: Statement, context: ArticleContext) -> Event:
             "speaker_resolution": st.how,
             "cue": st.cue,
             "plover": plover_for("statement", st.cue),
+            "form": st.form,
+            "content": st.content,
+            "content_span": {"start": st.content_start, "end": st.content_end},
+            "addressee": addressee.name if addressee is not None else None,
         },
     )
 

@@ -25,6 +25,9 @@ AmountScope = Literal["sentence", "paragraph", "article"]
 AmountBound = Literal["upper", "lower"]
 #: How a statement's speaker was found, from the most to the least certain.
 SpeakerResolution = Literal["named", "pronoun", "description", "continuation", "subject"]
+#: How a statement reports the words: quoted, paraphrased ("China said it would respond"), or a
+#: paraphrase around quoted words ("she said that the plan was “dead on arrival”").
+StatementForm = Literal["direct", "indirect", "mixed"]
 
 #: Version of the event schema this code produces (``schemas/event.v1.json``).
 SCHEMA_VERSION = "1"

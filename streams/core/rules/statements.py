@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from streams.core.model import Actor, SpeakerResolution
+from streams.core.model import Actor, SpeakerResolution, StatementForm
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.quotes import QuoteSpan
 from streams.core.rules.speakers import SpeakerTracker
@@ -30,7 +30,11 @@ CONFIDENCE: dict[SpeakerResolution, float] = {
 
 @dataclass(frozen=True)
 class Statement:
-    quote: str
+    """One attributed utterance. ``quote`` is the quoted words (None for indirect speech);
+    ``content`` the reported words or clause, body[content_start:content_end] unless the
+    parts of a split quote are joined; ``quote_start`` anchors the event id."""
+
+    quote: str | None
     partial: bool
     speaker: Actor
     addressee: Actor | None
@@ -39,6 +43,10 @@ class Statement:
     quote_start: int
     how: SpeakerResolution
     cue: str | None = None  # lemma of the speech verb ("say", "urge"), when there is one
+    form: StatementForm = "direct"
+    content: str = ""
+    content_start: int = 0
+    content_end: int = 0
 
     @property
     def confidence(self) -> float:
@@ -216,6 +224,9 @@ def _attribute(
                 quote_start=first.start,
                 how=how,
                 cue=verb.lemma_.lower() if verb is not None else None,
+                content=quote_text,
+                content_start=first.inner_start,
+                content_end=group[-1].inner_end,
             )
         )
     return out
