@@ -184,7 +184,13 @@ def create_app(
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def stop_processor(app: faust.App, **kwargs: Any) -> None:
         """Let a batch that waits for the broker give up, and bound the whole shutdown."""
-        log.info("worker stopping: leaving the group (at most %g s)", settings.batching.shutdown_timeout)
+        log.info(
+            "worker stopping: %s (at most %g s)",
+            "leaving the group"
+            if settings.kafka.leave_group_on_stop
+            else "finishing its batch, staying in the group",
+            settings.batching.shutdown_timeout,
+        )
         processor.close()
         if join_watch is not None:
             join_watch.stopping()
