@@ -1,9 +1,16 @@
 """Find direct quotations in text: curly and straight, double and single quotes, guillemets.
 
 Only the quote spans are found here (character offsets); who said them is decided in
-``statements.py`` with the parse. Unbalanced quotation marks never raise: an opening
-mark without a closing one in the same paragraph is ignored, and the scan is linear in
-the text length, so a body of 100,000 quotation marks costs the same as any other.
+``statements.py`` with the parse. Double quotation marks are read the way a copy editor
+reads them, one paragraph at a time: ``“`` opens, ``”`` closes, and a straight ``"`` or a
+doubled apostrophe ``''`` (one wire style writes every quote so) opens or closes by the
+characters around it (a space before and a letter after opens), and where those say
+nothing by whether a quote is open. So a quote opened curly and closed straight, marks
+glued to the word before and quotes back to back all pair up. A paragraph whose quote is
+still open at its end is a part of a quote that runs on when the next paragraph opens
+with a mark (the convention for a quotation over several paragraphs); otherwise the
+unmatched mark is ignored. Unbalanced marks never raise, and the scan is linear in the
+text length, so a body of 100,000 quotation marks costs the same as any other.
 """
 
 from __future__ import annotations
@@ -15,9 +22,17 @@ from dataclasses import dataclass
 #: Longest quote considered, in characters; longer "quotes" are unbalanced marks.
 MAX_QUOTE_CHARS = 1500
 
-_PAIRS = (
-    re.compile(rf"“([^“”\n]{{1,{MAX_QUOTE_CHARS}}})”"),
-    re.compile(rf'(?<![\w"])"([^"\n]{{1,{MAX_QUOTE_CHARS}}})"'),
+#: The double marks: curly, straight, the low German opener, and runs of apostrophes ('' = ").
+_DOUBLE_MARK = re.compile(r"[“”\"„]|'{2,}")
+_OPENING_CURLY = "“„"
+_CLOSING_CURLY = "”"
+_MARK_CHARS = "“”\"„'‘’«»"
+#: Characters after which a mark opens a quote: the start, space, an opening bracket or a dash.
+_BEFORE_OPENING = "([{—–-/"
+#: Characters after which (besides space) a mark closes a quote: punctuation.
+_AFTER_CLOSING = ".,;:!?)]}—–-/…"
+
+_OTHER_PAIRS = (
     re.compile(rf"(?<![\w‘’])‘([^‘’\n]{{1,{MAX_QUOTE_CHARS}}}?)’(?!\w)"),
     re.compile(rf"«([^«»\n]{{1,{MAX_QUOTE_CHARS}}})»"),
     # straight single quotes, as British copy uses them: an apostrophe between letters
@@ -28,13 +43,18 @@ _PAIRS = (
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """A quotation: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
+    """A quotation: ``start``/``end`` include the marks, ``inner_*`` exclude them.
+
+    ``runs_on`` marks a paragraph of a quotation over several paragraphs whose quote is not
+    closed in it: the next paragraph opens with a mark and goes on with the same words.
+    """
 
     start: int
     end: int
     inner_start: int
     inner_end: int
     text: str
+    runs_on: bool = False
 
     @property
     def words(self) -> int:
@@ -49,24 +69,112 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return i + 1 < len(taken) and taken[i + 1][0] < end
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """All non-overlapping quotations in ``text``, in order; earlier patterns win overlaps."""
+def _span(
+    text: str, start: int, inner_start: int, inner_end: int, end: int, runs_on: bool = False
+) -> QuoteSpan | None:
+    """The quote between the marks, or None when it holds no word or is too long to be one."""
+    inner = text[inner_start:inner_end]
+    stripped = inner.strip()
+    if not stripped or len(inner) > MAX_QUOTE_CHARS or not any(ch.isalpha() for ch in stripped):
+        return None
+    lead = len(inner) - len(inner.lstrip())
+    first = inner_start + lead
+    return QuoteSpan(start, end, first, first + len(stripped), stripped, runs_on)
+
+
+def _role(text: str, start: int, end: int) -> str:
+    """``open``, ``close`` or ``either`` for the double mark at text[start:end], by its neighbours."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    opens = not after.isspace() and (before.isspace() or before in _BEFORE_OPENING or before in _MARK_CHARS)
+    closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING or after in _MARK_CHARS)
+    mark = text[start]
+    if mark in _OPENING_CURLY:
+        return "close" if closes and not opens else "open"
+    if mark in _CLOSING_CURLY:
+        return "open" if opens and not closes else "close"
+    if opens != closes:
+        return "open" if opens else "close"
+    return "either"
+
+
+def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The double marks of text[lo:hi] as (start, end, role); a run of three or more
+    apostrophes is a single quote beside a doubled one ("'wrong track.'''")."""
+    marks = []
+    for match in _DOUBLE_MARK.finditer(text, lo, hi):
+        start, end = match.span()
+        if end - start > 2:  # apostrophes: the double mark is the outer pair of the run
+            role = _role(text, start, end)
+            start, end = (start, start + 2) if role == "open" else (end - 2, end)
+        marks.append((start, end, _role(text, start, end)))
+    return marks
+
+
+def _paragraph_quotes(text: str, lo: int, hi: int, next_opens: bool) -> list[QuoteSpan]:
+    """The double-quoted stretches of the paragraph text[lo:hi]."""
     found: list[QuoteSpan] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in _PAIRS:
+    opened: tuple[int, int] | None = None
+    for start, end, role in _marks(text, lo, hi):
+        if opened is None:
+            if role != "close":  # a closing mark with nothing open is a stray (inches, ditto)
+                opened = (start, end)
+        elif role == "open":  # an opening mark inside an open quote: the first one was a stray
+            opened = (start, end)
+        else:
+            # a value in markup (<tweet author="@x">) is no quotation
+            quote = (
+                None
+                if text[opened[0] - 1 : opened[0]] == "="
+                else _span(text, opened[0], opened[1], start, end)
+            )
+            if quote is not None:
+                found.append(quote)
+            opened = None
+    if opened is not None and next_opens:
+        end = len(text[lo:hi].rstrip()) + lo
+        quote = _span(text, opened[0], opened[1], end, end, runs_on=True)
+        if quote is not None:
+            found.append(quote)
+    return found
+
+
+def _opens_with_mark(text: str, lo: int, hi: int) -> bool:
+    stripped = len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    match = _DOUBLE_MARK.match(text, lo + stripped, hi)
+    return match is not None and _role(text, *match.span()) != "close"
+
+
+def _double_quotes(text: str) -> list[QuoteSpan]:
+    """Every double-quoted stretch, paragraph by paragraph (blank lines skipped)."""
+    paragraphs = []
+    lo = 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append((lo, lo + len(line)))
+        lo += len(line) + 1
+    found: list[QuoteSpan] = []
+    for k, (lo, hi) in enumerate(paragraphs):
+        next_opens = k + 1 < len(paragraphs) and _opens_with_mark(text, *paragraphs[k + 1])
+        found.extend(_paragraph_quotes(text, lo, hi, next_opens))
+    return found
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """All non-overlapping quotations in ``text``, in order; double quotes first, then the
+    other pairs in turn, each skipping what an earlier one took."""
+    found = _double_quotes(text)
+    taken = sorted((q.start, q.end) for q in found)
+    for pattern in _OTHER_PAIRS:
         accepted: list[tuple[int, int]] = []
         for match in pattern.finditer(text):
             start, end = match.span()
             if _overlaps(taken, start, end):
                 continue
-            inner = match.group(1)
-            stripped = inner.strip()
-            if not stripped or not any(ch.isalpha() for ch in stripped):
-                continue
-            lead = len(inner) - len(inner.lstrip())
-            inner_start = match.start(1) + lead
-            found.append(QuoteSpan(start, end, inner_start, inner_start + len(stripped), stripped))
-            accepted.append((start, end))
+            quote = _span(text, start, match.start(1), match.end(1), end)
+            if quote is not None:
+                found.append(quote)
+                accepted.append((start, end))
         taken = sorted(taken + accepted)  # one pattern's matches never overlap each other
     found.sort(key=lambda q: q.start)
     return found

@@ -8,7 +8,7 @@ a quotation continues the previous speaker. Two quotations in one sentence split
 attribution ("“…,” he said, “…”") are one statement.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +17,13 @@ from streams.core.rules.actors import ActorResolver
 from streams.core.rules.quotes import QuoteSpan
 from streams.core.rules.speakers import SpeakerTracker
 from streams.core.rules.speech import according_to, inside_quotes, speaker_slot, speech_verb
+from streams.core.rules.utterances import (
+    group_parts,
+    is_name_not_words,
+    is_partial,
+    one_utterance,
+    runs_on_to,
+)
 
 #: Confidence by how the speaker was found.
 CONFIDENCE: dict[SpeakerResolution, float] = {
@@ -126,7 +133,7 @@ def find_statements(doc: Doc, actors: ActorResolver, quotes: list[QuoteSpan]) ->
     sentences = {s.start_char: s for s in actors.document.sentences}
     for quote in quotes:
         sent = doc.char_span(quote.inner_start, quote.inner_start + 1, alignment_mode="expand")
-        if sent is None:
+        if sent is None or is_name_not_words(quote, doc):  # “Meet the Press” is named, not said
             continue
         by_sentence.setdefault(actors.document.sentence_of(sent.start).start_char, []).append(quote)
     for start_char, sent in sentences.items():
@@ -150,7 +157,7 @@ def find_statements(doc: Doc, actors: ActorResolver, quotes: list[QuoteSpan]) ->
         else:
             tracker.note_reported_speech(sent)
         tracker.note_people(sent)
-    return statements
+    return _join_utterances(_share_runs_on(statements, quotes, doc), quotes, doc)
 
 
 def _attribute(
@@ -198,21 +205,11 @@ def _attribute(
     tracker.last_speaker_end = sent.end_char
     tracker.subject_since_last_statement = None
     text = tracker.actors.document.text
-    # One utterance split by the attribution ("“We will not rush this,” she said, “because
-    # ...”") is one statement; a part that starts a new sentence (a capital) is another.
-    groups: list[list[QuoteSpan]] = []
-    for q in quotes:
-        continues = groups and verb is not None and text[q.inner_start : q.inner_start + 1].islower()
-        if continues:
-            groups[-1].append(q)
-        else:
-            groups.append([q])
     out: list[Statement] = []
-    for group in groups:
+    for group in group_parts(quotes, sent.doc):  # "“…,” she said, “…”" is one utterance
         quote_text = " ".join(q.text for q in group)
         first = group[0]
-        starts_lower = text[first.inner_start : first.inner_start + 1].islower()
-        partial = sum(q.words for q in group) < 4 or starts_lower
+        partial = is_partial(group, text)
         out.append(
             Statement(
                 quote=quote_text,
@@ -230,3 +227,83 @@ def _attribute(
             )
         )
     return out
+
+
+def _join_utterances(statements: list[Statement], quotes: list[QuoteSpan], doc: Doc) -> list[Statement]:
+    """Join a direct statement to the one before when their parts are one utterance across
+    sentences ("“…,” Ruiz said. “…”", a quote over several paragraphs): the sentence splitter
+    cuts such an utterance where the writer did not. The speaker is the one found beside the
+    attribution; two different speakers found each on its own are never joined."""
+    by_start = {q.inner_start: q for q in quotes}
+    by_end = {q.inner_end: q for q in quotes}
+    out: list[Statement] = []
+    for st in statements:
+        prev = out[-1] if out else None
+        last = by_end.get(prev.content_end) if prev is not None and prev.form == "direct" else None
+        first = by_start.get(st.content_start) if st.form == "direct" else None
+        if prev is None or last is None or first is None or not one_utterance(last, first, doc):
+            out.append(st)
+            continue
+        chosen = prev
+        if prev.speaker != st.speaker:
+            if prev.how == "continuation" and st.how != "continuation":
+                chosen = st
+            elif st.how != "continuation":
+                out.append(st)
+                continue
+        quote = f"{prev.quote} {st.quote}"
+        text = doc.text
+        words = len(quote.split())
+        out[-1] = replace(
+            chosen,
+            quote=quote,
+            content=quote,
+            partial=words < 4 or text[prev.content_start : prev.content_start + 1].islower(),
+            sentence_start=prev.sentence_start,
+            sentence_end=max(prev.sentence_end, st.sentence_end),
+            quote_start=prev.quote_start,
+            content_start=prev.content_start,
+            content_end=st.content_end,
+        )
+    return out
+
+
+def _share_runs_on(statements: list[Statement], quotes: list[QuoteSpan], doc: Doc) -> list[Statement]:
+    """One speaker for every paragraph of a quotation over several paragraphs: the attribution
+    usually sits in one paragraph only ("“…¶“…,” Ruiz said."), so a paragraph without its own
+    speaker takes the one found there (one statement per paragraph, as the guideline counts)."""
+    by_start = {st.content_start: st for st in statements if st.form == "direct"}
+    chains: list[list[QuoteSpan]] = []
+    for q in quotes:
+        if chains and runs_on_to(chains[-1][-1], q, doc.text):
+            chains[-1].append(q)
+        elif q.runs_on:
+            chains.append([q])
+    replaced: dict[int, Statement] = {}
+    for chain in chains:
+        found = [by_start[q.inner_start] for q in chain if q.inner_start in by_start]
+        named = next((st for st in found if st.how != "continuation"), None)
+        if named is None:
+            continue
+        for q in chain:
+            own = by_start.get(q.inner_start)
+            if own is not None and own.how != "continuation":
+                continue
+            sent = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+            end = sent.end_char if sent is not None else q.end
+            replaced[q.inner_start] = replace(
+                named,
+                quote=q.text,
+                content=q.text,
+                partial=is_partial([q], doc.text),
+                sentence_start=own.sentence_start if own is not None else q.start,
+                sentence_end=own.sentence_end if own is not None else end,
+                quote_start=q.start,
+                how="continuation",
+                content_start=q.inner_start,
+                content_end=q.inner_end,
+            )
+    if not replaced:
+        return statements
+    kept = [st for st in statements if st.content_start not in replaced or st.form != "direct"]
+    return sorted([*kept, *replaced.values()], key=lambda st: st.content_start)

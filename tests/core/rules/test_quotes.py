@@ -26,3 +26,52 @@ def test_offsets() -> None:
     (q,) = find_quotes(text)
     assert text[q.start : q.end] == '"quoted phrase here"'
     assert text[q.inner_start : q.inner_end] == "quoted phrase here"
+
+
+def test_doubled_apostrophes_are_double_quotes() -> None:
+    text = "''We will not sign this week,'' the envoy said, adding ''not before May.''"
+    assert [q.text for q in find_quotes(text)] == ["We will not sign this week,", "not before May."]
+
+
+def test_a_single_quote_inside_doubled_apostrophes() -> None:
+    text = "She said ''the voters want the 'right track.''' on Monday."
+    (q,) = find_quotes(text)
+    assert q.text == "the voters want the 'right track.'"
+
+
+def test_curly_opened_straight_closed_and_the_reverse() -> None:
+    text = '“The port will reopen," she said. "Ships are waiting,” he said.'
+    assert [q.text for q in find_quotes(text)] == ["The port will reopen,", "Ships are waiting,"]
+
+
+def test_marks_glued_to_the_word_before_and_quotes_back_to_back() -> None:
+    assert [q.text for q in find_quotes('The mayor said"We are ready" on Friday.')] == ["We are ready"]
+    assert [q.text for q in find_quotes('"We won.""We will win again."')] == ["We won.", "We will win again."]
+    assert [q.text for q in find_quotes("“We won.”“We will win again.”")] == ["We won.", "We will win again."]
+
+
+def test_a_quotation_over_several_paragraphs() -> None:
+    text = "She said: “The port will reopen.\n\n“The ships are waiting.\n\n“Trade will follow,” she said."
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == [
+        "The port will reopen.",
+        "The ships are waiting.",
+        "Trade will follow,",
+    ]
+    assert [q.runs_on for q in quotes] == [True, True, False]
+    assert text[quotes[0].inner_start : quotes[0].inner_end] == "The port will reopen."
+
+
+def test_an_unclosed_mark_is_ignored_when_the_next_paragraph_does_not_go_on() -> None:
+    assert find_quotes("A 5” screen and “an open mark.\n\nThe next paragraph.") == []
+
+
+def test_inches_and_markup_values_are_not_quotes() -> None:
+    assert find_quotes('<tweet id="12" author="@someone">Hello there</tweet>') == []
+    assert [q.text for q in find_quotes('A 5" screen, he said "is too small".')] == ["is too small"]
+
+
+def test_doubled_apostrophes_stay_linear() -> None:
+    started = time.perf_counter()
+    find_quotes("''" * 100_000 + " a'' b ''" * 20_000)
+    assert time.perf_counter() - started < 2.0
