@@ -146,7 +146,7 @@ def find_statements(doc: Doc, actors: ActorResolver, quotes: list[QuoteSpan]) ->
     sentences = {s.start_char: s for s in actors.document.sentences}
     for quote in quotes:
         sent = doc.char_span(quote.inner_start, quote.inner_start + 1, alignment_mode="expand")
-        if sent is None or is_name_not_words(quote, doc):  # “Meet the Press” is named, not said
+        if sent is None or is_name_not_words(quote, doc, actors.document.text):  # “Meet the Press” is named, not said
             continue
         by_sentence.setdefault(actors.document.sentence_of(sent.start).start_char, []).append(quote)
     for start_char, sent in sentences.items():
@@ -265,7 +265,7 @@ def _attribute(
     tracker.subject_since_last_statement = None
     text = tracker.actors.document.text
     out: list[Statement] = []
-    for group in group_parts(quotes, sent.doc):  # "“…,” she said, “…”" is one utterance
+    for group in group_parts(quotes, sent.doc, text):  # "“…,” she said, “…”" is one utterance
         quote_text = " ".join(q.text for q in group)
         first = group[0]
         partial = is_partial(group, text)
@@ -295,12 +295,13 @@ def _join_utterances(statements: list[Statement], quotes: list[QuoteSpan], doc: 
     attribution; two different speakers found each on its own are never joined."""
     by_start = {q.inner_start: q for q in quotes}
     by_end = {q.inner_end: q for q in quotes}
+    text = doc.text  # once: spaCy builds it anew on every access
     out: list[Statement] = []
     for st in statements:
         prev = out[-1] if out else None
         last = by_end.get(prev.content_end) if prev is not None and prev.form == "direct" else None
         first = by_start.get(st.content_start) if st.form == "direct" else None
-        if prev is None or last is None or first is None or not one_utterance(last, first, doc):
+        if prev is None or last is None or first is None or not one_utterance(last, first, doc, text):
             out.append(st)
             continue
         chosen = prev
@@ -311,7 +312,6 @@ def _join_utterances(statements: list[Statement], quotes: list[QuoteSpan], doc: 
                 out.append(st)
                 continue
         quote = f"{prev.quote} {st.quote}"
-        text = doc.text
         words = len(quote.split())
         out[-1] = replace(
             chosen,
@@ -332,9 +332,10 @@ def _share_runs_on(statements: list[Statement], quotes: list[QuoteSpan], doc: Do
     usually sits in one paragraph only ("“…¶“…,” Ruiz said."), so a paragraph without its own
     speaker takes the one found there (one statement per paragraph, as the guideline counts)."""
     by_start = {st.content_start: st for st in statements if st.form == "direct"}
+    text = doc.text  # once: spaCy builds it anew on every access
     chains: list[list[QuoteSpan]] = []
     for q in quotes:
-        if chains and runs_on_to(chains[-1][-1], q, doc.text):
+        if chains and runs_on_to(chains[-1][-1], q, text):
             chains[-1].append(q)
         elif q.runs_on:
             chains.append([q])
@@ -354,7 +355,7 @@ def _share_runs_on(statements: list[Statement], quotes: list[QuoteSpan], doc: Do
                 named,
                 quote=q.text,
                 content=q.text,
-                partial=is_partial([q], doc.text),
+                partial=is_partial([q], text),
                 sentence_start=own.sentence_start if own is not None else q.start,
                 sentence_end=own.sentence_end if own is not None else end,
                 quote_start=q.start,

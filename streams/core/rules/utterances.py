@@ -40,9 +40,9 @@ def _goes_on(text: str, second: QuoteSpan) -> bool:
     return head[:1].islower() or (head[:1] == "I" and not head[1:2].isalpha())
 
 
-def one_utterance(first: QuoteSpan, second: QuoteSpan, doc: Doc) -> bool:
-    """Whether ``second`` goes on with the sentence ``first`` began (``first`` before ``second``)."""
-    text = doc.text
+def one_utterance(first: QuoteSpan, second: QuoteSpan, doc: Doc, text: str) -> bool:
+    """Whether ``second`` goes on with the sentence ``first`` began (``first`` before ``second``).
+    ``text`` is ``doc.text``, passed in: spaCy builds that string anew on every access."""
     gap = text[first.end : second.start]
     if first.runs_on or "\n" in gap or not gap.strip() or first.text.endswith("."):
         return False
@@ -61,11 +61,11 @@ def runs_on_to(first: QuoteSpan, second: QuoteSpan, text: str) -> bool:
     return first.runs_on and not text[first.end : second.start].strip()
 
 
-def group_parts(quotes: Sequence[QuoteSpan], doc: Doc) -> list[list[QuoteSpan]]:
+def group_parts(quotes: Sequence[QuoteSpan], doc: Doc, text: str) -> list[list[QuoteSpan]]:
     """``quotes`` (in order) grouped into utterances."""
     groups: list[list[QuoteSpan]] = []
     for quote in quotes:
-        if groups and one_utterance(groups[-1][-1], quote, doc):
+        if groups and one_utterance(groups[-1][-1], quote, doc, text):
             groups[-1].append(quote)
         else:
             groups.append([quote])
@@ -122,7 +122,7 @@ def _title_cased(words: list[str]) -> bool:
     )
 
 
-def is_name_not_words(quote: QuoteSpan, doc: Doc) -> bool:
+def is_name_not_words(quote: QuoteSpan, doc: Doc, text: str) -> bool:
     """A title, nickname or handle in quotation marks, not words someone said: the writer's
     sentence names it ("appeared on “Meet the Press,”", "starred in “Broad City”", "the
     group “Keep the Promise”"). Told by its form: a handle (``@name``, ``#tag``), or a
@@ -134,7 +134,6 @@ def is_name_not_words(quote: QuoteSpan, doc: Doc) -> bool:
         return True
     if not _title_cased(words):
         return False
-    text = doc.text
     i = quote.start - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
