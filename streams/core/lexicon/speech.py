@@ -76,6 +76,15 @@ SPEECH_LEMMAS = frozenset(
         "indicate",
         "speak",
         "agree",
+        # said aloud, with a manner: "X shouted to the crowd", "X echoed:", "Y retorted"
+        "shout",
+        "yell",
+        "exclaim",
+        "scream",
+        "chant",
+        "whisper",
+        "retort",
+        "echo",
     ]
 )
 

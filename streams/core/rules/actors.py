@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from streams.core.lexicon.people import PERSON_TITLES, PRONOUNS, ROLE_NOUNS
+from streams.core.lexicon.speech import DESCRIPTION_HEADS
 from streams.core.model import Actor, ActorKind, Role
 from streams.core.normalise.countries import country_for
 from streams.core.rules.document import KIND_BY_LABEL, DocumentIndex
@@ -142,6 +143,11 @@ class ActorResolver:
         """Split a title into the office and the organisation: ("spokesman", "Chinese Foreign Ministry")."""
         words = self._title_words(span)
         if words is None:
+            # "Oxfam Jane Roe": a body's name right before the person's, with no title between
+            before = self.document.doc[span.start - 1] if span.start > 0 else None
+            body = self.document.entity_at(before) if before is not None and not before.is_punct else None
+            if body is not None and body.label_ == "ORG" and body.end == span.start:
+                return None, clean_name(body.text) or None
             return None, None
         org = [t for t in words if t.ent_type_ == "ORG"]
         # the country goes to ``country``: "German Chancellor" -> "Chancellor", Germany
@@ -223,6 +229,18 @@ class ActorResolver:
         following = range(ent.end, min(ent.end + 5, len(self.document.doc)))
         return any(i in self._person_tokens for i in following)
 
+    def known_person(self, written: str, role: Role) -> Actor | None:
+        """The article's person a bare written name means ("Sanders", "WALLACE"), if any."""
+        name = clean_name(written)
+        if not name or not name[:1].isupper():
+            return None
+        person = self._people.find(name) or (self._people.find(name.title()) if name.isupper() else None)
+        if person is None:
+            return None
+        return Actor(
+            name=person.canonical, role=role, kind="person", country=self._countries.get(person.canonical)
+        )
+
     def untagged_name(self, token: Token, role: Role) -> Actor | None:
         """An actor from a proper name the model left untagged ("to meet Xi Jinping").
 
@@ -252,5 +270,8 @@ def written_name(token: Token) -> tuple[str, ActorKind]:
     words = [
         t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
     ]
+    titles = PERSON_TITLES | ROLE_NOUNS | DESCRIPTION_HEADS
+    while words and words[0].lower_.rstrip(".") in titles:  # "Protester Ana Ruiz" is Ana Ruiz
+        words.pop(0)
     name = " ".join(t.text for t in [*words, token])
     return name, ("organization" if is_body_name(name) or len(words) > 2 else "person")

@@ -18,15 +18,20 @@ from spacy.tokens import Doc, Span
 
 from streams.core.lexicon.organisations import BODY_WORDS
 from streams.core.lexicon.people import NAME_TITLES, NOT_ACRONYM_NAMES, PRONOUNS
-from streams.core.lexicon.speech import SPEECH_SUBJECT_VERBS
+from streams.core.lexicon.speech import SPEECH_LEMMAS, SPEECH_SUBJECT_VERBS
 from streams.core.normalise.countries import country_for
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|G-?\d{1,2})$")
 
 
+#: Words that may follow a full name and still belong to it ("Donald Trump Jr.").
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
+
+
 def clean_name(text: str) -> str:
-    """An entity's text as a name: one space between words, no article, no possessive ending."""
-    text = " ".join(text.split())
+    """An entity's text as a name: one space between words, no article, no possessive ending,
+    no dash or quotation mark at its edges ("― Ana Ruiz", "Robert “Bobby")."""
+    text = " ".join(text.split()).strip(" ―—–-“”\"'‘’")
     for prefix in ("the ", "The "):
         if text.startswith(prefix):
             text = text[len(prefix) :]
@@ -74,14 +79,22 @@ class Person:
     def matches(self, name: str) -> bool:
         lowered = name.lower()
         parts = lowered.split()
+        if not parts:
+            return False
         for known in self.names:
             known_l = known.lower()
+            if not known_l.strip():
+                continue
             if one_edit_apart(lowered, known_l):
                 return True
             known_parts = known_l.split()
-            if len(parts) == 1 and any(one_edit_apart(parts[0], p) for p in known_parts):
+            # one word joins a longer name as any of its words spelt alike ("Hillary", "Clinton"),
+            # but a misspelling only as the surname: "Rence Priebus" is not "Pence"
+            if len(parts) == 1 and (parts[0] in known_parts or one_edit_apart(parts[0], known_parts[-1])):
                 return True
-            if len(known_parts) == 1 and any(one_edit_apart(known_parts[0], p) for p in parts):
+            if len(known_parts) == 1 and (
+                known_parts[0] in parts or one_edit_apart(known_parts[0], parts[-1])
+            ):
                 return True
         return False
 
@@ -126,6 +139,8 @@ def after_title(ent: Span) -> bool:
 def find_people(doc: Doc) -> PersonRegister:
     """Learn the article's people from the model's entities, then relabel ``doc.ents`` to match."""
     register = PersonRegister()
+    _trim_glued_words(doc)
+    _split_body_and_person(doc)
     model_ents = list(doc.ents)  # the model's entities, before _relabel_people changes them
     # "in Tbilisi", "a visit to Tbilisi": the model sometimes tags a city PERSON, and "a person
     # once is a person everywhere" must not spread that mistake to every mention.
@@ -149,6 +164,90 @@ def find_people(doc: Doc) -> PersonRegister:
             register.add(clean_name(ent.text))
     _relabel_people(doc, register)
     return register
+
+
+def _speech_form(word: str) -> bool:
+    """ "Says", "Warns", "Defends": a present-tense speech verb glued to a name in a headline."""
+    lower = word.lower()
+    return lower.endswith("s") and (
+        lower[:-1] in SPEECH_LEMMAS or (lower.endswith("es") and lower[:-2] in SPEECH_LEMMAS)
+    )
+
+
+def _trim_glued_words(doc: Doc) -> None:
+    """Cut the headline words the model glued to a name: "Obama Says", "Ted Cruz Refuses".
+
+    A title-case headline runs a name into the verb after it. A person entity that ends in a
+    speech verb loses it; one that is another person entity's full name plus more words
+    (other than "Jr.") is cut back to that name.
+    """
+    ents = list(doc.ents)
+    names = {
+        tuple(t.lower_ for t in e)
+        for e in ents
+        if e.label_ == "PERSON" and len(e) >= 2 and not any(_speech_form(t.text) for t in e[1:])
+    }
+    changed = False
+    out: list[Span] = []
+    for ent in ents:
+        end, label = ent.end, ent.label_
+        if ent.label_ in ("PERSON", "ORG") and len(ent) >= 2:
+            while (
+                end - ent.start >= 2 and _speech_form(doc[end - 1].text) and doc[end - 1].text[:1].isupper()
+            ):
+                end -= 1
+            words = tuple(t.lower_ for t in doc[ent.start : end])
+            for size in range(len(words) - 1, 1, -1):
+                rest = words[size:]
+                if words[:size] in names and not all(w in NAME_SUFFIXES for w in rest):
+                    end, label = ent.start + size, "PERSON"
+                    break
+        if end != ent.end:
+            changed = True
+            out.append(Span(doc, ent.start, end, label=label))
+        else:
+            out.append(ent)
+    if changed:
+        doc.ents = out
+
+
+def _split_body_and_person(doc: Doc) -> None:
+    """Part a body's name from the name of the person after it: "Oxfam Jane Roe", "the Harbour
+    Trust Maria Lind" (the model runs them into one entity).
+
+    Split when the tail is two or three capitalised proper nouns and the front is a body: it
+    ends in a body word ("Trust", "Union") or is an acronym, or the article names it alone
+    elsewhere as an organisation.
+    """
+    ents = list(doc.ents)
+    bodies = {clean_name(e.text).lower() for e in ents if e.label_ == "ORG"}
+    out: list[Span] = []
+    changed = False
+    for ent in ents:
+        split = None
+        if ent.label_ in ("ORG", "PERSON") and len(ent) >= 3:
+            for tail in (2, 3):
+                cut = ent.end - tail
+                front, back = doc[ent.start : cut], doc[cut : ent.end]
+                if len(front) == 0 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in back):
+                    continue
+                if any(t.lower_ in BODY_WORDS or _ACRONYM.match(t.text) for t in back):
+                    continue
+                last = front[-1]
+                is_body = clean_name(front.text).lower() in bodies - {clean_name(ent.text).lower()} or (
+                    ent.label_ == "ORG" and (last.lower_ in BODY_WORDS or bool(_ACRONYM.match(last.text)))
+                )
+                if is_body:
+                    split = cut
+                    break
+        if split is None:
+            out.append(ent)
+            continue
+        changed = True
+        out.append(Span(doc, ent.start, split, label="ORG"))
+        out.append(Span(doc, split, ent.end, label="PERSON"))
+    if changed:
+        doc.ents = out
 
 
 def _names_used_as_places(ents: Sequence[Span]) -> set[str]:

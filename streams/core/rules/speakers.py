@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from streams.core.lexicon.organisations import DOCUMENT_HEADS, ORGANIZATION_HEADS
 from streams.core.lexicon.people import PERSON_PRONOUNS
-from streams.core.lexicon.speech import DESCRIPTION_HEADS
+from streams.core.lexicon.speech import DESCRIPTION_HEADS, SPEECH_LEMMAS
 from streams.core.model import Actor, SpeakerResolution
 from streams.core.rules.actors import ActorResolver, written_name
 from streams.core.rules.speech import speaker_slot, speech_verb
@@ -22,6 +22,41 @@ def _description_text(head: Token) -> str:
     """ "a top administration official" -> "top administration official"."""
     words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
     return "".join(t.text_with_ws for t in words).strip() or head.text
+
+
+#: Things said or written that name their author: "a speech X delivered", "a statement from X".
+AUTHORED_HEADS = frozenset(
+    {"speech", "statement", "interview", "tweet", "post", "email", "memo", "release", "ad"}
+)
+
+
+def _dateline(token: Token) -> bool:
+    """ "LONDON (Reuters) -", "Washington (AFP) –": a place opening the sentence before a bracket
+    or a dash."""
+    doc = token.doc
+    sentence_start = token.sent.start
+    return (
+        token.i == sentence_start
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text in ("(", "-", "—", "–", "--")
+        and (token.text.isupper() or token.ent_type_ in ("GPE", "LOC"))
+    )
+
+
+def _author_of(head: Token) -> Token | None:
+    """The author inside a document's noun phrase: the subject of its relative clause ("a
+    speech Clinton delivered") or the object of its "by"/"from" ("a letter from the ministry")."""
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl"):
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ not in ("WP", "WDT"):
+                return subject
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)  # "released by X"
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 class SpeakerTracker:
@@ -45,6 +80,8 @@ class SpeakerTracker:
         self.recent_bodies: list[tuple[int, Actor]] = []  # organisations and countries
         self.previous_subject: str | None = None  # the person the previous sentence was about
         self.subject_since_last_statement: Actor | None = None
+        # "Ana Ruiz echoed:" -- who a sentence ending in a colon introduced, and where it ended
+        self.introduced: tuple[Actor, SpeakerResolution, int] | None = None
 
     def note_people(self, sent: Span) -> None:
         self.sentence += 1
@@ -58,6 +95,9 @@ class SpeakerTracker:
         subject = speaker_slot(sent.root)
         entity = self.actors.document.entity_at(subject) if subject is not None else None
         subject_actor = self.actors.actor(entity, "speaker") if entity is not None else None
+        if subject is not None and entity is None and subject.pos_ == "PROPN":
+            # "Protester Ana Ruiz, 24, carried a sign": a name the model left untagged
+            subject_actor = self.actors.untagged_name(subject, "speaker")
         if subject_actor is not None and subject_actor.kind == "person":
             self.previous_subject = subject_actor.name
             if sent.start_char >= self.last_speaker_end:
@@ -65,6 +105,7 @@ class SpeakerTracker:
 
     def note_reported_speech(self, sent: Span) -> None:
         """ "Merkel said the talks were useful." makes Merkel the one a following bare quote continues."""
+        self._note_introduction(sent)
         verb = speech_verb(sent, [])
         subject = speaker_slot(verb) if verb is not None else None
         if subject is None:
@@ -75,12 +116,96 @@ class SpeakerTracker:
             self.last_speaker_end = sent.end_char
             self.subject_since_last_statement = None
 
+    def _note_introduction(self, sent: Span) -> None:
+        """ "Ana Ruiz, 17, echoed:", "The mayor released the following statement:" -- a sentence
+        ending in a colon introduces the quote that follows it; its subject is the speaker, or
+        the one it quotes ("Frank quotes the economist Alfred Kahn:" introduces Kahn's words)."""
+        self.introduced = None
+        text = self.actors.document.text
+        if not text[sent.start_char : sent.end_char].rstrip().endswith(":"):
+            return
+        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and speaker_slot(t) is not None]
+        speaking = [t for t in verbs if t.lemma_.lower() in SPEECH_LEMMAS | {"quote", "cite", "echo"}]
+        if speaking:
+            verb = speaking[-1]
+        elif sent.root in verbs:
+            verb = sent.root
+        else:
+            return
+        slot: Token | None = speaker_slot(verb)
+        if verb.lemma_.lower() in ("quote", "cite"):
+            slot = next((c for c in verb.children if c.dep_ == "dobj"), slot)
+        if slot is None or (not speaking and slot.lower_ in ("it", "they", "this", "that", "there")):
+            return  # "Wait, it gets better:" introduces nobody
+        actor, how = self.resolve(slot)
+        # without a speech verb only a subject that is itself a name or a description counts
+        # ("The rationale the critics use against Clinton is simple:" introduces nobody)
+        if actor is not None and (speaking or self.actors.document.entity_at(slot) is not None):
+            self.introduced = (actor, how, sent.end_char)
+
+    def introduced_at(self, start_char: int) -> tuple[Actor, SpeakerResolution] | None:
+        """Who the colon-ended sentence just before ``start_char`` introduced, if any."""
+        if self.introduced is None:
+            return None
+        actor, how, end = self.introduced
+        if not 0 <= start_char - end <= 3 or self.actors.document.text[end:start_char].strip():
+            return None
+        return actor, how
+
+    def continued_speaker(self, start_char: int) -> Actor | None:
+        """The speaker a bare quote continues: the last one, unless a sentence since has made
+        another person its subject ("Protester Mia Holt carried a sign." then “We are not
+        afraid.” is hers, not the activist's quoted before her)."""
+        if self.last_speaker is None or start_char - self.last_speaker_end >= 400:
+            return None
+        focus = self.subject_since_last_statement
+        if focus is not None and focus.name != self.last_speaker.name:
+            return focus
+        return self.last_speaker
+
     def _people(self) -> list[Actor]:
         """Recent people, latest last."""
         return [a for n, a in self.recent_people if self.sentence - n <= LOOKBACK_SENTENCES]
 
     def resolve(self, head: Token) -> tuple[Actor | None, SpeakerResolution]:
+        """The actor a speaker slot means, and how it was found.
+
+        Two or more coordinated names ("Ana Ruiz and Omar Haddad said in a joint statement")
+        speak together: the speaker is the group of them, not the first.
+        """
+        actor, how = self._resolve_one(head)
+        if actor is None or how != "named":
+            return actor, how
+        partners = [c for c in head.children if c.dep_ == "conj"]
+        members = [actor]
+        for partner in partners:
+            other, other_how = self._resolve_one(partner)
+            if other is None or other_how != "named" or (other.kind == "country" and actor.kind == "person"):
+                return actor, how
+            if other.name not in (m.name for m in members):
+                members.append(other)
+        if len(members) == 1:
+            return actor, how
+        names = [m.name for m in members]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        return Actor(name=name, role="speaker", kind="group"), how
+
+    def _resolve_one(self, head: Token) -> tuple[Actor | None, SpeakerResolution]:
+        if _dateline(head):
+            # "LONDON (Reuters) - Ana Ruiz said" parses the dateline as the subject and the
+            # name as its apposition: the name speaks, the place never does
+            person = self._person_inside(head)
+            if person is None:
+                return None, "subject"
+            return self.actors.actor(person, "speaker"), "named"
         entity = self.actors.document.entity_at(head)
+        if head.ent_type_ in ("DATE", "TIME"):
+            # "Saturday at the party convention Sen. Elizabeth Warren said": the parse took the
+            # date for the subject; the person named inside it speaks
+            person = self._person_inside(head)
+            if person is None:
+                return None, "subject"
+            return self.actors.actor(person, "speaker"), "named"
         if entity is None and (untagged := self.actors.untagged_name(head, "speaker")) is not None:
             # "Former US Ambassador to the United Nations Nikki Haley wrote": the untagged name
             # heads the subject; the country in its title is not the speaker
@@ -89,20 +214,31 @@ class SpeakerTracker:
             # A title noun with the name beside it ("Ryanair CEO, Michael O'Leary", "US Ambassador
             # to Germany Richard Grenell", "the vice president and chairman of Chrysler LLC Jim
             # Press"): the person named inside the subject speaks, not the body in the title.
-            person = next(
-                (
-                    found
-                    for token in head.subtree
-                    if (found := self.actors.document.entity_at(token)) is not None
-                    and found.label_ == "PERSON"
-                ),
-                None,
-            )
-            entity = person or entity
+            entity = self._person_inside(head) or entity
         if entity is None:
             for child in head.children:
                 if child.dep_ in ("compound", "appos") and (entity := self.actors.document.entity_at(child)):
                     break
+            if (
+                entity is not None
+                and entity.label_ == "ORG"
+                and head.lemma_.lower() in DESCRIPTION_HEADS
+                and head.lemma_.lower() not in ORGANIZATION_HEADS
+            ):
+                # "a defence ministry spokesman": someone of the ministry, known by description
+                # ("the ministry spokesman" is the one named before with that title, if any)
+                definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+                titled = [p for p in self._people() if p.title and head.lemma_.lower() in p.title.lower()]
+                if definite and titled:
+                    return titled[-1], "description"
+                body = self.actors.actor(entity, "speaker")
+                return Actor(
+                    name=_description_text(head),
+                    role="speaker",
+                    kind="person",
+                    title=head.text,
+                    organization=body.name if body is not None else None,
+                ), "description"
         if entity is not None:
             actor = self.actors.actor(entity, "speaker")
             if actor is not None:
@@ -113,6 +249,12 @@ class SpeakerTracker:
             name, kind = written_name(head)
             return Actor(name=name, role="speaker", kind=kind), "named"
         lower = head.lower_
+        if lower in ("it", "they"):
+            # "it said", "they added": a body, never a person -- the last speaker if a body
+            # spoke, else the body named last ("Al-Shabaab claimed the attack. It said ...")
+            return self._body_pronoun(lower), "pronoun"
+        if lower in PERSON_PRONOUNS and (earlier := self._named_in_sentence(head)) is not None:
+            return earlier, "pronoun"
         if lower in PERSON_PRONOUNS:
             # "he said" means the last speaker, unless the text has since named someone else
             # as a clause's subject (who would then be the one in focus)
@@ -124,6 +266,11 @@ class SpeakerTracker:
             people = self._people()
             return (people[-1], "pronoun") if people else (None, "pronoun")
         lemma = head.lemma_.lower()
+        if lemma in DOCUMENT_HEADS | AUTHORED_HEADS and (author := _author_of(head)) is not None:
+            # "a speech Mrs. Clinton delivered", "a statement from the ministry": its author speaks
+            found, how = self._resolve_one(author)
+            if found is not None:
+                return found, how
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
         if lemma in DOCUMENT_HEADS and determiners and self.recent_bodies:
             # "The summary of the decision read: ..." -- the words are the last named body's
@@ -135,6 +282,10 @@ class SpeakerTracker:
             c.dep_ == "poss" and c.lower_ not in PERSON_PRONOUNS | {"his", "her", "its", "their"}
             for c in head.children
         )
+        plural = head.tag_ in ("NNS", "NNPS") and lemma != lower
+        if lemma in DESCRIPTION_HEADS and plural and not determiners and not possessed:
+            # "officials said", "US officials said": a group known only by description
+            return Actor(name=_description_text(head), role="speaker", kind="group"), "description"
         if lemma in DESCRIPTION_HEADS and (determiners or possessed):
             if determiners & {"a", "an", "one", "another"} or (possessed and not determiners):
                 # someone new, known only by description: "a top official", "Russia's Defence
@@ -145,6 +296,51 @@ class SpeakerTracker:
                 return Actor(name=_description_text(head), role="speaker", kind="person"), "description"
             return self._person_described(head), "description"
         return None, "subject"
+
+    def _named_in_sentence(self, pronoun: Token) -> Actor | None:
+        """The named person a pronoun's own sentence made the subject of a clause around it:
+        "Clinton says voters are angry but hungry for what she calls “real solutions”"."""
+        token = pronoun.head
+        for _ in range(8):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            slot = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if slot is None or slot.i >= pronoun.i or slot.lower_ in PERSON_PRONOUNS:
+                continue
+            entity = self.actors.document.entity_at(slot)
+            if entity is not None and entity.label_ == "PERSON":
+                return self.actors.actor(entity, "speaker")
+        return None
+
+    def _person_inside(self, head: Token) -> Span | None:
+        """A person named inside a subject that is not itself a name: the apposition first
+        ("The head of the PAC backing Jeb Bush, Mike Murphy"), then the title's name ("US
+        Ambassador to Germany Richard Grenell"); never one inside a relative or participle
+        clause ("a committee member who supports Trump" is not Trump)."""
+        document = self.actors.document
+        for child in head.children:
+            found = document.entity_at(child) if child.dep_ == "appos" else None
+            if found is not None and found.label_ == "PERSON":
+                return found
+        stack = [head]
+        while stack:
+            token = stack.pop(0)
+            found = document.entity_at(token)
+            if found is not None and found.label_ == "PERSON":
+                return found
+            stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+        return None
+
+    def _body_pronoun(self, lower: str) -> Actor | None:
+        if self.last_speaker is not None and self.last_speaker.kind in ("organization", "group"):
+            return self.last_speaker
+        recent = [a for n, a in self.recent_bodies if self.sentence - n <= LOOKBACK_SENTENCES]
+        bodies = [a for a in recent if a.kind == "organization"]
+        if not bodies:
+            return None
+        body = bodies[-1]
+        return Actor(name=body.name, role="speaker", kind=body.kind, country=body.country)
 
     def _organization(self, head: Token, lemma: str) -> Actor:
         words = ORGANIZATION_HEADS[lemma]

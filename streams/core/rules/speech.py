@@ -30,6 +30,16 @@ def inside_quotes(token: Token, quotes: list[QuoteSpan]) -> bool:
     return _mask(quotes).covers(token.idx)
 
 
+def _subject_rank(token: Token) -> int:
+    """Order of preference among a verb's subjects: a person, a proper name, any other word,
+    a place or a date (a dateline or a time the parse took for a subject)."""
+    if token.ent_type_ == "PERSON":
+        return 0
+    if token.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
+        return 3
+    return 1 if token.pos_ == "PROPN" else 2
+
+
 def speaker_slot(verb: Token, depth: int = 0) -> Token | None:
     """The speaker slot of a speech verb, climbing out of clauses that share their subject.
 
@@ -43,12 +53,20 @@ def speaker_slot(verb: Token, depth: int = 0) -> Token | None:
             return quoted[0]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
-        # "Niger's president Mahamadou Issoufou said" parses with two subjects: the name wins
-        return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
-    if depth < 3 and verb.head is not verb:
+        # "Niger's president Mahamadou Issoufou said" parses with two subjects: the name wins,
+        # a person's name first, the nearest of several: "LONDON (Reuters) - Donald Trump said"
+        # also parses the dateline as a subject, and a date ("Saturday ... Warren said") is
+        # never the speaker
+        return min(subjects, key=lambda c: (_subject_rank(c), abs(verb.i - c.i)))
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN" and verb.tag_ == "VBD":
+        # "a woman asked for a photo and Ana Ruiz said, “…”" can parse the name as a conjunct
+        # of the photo: a person's name right before a past-tense verb is its subject
+        return before
+    if depth < 3 and verb.head.i != verb.i:
         if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "relcl"):
             return speaker_slot(verb.head, depth + 1)
-        if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "by saying", "after adding"
+        if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:  # "by saying", "after adding"
             return speaker_slot(verb.head.head, depth + 1)
     return None
 
@@ -70,7 +88,6 @@ def according_to(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
     return None
 
 
-#: How many sentences back a description or pronoun may look for the person it means.
 def speech_verb(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
     candidates = [
         t
@@ -82,3 +99,78 @@ def speech_verb(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
     # Prefer a verb with a subject; then the one nearest the quote.
     with_subject = [t for t in candidates if speaker_slot(t) is not None]
     return (with_subject or candidates)[0]
+
+
+#: Conjunctions that make a clause background to the quote ("After X criticised Y, Z shot back").
+_BACKGROUND_MARKS = frozenset(
+    {"after", "before", "when", "while", "as", "because", "since", "although", "though"}
+)
+
+
+def _in_background(verb: Token) -> bool:
+    clause = verb
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in clause.children):
+            return True
+        if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
+
+
+#: Edges the climb from a quote stops at once it has found a speech verb: a coordinated verb ("a
+#: woman asked for a photo and Clinton said, “…”"), a relative, participle, adverbial or parenthetical
+#: clause.
+_CLAUSE_EDGES = frozenset({"conj", "relcl", "acl", "advcl", "parataxis"})
+
+
+def _governor(quote: QuoteSpan, quotes: list[QuoteSpan], candidates: list[Token]) -> Token | None:
+    """The outermost speech verb of the clause that holds the quotation.
+
+    "Cruz said he is certain Rubio will continue to be “a champion”" is Cruz's, not Rubio's:
+    the climb from the quote passes "continue" and ends at "said".
+    """
+    doc = candidates[0].doc
+    inside = [
+        t for t in doc.char_span(quote.start, quote.end, alignment_mode="expand") or [] if not t.is_punct
+    ]
+    attached = [t for t in inside if not inside_quotes(t.head, quotes) or t.head.i == t.i]
+    if not attached:
+        return None
+    wanted = set(candidates)
+    token, best = attached[0], None
+    for _ in range(12):
+        if token in wanted:
+            best = token
+        if token.head.i == token.i or (best is not None and token.dep_ in _CLAUSE_EDGES):
+            break
+        token = token.head
+    return best
+
+
+def quote_verb(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
+    """The speech verb that introduces the sentence's quotations.
+
+    Of the speech verbs outside the quotes, those with a speaker slot come first. The one
+    whose clause holds a quotation wins ("Trump told Newsmax that Romney “had a crazy policy”":
+    told, not a verb inside the reported clause); else the one not in a background clause
+    ("After Brown criticized him, Clinton said, “…”") nearest a quotation ("“…,” Ruiz said").
+    """
+    candidates = [
+        t
+        for t in sent
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS and not inside_quotes(t, quotes)
+    ]
+    if not candidates or not quotes:
+        return speech_verb(sent, quotes)
+    with_subject = [t for t in candidates if speaker_slot(t) is not None]
+    pool = with_subject or candidates
+    for quote in quotes:
+        governor = _governor(quote, quotes, pool)
+        if governor is not None:
+            return governor
+
+    def distance(verb: Token) -> int:
+        return min(min(abs(verb.idx - q.start), abs(verb.idx - q.end)) for q in quotes)
+
+    return min(pool, key=lambda v: (_in_background(v), distance(v)))

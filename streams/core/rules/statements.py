@@ -14,10 +14,11 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.core.model import Actor, ActorKind, SpeakerResolution, StatementForm
 from streams.core.rules.actors import ActorResolver
+from streams.core.rules.quote_speaker import find_quote_speaker
 from streams.core.rules.quotes import QuoteSpan
 from streams.core.rules.reported import find_reports
 from streams.core.rules.speakers import SpeakerTracker
-from streams.core.rules.speech import according_to, inside_quotes, speaker_slot, speech_verb
+from streams.core.rules.speech import inside_quotes, speaker_slot, speech_verb
 from streams.core.rules.utterances import (
     group_parts,
     is_name_not_words,
@@ -69,32 +70,6 @@ class Statement:
         return round(CONFIDENCE[self.how] - FORM_DISCOUNT[self.form], 2)
 
 
-_CUE_MARKS = (":", "—", "–", "-")
-
-
-def _cue_mark_name(sent: Span, quotes: list[QuoteSpan], actors: ActorResolver) -> Actor | None:
-    """A name joined to the quote by a colon or dash alone: ``Guo Jiakun: "..."``, ``"..." — Guo``."""
-    doc = sent.doc
-    text = actors.document.text
-    before = text[sent.start_char : quotes[0].start].rstrip()
-    if before.endswith(_CUE_MARKS):
-        span = doc.char_span(sent.start_char, sent.start_char + len(before) - 1, alignment_mode="contract")
-        if span is not None and len(span) > 0:
-            entity = actors.document.entity_at(span[-1])
-            if entity is not None and entity.end == span.end:
-                return actors.actor(entity, "speaker")
-    after = text[quotes[-1].end : sent.end_char]
-    stripped = after.lstrip()
-    if stripped.startswith(_CUE_MARKS[1:]):
-        offset = quotes[-1].end + len(after) - len(stripped) + 1
-        span = doc.char_span(offset, sent.end_char, alignment_mode="contract")
-        first = next((t for t in span or [] if not t.is_space), None)
-        entity = actors.document.entity_at(first) if first is not None else None
-        if entity is not None:
-            return actors.actor(entity, "speaker")
-    return None
-
-
 def _addressee(verb: Token, quotes: list[QuoteSpan], actors: ActorResolver) -> Actor | None:
     if verb.lemma_.lower() != "tell":
         return None
@@ -111,11 +86,6 @@ def _addressee(verb: Token, quotes: list[QuoteSpan], actors: ActorResolver) -> A
                 kind: ActorKind = "group" if child.tag_ == "NNS" else "person"
                 return Actor(name=" ".join(t.text for t in words), role="addressee", kind=kind)
     return None
-
-
-def _only_quotes(sent: Span, quotes: list[QuoteSpan]) -> bool:
-    outside = [t for t in sent if not inside_quotes(t, quotes) and not t.is_punct and not t.is_space]
-    return not outside
 
 
 def _attribution_after(
@@ -222,42 +192,9 @@ def _with_reported(
 def _attribute(
     sent: Span, quotes: list[QuoteSpan], tracker: SpeakerTracker, actors: ActorResolver
 ) -> list[Statement]:
-    verb = speech_verb(sent, quotes)
-    speaker: Actor | None = None
-    how: SpeakerResolution = "subject"
-    addressee: Actor | None = None
-    if verb is not None:
-        subject = speaker_slot(verb)
-        if subject is not None and not inside_quotes(subject, quotes):
-            speaker, how = tracker.resolve(subject)
-        addressee = _addressee(verb, quotes, actors)
-    if speaker is None and (source := according_to(sent, quotes)) is not None:
-        speaker, how = tracker.resolve(source)
-    if speaker is None and (cued := _cue_mark_name(sent, quotes, actors)) is not None:
-        speaker, how = cued, "named"
-    if (
-        speaker is None
-        and _only_quotes(sent, quotes)
-        and tracker.last_speaker is not None
-        and sent.start_char - tracker.last_speaker_end < 400
-    ):
-        speaker, how = tracker.last_speaker, "continuation"
-    colon_cue = tracker.actors.document.text[sent.start_char : quotes[0].start].rstrip().endswith(":")
-    if speaker is None and verb is None:
-        # No speech verb: the subject of the writer's own clause may introduce the quote. With
-        # a colon ("The court ruled ..., finding that ...: “...”", "It also set a target: “...”")
-        # any subject does; without one only a named person does ("Levy saw reason for “very,
-        # very guarded optimism”"), because "Gameplay was delayed during the “third map”" is a
-        # term, not a statement. The parse may root the sentence inside the quote, so take the
-        # first subject outside it.
-        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not inside_quotes(t, quotes)]
-        if subjects:
-            candidate, found_how = tracker.resolve(subjects[0])
-            if candidate is None and colon_cue and subjects[0].lower_ in ("it", "they", "this"):
-                candidate, found_how = tracker.last_speaker, "pronoun"
-            named_person = candidate is not None and candidate.kind == "person" and found_how == "named"
-            if candidate is not None and (colon_cue or named_person):
-                speaker, how = candidate, ("subject" if found_how == "named" else found_how)
+    found = find_quote_speaker(sent, quotes, tracker)
+    verb, speaker, how = found.verb, found.speaker, found.how
+    addressee = _addressee(verb, quotes, actors) if verb is not None else None
     if speaker is None:
         return []
     tracker.last_speaker = speaker

@@ -48,3 +48,36 @@ def test_a_person_once_is_a_person_everywhere() -> None:
     assert register.find("Brandtvik") is not None
     labels = {ent.text: ent.label_ for ent in doc.ents}
     assert labels.get("Brandtvik") == "PERSON"
+
+
+def test_a_misspelt_word_joins_a_name_only_as_its_surname() -> None:
+    register = PersonRegister()
+    register.add("Karl Brandvik")
+    register.add("Brandvik")
+    assert register.find("Brandwik") is not None  # the surname misspelt
+    assert register.find("Karl Brandvik").canonical == "Karl Brandvik"  # type: ignore[union-attr]
+    # "Brandwik Olsen" is someone else whose first name is one letter from Brandvik's surname
+    assert register.find("Brandwik Olsen") is None
+
+
+def test_clean_name_drops_edge_dashes_and_quotation_marks() -> None:
+    assert clean_name("― Ana Ruiz") == "Ana Ruiz"
+    assert clean_name("Ana “Bobby") == "Ana “Bobby"  # a mark inside the name stays
+    assert clean_name("“Ana Ruiz”") == "Ana Ruiz"
+
+
+def test_headline_words_glued_to_a_name_are_cut() -> None:
+    doc = _parse(
+        "Maria Lindqvist Refuses To Back Down.\n\nMaria Lindqvist Warns of Floods.\n\n"
+        "Maria Lindqvist said on Monday that the river would rise."
+    )
+    find_people(doc)
+    names = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+    assert names == {"Maria Lindqvist"}
+
+
+def test_a_body_and_the_person_after_it_are_two_entities() -> None:
+    doc = _parse("The Harbour Workers Union called a strike. Harbour Workers Union Jane Roe spoke.")
+    find_people(doc)
+    labels = [(ent.text, ent.label_) for ent in doc.ents]
+    assert ("Jane Roe", "PERSON") in labels

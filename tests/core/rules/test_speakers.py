@@ -1,0 +1,192 @@
+"""Who said it, resolved as an analyst would: each case in a made-up article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.core.article import Article
+from streams.core.extractor import Extractor
+
+
+def _statements(extractor: Extractor, body: str) -> list[dict[str, Any]]:
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
+    assert result.error is None, result.error
+    return [e.to_dict() for e in result.events if e.type == "statement"]
+
+
+def _direct(extractor: Extractor, body: str) -> list[dict[str, Any]]:
+    """The statements that quote (direct or mixed); reported speech without quotes is left out."""
+    return [s for s in _statements(extractor, body) if s["form"] != "indirect"]
+
+
+def _speaker(statement: dict[str, Any]) -> dict[str, Any]:
+    return dict(next(a for a in statement["actors"] if a["role"] == "speaker"))
+
+
+def _speakers(extractor: Extractor, body: str) -> list[str]:
+    return [_speaker(s)["name"] for s in _direct(extractor, body)]
+
+
+def test_it_said_is_the_body_named_before_not_the_last_person(extractor: Extractor) -> None:
+    body = (
+        "President Omar Haddad toured the northern province on Monday.\n\n"
+        "The Northern Liberation Front claimed responsibility for the bombing. "
+        "“We will strike again until our demands are met,” it said in a statement."
+    )
+    (statement,) = _direct(extractor, body)
+    assert _speaker(statement)["name"] == "Northern Liberation Front"
+    assert statement["speaker_resolution"] == "pronoun"
+
+
+def test_they_added_is_the_body_named_before(extractor: Extractor) -> None:
+    body = (
+        "Prime Minister Omar Haddad opened the new port on Monday.\n\n"
+        "The Harbour Workers Union rejected the plan. "
+        "“This deal sells out every dock worker in the city,” they added."
+    )
+    assert _speakers(extractor, body) == ["Harbour Workers Union"]
+
+
+def test_officials_said_is_a_group_known_by_description(extractor: Extractor) -> None:
+    (statement,) = _direct(extractor, "“The situation is calm but tense,” officials said on Tuesday.")
+    assert _speaker(statement)["name"] == "officials"
+    assert _speaker(statement)["kind"] == "group"
+    assert statement["speaker_resolution"] == "description"
+
+
+def test_title_before_the_name_is_not_the_name(extractor: Extractor) -> None:
+    body = (
+        "The Harbour Trust will reopen the docks. CEO of the Harbour Trust Maria Lind told reporters: "
+        "“We will reopen the docks within a month.”"
+    )
+    (statement,) = _direct(extractor, body)
+    speaker = _speaker(statement)
+    assert (speaker["name"], speaker["title"], speaker["organization"]) == (
+        "Maria Lind",
+        "CEO",
+        "Harbour Trust",
+    )
+
+
+def test_a_described_speaker_is_the_one_he_refers_to(extractor: Extractor) -> None:
+    body = (
+        "Foreign Minister Omar Haddad met the envoy on Monday.\n\n"
+        "“We are ready to talk at any time,” a defence ministry spokesman said. "
+        "“The border stays closed for now,” he said."
+    )
+    statements = _direct(extractor, body)
+    assert [_speaker(s)["name"] for s in statements] == ["defence ministry spokesman"] * 2
+    assert statements[0]["speaker_resolution"] == "description"
+    assert _speaker(statements[0])["organization"] == "defence ministry"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Haddad: Talks With Rebels Are ‘Going Nowhere Fast’ in the North.",
+        "Haddad: Rebels ‘have given up’ on the northern talks.",
+    ],
+)
+def test_headline_lead_is_the_speaker_not_the_subject(extractor: Extractor, headline: str) -> None:
+    body = f"{headline}\n\nOmar Haddad spoke to reporters on Monday in the capital."
+    assert _speakers(extractor, body) == ["Omar Haddad"]
+
+
+def test_transcript_lines_name_their_speaker(extractor: Extractor) -> None:
+    body = (
+        "Anchor Chris Walden interviewed Governor Maria Lind on Sunday.\n\n"
+        '"WALDEN: Let’s start with the news on the budget. Why would the state cut schools?\n\n'
+        '"LIND: Well, look, nobody is cutting schools. We are moving money to the classrooms."'
+    )
+    assert _speakers(extractor, body) == ["Chris Walden", "Maria Lind"]
+
+
+def test_a_quote_introduced_by_a_colon_is_the_quoted_persons(extractor: Extractor) -> None:
+    body = (
+        "The book's author quotes the economist Alfred Kahn:\n\n"
+        "“I would love to see the trucking cartels broken up, and I say so without apology.”"
+    )
+    assert _speakers(extractor, body) == ["Alfred Kahn"]
+
+
+def test_dash_signatures_after_each_quote(extractor: Extractor) -> None:
+    body = (
+        "Readers told us what they think.\n\n"
+        "“The new bridge has changed my daily commute completely.” ― Maria Lind\n"
+        "“I still take the ferry because it is cheaper and calmer.” ― Omar Haddad"
+    )
+    assert _speakers(extractor, body) == ["Maria Lind", "Omar Haddad"]
+
+
+def test_a_document_speaks_for_its_author(extractor: Extractor) -> None:
+    body = (
+        "According to a speech Maria Lind delivered in May, the port "
+        "“will be the busiest in the region by the end of the decade.”"
+    )
+    assert _speakers(extractor, body) == ["Maria Lind"]
+
+
+def test_a_speech_verb_glued_to_a_name_in_the_headline_is_not_the_name(extractor: Extractor) -> None:
+    body = (
+        "Maria Lind Says Port Will Reopen.\n\n"
+        "Maria Lind said the port would reopen soon. “We are nearly there,” she said."
+    )
+    assert _speakers(extractor, body) == ["Maria Lind"]
+
+
+def test_continuation_does_not_cross_a_new_person(extractor: Extractor) -> None:
+    body = (
+        "Activist Maria Lind spoke first. “We will not leave this square until the law changes,” "
+        "Lind said.\n\n"
+        "Protester Ana Ruiz, 24, carried a hand-painted sign through the crowd.\n\n"
+        "“We are not afraid of the police any more.”"
+    )
+    statements = _direct(extractor, body)
+    assert [_speaker(s)["name"] for s in statements] == ["Maria Lind", "Ana Ruiz"]
+    assert statements[1]["speaker_resolution"] == "continuation"
+
+
+def test_a_body_and_its_spokesperson_run_together_are_parted(extractor: Extractor) -> None:
+    body = (
+        "The Harbour Workers Union called a strike. "
+        "Harbour Workers Union Jane Roe said the strike “will go on until the bosses listen.”"
+    )
+    (statement,) = _direct(extractor, body)
+    speaker = _speaker(statement)
+    assert (speaker["name"], speaker["organization"]) == ("Jane Roe", "Harbour Workers Union")
+
+
+def test_a_joint_statement_is_the_group_of_its_signatories(extractor: Extractor) -> None:
+    body = (
+        "Maria Lind and Omar Haddad said in a joint statement: "
+        "“Our two countries will sign the treaty next month.”"
+    )
+    (statement,) = _direct(extractor, body)
+    assert (_speaker(statement)["name"], _speaker(statement)["kind"]) == (
+        "Maria Lind and Omar Haddad",
+        "group",
+    )
+
+
+def test_a_question_put_to_someone_is_the_askers(extractor: Extractor) -> None:
+    asked_by = "Maria Lind was asked by the host Omar Haddad, “Will you run for the Senate next year?”"
+    assert _speakers(extractor, asked_by) == ["Omar Haddad"]
+    # asked by nobody named: the one asked did not say it
+    assert "Maria Lind" not in _speakers(
+        extractor, "Maria Lind was asked, “Will you run for the Senate next year?”"
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "LONDON (Reuters) - Maria Lind said the talks were “very close to a deal” on Monday.",
+        "Saturday at the state party convention Sen. Maria Lind said the governor was a “proven failure”.",
+        "At one point a woman asked for a photo and Maria Lind said, “as long as we break no rules.”",
+        "Maria Lind says voters are “right to be angry,” but hungry for what she calls “real solutions.”",
+    ],
+)
+def test_the_speaker_is_found_past_datelines_dates_and_other_clauses(extractor: Extractor, body: str) -> None:
+    assert {_speaker(s)["name"] for s in _statements(extractor, body)} == {"Maria Lind"}

@@ -1,0 +1,43 @@
+"""The speech verb that introduces a quote, and its speaker slot, on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.quotes import find_quotes
+from streams.core.rules.speech import quote_verb, speaker_slot
+
+
+def _verb_and_speaker(text: str) -> tuple[str, str]:
+    doc = load_model()(text)
+    sent = doc[:]
+    verb = quote_verb(sent, find_quotes(text))
+    assert verb is not None
+    slot = speaker_slot(verb)
+    return verb.text, slot.text if slot is not None else ""
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "speaker"),
+    [
+        # the verb whose clause holds the quote, not one inside the reported clause
+        ("Lind said she is certain Haddad will continue to be “a champion of the docks.”", "said", "Lind"),
+        # a coordinated speech verb before the quote's own verb
+        (
+            "A woman asked for a photo and Maria Lind said, “as long as we are not breaking any rules.”",
+            "said",
+            "Lind",
+        ),
+        # a background clause before the main one
+        (
+            "After Haddad criticized the plan on Monday, Lind replied, “It is the only plan we have.”",
+            "replied",
+            "Lind",
+        ),
+        # the quote first, its verb after it
+        ("“The port will reopen within a week,” Transport Minister Ana Ruiz said.", "said", "Ruiz"),
+    ],
+)
+def test_quote_verb_and_its_speaker(text: str, verb: str, speaker: str) -> None:
+    assert _verb_and_speaker(text) == (verb, speaker)
