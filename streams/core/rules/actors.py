@@ -268,7 +268,7 @@ def written_name(token: Token) -> tuple[str, ActorKind]:
     """A proper name as the text writes it, ending at ``token`` ("Ana Ruiz"), and what it names:
     an organisation when it says so or runs past three words, else a person."""
     words = [
-        t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
+        t for t in token.subtree if t.i < token.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
     ]
     titles = PERSON_TITLES | ROLE_NOUNS | DESCRIPTION_HEADS
     while words and words[0].lower_.rstrip(".") in titles:  # "Protester Ana Ruiz" is Ana Ruiz

@@ -55,6 +55,8 @@ def find_quote_speaker(sent: Span, quotes: list[QuoteSpan], tracker: SpeakerTrac
         speaker, how = tracker.resolve(source)
     if speaker is None and (cued := _cue_mark_name(sent, quotes, tracker)) is not None:
         speaker, how = cued, "named"
+    if speaker is None and (tail := _tail_speaker(sent, quotes)) is not None:
+        speaker, how = tracker.resolve(tail)
     only_quotes = _only_quotes(sent, quotes)
     if speaker is None and only_quotes and (introduced := tracker.introduced_at(sent.start_char)) is not None:
         speaker, how = introduced
@@ -77,6 +79,34 @@ def _speaker_of_verb(verb: Token) -> Token | None:
         if verb.lemma_.lower() in _ADDRESSED_WHEN_PASSIVE:
             return None
     return speaker_slot(verb)
+
+
+_TAIL_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _tail_speaker(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
+    """ "“…,” Bozell answers.", "“Go back,” Trump barked": the parse may miss the verb (it takes
+    "answers" for a noun), but a quote that ends in a comma, "?" or "!" followed by a name or a
+    pronoun and a lower-case word is attributed to that name."""
+    last = quotes[-1]
+    if not last.text.rstrip().endswith((",", "?", "!")):
+        return None
+    doc = sent.doc
+    after = [t for t in sent if t.idx >= last.end and not t.is_space]
+    if not after:
+        return None
+    if after[0].lower_ in _TAIL_PRONOUNS:
+        following = after[1] if len(after) > 1 else None
+        return after[0] if following is not None and following.text[:1].islower() else None
+    name = []
+    for token in after[:3]:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            break
+        name.append(token)
+    rest = after[len(name) :]
+    if not name or not rest or not (rest[0].text[:1].islower() or rest[0].text == ","):
+        return None
+    return doc[name[-1].i]
 
 
 def _only_quotes(sent: Span, quotes: list[QuoteSpan]) -> bool:

@@ -249,6 +249,16 @@ class SpeakerTracker:
             name, kind = written_name(head)
             return Actor(name=name, role="speaker", kind=kind), "named"
         lower = head.lower_
+        if (
+            head.dep_ == "nsubj"
+            and head.pos_ in ("VERB", "NOUN", "ADJ")
+            and head.text[:1].isupper()
+            and head.i > head.sent.start
+            and head.doc[head.i - 1].text in ("”", '"', "’", "'", "''")
+        ):
+            # "“…,” Trump shot back": after a closing quote a capitalised subject is a name,
+            # whatever part of speech the model gave it
+            return Actor(name=head.text, role="speaker", kind="person"), "named"
         if lower in ("it", "they"):
             # "it said", "they added": a body, never a person -- the last speaker if a body
             # spoke, else the body named last ("Al-Shabaab claimed the attack. It said ...")

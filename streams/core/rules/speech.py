@@ -58,11 +58,22 @@ def speaker_slot(verb: Token, depth: int = 0) -> Token | None:
         # also parses the dateline as a subject, and a date ("Saturday ... Warren said") is
         # never the speaker
         return min(subjects, key=lambda c: (_subject_rank(c), abs(verb.i - c.i)))
-    before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN" and verb.tag_ == "VBD":
-        # "a woman asked for a photo and Ana Ruiz said, “…”" can parse the name as a conjunct
-        # of the photo: a person's name right before a past-tense verb is its subject
-        return before
+    if verb.dep_ == "acl" and verb.tag_ == "VBD":
+        # "Ana Ruiz, the 2012 nominee, tweeted: “…”" parses the verb as a clause of the name; a
+        # finite past tense never modifies a noun ("a hat reading", "a letter sent" do)
+        return verb.head
+    if verb.tag_ in ("VBD", "VBZ"):
+        # "a woman asked for a photo and Ana Ruiz said, “…”", "Ruiz, 58, told AFP", "her adviser,
+        # Jake Sullivan, said:" can parse without a subject: the name just before the verb
+        # (past commas and an age) is its subject
+        i = verb.i - 1
+        while i >= 0 and i >= verb.i - 5:
+            token = verb.doc[i]
+            if token.pos_ == "PROPN" and token.text[:1].isupper():
+                return token
+            if not (token.is_punct or token.like_num) or token.text in ("“", "”", '"'):
+                break
+            i -= 1
     if depth < 3 and verb.head.i != verb.i:
         if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "relcl"):
             return speaker_slot(verb.head, depth + 1)
@@ -148,6 +159,13 @@ def _governor(quote: QuoteSpan, quotes: list[QuoteSpan], candidates: list[Token]
     return best
 
 
+def _takes_quote(verb: Token, quotes: list[QuoteSpan]) -> bool:
+    """A verb outside the quotes whose clausal complement or object lies inside one."""
+    if verb.pos_ != "VERB" or inside_quotes(verb, quotes):
+        return False
+    return any(c.dep_ in ("ccomp", "parataxis", "dobj") and inside_quotes(c, quotes) for c in verb.children)
+
+
 def quote_verb(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
     """The speech verb that introduces the sentence's quotations.
 
@@ -161,6 +179,10 @@ def quote_verb(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
         for t in sent
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS and not inside_quotes(t, quotes)
     ]
+    if not candidates and quotes:
+        # no word of the lexicon, but a verb whose complement is the quotation itself: "Trump
+        # shot back, “…”", "Clinton cracked, “…”", "As Amar put it, “…”"
+        candidates = [t for t in sent if _takes_quote(t, quotes) and speaker_slot(t) is not None]
     if not candidates or not quotes:
         return speech_verb(sent, quotes)
     with_subject = [t for t in candidates if speaker_slot(t) is not None]

@@ -190,3 +190,31 @@ def test_a_question_put_to_someone_is_the_askers(extractor: Extractor) -> None:
 )
 def test_the_speaker_is_found_past_datelines_dates_and_other_clauses(extractor: Extractor, body: str) -> None:
     assert {_speaker(s)["name"] for s in _statements(extractor, body)} == {"Maria Lind"}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the parse takes the verb for a noun ("answers"), or the name for a verb
+        ("“I can point to only two accomplishments, and nothing else,” Lindqvist answers.", "Lindqvist"),
+        ("“Jeb wants to be a tough guy tonight,” Trump shot back.", "Trump"),
+        # no verb of the lexicon, but the quote is the verb's complement
+        (
+            "During the first debate, Maria Lind cracked, “I am a builder, but one who gets things done.”",
+            "Maria Lind",
+        ),
+        # a subject the parse lost behind an age or an apposition
+        (
+            "“We were wrong not to confront him from the start,” Haddad, 58, told the agency on Monday.",
+            "Haddad",
+        ),
+        (
+            "In a statement to the paper, her adviser, Jake Sullivan, said: “The mayor values the port.”",
+            "Jake Sullivan",
+        ),
+    ],
+)
+def test_a_quote_keeps_its_speaker_when_the_parse_slips(
+    extractor: Extractor, body: str, speaker: str
+) -> None:
+    assert _speakers(extractor, body) == [speaker]
