@@ -116,7 +116,9 @@ def find_statements(doc: Doc, actors: ActorResolver, quotes: list[QuoteSpan]) ->
     sentences = {s.start_char: s for s in actors.document.sentences}
     for quote in quotes:
         sent = doc.char_span(quote.inner_start, quote.inner_start + 1, alignment_mode="expand")
-        if sent is None or is_name_not_words(quote, doc, actors.document.text):  # “Meet the Press” is named, not said
+        if sent is None or is_name_not_words(
+            quote, doc, actors.document.text
+        ):  # “Meet the Press” is named, not said
             continue
         by_sentence.setdefault(actors.document.sentence_of(sent.start).start_char, []).append(quote)
     for start_char, sent in sentences.items():
@@ -142,7 +144,24 @@ def find_statements(doc: Doc, actors: ActorResolver, quotes: list[QuoteSpan]) ->
             tracker.note_reported_speech(sent)
         statements.extend(_with_reported(sent, direct, quotes, tracker, actors))
         tracker.note_people(sent)
-    return _join_utterances(_share_runs_on(statements, quotes, doc), quotes, doc)
+    return _fragments_as_paraphrase(_join_utterances(_share_runs_on(statements, quotes, doc), quotes, doc))
+
+
+#: Fewer quoted words than this are a fragment inside the writer's paraphrase, not a quotation
+#: (the project's gold guideline; PolNeAR classes such a report as indirect too).
+QUOTATION_WORDS = 4
+
+
+def _fragments_as_paraphrase(statements: list[Statement]) -> list[Statement]:
+    """A statement whose quoted words are a fragment of one to three words ("called the deal
+    “a disaster”") reports its speaker in the writer's words: form ``indirect``, the fragment
+    kept in ``quote`` so the quoted words are not lost."""
+    return [
+        replace(st, form="indirect")
+        if st.form == "direct" and st.quote is not None and len(st.quote.split()) < QUOTATION_WORDS
+        else st
+        for st in statements
+    ]
 
 
 def _with_reported(
@@ -166,8 +185,8 @@ def _with_reported(
         # quoted words make the statement mixed when they are a quotation in the project's sense
         # (four words or more, GUIDELINES); "said the plan was “dead on arrival”" is a paraphrase
         # with a scare quote: indirect, its marks still in the content
-        quoted = any(q.words >= 4 for q in report.quotes)
-        quote = " ".join(q.text for q in report.quotes) if quoted else None
+        quoted = any(q.words >= QUOTATION_WORDS for q in report.quotes)
+        quote = " ".join(q.text for q in report.quotes) or None  # a scare quote's words are kept
         verb = report.verb
         out.append(
             Statement(
@@ -180,7 +199,7 @@ def _with_reported(
                 quote_start=start,
                 how=report.how,
                 cue=report.cue,
-                form="mixed" if quote is not None else "indirect",
+                form="mixed" if quoted else "indirect",
                 content=text[start:end],
                 content_start=start,
                 content_end=end,

@@ -105,7 +105,7 @@ def test_told_names_the_addressee(extractor: Extractor) -> None:
 
 
 def test_reported_speech_is_less_confident_than_a_quote(extractor: Extractor) -> None:
-    body = "Ana Ruiz said the port would reopen. “We are ready,” Ana Ruiz said."
+    body = "Ana Ruiz said the port would reopen. “We are ready to sail,” Ana Ruiz said."
     result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
     by_form = {e.to_dict()["form"]: e.confidence for e in result.events if e.type == "statement"}
     assert by_form["indirect"] < by_form["direct"]
@@ -126,12 +126,22 @@ def test_mixed_keeps_the_quote_and_the_clause(extractor: Extractor) -> None:
 
 
 def test_a_scare_quote_in_a_paraphrase_stays_indirect(extractor: Extractor) -> None:
-    """Under four quoted words is no quotation (GUIDELINES): the clause is indirect, marks kept."""
+    """Under four quoted words is no quotation (GUIDELINES): the clause is indirect, with its
+    marks in the content and the quoted fragment kept in ``quote``."""
     body = "Lena Berg said that the plan was “dead on arrival” in parliament."
     [statement] = _reported(extractor, body)
     assert statement["form"] == "indirect"
-    assert statement["quote"] is None
+    assert statement["quote"] == "dead on arrival"
     assert "“dead on arrival”" in statement["content"]
+
+
+def test_a_quoted_fragment_without_a_reported_clause_is_indirect(extractor: Extractor) -> None:
+    """“a disaster” is the writer's paraphrase with three quoted words: indirect, words kept;
+    four quoted words are a quotation and stay direct."""
+    body = "Lena Berg called the plan “a costly disaster” on Monday. “It will not pass,” Berg said."
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
+    forms = {e.to_dict()["quote"]: e.to_dict()["form"] for e in result.events if e.type == "statement"}
+    assert forms == {"a costly disaster": "indirect", "It will not pass,": "direct"}
 
 
 def test_a_quote_as_complement_stays_direct(extractor: Extractor) -> None:
