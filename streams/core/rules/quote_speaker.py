@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from streams.core.lexicon.organisations import DOCUMENT_HEADS
 from streams.core.lexicon.people import PERSON_TITLES
 from streams.core.model import Actor, SpeakerResolution
 from streams.core.rules.actors import written_name
 from streams.core.rules.quotes import QuoteSpan
-from streams.core.rules.speakers import SpeakerTracker
+from streams.core.rules.speakers import AUTHORED_HEADS, SpeakerTracker
 from streams.core.rules.speech import according_to, inside_quotes, quote_verb, speaker_slot
 
 #: Marks that join a name to a quote without a verb.
@@ -135,7 +136,9 @@ def _writer_clause_subject(
     if candidate is None and colon_cue and subjects[0].lower_ in ("it", "they", "this"):
         candidate, found_how = tracker.last_speaker, "pronoun"
     named_person = candidate is not None and candidate.kind == "person" and found_how == "named"
-    if candidate is not None and (colon_cue or named_person):
+    # "The letter reads, “…”": a document is written to be quoted
+    document = subjects[0].lemma_.lower() in DOCUMENT_HEADS | AUTHORED_HEADS and found_how == "description"
+    if candidate is not None and (colon_cue or named_person or document):
         return candidate, ("subject" if found_how == "named" else found_how)
     return None, "subject"
 

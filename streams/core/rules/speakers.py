@@ -30,6 +30,18 @@ AUTHORED_HEADS = frozenset(
 )
 
 
+def _document_possessor(head: Token) -> Token | None:
+    """The document in "the ad's narrator", "the letter's authors"."""
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "poss" and c.lemma_.lower() in DOCUMENT_HEADS | AUTHORED_HEADS
+        ),
+        None,
+    )
+
+
 def _dateline(token: Token) -> bool:
     """ "LONDON (Reuters) -", "Washington (AFP) –": a place opening the sentence before a bracket
     or a dash."""
@@ -288,6 +300,12 @@ class SpeakerTracker:
             return Actor(name=body.name, role="speaker", kind=body.kind, country=body.country), "description"
         if lemma in ORGANIZATION_HEADS and determiners & {"the", "this", "that"}:
             return self._organization(head, lemma), "description"
+        if (document := _document_possessor(head)) is not None:
+            # "the ad's narrator says": the voice of a document speaks for the document
+            return self._resolve_one(document)
+        if lemma in DOCUMENT_HEADS | AUTHORED_HEADS and determiners:
+            # "The letter reads:", "the ad says": a document nobody is named for speaks as itself
+            return Actor(name=_description_text(head), role="speaker", kind="organization"), "description"
         possessed = any(
             c.dep_ == "poss" and c.lower_ not in PERSON_PRONOUNS | {"his", "her", "its", "their"}
             for c in head.children

@@ -58,9 +58,17 @@ def speaker_slot(verb: Token, depth: int = 0) -> Token | None:
         # also parses the dateline as a subject, and a date ("Saturday ... Warren said") is
         # never the speaker
         return min(subjects, key=lambda c: (_subject_rank(c), abs(verb.i - c.i)))
-    if verb.dep_ == "acl" and verb.tag_ == "VBD":
-        # "Ana Ruiz, the 2012 nominee, tweeted: “…”" parses the verb as a clause of the name; a
-        # finite past tense never modifies a noun ("a hat reading", "a letter sent" do)
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG":
+        # "The video shows Trump saying “…”", "the ad uses footage of Ruiz asking, “…”": the
+        # one seen saying it is the matrix verb's object (a person inside it), not its subject
+        seen = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if seen is not None:
+            return next((t for t in seen.subtree if t.ent_type_ == "PERSON"), seen)
+    person_doing = verb.tag_ == "VBG" and verb.head.ent_type_ == "PERSON"
+    if verb.dep_ == "acl" and (verb.tag_ == "VBD" or person_doing):
+        # "Ana Ruiz, the 2012 nominee, tweeted: “…”" parses the verb as a clause of the name (a
+        # finite past tense never modifies a noun), and "footage of Ruiz asking, “…”" is hers;
+        # "a hat reading “…”" has no speaker slot
         return verb.head
     if verb.tag_ in ("VBD", "VBZ"):
         # "a woman asked for a photo and Ana Ruiz said, “…”", "Ruiz, 58, told AFP", "her adviser,

@@ -17,8 +17,9 @@ def _statements(extractor: Extractor, body: str) -> list[dict[str, Any]]:
 
 
 def _direct(extractor: Extractor, body: str) -> list[dict[str, Any]]:
-    """The statements that quote (direct or mixed); reported speech without quotes is left out."""
-    return [s for s in _statements(extractor, body) if s["form"] != "indirect"]
+    """The statements that quote (direct, mixed, or a fragment in a paraphrase); reported speech
+    without quotes is left out."""
+    return [s for s in _statements(extractor, body) if s["quote"] is not None]
 
 
 def _speaker(statement: dict[str, Any]) -> dict[str, Any]:
@@ -218,3 +219,33 @@ def test_a_quote_keeps_its_speaker_when_the_parse_slips(
     extractor: Extractor, body: str, speaker: str
 ) -> None:
     assert _speakers(extractor, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The union launched a radio ad on Monday. The ad's narrator says: "
+            "“Every dock worker deserves a fair wage and a safe shift.”",
+            "ad",
+        ),
+        (
+            "The mayor received a letter from residents on Friday. The letter reads: "
+            "“We have waited three years for the new school and we will not wait any longer.”",
+            "letter",
+        ),
+    ],
+)
+def test_documents_speak_as_themselves_when_no_author_is_named(
+    extractor: Extractor, body: str, speaker: str
+) -> None:
+    (statement,) = _direct(extractor, body)
+    assert (_speaker(statement)["name"], statement["speaker_resolution"]) == (speaker, "description")
+
+
+def test_the_one_shown_saying_it_is_the_speaker(extractor: Extractor) -> None:
+    body = (
+        "A new ad from the campaign is out. "
+        "The ad uses footage of Maria Lind asking, “Why aren’t I fifty points ahead, you might ask?”"
+    )
+    assert _speakers(extractor, body) == ["Maria Lind"]
