@@ -24,6 +24,7 @@ from streams.core.rules.people import (
     display_name,
     find_people,
     is_body_name,
+    speech_form,
 )
 from streams.core.spans import CharSpans
 
@@ -273,5 +274,22 @@ def written_name(token: Token) -> tuple[str, ActorKind]:
     titles = PERSON_TITLES | ROLE_NOUNS | DESCRIPTION_HEADS
     while words and words[0].lower_.rstrip(".") in titles:  # "Protester Ana Ruiz" is Ana Ruiz
         words.pop(0)
-    name = " ".join(t.text for t in [*words, token])
-    return name, ("organization" if is_body_name(name) or len(words) > 2 else "person")
+    parts = [*words, token]
+    # a title-case headline runs on past the name: "Trump Says He Never ...", "2016 9:12PMTrump"
+    while len(parts) > 1 and any(c.isdigit() for c in parts[0].text):
+        parts.pop(0)
+    cut = next(
+        (
+            k
+            for k, t in enumerate(parts)
+            if k and (speech_form(t.text) or t.lower_ in PRONOUNS or has_digit(t.text))
+        ),
+        len(parts),
+    )
+    parts = parts[:cut]
+    name = " ".join(t.text for t in parts)
+    return name, ("organization" if is_body_name(name) or len(parts) > 3 else "person")
+
+
+def has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)

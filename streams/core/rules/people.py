@@ -21,6 +21,7 @@ from streams.core.lexicon.people import NAME_TITLES, NOT_ACRONYM_NAMES, PRONOUNS
 from streams.core.lexicon.speech import SPEECH_LEMMAS, SPEECH_SUBJECT_VERBS
 from streams.core.normalise.countries import country_for
 
+_QUOTE_MARKS = frozenset('"“”‘’')
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|G-?\d{1,2})$")
 
 
@@ -74,7 +75,12 @@ class Person:
 
     @property
     def canonical(self) -> str:
-        return display_name(max(self.names, key=lambda n: (len(n.split()), n[:1].isupper(), len(n))))
+        # the fullest form, but never one cut inside a nickname ("Robert C. “Bobby")
+        return display_name(
+            max(
+                self.names, key=lambda n: (not _QUOTE_MARKS & set(n), len(n.split()), n[:1].isupper(), len(n))
+            )
+        )
 
     def matches(self, name: str) -> bool:
         lowered = name.lower()
@@ -166,7 +172,7 @@ def find_people(doc: Doc) -> PersonRegister:
     return register
 
 
-def _speech_form(word: str) -> bool:
+def speech_form(word: str) -> bool:
     """ "Says", "Warns", "Defends": a present-tense speech verb glued to a name in a headline."""
     lower = word.lower()
     return lower.endswith("s") and (
@@ -179,32 +185,50 @@ def _trim_glued_words(doc: Doc) -> None:
 
     A title-case headline runs a name into the verb after it. A person entity that ends in a
     speech verb loses it; one that is another person entity's full name plus more words
-    (other than "Jr.") is cut back to that name.
+    (other than "Jr.") before or after it is cut back to that name; a person's name holds no
+    digit ("Patriot 13 percent").
     """
     ents = list(doc.ents)
     names = {
         tuple(t.lower_ for t in e)
         for e in ents
-        if e.label_ == "PERSON" and len(e) >= 2 and not any(_speech_form(t.text) for t in e[1:])
+        if e.label_ == "PERSON" and len(e) >= 2 and not any(speech_form(t.text) for t in e[1:])
     }
     changed = False
     out: list[Span] = []
     for ent in ents:
-        end, label = ent.end, ent.label_
-        if ent.label_ in ("PERSON", "ORG") and len(ent) >= 2:
-            while (
-                end - ent.start >= 2 and _speech_form(doc[end - 1].text) and doc[end - 1].text[:1].isupper()
-            ):
-                end -= 1
-            words = tuple(t.lower_ for t in doc[ent.start : end])
+        start, end, label = ent.start, ent.end, ent.label_
+        if ent.label_ == "PERSON":
+            # "Patriot 13 percent", "2016 9:12PMTrump": no name holds a digit
+            digits = [t.i for t in ent if any(c.isdigit() for c in t.text)]
+            if digits and digits[0] > ent.start:
+                end = digits[0]
+            elif digits and digits[-1] + 1 < ent.end and len(digits) < len(ent):
+                start = digits[-1] + 1
+        if ent.label_ in ("PERSON", "ORG") and end - start >= 2:
+            # "Trump Says He Never Pledged": the name ends before a capitalised speech verb or a pronoun
+            glue = next(
+                (
+                    t.i
+                    for t in doc[start + 1 : end]
+                    if (speech_form(t.text) and t.text[:1].isupper()) or t.lower_ in PRONOUNS
+                ),
+                None,
+            )
+            if glue is not None:
+                end = glue
+            words = tuple(t.lower_ for t in doc[start:end])
             for size in range(len(words) - 1, 1, -1):
-                rest = words[size:]
-                if words[:size] in names and not all(w in NAME_SUFFIXES for w in rest):
-                    end, label = ent.start + size, "PERSON"
+                if words[:size] in names and not all(w in NAME_SUFFIXES for w in words[size:]):
+                    end, label = start + size, "PERSON"
                     break
-        if end != ent.end:
+                if words[-size:] in names and not any(w.rstrip(".") in NAME_TITLES for w in words[:-size]):
+                    # "Crooked Hillary Clinton": a word glued in front of a known full name
+                    start, label = end - size, "PERSON"
+                    break
+        if (start, end) != (ent.start, ent.end):
             changed = True
-            out.append(Span(doc, ent.start, end, label=label))
+            out.append(Span(doc, start, end, label=label))
         else:
             out.append(ent)
     if changed:
