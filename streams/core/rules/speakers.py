@@ -18,10 +18,34 @@ from streams.core.rules.speech import speaker_slot, speech_verb
 LOOKBACK_SENTENCES = 8
 
 
+#: Prepositions that tie a described person to someone else: "a spokesman for X", "an adviser to X".
+_SERVING = frozenset({"for", "to", "with", "close", "near"})
+
+
 def _description_text(head: Token) -> str:
-    """ "a top administration official" -> "top administration official"."""
-    words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
-    return "".join(t.text_with_ws for t in words).strip() or head.text
+    """ "a top administration official" -> "top administration official"; "a spokesman for
+    Democratic candidate Ana Ruiz" keeps whom the person serves (without a relative clause)."""
+    words = [t for t in head.subtree if t.i <= head.i and (t.dep_ not in ("det", "punct") or t.text == "-")]
+    serving = next(
+        (c for c in head.children if c.dep_ == "prep" and c.lower_ in _SERVING and c.i > head.i), None
+    )
+    if serving is not None:
+        stack = [serving]
+        while stack:
+            token = stack.pop()
+            if token.dep_ in ("relcl", "acl", "appos") or token.i - head.i > 10:
+                continue
+            if token.is_punct and token.text != "-":
+                continue
+            words.append(token)
+            stack.extend(token.children)
+    words.sort(key=lambda t: t.i)
+    # the words as written where they are adjacent, one space where a word was left out
+    text = "".join(
+        t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
+        for k, t in enumerate(words)
+    )
+    return text.strip() or head.text
 
 
 #: Things said or written that name their author: "a speech X delivered", "a statement from X".
@@ -357,7 +381,15 @@ class SpeakerTracker:
             found = document.entity_at(token)
             if found is not None and found.label_ == "PERSON":
                 return found
-            stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+            stack.extend(
+                c
+                for c in token.children
+                if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")
+                # "a spokesman for Clinton", "an adviser close to the Clintons" is someone else
+                and not (
+                    c.dep_ == "prep" and c.lower_ in _SERVING and head.lemma_.lower() in DESCRIPTION_HEADS
+                )
+            )
         return None
 
     def _body_pronoun(self, lower: str) -> Actor | None:

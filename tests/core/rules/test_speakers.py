@@ -249,3 +249,23 @@ def test_the_one_shown_saying_it_is_the_speaker(extractor: Extractor) -> None:
         "The ad uses footage of Maria Lind asking, “Why aren’t I fifty points ahead, you might ask?”"
     )
     assert _speakers(extractor, body) == ["Maria Lind"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "“We reject the report,” a spokesman for Democratic candidate Maria Lind said on Monday.",
+            "spokesman for Democratic candidate Maria Lind",
+        ),
+        (
+            "“She is always this careful,” said a longtime adviser to Lindqvist who declined to be named.",
+            "longtime adviser to Lindqvist",
+        ),
+    ],
+)
+def test_someone_who_serves_a_named_person_is_not_that_person(
+    extractor: Extractor, body: str, speaker: str
+) -> None:
+    (statement,) = _direct(extractor, body)
+    assert (_speaker(statement)["name"], statement["speaker_resolution"]) == (speaker, "description")
