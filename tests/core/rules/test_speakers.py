@@ -269,3 +269,11 @@ def test_someone_who_serves_a_named_person_is_not_that_person(
 ) -> None:
     (statement,) = _direct(extractor, body)
     assert (_speaker(statement)["name"], statement["speaker_resolution"]) == (speaker, "description")
+
+
+def test_the_company_said_is_the_company_named_before_it(extractor: Extractor) -> None:
+    """The model often tags no entity for a young company's name; "the company" still means it."""
+    body = "Valmet Robotics has won a contract to automate a plant in Dresden, the company said yesterday."
+    (statement,) = [s for s in _statements(extractor, body) if s["form"] == "indirect"]
+    assert _speaker(statement)["name"] == "Valmet Robotics"
+    assert _speaker(statement)["kind"] == "organization"
