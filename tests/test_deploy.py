@@ -33,6 +33,7 @@ import pytest
 import yaml
 from pydantic import SecretStr
 
+import streams
 from streams.config import load_settings, setting_fields
 from streams.endpoints import PROBES
 from tests.fixtures import external_tools
@@ -574,7 +575,7 @@ def test_deployment() -> None:
     assert annotations["prometheus.io/scrape"] == "true"
     assert annotations["prometheus.io/port"] == str(settings.metrics.port)
     (container,) = pod["containers"]
-    assert container["image"] == "newsevents:0.1.0"
+    assert container["image"] == f"newsevents:{streams.__version__}"  # the image of this release
     (port,) = container["ports"]
     assert port["containerPort"] == settings.metrics.port == 9108 and port["name"] == "metrics"
     assert container["envFrom"] == [{"configMapRef": {"name": configmap["metadata"]["name"]}}]

@@ -46,7 +46,8 @@ FORM_DISCOUNT: dict[StatementForm, float] = {"direct": 0.0, "mixed": 0.05, "indi
 
 @dataclass(frozen=True)
 class Statement:
-    """One attributed utterance. ``quote`` is the quoted words (None for indirect speech);
+    """One attributed utterance. ``quote`` is the quoted words (None for indirect speech that
+    quotes nothing; a fragment of under four words for indirect speech that does);
     ``content`` the reported words or clause, body[content_start:content_end] unless the
     parts of a split quote are joined; ``quote_start`` anchors the event id."""
 
