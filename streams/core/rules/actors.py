@@ -268,9 +268,15 @@ class ActorResolver:
 def written_name(token: Token) -> tuple[str, ActorKind]:
     """A proper name as the text writes it, ending at ``token`` ("Ana Ruiz"), and what it names:
     an organisation when it says so or runs past three words, else a person."""
-    words = [
-        t for t in token.subtree if t.i < token.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
-    ]
+    # the proper nouns run up to the name's last word, each leaning on the run: the name of a
+    # possessor inside the subtree is not part of it ("the United Kingdom's Queen Elizabeth II")
+    words: list[Token] = []
+    run = {token.i}
+    for t in reversed(token.doc[token.left_edge.i : token.i]):
+        if t.pos_ != "PROPN" or t.dep_ not in ("compound", "flat") or t.head.i not in run:
+            break
+        words.insert(0, t)
+        run.add(t.i)
     titles = PERSON_TITLES | ROLE_NOUNS | DESCRIPTION_HEADS
     while words and words[0].lower_.rstrip(".") in titles:  # "Protester Ana Ruiz" is Ana Ruiz
         words.pop(0)
