@@ -163,3 +163,15 @@ def test_a_quote_as_complement_stays_direct(extractor: Extractor) -> None:
 )
 def test_not_statements(extractor: Extractor, body: str) -> None:
     assert _reported(extractor, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("According to fears voiced by a senior official, the truce could collapse.", "senior official"),
+        ("According to a report by the Harbour Authority, the port will close in May.", "Harbour Authority"),
+    ],
+)
+def test_according_to_words_names_whose_words_they_are(extractor: Extractor, body: str, speaker: str) -> None:
+    [statement] = _reported(extractor, body)
+    assert _speaker(statement) == speaker
