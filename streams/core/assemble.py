@@ -8,7 +8,7 @@ and this module puts their answers together into the published ``Event`` records
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +22,7 @@ from streams.core.rules.actors import ActorResolver
 from streams.core.rules.amounts import attach_amounts
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.event_dates import sentence_date, speech_date
+from streams.core.rules.geocode import article_countries, with_country_codes
 from streams.core.rules.interactions import Trigger, find_triggers
 from streams.core.rules.places import event_location, place_char_spans
 from streams.core.rules.plover import plover_for
@@ -42,6 +43,8 @@ class ArticleContext:
     date_basis: DateBasis | None
     quote_spans: CharSpans
     extractor: ExtractorInfo
+    #: ISO codes of the countries the article names: they decide between namesake cities
+    countries: frozenset[str] = frozenset()
 
     def evidence(self, start: int, end: int) -> Evidence:
         """The body's text between two offsets, without surrounding white space."""
@@ -82,6 +85,7 @@ def build_events(
         date_basis=basis,
         quote_spans=CharSpans((q.start, q.end) for q in quotes),
         extractor=extractor,
+        countries=article_countries(actors.document.ents),
     )
     events: list[Event] = []
     anchors: list[int] = []  # char offset of what signalled each event (quote or trigger)
@@ -104,6 +108,7 @@ def build_events(
             found.append(event.actors)
         discourse.advance(sent, found)
     events = attach_amounts(events, anchors, find_money(text), text)
+    events = [replace(e, actors=with_country_codes(e.actors)) for e in events]
     body = article.body
     for event in events:  # provenance is a contract: fail loudly rather than publish a wrong offset
         if body[event.evidence.start : event.evidence.end] != event.evidence.sentence:
@@ -190,7 +195,7 @@ def interaction_event(
         anchor=trigger.token.i,
         planned=trigger.status == "planned",
     )
-    location = event_location(sent, quote_spans, trigger.token)
+    location = event_location(sent, quote_spans, trigger.token, context.countries)
     named_people = sum(1 for a in found if a.kind == "person")
     confidence = round(min(0.9, 0.5 + 0.1 * len(found) + 0.05 * named_people), 2)
     return Event(

@@ -35,6 +35,7 @@ from streams.core.assemble import build_events
 from streams.core.failures import DEFAULT_TIME_BUDGET, ExtractionTimeout, FailureReason
 from streams.core.model import Event
 from streams.core.model import Extractor as ExtractorInfo
+from streams.core.normalise import gazetteer
 from streams.core.pipeline.boilerplate import prepare_for_nlp
 from streams.core.pipeline.windows import WINDOW_CHARS, parse_in_windows
 
@@ -88,6 +89,7 @@ class Extractor:
         self.window_chars = window_chars
         self._nlp = nlp
         self.info = ExtractorInfo(version=__version__, model=model_name(nlp))
+        gazetteer.load()  # now, beside the model's load, rather than during the first article
         # A hook run before each article's rules (tests use it to simulate a failure).
         self._before_article = before_article
 

@@ -44,6 +44,7 @@ class Actor:
     title: str | None = None
     country: str | None = None  # where the text says it (a title, an apposition, a demonym)
     organization: str | None = None  # people: the body named in their title ("Chinese Foreign Ministry")
+    country_code: str | None = None  # ISO 3166-1 alpha-2: of ``country``, or of the country itself
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,20 @@ class DateValue:
     precision: DatePrecision
 
 
+#: What a geocoded location is: the gazetteer's kind of place.
+PlaceFeature = Literal["country", "admin_region", "city"]
+
+
 @dataclass(frozen=True)
 class Location:
     name: str
     text: str
+    # From the offline gazetteer (normalise/gazetteer.py); null when it does not know the place.
+    geonames_id: int | None = None
+    country_code: str | None = None  # ISO 3166-1 alpha-2
+    latitude: float | None = None  # a country's are its capital's
+    longitude: float | None = None
+    feature: PlaceFeature | None = None
 
 
 @dataclass(frozen=True)

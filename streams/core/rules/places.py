@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.places import LOCATION_LABELS, MOTION_VERBS
 from streams.core.model import Location
 from streams.core.rules.document import entities_in
+from streams.core.rules.geocode import located
 from streams.core.spans import CharSpans
 
 
@@ -39,8 +42,11 @@ def place_char_spans(
     return [(e.start_char, e.end_char) for e in place_entities(sent, quote_spans, trigger)]
 
 
-def event_location(sent: Span, quote_spans: CharSpans, trigger: Token | None = None) -> Location | None:
-    """The event's place: a facility if the sentence names one, else the place nearest the trigger."""
+def event_location(
+    sent: Span, quote_spans: CharSpans, trigger: Token | None = None, countries: Collection[str] = ()
+) -> Location | None:
+    """The event's place: a facility if the sentence names one, else the place nearest the trigger;
+    geocoded, with ``countries`` (ISO codes the article names) deciding between namesake cities."""
     anchor = trigger.i if trigger is not None else sent.start
     if trigger is not None and trigger.ent_type_ in ("FAC", "EVENT"):
         # a meeting named for its place: "the Annapolis Conference", "the Camp David summit"
@@ -51,10 +57,10 @@ def event_location(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
         ]
         if named and not any(c.lower_.startswith("g") and c.text[1:].isdigit() for c in named):
             words = sent.doc[named[0].i : named[-1].i + 1]
-            return Location(name=words.text, text=words.text)
+            return located(words.text, words.text, named[0].ent_type_ or None, countries)
     places = place_entities(sent, quote_spans, trigger)
     best = min(places, key=lambda e: (e.label_ != "FAC", abs(e.start - anchor)), default=None)
     if best is None:
         return None
     name = best.text[4:] if best.text.lower().startswith("the ") else best.text
-    return Location(name=name, text=best.text)
+    return located(name, best.text, best.label_, countries)

@@ -1,0 +1,75 @@
+"""The offline gazetteer: countries, states and cities, namesakes, and names it does not know."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.core.normalise.gazetteer import country_code, geocode
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Japan", "JP"),
+        ("Japanese", "JP"),  # a demonym, through countries.country_for
+        ("the U.S.", "US"),
+        ("Britain", "GB"),
+        ("Iran", "IR"),  # ISO's "Iran, Islamic Republic of"
+        ("Vietnam", "VN"),
+        ("Netherlands’", "NL"),
+    ],
+)
+def test_country_codes(name: str, code: str) -> None:
+    assert country_code(name) == code
+
+
+@pytest.mark.parametrize("name", ["European Union", "Korea", "Narnia", "Democrats", ""])
+def test_no_code_for_what_is_no_single_country(name: str) -> None:
+    assert country_code(name) is None
+
+
+def test_a_country_is_placed_at_its_capital() -> None:
+    malta = geocode("Malta")
+    assert malta is not None
+    assert (malta.feature, malta.country_code, malta.geonames_id) == ("country", "MT", 2562770)
+    assert malta.latitude == pytest.approx(35.9, abs=0.05)  # Valletta
+    assert malta.longitude == pytest.approx(14.5, abs=0.05)
+
+
+def test_a_city() -> None:
+    doha = geocode("Doha")
+    assert doha is not None
+    assert (doha.feature, doha.country_code, doha.geonames_id) == ("city", "QA", 290030)
+    assert doha.latitude == pytest.approx(25.29, abs=0.05)
+    assert doha.longitude == pytest.approx(51.53, abs=0.05)
+
+
+def test_a_city_by_its_english_alternate_name() -> None:
+    kiev = geocode("Kiev")
+    assert kiev is not None
+    assert (kiev.country_code, kiev.feature) == ("UA", "city")
+
+
+def test_a_state_and_a_capital_named_like_a_state() -> None:
+    florida = geocode("Florida")
+    assert florida is not None
+    assert (florida.feature, florida.country_code, florida.latitude) == ("admin_region", "US", None)
+    washington = geocode("Washington")
+    assert washington is not None
+    assert washington.feature == "city"
+    assert washington.latitude == pytest.approx(38.9, abs=0.05)
+
+
+def test_namesakes_the_article_country_decides_unless_dwarfed() -> None:
+    alone, in_pakistan = geocode("Hyderabad"), geocode("Hyderabad", {"PK"})
+    assert alone is not None
+    assert in_pakistan is not None
+    assert (alone.country_code, in_pakistan.country_code) == ("IN", "PK")
+    paris = geocode("Paris", {"US"})  # Paris, Texas is a hundredth of Paris, France
+    assert paris is not None
+    assert paris.country_code == "FR"
+
+
+@pytest.mark.parametrize("name", ["Narnia", "Gondor City", "the Harbour Accord"])
+def test_unknown_places_give_nothing(name: str) -> None:
+    assert geocode(name) is None

@@ -1,0 +1,71 @@
+"""Events' locations and actors get the gazetteer's codes; places it does not know get none."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.core.article import Article
+from streams.core.extractor import Extractor
+
+
+def _first(extractor: Extractor, body: str, kind: str) -> dict[str, Any]:
+    result = extractor.extract_one(Article(id="geo", body=body, published_at="2025-10-29"))
+    assert result.error is None, result.error
+    return next(e.to_dict() for e in result.events if e.type == kind)
+
+
+def test_a_city_location_is_geocoded(extractor: Extractor) -> None:
+    meeting = _first(
+        extractor, "Prime Minister Anna Berg met President Tomas Veld in Geneva on Monday.", "meeting"
+    )
+    location = meeting["location"]
+    assert location["name"] == "Geneva"
+    assert (location["country_code"], location["feature"], location["geonames_id"]) == ("CH", "city", 2660646)
+    assert location["latitude"] == pytest.approx(46.2, abs=0.05)
+    assert location["longitude"] == pytest.approx(6.15, abs=0.05)
+
+
+def test_a_country_location_is_geocoded(extractor: Extractor) -> None:
+    agreement = _first(
+        extractor, "Chile and Norway signed a fisheries agreement in Malta on Friday.", "agreement"
+    )
+    location = agreement["location"]
+    assert location["name"] == "Malta"
+    assert (location["country_code"], location["feature"]) == ("MT", "country")
+    assert location["latitude"] is not None
+
+
+def test_an_ambiguous_city_takes_the_country_the_article_names(extractor: Extractor) -> None:
+    body = (
+        "Pakistani Foreign Minister Omar Qadir met Chinese envoy Li Wen in Hyderabad on Tuesday.\n"
+        "The talks in Pakistan covered trade."
+    )
+    meeting = _first(extractor, body, "meeting")
+    assert meeting["location"]["name"] == "Hyderabad"
+    assert meeting["location"]["country_code"] == "PK"
+
+
+def test_an_unknown_place_gets_no_codes(extractor: Extractor) -> None:
+    meeting = _first(
+        extractor, "Governor Ella Marsh met Mayor Tom Reed in Quillbrook City on Monday.", "meeting"
+    )
+    location = meeting["location"]
+    assert location is not None
+    assert location["name"] == "Quillbrook City"
+    assert [location[k] for k in ("geonames_id", "country_code", "latitude", "longitude", "feature")] == [
+        None
+    ] * 5
+
+
+def test_actors_get_the_code_of_their_country(extractor: Extractor) -> None:
+    agreement = _first(
+        extractor, "Chile and Norway signed a fisheries agreement in Malta on Friday.", "agreement"
+    )
+    codes = {a["name"]: a["country_code"] for a in agreement["actors"]}
+    assert codes == {"Chile": "CL", "Norway": "NO"}
+    meeting = _first(extractor, "Kenyan President Amina Odhiambo met Joseph Kato in Nairobi.", "meeting")
+    people = {a["name"]: (a["country"], a["country_code"]) for a in meeting["actors"]}
+    assert people["Amina Odhiambo"] == ("Kenya", "KE")
+    assert people["Joseph Kato"] == (None, None)
