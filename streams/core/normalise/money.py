@@ -4,7 +4,9 @@ Written by hand because the libraries tried (see shared notes: price-parser drop
 words, quantulum3 mislabels units, number-parser misses "400 billion") get the common
 news forms wrong. Handles symbols with country prefixes (US$, C$, A$, HK$), ISO codes,
 currency words, scale words (thousand, million, billion, trillion, bn, m, k) and ranges
-("$300 to 350 million" gives two amounts, each with the shared scale and currency).
+("$300 to 350 million", "between $5 and $7 billion", "US$3,000 to 5,000" give two amounts, a
+lower and an upper bound, each with the shared scale and currency). A change ("rose from $5 to
+$7") is two sums, not a range: neither is a bound on what the text reports.
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ _CODES = (
 )
 _WORDS = {
     "us dollars": "USD",
+    "us dollar": "USD",
+    "u.s. dollar": "USD",
     "u.s. dollars": "USD",
     "dollars": "USD",
     "dollar": "USD",
@@ -79,6 +83,7 @@ _WORDS = {
     "sterling": "GBP",
     "yen": "JPY",
     "yuan": "CNY",
+    "chinese yuan": "CNY",
     "renminbi": "CNY",
     "rupees": "INR",
     "rupee": "INR",
@@ -94,6 +99,7 @@ _WORDS = {
     "rand": "ZAR",
     "riyals": "SAR",
     "lira": "TRY",
+    "turkish lira": "TRY",
 }
 _SCALES = {
     "thousand": 1e3,
@@ -124,18 +130,31 @@ _WORD_NUM = (
 )
 # 1,234,567.89 and the Indian grouping 12,34,567.89; plain 1234.5; number words ("five million yen")
 _NUM = rf"\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_WORD_NUM}"
-_RANGE_SEP = r"\s*(?:-|–|—|to)\s*"
+# "to" and dashes join a range anywhere; "and" only after "between" ("$5 and $7" alone is a list).
+_RANGE_SEP = r"\s*(?:-|–|—|to\b|(?(btw)and\b|(?!)))\s*"
+_BETWEEN = r"(?:(?P<btw>between)\s+)?"
+# A second number with neither scale nor symbol ("US$3,000 to 5,000") must end the phrase, be
+# followed by a rate word or modify a singular noun ("a US$3,000 to 5,000 incentive"); "$5 to 30
+# countries" and "$5 to 10 percent" count something else.
+_BARE_END = (
+    r"(?=\s*(?:$|[.,;:!?)\]\"”’']|(?:a|an|per|each|apiece|in|for|and|or|from|on|to|at)\b"
+    r"|(?!(?:percent|pct|per\s+cent|times|fold|people|persons)\b)[a-z]+(?<!s)\b(?![-’']\w)))"
+)
 
 _PREFIXED = re.compile(
-    rf"(?<![\w$])(?P<cur>{_SYMBOL_RE}|(?:{_CODE_RE})\s?)\s?(?P<n1>{_NUM})"
+    rf"(?<![\w$]){_BETWEEN}(?P<cur>{_SYMBOL_RE}|(?:{_CODE_RE})\s?)\s?(?P<n1>{_NUM})"
     rf"(?:\s?(?P<s1>{_SCALE_RE})\b)?"
-    rf"(?:{_RANGE_SEP}(?P<c2>{_SYMBOL_RE})?\s?(?P<n2>{_NUM})(?:\s?(?P<s2>{_SCALE_RE})\b)?)?",
+    rf"(?:(?P<sep>{_RANGE_SEP})(?P<c2>{_SYMBOL_RE})?\s?(?P<n2>{_NUM})"
+    rf"(?:\s?(?P<s2>{_SCALE_RE})\b|(?P<bare>{_BARE_END}))?)?",
     re.IGNORECASE,
 )
+# A symbol after the number, as written in much of Europe ("10 €"). Not "$": English puts it
+# first, and a "$" after a number is more often a lost or misplaced sign than a dollar amount.
+_AFTER_RE = "|".join(re.escape(s) for s in ("€", "£", "¥", "₹", "₩", "₽", "₺", "₪"))
 _SUFFIXED = re.compile(
-    rf"(?<![\w$£€¥])(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE_RE}))?"
-    rf"(?:{_RANGE_SEP}(?P<n2>{_NUM})(?:\s?(?P<s2>{_SCALE_RE}))?)?"
-    rf"\s(?P<cur>{_WORD_RE}|{_CODE_RE})\b",
+    rf"(?<![\w$£€¥]){_BETWEEN}(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE_RE}))?"
+    rf"(?:(?P<sep>{_RANGE_SEP})(?P<n2>{_NUM})(?:\s?(?P<s2>{_SCALE_RE}))?)?"
+    rf"(?:\s(?P<cur>{_WORD_RE}|{_CODE_RE})\b|\s?(?P<sym>{_AFTER_RE})(?![\w$£€¥]))",
     re.IGNORECASE,
 )
 
@@ -181,19 +200,49 @@ def _currency(token: str) -> str:
     return _WORDS[token.lower()]
 
 
-def _is_range(match: re.Match[str]) -> bool:
-    """A second number is part of the sum only when it carries a scale word or a symbol.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
-    That keeps "$5 million to 30 countries" from becoming a range.
+
+def _second_is_money(match: re.Match[str]) -> bool:
+    """A second number is a sum only when it carries a scale word or a symbol, or ends the phrase.
+
+    That keeps "$5 million to 30 countries" and "$5 to 10 percent" from becoming ranges, while
+    "US$3,000 to 5,000" (no scale on either side) is one. After a currency word every number is
+    money ("2 to 3 million euros").
     """
     if match.group("n2") is None:
         return False
-    marked = match.group("s2") or ("c2" in match.groupdict() and match.group("c2"))
-    return bool(marked) or match.re is _SUFFIXED
+    if match.re is _SUFFIXED:  # but not the year in "from 2019 to 2 million euros"
+        return not (not match.group("s1") and _YEAR.fullmatch(match.group("n1")))
+    if match.group("s2") or match.group("c2"):
+        return True
+    bare = match.group("bare") is not None and not match.group("s1")
+    return bare and _number(match.group("n1")) < _number(match.group("n2"))
 
 
 _UPPER = re.compile(r"\b(?:up to|as much as|as high as|no more than|at most|under|below|less than)\s*$", re.I)
 _LOWER = re.compile(r"\b(?:more than|over|at least|above|in excess of|upwards of|no less than)\s*$", re.I)
+#: Words that make "from $5 to $7" a change: the sum was one and became the other. Neither is a
+#: bound then, so both are plain amounts. Verbs that take the sum as their object ("raised $5 to
+#: $7 million from investors", "cut $5 to $7 billion from the budget") make a change only with
+#: "from"; verbs that cannot take it as object make one right before the sum too ("fell $2 to $7").
+_INTRANSITIVE = (
+    r"ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|slip(?:s|ped|ping)?"
+    r"|sl(?:id|ides|iding)|declin(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)"
+    r"|tumbl(?:e|es|ed|ing)|s(?:ank|inks?|inking|unk)|edg(?:e|es|ed|ing)|dipp?(?:s|ed|ing)?|up|down"
+)
+_TRANSITIVE = (
+    r"drop(?:s|ped|ping)?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|cut(?:s|ting)?|rais(?:e|es|ed|ing)"
+    r"|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|gr(?:ow|ows|ew|own|owing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?"
+    r"|trim(?:s|med|ming)?|slash(?:es|ed|ing)?|hik(?:e|es|ed|ing)|went|gone|mov(?:e|es|ed|ing)"
+    r"|chang(?:e|es|ed|ing)|revis(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)"
+    r"|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|shr(?:ink|inks|ank|unk|inking)|swell(?:s|ed|ing)?"
+    r"|expand(?:s|ed|ing)?|adjust(?:s|ed|ing)?"
+)
+_CHANGE = re.compile(
+    rf"\b(?:(?:{_INTRANSITIVE})(?:\s+by)?|(?:{_INTRANSITIVE}|{_TRANSITIVE})(?:\s+\S+){{0,3}}\s+from)\s*$",
+    re.I,
+)
 
 
 def _bound(before: str) -> AmountBound | None:
@@ -205,24 +254,65 @@ def _bound(before: str) -> AmountBound | None:
     return None
 
 
+def _is_change(before: str) -> bool:
+    """A change word right before the first sum, or before a "from" at most three words on.
+
+    "raised its offer from $5 to $7" and "fell $2 to $7" are changes; "going to spend $5 to $7
+    billion" and "fines ranging from 2 to 3 million euros" are ranges.
+    """
+    return bool(_CHANGE.search(re.split(r"[.;:!?,()\n]", before)[-1]))
+
+
 def _value(number: str, scale: float) -> float:
     return round(_number(number) * scale, 4)  # 16.4 million is 16400000, not 16399999.999999998
 
 
-def _amounts(match: re.Match[str], before: str) -> list[Amount]:
-    text = match.group(0)
-    currency = _currency(match.group("cur"))
+def _first_scale(match: re.Match[str]) -> float:
+    """The first number's scale: its own, else the second's when it reads as shared.
+
+    "$300 to 350 million" and "from $10 to $8 million" share "million"; "$500,000 to 1 million"
+    does not (a first number of a thousand or more is a whole sum already).
+    """
     s1, s2 = match.group("s1"), match.group("s2")
-    if not _is_range(match):
-        text = text[: match.end("s1") if s1 else match.end("n1")] if match.re is _PREFIXED else text
-        value = _value(match.group("n1"), _scale(s1))
-        return [Amount(text=text, value=value, currency=currency, bound=_bound(before))]
-    # "$300 to 350 million": the scale after the second number applies to both.
-    first_scale = _scale(s1) if s1 else _scale(s2)
-    return [
-        Amount(text=text, value=_value(match.group("n1"), first_scale), currency=currency, bound="lower"),
-        Amount(text=text, value=_value(match.group("n2"), _scale(s2)), currency=currency, bound="upper"),
-    ]
+    if s1 or not s2:
+        return _scale(s1)
+    return _scale(s2) if _number(match.group("n1")) < 1000 else 1.0
+
+
+def _spans(match: re.Match[str], text: str) -> list[MoneySpan]:
+    """The amounts of one match: a single sum, a range (lower and upper), or a change (two sums)."""
+    currency = _currency(match.group("cur") or match.group("sym"))
+    prefixed = match.re is _PREFIXED
+    start = match.start("cur") if prefixed else match.start("n1")
+    before = text[max(0, start - 60) : start]
+    if not _second_is_money(match):
+        if prefixed:
+            end = match.end("s1") if match.group("s1") else match.end("n1")
+            value = _value(match.group("n1"), _scale(match.group("s1")))
+        else:  # "2019 to 2 million euros": only the number next to the currency word is the sum
+            if match.group("n2") is not None:
+                start = match.start("n2")
+                before = text[max(0, start - 60) : start]
+            end = match.end()
+            number, scale = ("n2", "s2") if match.group("n2") is not None else ("n1", "s1")
+            value = _value(match.group(number), _scale(match.group(scale)))
+        amount = Amount(text=text[start:end], value=value, currency=currency, bound=_bound(before))
+        return [MoneySpan(start, end, amount)]
+    end = match.end()
+    low = _value(match.group("n1"), _first_scale(match))
+    high = _value(match.group("n2"), _scale(match.group("s2")))
+    if low < high and not _is_change(before):
+        whole = text[start:end]
+        return [
+            MoneySpan(start, end, Amount(text=whole, value=low, currency=currency, bound="lower")),
+            MoneySpan(start, end, Amount(text=whole, value=high, currency=currency, bound="upper")),
+        ]
+    # A change, or a falling pair that no range is written as ("$7 billion to $5 billion"):
+    # two sums, each with its own span.
+    sep_start, second = match.start("sep"), match.end("sep")
+    first = Amount(text=text[start:sep_start], value=low, currency=currency, bound=_bound(before))
+    other = Amount(text=text[second:end], value=high, currency=currency)
+    return [MoneySpan(start, sep_start, first), MoneySpan(second, end, other)]
 
 
 def find_money(text: str) -> list[MoneySpan]:
@@ -231,16 +321,14 @@ def find_money(text: str) -> list[MoneySpan]:
     taken = CharSpans()
     for pattern in (_PREFIXED, _SUFFIXED):
         for match in pattern.finditer(text):
-            start, end = match.span()
+            if pattern is _SUFFIXED and (match.group("cur") or "").lower() == "won" and not match.group("s1"):
+                continue  # "won 3 medals" style false friends need a scale word to count
+            spans = _spans(match, text)
+            start, end = spans[0].start, spans[-1].end
             if taken.overlaps(start, end):
                 continue
-            if pattern is _SUFFIXED and match.group("cur").lower() == "won" and not match.group("s1"):
-                continue  # "won 3 medals" style false friends need a scale word to count
-            if pattern is _PREFIXED and not _is_range(match):
-                end = match.end("s1") if match.group("s1") else match.end("n1")
             taken.add(start, end)
-            before = text[max(0, start - 20) : start]
-            found.extend(MoneySpan(start, end, amount) for amount in _amounts(match, before))
+            found.extend(spans)
     for match in _SUBUNIT.finditer(text):
         start, end = match.span()
         if taken.overlaps(start, end):

@@ -30,6 +30,10 @@ from streams.core.normalise.money import find_money
         ("a fine of 12,34,567 rupees", [(1234567.0, "INR")]),
         ("thirty-five billion dollars in loans", [(35e9, "USD")]),
         ("between $1 million and $2 million", [(1e6, "USD"), (2e6, "USD")]),
+        ("a ticket costs 12 € in Rome and 9 £ in Leeds", [(12.0, "EUR"), (9.0, "GBP")]),
+        ("It is 150 million $ (US$199 million).", [(199e6, "USD")]),
+        ("a fee of 40 us dollar, or 290 chinese yuan", [(40.0, "USD"), (290.0, "CNY")]),
+        ("bread costs 15 turkish lira", [(15.0, "TRY")]),
     ],
 )
 def test_money_forms(text: str, expected: list[tuple[float, str]]) -> None:
@@ -71,3 +75,77 @@ def test_bounds(text: str, bounds: list[str | None]) -> None:
 @pytest.mark.parametrize("text", ["5 per cent of voters", "he won two medals", "someone dollars"])
 def test_not_money(text: str) -> None:
     assert find_money(text) == []
+
+
+def _read(text: str) -> list[tuple[str, float, str, str | None]]:
+    return [
+        (text[m.start : m.end], m.amount.value, m.amount.currency, m.amount.bound) for m in find_money(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "currency"),
+    [
+        ("The levy costs farmers between $5 and $7 billion a year.", "$5 and $7 billion", 5e9, 7e9, "USD"),
+        ("Rents run at US$3,000 to 5,000 a month.", "US$3,000 to 5,000", 3000.0, 5000.0, "USD"),
+        ("Rents run at US$3,000 to 5,000.", "US$3,000 to 5,000", 3000.0, 5000.0, "USD"),
+        ("a US$3,000 to 5,000 rebate for buyers", "US$3,000 to 5,000", 3000.0, 5000.0, "USD"),
+        ("a bridge costing €300 to 350 million", "€300 to 350 million", 300e6, 350e6, "EUR"),
+        ("repairs estimated at $5-7 billion", "$5-7 billion", 5e9, 7e9, "USD"),
+        ("bids of $5 billion to $7 billion", "$5 billion to $7 billion", 5e9, 7e9, "USD"),
+        ("fines ranging from 2 to 3 million euros", "2 to 3 million euros", 2e6, 3e6, "EUR"),
+        ("a bill of between 10 and 20 million pounds", "10 and 20 million pounds", 10e6, 20e6, "GBP"),
+        ("worth between $1 million and $2 million", "$1 million and $2 million", 1e6, 2e6, "USD"),
+        ("priced between US$3 and US$4 billion", "US$3 and US$4 billion", 3e9, 4e9, "USD"),
+        ("a loan of $500,000 to 1 million", "$500,000 to 1 million", 5e5, 1e6, "USD"),
+        ("it plans to spend $5 to $7 billion", "$5 to $7 billion", 5e9, 7e9, "USD"),
+        ("the start-up raised $5 to $7 million from investors", "$5 to $7 million", 5e6, 7e6, "USD"),
+    ],
+)
+def test_ranges_give_a_lower_and_an_upper_amount(
+    text: str, span: str, low: float, high: float, currency: str
+) -> None:
+    assert _read(text) == [(span, low, currency, "lower"), (span, high, currency, "upper")]
+    assert {m.amount.text for m in find_money(text)} == {span}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A change gives the sum before and the sum after, neither of them a bound.
+        ("Ticket prices rose from $5 to $7.", [("$5", 5.0), ("$7", 7.0)]),
+        (
+            "The board raised its offer from $5 billion to $7 billion.",
+            [("$5 billion", 5e9), ("$7 billion", 7e9)],
+        ),
+        ("The budget was cut this year from $10 to $8 million.", [("$10", 10e6), ("$8 million", 8e6)]),
+        ("Shares fell $2 to $7 on Monday.", [("$2", 2.0), ("$7", 7.0)]),
+        ("Crude was down $1.50 to $70.25 in London.", [("$1.50", 1.5), ("$70.25", 70.25)]),
+        # No range runs downwards: a falling pair is two sums.
+        ("$7 billion to $5 billion", [("$7 billion", 7e9), ("$5 billion", 5e9)]),
+    ],
+)
+def test_a_change_is_two_plain_amounts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _read(text) == [(span, value, "USD", None) for span, value in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It sent $5 billion to Ukraine.", [("$5 billion", 5e9)]),
+        ("It gave $5 to 30 countries.", [("$5", 5.0)]),
+        ("It paid $1,000 to 5,000 families.", [("$1,000", 1000.0)]),
+        ("Its stock sank from $30 to four cents.", [("$30", 30.0), ("four cents", 0.04)]),
+        ("It gave $5 million to 30 countries.", [("$5 million", 5e6)]),
+        ("a $5 to 10 percent fee", [("$5", 5.0)]),
+        ("It spent $5 and $7 billion on two plants.", [("$5", 5.0), ("$7 billion", 7e9)]),
+        ("between $5 million and 30 countries", [("$5 million", 5e6)]),
+        ("sales from 2019 to 2 million euros", [("2 million euros", 2e6)]),
+        ("profit in 2024 $3 billion", [("$3 billion", 3e9)]),
+        ("a fee that rose in 2015 to 30 euros", [("30 euros", 30.0)]),
+    ],
+)
+def test_not_a_range(text: str, expected: list[tuple[str, float]]) -> None:
+    found = _read(text)
+    assert [(span, value) for span, value, _, _ in found] == expected
+    assert all(bound is None for _, _, _, bound in found)

@@ -6,7 +6,7 @@ import dataclasses
 import random
 
 from streams.core.model import Amount, AmountScope, Event, Evidence, Extractor
-from streams.core.normalise.money import MoneySpan
+from streams.core.normalise.money import MoneySpan, find_money
 from streams.core.rules.amounts import _paragraph, attach_amounts
 
 
@@ -63,3 +63,15 @@ def test_indexed_attachment_matches_the_full_scan() -> None:
             for s in sorted(rng.sample(range(size - 3), rng.randint(0, 10)))
         ]
         assert attach_amounts(events, anchors, money, text) == _reference(events, anchors, money, text)
+
+
+def test_a_range_goes_whole_to_one_event() -> None:
+    text = "They met on Monday. The firms agreed on a price between $5 and $7 billion."
+    events = [_event(0, "meeting", 0, 19), _event(1, "agreement", 20, len(text))]
+    money = find_money(text)
+    (meeting, agreement) = attach_amounts(events, [5, 30], money, text)
+    assert meeting.amounts == []
+    assert [(a.value, a.bound, a.text) for a in agreement.amounts] == [
+        (5e9, "lower", "$5 and $7 billion"),
+        (7e9, "upper", "$5 and $7 billion"),
+    ]
