@@ -21,7 +21,7 @@ from streams.core.normalise.money import find_money
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.amounts import attach_amounts
 from streams.core.rules.discourse import DiscourseContext
-from streams.core.rules.event_dates import sentence_date, speech_date
+from streams.core.rules.event_dates import event_date, sentence_date, speech_date
 from streams.core.rules.geocode import article_countries, with_country_codes
 from streams.core.rules.interactions import Trigger, find_triggers
 from streams.core.rules.places import event_location, place_char_spans
@@ -187,13 +187,14 @@ def interaction_event(
             named.add(actor.name)
             found.append(actor)
     evidence = context.evidence(sent.start_char, sent.end_char)
-    date_value, date_basis = sentence_date(
+    date_value, date_basis = event_date(
         sent,
+        trigger.token,
+        trigger.status,
+        actors.document,
         context.base_date,
         context.date_basis,
         quote_spans,
-        anchor=trigger.token.i,
-        planned=trigger.status == "planned",
     )
     location = event_location(sent, quote_spans, trigger.token, context.countries)
     named_people = sum(1 for a in found if a.kind == "person")

@@ -10,7 +10,11 @@ Direction: news reports the past, so by default a weekday is the latest such day
 after publication, and a month or day without a year is in the year of publication unless
 that puts it more than eight months ahead ("11 December" in January is last year's). For
 an event the text reports as scheduled, the extractor asks for the future reading
-(``prefer_future``): "will meet on Tuesday" is the next Tuesday.
+(``prefer_future``): "will meet on Tuesday" is the next Tuesday; for one the text reports
+in the past tense (``not_after``), a day or month without a year is never after publication
+("a June 12 meeting" in February is last June's). "April 3 last year" takes the year the words
+name. "The following day" and "two days later" count from the date the text used just before
+(``reference``) and are left unresolved without one.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ _MONTH_YEAR = re.compile(
 _YEAR_MONTH = re.compile(rf"\b(\d{{4}})\s+({_MONTH_RE})\b", re.I)
 _MONTH_ONLY = re.compile(
     rf"^(?:(?:in|on|early|late|mid|mid-|last|this|next|the\s+end\s+of|the\s+beginning\s+of)\s+)*"
-    rf"({_MONTH_RE})\.?$",
+    rf"({_MONTH_RE})\.?(?:\s+(?:of\s+)?(?:the\s+)?(?:last|this|next|previous|following)\s+year)?$",
     re.I,
 )
 _ORDINAL_DAY = re.compile(r"^(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)$", re.I)
@@ -73,6 +77,13 @@ _YEAR_PART = re.compile(
 _WEEK_OF = re.compile(r"^(?:the\s+)?week\s+of\s+(.+)$", re.I)
 _NTH_WEEK_OF = re.compile(r"^(?:the\s+)?(first|last)\s+week\s+of\s+(.+)$", re.I)
 _WEEK_NUMBER = re.compile(r"^(?:in\s+)?week\s+(\d{1,2})(?:\s+of\s+(\d{4}))?$", re.I)
+#: "April 3 last year", "in June the previous year": the year a day or month without one is in
+_NAMED_YEAR = re.compile(r"\b(last|this|next|previous|following)\s+year\b|\byear\s+(before|after)\b", re.I)
+_YEAR_STEP = {"last": -1, "previous": -1, "before": -1, "this": 0, "next": 1, "following": 1, "after": 1}
+#: a day counted from the date the text used just before: "the following day", "two days later"
+_FOLLOWING_DAY = re.compile(r"^(?:on\s+)?the\s+(?:following|next)\s+day$|^(?:the\s+)?day\s+after$", re.I)
+_PREVIOUS_DAY = re.compile(r"^(?:on\s+)?the\s+(?:previous|preceding)\s+day$|^(?:the\s+)?day\s+before$", re.I)
+_LATER = re.compile(rf"^({_COUNT_RE})\s+(day|week)s?\s+(later|after|afterwards|earlier|before)$", re.I)
 
 
 def _day(value: date, text: str) -> DateValue:
@@ -82,6 +93,17 @@ def _day(value: date, text: str) -> DateValue:
 def _week(value: date, text: str) -> DateValue:
     monday = value - timedelta(days=value.weekday())
     return DateValue(text=text, value=monday.isoformat(), precision="week")
+
+
+def _weekend(value: date, text: str) -> DateValue:
+    """The weekend of ``value``'s week: its month, the most precise value that holds both days
+    without naming a day they are not (a week's Monday is five days off); the week when the
+    Saturday and Sunday fall in two months."""
+    saturday = value - timedelta(days=value.weekday()) + timedelta(days=5)
+    sunday = saturday + timedelta(days=1)
+    if saturday.month != sunday.month:
+        return _week(value, text)
+    return _month(saturday.year, saturday.month, text)
 
 
 def _month(year: int, month: int, text: str) -> DateValue:
@@ -131,10 +153,15 @@ def _day_number(text: str) -> int:
     return int(re.sub(r"(st|nd|rd|th)$", "", lowered))
 
 
-def _pick_month_year(month: int, base: date, future: bool) -> int:
-    """The year of a month written without one: the publication year, as writers mean it,
-    except a month far ahead ("December" in January: last year's) or, for a scheduled
-    event, a month already well past ("March" in October: next year's)."""
+def _pick_month_year(month: int, base: date, future: bool, text: str = "", not_after: bool = False) -> int:
+    """The year of a month written without one: the year the words name ("last year"), else
+    the publication year, as writers mean it, except a month far ahead ("December" in January:
+    last year's), a month after publication for an event told in the past tense (``not_after``),
+    or, for a scheduled event, a month already well past ("March" in October: next year's)."""
+    if m := _NAMED_YEAR.search(text):
+        return base.year + _YEAR_STEP[(m.group(1) or m.group(2)).lower()]
+    if not_after and not future and month > base.month:
+        return base.year - 1
     if future and month < base.month - 2:
         return base.year + 1
     if not future and month > base.month + 8:
@@ -142,11 +169,17 @@ def _pick_month_year(month: int, base: date, future: bool) -> int:
     return base.year
 
 
-def _pick_year(month: int, day: int, base: date, future: bool) -> date | None:
-    return _safe_date(_pick_month_year(month, base, future), month, day)
+def _pick_year(month: int, day: int, base: date, future: bool, text: str, not_after: bool) -> date | None:
+    year = _pick_month_year(month, base, future, text, not_after)
+    if not_after and not future and year == base.year and _NAMED_YEAR.search(text) is None:
+        this_year = _safe_date(year, month, day)
+        # a few days' grace: a publication time in UTC can fall on the day before the local one
+        if this_year is not None and this_year > base + timedelta(days=3):
+            year -= 1
+    return _safe_date(year, month, day)
 
 
-def _absolute(text: str, base: date | None, future: bool) -> DateValue | None:
+def _absolute(text: str, base: date | None, future: bool, not_after: bool = False) -> DateValue | None:
     if (m := _ISO.search(text)) and 1 <= int(m.group(2)) <= 12:  # not "the 2019-20 season"
         year, month = int(m.group(1)), int(m.group(2))
         if m.group(3):
@@ -160,7 +193,7 @@ def _absolute(text: str, base: date | None, future: bool) -> DateValue | None:
             if m.group(3):
                 day = _safe_date(int(m.group(3)), month, day_number)
             elif base is not None:
-                day = _pick_year(month, day_number, base, future)
+                day = _pick_year(month, day_number, base, future, text, not_after)
             else:
                 return None
             return _day(day, text) if day else None
@@ -170,7 +203,7 @@ def _absolute(text: str, base: date | None, future: bool) -> DateValue | None:
         return _month(int(m.group(1)), MONTHS[m.group(2).lower()], text)
     if (m := _MONTH_ONLY.match(text)) and base is not None:
         month = MONTHS[m.group(1).lower()]
-        return _month(_pick_month_year(month, base, future), month, text)
+        return _month(_pick_month_year(month, base, future, text, not_after), month, text)
     return None
 
 
@@ -260,6 +293,8 @@ def _relative(text: str, base: date, future: bool) -> DateValue | None:
         if unit == "month":
             year, month = _shift_month(base.year, base.month, step)
             return _month(year, month, text)
+        if unit == "weekend":
+            return _weekend(base + timedelta(weeks=step), text)
         return _week(base + timedelta(weeks=step), text)
     if _PREVIOUS_YEAR.search(text):
         return _year(base.year - 1, text)
@@ -276,20 +311,51 @@ def _relative(text: str, base: date, future: bool) -> DateValue | None:
     return None
 
 
-def normalise_date(text: str, base: date | None, prefer_future: bool = False) -> DateValue | None:
+def _counted_from(text: str, reference: date | None) -> DateValue | None:
+    """ "the following day", "two days later": counted from the date the text used before."""
+    if _FOLLOWING_DAY.match(text) or _PREVIOUS_DAY.match(text):
+        if reference is None:
+            return None
+        return _day(reference + timedelta(days=1 if _FOLLOWING_DAY.match(text) else -1), text)
+    if (m := _LATER.match(text)) and reference is not None:
+        sign = 1 if m.group(3).lower() in ("later", "after", "afterwards") else -1
+        return _day(_shift(reference, m.group(2), sign * _count(m.group(1))), text)
+    return None
+
+
+def is_counted_from_reference(text: str) -> bool:
+    """Whether the words count from a date given before ("the following day", "two days later")."""
+    text = " ".join(text.split()).strip(" ,.;:")
+    return bool(_FOLLOWING_DAY.match(text) or _PREVIOUS_DAY.match(text) or _LATER.match(text))
+
+
+def normalise_date(
+    text: str,
+    base: date | None,
+    prefer_future: bool = False,
+    not_after: bool = False,
+    reference: date | None = None,
+) -> DateValue | None:
     """Normalise one date expression; None when it names no resolvable date.
 
     ``base`` is the publication day (or the record day when the article has none);
     relative expressions need it and are left unresolved without it. ``prefer_future``
-    reads a bare weekday, month or day forwards, for events the text reports as scheduled.
+    reads a bare weekday, month or day forwards, for events the text reports as scheduled;
+    ``not_after`` keeps a day or month without a year from falling after publication, for
+    events told in the past tense. ``reference`` is the date the text used just before, that
+    "the following day" and "two days later" count from.
     """
     text = " ".join(text.split()).strip(" ,.;:")
     if not text or len(text) > 80:
         return None
+    if reference is not None and (counted := _counted_from(text, reference)) is not None:
+        return counted
+    if _FOLLOWING_DAY.match(text) or _PREVIOUS_DAY.match(text):
+        return None
     weeks = _weeks(text, base, prefer_future)
     if weeks is not None:
         return weeks
-    absolute = _absolute(text, base, prefer_future)
+    absolute = _absolute(text, base, prefer_future, not_after)
     if absolute is not None:
         return absolute
     if base is not None:

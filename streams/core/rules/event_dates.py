@@ -1,16 +1,48 @@
-"""The date of an event: the resolvable date in its sentence nearest what signalled it."""
+"""The date of an event: the resolvable date in its sentence nearest what signalled it.
+
+For a meeting or agreement (``event_date``) the date must belong to the event's clause: a date
+in a clause the event's governs or is followed by ("agreed to cut emissions by 2030", "signed
+the deal, and cars should be out by 2011") dates something else, while one in the clause that
+governs the event's dates it ("said Tuesday it had settled"). A sentence with no date at all
+takes the day the sentence before it in the paragraph gives ("On Tuesday the ministers arrived.
+They met the president."). "The following day" counts from the date the text used last.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from streams.core.model import Actor, DateBasis, DateValue
-from streams.core.normalise.dates import is_relative, normalise_date
+from streams.core.model import Actor, DateBasis, DateValue, EventStatus
+from streams.core.normalise.dates import is_counted_from_reference, is_relative, normalise_date
 from streams.core.rules.actors import ActorResolver
-from streams.core.rules.document import entities_in
+from streams.core.rules.document import DocumentIndex, entities_in
 from streams.core.spans import CharSpans
+
+#: words that move an event away from the time of the sentence before ("later they met")
+_TIME_SHIFT_WORDS = frozenset(
+    {
+        "later",
+        "earlier",
+        "previously",
+        "again",
+        "since",
+        "before",
+        "after",
+        "already",
+        "once",
+        "formerly",
+        "recently",
+        "subsequently",
+        "ago",
+        "last",
+        "next",
+        "meanwhile",
+    }
+)
+#: how far back, in characters, a "the following day" looks for the day it counts from
+_REFERENCE_WINDOW = 1500
 
 #: A date and, when it was resolved relative to a day, what that day was.
 DatedAs = tuple[DateValue | None, DateBasis | None]
@@ -69,3 +101,151 @@ def speech_date(
         if speaker.name in named:
             return sentence_date(previous, base, basis, quote_spans)
     return None, None
+
+
+def event_date(
+    sent: Span,
+    trigger: Token,
+    status: EventStatus,
+    document: DocumentIndex,
+    base: date | None,
+    basis: DateBasis | None,
+    quote_spans: CharSpans,
+) -> DatedAs:
+    """The date of a meeting or agreement signalled by ``trigger`` in ``sent``.
+
+    Its own clause's date nearest the trigger; a year-less date in a past-tense clause is
+    never after publication; with no date in the sentence, the day the previous sentence of
+    the paragraph gives, unless the sentence moves away in time ("later", "again").
+    """
+    planned = status == "planned"
+    not_after = status == "past" and _past_tense(trigger)
+    found: list[tuple[int, DateValue]] = []
+    any_date = False
+    for ent in entities_in(sent):
+        if ent.label_ != "DATE" or quote_spans.covers(ent.start_char):
+            continue
+        any_date = True
+        if not _belongs_to_event(ent, trigger):
+            continue
+        reference = (
+            _reference_day(document, ent.start_char, base, quote_spans)
+            if is_counted_from_reference(ent.text)
+            else None
+        )
+        value = normalise_date(
+            ent.text, base, prefer_future=planned, not_after=not_after, reference=reference
+        )
+        if value is not None:
+            distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
+            found.append((distance, value))
+    if found:
+        value = min(found, key=lambda item: item[0])[1]
+        return value, (basis if is_relative(value) else None)
+    if any_date or not not_after or any(t.lower_ in _TIME_SHIFT_WORDS for t in sent):
+        return None, None  # only a past-tense scene continues the day of the sentence before
+    return _previous_sentence_day(sent, document, base, basis, quote_spans)
+
+
+def _clause_verb(token: Token, stop: Token | None = None) -> Token | None:
+    """The verb heading the clause ``token`` is in; None when the walk passes ``stop`` first."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        if stop is not None and token.i == stop.i:
+            return None
+        token = token.head
+    return None if stop is not None and token.i == stop.i else token
+
+
+def _belongs_to_event(ent: Span, trigger: Token) -> bool:
+    """Whether the date is the event's: on the trigger word or what describes it ("the June 12
+    meeting", "a deal struck in July"), in its clause or a clause above it ("said Tuesday it had
+    settled"); not in a clause below it that follows the trigger ("agreed to cut emissions by
+    2030", "went through, and cars should be out by 2011"): that clause has its own time."""
+    if trigger.pos_ not in ("VERB", "AUX") and any(a.i == trigger.i for a in ent.root.ancestors):
+        return True
+    date_verb = _clause_verb(ent.root, stop=trigger)
+    if date_verb is None:
+        return True  # the date modifies the trigger word itself
+    event_verb = _clause_verb(trigger)
+    if event_verb is None or date_verb.i == event_verb.i or ent.start < trigger.i:
+        return True
+    if not any(a.i == event_verb.i for a in date_verb.ancestors):
+        return True
+    # below the event's clause, yet about its time: "a summit where on Sunday they signed",
+    # and, when the event noun is the subject, its predicate ("the meeting is set to open tomorrow")
+    if date_verb.left_edge.lower_ in ("where", "when"):
+        return True
+    if _describes(date_verb, trigger):
+        return True
+    if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ in ("nsubj", "nsubjpass"):
+        verb = date_verb
+        while verb.dep_ == "xcomp" and verb.i != event_verb.i:
+            verb = verb.head
+        return verb.i == event_verb.i
+    return False
+
+
+def _describes(verb: Token, trigger: Token) -> bool:
+    """A participle right after the event noun describes it, however the parser attached it:
+    "the next meeting, scheduled for fall", "the talks, held in Doha on Monday"."""
+    if trigger.pos_ in ("VERB", "AUX") or verb.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1] if verb.i > 0 else verb
+    if before.text == "," and before.i > 0:
+        before = verb.doc[before.i - 1]
+    return before.i == trigger.i
+
+
+def _past_tense(trigger: Token) -> bool:
+    """Whether the trigger's clause is told in the past tense ("met", "had signed", "was held")."""
+    verb = _clause_verb(trigger)
+    if verb is None:
+        return False
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _reference_day(
+    document: DocumentIndex, before: int, base: date | None, quote_spans: CharSpans
+) -> date | None:
+    """The last day the text gave before offset ``before``, that "the following day" counts from."""
+    for ent in reversed(document.ents):
+        if ent.end_char > before or ent.label_ != "DATE" or quote_spans.covers(ent.start_char):
+            continue
+        if ent.end_char < before - _REFERENCE_WINDOW:
+            break
+        if is_counted_from_reference(ent.text):
+            return None  # a chain of counted days: too far to follow safely
+        value = normalise_date(ent.text, base)
+        if value is not None and value.precision == "day":
+            return date.fromisoformat(value.value)
+    return None
+
+
+def _previous_sentence_day(
+    sent: Span, document: DocumentIndex, base: date | None, basis: DateBasis | None, quote_spans: CharSpans
+) -> DatedAs:
+    """The one day the previous sentence of the same paragraph gives, if it gives exactly one.
+
+    Only days count: a year or month ("over the past week", "in 2003") is a period the scene
+    lies in, not its time. A day after publication is a plan, not the scene of a past event.
+    """
+    number = document.sentence_number(sent.start)
+    if number == 0:
+        return None, None
+    previous = document.sentences[number - 1]
+    if "\n" in document.text[previous.end_char - 1 : sent.start_char]:
+        return None, None  # another paragraph
+    days: dict[str, DateValue] = {}
+    for ent in entities_in(previous):
+        if ent.label_ == "DATE" and not quote_spans.covers(ent.start_char):
+            value = normalise_date(ent.text, base, not_after=True)
+            if value is not None and value.precision == "day":
+                days.setdefault(value.value, value)
+    if len(days) != 1:
+        return None, None
+    (value,) = days.values()
+    if base is not None and date.fromisoformat(value.value) > base + timedelta(days=1):
+        return None, None
+    return value, (basis if is_relative(value) else None)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -33,7 +34,8 @@ WEDNESDAY = date(2025, 10, 29)
         ("last Tuesday", "2025-10-28", "day"),
         ("on Wednesday", "2025-10-29", "day"),
         ("this week", "2025-10-27", "week"),
-        ("this weekend", "2025-10-27", "week"),
+        ("this weekend", "2025-11", "month"),  # Saturday 1 and Sunday 2 November
+        ("last weekend", "2025-10", "month"),
         ("later this month", "2025-10", "month"),
         ("three days ago", "2025-10-26", "day"),
         ("two weeks ago", "2025-10-13", "week"),
@@ -98,3 +100,37 @@ def test_scheduled_events_read_forwards(text: str, value: str) -> None:
 def test_season_range_is_a_year_not_a_month() -> None:
     result = normalise_date("the 2019-20 season", WEDNESDAY)
     assert result is not None and (result.value, result.precision) == ("2019", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "value"),
+    [
+        ("June 12", {"not_after": True}, "2024-06-12"),  # told in the past tense in February
+        ("June 12", {}, "2025-06-12"),
+        ("June 12", {"prefer_future": True}, "2025-06-12"),
+        ("February 12", {"not_after": True}, "2025-02-12"),  # a few days' grace for time zones
+        ("March", {"not_after": True}, "2024-03"),
+        ("April 3 last year", {}, "2024-04-03"),
+        ("June of last year", {}, "2024-06"),
+        ("June of this year", {}, "2025-06"),
+        ("the following day", {"reference": date(2024, 12, 31)}, "2025-01-01"),
+        ("the day before", {"reference": date(2025, 1, 1)}, "2024-12-31"),
+        ("two days later", {"reference": date(2025, 1, 30)}, "2025-02-01"),
+        ("three days earlier", {"reference": date(2025, 1, 30)}, "2025-01-27"),
+    ],
+)
+def test_year_and_reference(text: str, kwargs: dict[str, Any], value: str) -> None:
+    result = normalise_date(text, date(2025, 2, 10), **kwargs)
+    assert result is not None
+    assert result.value == value
+
+
+@pytest.mark.parametrize("text", ["the following day", "two days later", "the day before"])
+def test_counted_days_need_a_reference(text: str) -> None:
+    assert normalise_date(text, date(2025, 2, 10)) is None
+
+
+def test_a_weekend_across_two_months_stays_a_week() -> None:
+    result = normalise_date("this weekend", date(2025, 5, 28))  # Saturday 31 May, Sunday 1 June
+    assert result is not None
+    assert (result.value, result.precision) == ("2025-05-26", "week")

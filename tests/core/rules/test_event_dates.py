@@ -1,0 +1,115 @@
+"""The date of a meeting or agreement: its own clause, the sentence before, counted days, the year."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from streams.core.article import Article
+from streams.core.extractor import Extractor
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.document import DocumentIndex
+from streams.core.rules.event_dates import event_date
+from streams.core.spans import CharSpans
+
+
+def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") -> list[str | None]:
+    result = extractor.extract_one(Article(id="t", body=body, published_at=published_at))
+    assert result.error is None, result.error
+    events: list[dict[str, Any]] = [e.to_dict() for e in result.events if e.type != "statement"]
+    return [(e["date"] or {}).get("value") for e in events]
+
+
+@pytest.mark.parametrize(
+    ("body", "published_at", "expected"),
+    [
+        # the sentence before gives the day of the scene
+        (
+            "On Tuesday the foreign ministers arrived in Lisbon. "
+            "Foreign Minister Jonas Lind met Prime Minister Luis Tavares.",
+            "2025-10-29",
+            "2025-10-28",
+        ),
+        # a date in a clause the agreement governs is the target, not the day it was reached
+        ("Norway and Chile agreed to cut their emissions by 2030.", "2025-10-29", None),
+        # a date in a clause that follows the event's dates that clause
+        (
+            "The deal with Valdor went through, and Mirex should sell the new cars by 2031.",
+            "2025-10-29",
+            None,
+        ),
+        # a year-less day after publication in a past-tense sentence is last year's
+        (
+            "Premier Anna Kovac attended a June 12 meeting with President Tomas Berg.",
+            "2026-02-10",
+            "2025-06-12",
+        ),
+        # a scheduled one is this year's
+        (
+            "Premier Anna Kovac will attend a June 12 meeting with President Tomas Berg.",
+            "2026-02-10",
+            "2026-06-12",
+        ),
+        ("Premier Anna Kovac met President Tomas Berg on April 3 last year.", "2025-10-29", "2024-04-03"),
+    ],
+)
+def test_event_dates(extractor: Extractor, body: str, published_at: str, expected: str | None) -> None:
+    assert _dates(extractor, body, published_at)[0] == expected
+
+
+def test_the_following_day_counts_from_the_date_before(extractor: Extractor) -> None:
+    body = (
+        "Talks between Norway and Chile opened in Oslo on March 3. "
+        "The following day, Norway signed a trade agreement with Chile."
+    )
+    assert _dates(extractor, body, "2025-10-29")[-1] == "2025-03-04"
+
+
+def test_two_days_later(extractor: Extractor) -> None:
+    body = "President Tomas Berg arrived in Oslo on May 5. Two days later he met Premier Anna Kovac."
+    assert _dates(extractor, body, "2025-10-29")[-1] == "2025-05-07"
+
+
+def test_the_sentence_before_is_not_used_when_time_moves_on(extractor: Extractor) -> None:
+    body = (
+        "On Tuesday the foreign ministers arrived in Lisbon. "
+        "Later Foreign Minister Jonas Lind met Prime Minister Luis Tavares."
+    )
+    assert _dates(extractor, body)[-1] is None
+
+
+def test_the_sentence_before_in_another_paragraph_is_not_used(extractor: Extractor) -> None:
+    body = (
+        "On Tuesday the foreign ministers arrived in Lisbon.\n\n"
+        "Foreign Minister Jonas Lind met Prime Minister Luis Tavares."
+    )
+    assert _dates(extractor, body)[-1] is None
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+@pytest.mark.parametrize(
+    ("body", "trigger", "expected"),
+    [
+        # the date of saying dates what was said to be done
+        ("Valdor said Tuesday it had settled the lawsuit with Mirex.", "settled", "2025-10-28"),
+        # a target date in the agreed clause is not the agreement's
+        ("Valdor agreed with Mirex to close the plant by 2031.", "agreed", None),
+        # a relative adverb ties the clause to the event's time
+        ("The ministers met for a summit where on Sunday they signed the accord.", "met", "2025-10-26"),
+    ],
+)
+def test_event_date_of_a_trigger(nlp: Language, body: str, trigger: str, expected: str | None) -> None:
+    doc = nlp(body)
+    token = next(t for t in doc if t.text == trigger)
+    document = DocumentIndex(doc)
+    value, _ = event_date(
+        document.sentences[0], token, "past", document, date(2025, 10, 29), "published_at", CharSpans([])
+    )
+    assert (value.value if value else None) == expected
