@@ -17,13 +17,14 @@ from streams.core.article import Article
 from streams.core.lexicon.triggers import WEAK_MEETING_VERBS
 from streams.core.model import Actor, DateBasis, Event, Evidence, Role, make_event_id
 from streams.core.model import Extractor as ExtractorInfo
+from streams.core.normalise.countries import country_for
 from streams.core.normalise.money import find_money
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.amounts import attach_amounts
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.event_dates import event_date, sentence_date, speech_date
 from streams.core.rules.geocode import article_countries, with_country_codes
-from streams.core.rules.interactions import Trigger, find_triggers
+from streams.core.rules.interactions import Trigger, find_triggers, holder_words
 from streams.core.rules.places import event_location, place_char_spans
 from streams.core.rules.plover import plover_for
 from streams.core.rules.quotes import find_quotes
@@ -101,8 +102,8 @@ def build_events(
         found = []
         for trigger in find_triggers(sent, context.quote_spans):
             event = interaction_event(trigger, sent, discourse, context)
-            if trigger.cue in WEAK_MEETING_VERBS and len(event.actors) < 2:
-                continue  # "the article discusses" is no meeting; two parties discussing are
+            if not _has_parties(event, trigger, actors):
+                continue
             events.append(event)
             anchors.append(trigger.token.idx)
             found.append(event.actors)
@@ -178,14 +179,22 @@ def interaction_event(
     found: list[Actor] = actors.actors_in(sent.start, sent.end, role, exclude=quote_spans + places)
     named = {a.name for a in found}
     for token in _party_slots(trigger):
-        untagged = actors.untagged_name(token, role)
-        if untagged is not None and untagged.name not in named:
-            named.add(untagged.name)
-            found.append(untagged)
+        entity = actors.document.entity_at(token)
+        if entity is None:
+            slot_actor = actors.untagged_name(token, role)
+        else:
+            # the country visited is the host, a party, even though it is also the place
+            slot_actor = actors.actor(entity, role)
+            if slot_actor is not None and country_for(slot_actor.name) is None:
+                slot_actor = None
+        if slot_actor is not None and slot_actor.name not in named:
+            named.add(slot_actor.name)
+            found.append(slot_actor)
     for actor in discourse.implied(sent, role, quote_spans):
         if actor.name not in named:
             named.add(actor.name)
             found.append(actor)
+    found = _abbreviations_as_bodies(found)
     evidence = context.evidence(sent.start_char, sent.end_char)
     date_value, date_basis = event_date(
         sent,
@@ -223,6 +232,54 @@ def interaction_event(
     )
 
 
+def _has_parties(event: Event, trigger: Trigger, actors: ActorResolver) -> bool:
+    """Whether the event names who met or agreed, as a meeting or agreement must.
+
+    Two parties; or one body that meets as a whole ("G7 was scheduled to meet", "OPEC will
+    hold an emergency meeting"); or one party that itself agreed, signed or won ("Acme agreed
+    to pay", "Acme won a contract": a one-sided pledge or award is an agreement the party
+    made). A lone person at a meeting ("speaking to reporters after the meeting", "his visit
+    to Europe"), a meeting of no one named ("during that meeting"), the place or topic as the
+    only actor, or an agreement whose parties the text never names is not published: an
+    analyst cannot use an event without its parties. "the article discusses" needs two.
+    """
+    if len(event.actors) >= 2:
+        return True
+    if len(event.actors) == 0 or trigger.cue in WEAK_MEETING_VERBS:
+        return False
+    lone = event.actors[0]
+    if trigger.type == "meeting" and lone.kind not in ("organization", "group"):
+        return False
+    for word in holder_words(trigger):
+        entity = actors.document.entity_at(word)
+        holder = (
+            actors.actor(entity, lone.role) if entity is not None else actors.untagged_name(word, lone.role)
+        )
+        if holder is not None and holder.name == lone.name:
+            return True
+    return False
+
+
+def _initials(name: str) -> str:
+    """ "Syrian Democratic Forces" -> "SDF", "Royal Air Force" -> "RAF": its capitalised words' initials."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def _abbreviations_as_bodies(found: list[Actor]) -> list[Actor]:
+    """An abbreviation taken for a person beside the body it abbreviates ("the Syrian
+    Democratic Forces (SDF)", "SDF" tagged as a person) is that body: given its kind.
+
+    It stays a party of its own, as the other written form of the same name, which is how
+    the strict scorer counts it (an alias of the gold party, not an extra one)."""
+    bodies = {_initials(a.name): a for a in found if " " in a.name and a.kind != "person"}
+    return [
+        replace(a, kind=bodies[a.name].kind, title=None, organization=None, country=bodies[a.name].country)
+        if a.kind == "person" and a.name.isupper() and len(a.name) > 1 and a.name in bodies
+        else a
+        for a in found
+    ]
+
+
 def _party_slots(trigger: Trigger) -> list[Token]:
     """Words that name a party of the event: the one met or signed with, and their conjuncts."""
     slots: list[Token] = []
@@ -231,6 +288,10 @@ def _party_slots(trigger: Trigger) -> list[Token]:
             slots.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
             slots.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "to" and trigger.token.lemma_.lower() == "visit":
+            slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a state visit to Canada"
+    # "Acme won a contract", "Acme entered into an agreement": who holds the trigger noun
+    slots.extend(w for w in holder_words(trigger) if w not in slots)
     for token in list(slots):
         slots.extend(c for c in token.children if c.dep_ == "conj")
     return slots

@@ -29,3 +29,17 @@ def test_the_fallback_day_resolves_relative_dates_and_says_so() -> None:
     (meeting,) = events
     assert meeting.date is not None and meeting.date.value == "2026-03-02"
     assert meeting.date_basis == "record_time"
+
+
+def test_an_abbreviation_taken_for_a_person_beside_its_body_becomes_that_body() -> None:
+    from streams.core.assemble import _abbreviations_as_bodies
+    from streams.core.model import Actor
+
+    forces = Actor(name="Northern Defence Forces", role="party", kind="organization", country="Norland")
+    abbreviation = Actor(name="NDF", role="party", kind="person", title="chief")
+    other = Actor(name="NDF", role="party", kind="person")
+    assert _abbreviations_as_bodies([forces, abbreviation]) == [
+        forces,
+        Actor(name="NDF", role="party", kind="organization", country="Norland"),
+    ]
+    assert _abbreviations_as_bodies([other]) == [other]  # no body it abbreviates: left alone

@@ -28,6 +28,10 @@ from streams.core.rules.people import (
 )
 from streams.core.spans import CharSpans
 
+#: The tail of a title that the model tags alone: "State" of "Secretary of State", "General"
+#: of "Secretary-General". Neither names anyone by itself.
+TITLE_TAILS = frozenset({"State", "General"})
+
 
 class ActorResolver:
     """Who is who in one article: the actor each entity denotes, and each person's country."""
@@ -177,7 +181,7 @@ class ActorResolver:
 
     def _new_actor(self, span: Span, role: Role) -> Actor | None:
         name = clean_name(span.text)
-        if not name or name.lower() in PRONOUNS:
+        if not name or name.lower() in PRONOUNS or name in TITLE_TAILS:
             return None
         if self.is_person_span(span):
             person = self._people.find(name)
@@ -194,6 +198,11 @@ class ActorResolver:
         kind = KIND_BY_LABEL.get(span.label_)
         if kind is None:
             return None
+        if kind == "organization" and " " in name:
+            # "Patrice Talon of" tagged as an organisation: the cleaned name is a known person's
+            person = self._people.find(name)
+            if person is not None and person.canonical == name:
+                return Actor(name=name, role=role, kind="person", country=self._countries.get(name))
         country: str | None
         if kind == "country":
             country = country_for(name) or name

@@ -212,3 +212,40 @@ def find_triggers(sent: Span, inside_quote: CharSpans) -> list[Trigger]:
             if status is not None:
                 seen[kind] = Trigger(kind, token, status)
     return list(seen.values())
+
+
+def holder_words(trigger: Trigger) -> list[Token]:
+    """The words that name who holds the event itself, not whom it is held with.
+
+    "G7 was scheduled to meet", "OPEC will hold an emergency meeting", "the annual meeting of
+    the General Assembly", "the Fed entered into an agreement": a body named here meets or
+    agrees as a whole, so it is a party even when no counterpart is named. The subject is
+    looked for on the trigger, on the verb whose object the trigger noun is, and up the
+    chain of verbs it completes ("was scheduled to meet").
+    """
+    token = trigger.token
+    words: list[Token] = []
+    if token.pos_ in ("NOUN", "PROPN"):
+        words.extend(c for c in token.children if c.dep_ == "poss")
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            words.extend(c for c in prep.children if c.dep_ == "pobj")
+        verb = token.head
+        if token.dep_ == "pobj" and verb.dep_ == "prep":
+            # "entered into an agreement", "is in talks with": not "spoke at the conference"
+            if verb.lower_ not in ("into", "in"):
+                return words
+            verb = verb.head
+        if token.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return words
+    else:
+        verb = token
+    for _ in range(3):  # "was expected to be scheduled to meet": a short chain is enough
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "The plant's owner, Acme, agreed": the name in apposition is the subject's
+        words.extend(subjects + [a for s in subjects for a in s.children if a.dep_ == "appos"])
+        if words or verb.dep_ != "xcomp":
+            break
+        verb = verb.head
+        if any(c.dep_ == "dobj" for c in verb.children):
+            break  # "requires members to sign": the members sign, not the one requiring
+    return words

@@ -29,6 +29,10 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|G-?\d{1,2})$")
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
 
 
+#: Lower-case words a name never ends with: an entity that does ran on past the name.
+NAME_RUN_ON_WORDS = frozenset({"of", "and", "for", "the", "in", "at", "to"})
+
+
 def clean_name(text: str) -> str:
     """An entity's text as a name: one space between words, no article, no possessive ending,
     no dash or quotation mark at its edges ("― Ana Ruiz", "Robert “Bobby")."""
@@ -39,7 +43,17 @@ def clean_name(text: str) -> str:
     for suffix in ("’s", "'s", "’", "'"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
-    return text.strip(" ,.;:")
+    text = text.strip(" ,.;:")
+    # the model ran the name on into the next words: "Patrice Talon of", "Free Trade Area (AfCFTA"
+    words = text.split()
+    while len(words) > 1 and words[-1] in NAME_RUN_ON_WORDS:
+        words.pop()
+    text = " ".join(words)
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")].rstrip()
+    elif text.count(")") > text.count("(") and text.endswith(")"):
+        text = text[:-1].rstrip()
+    return text
 
 
 def display_name(name: str) -> str:

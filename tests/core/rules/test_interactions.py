@@ -60,13 +60,13 @@ def test_not_meetings(extractor: Extractor, body: str) -> None:
     "body",
     [
         "Cyprus and Egypt signed a deal to export gas through a new pipeline.",
-        "The two companies struck a $3 billion deal on Monday.",
+        "Ford and Mazda held talks. The two companies struck a $3 billion deal on Monday.",
         "Airbus won a contract from the airline for 20 jets.",
-        "A deal with European automaker Fiat went through on Thursday.",
+        "Chrysler's deal with European automaker Fiat went through on Thursday.",
         "Brazil is part of a pact between the European Union and Mercosur.",
         "The SDF announced it had entered into an agreement with the government of Syria.",
-        "Russia failed to fully implement the peace plan it signed.",
-        "The airline placed a purchase order for 30 aircraft with Boeing.",
+        "Russia failed to fully implement the peace plan it signed with Ukraine.",
+        "Delta placed a purchase order for 30 aircraft with Boeing.",
     ],
 )
 def test_agreement_forms(extractor: Extractor, body: str) -> None:
@@ -175,3 +175,85 @@ def test_the_trigger_word_prefilter_passes_every_token_a_trigger_test_accepts() 
         t.text for t in accepted if t.lower_ not in TRIGGER_WORDS and t.lemma_.lower() not in TRIGGER_WORDS
     ]
     assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (
+            "Speaking to reporters after the meeting, ambassador Ana Ruiz said the council was worried.",
+            "meeting",
+        ),
+        ("During that meeting, it was agreed that the schools would close on Saturday.", "agreement"),
+        ("The deal was approved unanimously by the board of Acme Corp.", "agreement"),
+        ("Senator Ana Ruiz joined the talks as an observer.", "meeting"),
+        ("Secretary of State Ana Ruiz felt the conference was a success.", "meeting"),
+    ],
+)
+def test_meeting_or_agreement_without_two_parties_is_not_published(
+    extractor: Extractor, body: str, kind: str
+) -> None:
+    assert _events(extractor, body, kind) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "body_name"),
+    [
+        ("OPEC will hold an emergency meeting on November 18.", "meeting", "OPEC"),
+        (
+            "The annual meeting of the United Nations General Assembly opens tomorrow.",
+            "meeting",
+            "United Nations",
+        ),
+        ("NATO was scheduled to meet this weekend.", "meeting", "NATO"),
+    ],
+)
+def test_a_body_that_meets_as_a_whole_is_enough(
+    extractor: Extractor, body: str, kind: str, body_name: str
+) -> None:
+    (event,) = _events(extractor, body, kind)
+    assert any(body_name in name for name in _names(event))
+
+
+def test_the_country_visited_is_a_party(extractor: Extractor) -> None:
+    (visit,) = _events(
+        extractor, "President Ana Ruiz made her first state visit to Canada this week.", "meeting"
+    )
+    assert {"Ana Ruiz", "Canada"} <= _names(visit)
+
+
+def test_the_presidents_are_the_countries_named_before(extractor: Extractor) -> None:
+    body = "Colombia and Ecuador ended their border dispute on Friday. The presidents agreed to restore ties."
+    (agreement,) = _events(extractor, body, "agreement")
+    assert {"Colombia", "Ecuador"} <= _names(agreement)
+
+
+@pytest.mark.parametrize(
+    ("body", "party"),
+    [
+        ("The mill's owner, Norvik Paper, agreed to pay a further $40 million.", "Norvik Paper"),
+        ("Talvik Marine won a contract to build two ferries.", "Talvik Marine"),
+    ],
+)
+def test_the_one_party_that_agreed_or_won_is_enough(extractor: Extractor, body: str, party: str) -> None:
+    (agreement,) = _events(extractor, body, "agreement")
+    assert party in _names(agreement)
+
+
+@pytest.mark.parametrize(
+    ("body", "trigger", "holders"),
+    [
+        ("NATO was scheduled to meet this weekend.", "meet", ["NATO"]),
+        ("The mill's owner, Norvik Paper, agreed to pay.", "agreed", ["owner", "Paper"]),
+        ("The Brethren Order requires new members to sign a lifetime contract.", "sign", []),
+        ("The minister spoke at the conference.", "conference", []),
+    ],
+)
+def test_holder_words(body: str, trigger: str, holders: list[str]) -> None:
+    from streams.core.pipeline.loader import load_model
+    from streams.core.rules.interactions import InteractionType, Trigger, holder_words
+
+    doc = load_model()(body)
+    (token,) = [t for t in doc if t.text == trigger]
+    kind: InteractionType = "meeting" if trigger in ("meet", "conference") else "agreement"
+    assert [w.text for w in holder_words(Trigger(kind, token, "past"))] == holders

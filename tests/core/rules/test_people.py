@@ -92,3 +92,11 @@ def test_a_headline_verb_and_pronoun_glued_into_a_name_are_cut() -> None:
     person = register.find("Haddad")
     assert person is not None and person.canonical == "Omar Haddad"
     assert [ent.text for ent in doc.ents] == ["Haddad", "Omar Haddad"]
+
+
+def test_clean_name_drops_what_ran_on_past_the_name() -> None:
+    assert clean_name("Ana Ruiz of") == "Ana Ruiz"  # "President Ana Ruiz of Norland"
+    assert clean_name("Northern Free Trade Area (NFTA") == "Northern Free Trade Area"
+    assert clean_name("NFTA)") == "NFTA"
+    assert clean_name("Bank of Norland") == "Bank of Norland"
+    assert clean_name("Defence Forces (NDF)") == "Defence Forces (NDF)"
