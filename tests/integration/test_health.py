@@ -4,7 +4,6 @@ it none, live all along (the probes Kubernetes reads, deploy/k8s/deployment.yaml
 from __future__ import annotations
 
 import json
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -34,15 +33,6 @@ def _probe(worker: WorkerProcess, path: str) -> tuple[int, dict[str, Any]] | Non
         return None
 
 
-def _wait(worker: WorkerProcess, what: str, holds: Callable[[], Any], timeout: float = 120.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while not (result := holds()):
-        assert worker.alive(), f"worker died waiting for {what}:\n{worker.log()[-3000:]}"
-        assert time.monotonic() < deadline, f"no {what} within {timeout} s:\n{worker.log()[-3000:]}"
-        time.sleep(0.2)  # polling a condition with a deadline
-    return result
-
-
 def test_readyz_follows_the_assignment_and_livez_answers(
     bootstrap: str, tmp_path: Path, worker_factory: Callable[..., WorkerProcess]
 ) -> None:
@@ -59,13 +49,13 @@ def test_readyz_follows_the_assignment_and_livez_answers(
         answer = _probe(worker, "/readyz")
         return answer[1] if answer and answer[0] == 200 else None
 
-    document = _wait(first, "ready", lambda: ready(first))
+    document = first.wait_for("ready", lambda: ready(first))
     assert document["status"] == "ready" and document["partitions"] == [0]
 
     # One partition is all the group has: a second worker is given none and says why it is not ready.
     second = worker_factory(settings.replace(metrics_port=free_port()))
     none_assigned = f"partitions assigned: {settings.topics.input} none"
-    _wait(second, "an empty assignment", lambda: none_assigned in second.log())
+    second.wait_for("an empty assignment", lambda: none_assigned in second.log())
     status, document = _probe(second, "/readyz") or (0, {})
     assert status == 503 and document["partitions"] == [], document
     assert document["reasons"][0].startswith(f"no partition of {settings.topics.input} assigned"), document
@@ -73,8 +63,7 @@ def test_readyz_follows_the_assignment_and_livez_answers(
     # The first keeps its partition through the rebalance and processes what arrives.
     line = samples_path().read_bytes().splitlines()[0]
     produce(bootstrap, settings.topics.input, [(None, line, [])])
-    document = _wait(
-        first,
+    document = first.wait_for(
         "an acknowledged batch",
         lambda: (doc := ready(first)) and doc["seconds_since_last_batch"] is not None and doc,
     )
@@ -82,8 +71,7 @@ def test_readyz_follows_the_assignment_and_livez_answers(
     # Caught up, the group's committed offset is the end offset (the next one to read, not the last one
     # read), so the lag gauge of an idle worker is 0: NewseventsWorkerStalled relies on it.
     topic = settings.topics.input
-    _wait(
-        first,
+    first.wait_for(
         "the committed offset at the end",
         lambda: (
             committed_offsets(bootstrap, settings.app_id, topic) == end_offsets(bootstrap, topic) == {0: 1}
