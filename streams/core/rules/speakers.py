@@ -413,20 +413,15 @@ class SpeakerTracker:
         for _, body in reversed(self.recent_bodies + earlier):
             if body.kind == "organization" and (not words or any(w in body.name.lower() for w in words)):
                 return Actor(name=body.name, role="speaker", kind=body.kind, country=body.country)
-        subject = next(  # "Valmet Robotics has won a contract, the company said": a name the model missed
-            (
-                t
-                for t in sentence
-                if t.i < head.i
-                and t.dep_ in ("nsubj", "nsubjpass")
-                and t.pos_ == "PROPN"
-                and self.actors.document.entity_at(t) is None
-            ),
-            None,
-        )
-        if subject is not None and not words:
-            name, _ = written_name(subject)
-            return Actor(name=name, role="speaker", kind="organization")
+        if not words:  # "Valmet Robotics has won a contract, the company said": a name the model missed
+            for t in head.doc[sentence.start : head.i]:
+                if (
+                    t.dep_ in ("nsubj", "nsubjpass")
+                    and t.pos_ == "PROPN"
+                    and self.actors.document.entity_at(t) is None
+                ):
+                    name, _ = written_name(t)
+                    return Actor(name=name, role="speaker", kind="organization")
         country = self.actors.country_in(list(head.subtree))
         return Actor(name=_description_text(head), role="speaker", kind="organization", country=country)
 

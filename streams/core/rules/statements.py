@@ -20,7 +20,9 @@ from streams.core.rules.reported import find_reports
 from streams.core.rules.speakers import SpeakerTracker
 from streams.core.rules.speech import inside_quotes, speaker_slot, speech_verb
 from streams.core.rules.utterances import (
+    QUOTATION_WORDS,
     group_parts,
+    is_fragment,
     is_name_not_words,
     is_partial,
     one_utterance,
@@ -148,11 +150,6 @@ def find_statements(doc: Doc, actors: ActorResolver, quotes: list[QuoteSpan]) ->
     return _fragments_as_paraphrase(_join_utterances(_share_runs_on(statements, quotes, doc), quotes, doc))
 
 
-#: Fewer quoted words than this are a fragment inside the writer's paraphrase, not a quotation
-#: (the project's gold guideline; PolNeAR classes such a report as indirect too).
-QUOTATION_WORDS = 4
-
-
 def _fragments_as_paraphrase(statements: list[Statement]) -> list[Statement]:
     """A statement whose quoted words are a fragment of one to three words ("called the deal
     “a disaster”") reports its speaker in the writer's words: form ``indirect``, the fragment
@@ -269,12 +266,11 @@ def _join_utterances(statements: list[Statement], quotes: list[QuoteSpan], doc: 
                 out.append(st)
                 continue
         quote = f"{prev.quote} {st.quote}"
-        words = len(quote.split())
         out[-1] = replace(
             chosen,
             quote=quote,
             content=quote,
-            partial=words < 4 or text[prev.content_start : prev.content_start + 1].islower(),
+            partial=is_fragment(len(quote.split()), text, prev.content_start),
             sentence_start=prev.sentence_start,
             sentence_end=max(prev.sentence_end, st.sentence_end),
             quote_start=prev.quote_start,

@@ -72,11 +72,20 @@ def group_parts(quotes: Sequence[QuoteSpan], doc: Doc, text: str) -> list[list[Q
     return groups
 
 
+#: Fewer quoted words than this are a fragment inside the writer's paraphrase, not a quotation
+#: (the project's gold guideline; PolNeAR classes such a report as indirect too).
+QUOTATION_WORDS = 4
+
+
 def is_partial(parts: Sequence[QuoteSpan], text: str) -> bool:
     """A fragment rather than an utterance: under four words, or opening in lower case inside
     the writer's sentence ("called the plan “a step back for the region”")."""
-    first = parts[0]
-    return sum(q.words for q in parts) < 4 or text[first.inner_start : first.inner_start + 1].islower()
+    return is_fragment(sum(q.words for q in parts), text, parts[0].inner_start)
+
+
+def is_fragment(words: int, text: str, start: int) -> bool:
+    """``is_partial`` for quoted words counted already, the first of them at ``start``."""
+    return words < QUOTATION_WORDS or text[start : start + 1].islower()
 
 
 #: Words a title leaves in lower case ("Meet the Press", "Orange Is the New Black").
