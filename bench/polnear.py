@@ -55,11 +55,13 @@ class CachedParser:
 
     def pipe(self, texts: Iterable[str], batch_size: int = 16, **kwargs: Any) -> Iterator[Any]:
         texts = list(texts)
-        missing = [t for t in dict.fromkeys(texts) if _key(t) not in self._docs]
-        for text, doc in zip(missing, self._nlp.pipe(missing, batch_size=batch_size), strict=True):
-            self._docs[_key(text)] = doc
+        keys = [_key(t) for t in texts]  # one hash per text
+        missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in self._docs}
+        parsed = self._nlp.pipe(list(missing.values()), batch_size=batch_size)
+        for key, doc in zip(missing, parsed, strict=True):
+            self._docs[key] = doc
             self.parsed += 1
-        return iter([self._docs[_key(t)] for t in texts])
+        return iter([self._docs[k] for k in keys])
 
     def save(self) -> None:
         from spacy.tokens import DocBin
@@ -101,7 +103,7 @@ def main() -> int:
         parser_._docs.clear()
     extractor = Extractor(parser_)  # type: ignore[arg-type]  # duck-typed: pipe, meta, memory_zone
     results = extractor.extract([ArticleInput(article_from_object(a)) for a in chosen])
-    if parser_.parsed:
+    if parser_.parsed and not args.no_cache:  # a fresh parse of a slice must not replace the cache
         parser_.save()
     tag = (
         args.split if args.limit is None and not args.offset else f"{args.split}-{args.offset}-{len(chosen)}"
