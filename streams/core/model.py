@@ -17,6 +17,9 @@ Role = Literal["speaker", "addressee", "participant", "party"]
 ActorKind = Literal["person", "organization", "country", "group"]
 #: Meetings and agreements: done, going on at publication, or scheduled.
 EventStatus = Literal["past", "ongoing", "planned"]
+#: PLOVER-style context of a meeting or agreement (``rules/event_context.py``). Only "occurred",
+#: "scheduled" and "historical" are published; the others say why an event was not.
+EventContext = Literal["occurred", "scheduled", "historical", "hypothetical", "habitual", "negated"]
 #: The day a relative date ("on Tuesday") was resolved against.
 DateBasis = Literal["published_at", "record_time"]
 DatePrecision = Literal["year", "month", "week", "day"]
@@ -68,6 +71,10 @@ class Location:
     latitude: float | None = None  # a country's are its capital's
     longitude: float | None = None
     feature: PlaceFeature | None = None
+    #: For a venue ("Akasaka Palace", "the president's residence outside Lima"): the city or
+    #: country the sentence puts it in, which the gazetteer fields then describe; a building is
+    #: not in a city-level gazetteer, and a map needs the city. None when ``name`` is geocoded itself.
+    locality: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,7 @@ class Event:
     confidence: float
     extractor: Extractor
     status: EventStatus | None = None  # None for statements
+    context: EventContext | None = None  # None for statements (and events before extractor 0.3.0)
     date_basis: DateBasis | None = None  # None when no relative date was used
     schema_version: str = SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict)

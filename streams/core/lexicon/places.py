@@ -6,3 +6,10 @@ LOCATION_LABELS = ("FAC", "GPE", "LOC")
 
 #: "travelled to Florida", "returned from Beijing": the place is where someone went, not a party.
 MOTION_VERBS = frozenset({"travel", "go", "fly", "arrive", "return", "head", "come", "move", "drive", "sail"})
+
+#: Words before a place: "in Santiago", "at La Moneda Palace", "a residence outside Lima".
+PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "outside", "near"})
+
+#: Verbs whose "on" names an island they met on ("met on Malta", "convened on Crete"); "talks on
+#: Syria" is a topic, so "on" counts only on these verbs.
+ON_ISLAND_VERBS = frozenset({"meet", "gather", "convene", "hold", "sign"})

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from streams.core.lexicon.places import LOCATION_LABELS, MOTION_VERBS
+from streams.core.lexicon.places import LOCATION_LABELS, MOTION_VERBS, ON_ISLAND_VERBS, PLACE_PREPOSITIONS
 from streams.core.model import Location
 from streams.core.rules.document import entities_in
-from streams.core.rules.geocode import located
+from streams.core.rules.geocode import GEOCODED_LABELS, located
 from streams.core.spans import CharSpans
 
 
 def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = None) -> list[Span]:
-    """Places, not actors: entities after "in", "at" or "inside" ("in Santiago", "at La Moneda
-    Palace"), and after "to" or "from" when that word hangs on the trigger ("a visit to Tbilisi").
-    A possessive ("in Germany's position") is no place."""
+    """Places, not actors: entities after "in", "at", "inside", "outside" or "near" ("in Santiago",
+    "at La Moneda Palace", "a residence outside Lima"), after "to" or "from" when that word hangs
+    on the trigger ("a visit to Tbilisi"), and after "on" on a verb of meeting ("met on Malta"; "talks
+    on Syria" is a topic). A possessive ("in Germany's position") is no place."""
     places = []
     doc = sent.doc
     for ent in entities_in(sent):
@@ -27,12 +29,25 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
         previous = doc[ent.start - 1] if ent.start > 0 else None
         if previous is None:
             continue
-        if previous.lower_ in ("in", "at", "inside") or (
-            previous.lower_ in ("to", "from")
-            and (previous.head == trigger or previous.head.lemma_.lower() in MOTION_VERBS)
+        if (
+            previous.lower_ in PLACE_PREPOSITIONS
+            or (
+                previous.lower_ in ("to", "from")
+                and (previous.head == trigger or previous.head.lemma_.lower() in MOTION_VERBS)
+            )
+            or (previous.lower_ == "on" and ent.label_ != "ORG" and _met_on(previous))
         ):
             places.append(ent)
     return places
+
+
+def _met_on(on: Token) -> bool:
+    """ "met on Malta", "met the president on Malta" (the parser often hangs "on" on the person met);
+    not "talks on Syria" or "an agreement on Cyprus", whose "on" gives the topic."""
+    head = on.head
+    if head.pos_ == "PROPN" and head.dep_ in ("dobj", "pobj"):
+        head = head.head.head if head.dep_ == "pobj" else head.head
+    return head.pos_ == "VERB" and head.lemma_.lower() in ON_ISLAND_VERBS
 
 
 def place_char_spans(
@@ -63,4 +78,21 @@ def event_location(
     if best is None:
         return None
     name = best.text[4:] if best.text.lower().startswith("the ") else best.text
-    return located(name, best.text, best.label_, countries)
+    location = located(name, best.text, best.label_, countries)
+    if location.geonames_id is not None:
+        return location
+    return _in_locality(location, best, places, countries)
+
+
+def _in_locality(venue: Location, entity: Span, places: list[Span], countries: Collection[str]) -> Location:
+    """A venue geocoded by the city or country the sentence puts it in: the nearest other place
+    ("at Akasaka Palace in Tokyo", "at a ranch outside Lima") that the gazetteer knows."""
+    others = sorted(
+        (p for p in places if p.label_ in GEOCODED_LABELS and p.start != entity.start),
+        key=lambda p: abs(p.start - entity.start),
+    )
+    for other in others:
+        city = located(other.text, other.text, other.label_, countries)
+        if city.geonames_id is not None:
+            return replace(city, name=venue.name, text=venue.text, locality=other.text)
+    return venue

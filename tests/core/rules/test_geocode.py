@@ -69,3 +69,32 @@ def test_actors_get_the_code_of_their_country(extractor: Extractor) -> None:
     people = {a["name"]: (a["country"], a["country_code"]) for a in meeting["actors"]}
     assert people["Amina Odhiambo"] == ("Kenya", "KE")
     assert people["Joseph Kato"] == (None, None)
+
+
+def test_a_venue_is_geocoded_by_the_city_it_stands_in(extractor: Extractor) -> None:
+    meeting = _first(
+        extractor,
+        "Prime Minister Anna Berg met President Tomas Veld at Akasaka Palace in Tokyo on Monday.",
+        "meeting",
+    )
+    location = meeting["location"]
+    assert (location["name"], location["locality"]) == ("Akasaka Palace", "Tokyo")
+    assert (location["country_code"], location["feature"]) == ("JP", "city")
+
+
+def test_a_place_named_by_itself_has_no_locality(extractor: Extractor) -> None:
+    meeting = _first(
+        extractor, "Prime Minister Anna Berg met President Tomas Veld in Geneva on Monday.", "meeting"
+    )
+    assert meeting["location"]["locality"] is None
+
+
+def test_an_island_met_on_is_the_place_and_a_topic_after_on_is_not(extractor: Extractor) -> None:
+    meeting = _first(
+        extractor, "Prime Minister Anna Berg met President Tomas Veld on Malta in December.", "meeting"
+    )
+    assert meeting["location"]["name"] == "Malta"
+    talks = _first(
+        extractor, "Prime Minister Anna Berg held talks with President Tomas Veld on Syria.", "meeting"
+    )
+    assert talks["location"] is None
