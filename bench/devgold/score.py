@@ -100,6 +100,7 @@ def main() -> int:
     score += ["--pred", str(pred), "--articles", str(articles_dir)]
     score += (["--detail"] if args.detail else []) + (["--json"] if args.json else [])
     status = subprocess.run(score, check=False).returncode
+    print("(the statement and amounts rows above count no statements: see the amounts line below)")
     everything = RESULTS / "devgold-all-events.jsonl"
     everything.write_text(out.stdout, encoding="utf-8")
     amounts = subprocess.run(

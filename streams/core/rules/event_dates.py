@@ -129,7 +129,7 @@ def event_date(
         if not _belongs_to_event(ent, trigger):
             continue
         reference = (
-            _reference_day(document, ent.start_char, base, quote_spans)
+            _reference_day(document, ent.start_char, base, quote_spans, not_after)
             if is_counted_from_reference(ent.text)
             else None
         )
@@ -207,17 +207,32 @@ def _past_tense(trigger: Token) -> bool:
 
 
 def _reference_day(
-    document: DocumentIndex, before: int, base: date | None, quote_spans: CharSpans
+    document: DocumentIndex,
+    before: int,
+    base: date | None,
+    quote_spans: CharSpans,
+    not_after: bool,
+    links: int = 2,
 ) -> date | None:
-    """The last day the text gave before offset ``before``, that "the following day" counts from."""
+    """The last day the text gave before offset ``before``, that "the following day" counts from.
+
+    A past-tense story's days are read as past ("met on March 2. The following day ..." in a
+    February article is last March). A day that itself counts from an earlier one ("The
+    following day ... Two days later ...") is followed, two links at most: further back the
+    chain is too long to trust."""
     for ent in reversed(document.ents):
         if ent.end_char > before or ent.label_ != "DATE" or quote_spans.covers(ent.start_char):
             continue
         if ent.end_char < before - _REFERENCE_WINDOW:
             break
+        reference = None
         if is_counted_from_reference(ent.text):
-            return None  # a chain of counted days: too far to follow safely
-        value = normalise_date(ent.text, base)
+            if links <= 1:
+                return None
+            reference = _reference_day(document, ent.start_char, base, quote_spans, not_after, links - 1)
+            if reference is None:
+                return None
+        value = normalise_date(ent.text, base, not_after=not_after, reference=reference)
         if value is not None and value.precision == "day":
             return date.fromisoformat(value.value)
     return None

@@ -73,6 +73,24 @@ def test_two_days_later(extractor: Extractor) -> None:
     assert _dates(extractor, body, "2025-10-29")[-1] == "2025-05-07"
 
 
+def test_a_past_story_counts_its_days_from_a_past_date(extractor: Extractor) -> None:
+    """Published in February: "March 2" of a past-tense story is last March, and so is the day after."""
+    body = (
+        "President Ana Ruiz met Chancellor Otto Berg in Paris on March 2. "
+        "The following day, Ruiz met Prime Minister Lia Ek."
+    )
+    assert _dates(extractor, body, "2026-02-18") == ["2025-03-02", "2025-03-03"]
+
+
+def test_a_chain_of_counted_days_is_followed_two_links_back(extractor: Extractor) -> None:
+    body = (
+        "President Ana Ruiz met Chancellor Otto Berg in Paris on March 2. "
+        "The following day, Ruiz met Prime Minister Lia Ek. "
+        "Two days later, Berg signed a trade agreement with Ek."
+    )
+    assert _dates(extractor, body, "2025-10-29")[-1] == "2025-03-05"
+
+
 def test_the_sentence_before_is_not_used_when_time_moves_on(extractor: Extractor) -> None:
     body = (
         "On Tuesday the foreign ministers arrived in Lisbon. "
