@@ -22,6 +22,7 @@ from streams.core.normalise.money import find_money
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.amounts import attach_amounts
 from streams.core.rules.discourse import DiscourseContext
+from streams.core.rules.event_context import dated_context, read_context
 from streams.core.rules.event_dates import event_date, sentence_date, speech_date
 from streams.core.rules.geocode import article_countries, with_country_codes
 from streams.core.rules.interactions import Trigger, find_triggers, holder_words
@@ -224,6 +225,9 @@ def interaction_event(
         confidence=confidence,
         extractor=context.extractor,
         status=trigger.status,
+        context=dated_context(
+            read_context(trigger.token, trigger.type), trigger.token, date_value, context.base_date
+        ),
         date_basis=date_basis,
         extra={
             "trigger": trigger.token.text,

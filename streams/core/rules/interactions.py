@@ -28,7 +28,6 @@ from streams.core.lexicon.triggers import (
     MEETING_VERBS,
     NOT_MET_OBJECTS,
     PHONE_WORDS,
-    PROPOSAL_WORDS,
     PURCHASE,
     SIGNABLE_NOUNS,
     SIT_VERB,
@@ -36,6 +35,7 @@ from streams.core.lexicon.triggers import (
     WEAK_MEETING_VERBS,
 )
 from streams.core.model import EventStatus
+from streams.core.rules.event_context import event_status
 from streams.core.spans import CharSpans
 
 #: The event types a trigger word signals.
@@ -52,41 +52,6 @@ class Trigger:
     def cue(self) -> str:
         """The trigger's lemma, or "phone" for a call ("spoke on the phone")."""
         return "phone" if _phone_call(self.token) else self.token.lemma_.lower()
-
-
-def _negated(token: Token) -> bool:
-    return any(child.dep_ == "neg" for child in token.children) or (
-        token.head is not token
-        and any(child.dep_ == "neg" for child in token.head.children)
-        and token.dep_ in ("dobj", "xcomp", "ccomp")
-    )
-
-
-def _status(token: Token) -> EventStatus | None:
-    """past, planned, or None for a proposal or failure that must not be reported as done."""
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    # a relative clause ("the plan it signed") has its own tense: what governs the noun it
-    # describes ("failed to implement the plan") says nothing about the signing
-    chain = [verb] if verb.dep_ in ("relcl", "acl") else [verb, *list(verb.ancestors)[:3]]
-    lemmas = {t.lemma_.lower() for t in chain}
-    if lemmas & PROPOSAL_WORDS or _negated(verb) or _negated(token):
-        return None
-    # a condition ("unless the bondholders agree", "if they sign") or an inability
-    # ("was unable to negotiate a deal") is not an event that happened
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in chain for c in t.children):
-        return None
-    if any(
-        c.lower_ in ("unable", "failed") and c.dep_ in ("acomp", "amod") for t in chain for c in t.children
-    ):
-        return None
-    aux = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"will", "shall", "would", "'ll"} or lemmas & {"expect", "plan", "schedule"}:
-        return "planned"
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp":
-        return "planned"
-    if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
-        return "ongoing"  # "the two sides are holding talks in Doha"
-    return "past"
 
 
 def _names_agreement(token: Token) -> bool:
@@ -208,7 +173,7 @@ def find_triggers(sent: Span, inside_quote: CharSpans) -> list[Trigger]:
         for kind, test in _TESTS:
             if kind in seen or not test(token):
                 continue
-            status = _status(token)
+            status = event_status(token, kind)
             if status is not None:
                 seen[kind] = Trigger(kind, token, status)
     return list(seen.values())

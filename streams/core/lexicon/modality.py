@@ -1,0 +1,119 @@
+"""Words that say an event did not simply happen: it is hoped for, conditional, habitual or failed.
+
+A trigger word ("met", "deal", "summit") names an event; the words that govern it say whether
+the article reports the event as having happened. These small classes are read by
+``rules/event_context.py`` on the trigger's verb and the few verbs above it, never on the word
+alone: "hopes to sign" is a hope, "signed" is a signing.
+"""
+
+from __future__ import annotations
+
+#: Subordinators that make the clause a condition or an open question ("if they sign", "unless
+#: the talks resume", "whether they will meet"): the event is supposed, not reported.
+CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
+
+#: Modal auxiliaries of possibility and obligation ("could meet", "might sign", "should agree"):
+#: the writer does not say it will happen. "would" is apart: on the event's own verb it is
+#: mostly the future of reported words or of a narrative ("said they would meet on Tuesday",
+#: "Parliament would meet in September"), so scheduled; on a verb the event is the subject of,
+#: a hypothesis ("a deal would cut tariffs").
+POSSIBILITY_MODALS = frozenset({"could", "might", "may", "should", "must", "ought"})
+WOULD = frozenset({"would", "'d"})
+
+#: Modal auxiliaries of the future: the event is scheduled.
+FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
+
+#: Verbs and nouns of wish, intention, attempt, request and doubt that govern the event
+#: ("hopes to meet", "seeks a deal", "urged talks", "doubt a deal is possible", "a bid to host
+#: the summit"): what someone wants or tries is not what happened.
+WISH_WORDS = frozenset(
+    {
+        "hope",
+        "want",
+        "wish",
+        "seek",
+        "propose",
+        "proposal",
+        "draft",
+        "consider",
+        "urge",
+        "oppose",
+        "try",
+        "attempt",
+        "effort",
+        "bid",
+        "doubt",
+        "demand",
+        "insist",
+        "aim",
+        "intend",
+        "offer",
+        "suggest",
+        "threaten",
+    }
+)
+
+#: Verbs that make the event a request only through "for" ("called for talks", "pushed for a
+#: deal", "applied for an agreement"); "a phone call", "pushed the deal through" stay events.
+REQUEST_FOR_VERBS = frozenset({"call", "push", "press", "appeal", "apply", "lobby", "ask", "hope", "wait"})
+
+#: Verbs that make the event an application only through an infinitive ("applied to host the
+#: summit", "asked to meet the president"): the application is the fact, not the event.
+APPLY_TO_VERBS = frozenset({"apply", "ask", "volunteer", "campaign", "lobby"})
+
+#: Adjectives of mere possibility on the event or its clause ("a possible deal", "a deal is
+#: unlikely", "potential talks").
+POSSIBILITY_ADJECTIVES = frozenset({"possible", "unlikely", "potential", "hypothetical", "prospective"})
+
+#: Verbs that say the event failed, was refused or undone ("failed to agree", "rejected the
+#: deal", "cancelled the summit", "the talks collapsed").
+FAILURE_VERBS = frozenset({"fail", "refuse", "reject", "decline", "cancel", "scrap", "collapse", "abandon"})
+
+#: Adjectives of failure or inability on the clause ("was unable to negotiate a deal").
+FAILURE_ADJECTIVES = frozenset({"unable", "failed"})
+
+#: Verb-particle pairs of failure ("called off the meeting", "talks broke down", "the deal fell
+#: through"). "pulled out of" counts for meetings only: a party leaving an agreement says the
+#: agreement was made.
+FAILURE_PHRASALS = frozenset({("call", "off"), ("break", "down"), ("fall", "through"), ("fall", "apart")})
+MEETING_FAILURE_PHRASALS = frozenset({("pull", "out"), ("back", "out")})
+
+#: Determiners and adverbs of negation on the event ("no agreement was reached", "never met").
+NEGATORS = frozenset({"no", "never", "neither", "nor", "not", "n't"})
+
+#: The preposition that denies the event it introduces ("ended without a deal").
+WITHOUT = "without"
+
+#: Frequency adverbs: the event is a habit, not one occurrence ("typically signs multi-year
+#: supply deals", "usually meet in Geneva").
+HABITUAL_ADVERBS = frozenset(
+    {
+        "typically",
+        "usually",
+        "often",
+        "generally",
+        "normally",
+        "routinely",
+        "regularly",
+        "frequently",
+        "customarily",
+        "traditionally",
+        "habitually",
+        "annually",
+        "sometimes",
+        "rarely",
+        "seldom",
+    }
+)
+
+#: Quantifiers that make a period noun a frequency ("every year", "each spring"); counted only
+#: with a verb in the present tense ("meets every year"), since "met every day last week" is a
+#: series of meetings that happened.
+FREQUENCY_DETERMINERS = frozenset({"every", "each"})
+PERIOD_NOUNS = frozenset(
+    {"day", "week", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter", "decade"}
+)
+
+#: Verbs that, governing the event, say it is planned ("expected to meet", "plans to sign",
+#: "the summit is scheduled for June").
+PLAN_WORDS = frozenset({"expect", "plan", "schedule", "due"})

@@ -1,0 +1,257 @@
+"""Whether a meeting or agreement happened: its context, from the words that govern its trigger.
+
+A trigger word names an event, but news reports many events that did not happen: hoped for
+("hopes the union will reopen the contract"), conditional ("if they sign"), habitual ("typically
+signs supply deals"), failed or denied ("was not invited to the conference", "the talks
+collapsed"). Publishing those as done is the worst error an analyst can meet, so every trigger
+gets a context, PLOVER-style:
+
+- ``occurred``: it happened or is under way (``status`` past or ongoing);
+- ``scheduled``: it is to happen (``status`` planned);
+- ``historical``: it happened long before publication (its date is more than a year earlier);
+- ``hypothetical``, ``habitual``, ``negated``: not published.
+
+The context is read on the trigger's clause and the few clauses it completes (its complement
+path: "hoped to meet", "doubt a deal is possible", "applied to host the summit"), never across
+an adverbial or relative clause ("declined to comment after meeting X" reports a meeting).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from streams.core.lexicon.modality import (
+    APPLY_TO_VERBS,
+    CONDITION_MARKERS,
+    FAILURE_ADJECTIVES,
+    FAILURE_PHRASALS,
+    FAILURE_VERBS,
+    FREQUENCY_DETERMINERS,
+    FUTURE_MODALS,
+    HABITUAL_ADVERBS,
+    MEETING_FAILURE_PHRASALS,
+    NEGATORS,
+    PERIOD_NOUNS,
+    PLAN_WORDS,
+    POSSIBILITY_ADJECTIVES,
+    POSSIBILITY_MODALS,
+    REQUEST_FOR_VERBS,
+    WISH_WORDS,
+    WITHOUT,
+    WOULD,
+)
+from streams.core.model import DateValue, EventContext, EventStatus
+
+#: The contexts that are published: what happened, is happening or is scheduled.
+PUBLISHED_CONTEXTS: frozenset[EventContext] = frozenset({"occurred", "scheduled", "historical"})
+
+#: Links climbed from the trigger to the clauses it completes. Not ``advcl``, ``relcl`` or
+#: ``acl``: an adverbial or relative clause has its own truth ("declined to comment after
+#: meeting X"; "the plan it signed" under "failed to implement").
+_COMPLEMENT_LINKS = frozenset(
+    {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "oprd", "acomp", "agent"}
+)
+#: Prepositions whose object completes the verb ("not invited to the summit", "took part in the
+#: talks", "pulled out of the talks"); others make it a time or topic ("after the meeting",
+#: "did not comment on the deal").
+_COMPLEMENT_PREPS = frozenset({"to", "in", "into", "for", "of", "with", "from", "without"})
+#: How many clauses up the path is read: "was expected to be scheduled to meet" is enough.
+_MAX_STEPS = 5
+#: A date more than this before publication makes an event historical.
+_HISTORICAL_AFTER = timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The trigger's context, and for a published one its ``status``."""
+
+    context: EventContext
+    status: EventStatus | None
+
+
+def _forms(token: Token) -> set[str]:
+    """The lemma and the plausible bases of the word: the tagger's lemma is sometimes wrong
+    ("hopes" -> "hop"), so "hoped", "hopes", "hoping" also give "hope"."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word}
+    for suffix in ("s", "es", "d", "ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms.update((stem, stem + "e"))
+    return forms
+
+
+def _path(token: Token) -> list[tuple[Token, str]]:
+    """The trigger and what it completes, each with the link that reached it ("" for the first).
+
+    "a bid to host the summit", "applied to host the summit": an infinitive describing a noun or
+    a verb is its content or purpose, so the path goes on to "bid" or "applied"; any other
+    relative or adverbial clause ends it.
+    """
+    path: list[tuple[Token, str]] = [(token, "")]
+    node = token
+    for _ in range(_MAX_STEPS):
+        if node.head is node:
+            break
+        link = node.dep_
+        to_infinitive = (
+            link in ("acl", "advcl") and node.tag_ == "VB" and any(c.lower_ == "to" for c in node.children)
+        )
+        if link not in _COMPLEMENT_LINKS and not to_infinitive:
+            break
+        if link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            break  # "talks collapsed and they met again": a conjunct with its own subject
+        if link == "pobj" and node.head.lower_ not in _COMPLEMENT_PREPS:
+            break  # "did not speak after the meeting": the meeting is only a time
+        node = node.head
+        path.append((node, link))
+    return path
+
+
+def _clause_verb(path: list[tuple[Token, str]]) -> Token:
+    """The first verb on the path: the trigger's own clause ("holds talks", "met")."""
+    return next((t for t, _ in path if t.pos_ in ("VERB", "AUX")), path[-1][0])
+
+
+def _negated(path: list[tuple[Token, str]], kind: str) -> bool:
+    for i, (node, _) in enumerate(path):
+        forms = _forms(node)
+        children = list(node.children)
+        if any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in NEGATORS) for c in children):
+            return True  # "did not meet", "no agreement was reached", "never met"
+        if i and forms & (FAILURE_VERBS | FAILURE_ADJECTIVES):
+            return True  # "failed to agree", "rejected the deal", "the talks collapsed"
+        if any(c.lower_ in FAILURE_ADJECTIVES and c.dep_ in ("acomp", "amod") for c in children):
+            return True  # "was unable to negotiate a deal"
+        # the parser gives "out" in "pulled out of" as a preposition, "apart" as an adverb
+        particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod")}
+        phrasals = FAILURE_PHRASALS | (MEETING_FAILURE_PHRASALS if kind == "meeting" else frozenset())
+        if any((form, p) in phrasals for form in forms for p in particles):
+            return True  # "called off the summit", "the talks broke down"
+        if node.dep_ == "pobj" and node.head.lower_ == WITHOUT:
+            return True  # "ended without a deal"
+    return False
+
+
+def _hypothetical(path: list[tuple[Token, str]]) -> bool:
+    if path[0][0].sent.text.rstrip().endswith("?"):
+        return True  # a question asks whether it happened
+    for i, (node, link) in enumerate(path):
+        forms = _forms(node)
+        children = list(node.children)
+        if not i and any(c.dep_ == "amod" and _forms(c) & WISH_WORDS for c in children):
+            return True  # "the proposed deal", "an attempted meeting"
+        if i and forms & WISH_WORDS:
+            return True  # "hopes to meet", "seeks a deal", "a bid to host the summit"
+        if i and forms & REQUEST_FOR_VERBS and link == "prep" and path[i - 1][0].lower_ == "for":
+            return True  # "called for talks", "applied for a deal"
+        if i and forms & APPLY_TO_VERBS and link in ("xcomp", "advcl"):
+            return True  # "applied to host the summit"
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in children):
+            return True  # "if they sign", "unless the talks resume"
+        if any(c.lower_ in POSSIBILITY_ADJECTIVES and c.dep_ in ("amod", "acomp") for c in children):
+            return True  # "a possible deal", "a deal is unlikely"
+        if any(step == "prep" for _, step in path[: i + 1]):
+            continue  # "in a phone call, he might have urged": the modal is not the call's
+        modals = {c.lower_ for c in children if c.dep_ == "aux"}
+        if modals & POSSIBILITY_MODALS:
+            return True  # "could meet", "might sign"
+        if modals & WOULD and link in ("nsubj", "nsubjpass"):
+            return True  # "a deal would cut tariffs": what the deal would do, if there were one
+    return False
+
+
+def _habitual(path: list[tuple[Token, str]]) -> bool:
+    verb = _clause_verb(path)
+    children = list(verb.children)
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in children):
+        return True  # "typically signs", "usually meet in Geneva"
+    present = verb.tag_ in ("VBZ", "VBP")
+    return present and any(
+        c.lemma_.lower() in PERIOD_NOUNS and any(d.lower_ in FREQUENCY_DETERMINERS for d in c.children)
+        for c in children
+    )  # "meets every year", "signs deals each spring"
+
+
+def _status(path: list[tuple[Token, str]]) -> EventStatus:
+    nodes = [t for t, _ in path]
+    lemmas = {t.lemma_.lower() for t in nodes}
+    verb = _clause_verb(path)
+    aux = {c.lower_ for t in nodes for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if aux & (FUTURE_MODALS | WOULD) or lemmas & PLAN_WORDS:
+        return "planned"  # "will meet", "said they would sign", "expected to meet"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp":
+        return "planned"  # "agreed to meet"
+    if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
+        return "ongoing"  # "the two sides are holding talks in Doha"
+    return "past"
+
+
+def read_context(token: Token, kind: str = "meeting") -> Reading:
+    """The context of the event the trigger ``token`` signals (a ``kind`` of meeting or agreement).
+
+    Negation is read first, then hypothesis, then habit: "did not want to meet" is denied,
+    "hopes they will meet" hoped for, "usually meet" a habit. An event none of them fits
+    happened or is scheduled; whether it is historical needs its date (``dated_context``).
+    """
+    path = _path(token)
+    if _negated(path, kind):
+        return Reading("negated", None)
+    if _hypothetical(path):
+        return Reading("hypothetical", None)
+    if _habitual(path):
+        return Reading("habitual", None)
+    status = _status(path)
+    return Reading("scheduled" if status == "planned" else "occurred", status)
+
+
+def event_status(token: Token, kind: str = "meeting") -> EventStatus | None:
+    """The status of a published event (past, ongoing, planned), or None for one not published."""
+    reading = read_context(token, kind)
+    return reading.status if reading.context in PUBLISHED_CONTEXTS else None
+
+
+def _period_end(value: DateValue) -> date | None:
+    """The last day of the period a date names ("2019" ends on 31 December 2019)."""
+    try:
+        parts = [int(p) for p in value.value.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 12, 31)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        day = date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
+    return day + timedelta(days=6) if value.precision == "week" else day
+
+
+def _named_year(token: Token, published: date) -> int | None:
+    """A year naming the event itself: "the 1978 Camp David accords", "the 1995 summit"."""
+    for child in token.children:
+        year = int(child.text) if child.text.isdigit() and len(child.text) == 4 else 0
+        if child.dep_ in ("nummod", "compound", "amod", "nmod") and 1800 <= year <= published.year:
+            return year
+    return None
+
+
+def dated_context(
+    reading: Reading, token: Token, when: DateValue | None, published: date | None
+) -> EventContext:
+    """``historical`` for an event that occurred more than a year before publication, else its context.
+
+    The date is the event's own ("in 1993", "on 3 May 2019"), or a year naming it ("the 1978
+    Camp David accords"). Without a publication date nothing is historical: there is no "now".
+    """
+    if reading.context != "occurred" or published is None:
+        return reading.context
+    end = _period_end(when) if when is not None else None
+    if end is None:
+        year = _named_year(token, published)
+        end = date(year, 12, 31) if year is not None else None
+    if end is not None and end < published - _HISTORICAL_AFTER:
+        return "historical"
+    return reading.context

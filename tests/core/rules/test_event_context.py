@@ -1,0 +1,90 @@
+"""The context of a meeting or agreement: what happened is published, what was hoped or failed is not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from streams.core.article import Article
+from streams.core.extractor import Extractor
+from streams.core.model import DateValue
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.event_context import Reading, dated_context, event_status, read_context
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_model()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "context"),
+    [
+        ("The two governors met in Lyon on Tuesday.", "met", "meeting", "occurred"),
+        ("The two treasurers are holding talks in Bern.", "talks", "meeting", "occurred"),
+        ("The ministers will meet in Porto next week.", "meet", "meeting", "scheduled"),
+        ("Aides said the mayors would meet on Friday.", "meet", "meeting", "scheduled"),
+        ("The council hopes the guild will reopen the contract.", "contract", "agreement", "hypothetical"),
+        ("Analysts doubt a deal is possible before the vote.", "deal", "agreement", "hypothetical"),
+        ("Oslo had applied to host the summit.", "summit", "meeting", "hypothetical"),
+        ("The town's bid to host the summit was approved.", "summit", "meeting", "hypothetical"),
+        ("If the lenders sign the accord, rates will fall.", "sign", "agreement", "hypothetical"),
+        ("The two envoys could meet later this year.", "meet", "meeting", "hypothetical"),
+        ("The mayor called for talks with the striking drivers.", "talks", "meeting", "hypothetical"),
+        ("Will the two leagues sign the treaty?", "sign", "agreement", "hypothetical"),
+        ("Zenco typically signs multi-year supply deals with its growers.", "deals", "agreement", "habitual"),
+        ("The Baltic ministers meet every year in Riga.", "meet", "meeting", "habitual"),
+        ("Portugal was not invited to the conference.", "conference", "meeting", "negated"),
+        ("The pilots and the airline failed to reach an agreement.", "agreement", "agreement", "negated"),
+        ("The summit was called off after the flood.", "summit", "meeting", "negated"),
+        ("Talks between the two brewers broke down on Monday.", "Talks", "meeting", "negated"),
+        ("No agreement was reached on the river border.", "agreement", "agreement", "negated"),
+        ("The growers pulled out of the talks on Sunday.", "talks", "meeting", "negated"),
+        # what governs the trigger only through an adverbial clause or a time says nothing about it
+        ("The rebels declined to comment after meeting the envoy.", "meeting", "meeting", "occurred"),
+        ("The envoy did not speak after the meeting with the rebels.", "meeting", "meeting", "occurred"),
+        ("The talks collapsed and the envoys met again on Monday.", "met", "meeting", "occurred"),
+        # leaving an agreement says it was made
+        ("Ruritania pulled out of the fishing agreement last year.", "agreement", "agreement", "occurred"),
+    ],
+)
+def test_read_context(nlp, text: str, trigger: str, kind: str, context: str) -> None:  # type: ignore[no-untyped-def]
+    token = next(t for t in nlp(text) if t.text == trigger)
+    reading = read_context(token, kind)
+    assert reading.context == context
+    published = context in ("occurred", "scheduled")
+    assert (event_status(token, kind) is not None) is published
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "context"),
+    [
+        ("2019", "year", "historical"),
+        ("2024-09", "month", "historical"),
+        ("2024-11", "month", "occurred"),
+        ("2025-03-02", "day", "occurred"),
+        ("2025", "year", "occurred"),
+    ],
+)
+def test_old_dates_are_historical(nlp, value: str, precision: str, context: str) -> None:  # type: ignore[no-untyped-def]
+    token = next(t for t in nlp("The two banks signed the accord.") if t.text == "signed")
+    when = DateValue(text=value, value=value, precision=precision)  # type: ignore[arg-type]
+    assert dated_context(Reading("occurred", "past"), token, when, date(2025, 10, 29)) == context
+
+
+def test_a_year_naming_the_event_makes_it_historical(nlp) -> None:  # type: ignore[no-untyped-def]
+    token = next(t for t in nlp("Both sides invoked the 1978 accords.") if t.text == "accords")
+    assert dated_context(Reading("occurred", "past"), token, None, date(2025, 10, 29)) == "historical"
+    assert dated_context(Reading("occurred", "past"), token, None, None) == "occurred"
+    assert dated_context(Reading("scheduled", "planned"), token, None, date(2025, 10, 29)) == "scheduled"
+
+
+def test_only_what_happened_is_published(extractor: Extractor) -> None:
+    body = (
+        "Zenco typically signs multi-year supply deals with Agrofarm. "
+        "Mayor Ann Ray met Governor Tom Hale in Dover on Monday."
+    )
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
+    events = [e.to_dict() for e in result.events if e.type in ("meeting", "agreement")]
+    assert [(e["type"], e["context"], e["status"]) for e in events] == [("meeting", "occurred", "past")]
