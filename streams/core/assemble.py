@@ -11,13 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from streams.core.article import Article
 from streams.core.lexicon.triggers import WEAK_MEETING_VERBS
 from streams.core.model import Actor, DateBasis, Event, Evidence, Role, make_event_id
 from streams.core.model import Extractor as ExtractorInfo
-from streams.core.normalise.countries import country_for
 from streams.core.normalise.money import find_money
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.amounts import attach_amounts
@@ -26,6 +25,7 @@ from streams.core.rules.event_context import dated_context, read_context
 from streams.core.rules.event_dates import event_date, sentence_date, speech_date
 from streams.core.rules.geocode import article_countries, with_country_codes
 from streams.core.rules.interactions import Trigger, find_triggers, holder_words
+from streams.core.rules.parties import select_parties
 from streams.core.rules.places import event_location, place_char_spans
 from streams.core.rules.plover import plover_for
 from streams.core.rules.quotes import find_quotes
@@ -176,25 +176,8 @@ def interaction_event(
     actors = context.actors
     quote_spans = context.quote_spans
     role: Role = "participant" if trigger.type == "meeting" else "party"
-    places = place_char_spans(sent, quote_spans, trigger.token)
-    found: list[Actor] = actors.actors_in(sent.start, sent.end, role, exclude=quote_spans + places)
-    named = {a.name for a in found}
-    for token in _party_slots(trigger):
-        entity = actors.document.entity_at(token)
-        if entity is None:
-            slot_actor = actors.untagged_name(token, role)
-        else:
-            # the country visited is the host, a party, even though it is also the place
-            slot_actor = actors.actor(entity, role)
-            if slot_actor is not None and country_for(slot_actor.name) is None:
-                slot_actor = None
-        if slot_actor is not None and slot_actor.name not in named:
-            named.add(slot_actor.name)
-            found.append(slot_actor)
-    for actor in discourse.implied(sent, role, quote_spans):
-        if actor.name not in named:
-            named.add(actor.name)
-            found.append(actor)
+    places = CharSpans(place_char_spans(sent, quote_spans, trigger.token))
+    found = select_parties(trigger, sent, role, actors, discourse, quote_spans, places)
     found = _abbreviations_as_bodies(found)
     evidence = context.evidence(sent.start_char, sent.end_char)
     date_value, date_basis = event_date(
@@ -282,20 +265,3 @@ def _abbreviations_as_bodies(found: list[Actor]) -> list[Actor]:
         else a
         for a in found
     ]
-
-
-def _party_slots(trigger: Trigger) -> list[Token]:
-    """Words that name a party of the event: the one met or signed with, and their conjuncts."""
-    slots: list[Token] = []
-    for child in trigger.token.children:
-        if child.dep_ in ("dobj", "nsubj", "nsubjpass"):
-            slots.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
-            slots.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ == "prep" and child.lower_ == "to" and trigger.token.lemma_.lower() == "visit":
-            slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a state visit to Canada"
-    # "Acme won a contract", "Acme entered into an agreement": who holds the trigger noun
-    slots.extend(w for w in holder_words(trigger) if w not in slots)
-    for token in list(slots):
-        slots.extend(c for c in token.children if c.dep_ == "conj")
-    return slots

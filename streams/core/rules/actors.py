@@ -217,6 +217,15 @@ class ActorResolver:
     ) -> list[Actor]:
         """Distinct actors whose entity lies in the token range [start, end), outside excluded char spans."""
         found: dict[str, Actor] = {}
+        for _, actor in self.entity_actors_in(start, end, role, exclude):
+            found.setdefault(actor.name, actor)
+        return list(found.values())
+
+    def entity_actors_in(
+        self, start: int, end: int, role: Role, exclude: CharSpans | Sequence[tuple[int, int]] = ()
+    ) -> list[tuple[Span, Actor]]:
+        """Each actor entity in the token range [start, end) with its actor, outside excluded char spans."""
+        pairs: list[tuple[Span, Actor]] = []
         excluded = exclude if isinstance(exclude, CharSpans) else CharSpans(exclude)
         for ent in self.document.entities_from(start):
             if ent.start >= end:
@@ -228,9 +237,9 @@ class ActorResolver:
             if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod"):
                 continue  # "the Yemeni government", "Kurdish-led forces": a description, not a party
             actor = self.actor(ent, role)
-            if actor is not None and actor.name not in found:
-                found[actor.name] = actor
-        return list(found.values())
+            if actor is not None:
+                pairs.append((ent, actor))
+        return pairs
 
     def _modifies_person(self, ent: Span) -> bool:
         """ "Norwegian" in "Norwegian Fisheries Minister Ingrid Solberg" describes her; it is no actor."""

@@ -16,11 +16,10 @@ from streams.core.lexicon.people import PERSON_PRONOUNS
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
 from streams.core.rules.actors import ActorResolver
-from streams.core.spans import CharSpans
 
 
 class DiscourseContext:
-    """Feed it every sentence in order (``advance``); ask it about the current one (``implied``)."""
+    """Feed it every sentence in order (``advance``); ask it whom a slot word means (``referents``)."""
 
     def __init__(self, actors: ActorResolver) -> None:
         self.actors = actors
@@ -28,28 +27,16 @@ class DiscourseContext:
         self.countries: list[Actor] = []  # distinct countries in order of last mention
         self.last_parties: list[Actor] = []  # parties of the last meeting or agreement with two or more
 
-    def implied(self, sent: Span, role: Role, quote_spans: CharSpans) -> list[Actor]:
-        """Actors the sentence refers to without naming them."""
-        found: list[Actor] = []
-        for token in sent:
-            if quote_spans.covers(token.idx):
-                continue
-            if (
-                token.lower_ in PERSON_PRONOUNS
-                and token.dep_ in ("nsubj", "nsubjpass")
-                and self.salient_person is not None
-            ):
-                found.append(_with_role(self.salient_person, role))
-            elif (
-                token.lower_ == "they"
-                and token.dep_ in ("nsubj", "nsubjpass")
-                and len(self.last_parties) >= 2
-            ):
-                # "They signed the agreement" after a meeting of two: the ones who met
-                found.extend(_with_role(a, role) for a in self.last_parties)
-            elif self._is_group(token):
-                found.extend(_with_role(a, role) for a in self._group(token))
-        return found
+    def referents(self, token: Token, role: Role) -> list[Actor]:
+        """Whom a pronoun or group phrase in a party slot stands for ("he", "they", "both sides")."""
+        if token.lower_ in PERSON_PRONOUNS and self.salient_person is not None:
+            return [_with_role(self.salient_person, role)]
+        if token.lower_ in ("they", "them") and len(self.last_parties) >= 2:
+            # "They signed the agreement" after a meeting of two: the ones who met
+            return [_with_role(a, role) for a in self.last_parties]
+        if self._is_group(token):
+            return [_with_role(a, role) for a in self._group(token)]
+        return []
 
     @staticmethod
     def _is_group(token: Token) -> bool:

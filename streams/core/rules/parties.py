@@ -1,0 +1,292 @@
+"""Who met or agreed: the parties of a meeting or agreement, read from the trigger's parse.
+
+Not every name in the sentence is a party. "Acme signed a deal with Beta in Chicago to fight
+malaria, a spokesman for Gamma said" names five things and two parties. The parties sit in
+the trigger's own slots: its subject and object, its with-, between- and among-phrase, the
+possessor of a trigger noun ("Acme's talks with Beta"), and the subject of the verb the
+trigger noun completes ("Acme held talks with Beta", "Acme entered into a deal") or of the
+verbs an infinitive hangs from ("Acme is expected to meet Beta"). From each slot the names
+coordinated with it, put in apposition to it ("its chief executive, Jane Doe") or named as
+what a group noun is made of ("the leaders of Acme and Beta") are parties too. Pronouns and
+group phrases in a slot ("they", "both sides") stand for parties named earlier
+(``DiscourseContext``). A place the sentence gives as the venue ("met in Doha") is not a
+party unless it is a country (a country visited hosts); a capital in a party slot stands
+for its government ("Beijing and Washington agreed").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
+from streams.core.model import Actor, Role
+from streams.core.normalise.countries import country_for
+from streams.core.rules.actors import ActorResolver
+from streams.core.rules.discourse import DiscourseContext
+from streams.core.rules.interactions import Trigger
+from streams.core.spans import CharSpans
+
+#: Prepositions whose object is a counterpart or member: "met with", "talks between", "a deal among".
+PARTY_PREPS = frozenset({"with", "between", "among", "amongst"})
+#: Prepositions that lead from a trigger noun to the verb whose event it is: "entered into a
+#: deal", "took part in talks", "came to an agreement", "arrived for talks".
+HOLDING_PREPS = frozenset({"into", "in", "to", "for"})
+#: Dependencies that name who does or undergoes the verb's event.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+#: Pronoun subjects of a reported clause that stand for the reporter: "Acme said it had agreed".
+IT_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+#: Possessive pronouns on a trigger noun ("her visit"): the main clause's subject is meant.
+POSSESSIVE_PRONOUNS = frozenset({"her", "his", "its", "their"})
+#: Singular nouns that stand for the body named in their of-phrase: "the government of Syria".
+BODY_OF_HEADS = frozenset(
+    {"government", "administration", "leadership", "delegation", "regime", "cabinet", "team", "side"}
+)
+#: Relative pronouns: in "Acme, which signed a deal", the noun they stand for is the party.
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def party_slots(trigger: Trigger) -> list[Token]:
+    """The words in the trigger's party positions, before coordination and apposition."""
+    token = trigger.token
+    slots: list[Token] = []
+    heads = _event_heads(token)
+    for head in heads:
+        is_noun = head.pos_ in ("NOUN", "PROPN")
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and _reported_pronoun(child, head):
+                # "Acme announced it had signed a deal", "Acme failed to honour the deal it
+                # signed": the pronoun is the main clause's subject
+                root = head
+                while root.dep_ != "ROOT" and root.head.i != root.i:
+                    root = root.head
+                slots.extend(c for c in root.children if c.dep_ in ("nsubj", "nsubjpass"))
+            elif child.dep_ in ARGUMENT_DEPS and child not in heads:
+                slots.append(child)
+            elif child.dep_ == "agent" or (
+                child.dep_ == "prep" and child.lower_ in PARTY_PREPS
+            ):  # "the deal signed by Acme"
+                slots.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "to" and head.lemma_.lower() == "visit":
+                slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a state visit to Canada"
+            elif is_noun and child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
+                root = head
+                while root.dep_ != "ROOT" and root.head.i != root.i:
+                    root = root.head
+                subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+                slots.extend(subjects or [child])  # "Merkel said during her visit": Merkel
+            elif is_noun and child.dep_ in ("poss", "compound") and child not in heads:
+                slots.append(child)  # "Acme's talks", "the Acme-Beta deal"
+            elif is_noun and child.dep_ == "prep" and child.lower_ in ("on", "over", "about"):
+                # "talks on fees between A and B": the parser hangs the between-phrase on the topic
+                for topic in (c for c in child.children if c.dep_ == "pobj"):
+                    for prep in topic.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
+                            slots.extend(c for c in prep.children if c.dep_ == "pobj")
+            elif is_noun and child.dep_ == "prep" and child.lower_ == "of":
+                slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a summit of the G7"
+        if head.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            slots.append(head.head)
+        elif head.dep_ == "relcl" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in head.children
+        ):
+            slots.append(head.head)  # "Acme, which signed the deal"
+    return [s for s in slots if s.lower_ not in RELATIVE_PRONOUNS]
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in IT_PRONOUNS for c in verb.children)
+
+
+def _reported_pronoun(subject: Token, head: Token) -> bool:
+    """ "it" in a clause below the main one, or "he"/"they" in a reported clause ("X said he met")."""
+    if head.dep_ == "ROOT":
+        return False
+    return subject.lower_ == "it" or (subject.lower_ in IT_PRONOUNS and head.dep_ in ("ccomp", "advcl"))
+
+
+def _event_heads(token: Token) -> list[Token]:
+    """The trigger and the verbs its parties hang from.
+
+    A trigger noun's event is held by the verb it is the object or subject of ("held talks",
+    "talks were held", "entered into a deal"); a verb's subject can sit on the verb it
+    completes ("is expected to meet") or on the first of two coordinated verbs ("arrived in
+    Doha and met the emir"); a participle on a trigger noun carries its agent ("the deal
+    signed by Acme").
+    """
+    heads = [token]
+    if token.pos_ in ("NOUN", "PROPN"):
+        heads.extend(c for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB")
+        verb = token.head
+        if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in HOLDING_PREPS:
+            verb = verb.head
+        elif token.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr"):
+            return heads
+        if verb.i == token.i or verb.pos_ not in ("VERB", "AUX"):
+            return heads
+        heads.append(verb)
+    verb = heads[-1]
+    for _ in range(3):  # "was expected to be scheduled to meet": a short chain is enough
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
+            break
+        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
+            break  # "requires members to sign": the members sign, not the one requiring
+        verb = verb.head
+        heads.append(verb)
+    return heads
+
+
+def _expand(slots: Iterable[Token]) -> list[Token]:
+    """Each slot with the names coordinated with it, in apposition to it, or inside its group noun.
+
+    "Acme and Beta" -> Acme, Beta; "its chief executive, Jane Doe" -> Jane Doe (not "its");
+    "the leaders of Acme and Beta" -> Acme, Beta.
+    """
+    out: list[Token] = []
+    todo = list(slots)
+    while todo:
+        token = todo.pop(0)
+        if token in out:
+            continue
+        out.append(token)
+        for child in token.children:
+            if child.dep_ in ("conj", "appos"):
+                todo.append(child)
+        if token.pos_ == "NOUN":  # a common noun: whom it is made of or belongs to
+            for child in token.children:
+                if child.dep_ in ("poss", "compound") and not any(c.dep_ == "appos" for c in token.children):
+                    todo.append(child)
+                elif (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("of", "from")
+                    and (token.tag_ == "NNS" or token.lower_ in BODY_OF_HEADS)
+                ):
+                    # "the leaders of Acme and Beta", not "the purchase of ten jets"
+                    todo.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def select_parties(
+    trigger: Trigger,
+    sent: Span,
+    role: Role,
+    actors: ActorResolver,
+    discourse: DiscourseContext,
+    quote_spans: CharSpans,
+    places: CharSpans,
+) -> list[Actor]:
+    """The event's parties, in order of their slots, each once.
+
+    When the slots name fewer than two, the parse is not trusted to have found them all
+    (long sentences, participles, headlines): the sentence's other actors are taken too,
+    except those the parse puts out of reach — the topic ("talks on Syria"), the venue
+    ("in Chicago"), the speaker of a clause the event is reported in ("X said"), or a
+    name in another clause altogether.
+    """
+    found: dict[str, Actor] = {}
+    for token in _expand(party_slots(trigger)):
+        if quote_spans.covers(token.idx) and not quote_spans.covers(trigger.token.idx):
+            continue
+        for actor in _slot_actors(token, role, actors, discourse, places):
+            found.setdefault(actor.name, actor)
+    if len(found) < 2:
+        for ent, actor in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places):
+            visited = trigger.token.lemma_.lower() == "visit" and country_for(actor.name) is not None
+            if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
+                # a visit's host is the country the sentence names ("her visit to Tbilisi ... Georgia")
+                found[actor.name] = actor
+    return list(found.values())
+
+
+#: Prepositions that lead away from the parties: to the topic, the venue, the time, the cause.
+OFF_PREPS = frozenset(
+    {
+        "on",
+        "about",
+        "over",
+        "in",
+        "at",
+        "near",
+        "outside",
+        "regarding",
+        "against",
+        "during",
+        "after",
+        "before",
+        "since",
+        "despite",
+        "because",
+        "due",
+        "from",
+        "across",
+        "through",
+        "toward",
+        "towards",
+    }
+)
+#: Clause links past which a name belongs to another statement: "X said [the two met]".
+OFF_CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj"})
+
+
+def _within_reach(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` hangs from the trigger's clause without crossing a topic or venue phrase.
+
+    Walks up from the name to the first word that also governs the trigger; a preposition of
+    topic, place or time on the way, or a clause boundary on the name's side, puts it out.
+    """
+    above_trigger = {trigger.i}
+    t = trigger
+    while t.head.i != t.i:
+        t = t.head
+        above_trigger.add(t.i)
+    node = token
+    while node.i not in above_trigger:
+        if node.dep_ == "prep" and node.lower_ in OFF_PREPS:
+            return False
+        if node.dep_ in OFF_CLAUSES:
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    if node.i == trigger.i:
+        return True
+    # the common governor is above the trigger: the trigger's own way up must not leave its clause
+    t = trigger
+    while t.i != node.i:
+        if t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)):
+            # "Ana told Ben as she sat down with him": a clause about the main one's people
+            return False
+        t = t.head
+    return True
+
+
+def _slot_actors(
+    token: Token, role: Role, actors: ActorResolver, discourse: DiscourseContext, places: CharSpans
+) -> list[Actor]:
+    """The actor(s) one slot word names: its entity, an untagged proper name, a pronoun's referent."""
+    entity = actors.document.entity_at(token)
+    if entity is not None:
+        if entity.root.dep_ in ("amod", "npadvmod") and entity.label_ == "NORP":
+            return []  # "the Yemeni government": a description, not a party
+        actor = actors.actor(entity, role)
+        if actor is None:
+            return []
+        if country_for(actor.name) is None and (
+            places.covers(entity.start_char) or (entity.label_ == "GPE" and token.dep_ == "compound")
+        ):
+            return []  # the venue ("talks in Doha", "the Annapolis conference"), not who met
+        return [actor]
+    if (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and token.dep_ not in ("compound", "poss")
+        and token.lemma_.lower() not in PERSON_TITLES | ROLE_NOUNS  # "the President of Brazil, Lula"
+    ):
+        # an untagged name in an argument slot; a word the model tagged as a date or
+        # number ("Sunday's signings") or a modifier ("their Autumn meetings") is no one
+        actor = actors.untagged_name(token, role)
+        return [actor] if actor is not None else []
+    return discourse.referents(token, role)

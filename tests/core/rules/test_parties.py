@@ -1,0 +1,95 @@
+"""Parties of meetings and agreements: taken from the trigger's slots, not from every name nearby."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.core.article import Article
+from streams.core.extractor import Extractor
+
+
+def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
+    assert result.error is None, result.error
+    events: list[dict[str, Any]] = [e.to_dict() for e in result.events if e.type == kind]
+    return [{a["name"] for a in e["actors"]} for e in events]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "want", "not_wanted"),
+    [
+        # the venue is the location, never a party
+        (
+            "Microsoft signed a licensing deal with Toyota in Chicago on Monday.",
+            "agreement",
+            {"Microsoft", "Toyota"},
+            {"Chicago"},
+        ),
+        # the topic of the talks is not a party
+        (
+            "Canada held talks with Mexico on Tuesday about the Panama Canal.",
+            "meeting",
+            {"Canada", "Mexico"},
+            {"Panama Canal"},
+        ),
+        # the one reporting the meeting is not at it
+        (
+            "Reuters reported that Pfizer reached an agreement with Moderna last week.",
+            "agreement",
+            {"Pfizer", "Moderna"},
+            {"Reuters"},
+        ),
+        # talks between / among
+        (
+            "Talks between Peru and Chile resumed on Friday in Geneva.",
+            "meeting",
+            {"Peru", "Chile"},
+            {"Geneva"},
+        ),
+        # a third country named in passing in another clause
+        (
+            "Norway and Sweden signed a fisheries treaty after Denmark complained about quotas.",
+            "agreement",
+            {"Norway", "Sweden"},
+            {"Denmark"},
+        ),
+    ],
+)
+def test_only_slot_names_are_parties(
+    extractor: Extractor, body: str, kind: str, want: set[str], not_wanted: set[str]
+) -> None:
+    found = _parties(extractor, body, kind)
+    assert found, body
+    assert want <= found[0], found
+    assert not (not_wanted & found[0]), found
+
+
+def test_reported_pronoun_is_the_reporter(extractor: Extractor) -> None:
+    """ "Acme announced it had entered into an agreement with X": Acme is the party "it" names."""
+    found = _parties(
+        extractor,
+        "Siemens announced on Sunday that it had entered into an agreement with Alstom.",
+        "agreement",
+    )
+    assert found and {"Siemens", "Alstom"} <= found[0], found
+
+
+def test_apposition_names_the_person(extractor: Extractor) -> None:
+    """ "the President of Brazil, Lula" is Lula, not a party called "President"."""
+    found = _parties(
+        extractor,
+        "Prime Minister Kenji Sato met with the president of Chile, Gabriel Boric, in Santiago.",
+        "meeting",
+    )
+    assert found, found
+    assert "Gabriel Boric" in found[0] and "Kenji Sato" in found[0], found
+    assert "Santiago" not in found[0] and "President" not in found[0], found
+
+
+def test_a_date_word_is_no_party(extractor: Extractor) -> None:
+    found = _parties(
+        extractor, "With Sunday's signings, Ghana signed on to the agreement with Togo.", "agreement"
+    )
+    assert all("Sunday" not in f for f in found), found
