@@ -27,6 +27,11 @@ class CharSpans:
         i = bisect.bisect_right(self._starts, offset) - 1
         return i >= 0 and offset < self._ends[i]
 
+    def covering(self, offset: int) -> tuple[int, int] | None:
+        """The span ``offset`` lies inside, or None."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return (self._starts[i], self._ends[i]) if i >= 0 and offset < self._ends[i] else None
+
     def overlaps(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps one of the spans."""
         i = bisect.bisect_left(self._starts, end) - 1  # the last span starting before ``end``

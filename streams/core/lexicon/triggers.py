@@ -154,6 +154,122 @@ FUTURE_WORDS = frozenset(
     {"will", "shall", "expect", "plan", "schedule", "set", "due", "to", "would", "going"}
 )
 
+#: What a meeting noun names as a compound without being a meeting: "a central meeting place",
+#: "the summit venue" ("meeting participants" and "a conference call" still tell of one).
+MEETING_PLACE_NOUNS = frozenset(
+    {"place", "room", "venue", "point", "hall", "site", "ground", "space", "centre", "center"}
+)
+
+#: Talks that are not called talks: a discussion is a meeting only in a meeting's shape, with a
+#: counterpart ("discussions with Iran", "a dialogue between the parties", "a discussion table
+#: will be opened between the government and the unions"); "the discussion about prices" is none.
+DISCUSSION_NOUNS = frozenset(
+    {
+        "discussion",
+        "discussions",
+        "consultation",
+        "consultations",
+        "dialogue",
+        "dialog",
+        "parley",
+        "roundtable",
+    }
+)
+
+#: A meal shared with someone is a meeting ("had dinner with", "sat down over lunch"); the meal
+#: noun alone ("the dinner cost $500") is not, so these need a with-phrase or a meeting verb.
+MEAL_NOUNS = frozenset(
+    {"dinner", "lunch", "breakfast", "luncheon", "supper", "banquet", "dinners", "lunches"}
+)
+
+#: Verbs of contact that are a meeting with a with-phrase ("dined with", "consulted with the
+#: allies", "huddled with"); "speak"/"talk" are left out: "spoke with reporters/CNN" is mostly
+#: an interview, not a meeting.
+#: The forms of "dine" are listed too: the small model lemmatises "dined" as "din".
+CONTACT_VERBS = frozenset({"dine", "dined", "dines", "dining", "consult", "huddle", "parley"})
+
+#: Prepositions that name the counterpart of a meeting or agreement noun.
+COUNTERPART_PREPS = frozenset({"with", "between"})
+
+#: Documents that are an agreement when signed, approved, concluded, adopted, initialled or
+#: ratified: "approved a joint declaration", "signed a memorandum of understanding", "adopted a
+#: common roadmap". The generic ones (plan, declaration, statement, framework ...) need a sign of
+#: two sides (JOINT_WORDS, a with/between phrase); the others are bilateral by nature.
+DOCUMENT_NOUNS = frozenset(
+    {
+        "declaration",
+        "plan",
+        "roadmap",
+        "statement",
+        "framework",
+        "arrangement",
+        "understanding",
+        "protocol",
+        "communique",
+        "charter",
+        "convention",
+        "ceasefire",
+        "truce",
+        "memorandum",
+        "mou",
+        "letter",
+    }
+)
+
+#: Documents that bind two sides whoever adopts them ("the parliament ratified the protocol").
+BILATERAL_DOCUMENTS = frozenset({"protocol", "communique", "ceasefire", "truce", "memorandum", "mou"})
+
+#: "a letter of intent", "a declaration of intent", "a memorandum of understanding": the
+#: ``of`` object that makes a letter or declaration a bilateral document.
+INTENT_WORDS = frozenset({"intent", "intention", "understanding", "cooperation", "partnership"})
+
+#: The adjectives that make a plan or declaration shared: "a joint declaration", "a common plan".
+JOINT_WORDS = frozenset({"joint", "common", "bilateral", "trilateral", "multilateral", "mutual"})
+
+#: Verbs that conclude a document ("signed", "approved", "adopted", "initialled", "ratified");
+#: "came up with" counts as its phrase ``come up``.
+DOCUMENT_VERBS = frozenset(
+    {
+        "sign",
+        "approve",
+        "conclude",
+        "adopt",
+        "initial",
+        "ratify",
+        "ink",
+        "seal",
+        "agree",
+        "finalize",
+        "finalise",
+        "reach",
+        "strike",
+        "come up",
+        "hammer out",
+        "work out",
+    }
+)
+
+#: What is settled as an agreement between the sides: "settled the lawsuit", "settled their
+#: dispute"; "settle" with a with-phrase ("Acme settled with the regulator") counts too.
+SETTLE_VERB = "settle"
+DISPUTE_NOUNS = frozenset(
+    {
+        "lawsuit",
+        "suit",
+        "dispute",
+        "claim",
+        "case",
+        "litigation",
+        "charge",
+        "complaint",
+        "action",
+        "row",
+        "feud",
+        "differences",
+        "difference",
+    }
+)
+
 #: Every word (text or lemma) that ``_is_agreement`` or ``_is_meeting`` can accept; the
 #: other tokens, most of a sentence, are passed over without running either test.
 TRIGGER_WORDS = (
@@ -164,5 +280,10 @@ TRIGGER_WORDS = (
     | MEETING_NOUNS
     | CALL_VERBS
     | CALL_NOUNS
-    | frozenset({PURCHASE, MEET_NOUN, SIT_VERB})
+    | DISCUSSION_NOUNS
+    | MEAL_NOUNS
+    | CONTACT_VERBS
+    | DOCUMENT_NOUNS
+    | SIGNABLE_NOUNS
+    | frozenset({PURCHASE, MEET_NOUN, SIT_VERB, SETTLE_VERB})
 )

@@ -21,14 +21,26 @@ from streams.core.lexicon.triggers import (
     AGREEMENT_NOUN_VERBS,
     AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
+    BILATERAL_DOCUMENTS,
     CALL_NOUNS,
     CALL_VERBS,
+    CONTACT_VERBS,
+    COUNTERPART_PREPS,
+    DISCUSSION_NOUNS,
+    DISPUTE_NOUNS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    INTENT_WORDS,
+    JOINT_WORDS,
+    MEAL_NOUNS,
     MEET_NOUN,
     MEETING_NOUNS,
+    MEETING_PLACE_NOUNS,
     MEETING_VERBS,
     NOT_MET_OBJECTS,
     PHONE_WORDS,
     PURCHASE,
+    SETTLE_VERB,
     SIGNABLE_NOUNS,
     SIT_VERB,
     TRIGGER_WORDS,
@@ -82,8 +94,89 @@ def _agreement_noun_concluded(token: Token) -> bool:
     )
 
 
+def _counterpart_prep(token: Token) -> bool:
+    """A with/between phrase on ``token`` itself: "a dialogue with Iran", "settled with the SEC";
+    not "with the exception of"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in COUNTERPART_PREPS
+        and not any(g.dep_ == "pobj" and g.lemma_.lower() == "exception" for g in c.children)
+        for c in token.children
+    )
+
+
+def _document_verb(noun: Token) -> Token | None:
+    """The verb that concludes the document ``noun`` names, if any.
+
+    Its object or passive subject ("signed a memorandum", "the declaration was approved"), the
+    participle on it ("the roadmap adopted by both sides"), or "came up with a common plan"
+    (the phrase "come up" and its particle, as DOCUMENT_VERBS spells it).
+    """
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and _verb_phrase(head) in DOCUMENT_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "with" and _verb_phrase(head.head) in DOCUMENT_VERBS:
+        return head.head
+    return next(
+        (c for c in noun.children if c.dep_ in ("acl", "relcl") and _verb_phrase(c) in DOCUMENT_VERBS),
+        None,
+    )
+
+
+def _verb_phrase(verb: Token) -> str:
+    """ "come up", "work out", or the lemma of a verb without a particle."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {particle}" if particle else lemma
+
+
+def _is_document_agreement(token: Token) -> bool:
+    """A document noun that a verb concludes, and that binds two sides.
+
+    "approved a joint declaration", "signed a letter of intent", "initialled a memorandum of
+    understanding", "came up with a common plan". A plan, declaration or statement one body
+    adopts ("the council approved the plan") is no agreement: it needs a joint word or a
+    with/between phrase; a memorandum, protocol, truce or a letter "of intent" binds two by nature.
+    """
+    word = token.lemma_.lower() if token.lemma_.lower() in DOCUMENT_NOUNS else token.lower_
+    if token.pos_ not in ("NOUN", "PROPN") or word not in DOCUMENT_NOUNS:
+        return False
+    verb = _document_verb(token)
+    if verb is None:
+        return False
+    of_objects = {
+        g.lemma_.lower()
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
+    if word == "letter":
+        return bool(of_objects & INTENT_WORDS)
+    if word in BILATERAL_DOCUMENTS or of_objects & INTENT_WORDS:
+        return True
+    joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in token.children)
+    return joint or _counterpart_prep(token) or _counterpart_prep(verb)
+
+
+def _settles(token: Token) -> bool:
+    """ "settled the lawsuit", "the dispute was settled", "Acme settled with the regulator"."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != SETTLE_VERB:
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DISPUTE_NOUNS for c in token.children):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
+        for c in token.children
+    )
+
+
 def _is_agreement(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if _settles(token) or _is_document_agreement(token):
+        return True
     if token.pos_ == "VERB" and lemma in AGREEMENT_VERBS:
         if token.dep_ in ("acl", "relcl", "amod"):
             # "the peace plan it signed" is an agreement; "a golf bag signed by Abe" is a thing
@@ -124,8 +217,38 @@ def _meets_a_target(verb: Token) -> bool:
     )
 
 
+#: Verbs whose object a discussion or meal is when two sides hold it ("held discussions").
+#: Not "open", "begin" or "start": "invited them to open dialogue" is mostly a call, not a meeting.
+_HOLD_VERBS = frozenset({"hold", "have", "host", "resume", "conduct", "join"})
+
+
+def _in_meeting_shape(noun: Token) -> bool:
+    """A discussion or meal noun with a counterpart: a with/between phrase in the noun's own
+    phrase ("discussions on the budget between A and B", "dinner with Scholz"), or on the verb
+    whose subject or object it (or the noun it qualifies: "a discussion table will be opened
+    between ...") is; or the object of a verb of holding ("A and B held discussions")."""
+    phrase = noun.head if noun.dep_ == "compound" else noun
+    for t in phrase.subtree:
+        if t.dep_ == "prep" and t.lower_ in COUNTERPART_PREPS:
+            path = [a for a in t.ancestors if phrase.is_ancestor(a) or a == phrase]
+            if not any(a.pos_ in ("VERB", "AUX") for a in path if a != phrase):
+                return True
+    verb = phrase.head
+    if phrase.dep_ == "pobj" and verb.dep_ == "prep":  # "sat down with Xi over lunch"
+        verb = verb.head
+    if phrase.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return _counterpart_prep(verb) or (phrase.dep_ == "dobj" and verb.lemma_.lower() in _HOLD_VERBS)
+
+
 def _is_meeting(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and (lemma in CONTACT_VERBS or token.lower_ in CONTACT_VERBS):
+        return _counterpart_prep(token)
+    if token.pos_ == "NOUN" and (token.lower_ in DISCUSSION_NOUNS or token.lower_ in MEAL_NOUNS):
+        return _in_meeting_shape(token) and (
+            token.lower_ in DISCUSSION_NOUNS or any(a.lower_ == "with" for a in token.head.subtree)
+        )
     if token.pos_ == "VERB" and lemma in MEETING_VERBS | WEAK_MEETING_VERBS:
         return not _meets_a_target(token)
     if token.lower_ == MEET_NOUN and token.pos_ == "NOUN":  # "agreed to a future meet on Crete"
@@ -135,6 +258,8 @@ def _is_meeting(token: Token) -> bool:
     if _phone_call(token):
         return True
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in MEETING_NOUNS):
+        if token.dep_ == "compound" and token.head.lemma_.lower() in MEETING_PLACE_NOUNS:
+            return False  # "a meeting place", "the summit venue": a place, not a meeting
         if any(c.lower_ in ("press", "news") for c in token.children):  # a press conference is no meeting
             return False
         # a word of an organisation's name ("Italian Episcopal Conference") is no meeting, but
@@ -162,21 +287,126 @@ _TESTS: tuple[tuple[InteractionType, Callable[[Token], bool]], ...] = (
 )
 
 
+#: Dependencies that open a clause of its own when the verb has its own subject: "A met B and
+#: C met D" (conj), "after C met D" (advcl). Without a subject the clause goes on with its
+#: head's parties ("met Xi and discussed trade", "met to discuss trade").
+_CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "csubj", "pcomp"})
+
+#: Modals that make a quoted event a wish or a possibility ("we should meet them").
+_QUOTE_MODALS = frozenset({"should", "could", "might", "must", "may", "can", "would", "'d"})
+
+#: Auxiliaries that state a quoted event's tense: done ("have signed", "were signed") or scheduled.
+_QUOTE_TENSE_AUX = frozenset(
+    {"was", "were", "has", "have", "had", "'ve", "will", "'ll", "shall", "is", "are", "am", "'s", "'re"}
+)
+
+#: Prepositions that make a meeting noun the occasion of another meeting of the sentence ("were
+#: present at the conference", "met on the sidelines of the summit"): one event with it.
+_OCCASION_PREPS = frozenset({"at", "during", "on", "of", "after", "before", "following", "amid", "ahead"})
+
+#: Entity labels that name a party.
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _event_head(token: Token, triggers: set[int]) -> Token:
+    """The head of the clause that tells ``token``'s event: one event per clause.
+
+    Triggers with the same event head are one event: a verb and its object noun ("signed an
+    agreement", "held talks", "reached a deal"), a meeting and the occasion it was held at
+    ("met Xi at the summit"), "agreed to sign a deal". A conjoined or adverbial clause with its
+    own subject is another event ("A met B on Monday and C met D on Tuesday"), and so is a
+    relative clause, unless it describes the trigger itself ("the summit, where they met").
+    """
+    t = token
+    while t.head.i != t.i:
+        if t.dep_ == "relcl":
+            if t.head.i not in triggers:
+                return t
+        elif (
+            t.dep_ in _CLAUSE_DEPS
+            and t.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+        ):
+            return t
+        t = t.head
+    return t
+
+
+def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int]) -> bool:
+    """Whether a trigger inside quoted words states an event the article reports.
+
+    "Our agreements with Japan and Korea were signed last year", "we met the Chinese and the
+    Indian delegations on Monday": a done or scheduled event, no modal ("we could meet them"),
+    no question, and two parties named inside the quote around the trigger's own clause.
+    """
+    if status not in ("past", "planned") or token.sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
+        return False
+    if token.lemma_.lower() in WEAK_MEETING_VERBS:
+        return False  # "issues should be discussed at the G-7": a topic, not a reported meeting
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    auxes = {c.lower_ for t in (token, verb) for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _QUOTE_MODALS:
+        return False
+    # a stated tense: "we met", "were signed", "have signed", "will meet"; not "be discussed"
+    if verb.tag_ != "VBD" and not auxes & _QUOTE_TENSE_AUX:
+        return False
+    clause = _event_head(token, set())
+    start, end = quote
+    named = {
+        ent.root.i
+        for ent in token.sent.ents
+        if ent.label_ in _PARTY_LABELS
+        and start <= ent.start_char
+        and ent.end_char <= end
+        and (clause.is_ancestor(ent.root) or clause == ent.root)
+    }
+    return len(named) >= 2
+
+
+def _weak_aside(trigger: Trigger) -> bool:
+    """discuss/gather in a subordinate clause ("met in March, when they discussed water")."""
+    token = trigger.token
+    return token.lemma_.lower() in WEAK_MEETING_VERBS and token.dep_ not in ("ROOT", "conj")
+
+
+def _occasion(trigger: Trigger) -> bool:
+    """A meeting noun that only says where or when: "at the conference", "after the summit"."""
+    token = trigger.token
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in _OCCASION_PREPS
+
+
 def find_triggers(sent: Span, inside_quote: CharSpans) -> list[Trigger]:
-    """At most one meeting and one agreement trigger per sentence (the first of each)."""
-    seen: dict[str, Trigger] = {}
+    """Every meeting and agreement that is an event of its own in ``sent``.
+
+    Triggers of one type in one clause are one event, reported at the first of them; a
+    trigger inside quoted words counts only when the quote states the event as done or
+    scheduled with two named parties (``_quoted_fact``).
+    """
+    found: list[Trigger] = []
     for token in sent:
         if token.lower_ not in TRIGGER_WORDS and token.lemma_.lower() not in TRIGGER_WORDS:
             continue
-        if inside_quote.covers(token.idx):
-            continue
+        quote = inside_quote.covering(token.idx)
         for kind, test in _TESTS:
-            if kind in seen or not test(token):
+            if not test(token):
                 continue
             status = event_status(token, kind)
-            if status is not None:
-                seen[kind] = Trigger(kind, token, status)
-    return list(seen.values())
+            if status is None or (quote is not None and not _quoted_fact(token, status, quote)):
+                continue
+            found.append(Trigger(kind, token, status))
+    if len(found) < 2:
+        return found
+    by_type = {kind: {t.token.i for t in found if t.type == kind} for kind, _ in _TESTS}
+    events: dict[tuple[str, int], Trigger] = {}
+    # "met in March, when they discussed water": the occasion and discuss/gather (a meeting only
+    # with two named sides) tell about the sentence's other meeting, not of one of their own
+    occasions = [t for t in found if _occasion(t) or _weak_aside(t)]
+    for trigger in found:
+        if trigger.type == "meeting" and trigger in occasions and len(occasions) < len(by_type["meeting"]):
+            continue  # the occasion of a meeting the sentence reports another way
+        key = (trigger.type, _event_head(trigger.token, by_type[trigger.type]).i)
+        events.setdefault(key, trigger)
+    return sorted(events.values(), key=lambda t: (t.token.i, t.type))
 
 
 def holder_words(trigger: Trigger) -> list[Token]:

@@ -257,3 +257,83 @@ def test_holder_words(body: str, trigger: str, holders: list[str]) -> None:
     (token,) = [t for t in doc if t.text == trigger]
     kind: InteractionType = "meeting" if trigger in ("meet", "conference") else "agreement"
     assert [w.text for w in holder_words(Trigger(kind, token, "past"))] == holders
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "trigger"),
+    [
+        (
+            "Discussions on the tariff between Chile and Bolivia ended on Friday.",
+            "meeting",
+            "Discussions",
+        ),
+        ("Chancellor Ada Brandt had dinner with President Tomas Vargas in Lisbon.", "meeting", "dinner"),
+        ("Governor Lina Moss dined with Mayor Ravi Patel on Sunday.", "meeting", "dined"),
+        ("Orion Motors settled the patent lawsuit with Vexa Systems on Tuesday.", "agreement", "settled"),
+        ("Norway and Iceland approved a joint declaration on fishing.", "agreement", "declaration"),
+        ("Orion Motors signed a letter of intent with Vexa Systems.", "agreement", "letter"),
+        ("Chile and Bolivia came up with a common plan on water.", "agreement", "plan"),
+    ],
+)
+def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: str, trigger: str) -> None:
+    (event,) = _events(extractor, body, kind)
+    assert event["trigger"] == trigger
+    assert len(event["actors"]) >= 2
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("The council approved the plan for the new bridge.", "agreement"),
+        ("Orion Motors signed a letter to the regulator.", "agreement"),
+        ("The discussion about prices in Norway and Iceland lasted an hour.", "meeting"),
+        ("The dinner at the Lisbon embassy cost Norway and Iceland a fortune.", "meeting"),
+        ("Norway and Iceland settled in Oslo.", "agreement"),
+        ("Reporters from Norway and Iceland gathered at a central meeting place in Oslo.", "meeting"),
+    ],
+)
+def test_word_classes_need_their_shape(extractor: Extractor, body: str, kind: str) -> None:
+    events = _events(extractor, body, kind)
+    assert [e for e in events if e["trigger"] != "gathered"] == []
+
+
+def test_two_meetings_in_one_sentence_are_two_events(extractor: Extractor) -> None:
+    body = (
+        "Chancellor Ada Brandt met President Tomas Vargas in Lisbon, and then Premier Yuki Sato "
+        "met King Olaf Berg in Oslo."
+    )
+    meetings = _events(extractor, body, "meeting")
+    assert len(meetings) == 2
+    assert len({m["event_id"] for m in meetings}) == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Norway and Iceland signed an agreement on fishing quotas.",
+        "Chancellor Ada Brandt met President Tomas Vargas at the Lisbon summit.",
+        "Norway and Iceland held talks and met again on Monday.",
+        "Norway and Iceland agreed to sign a treaty on fishing.",
+    ],
+)
+def test_triggers_of_one_event_are_one_event(extractor: Extractor, body: str) -> None:
+    events = _events(extractor, body, "meeting") + _events(extractor, body, "agreement")
+    assert len(events) == 1
+
+
+def test_a_quoted_event_with_two_named_parties_is_reported(extractor: Extractor) -> None:
+    body = '"Our agreements with Norway and Iceland were signed last year," Premier Yuki Sato said.'
+    (agreement,) = _events(extractor, body, "agreement")
+    assert {"Norway", "Iceland"} <= _names(agreement)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"We should sign an agreement with Norway and Iceland," Premier Yuki Sato said.',
+        '"Did Norway sign an agreement with Iceland?" Premier Yuki Sato asked.',
+        '"The agreement was signed last year," Premier Yuki Sato said of the Norway deal.',
+    ],
+)
+def test_quoted_wishes_questions_and_unnamed_events_are_not(extractor: Extractor, body: str) -> None:
+    assert _events(extractor, body, "agreement") == []
