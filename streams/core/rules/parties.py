@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
+from streams.core.normalise.gazetteer import country_code, country_place, geocode
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.interactions import Trigger
@@ -187,18 +188,46 @@ def select_parties(
     name in another clause altogether.
     """
     found: dict[str, Actor] = {}
+    host_codes: set[str] = set()  # countries of the cities visited
     for token in _expand(party_slots(trigger)):
         if quote_spans.covers(token.idx) and not quote_spans.covers(trigger.token.idx):
+            continue
+        city = _visited_city(token, actors)
+        if city is not None:
+            place = geocode(city.text)
+            if place is not None and place.country_code:
+                host_codes.add(place.country_code)
             continue
         for actor in _slot_actors(token, role, actors, discourse, places):
             found.setdefault(actor.name, actor)
     if len(found) < 2:
         for ent, actor in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places):
-            visited = trigger.token.lemma_.lower() == "visit" and country_for(actor.name) is not None
+            # a visit's host is the country of the city visited ("her visit to Tbilisi ... Georgia")
+            visited = actor.kind == "country" and country_code(actor.name) in host_codes
+            if ent.label_ in ("GPE", "LOC", "FAC") and not _is_country(ent.text):
+                continue  # outside the slots a city or region is where, not who
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
-                # a visit's host is the country the sentence names ("her visit to Tbilisi ... Georgia")
                 found[actor.name] = actor
     return list(found.values())
+
+
+def _is_country(name: str) -> bool:
+    return country_for(name) is not None or country_place(name) is not None
+
+
+def _visited_city(token: Token, actors: ActorResolver) -> Span | None:
+    """The city a visit goes to ("a visit to Tbilisi", "visited Ottawa"): a place, not a party."""
+    entity = actors.document.entity_at(token)
+    if entity is None or entity.label_ != "GPE" or _is_country(entity.text):
+        return None
+    while token.dep_ in ("appos", "conj") and token.head.i != token.i:
+        token = token.head  # "to Canada's capital, Ottawa, and to Halifax"
+    if token.dep_ == "prep" and token.lower_ == "to":
+        return entity
+    head = token.head
+    to_visit = token.dep_ == "pobj" and head.lower_ == "to"
+    visited = token.dep_ == "dobj" and head.lemma_.lower() == "visit"
+    return entity if to_visit or visited else None
 
 
 #: Prepositions that lead away from the parties: to the topic, the venue, the time, the cause.

@@ -93,3 +93,15 @@ def test_a_date_word_is_no_party(extractor: Extractor) -> None:
         extractor, "With Sunday's signings, Ghana signed on to the agreement with Togo.", "agreement"
     )
     assert all("Sunday" not in f for f in found), found
+
+
+def test_a_visited_city_is_the_place_and_its_country_the_host(extractor: Extractor) -> None:
+    """ "her visit to Nairobi": Nairobi is where; Kenya, named in the sentence, is the host."""
+    found = _parties(
+        extractor,
+        "Chancellor Olga Berg said during her visit to Nairobi that Kenya and Norway would cooperate.",
+        "meeting",
+    )
+    assert found, found
+    assert {"Olga Berg", "Kenya"} <= found[0], found
+    assert "Nairobi" not in found[0] and "Norway" not in found[0], found
