@@ -75,7 +75,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 root = head
                 while root.dep_ != "ROOT" and root.head.i != root.i:
                     root = root.head
-                subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+                subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i]
                 slots.extend(subjects or [child])  # "Merkel said during her visit": Merkel
             elif is_noun and child.dep_ in ("poss", "compound") and child not in heads:
                 slots.append(child)  # "Acme's talks", "the Acme-Beta deal"
