@@ -20,13 +20,14 @@ from streams.core.model import Extractor as ExtractorInfo
 from streams.core.normalise.money import find_money
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.amounts import attach_amounts
+from streams.core.rules.dateline import Dateline, find_dateline
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.event_context import dated_context, read_context
 from streams.core.rules.event_dates import event_date, sentence_date, speech_date
 from streams.core.rules.geocode import article_countries, with_country_codes
 from streams.core.rules.interactions import Trigger, find_triggers, holder_words
 from streams.core.rules.parties import select_parties
-from streams.core.rules.places import event_location, place_char_spans
+from streams.core.rules.places import dateline_location, event_location, place_char_spans
 from streams.core.rules.plover import plover_for
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.statements import Statement, find_statements
@@ -47,6 +48,8 @@ class ArticleContext:
     extractor: ExtractorInfo
     #: ISO codes of the countries the article names: they decide between namesake cities
     countries: frozenset[str] = frozenset()
+    #: "WASHINGTON (AP) —": where the story was filed, the lede's place, never a party
+    dateline: Dateline | None = None
 
     def evidence(self, start: int, end: int) -> Evidence:
         """The body's text between two offsets, without surrounding white space."""
@@ -88,6 +91,7 @@ def build_events(
         quote_spans=CharSpans((q.start, q.end) for q in quotes),
         extractor=extractor,
         countries=article_countries(actors.document.ents),
+        dateline=find_dateline(text),
     )
     events: list[Event] = []
     anchors: list[int] = []  # char offset of what signalled each event (quote or trigger)
@@ -189,7 +193,9 @@ def interaction_event(
         context.date_basis,
         quote_spans,
     )
-    location = event_location(sent, quote_spans, trigger.token, context.countries)
+    location = event_location(sent, quote_spans, trigger.token, context.countries) or dateline_location(
+        sent, context.dateline, context.countries
+    )
     named_people = sum(1 for a in found if a.kind == "person")
     confidence = round(min(0.9, 0.5 + 0.1 * len(found) + 0.05 * named_people), 2)
     return Event(

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from streams.core.lexicon.places import LOCATION_LABELS, MOTION_VERBS, ON_ISLAND_VERBS, PLACE_PREPOSITIONS
 from streams.core.model import Location
+from streams.core.rules.dateline import Dateline
 from streams.core.rules.document import entities_in
 from streams.core.rules.geocode import GEOCODED_LABELS, located
 from streams.core.spans import CharSpans
@@ -96,3 +97,17 @@ def _in_locality(venue: Location, entity: Span, places: list[Span], countries: C
         if city.geonames_id is not None:
             return replace(city, name=venue.name, text=venue.text, locality=other.text)
     return venue
+
+
+def dateline_location(
+    sent: Span, dateline: Dateline | None, countries: Collection[str] = ()
+) -> Location | None:
+    """The dateline's city for an event of the lede (the sentence the dateline opens) that names no
+    place itself: a wire story's first sentence happened where it was filed. Later sentences do
+    not get it: a story filed in Washington reports meetings held elsewhere. Only a place the
+    gazetteer knows is used, so a dateline misread from other capitals gives nothing."""
+    if dateline is None or not (sent.start_char <= dateline.end <= sent.end_char):
+        return None
+    text = sent.doc.text[dateline.start : dateline.end].split(",")[0].split("(")[0].strip(" —–-")
+    location = located(dateline.place, text, "GPE", countries)
+    return location if location.geonames_id is not None else None
