@@ -75,7 +75,15 @@ def event_location(
             words = sent.doc[named[0].i : named[-1].i + 1]
             return located(words.text, words.text, named[0].ent_type_ or None, countries)
     places = place_entities(sent, quote_spans, trigger)
-    best = min(places, key=lambda e: (e.label_ != "FAC", abs(e.start - anchor)), default=None)
+    best = min(
+        places,
+        key=lambda e: (
+            trigger is not None and not _in_clause_of(e.root, trigger),
+            e.label_ != "FAC",
+            abs(e.start - anchor),
+        ),
+        default=None,
+    )
     if best is None:
         return None
     name = best.text[4:] if best.text.lower().startswith("the ") else best.text
@@ -83,6 +91,34 @@ def event_location(
     if location.geonames_id is not None:
         return location
     return _in_locality(location, best, places, countries)
+
+
+#: Links to a clause or a coordinated event of its own: a place below one belongs to that event
+#: ("The visit to Turkey, and the meetings held in Jeddah": Jeddah is the meetings' place).
+_OTHER_CLAUSE = frozenset({"conj", "relcl", "ccomp", "advcl", "parataxis", "csubj", "xcomp"})
+
+
+def _in_clause_of(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` hangs in the trigger's own clause: the way up from it to the word that
+    governs both, and the trigger's way up to that word, cross no other clause or conjunct."""
+    above_trigger = {trigger.i: 0}
+    node, steps = trigger, 0
+    while node.head.i != node.i:
+        node, steps = node.head, steps + 1
+        above_trigger[node.i] = steps
+    node = token
+    while node.i not in above_trigger:
+        if node.dep_ in _OTHER_CLAUSE:
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    climber = trigger
+    while climber.i != node.i:  # the trigger's own way up to the common word
+        if climber.dep_ in _OTHER_CLAUSE - {"xcomp"}:  # "went to Oslo to meet": the place is the trip's
+            return False
+        climber = climber.head
+    return True
 
 
 def _in_locality(venue: Location, entity: Span, places: list[Span], countries: Collection[str]) -> Location:

@@ -98,3 +98,22 @@ def test_an_island_met_on_is_the_place_and_a_topic_after_on_is_not(extractor: Ex
         extractor, "Prime Minister Anna Berg held talks with President Tomas Veld on Syria.", "meeting"
     )
     assert talks["location"] is None
+
+
+def test_a_place_in_another_clause_is_not_the_events(extractor: Extractor) -> None:
+    meeting = _first(
+        extractor, "Ana Ruiz, who had flown in from Madrid, met Lars Dahl on Monday in Lisbon.", "meeting"
+    )
+    assert meeting["location"]["name"] == "Lisbon"
+
+
+def test_each_coordinated_meeting_takes_the_place_of_its_own_clause(extractor: Extractor) -> None:
+    result = extractor.extract_one(
+        Article(
+            id="geo",
+            body="Ana Ruiz met Lars Dahl in Paris, and Otto Berg met Lia Ek in Rome.",
+            published_at="2025-10-29",
+        )
+    )
+    places = [e.to_dict()["location"]["name"] for e in result.events if e.type == "meeting"]
+    assert places == ["Paris", "Rome"]
