@@ -181,6 +181,8 @@ def interaction_event(
     quote_spans = context.quote_spans
     role: Role = "participant" if trigger.type == "meeting" else "party"
     places = CharSpans(place_char_spans(sent, quote_spans, trigger.token))
+    if context.dateline is not None:  # "WASHINGTON (AP) —": neither the city nor the agency is a party
+        places.add(context.dateline.start, context.dateline.end)
     found = select_parties(trigger, sent, role, actors, discourse, quote_spans, places)
     found = _abbreviations_as_bodies(found)
     evidence = context.evidence(sent.start_char, sent.end_char)

@@ -33,6 +33,10 @@ from streams.core.spans import CharSpans
 TITLE_TAILS = frozenset({"State", "General"})
 
 
+#: Titles an institution's name can open: "House Speaker Paul Ryan", "Boston Mayor Marty Walsh".
+OFFICE_TITLES = PERSON_TITLES | frozenset({"speaker", "whip"})
+
+
 class ActorResolver:
     """Who is who in one article: the actor each entity denotes, and each person's country."""
 
@@ -243,7 +247,18 @@ class ActorResolver:
 
     def _modifies_person(self, ent: Span) -> bool:
         """ "Norwegian" in "Norwegian Fisheries Minister Ingrid Solberg" describes her; it is no actor."""
-        if ent.start in self._person_tokens or ent.root.dep_ not in ("amod", "compound", "nmod", "poss"):
+        if ent.start in self._person_tokens:
+            return False
+        doc = self.document.doc
+        # "House Speaker Paul Ryan", "Senate Majority Leader Mitch McConnell": the body is in the title
+        titled = ent.end
+        while (
+            titled < min(ent.end + 3, len(doc)) and doc[titled].is_title and titled not in self._person_tokens
+        ):
+            titled += 1
+        if titled > ent.end and doc[titled - 1].lower_ in OFFICE_TITLES and titled in self._person_tokens:
+            return True
+        if ent.root.dep_ not in ("amod", "compound", "nmod", "poss"):
             return False
         following = range(ent.end, min(ent.end + 5, len(self.document.doc)))
         return any(i in self._person_tokens for i in following)

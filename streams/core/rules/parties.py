@@ -200,6 +200,14 @@ def select_parties(
             continue
         for actor in _slot_actors(token, role, actors, discourse, places):
             found.setdefault(actor.name, actor)
+    if len(found) == 1:
+        # "Obama met survivors of the attack": a group of people no name stands for is the other party
+        for token in party_slots(trigger):
+            group = _people_group(token, role)
+            if group is not None and not any(
+                _slot_actors(t, role, actors, discourse, places) for t in _expand([token])
+            ):
+                found.setdefault(group.name, group)
     if len(found) < 2:
         for ent, actor in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places):
             # a visit's host is the country of the city visited ("her visit to Tbilisi ... Georgia")
@@ -209,6 +217,52 @@ def select_parties(
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = actor
     return list(found.values())
+
+
+#: Plural nouns for people who can meet or agree as a group: "met survivors", "talks with Trump aides".
+PEOPLE_GROUP_NOUNS = frozenset(
+    {
+        "survivors",
+        "families",
+        "relatives",
+        "victims",
+        "leaders",
+        "officials",
+        "lawmakers",
+        "aides",
+        "executives",
+        "activists",
+        "students",
+        "workers",
+        "protesters",
+        "residents",
+        "representatives",
+        "investors",
+        "donors",
+        "supporters",
+        "senators",
+        "governors",
+        "mayors",
+        "ministers",
+        "diplomats",
+        "negotiators",
+        "delegates",
+        "advisers",
+        "advisors",
+        "veterans",
+        "farmers",
+        "doctors",
+        "unions",
+    }
+)
+
+
+def _people_group(token: Token, role: Role) -> Actor | None:
+    """A plural people noun in a party slot as a group party, named with its compounds ("Trump aides")."""
+    if token.pos_ != "NOUN" or token.lower_ not in PEOPLE_GROUP_NOUNS:
+        return None
+    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
+    return Actor(name=" ".join(w.text for w in sorted(words, key=lambda w: w.i)), role=role, kind="group")
 
 
 def _is_country(name: str) -> bool:
@@ -318,4 +372,11 @@ def _slot_actors(
         # number ("Sunday's signings") or a modifier ("their Autumn meetings") is no one
         actor = actors.untagged_name(token, role)
         return [actor] if actor is not None else []
+    if token.tag_ == "NN" and token.i + 1 < len(token.doc):
+        # "the auto company Chrysler filed ...": the name right after the noun is its name, even
+        # when the parser hangs it elsewhere
+        named = actors.document.entity_at(token.doc[token.i + 1])
+        if named is not None and named.start == token.i + 1 and named.label_ in ("ORG", "PERSON"):
+            actor = actors.actor(named, role)
+            return [actor] if actor is not None else []
     return discourse.referents(token, role)

@@ -105,3 +105,34 @@ def test_a_visited_city_is_the_place_and_its_country_the_host(extractor: Extract
     assert found, found
     assert {"Olga Berg", "Kenya"} <= found[0], found
     assert "Nairobi" not in found[0] and "Norway" not in found[0], found
+
+
+def test_a_dateline_is_no_party(extractor: Extractor) -> None:
+    """ "DENVER (AP) —" files the story; neither the city nor the agency met anyone."""
+    found = _parties(
+        extractor,
+        "DENVER (AP) — Governor Maria Lopez met with Senator Tom Reed after a hearing on Monday.",
+        "meeting",
+    )
+    assert found, found
+    assert {"Maria Lopez", "Tom Reed"} <= found[0], found
+    assert "AP" not in found[0] and "Denver" not in found[0], found
+
+
+def test_the_body_in_a_title_is_no_party(extractor: Extractor) -> None:
+    """ "Senate Majority Leader Ann Cole": the Senate is part of her title, not a second party."""
+    found = _parties(
+        extractor,
+        "Peter Hall and Senate Majority Leader Ann Cole pledged to cooperate after a meeting on Monday.",
+        "meeting",
+    )
+    assert found, found
+    assert "Senate" not in found[0], found
+
+
+def test_a_people_group_is_the_other_party(extractor: Extractor) -> None:
+    """ "met survivors of the flood": no name stands for them, so the group is the party."""
+    found = _parties(
+        extractor, "President Ana Ruiz met survivors of the flood on Monday in a school gym.", "meeting"
+    )
+    assert found and {"Ana Ruiz", "survivors"} <= found[0], found
