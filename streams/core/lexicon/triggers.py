@@ -270,8 +270,83 @@ DISPUTE_NOUNS = frozenset(
     }
 )
 
-#: Every word (text or lemma) that ``_is_agreement`` or ``_is_meeting`` can accept; the
-#: other tokens, most of a sentence, are passed over without running either test.
+#: Buying a company is a deal between buyer and target ("acquires Beta", "buys Beta for $1bn",
+#: "bought the jet from Beta"); rules/acquisitions.py asks for a named party.
+ACQUISITION_VERBS = frozenset({"acquire", "buy", "purchase"})
+#: "Acme's acquisition of Beta", "the takeover of Beta", "the buyout of Beta".
+ACQUISITION_NOUNS = frozenset(
+    {"acquisition", "acquisitions", "takeover", "takeovers", "buyout", "buyouts", "purchase"}
+)
+#: "ordered 12 Airbus jets": an order of units from a named maker is a purchase order
+#: (rules/acquisitions.py); "ordered an inquiry" names no maker.
+ORDER_VERBS = frozenset({"order"})
+#: Units bought "from" a named company that are not goods ordered from their maker: "1,000
+#: Apple shares", "200 Google ads", "500 National Guard troops".
+NOT_MAKER_GOODS = frozenset(
+    {
+        "share",
+        "stock",
+        "stake",
+        "bond",
+        "ad",
+        "advertisement",
+        "ticket",
+        "troop",
+        "soldier",
+        "officer",
+        "agent",
+        "employee",
+        "worker",
+        "member",
+        "vote",
+        "delegate",
+        "seat",
+        "subscriber",
+        "user",
+        "customer",
+    }
+)
+#: "sold Beta to Gamma", "sold her start-up to Gamma".
+SALE_VERBS = frozenset({"sell"})
+#: "the sale of Beta to Gamma".
+SALE_NOUNS = frozenset({"sale"})
+#: "Acme will merge with Beta", "the merger of Acme and Beta".
+MERGER_VERBS = frozenset({"merge"})
+MERGER_NOUNS = frozenset({"merger", "mergers"})
+
+#: Besides the agreement nouns, what is an agreement when named with a counterpart ("an
+#: understanding with Iran"; rules/agreement_shapes.py).
+PARTY_AGREEMENT_NOUNS = frozenset({"understanding", "understandings"})
+#: "his plea agreement", "a plea deal": a defendant's agreement with the prosecutors.
+PLEA_WORDS = frozenset({"plea"})
+#: A deal that is the topic or goal of talks is not concluded: "talks on a deal with Iran",
+#: "a push for a deal", "progress toward a deal".
+PENDING_AGREEMENT_PREPS = frozenset({"on", "for", "toward", "towards", "about", "over"})
+#: Verbs whose object is a deal still sought: "negotiating a deal with Iran", "pursue a deal".
+PENDING_AGREEMENT_VERBS = frozenset(
+    {
+        "negotiate",
+        "renegotiate",
+        "discuss",
+        "pursue",
+        "seek",
+        "want",
+        "push",
+        "press",
+        "propose",
+        "offer",
+        "consider",
+        "explore",
+        "debate",
+        "draft",
+        "work",
+        "need",
+        "talk",
+    }
+)
+
+#: Every word (text or lemma) that ``_is_agreement``, ``is_acquisition`` or ``_is_meeting`` can
+#: accept; the other tokens, most of a sentence, are passed over without running any test.
 TRIGGER_WORDS = (
     AGREEMENT_VERBS
     | AGREEMENT_NOUNS
@@ -285,5 +360,12 @@ TRIGGER_WORDS = (
     | CONTACT_VERBS
     | DOCUMENT_NOUNS
     | SIGNABLE_NOUNS
+    | ACQUISITION_VERBS
+    | ORDER_VERBS
+    | ACQUISITION_NOUNS
+    | SALE_VERBS
+    | SALE_NOUNS
+    | MERGER_VERBS
+    | MERGER_NOUNS
     | frozenset({PURCHASE, MEET_NOUN, SIT_VERB, SETTLE_VERB})
 )

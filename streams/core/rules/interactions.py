@@ -47,6 +47,8 @@ from streams.core.lexicon.triggers import (
     WEAK_MEETING_VERBS,
 )
 from streams.core.model import EventStatus
+from streams.core.rules.acquisitions import is_acquisition
+from streams.core.rules.agreement_shapes import agreement_with_party, opinion_agreement
 from streams.core.rules.event_context import event_status
 from streams.core.spans import CharSpans
 
@@ -182,7 +184,7 @@ def _is_agreement(token: Token) -> bool:
             # "the peace plan it signed" is an agreement; "a golf bag signed by Abe" is a thing
             return token.head.lemma_.lower() in SIGNABLE_NOUNS or token.head.lower_ in SIGNABLE_NOUNS
         if lemma == "agree":
-            return True
+            return not opinion_agreement(token)
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         # "signed a series of agreements" counts, "signed a bill/golf bag" does not, and
         # "finalize" counts only with an agreement as its object ("proceedings are finalized" does not)
@@ -192,7 +194,9 @@ def _is_agreement(token: Token) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in AGREEMENT_NOUNS or lemma in AGREEMENT_NOUNS):
         if token.lower_ == PURCHASE or (token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"):
             return True
-        return _agreement_noun_concluded(token)
+        return _agreement_noun_concluded(token) or agreement_with_party(token)
+    if agreement_with_party(token):  # "an understanding with Iran"
+        return True
     return token.lower_ == PURCHASE and token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"
 
 
@@ -282,7 +286,7 @@ def _is_meeting(token: Token) -> bool:
 
 #: The trigger tests, in the order the triggers of one sentence are reported.
 _TESTS: tuple[tuple[InteractionType, Callable[[Token], bool]], ...] = (
-    ("agreement", _is_agreement),
+    ("agreement", lambda token: _is_agreement(token) or is_acquisition(token)),
     ("meeting", _is_meeting),
 )
 

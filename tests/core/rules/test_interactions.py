@@ -337,3 +337,30 @@ def test_a_quoted_event_with_two_named_parties_is_reported(extractor: Extractor)
 )
 def test_quoted_wishes_questions_and_unnamed_events_are_not(extractor: Extractor, body: str) -> None:
     assert _events(extractor, body, "agreement") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("Officials in Ankara heralded the European Union's deal with Turkey.", {"European Union", "Turkey"}),
+        ("Velmora Foods bought Castel Dairies for $90 million.", {"Velmora Foods", "Castel Dairies"}),
+        ("Jones owned the jet until 2011. He agreed to sell it to Mr. Smith in 2012.", {"Jones", "Smith"}),
+    ],
+)
+def test_agreements_named_by_their_parties_or_a_purchase(
+    extractor: Extractor, body: str, parties: set[str]
+) -> None:
+    (deal,) = _events(extractor, body, "agreement")
+    assert _names(deal) == parties
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Governor Jane Smith agreed with Senator Bob Jones that taxes are too high.",
+        "The envoys of Norway held talks on a deal with Iran.",
+        "Senator Smith bought a house in Denver from a developer.",
+    ],
+)
+def test_not_agreements_opinion_topic_or_things(extractor: Extractor, body: str) -> None:
+    assert _events(extractor, body, "agreement") == []

@@ -1,0 +1,149 @@
+"""Acquisitions, sales and mergers between named parties: agreements the news calls purchases.
+
+A company buying another is a deal between the buyer and the target (or its seller), and
+the guidelines count a purchase announced as a deal as an agreement: "Acme acquires Beta",
+"Acme buys Beta for $300 million", "Acme's $2 billion acquisition of Beta", "she sold her
+start-up to Acme", "Acme will merge with Beta", "the merger of Acme and Beta". Buying a
+thing is not: "bought shares", "bought ads", "bought a house" name no second party. So the
+object, or the seller/buyer in a from/to-phrase, must be a name (a proper noun that is no
+date, sum or place), and a thing bought is an agreement only when its seller or buyer is
+named ("bought the jet from Beta", "sold it to Mr. Jones").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from streams.core.lexicon.triggers import (
+    ACQUISITION_NOUNS,
+    ACQUISITION_VERBS,
+    MERGER_NOUNS,
+    MERGER_VERBS,
+    NOT_MAKER_GOODS,
+    ORDER_VERBS,
+    SALE_NOUNS,
+    SALE_VERBS,
+)
+
+#: Entity labels that never name a party bought from, sold to or merged with.
+_NOT_PARTY_LABELS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "MONEY",
+        "PERCENT",
+        "CARDINAL",
+        "ORDINAL",
+        "QUANTITY",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+        "FAC",
+        "LOC",
+    }
+)
+#: Entity labels of a party named in a from/to/with-phrase ("sold it to Mr. Jones"); not a
+#: nationality or religion ("selling the plan to Muslims" is persuading a public).
+_PARTY_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+#: Pronouns that stand for a thing just named ("agreed to sell it to Mr. Jones").
+_THING_PRONOUNS = frozenset({"it", "them"})
+
+
+def _named(token: Token) -> bool:
+    """A company or person named by ``token``: a proper noun with no indefinite article
+    ("Beta Systems", not "a Boeing 727") that the model does not tag as a date, sum or place."""
+    if token.ent_type_ in _NOT_PARTY_LABELS:
+        return False
+    if token.pos_ != "PROPN" and token.ent_type_ not in ("ORG", "PERSON"):
+        return False
+    # "a Boeing 727", "22 Boeing Dreamliners": things of a make, not the company
+    return not any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in token.children
+    )
+
+
+def _party_in(verb_or_noun: Token, preps: frozenset[str]) -> bool:
+    """A with/from/to/of-phrase on the word whose object is a named party."""
+    return any(
+        c.dep_ in ("prep", "dative")
+        and c.lower_ in preps
+        and any(
+            g.dep_ == "pobj" and g.ent_type_ != "NORP" and (_named(g) or g.ent_type_ in _PARTY_LABELS)
+            for g in c.children
+        )
+        for c in verb_or_noun.children
+    )
+
+
+def _definite_thing(token: Token) -> bool:
+    """One thing, not goods in bulk: "it", "the jet", "his start-up" (not "cars", "10 jets")."""
+    if token.lower_ in _THING_PRONOUNS or _named(token):
+        return True
+    return any(c.dep_ in ("det", "poss") for c in token.children) and not any(
+        c.dep_ == "nummod" for c in token.children
+    )
+
+
+def _units_from_maker(token: Token) -> bool:
+    """A number of goods of a named maker: "12 Airbus jets", "22 Boeing 787 Dreamliners" (an
+    order placed with the maker), not "1,000 Apple shares" or "500 National Guard troops"."""
+    if not any(c.dep_ == "nummod" for c in token.children) or token.lemma_.lower() in NOT_MAKER_GOODS:
+        return False
+    return any(c.dep_ in ("compound", "nmod") and c.ent_type_ == "ORG" for c in token.children)
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def is_acquisition(token: Token) -> bool:
+    """Whether ``token`` tells of a purchase, sale or merger between two named parties."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        objects = _objects(token)
+        if lemma in ACQUISITION_VERBS | ORDER_VERBS and any(_units_from_maker(o) for o in objects):
+            return True  # "Aer Lingus ordered 12 Airbus jets": a purchase order from the maker
+        if lemma in ACQUISITION_VERBS:
+            # "acquires Beta Systems"; "bought the jet from Beta"
+            return any(_named(o) for o in objects) or (
+                any(_definite_thing(o) for o in objects) and _party_in(token, frozenset({"from"}))
+            )
+        if lemma in SALE_VERBS:
+            # "sold Beta to Gamma"; "sold his start-up to Gamma", "agreed to sell it to Mr. Jones";
+            # not a person sold ("selling Smith to voters" is campaigning)
+            things = [o for o in objects if o.ent_type_ != "PERSON"]
+            return any(_definite_thing(o) for o in things) and _party_in(token, frozenset({"to"}))
+        if lemma in MERGER_VERBS:
+            # "Acme will merge with Beta"; "Acme and Beta merged"
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            joint = any(
+                _named(s) and any(c.dep_ == "conj" and _named(c) for c in s.children) for s in subjects
+            )
+            return joint or _party_in(token, frozenset({"with"}))
+        return False
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    word = token.lower_
+    if word in ACQUISITION_NOUNS or lemma in ACQUISITION_NOUNS:
+        of_units = any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(_units_from_maker(g) for g in c.children)
+            for c in token.children
+        )
+        # "Acme's acquisition of Beta", "the buyout of Beta"
+        return of_units or _party_in(token, frozenset({"of"}))
+    if word in SALE_NOUNS:
+        # "the sale of Beta to Gamma": the thing sold and the buyer both named
+        return _party_in(token, frozenset({"of"})) and _party_in(token, frozenset({"to"}))
+    if word in MERGER_NOUNS:
+        of_two = any(
+            c.dep_ == "prep"
+            and c.lower_ in ("of", "between")
+            and any(
+                g.dep_ == "pobj" and _named(g) and any(k.dep_ == "conj" for k in g.children)
+                for g in c.children
+            )
+            for c in token.children
+        )
+        return of_two or _party_in(token, frozenset({"with"}))
+    return False

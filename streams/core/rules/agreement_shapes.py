@@ -1,0 +1,97 @@
+"""Agreements named by their parties, and "agree with" that is only an opinion.
+
+An agreement the article names with its parties is one it reports, whether or not a verb
+says it was concluded: "last year's nuclear deal with Iran", "the EU's deal with Turkey",
+"under an understanding with Iran", "his plea agreement". The context rules decide whether
+it is historical. A deal that is only the topic of talks or wishes ("talks on a deal with
+Iran", "negotiating a deal with Iran", "pushing for a deal with Iran") is not concluded.
+
+"agree" is also a verb of opinion: "most voters agreed with Smith", "I agree with her that
+taxes are too high" report what someone thinks, not an agreement between two parties.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from streams.core.lexicon.triggers import (
+    AGREEMENT_NOUNS,
+    PARTY_AGREEMENT_NOUNS,
+    PENDING_AGREEMENT_PREPS,
+    PENDING_AGREEMENT_VERBS,
+    PLEA_WORDS,
+)
+
+#: Entity labels that name a party of an agreement.
+_PARTY_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+#: Labels of bodies (not people): two bodies "agreeing with" each other make an agreement.
+_BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
+#: Complements that make "agree" an agreement: "agreed to pay", "agreed on a plan".
+_AGREE_PREPS = frozenset({"on", "to", "upon", "over"})
+
+
+def _named_party(token: Token) -> bool:
+    return token.ent_type_ in _PARTY_LABELS or (token.pos_ == "PROPN" and not token.ent_type_)
+
+
+def _pending(noun: Token) -> bool:
+    """Whether the noun is the topic or goal of talks or wishes rather than a concluded deal."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in PENDING_AGREEMENT_PREPS:
+        return True  # "talks on a deal with Iran", "a push for a deal with Iran"
+    verb = head.head if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent") else head
+    return noun.dep_ in ("dobj", "pobj", "nsubjpass") and verb.lemma_.lower() in PENDING_AGREEMENT_VERBS
+
+
+def agreement_with_party(noun: Token) -> bool:
+    """An agreement noun named with a counterpart: "a deal with Iran", "an understanding with
+    Iran", "Acme's contract with Beta"; or a plea agreement with its defendant named
+    ("Miller's plea agreement": the prosecutors are the other side)."""
+    word = noun.lower_
+    if noun.pos_ not in ("NOUN", "PROPN") or not (
+        word in PARTY_AGREEMENT_NOUNS or noun.lemma_.lower() in AGREEMENT_NOUNS or word in AGREEMENT_NOUNS
+    ):
+        return False
+    if _pending(noun):
+        return False
+    with_party = any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(g.dep_ == "pobj" and _named_party(g) for g in c.children)
+        for c in noun.children
+    )
+    if with_party:
+        return True
+    plea = any(c.dep_ in ("compound", "amod") and c.lower_ in PLEA_WORDS for c in noun.children)
+    return plea and any(c.dep_ == "poss" and _named_party(c) for c in noun.children)
+
+
+def _view(clause: Token) -> bool:
+    """A that-clause stating how things are ("there are candidates", "it has limited power"),
+    not what is to be done ("troops would withdraw", "Beta will supply the parts")."""
+    if clause.tag_ == "VB" or any(c.tag_ == "MD" for c in clause.children):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def opinion_agreement(verb: Token) -> bool:
+    """ "agreed with Smith (that ...)", "I agree with her", "agreed that taxes are too high":
+    holding the same view.
+
+    It is an agreement when something is agreed ("agreed to pay", "agreed on a plan", "agreed
+    a deal") or when two bodies agree with each other ("Iran agreed with the EU that ...").
+    """
+    children = list(verb.children)
+    if any(c.dep_ in ("xcomp", "dobj") for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in _AGREE_PREPS for c in children):
+        return False
+    if any(_view(c) for c in children if c.dep_ == "ccomp"):
+        return True  # "agreed (that) the Treasury has limited power", "agreed: the brand is strong"
+    withs = [c for c in children if c.dep_ == "prep" and c.lower_ == "with"]
+    if not withs:
+        return False
+    partners = [g for w in withs for g in w.children if g.dep_ == "pobj"]
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    bodies = all(t.ent_type_ in _BODY_LABELS for t in partners + subjects)
+    return not (partners and subjects and bodies)

@@ -1,0 +1,67 @@
+"""Acquisitions, sales and mergers between named parties are agreements; buying things is not."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from streams.core.article import Article
+from streams.core.extractor import Extractor
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.acquisitions import is_acquisition
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def _found(nlp: Language, text: str, word: str) -> bool:
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == word]
+    return is_acquisition(token)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Acme Corp acquires Beta Systems for $300 million.", "acquires"),
+        ("Novatek buys Orion Labs for $334M.", "buys"),
+        ("Zentro's $2.1 billion acquisition of Delta Holdings closed in May.", "acquisition"),
+        ("Smith sold his software start-up to Veritron in 2010.", "sold"),
+        ("He agreed to sell it to Mr. Jones in 2012.", "sell"),
+        ("Acme will merge with Beta Corp.", "merge"),
+        ("The merger of Acme and Beta Corp was approved.", "merger"),
+        ("The board approved the decision to acquire Delta Holdings.", "acquire"),
+        ("Aer Lingus has ordered 12 Airbus jets.", "ordered"),
+        ("Aeroflot agreed the purchase of 22 new Boeing 787 Dreamliners.", "purchase"),
+    ],
+)
+def test_acquisitions(nlp: Language, text: str, word: str) -> None:
+    assert _found(nlp, text, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Acme bought shares of Beta last week.", "bought"),
+        ("Smith bought a house in Denver.", "bought"),
+        ("The campaign bought ads from local stations.", "bought"),
+        ("Acme sold cars to dealers across the region.", "sold"),
+        ("Acme sold 40 tractors to Brazil.", "sold"),
+        ("Acme bought 1,000 Apple shares.", "bought"),
+        ("The governor ordered 500 National Guard troops to the city.", "ordered"),
+        ("The judge ordered an inquiry into Acme.", "ordered"),
+        ("The pastor said selling Jones to other Muslims was hard.", "selling"),
+        ("Sales of the new phone rose.", "Sales"),
+    ],
+)
+def test_purchases_of_things_are_not_agreements(nlp: Language, text: str, word: str) -> None:
+    assert not _found(nlp, text, word)
+
+
+def test_acquisition_is_an_agreement_with_buyer_and_target(extractor: Extractor) -> None:
+    body = "Acme Corp acquires Beta Systems for $300 million."
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
+    (deal,) = [e for e in result.events if e.type == "agreement"]
+    assert {a.name for a in deal.actors} == {"Acme Corp", "Beta Systems"}

@@ -1,0 +1,67 @@
+"""Agreements named with their parties, and "agree with" as an opinion."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.agreement_shapes import agreement_with_party, opinion_agreement
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def _token(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def]
+    (token,) = [t for t in nlp(text) if t.text == word]
+    return token
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Officials heralded the European Union's deal with Turkey.", "deal"),
+        ("Last year's nuclear deal with Iran limits enrichment.", "deal"),
+        ("Oman kept its understanding with Iran on shipping.", "understanding"),
+        ("According to Miller's plea agreement, he will testify.", "agreement"),
+        ("Acme has a large contract with Veritron.", "contract"),
+    ],
+)
+def test_agreements_named_with_a_party(nlp: Language, text: str, word: str) -> None:
+    assert agreement_with_party(_token(nlp, text, word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The envoys held talks on a deal with Iran.", "deal"),
+        ("The senators pushed for a deal with Iran.", "deal"),
+        ("Washington is negotiating a trade deal with Japan.", "deal"),
+        ("He took a plea deal.", "deal"),
+        ("The deal was good for farmers.", "deal"),
+        ("She has a good understanding with her staff.", "understanding"),
+    ],
+)
+def test_agreement_nouns_without_a_named_party_or_still_sought(nlp: Language, text: str, word: str) -> None:
+    assert not agreement_with_party(_token(nlp, text, word))
+
+
+@pytest.mark.parametrize(
+    ("text", "opinion"),
+    [
+        ("Most voters agreed with Smith that taxes are too high.", True),
+        ("I agree with Smith that the tax is wrong.", True),
+        ("Iran agreed with the European Union that sanctions would end.", False),
+        ("Smith agreed with Jones to split the costs.", False),
+        ("Acme agreed with Beta on a price.", False),
+        ("The two firms agreed to merge.", False),
+        ("The three scholars agreed there are qualified candidates.", True),
+        ("Kleinbard agreed that the Treasury has limited power.", True),
+        ("The two countries agreed that troops would withdraw by May.", False),
+        ("The sides agreed that the border should reopen.", False),
+    ],
+)
+def test_agree_with_as_opinion(nlp: Language, text: str, opinion: bool) -> None:
+    assert opinion_agreement(_token(nlp, text, "agreed" if "agreed" in text else "agree")) is opinion
