@@ -29,6 +29,7 @@ from streams.core.rules.interactions import Trigger, find_triggers, holder_words
 from streams.core.rules.parties import select_parties
 from streams.core.rules.places import dateline_location, event_location, place_char_spans
 from streams.core.rules.plover import plover_for
+from streams.core.rules.quoted_events import first_person_party, quote_speakers, with_speaker
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.spans import CharSpans
@@ -95,7 +96,9 @@ def build_events(
     )
     events: list[Event] = []
     anchors: list[int] = []  # char offset of what signalled each event (quote or trigger)
-    for st in find_statements(doc, actors, quotes):
+    statements = find_statements(doc, actors, quotes)
+    speakers = quote_speakers(statements, quotes)  # "We met Mr. Doe," Smith said: Smith met
+    for st in statements:
         check()
         events.append(statement_event(st, context))
         anchors.append(st.quote_start)
@@ -107,6 +110,7 @@ def build_events(
         found = []
         for trigger in find_triggers(sent, context.quote_spans):
             event = interaction_event(trigger, sent, discourse, context)
+            event = _with_quote_speaker(event, trigger, context, speakers)
             if not _has_parties(event, trigger, actors):
                 continue
             events.append(event)
@@ -120,6 +124,17 @@ def build_events(
         if body[event.evidence.start : event.evidence.end] != event.evidence.sentence:
             raise ValueError(f"evidence offsets do not match the body for event {event.event_id}")
     return sorted(events, key=lambda e: (e.evidence.start, e.type))
+
+
+def _with_quote_speaker(
+    event: Event, trigger: Trigger, context: ArticleContext, speakers: dict[int, Actor]
+) -> Event:
+    """A meeting told in the first person in a quote ("we met Mr. Doe") has its speaker as a party."""
+    quote = context.quote_spans.covering(trigger.token.idx)
+    if quote is None or trigger.type != "meeting" or not first_person_party(trigger.token):
+        return event
+    role = event.actors[0].role if event.actors else "participant"
+    return replace(event, actors=with_speaker(event.actors, speakers.get(quote[0]), role))
 
 
 def _no_check() -> None:

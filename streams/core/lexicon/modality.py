@@ -61,6 +61,14 @@ REQUEST_FOR_VERBS = frozenset({"call", "push", "press", "appeal", "apply", "lobb
 #: summit", "asked to meet the president"): the application is the fact, not the event.
 APPLY_TO_VERBS = frozenset({"apply", "ask", "volunteer", "campaign", "lobby"})
 
+#: Verbs of effort whose infinitive is only what was worked for ("worked to arrange a meeting",
+#: "scrambled to set up talks"): the effort is the fact, not the event.
+EFFORT_TO_VERBS = frozenset({"work", "strive", "struggle", "scramble", "labor", "labour"})
+
+#: Verbs whose past makes their bare or to-infinitive a past fact ("helped facilitate a meeting",
+#: "managed to meet him"): the event took place, not planned.
+IMPLICATIVE_VERBS = frozenset({"help", "manage"})
+
 #: Adjectives of mere possibility on the event or its clause ("a possible deal", "a deal is
 #: unlikely", "potential talks").
 POSSIBILITY_ADJECTIVES = frozenset({"possible", "unlikely", "potential", "hypothetical", "prospective"})
@@ -77,6 +85,19 @@ FAILURE_ADJECTIVES = frozenset({"unable", "failed"})
 #: agreement was made.
 FAILURE_PHRASALS = frozenset({("call", "off"), ("break", "down"), ("fall", "through"), ("fall", "apart")})
 MEETING_FAILURE_PHRASALS = frozenset({("pull", "out"), ("back", "out")})
+
+#: What talks do when they end in failure ("the talks collapsed", "negotiations broke down",
+#: "the summit failed", "discussions stalled"): the talks were held, so for a MEETING whose
+#: trigger is the subject these say it occurred; an agreement that collapsed was never made.
+#: "the meeting fell through" stays a failure: it did not take place.
+MEETING_OUTCOME_VERBS = frozenset({"collapse", "fail", "stall", "founder", "falter"})
+MEETING_OUTCOME_PHRASALS = frozenset({("break", "down"), ("fall", "apart")})
+
+#: Complements that turn a failed meeting back into one that never happened ("the summit failed
+#: to take place", "the meeting failed to materialise", "talks failed to get under way").
+NOT_HELD_VERBS = frozenset(
+    {"take", "happen", "occur", "materialize", "materialise", "start", "begin", "get", "go"}
+)
 
 #: Determiners and adverbs of negation on the event ("no agreement was reached", "never met").
 NEGATORS = frozenset({"no", "never", "neither", "nor", "not", "n't"})

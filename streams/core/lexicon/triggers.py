@@ -23,6 +23,39 @@ MEETING_NOUNS = frozenset(
     }
 )
 
+#: Journeys that are a visit when they go to a country ("a three-day trip to Vietnam", "his
+#: tour to Japan"): the country hosts. A trip to a city or a state ("a trip to Atlantic City",
+#: "trips to Iowa") is travel, not a meeting with a host, so only a country's name counts.
+TRIP_NOUNS = frozenset({"trip", "trips", "tour", "tours"})
+
+#: The lemmas whose to-phrase names the host of a visit ("a state visit to Canada", "a trip to
+#: Vietnam"): rules/parties.py reads the host there.
+VISIT_LEMMAS = frozenset({"visit", "trip", "tour"})
+
+#: What makes a trip no visit to a host: its purpose is the voters, an audience or the road
+#: ("a campaign trip to Puerto Rico", "a speaking tour", "a congressional trip to Turkey" paid by
+#: a lobby, "a business trip").
+NOT_VISIT_TRIPS = frozenset(
+    {
+        "campaign",
+        "speaking",
+        "book",
+        "fundraising",
+        "concert",
+        "road",
+        "field",
+        "business",
+        "shopping",
+        "press",
+        "media",
+        "congressional",
+        "family",
+        "school",
+        "study",
+        "honeymoon",
+    }
+)
+
 AGREEMENT_VERBS = frozenset({"sign", "agree", "ink", "finalize", "finalise"})
 
 AGREEMENT_NOUNS = frozenset(
@@ -353,6 +386,7 @@ TRIGGER_WORDS = (
     | MEETING_VERBS
     | WEAK_MEETING_VERBS
     | MEETING_NOUNS
+    | TRIP_NOUNS
     | CALL_VERBS
     | CALL_NOUNS
     | DISCUSSION_NOUNS

@@ -27,14 +27,19 @@ from spacy.tokens import Token
 from streams.core.lexicon.modality import (
     APPLY_TO_VERBS,
     CONDITION_MARKERS,
+    EFFORT_TO_VERBS,
     FAILURE_ADJECTIVES,
     FAILURE_PHRASALS,
     FAILURE_VERBS,
     FREQUENCY_DETERMINERS,
     FUTURE_MODALS,
     HABITUAL_ADVERBS,
+    IMPLICATIVE_VERBS,
     MEETING_FAILURE_PHRASALS,
+    MEETING_OUTCOME_PHRASALS,
+    MEETING_OUTCOME_VERBS,
     NEGATORS,
+    NOT_HELD_VERBS,
     PERIOD_NOUNS,
     PLAN_WORDS,
     POSSIBILITY_ADJECTIVES,
@@ -117,12 +122,33 @@ def _clause_verb(path: list[tuple[Token, str]]) -> Token:
     return next((t for t, _ in path if t.pos_ in ("VERB", "AUX")), path[-1][0])
 
 
+def _talks_ended(path: list[tuple[Token, str]], kind: str) -> bool:
+    """ "the talks broke down", "negotiations collapsed": a meeting (the subject) held, then failed.
+
+    Only the verb the meeting noun is the subject of, and not "failed to take place".
+    """
+    if kind != "meeting" or len(path) < 2 or path[1][1] != "nsubj":
+        return False
+    verb = path[1][0]
+    forms = _forms(verb)
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+    if not (
+        forms & MEETING_OUTCOME_VERBS
+        or any((form, p) in MEETING_OUTCOME_PHRASALS for form in forms for p in particles)
+    ):
+        return False
+    return not any(c.dep_ == "xcomp" and _forms(c) & NOT_HELD_VERBS for c in verb.children)
+
+
 def _negated(path: list[tuple[Token, str]], kind: str) -> bool:
+    ended = _talks_ended(path, kind)
     for i, (node, _) in enumerate(path):
         forms = _forms(node)
         children = list(node.children)
         if any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in NEGATORS) for c in children):
             return True  # "did not meet", "no agreement was reached", "never met"
+        if ended and i == 1:
+            continue  # "the talks broke down": they were held
         if i and forms & (FAILURE_VERBS | FAILURE_ADJECTIVES):
             return True  # "failed to agree", "rejected the deal", "the talks collapsed"
         if any(c.lower_ in FAILURE_ADJECTIVES and c.dep_ in ("acomp", "amod") for c in children):
@@ -149,8 +175,8 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
             return True  # "hopes to meet", "seeks a deal", "a bid to host the summit"
         if i and forms & REQUEST_FOR_VERBS and link == "prep" and path[i - 1][0].lower_ == "for":
             return True  # "called for talks", "applied for a deal"
-        if i and forms & APPLY_TO_VERBS and link in ("xcomp", "advcl"):
-            return True  # "applied to host the summit"
+        if i and forms & (APPLY_TO_VERBS | EFFORT_TO_VERBS) and link in ("xcomp", "advcl"):
+            return True  # "applied to host the summit", "worked to arrange a meeting"
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in children):
             return True  # "if they sign", "unless the talks resume"
         if any(c.lower_ in POSSIBILITY_ADJECTIVES and c.dep_ in ("amod", "acomp") for c in children):
@@ -185,6 +211,8 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
     if aux & (FUTURE_MODALS | WOULD) or lemmas & PLAN_WORDS:
         return "planned"  # "will meet", "said they would sign", "expected to meet"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
+        if verb.head.lemma_.lower() in IMPLICATIVE_VERBS and verb.head.tag_ in ("VBD", "VBN"):
+            return "past"  # "helped facilitate a meeting", "managed to meet him"
         return "planned"  # "agreed to meet"
     if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
         return "ongoing"  # "the two sides are holding talks in Doha"

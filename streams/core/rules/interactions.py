@@ -15,6 +15,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.triggers import (
     AGREEMENT_COMPLETION,
     AGREEMENT_EXISTENCE_PREPS,
@@ -50,6 +51,8 @@ from streams.core.model import EventStatus
 from streams.core.rules.acquisitions import is_acquisition
 from streams.core.rules.agreement_shapes import agreement_with_party, opinion_agreement
 from streams.core.rules.event_context import event_status
+from streams.core.rules.quoted_events import first_person_party
+from streams.core.rules.visits import is_trip_visit
 from streams.core.spans import CharSpans
 
 #: The event types a trigger word signals.
@@ -212,10 +215,20 @@ def _phone_call(token: Token) -> bool:
 
 
 def _meets_a_target(verb: Token) -> bool:
-    """ "meet its financial targets", "met the deadline": meet as in satisfy, not a meeting."""
+    """ "meet its financial targets", "met the deadline": meet as in satisfy, not a meeting; also
+    passive ("the deadline was met", "a threshold met only by two candidates")."""
+    if (
+        verb.lemma_.lower() == "meet"
+        and verb.dep_ in ("acl", "relcl")
+        and verb.head.lemma_.lower() in NOT_MET_OBJECTS
+    ):
+        return True
     return (
         verb.lemma_.lower() == "meet"
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_MET_OBJECTS for c in verb.children)
+        and any(
+            c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in NOT_MET_OBJECTS
+            for c in verb.children
+        )
     ) or any(
         c.dep_ == "conj" and c.lemma_.lower() in ("surpass", "exceed", "beat", "miss") for c in verb.children
     )
@@ -245,6 +258,46 @@ def _in_meeting_shape(noun: Token) -> bool:
     return _counterpart_prep(verb) or (phrase.dep_ == "dobj" and verb.lemma_.lower() in _HOLD_VERBS)
 
 
+def _in_title(noun: Token) -> bool:
+    """A meeting noun that only names a person's brief: "the envoy for Ukraine negotiations",
+    "her adviser for the summit"."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.pos_ in ("NOUN", "PROPN")
+        and prep.head.lower_ in PERSON_TITLES | ROLE_NOUNS
+    )
+
+
+def _with_person(noun: Token) -> bool:
+    """A with-phrase on ``noun`` naming a person ("the tunnel with Premier Varga"); "the deal
+    with Iran" is the topic's own counterpart, not whom it was discussed with."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.ent_type_ == "PERSON" for g in c.children)
+        for c in noun.children
+    )
+
+
+def _several_sides(verb: Token) -> bool:
+    """discuss/gather/assemble as a meeting: with a counterpart ("discussed trade with Macron"),
+    or done by several ("Merkel and Macron discussed", "the ministers gathered", "the plan was
+    discussed by A and B"). One person discussing a topic ("Smith then discussed the wall") is
+    writing or speaking about it, not meeting anyone."""
+    if _counterpart_prep(verb) or any(
+        c.dep_ == "dobj" and _with_person(c) for c in verb.children
+    ):  # the parser often hangs "with Varga" on the topic: "discussed the tunnel with Varga"
+        return True
+    doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    subject_deps: tuple[str, ...] = ("nsubj",)  # "topics were discussed": the topic, not who
+    for _ in range(3):  # "the leaders were expected to discuss": the subject of what it completes
+        doers += [c for c in verb.children if c.dep_ in subject_deps]
+        if doers or verb.dep_ != "xcomp":
+            break
+        verb, subject_deps = verb.head, ("nsubj", "nsubjpass")
+    return any(d.conjuncts or d.tag_ in ("NNS", "NNPS") or d.lower_ in ("they", "we") for d in doers)
+
+
 def _is_meeting(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and (lemma in CONTACT_VERBS or token.lower_ in CONTACT_VERBS):
@@ -253,17 +306,21 @@ def _is_meeting(token: Token) -> bool:
         return _in_meeting_shape(token) and (
             token.lower_ in DISCUSSION_NOUNS or any(a.lower_ == "with" for a in token.head.subtree)
         )
-    if token.pos_ == "VERB" and lemma in MEETING_VERBS | WEAK_MEETING_VERBS:
+    if token.pos_ == "VERB" and lemma in WEAK_MEETING_VERBS:
+        return _several_sides(token)
+    if token.pos_ == "VERB" and lemma in MEETING_VERBS:
         return not _meets_a_target(token)
     if token.lower_ == MEET_NOUN and token.pos_ == "NOUN":  # "agreed to a future meet on Crete"
         return True
     if token.pos_ == "VERB" and lemma == SIT_VERB and any(c.lower_ == "down" for c in token.children):
         return True
-    if _phone_call(token):
+    if _phone_call(token) or is_trip_visit(token):  # "a trip to Vietnam": a visit
         return True
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in MEETING_NOUNS):
         if token.dep_ == "compound" and token.head.lemma_.lower() in MEETING_PLACE_NOUNS:
             return False  # "a meeting place", "the summit venue": a place, not a meeting
+        if _in_title(token):
+            return False  # "the special envoy for Ukraine negotiations": a title, not an event
         if any(c.lower_ in ("press", "news") for c in token.children):  # a press conference is no meeting
             return False
         # a word of an organisation's name ("Italian Episcopal Conference") is no meeting, but
@@ -336,12 +393,13 @@ def _event_head(token: Token, triggers: set[int]) -> Token:
     return t
 
 
-def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int]) -> bool:
+def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int], kind: InteractionType) -> bool:
     """Whether a trigger inside quoted words states an event the article reports.
 
     "Our agreements with Japan and Korea were signed last year", "we met the Chinese and the
     Indian delegations on Monday": a done or scheduled event, no modal ("we could meet them"),
-    no question, and two parties named inside the quote around the trigger's own clause.
+    no question, and two parties named inside the quote around the trigger's own clause, or one
+    and the speaker himself ("we met with Mr. Doe").
     """
     if status not in ("past", "planned") or token.sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
         return False
@@ -364,7 +422,8 @@ def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int]) -> b
         and ent.end_char <= end
         and (clause.is_ancestor(ent.root) or clause == ent.root)
     }
-    return len(named) >= 2
+    # "We met with Mr. Doe," Smith said: the speaker is the other party (rules/quoted_events.py)
+    return len(named) + (kind == "meeting" and first_person_party(token)) >= 2
 
 
 def _weak_aside(trigger: Trigger) -> bool:
@@ -395,7 +454,7 @@ def find_triggers(sent: Span, inside_quote: CharSpans) -> list[Trigger]:
             if not test(token):
                 continue
             status = event_status(token, kind)
-            if status is None or (quote is not None and not _quoted_fact(token, status, quote)):
+            if status is None or (quote is not None and not _quoted_fact(token, status, quote, kind)):
                 continue
             found.append(Trigger(kind, token, status))
     if len(found) < 2:

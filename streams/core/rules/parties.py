@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
+from streams.core.lexicon.triggers import VISIT_LEMMAS
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
 from streams.core.normalise.gazetteer import country_code, country_place, geocode
@@ -69,7 +70,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 child.dep_ == "prep" and child.lower_ in PARTY_PREPS
             ):  # "the deal signed by Acme"
                 slots.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ == "prep" and child.lower_ == "to" and head.lemma_.lower() == "visit":
+            elif child.dep_ == "prep" and child.lower_ == "to" and head.lemma_.lower() in VISIT_LEMMAS:
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a state visit to Canada"
             elif is_noun and child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
                 root = head

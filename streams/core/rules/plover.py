@@ -16,6 +16,8 @@ MEETING_MODES = {
     "phone": "phone",
     "telephone": "phone",
     "visit": "visit",
+    "trip": "visit",
+    "tour": "visit",
     "host": "host",
     "summit": "multilateral",
     "conference": "multilateral",

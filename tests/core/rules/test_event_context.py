@@ -38,7 +38,20 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Portugal was not invited to the conference.", "conference", "meeting", "negated"),
         ("The pilots and the airline failed to reach an agreement.", "agreement", "agreement", "negated"),
         ("The summit was called off after the flood.", "summit", "meeting", "negated"),
-        ("Talks between the two brewers broke down on Monday.", "Talks", "meeting", "negated"),
+        # talks that broke down or collapsed were held; a deal that collapsed was never made
+        ("Talks between the two brewers broke down on Monday.", "Talks", "meeting", "occurred"),
+        ("Negotiations between the ferry firms collapsed last week.", "Negotiations", "meeting", "occurred"),
+        ("The summit of the two mayors failed to take place.", "summit", "meeting", "negated"),
+        ("The meeting between the two mayors fell through.", "meeting", "meeting", "negated"),
+        ("The merger deal between the two brewers collapsed.", "deal", "agreement", "negated"),
+        ("Plans for a meeting of the two mayors collapsed.", "meeting", "meeting", "negated"),
+        ("The town hall said no meeting has been arranged with the guild.", "meeting", "meeting", "negated"),
+        (
+            "The envoy worked to arrange a meeting between the two chiefs.",
+            "meeting",
+            "meeting",
+            "hypothetical",
+        ),
         ("No agreement was reached on the river border.", "agreement", "agreement", "negated"),
         ("The growers pulled out of the talks on Sunday.", "talks", "meeting", "negated"),
         # what governs the trigger only through an adverbial clause or a time says nothing about it
@@ -88,3 +101,16 @@ def test_only_what_happened_is_published(extractor: Extractor) -> None:
     result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
     events = [e.to_dict() for e in result.events if e.type in ("meeting", "agreement")]
     assert [(e["type"], e["context"], e["status"]) for e in events] == [("meeting", "occurred", "past")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("The envoy helped arrange a meeting between the two chiefs.", "meeting", "past"),
+        ("The two chiefs managed to meet in Lyon.", "meet", "past"),
+        ("The two chiefs agreed to meet in Lyon.", "meet", "planned"),
+    ],
+)
+def test_what_was_helped_or_managed_took_place(nlp, text: str, trigger: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    token = next(t for t in nlp(text) if t.text == trigger)
+    assert event_status(token, "meeting") == status

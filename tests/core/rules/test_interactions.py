@@ -10,6 +10,8 @@ import pytest
 
 from streams.core.article import Article
 from streams.core.extractor import Extractor
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.interactions import _is_meeting
 
 
 def _events(
@@ -364,3 +366,28 @@ def test_agreements_named_by_their_parties_or_a_purchase(
 )
 def test_not_agreements_opinion_topic_or_things(extractor: Extractor, body: str) -> None:
     assert _events(extractor, body, "agreement") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        ("Ruth Kamp then discussed Tom Hale's proposed tunnel and its cost.", "discussed"),  # one person
+        ("The rules demand eight wins, a threshold met only by Acme and Beta.", "met"),  # a threshold met
+        ("Ada Lind, the special envoy for Balkan negotiations, met Tom Hale.", "negotiations"),  # a title
+    ],
+)
+def test_not_meeting_words(body: str, word: str) -> None:
+    doc = load_model()(body)
+    assert not _is_meeting(next(t for t in doc if t.text == word))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chancellor Otto Brandt discussed the tunnel with Premier Lina Varga.",
+        "Otto Brandt and Lina Varga discussed the tunnel on Monday.",
+        "The leaders of Chile and Peru were expected to discuss the tunnel.",
+    ],
+)
+def test_discussions_of_several_sides(extractor: Extractor, body: str) -> None:
+    assert len(_events(extractor, body, "meeting")) == 1

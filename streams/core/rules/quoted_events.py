@@ -1,0 +1,71 @@
+"""Meetings told in the first person inside a quote: "We met with Mr. Doe," Smith said.
+
+A speaker who says "I met the minister" or "we held talks with Acme" reports a meeting he was
+at; the article names him as the quote's speaker, not in the quoted words. The party "I"/"we"
+is that speaker (rules/statements.py attributes the quote), and the counterpart is named in the
+quote. Only a direct quote's own speaker stands in: "we" in a quote nobody is credited with
+stays unknown, and the event then has a lone party and is not published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from streams.core.model import Actor, Role
+from streams.core.rules.quotes import QuoteSpan
+from streams.core.rules.statements import Statement
+
+#: Words by which a speaker names himself (or his side) as the one who met: "I met", "we held
+#: talks", "my meeting with", "our talks with".
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+FIRST_PERSON_POSSESSIVES = frozenset({"my", "our"})
+
+
+#: How a quote's speaker must have been found to stand in for "I"/"we": by name, or by a pronoun
+#: resolved to a name ("he said"); not "the statement said" or a speaker guessed from a subject.
+TRUSTED_SPEAKERS = frozenset({"named", "pronoun"})
+
+
+def first_person_party(token: Token) -> bool:
+    """Whether the speaker is a party of the trigger ``token``'s event: the subject of the
+    trigger verb, or of the verb whose object the trigger noun is ("we held talks"), is "I"
+    or "we"; or a trigger noun is "my"/"our" meeting."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON_POSSESSIVES for c in token.children):
+            return True
+        if token.dep_ != "dobj":
+            return False
+        token = token.head
+    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in token.children)
+
+
+def quote_speakers(statements: Iterable[Statement], quotes: Iterable[QuoteSpan]) -> dict[int, Actor]:
+    """The speaker of each direct quote, by the quote's start offset.
+
+    A statement's content lies inside the quote it is credited with; a quote two statements
+    claim (a misattribution somewhere) is left out, and so is a speaker found only by a
+    description ("the statement said").
+    """
+    spans = sorted((q.start, q.end) for q in quotes)
+    found: dict[int, Actor] = {}
+    doubtful: set[int] = set()
+    for st in statements:
+        if st.form != "direct" or st.how not in TRUSTED_SPEAKERS:
+            continue
+        for start, end in spans:
+            if start <= st.content_start < end:
+                if start in found and found[start].name != st.speaker.name:
+                    doubtful.add(start)
+                found.setdefault(start, st.speaker)
+                break
+    return {start: actor for start, actor in found.items() if start not in doubtful}
+
+
+def with_speaker(actors: list[Actor], speaker: Actor | None, role: Role) -> list[Actor]:
+    """The event's parties with the quote's speaker first, as a party, when not already there."""
+    if speaker is None or any(a.name == speaker.name for a in actors):
+        return actors
+    return [replace(speaker, role=role), *actors]

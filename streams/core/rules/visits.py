@@ -1,0 +1,76 @@
+"""Trips that are visits: "a three-day trip to Vietnam" is a meeting with Vietnam as host.
+
+News calls a state visit a trip or a tour as often as a visit ("Obama ended a three-day trip
+to Vietnam", "on a trip to Kosovo and Serbia this week"). A trip is a meeting only when it goes
+to a country, which hosts it: a trip to a city or a state ("a trip to Atlantic City", "early
+trips to Iowa") names no host, and a campaign, speaking or business trip is travel whoever
+receives it. Who travels is the trip's possessor or the clause's subject (rules/parties.py);
+a trip with no named traveller beside it is not a visit.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from streams.core.lexicon.triggers import NOT_VISIT_TRIPS, TRIP_NOUNS
+from streams.core.normalise.countries import country_for
+from streams.core.normalise.gazetteer import country_place
+
+#: Entity labels that can name who travels.
+_VISITOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _entity(token: Token) -> Span | None:
+    """The named entity ``token`` is part of, found by its IOB tags (no scan of the document)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _names_country(token: Token) -> bool:
+    """A destination (or one coordinated with it: "to Kosovo and Serbia") that is a country."""
+    for place in (token, *token.conjuncts):
+        entity = _entity(place) if place.ent_type_ == "GPE" else None
+        if entity is not None and (country_for(entity.text) or country_place(entity.text)):
+            return True
+    return False
+
+
+def _has_visitor(token: Token) -> bool:
+    """Someone named travels: the trip's possessor ("Obama's trip") or the named subject of the
+    verb the trip completes ("Obama ended a trip to Vietnam", "Obama, on a trip to Vietnam,
+    said"). A pronoun ("his trip", "on a trip he said") is left out: the parties are read from
+    the trip's own slots, which do not resolve it to the traveller, and the wrong one (the
+    clause's subject in "X shunned Y during his trips") would be published. "The president's
+    tour to Japan and South Korea" names only the hosts, and two hosts are no meeting."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if owners:  # "his trip": whose, the trip's slots cannot tell
+        return any(w.ent_type_ in _VISITOR_LABELS for w in owners)
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ in _VISITOR_LABELS for c in verb.children)
+
+
+def is_trip_visit(token: Token) -> bool:
+    """A trip or tour noun whose to-phrase names a country ("a trip to Kosovo and Serbia").
+
+    A trip to cities ("a trip to Paris and Berlin") names no host; someone named must travel.
+    """
+    if token.pos_ != "NOUN" or token.lower_ not in TRIP_NOUNS:
+        return False
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in NOT_VISIT_TRIPS for c in token.children):
+        return False
+    return _has_visitor(token) and any(
+        prep.dep_ == "prep" and prep.lower_ == "to" and _names_country(obj)
+        for prep in token.children
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    )

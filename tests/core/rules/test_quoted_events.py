@@ -1,0 +1,41 @@
+"""A meeting told in the first person inside a quote has the quote's speaker as a party."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.core.article import Article
+from streams.core.extractor import Extractor
+
+
+def _meetings(extractor: Extractor, body: str) -> list[dict[str, Any]]:
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
+    return [e.to_dict() for e in result.events if e.type == "meeting"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"We met with Mr. Oduya on Monday and liked his plan," said Tarco chairman Ivan Pelz.',
+        'Ivan Pelz, the chairman of Tarco, was blunt. "I met with Governor Rosa Lind last week," he said.',
+    ],
+)
+def test_the_speaker_is_a_party(extractor: Extractor, body: str) -> None:
+    (meeting,) = _meetings(extractor, body)
+    names = [a["name"] for a in meeting["actors"]]
+    assert names[0] == "Ivan Pelz"
+    assert len(names) == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"We could meet with Mr. Oduya," said Tarco chairman Ivan Pelz.',  # a possibility
+        '"We met with some of the lenders," said Tarco chairman Ivan Pelz.',  # no one named
+        '"We met with Mr. Oduya," the statement said.',  # no speaker to stand for "we"
+    ],
+)
+def test_no_meeting_without_a_speaker_and_a_named_counterpart(extractor: Extractor, body: str) -> None:
+    assert _meetings(extractor, body) == []

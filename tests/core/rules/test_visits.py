@@ -1,0 +1,48 @@
+"""Trips that are visits: a trip to a country by someone named is a meeting with that country."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.core.article import Article
+from streams.core.extractor import Extractor
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.visits import is_trip_visit
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_model()
+
+
+def _meetings(extractor: Extractor, body: str) -> list[dict[str, Any]]:
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
+    return [e.to_dict() for e in result.events if e.type == "meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        ("Premier Lina Varga ended a four-day trip to Chile on Sunday.", True),
+        ("On a trip to Peru and Bolivia, Senator Abel Moss praised the farmers.", True),
+        ("Chancellor Otto Brandt's tour to Norway ended on Friday.", True),
+        # "his trip": the pronoun may be another's ("X shunned Y during his trips to Chile")
+        ("Lina Varga shunned Otto Brandt during his trips to Chile.", False),
+        # a city or a state has no host; a campaign trip is travel; no named traveller, no visit
+        ("Mayor Ruth Kamp defended her trip to Lyon.", False),
+        ("Governor Lee Park made a campaign trip to Chile.", False),
+        ("The minister's trip to Chile was a success.", False),
+        ("The trip to Chile took nine hours.", False),
+    ],
+)
+def test_trip_to_a_country(nlp, text: str, visit: bool) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert any(is_trip_visit(t) for t in doc) is visit
+
+
+def test_a_trip_is_published_as_a_visit(extractor: Extractor) -> None:
+    (meeting,) = _meetings(extractor, "Premier Lina Varga ended a four-day trip to Chile on Sunday.")
+    assert {a["name"] for a in meeting["actors"]} == {"Lina Varga", "Chile"}
+    assert meeting["plover"] == {"category": "CONSULT", "mode": "visit"}
