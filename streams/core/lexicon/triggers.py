@@ -113,8 +113,14 @@ AGREEMENT_NOUN_VERBS = frozenset(
         "approve",
         "ratify",
         "broker",
+        "cut",  # "cut a deal with"
+        "hammer",  # "hammered out an agreement"
     }
 )
+
+#: Participles that, on an agreement noun, say it was concluded though their verb alone is talks:
+#: "the Iran deal negotiated by Obama" is the deal, while "are negotiating a deal" is not yet one.
+AGREEMENT_PARTICIPLES = frozenset({"negotiate"})
 
 #: A deal that "went through" or "took effect" has been concluded.
 AGREEMENT_COMPLETION = frozenset({("go", "through"), ("take", "effect"), ("come", "into"), ("close", "")})

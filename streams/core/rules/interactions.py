@@ -21,6 +21,7 @@ from streams.core.lexicon.triggers import (
     AGREEMENT_EXISTENCE_PREPS,
     AGREEMENT_NOUN_VERBS,
     AGREEMENT_NOUNS,
+    AGREEMENT_PARTICIPLES,
     AGREEMENT_VERBS,
     BILATERAL_DOCUMENTS,
     CALL_NOUNS,
@@ -93,9 +94,18 @@ def _agreement_noun_concluded(token: Token) -> bool:
         return True
     if head.dep_ == "prep" and head.lower_ in ("of", "under") and head.head.lower_ in ("part", "terms"):
         return True
-    # "the agreements signed by ...": participle modifying the noun
-    return any(
-        c.lemma_.lower() in AGREEMENT_NOUN_VERBS and c.dep_ in ("acl", "relcl") for c in token.children
+    # "the agreements signed by ...", "the deal negotiated by ...": participle modifying the noun;
+    # "the deals the team appeared to cut": a relative clause whose infinitive concludes it
+    modifiers = [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    modifiers += [x for c in modifiers if c.dep_ == "relcl" for x in c.children if x.dep_ == "xcomp"]
+    return any(c.lemma_.lower() in AGREEMENT_NOUN_VERBS | AGREEMENT_PARTICIPLES for c in modifiers)
+
+
+def _describes_an_agreement(verb: Token) -> bool:
+    """ "the deal negotiated by Obama": the negotiation is told of the agreement, which is the event."""
+    head = verb.head
+    return verb.dep_ in ("acl", "relcl") and (
+        head.lower_ in AGREEMENT_NOUNS or head.lemma_.lower() in AGREEMENT_NOUNS
     )
 
 
@@ -309,7 +319,7 @@ def _is_meeting(token: Token) -> bool:
     if token.pos_ == "VERB" and lemma in WEAK_MEETING_VERBS:
         return _several_sides(token)
     if token.pos_ == "VERB" and lemma in MEETING_VERBS:
-        return not _meets_a_target(token)
+        return not _meets_a_target(token) and not _describes_an_agreement(token)
     if token.lower_ == MEET_NOUN and token.pos_ == "NOUN":  # "agreed to a future meet on Crete"
         return True
     if token.pos_ == "VERB" and lemma == SIT_VERB and any(c.lower_ == "down" for c in token.children):

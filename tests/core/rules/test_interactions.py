@@ -391,3 +391,25 @@ def test_not_meeting_words(body: str, word: str) -> None:
 )
 def test_discussions_of_several_sides(extractor: Extractor, body: str) -> None:
     assert len(_events(extractor, body, "meeting")) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ana Ruiz praised the fisheries deal negotiated by Chile and Norway.",
+        "Chile cut a deal with Norway on fishing quotas on Monday.",
+        "Norway and Chile hammered out an agreement on fishing quotas.",
+    ],
+)
+def test_a_deal_negotiated_cut_or_hammered_out_is_an_agreement_not_a_meeting(
+    extractor: Extractor, body: str
+) -> None:
+    (agreement,) = _events(extractor, body, "agreement")
+    assert {"Chile", "Norway"} <= _names(agreement)
+    assert _events(extractor, body, "meeting") == []
+
+
+def test_negotiating_a_deal_is_still_talks(extractor: Extractor) -> None:
+    body = "Chile and Norway are negotiating a deal on fishing quotas."
+    assert _events(extractor, body, "agreement") == []
+    assert len(_events(extractor, body, "meeting")) == 1
