@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
-from streams.core.lexicon.triggers import VISIT_LEMMAS
+from streams.core.lexicon.triggers import ACQUISITION_VERBS, SALE_NOUNS, SALE_VERBS, VISIT_LEMMAS
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
 from streams.core.normalise.gazetteer import country_code, country_place, geocode
@@ -47,6 +47,31 @@ BODY_OF_HEADS = frozenset(
 )
 #: Relative pronouns: in "Acme, which signed a deal", the noun they stand for is the party.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: The preposition that names the other side of a trade: sold TO the buyer, bought FROM the seller.
+TRADE_PREPS: dict[str, str] = {
+    **{lemma: "to" for lemma in SALE_VERBS | SALE_NOUNS},
+    **{lemma: "from" for lemma in ACQUISITION_VERBS},
+}
+
+
+def trade_slots(trigger: Trigger) -> list[Token]:
+    """The buyer of a sale, the seller of a purchase: "sold a start-up to Acme", "bought it from Beta".
+
+    The other side of a trade is a party whatever the model tags it as ("Citrix" as a place):
+    the to-phrase of "sell" names who bought, never where to. Read on the trigger and on a
+    trade verb it governs ("agreed to sell its unit to Beta").
+    """
+    words = [trigger.token]
+    words.extend(c for c in trigger.token.children if c.dep_ == "xcomp" and c.lemma_.lower() in TRADE_PREPS)
+    slots: list[Token] = []
+    for word in words:
+        prep = TRADE_PREPS.get(word.lemma_.lower())
+        if prep is None:
+            continue
+        for child in word.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ == prep:
+                slots.extend(g for g in child.children if g.dep_ == "pobj")
+    return slots
 
 
 def party_slots(trigger: Trigger) -> list[Token]:
@@ -54,6 +79,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
     token = trigger.token
     slots: list[Token] = []
     heads = _event_heads(token)
+    slots.extend(_governing_subjects(heads[-1]))
     for head in heads:
         is_noun = head.pos_ in ("NOUN", "PROPN")
         for child in head.children:
@@ -72,6 +98,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 slots.extend(c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ == "to" and head.lemma_.lower() in VISIT_LEMMAS:
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a state visit to Canada"
+            elif child.dep_ in ("advcl", "xcomp") and head.lemma_.lower() in VISIT_LEMMAS:
+                slots.extend(_purpose_counterparts(child))
             elif is_noun and child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
                 root = head
                 while root.dep_ != "ROOT" and root.head.i != root.i:
@@ -95,6 +123,55 @@ def party_slots(trigger: Trigger) -> list[Token]:
         ):
             slots.append(head.head)  # "Acme, which signed the deal"
     return [s for s in slots if s.lower_ not in RELATIVE_PRONOUNS]
+
+
+def _governing_subjects(verb: Token) -> list[Token]:
+    """The subject of the clause a subjectless meeting verb hangs from: "X said after meeting with Y",
+    "X flew to Oslo to meet Y": the one who met is the main verb's subject. (A participle clause
+    before the main one, "Sitting down with a TV show, X said", is left alone: often an interview.)"""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return []
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and verb.head.dep_ == "prep"
+        and verb.head.lower_ in ("after", "before", "since")
+    ):
+        main = verb.head.head
+    elif (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        main = verb.head  # a purpose clause: "X flew to Oslo to meet Y"
+    else:
+        return []
+    if main.pos_ not in ("VERB", "AUX"):
+        return []
+    return [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+#: Verbs of a visit's purpose clause whose with-phrase names whom the visitor met.
+PURPOSE_MEETING_VERBS = frozenset({"meet", "discuss", "talk", "confer", "negotiate", "consult"})
+
+
+def _purpose_counterparts(clause: Token) -> list[Token]:
+    """Whom a visit's purpose clause names the visitor meeting: "visited Sana'a to discuss security
+    with President Saleh", "flew to Oslo to meet with Lars Dahl"."""
+    if clause.lemma_.lower() not in PURPOSE_MEETING_VERBS:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return []
+    # the parser often hangs the with-phrase on the object: "to discuss security issues with X"
+    words = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+    return [
+        g
+        for word in words
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _pronoun_subject(verb: Token) -> bool:
@@ -153,12 +230,26 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
         token = todo.pop(0)
         if token in out:
             continue
+        members = [
+            g
+            for c in token.children
+            if c.dep_ == "prep"
+            and (c.lower_ == "including" or (c.lower_ == "like" and token.tag_ in ("NNS", "NNPS")))
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        ]
+        if members:  # "top Senate Democrats, including Ann Lee and Bo Kim": the ones named met
+            todo.extend(members)
+            todo.extend(c for c in token.children if c.dep_ == "conj")
+            continue
         out.append(token)
         for child in token.children:
-            if child.dep_ in ("conj", "appos"):
+            if child.dep_ in ("conj", "appos") and not _party_tag(child):
                 todo.append(child)
         if token.pos_ == "NOUN":  # a common noun: whom it is made of or belongs to
             for child in token.children:
+                if child.dep_ == "compound" and token.lower_ in ENTOURAGE_NOUNS:
+                    continue  # "Trump aides" met, not Trump
                 if child.dep_ in ("poss", "compound") and not any(c.dep_ == "appos" for c in token.children):
                     todo.append(child)
                 elif (
@@ -169,6 +260,22 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
                     # "the leaders of Acme and Beta", not "the purchase of ten jets"
                     todo.extend(c for c in child.children if c.dep_ == "pobj")
     return out
+
+
+def _party_tag(token: Token) -> bool:
+    """A US politician's party and state in brackets, "Pelosi (D-Calif.)": no one of its own."""
+    doc = token.doc
+    before = list(doc[max(0, token.i - 3) : token.i + 1])
+    opening = next((t for t in reversed(before) if t.text in ("(", ")")), None)
+    if opening is None or opening.text == ")":
+        return False
+    inside = doc[opening.i + 1 : min(len(doc), opening.i + 6)]
+    return (
+        len(inside) >= 3
+        and inside[0].text in ("D", "R", "I")
+        and inside[1].text in ("-", "–")
+        and inside[2].text[:1].isupper()
+    )
 
 
 def select_parties(
@@ -190,7 +297,10 @@ def select_parties(
     """
     found: dict[str, Actor] = {}
     host_codes: set[str] = set()  # countries of the cities visited
+    traded = _expand(trade_slots(trigger))
     for token in _expand(party_slots(trigger)):
+        if token in traded:
+            continue
         if quote_spans.covers(token.idx) and not quote_spans.covers(trigger.token.idx):
             continue
         city = _visited_city(token, actors)
@@ -201,6 +311,10 @@ def select_parties(
             continue
         for actor in _slot_actors(token, role, actors, discourse, places):
             found.setdefault(actor.name, actor)
+    for token in traded:
+        buyer = _trade_party(token, role, actors)
+        if buyer is not None:
+            found.setdefault(buyer.name, buyer)
     if len(found) == 1:
         # "Obama met survivors of the attack": a group of people no name stands for is the other party
         for token in party_slots(trigger):
@@ -258,12 +372,33 @@ PEOPLE_GROUP_NOUNS = frozenset(
 )
 
 
+#: Plural nouns for the people around someone, who are not that someone: "met Trump aides" is a
+#: meeting with the aides (the group), not with Trump.
+ENTOURAGE_NOUNS = frozenset(
+    {"aides", "advisers", "advisors", "staffers", "surrogates", "supporters", "donors", "allies", "loyalists"}
+)
+
+
 def _people_group(token: Token, role: Role) -> Actor | None:
     """A plural people noun in a party slot as a group party, named with its compounds ("Trump aides")."""
-    if token.pos_ != "NOUN" or token.lower_ not in PEOPLE_GROUP_NOUNS:
+    if token.pos_ != "NOUN" or token.lower_ not in PEOPLE_GROUP_NOUNS | ENTOURAGE_NOUNS:
         return None
     words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
     return Actor(name=" ".join(w.text for w in sorted(words, key=lambda w: w.i)), role=role, kind="group")
+
+
+def _trade_party(token: Token, role: Role, actors: ActorResolver) -> Actor | None:
+    """The buyer or seller a trade's to/from-phrase names; a name the model took for a place
+    ("sold it to Citrix") is a company unless it is a country."""
+    entity = actors.document.entity_at(token)
+    if entity is None:
+        return actors.untagged_name(token, role) if token.dep_ not in ("compound", "poss") else None
+    if entity.label_ not in ("ORG", "PERSON", "GPE"):
+        return None
+    actor = actors.actor(entity, role)
+    if actor is not None and entity.label_ == "GPE" and not _is_country(entity.text):
+        return Actor(name=actor.name, role=role, kind="organization")
+    return actor
 
 
 def _is_country(name: str) -> bool:
@@ -280,7 +415,7 @@ def _visited_city(token: Token, actors: ActorResolver) -> Span | None:
     if token.dep_ == "prep" and token.lower_ == "to":
         return entity
     head = token.head
-    to_visit = token.dep_ == "pobj" and head.lower_ == "to"
+    to_visit = token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() not in TRADE_PREPS
     visited = token.dep_ == "dobj" and head.lemma_.lower() == "visit"
     return entity if to_visit or visited else None
 
@@ -332,6 +467,16 @@ def _within_reach(token: Token, trigger: Token) -> bool:
             return False
         if node.dep_ in OFF_CLAUSES:
             return False
+        if node.dep_ == "acl" and node.head.dep_ == "appos":
+            return False  # "the Fund, a group associated with Beta": Beta describes the Fund
+        if (
+            node.dep_ == "prep"
+            and node.lower_ in ("of", "for")
+            and node.head.tag_ == "NN"
+            and node.head.lower_ in PERSON_TITLES | ROLE_NOUNS
+            and token.ent_type_ != "PERSON"  # "Co-founder of Acme, Jane Roe": she is the title holder
+        ):
+            return False  # "the chief judge of the Court visited": the judge, not the court
         if node.head.i == node.i:
             return False
         node = node.head
@@ -373,6 +518,13 @@ def _slot_actors(
         # number ("Sunday's signings") or a modifier ("their Autumn meetings") is no one
         actor = actors.untagged_name(token, role)
         return [actor] if actor is not None else []
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in ("of", "from")
+        and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        for c in token.children
+    ):
+        return []  # "the delegations of Cyprus and Greece": its members are named, no earlier group is meant
     if token.tag_ == "NN" and token.i + 1 < len(token.doc):
         # "the auto company Chrysler filed ...": the name right after the noun is its name, even
         # when the parser hangs it elsewhere

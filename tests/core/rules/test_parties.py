@@ -136,3 +136,79 @@ def test_a_people_group_is_the_other_party(extractor: Extractor) -> None:
         extractor, "President Ana Ruiz met survivors of the flood on Monday in a school gym.", "meeting"
     )
     assert found and {"Ana Ruiz", "survivors"} <= found[0], found
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "want", "not_wanted"),
+    [
+        # the buyer of a sale is a party even when the model takes its name for a place
+        (
+            "Jane Roe, who sold a software start-up to Citrix in 2010, backed the plan.",
+            "agreement",
+            {"Jane Roe", "Citrix"},
+            set(),
+        ),
+        # the seller of a purchase
+        ("Initech bought the plant from Umbrella last year.", "agreement", {"Initech", "Umbrella"}, set()),
+        # the speaker of the governing verb is the one who met ("he said after meeting with ...")
+        (
+            "Rep. Carl Moss backed the plan. Victory is vital, he said after meeting Thursday "
+            "with Lane aides.",
+            "meeting",
+            {"Carl Moss", "Lane aides"},
+            {"Lane"},
+        ),
+        # a purpose clause: the one who flew met
+        (
+            "President Ana Ruiz flew to Oslo to meet Prime Minister Lars Dahl.",
+            "meeting",
+            {"Ana Ruiz", "Lars Dahl"},
+            {"Oslo"},
+        ),
+        # a visit's purpose clause names whom the visitor met
+        (
+            "General Tom Ross visited the capital, Lusaka, to discuss security issues "
+            "with President Ali Banda.",
+            "meeting",
+            {"Tom Ross", "Ali Banda"},
+            set(),
+        ),
+        # a group with its members named: the members met
+        (
+            "Mayor Ann Bell met with House Democrats, including Minority Leader Nora Kell (D-Ore.).",
+            "meeting",
+            {"Ann Bell", "Nora Kell"},
+            {"D", "Ore.", "Democrats"},
+        ),
+        # a group whose members are named in its of-phrase is not an earlier group
+        (
+            "Peru and Chile held talks. The delegations of Norway and Iceland met in Bergen.",
+            "meeting",
+            {"Norway", "Iceland"},
+            {"Peru", "Chile"},
+        ),
+    ],
+)
+def test_parties_read_through_the_construction(
+    extractor: Extractor, body: str, kind: str, want: set[str], not_wanted: set[str]
+) -> None:
+    found = _parties(extractor, body, kind)
+    assert found, body
+    assert want <= found[-1], found
+    assert not (not_wanted & found[-1]), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the court is the judge's, not a party of the judge's visit
+        "The chief judge of the Ninth Circuit Court visited the Capitol on Tuesday "
+        "to meet with Senator Ann Lee.",
+        # a body described by an apposed group ("a group associated with ...") is not at the meeting
+        "The talks followed a roundtable discussion with the Ohio Action Fund, "
+        "a group associated with the Ohio Labor Council.",
+    ],
+)
+def test_bodies_beside_a_party_are_no_parties(extractor: Extractor, body: str) -> None:
+    found = _parties(extractor, body, "meeting")
+    assert all("Ninth Circuit Court" not in f and "Ohio Labor Council" not in f for f in found), found
