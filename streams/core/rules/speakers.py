@@ -6,6 +6,9 @@ so a speaker written as a pronoun or a description can be resolved to a named ac
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.organisations import DOCUMENT_HEADS, ORGANIZATION_HEADS
@@ -66,6 +69,15 @@ def _document_possessor(head: Token) -> Token | None:
     )
 
 
+#: Forms of address, which say nothing of the office a person holds.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister"})
+
+
+def _no_office(title: str | None) -> bool:
+    """Whether a title names no office: none at all, or only "Mr."/"Mrs."."""
+    return title is None or title.lower().rstrip(".") in _HONORIFICS
+
+
 def _dateline(token: Token) -> bool:
     """ "LONDON (Reuters) -", "Washington (AFP) –": a place opening the sentence before a bracket
     or a dash."""
@@ -118,13 +130,20 @@ class SpeakerTracker:
         self.subject_since_last_statement: Actor | None = None
         # "Ana Ruiz echoed:" -- who a sentence ending in a colon introduced, and where it ended
         self.introduced: tuple[Actor, SpeakerResolution, int] | None = None
+        #: how many sentences so far name each person: "the president" is the article's president
+        self.mentions: Counter[str] = Counter()
 
     def note_people(self, sent: Span) -> None:
         self.sentence += 1
         for actor in self.actors.actors_in(sent.start, sent.end, "speaker"):
             if actor.kind == "person":
+                self.mentions[actor.name] += 1
+                known = next((p[1] for p in self.recent_people if p[1].name == actor.name), None)
+                person = actor
+                if known is not None and known.title is not None and _no_office(actor.title):
+                    person = replace(actor, title=known.title)  # "said Mr. Bush" is still the President
                 self.recent_people = [p for p in self.recent_people if p[1].name != actor.name]
-                self.recent_people.append((self.sentence, actor))
+                self.recent_people.append((self.sentence, person))
             else:
                 self.recent_bodies = [p for p in self.recent_bodies if p[1].name != actor.name]
                 self.recent_bodies.append((self.sentence, actor))
@@ -442,7 +461,10 @@ class SpeakerTracker:
         lemma = head.lemma_.lower()
         titled = [p for p in people if p.title and lemma in p.title.lower()]
         if titled:
-            return titled[-1]
+            # "The president says ..." in a story about Bush that has just named "Palestinian
+            # President Abbas": a bare title means the holder the article is about, the one it
+            # names most; the latest breaks a tie
+            return max(reversed(titled), key=lambda p: self.mentions[p.name])
         if self.last_speaker is not None and self.last_speaker.kind == "person":
             return self.last_speaker
         return people[-1] if people else None

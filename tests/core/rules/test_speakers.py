@@ -277,3 +277,16 @@ def test_the_company_said_is_the_company_named_before_it(extractor: Extractor) -
     (statement,) = [s for s in _statements(extractor, body) if s["form"] == "indirect"]
     assert _speaker(statement)["name"] == "Valmet Robotics"
     assert _speaker(statement)["kind"] == "organization"
+
+
+def test_a_bare_title_means_the_holder_the_article_is_about(extractor: Extractor) -> None:
+    """ "The president" after "President Ana Ruiz ... said Ms. Ruiz" and a passing mention of another
+    country's president is Ruiz: her title survives "Ms." and she is named more often."""
+    body = (
+        "President Ana Ruiz travels to Lima next week.\n\n"
+        "“We will sign the treaty there,” said Ms. Ruiz.\n\n"
+        "She will meet Peruvian President Omar Haddad on Monday.\n\n"
+        "“The border will stay open to trade and to families,” the president said."
+    )
+    speakers = _speakers(extractor, body)
+    assert speakers[-1] == "Ana Ruiz"
