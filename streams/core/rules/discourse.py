@@ -26,6 +26,8 @@ class DiscourseContext:
         self.salient_person: Actor | None = None
         self.countries: list[Actor] = []  # distinct countries in order of last mention
         self.last_parties: list[Actor] = []  # parties of the last meeting or agreement with two or more
+        # named organisations and people of the last few sentences, most recent last: "the two companies"
+        self.recent: list[list[Actor]] = []
 
     def referents(self, token: Token, role: Role) -> list[Actor]:
         """Whom a pronoun or group phrase in a party slot stands for ("he", "they", "both sides")."""
@@ -48,13 +50,26 @@ class DiscourseContext:
     def _group(self, token: Token) -> list[Actor]:
         if token.lower_ in PARTY_GROUP_NOUNS and len(self.last_parties) >= 2:
             return self.last_parties
+        if token.lower_ in RECENT_PAIR_NOUNS and _says_two(token):
+            # "Acme sued Beta ... the settlement reached between the two parties": the last two named
+            kinds = RECENT_PAIR_NOUNS[token.lower_]
+            named: dict[str, Actor] = {}
+            for sentence in self.recent:
+                for actor in sentence:
+                    if actor.kind in kinds:
+                        named.setdefault(actor.name, actor)
+            if len(named) == 2:  # three named: which two is unsure
+                return list(named.values())
+            if token.lower_ == "companies":
+                return []  # never countries for "the two companies"
         if len(self.countries) >= 2:
             return self.countries[-2:]
         return self.last_parties
 
     def advance(self, sent: Span, events_actors: list[list[Actor]]) -> None:
         """Record what this sentence named, after its events were built."""
-        for actor in self.actors.actors_in(sent.start, sent.end, "party"):
+        in_sentence = self.actors.actors_in(sent.start, sent.end, "party")
+        for actor in in_sentence:
             # a known country (not a city), or a person's country ("US President Trump")
             country = country_for(actor.name) if actor.kind == "country" else None
             country = actor.country if actor.kind == "person" else country
@@ -70,6 +85,27 @@ class DiscourseContext:
         for group in events_actors:
             if len(group) >= 2:
                 self.last_parties = group
+        mentioned = [a for a in in_sentence if a.kind in NAMED_KINDS]
+        self.recent = [*self.recent[-(RECENT_SENTENCES - 1) :], mentioned]
+
+
+#: How far back "the two companies" looks: the paragraph before, roughly.
+RECENT_SENTENCES = 3
+NAMED_KINDS = frozenset({"organization", "person", "country"})
+#: Group nouns that name a pair by kind when no meeting or agreement gave the pair: the two named
+#: of that kind in the last few sentences when there are exactly two, or nothing.
+RECENT_PAIR_NOUNS: dict[str, frozenset[str]] = {
+    "companies": frozenset({"organization"}),
+    "parties": frozenset({"organization", "person", "country"}),
+    "sides": frozenset({"organization", "person", "country"}),
+    "men": frozenset({"person"}),
+    "women": frozenset({"person"}),
+}
+
+
+def _says_two(token: Token) -> bool:
+    """ "the two companies", "both sides": a pair, not "the companies" or "the parties" at large."""
+    return any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both") for c in token.children)
 
 
 def _with_role(actor: Actor, role: Role) -> Actor:

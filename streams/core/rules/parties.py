@@ -47,6 +47,32 @@ BODY_OF_HEADS = frozenset(
 )
 #: Relative pronouns: in "Acme, which signed a deal", the noun they stand for is the party.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Verbs that judge or comment on a meeting or deal named as their object: their subject is not a
+#: party ("Merkel heralded the deal", "Lawmakers criticized the talks"), unlike "signed/held/reached".
+COMMENT_LEMMAS = frozenset(
+    {
+        "herald",
+        "hail",
+        "praise",
+        "applaud",
+        "welcome",
+        "tout",
+        "celebrate",
+        "criticize",
+        "criticise",
+        "condemn",
+        "denounce",
+        "decry",
+        "slam",
+        "blast",
+        "attack",
+        "oppose",
+        "question",
+        "defend",
+        "mock",
+        "dismiss",
+    }
+)
 #: The preposition that names the other side of a trade: sold TO the buyer, bought FROM the seller.
 TRADE_PREPS: dict[str, str] = {
     **{lemma: "to" for lemma in SALE_VERBS | SALE_NOUNS},
@@ -204,6 +230,8 @@ def _event_heads(token: Token) -> list[Token]:
             return heads
         if verb.i == token.i or verb.pos_ not in ("VERB", "AUX"):
             return heads
+        if token.dep_ == "dobj" and verb.lemma_.lower() in COMMENT_LEMMAS:
+            return heads  # "Merkel heralded the EU's deal with Turkey": she spoke of it, she is no party
         heads.append(verb)
     verb = heads[-1]
     for _ in range(3):  # "was expected to be scheduled to meet": a short chain is enough

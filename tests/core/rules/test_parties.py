@@ -212,3 +212,43 @@ def test_parties_read_through_the_construction(
 def test_bodies_beside_a_party_are_no_parties(extractor: Extractor, body: str) -> None:
     found = _parties(extractor, body, "meeting")
     assert all("Ninth Circuit Court" not in f and "Ohio Labor Council" not in f for f in found), found
+
+
+def test_one_who_comments_on_a_deal_is_no_party(extractor: Extractor) -> None:
+    """ "Merkel heralded the EU's deal with Turkey": she spoke of the deal; the EU and Turkey made it."""
+    found = _parties(
+        extractor,
+        "Chancellor Olga Berg heralded the European Union's deal with Turkey as a breakthrough.",
+        "agreement",
+    )
+    assert all("Olga Berg" not in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "want"),
+    [
+        # "the two parties" after a sentence that named exactly two
+        (
+            "Acme Corp sued Beta Systems in 1990. The lawsuit ended with the 1991 settlement "
+            "reached between the two parties.",
+            "agreement",
+            {"Acme Corp", "Beta Systems"},
+        ),
+        (
+            "Shares of Acme Corp and Beta Systems rose on Monday. The two companies signed a merger "
+            "agreement on Friday.",
+            "agreement",
+            {"Acme Corp", "Beta Systems"},
+        ),
+        (
+            "Ann Lee and Tom Ray ran for mayor. The two men met in Boston on Friday.",
+            "meeting",
+            {"Ann Lee", "Tom Ray"},
+        ),
+    ],
+)
+def test_the_two_named_before_are_the_pair(
+    extractor: Extractor, body: str, kind: str, want: set[str]
+) -> None:
+    found = _parties(extractor, body, kind)
+    assert found and found[-1] == want, found
