@@ -39,6 +39,22 @@ HOLDING_PREPS = frozenset({"into", "in", "to", "for"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 #: Pronoun subjects of a reported clause that stand for the reporter: "Acme said it had agreed".
 IT_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+#: Papers that report without being anyone: "He agreed to sell it, records show".
+DOCUMENT_NOUNS = frozenset(
+    {
+        "record",
+        "document",
+        "filing",
+        "report",
+        "data",
+        "log",
+        "paper",
+        "email",
+        "file",
+        "minute",
+        "transcript",
+    }
+)
 #: Possessive pronouns on a trigger noun ("her visit"): the main clause's subject is meant.
 POSSESSIVE_PRONOUNS = frozenset({"her", "his", "its", "their"})
 #: Singular nouns that stand for the body named in their of-phrase: "the government of Syria".
@@ -115,7 +131,13 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 root = head
                 while root.dep_ != "ROOT" and root.head.i != root.i:
                     root = root.head
-                slots.extend(c for c in root.children if c.dep_ in ("nsubj", "nsubjpass"))
+                reporters = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not reporters or all(
+                    r.lemma_.lower() in DOCUMENT_NOUNS or r.lower_.rstrip("s") in DOCUMENT_NOUNS
+                    for r in reporters
+                ):
+                    reporters = [child]  # "He agreed to sell it, records show": "he" is someone named before
+                slots.extend(reporters)
             elif child.dep_ in ARGUMENT_DEPS and child not in heads:
                 slots.append(child)
             elif child.dep_ == "agent" or (

@@ -252,3 +252,13 @@ def test_the_two_named_before_are_the_pair(
 ) -> None:
     found = _parties(extractor, body, kind)
     assert found and found[-1] == want, found
+
+
+def test_records_that_report_a_deal_are_no_party(extractor: Extractor) -> None:
+    """ "He agreed to sell it to Mr. Doe, records show": "he" is the seller named before, not the records."""
+    found = _parties(
+        extractor,
+        "Paul Allen bought the jet in 1995. He agreed to sell it to Mr. Trump in 2010, records show.",
+        "agreement",
+    )
+    assert found and {"Paul Allen", "Trump"} <= found[-1], found
