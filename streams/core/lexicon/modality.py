@@ -46,7 +46,6 @@ WISH_WORDS = frozenset(
         "demand",
         "insist",
         "aim",
-        "intend",
         "offer",
         "suggest",
         "threaten",
@@ -136,5 +135,10 @@ PERIOD_NOUNS = frozenset(
 )
 
 #: Verbs that, governing the event, say it is planned ("expected to meet", "plans to sign",
-#: "the summit is scheduled for June").
-PLAN_WORDS = frozenset({"expect", "plan", "schedule", "due"})
+#: "the summit is scheduled for June"). An announced intention of a party is its plan ("Acme
+#: intends to acquire Beta", "announced its intention to buy"), not a mere wish like "hopes to".
+PLAN_WORDS = frozenset({"expect", "plan", "schedule", "due", "intend", "intention"})
+
+#: Participles that say the event is scheduled only through their infinitive ("is set to meet",
+#: "is slated to sign", "is poised to acquire"); "the deal set a precedent" says nothing of a plan.
+SET_TO_WORDS = frozenset({"set", "slate", "slated", "poise", "poised"})

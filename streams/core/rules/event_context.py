@@ -45,6 +45,7 @@ from streams.core.lexicon.modality import (
     POSSIBILITY_ADJECTIVES,
     POSSIBILITY_MODALS,
     REQUEST_FOR_VERBS,
+    SET_TO_WORDS,
     WISH_WORDS,
     WITHOUT,
     WOULD,
@@ -205,11 +206,13 @@ def _habitual(path: list[tuple[Token, str]]) -> bool:
 
 def _status(path: list[tuple[Token, str]]) -> EventStatus:
     nodes = [t for t, _ in path]
-    lemmas = {t.lemma_.lower() for t in nodes}
+    lemmas = {t.lemma_.lower() for t in nodes[1:]}  # the trigger "plan" itself ("came up with a plan")
     verb = _clause_verb(path)
     aux = {c.lower_ for t in nodes for c in t.children if c.dep_ in ("aux", "auxpass")}
     if aux & (FUTURE_MODALS | WOULD) or lemmas & PLAN_WORDS:
         return "planned"  # "will meet", "said they would sign", "expected to meet"
+    if any(link == "xcomp" and _forms(node) & SET_TO_WORDS for node, link in path):
+        return "planned"  # "is set to meet", "is slated to sign"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
         if verb.head.lemma_.lower() in IMPLICATIVE_VERBS and verb.head.tag_ in ("VBD", "VBN"):
             return "past"  # "helped facilitate a meeting", "managed to meet him"

@@ -126,8 +126,11 @@ def event_date(
         if ent.label_ != "DATE" or quote_spans.covers(ent.start_char):
             continue
         any_date = True
+        trailing = False
         if not _belongs_to_event(ent, trigger):
-            continue
+            if not (not_after and _ends_clause_in_participle(ent, trigger)):
+                continue
+            trailing = True
         reference = (
             _reference_day(document, ent.start_char, base, quote_spans, not_after)
             if is_counted_from_reference(ent.text)
@@ -136,6 +139,8 @@ def event_date(
         value = normalise_date(
             ent.text, base, prefer_future=planned, not_after=not_after, reference=reference
         )
+        if value is not None and trailing and not _news_day(value, base):
+            continue  # "met relatives of the people killed on Sunday": an earlier day is the killing's
         if value is not None:
             distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
             found.append((distance, value))
@@ -183,6 +188,38 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
             verb = verb.head
         return verb.i == event_verb.i
     return False
+
+
+def _ends_clause_in_participle(ent: Span, trigger: Token) -> bool:
+    """ "met survivors and relatives of the 49 people killed on Thursday and said ...": the parser
+    hangs a date that ends the event's clause on a participle describing a noun of its object. A
+    past participle without a subject of its own, in the object of the event verb, whose date is
+    the last words of the event's clause (what follows is punctuation, a conjunction or the end).
+    The caller keeps it only when it is the news day: an earlier day is the participle's own."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    participle = _clause_verb(ent.root)
+    if participle is None or participle.dep_ != "acl" or participle.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in participle.children):
+        return False
+    if participle.i not in (ent.root.head.i, ent.root.head.head.i):
+        return False  # the date must hang on the participle itself ("killed on Thursday")
+    node = participle.head
+    while node.i != trigger.i:  # the participle's noun is inside the event verb's object
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is None or (after.head.i == trigger.i and after.dep_ in ("cc", "punct"))
+
+
+def _news_day(value: DateValue, base: date | None) -> bool:
+    """Whether the date is the day of publication or the day before: the day of a lede's news."""
+    if base is None or value.precision != "day":
+        return False
+    return base - timedelta(days=1) <= date.fromisoformat(value.value) <= base
 
 
 def _describes(verb: Token, trigger: Token) -> bool:

@@ -7,7 +7,14 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from streams.core.lexicon.places import LOCATION_LABELS, MOTION_VERBS, ON_ISLAND_VERBS, PLACE_PREPOSITIONS
+from streams.core.lexicon.places import (
+    LOCATION_LABELS,
+    MOTION_VERBS,
+    ON_ISLAND_VERBS,
+    PLACE_PREPOSITIONS,
+    SEND_VERBS,
+)
+from streams.core.lexicon.triggers import VISIT_LEMMAS
 from streams.core.model import Location
 from streams.core.rules.dateline import Dateline
 from streams.core.rules.document import entities_in
@@ -18,8 +25,9 @@ from streams.core.spans import CharSpans
 def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = None) -> list[Span]:
     """Places, not actors: entities after "in", "at", "inside", "outside" or "near" ("in Santiago",
     "at La Moneda Palace", "a residence outside Lima"), after "to" or "from" when that word hangs
-    on the trigger ("a visit to Tbilisi"), and after "on" on a verb of meeting ("met on Malta"; "talks
-    on Syria" is a topic). A possessive ("in Germany's position") is no place."""
+    on the trigger ("a visit to Tbilisi") or on a verb of sending ("sent an envoy to Kabul"), after
+    "on" on a verb of meeting ("met on Malta"; "talks on Syria" is a topic), the place visited for
+    the event ("visited the Capitol to meet X"). A possessive ("in Germany's position") is none."""
     places = []
     doc = sent.doc
     for ent in entities_in(sent):
@@ -36,10 +44,46 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
                 previous.lower_ in ("to", "from")
                 and (previous.head == trigger or previous.head.lemma_.lower() in MOTION_VERBS)
             )
+            or (previous.lower_ == "to" and ent.label_ != "ORG" and _sent_for(previous, trigger))
             or (previous.lower_ == "on" and ent.label_ != "ORG" and _met_on(previous))
+            or _visited_for(ent, trigger)
         ):
             places.append(ent)
     return places
+
+
+def _sent_for(to: Token, trigger: Token | None) -> bool:
+    """ "sent an envoy to Kabul for talks", "dispatched to Phoenix to begin negotiating": where someone
+    was sent for the event; not a place something else was sent to ("money migrants send to Mexico
+    until the government agreed"), nor the topic of an event that governs the sending ("an agreement on
+    sending soldiers to Libya")."""
+    send = to.head
+    if trigger is None or send.lemma_.lower() not in SEND_VERBS:
+        return False
+    return any(a.i == send.i for a in trigger.ancestors) and _in_clause_of(to, trigger)
+
+
+def _is_purpose(token: Token) -> bool:
+    """A to-infinitive of purpose or complement ("flew to Oslo to meet", "visited X to sign")."""
+    return (
+        token.dep_ in ("advcl", "xcomp")
+        and token.tag_ == "VB"
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
+    )
+
+
+def _visited_for(ent: Span, trigger: Token | None) -> bool:
+    """The place visited when the event is the visit's purpose: "visited the Capitol on Thursday to
+    meet with X" (the Capitol), and a building visited ("visited the Pentagon"); in "X visited Mexico"
+    the host country is a party."""
+    if trigger is None or ent.root.dep_ != "dobj":
+        return False
+    visit = ent.root.head
+    if visit.lemma_.lower() not in VISIT_LEMMAS:
+        return False
+    if visit.i == trigger.i:
+        return ent.label_ == "FAC"  # "visited the Capitol": a building is never the host
+    return visit.i == trigger.head.i and _is_purpose(trigger)
 
 
 def _met_on(on: Token) -> bool:
@@ -84,6 +128,9 @@ def event_location(
         ),
         default=None,
     )
+    if trigger is not None and (best is None or not _in_clause_of(best.root, trigger)):
+        # "a polling place in the West Roxbury neighborhood where he met X": the noun "where" refers to
+        best = _where_place(trigger, quote_spans) or best
     if best is None:
         return None
     name = best.text[4:] if best.text.lower().startswith("the ") else best.text
@@ -115,10 +162,35 @@ def _in_clause_of(token: Token, trigger: Token) -> bool:
         node = node.head
     climber = trigger
     while climber.i != node.i:  # the trigger's own way up to the common word
-        if climber.dep_ in _OTHER_CLAUSE - {"xcomp"}:  # "went to Oslo to meet": the place is the trip's
+        # "went to Oslo to meet", "arrived in Oslo to sign": the trip's place is its purpose's
+        if climber.dep_ in _OTHER_CLAUSE and not _is_purpose(climber):
             return False
         climber = climber.head
     return True
+
+
+def _where_place(trigger: Token, quote_spans: CharSpans) -> Span | None:
+    """The place a relative "where" refers to, when the trigger's clause is that relative clause:
+    "a visit to Mexico, where he met the president" (Mexico), "a polling place in the West Roxbury
+    neighborhood where he met the mayor" (West Roxbury): the named place in the noun's phrase."""
+    clause = trigger
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head  # "where they held talks": the clause of the trigger noun
+    if clause.dep_ != "relcl":
+        return None
+    if not any(c.lower_ == "where" and c.dep_ == "advmod" and c.i < trigger.i for c in clause.children):
+        return None  # the trigger must follow "where", in its clause (not a parse that pulls it in)
+    noun = clause.head
+    phrase = range(noun.left_edge.i, clause.left_edge.i)
+    named = [
+        e
+        for e in entities_in(trigger.sent)
+        if e.label_ in LOCATION_LABELS
+        and e.start in phrase
+        and e.end - 1 in phrase
+        and not quote_spans.covers(e.start_char)
+    ]
+    return min(named, key=lambda e: abs(e.root.i - noun.i), default=None)
 
 
 def _in_locality(venue: Location, entity: Span, places: list[Span], countries: Collection[str]) -> Location:

@@ -24,6 +24,13 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The two governors met in Lyon on Tuesday.", "met", "meeting", "occurred"),
         ("The two treasurers are holding talks in Bern.", "talks", "meeting", "occurred"),
         ("The ministers will meet in Porto next week.", "meet", "meeting", "scheduled"),
+        # an announced intention or a set date is a plan; a hope stays a hope
+        ("Zenco intends to acquire the brewer Malto for $40 million.", "acquire", "agreement", "scheduled"),
+        ("The two governors are set to meet in Lyon on Tuesday.", "meet", "meeting", "scheduled"),
+        ("Zenco hopes to acquire the brewer Malto.", "acquire", "agreement", "hypothetical"),
+        ("The ruling set a precedent for the talks.", "talks", "meeting", "occurred"),
+        # an agreed plan is the agreement, not a plan of one
+        ("Chile and Peru came up with a common plan for the border.", "plan", "agreement", "occurred"),
         ("Aides said the mayors would meet on Friday.", "meet", "meeting", "scheduled"),
         ("The council hopes the guild will reopen the contract.", "contract", "agreement", "hypothetical"),
         ("Analysts doubt a deal is possible before the vote.", "deal", "agreement", "hypothetical"),

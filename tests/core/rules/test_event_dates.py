@@ -121,6 +121,15 @@ def nlp() -> Language:
         ("Valdor agreed with Mirex to close the plant by 2031.", "agreed", None),
         # a relative adverb ties the clause to the event's time
         ("The ministers met for a summit where on Sunday they signed the accord.", "met", "2025-10-26"),
+        # a news-day date ending the clause, hung by the parser on a participle of the object
+        (
+            "The mayor met relatives of the miners killed on Wednesday and said more must be done.",
+            "met",
+            "2025-10-29",
+        ),
+        # an earlier day is the participle's own, and so is a full relative clause's
+        ("The mayor met relatives of the miners killed on Sunday.", "met", None),
+        ("The mayor met relatives of the miners who were killed on Wednesday.", "met", None),
     ],
 )
 def test_event_date_of_a_trigger(nlp: Language, body: str, trigger: str, expected: str | None) -> None:

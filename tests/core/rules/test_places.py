@@ -1,0 +1,50 @@
+"""The place of a meeting or agreement: its clause, the place visited for it, a relative "where"."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.places import event_location
+from streams.core.spans import CharSpans
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def _location(nlp: Language, text: str, trigger: str) -> str | None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    location = event_location(token.sent, CharSpans([]), token)
+    return None if location is None else location.text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the place visited for the meeting, when the meeting is the visit's purpose
+        (
+            "Judge Maria Olsen visited the Pentagon on Friday to meet with Senator Tom Hale.",
+            "meet",
+            "Pentagon",
+        ),
+        # a building visited is the visit's place
+        ("Senator Tom Hale visited the Golden Gate Bridge on Friday.", "visited", "the Golden Gate Bridge"),
+        # the place of the trip whose purpose the meeting is
+        ("President Ana Ruiz arrived in Oslo on Monday to meet Prime Minister Lars Dahl.", "meet", "Oslo"),
+        # the place a relative "where" refers to
+        ("Mr. Hale made a short trip to Peru, where he met President Rosa Vidal.", "met", "Peru"),
+        # a place in the event's own clause wins over the "where" noun
+        ("Mr. Hale flew to Peru, where he met President Rosa Vidal in Cusco.", "met", "Cusco"),
+        # where someone was sent for the event; not the topic of an event that governs the sending
+        ("The president sent his envoy Tom Hale to Kabul for talks with Rosa Vidal.", "talks", "Kabul"),
+        ("They said the agreement on sending soldiers to Libya breaks the resolution.", "agreement", None),
+        # no place at all
+        ("Mr. Hale met President Rosa Vidal on Monday.", "met", None),
+    ],
+)
+def test_event_location(nlp: Language, text: str, trigger: str, expected: str | None) -> None:
+    assert _location(nlp, text, trigger) == expected
