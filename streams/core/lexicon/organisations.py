@@ -46,6 +46,13 @@ BODY_WORDS = frozenset(
         "board",
         "house",
         "network",
+        # a company's business in its name ("IBM Services", "Acme Systems"): no person is called so
+        "services",
+        "systems",
+        "technologies",
+        "holdings",
+        "airlines",
+        "industries",
     }
 )
 

@@ -51,7 +51,7 @@ class DiscourseContext:
         if token.lower_ in PARTY_GROUP_NOUNS and len(self.last_parties) >= 2:
             return self.last_parties
         if token.lower_ in RECENT_PAIR_NOUNS and _says_two(token):
-            # "Acme sued Beta ... the settlement reached between the two parties": the last two named
+            # "Acme and Beta fought in court ... a settlement signed by the two parties": the last two named
             kinds = RECENT_PAIR_NOUNS[token.lower_]
             named: dict[str, Actor] = {}
             for sentence in self.recent:

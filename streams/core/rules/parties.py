@@ -39,7 +39,7 @@ HOLDING_PREPS = frozenset({"into", "in", "to", "for"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 #: Pronoun subjects of a reported clause that stand for the reporter: "Acme said it had agreed".
 IT_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
-#: Papers that report without being anyone: "He agreed to sell it, records show".
+#: Papers that report without being anyone: "She agreed to sell it, filings show".
 DOCUMENT_NOUNS = frozenset(
     {
         "record",
@@ -64,7 +64,7 @@ BODY_OF_HEADS = frozenset(
 #: Relative pronouns: in "Acme, which signed a deal", the noun they stand for is the party.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Verbs that judge or comment on a meeting or deal named as their object: their subject is not a
-#: party ("Merkel heralded the deal", "Lawmakers criticized the talks"), unlike "signed/held/reached".
+#: party ("Berg praised the pact", "Lawmakers criticized the talks"), unlike "signed/held/reached".
 COMMENT_LEMMAS = frozenset(
     {
         "herald",
@@ -99,7 +99,7 @@ TRADE_PREPS: dict[str, str] = {
 def trade_slots(trigger: Trigger) -> list[Token]:
     """The buyer of a sale, the seller of a purchase: "sold a start-up to Acme", "bought it from Beta".
 
-    The other side of a trade is a party whatever the model tags it as ("Citrix" as a place):
+    The other side of a trade is a party whatever the model tags it as ("Oracle" as a place):
     the to-phrase of "sell" names who bought, never where to. Read on the trigger and on a
     trade verb it governs ("agreed to sell its unit to Beta").
     """
@@ -136,7 +136,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     r.lemma_.lower() in DOCUMENT_NOUNS or r.lower_.rstrip("s") in DOCUMENT_NOUNS
                     for r in reporters
                 ):
-                    reporters = [child]  # "He agreed to sell it, records show": "he" is someone named before
+                    reporters = [child]  # "She agreed to sell it, filings show": "he" is someone named before
                 slots.extend(reporters)
             elif child.dep_ in ARGUMENT_DEPS and child not in heads:
                 slots.append(child)
@@ -204,7 +204,7 @@ PURPOSE_MEETING_VERBS = frozenset({"meet", "discuss", "talk", "confer", "negotia
 
 
 def _purpose_counterparts(clause: Token) -> list[Token]:
-    """Whom a visit's purpose clause names the visitor meeting: "visited Sana'a to discuss security
+    """Whom a visit's purpose clause names the visitor meeting: "visited Zambia to discuss exports
     with President Saleh", "flew to Oslo to meet with Lars Dahl"."""
     if clause.lemma_.lower() not in PURPOSE_MEETING_VERBS:
         return []
@@ -253,7 +253,7 @@ def _event_heads(token: Token) -> list[Token]:
         if verb.i == token.i or verb.pos_ not in ("VERB", "AUX"):
             return heads
         if token.dep_ == "dobj" and verb.lemma_.lower() in COMMENT_LEMMAS:
-            return heads  # "Merkel heralded the EU's deal with Turkey": she spoke of it, she is no party
+            return heads  # "Berg praised Canada's pact with Mexico": she spoke of it, she is no party
         heads.append(verb)
     verb = heads[-1]
     for _ in range(3):  # "was expected to be scheduled to meet": a short chain is enough
@@ -299,7 +299,7 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
         if token.pos_ == "NOUN":  # a common noun: whom it is made of or belongs to
             for child in token.children:
                 if child.dep_ == "compound" and token.lower_ in ENTOURAGE_NOUNS:
-                    continue  # "Trump aides" met, not Trump
+                    continue  # "Lane aides" met, not Lane
                 if child.dep_ in ("poss", "compound") and not any(c.dep_ == "appos" for c in token.children):
                     todo.append(child)
                 elif (
@@ -313,7 +313,7 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
 
 
 def _party_tag(token: Token) -> bool:
-    """A US politician's party and state in brackets, "Pelosi (D-Calif.)": no one of its own."""
+    """A US politician's party and state in brackets, "Kell (D-Ore.)": no one of its own."""
     doc = token.doc
     before = list(doc[max(0, token.i - 3) : token.i + 1])
     opening = next((t for t in reversed(before) if t.text in ("(", ")")), None)
@@ -384,7 +384,7 @@ def select_parties(
     return list(found.values())
 
 
-#: Plural nouns for people who can meet or agree as a group: "met survivors", "talks with Trump aides".
+#: Plural nouns for people who can meet or agree as a group: "met survivors", "talks with Lane aides".
 PEOPLE_GROUP_NOUNS = frozenset(
     {
         "survivors",
@@ -422,7 +422,7 @@ PEOPLE_GROUP_NOUNS = frozenset(
 )
 
 
-#: Plural nouns for the people around someone, who are not that someone: "met Trump aides" is a
+#: Plural nouns for the people around someone, who are not that someone: "met Lane aides" is a
 #: meeting with the aides (the group), not with Trump.
 ENTOURAGE_NOUNS = frozenset(
     {"aides", "advisers", "advisors", "staffers", "surrogates", "supporters", "donors", "allies", "loyalists"}
@@ -430,7 +430,7 @@ ENTOURAGE_NOUNS = frozenset(
 
 
 def _people_group(token: Token, role: Role) -> Actor | None:
-    """A plural people noun in a party slot as a group party, named with its compounds ("Trump aides")."""
+    """A plural people noun in a party slot as a group party, named with its compounds ("Lane aides")."""
     if token.pos_ != "NOUN" or token.lower_ not in PEOPLE_GROUP_NOUNS | ENTOURAGE_NOUNS:
         return None
     words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
@@ -439,7 +439,7 @@ def _people_group(token: Token, role: Role) -> Actor | None:
 
 def _trade_party(token: Token, role: Role, actors: ActorResolver) -> Actor | None:
     """The buyer or seller a trade's to/from-phrase names; a name the model took for a place
-    ("sold it to Citrix") is a company unless it is a country."""
+    ("sold it to Oracle") is a company unless it is a country."""
     entity = actors.document.entity_at(token)
     if entity is None:
         return actors.untagged_name(token, role) if token.dep_ not in ("compound", "poss") else None
@@ -518,7 +518,7 @@ def _within_reach(token: Token, trigger: Token) -> bool:
         if node.dep_ in OFF_CLAUSES:
             return False
         if node.dep_ == "acl" and node.head.dep_ == "appos":
-            return False  # "the Fund, a group associated with Beta": Beta describes the Fund
+            return False  # "the Fund, a group linked to Beta": Beta describes the Fund
         if (
             node.dep_ == "prep"
             and node.lower_ in ("of", "for")
@@ -526,7 +526,7 @@ def _within_reach(token: Token, trigger: Token) -> bool:
             and node.head.lower_ in PERSON_TITLES | ROLE_NOUNS
             and token.ent_type_ != "PERSON"  # "Co-founder of Acme, Jane Roe": she is the title holder
         ):
-            return False  # "the chief judge of the Court visited": the judge, not the court
+            return False  # "the chief clerk of the Court visited": the clerk, not the court
         if node.head.i == node.i:
             return False
         node = node.head

@@ -143,17 +143,17 @@ def test_a_people_group_is_the_other_party(extractor: Extractor) -> None:
     [
         # the buyer of a sale is a party even when the model takes its name for a place
         (
-            "Jane Roe, who sold a software start-up to Citrix in 2010, backed the plan.",
+            "Tom Ray, who sold his analytics shop to Oracle in 2014, left.",
             "agreement",
-            {"Jane Roe", "Citrix"},
+            {"Tom Ray", "Oracle"},
             set(),
         ),
         # the seller of a purchase
         ("Initech bought the plant from Umbrella last year.", "agreement", {"Initech", "Umbrella"}, set()),
         # the speaker of the governing verb is the one who met ("he said after meeting with ...")
         (
-            "Rep. Carl Moss backed the plan. Victory is vital, he said after meeting Thursday "
-            "with Lane aides.",
+            "Rep. Carl Moss backed the bill. The odds are good, he told reporters after meeting "
+            "on Monday with Lane aides.",
             "meeting",
             {"Carl Moss", "Lane aides"},
             {"Lane"},
@@ -167,8 +167,7 @@ def test_a_people_group_is_the_other_party(extractor: Extractor) -> None:
         ),
         # a visit's purpose clause names whom the visitor met
         (
-            "General Tom Ross visited the capital, Lusaka, to discuss security issues "
-            "with President Ali Banda.",
+            "General Tom Ross visited Zambia on Friday to discuss copper exports with President Ali Banda.",
             "meeting",
             {"Tom Ross", "Ali Banda"},
             set(),
@@ -201,24 +200,24 @@ def test_parties_read_through_the_construction(
 @pytest.mark.parametrize(
     "body",
     [
-        # the court is the judge's, not a party of the judge's visit
-        "The chief judge of the Ninth Circuit Court visited the Capitol on Tuesday "
-        "to meet with Senator Ann Lee.",
+        # the court is the clerk's, not a party of the clerk's visit
+        "The chief clerk of the Fifth Circuit Court visited the Capitol on Monday "
+        "to meet with Senator Ann Lee and Senator Bo Kim.",
         # a body described by an apposed group ("a group associated with ...") is not at the meeting
-        "The talks followed a roundtable discussion with the Ohio Action Fund, "
-        "a group associated with the Ohio Labor Council.",
+        "Her speech came after a panel discussion with the Ohio Action Fund, "
+        "a group linked to the Ohio Labor Council.",
     ],
 )
 def test_bodies_beside_a_party_are_no_parties(extractor: Extractor, body: str) -> None:
     found = _parties(extractor, body, "meeting")
-    assert all("Ninth Circuit Court" not in f and "Ohio Labor Council" not in f for f in found), found
+    assert all("Fifth Circuit Court" not in f and "Ohio Labor Council" not in f for f in found), found
 
 
 def test_one_who_comments_on_a_deal_is_no_party(extractor: Extractor) -> None:
-    """ "Merkel heralded the EU's deal with Turkey": she spoke of the deal; the EU and Turkey made it."""
+    """ "Berg praised Canada's pact with Mexico": she spoke of the pact; Canada and Mexico made it."""
     found = _parties(
         extractor,
-        "Chancellor Olga Berg heralded the European Union's deal with Turkey as a breakthrough.",
+        "Chancellor Olga Berg praised Canada's new trade pact with Mexico on Monday.",
         "agreement",
     )
     assert all("Olga Berg" not in f for f in found), found
@@ -229,8 +228,8 @@ def test_one_who_comments_on_a_deal_is_no_party(extractor: Extractor) -> None:
     [
         # "the two parties" after a sentence that named exactly two
         (
-            "Acme Corp sued Beta Systems in 1990. The lawsuit ended with the 1991 settlement "
-            "reached between the two parties.",
+            "Acme Corp and Beta Systems fought in court for years. The dispute ended in 2004 with "
+            "a settlement signed by the two parties.",
             "agreement",
             {"Acme Corp", "Beta Systems"},
         ),
@@ -255,10 +254,21 @@ def test_the_two_named_before_are_the_pair(
 
 
 def test_records_that_report_a_deal_are_no_party(extractor: Extractor) -> None:
-    """ "He agreed to sell it to Mr. Doe, records show": "he" is the seller named before, not the records."""
+    """ "She agreed to sell it to Mr. Doe, filings show": "she" is the seller named before."""
     found = _parties(
         extractor,
-        "Paul Allen bought the jet in 1995. He agreed to sell it to Mr. Trump in 2010, records show.",
+        "Ann Cole bought the yacht in 1998. She agreed to sell it to Mr. Bell in 2012, filings show.",
         "agreement",
     )
-    assert found and {"Paul Allen", "Trump"} <= found[-1], found
+    assert found and {"Ann Cole", "Bell"} <= found[-1], found
+
+
+def test_a_short_name_does_not_grow_into_its_units_name(extractor: Extractor) -> None:
+    """ "IBM" is not "IBM Services": a name with a business word is a body, never a person's full name."""
+    found = _parties(
+        extractor,
+        "IBM today announced that it has signed a definitive agreement to acquire Quantix Data "
+        "Solutions. Ann Lee, senior vice president of IBM Services, said the deal was fair.",
+        "agreement",
+    )
+    assert found and "IBM" in found[0] and "IBM Services" not in found[0], found
