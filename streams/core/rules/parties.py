@@ -139,6 +139,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     reporters = [child]  # "She agreed to sell it, filings show": "he" is someone named before
                 slots.extend(reporters)
             elif child.dep_ in ARGUMENT_DEPS and child not in heads:
+                if head.dep_ == "acl" and head.tag_ == "VB" and child.pos_ != "PROPN":
+                    continue  # "a deal to supply the RAF", not "a deal to dismantle Iraq's arsenal" (a thing)
                 slots.append(child)
             elif child.dep_ == "agent" or (
                 child.dep_ == "prep" and child.lower_ in PARTY_PREPS

@@ -272,3 +272,14 @@ def test_a_short_name_does_not_grow_into_its_units_name(extractor: Extractor) ->
         "agreement",
     )
     assert found and "IBM" in found[0] and "IBM Services" not in found[0], found
+
+
+def test_the_thing_an_agreement_is_about_is_no_party(extractor: Extractor) -> None:
+    """ "an agreement to close Ohio's oldest prison": Ohio is what the deal is about, not a side of it."""
+    found = _parties(
+        extractor,
+        "The agreement between Senator Ann Lee and Governor Bo Kim to close Ohio's oldest prison "
+        "was signed in May.",
+        "agreement",
+    )
+    assert found and {"Ann Lee", "Bo Kim"} == found[0], found
