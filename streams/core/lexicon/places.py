@@ -17,3 +17,44 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "outside", "near"})
 #: Verbs whose "on" names an island they met on ("met on Malta", "convened on Crete"); "talks on
 #: Syria" is a topic, so "on" counts only on these verbs.
 ON_ISLAND_VERBS = frozenset({"meet", "gather", "convene", "hold", "sign"})
+
+#: Last words of a body's name that make it a building or grounds where people meet: "St. Anselm
+#: College", "the Grand Hotel", "Madison Square Garden". Such a body after "at" is a venue.
+FACILITY_HEADS = frozenset(
+    {
+        "college",
+        "university",
+        "school",
+        "hotel",
+        "center",
+        "centre",
+        "hall",
+        "palace",
+        "house",
+        "stadium",
+        "arena",
+        "hospital",
+        "museum",
+        "church",
+        "cathedral",
+        "library",
+        "club",
+        "airport",
+        "embassy",
+        "headquarters",
+        "ranch",
+        "residence",
+        "building",
+        "tower",
+        "plaza",
+        "garden",
+        "gardens",
+        "theatre",
+        "theater",
+        "auditorium",
+        "castle",
+        "manor",
+        "lodge",
+        "resort",
+    }
+)

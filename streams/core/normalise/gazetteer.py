@@ -194,8 +194,11 @@ def country_code(name: str) -> str | None:
     return place.country_code if place else None
 
 
-def geocode(name: str, article_countries: Collection[str] = ()) -> Place | None:
-    """The place a name stands for, ``article_countries`` (ISO codes) deciding between namesakes."""
+def geocode(name: str, article_countries: Collection[str] = (), within: str | None = None) -> Place | None:
+    """The place a name stands for, ``article_countries`` (ISO codes) deciding between namesakes.
+
+    ``within`` is the country the text itself puts the place in ("Manchester, New Hampshire"):
+    a namesake there wins whatever its size."""
     country = country_place(name)
     if country is not None:
         return country
@@ -204,6 +207,10 @@ def geocode(name: str, article_countries: Collection[str] = ()) -> Place | None:
     keys = (key, key.removeprefix("the ")) if key.startswith("the ") else (key,)
     named = next((index.cities[k] for k in keys if k in index.cities), [])
     alternate = next((index.city_alternates[k] for k in keys if k in index.city_alternates), [])
+    if within is not None:
+        inside = [p for p in (*named, *alternate) if p.country_code == within]
+        if inside:
+            return inside[0]  # sorted by population
     state = next((index.states[k] for k in keys if k in index.states), None)
     if state is not None:
         big = [p for p in (*named, *alternate) if p.population >= BIG_CITY]

@@ -28,15 +28,21 @@ def article_countries(entities: Iterable[Span]) -> frozenset[str]:
     for ent in entities:
         if ent.label_ in _COUNTRY_LABELS:
             code = country_code(ent.text)
+            if code is None and ent.label_ == "GPE":
+                # a US state ("New Hampshire") names its country too: "Manchester" is then Manchester, N.H.
+                place = geocode(ent.text)
+                code = place.country_code if place is not None and place.feature == "admin_region" else None
             if code is not None:
                 codes.add(code)
     return frozenset(codes)
 
 
-def located(name: str, text: str, label: str | None, countries: Collection[str]) -> Location:
+def located(
+    name: str, text: str, label: str | None, countries: Collection[str], within: str | None = None
+) -> Location:
     """A location record for a place name, geocoded when its entity label is a place's and the
-    gazetteer knows it."""
-    place = geocode(name, countries) if label in GEOCODED_LABELS else None
+    gazetteer knows it; ``within`` is the country the text puts it in ("Manchester, N.H.")."""
+    place = geocode(name, countries, within) if label in GEOCODED_LABELS else None
     if place is None:
         return Location(name=name, text=text)
     return Location(
@@ -48,6 +54,22 @@ def located(name: str, text: str, label: str | None, countries: Collection[str])
         longitude=place.longitude,
         feature=place.feature,
     )
+
+
+def qualifying_country(place: Span) -> str | None:
+    """The country a place name is qualified with right after it: "Manchester, New Hampshire"
+    (a US state), "Hyderabad, Pakistan" (a country) give US and PK."""
+    doc = place.doc
+    if place.end + 1 >= len(doc) or doc[place.end].text != ",":
+        return None
+    following = next((e for e in doc.ents if e.start == place.end + 1 and e.label_ == "GPE"), None)
+    if following is None:
+        return None
+    code = country_code(following.text)
+    if code is not None:
+        return code
+    region = geocode(following.text)
+    return region.country_code if region is not None and region.feature == "admin_region" else None
 
 
 def with_country_codes(actors: list[Actor]) -> list[Actor]:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.places import (
+    FACILITY_HEADS,
     LOCATION_LABELS,
     MOTION_VERBS,
     ON_ISLAND_VERBS,
@@ -16,9 +17,10 @@ from streams.core.lexicon.places import (
 )
 from streams.core.lexicon.triggers import VISIT_LEMMAS
 from streams.core.model import Location
+from streams.core.normalise.gazetteer import geocode
 from streams.core.rules.dateline import Dateline
 from streams.core.rules.document import entities_in
-from streams.core.rules.geocode import GEOCODED_LABELS, located
+from streams.core.rules.geocode import GEOCODED_LABELS, located, qualifying_country
 from streams.core.spans import CharSpans
 
 
@@ -50,6 +52,20 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
         ):
             places.append(ent)
     return places
+
+
+def _body_as_place(ent: Span, trigger: Token | None) -> bool:
+    """Whether an entity tagged as a body is where the event took place: a verb's "at" or
+    "inside" ("met at the United Nations"), a body visited for the event, or a name the gazetteer
+    knows as a place after a place preposition ("met in Niamey")."""
+    previous = ent.doc[ent.start - 1]
+    if previous.lower_ in ("at", "inside") and (
+        previous.head.pos_ in ("VERB", "AUX") or ent[-1].lower_ in FACILITY_HEADS
+    ):
+        return True  # "met at the United Nations", "the debate at St. Anselm College"
+    if _visited_for(ent, trigger):
+        return True
+    return previous.lower_ in PLACE_PREPOSITIONS and geocode(ent.text, frozenset()) is not None
 
 
 def _sent_for(to: Token, trigger: Token | None) -> bool:
@@ -118,7 +134,14 @@ def event_location(
         if named and not any(c.lower_.startswith("g") and c.text[1:].isdigit() for c in named):
             words = sent.doc[named[0].i : named[-1].i + 1]
             return located(words.text, words.text, named[0].ent_type_ or None, countries)
-    places = place_entities(sent, quote_spans, trigger)
+    # every place keeps its entity out of the parties, but a body is the event's place only as
+    # a venue ("met at the United Nations") or as a city the model tagged as a body ("met in
+    # Niamey"), not "returned to Apple" or "costs at Chrysler"
+    places = [
+        p
+        for p in place_entities(sent, quote_spans, trigger)
+        if p.label_ != "ORG" or _body_as_place(p, trigger)
+    ]
     best = min(
         places,
         key=lambda e: (
@@ -134,7 +157,9 @@ def event_location(
     if best is None:
         return None
     name = best.text[4:] if best.text.lower().startswith("the ") else best.text
-    location = located(name, best.text, best.label_, countries)
+    # a body kept as a place was kept because the gazetteer knows it ("met in Niamey", tagged ORG)
+    label = "GPE" if best.label_ == "ORG" and geocode(name, countries) is not None else best.label_
+    location = located(name, best.text, label, countries, qualifying_country(best))
     if location.geonames_id is not None:
         return location
     return _in_locality(location, best, places, countries)
@@ -201,7 +226,7 @@ def _in_locality(venue: Location, entity: Span, places: list[Span], countries: C
         key=lambda p: abs(p.start - entity.start),
     )
     for other in others:
-        city = located(other.text, other.text, other.label_, countries)
+        city = located(other.text, other.text, other.label_, countries, qualifying_country(other))
         if city.geonames_id is not None:
             return replace(city, name=venue.name, text=venue.text, locality=other.text)
     return venue

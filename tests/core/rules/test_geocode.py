@@ -117,3 +117,24 @@ def test_each_coordinated_meeting_takes_the_place_of_its_own_clause(extractor: E
     )
     places = [e.to_dict()["location"]["name"] for e in result.events if e.type == "meeting"]
     assert places == ["Paris", "Rome"]
+
+
+def test_a_city_qualified_by_its_state_is_the_one_in_that_state(extractor: Extractor) -> None:
+    meeting = _first(
+        extractor,
+        "Anna Berg met Tomas Veld after the debate at St. Anselm College in Manchester, New Hampshire.",
+        "meeting",
+    )
+    location = meeting["location"]
+    assert (location["name"], location["locality"], location["country_code"]) == (
+        "St. Anselm College",
+        "Manchester",
+        "US",
+    )
+
+
+def test_a_city_tagged_as_a_body_is_still_placed_and_a_company_is_no_place(extractor: Extractor) -> None:
+    meeting = _first(extractor, "Leaders of Chile and Peru met in Niamey on Sunday.", "meeting")
+    assert (meeting["location"]["name"], meeting["location"]["country_code"]) == ("Niamey", "NE")
+    deal = _first(extractor, "Acme agreed to buy Beta Corp after Jane Doe returned to Apple.", "agreement")
+    assert deal["location"] is None
