@@ -41,6 +41,7 @@ from importlib import resources
 from typing import Any, Literal, NamedTuple
 
 import pycountry
+import us
 
 from streams.core.normalise.countries import country_for
 
@@ -227,3 +228,14 @@ def _choose(candidates: list[Place], article_countries: Collection[str]) -> Plac
     if local is not None and local.population * DOMINANCE >= biggest.population:
         return local
     return biggest
+
+
+@cache
+def _us_state_abbreviations() -> frozenset[str]:
+    """The AP style abbreviations of US states ("N.H.", "Fla.", "Calif."), from the ``us`` package."""
+    return frozenset(state.ap_abbr for state in us.states.STATES_AND_TERRITORIES if state.ap_abbr)
+
+
+def us_state_abbreviation(text: str) -> bool:
+    """Whether ``text`` is a US state as news copy abbreviates it after a city ("Reno, Nev.")."""
+    return text.strip() in _us_state_abbreviations()

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from streams.core.model import Actor, Location
-from streams.core.normalise.gazetteer import country_code, geocode
+from streams.core.normalise.gazetteer import country_code, geocode, us_state_abbreviation
 
 #: Entity labels that can name a country: "Pakistan" (GPE), "Pakistani" (NORP).
 _COUNTRY_LABELS = ("GPE", "NORP")
@@ -62,6 +62,12 @@ def qualifying_country(place: Span) -> str | None:
     doc = place.doc
     if place.end + 1 >= len(doc) or doc[place.end].text != ",":
         return None
+    # "Manchester, N.H.": the AP abbreviation of a US state, which the model seldom tags
+    abbreviation = doc[place.end + 1].text + (
+        "." if place.end + 2 < len(doc) and doc[place.end + 2].text == "." else ""
+    )
+    if us_state_abbreviation(abbreviation) or us_state_abbreviation(doc[place.end + 1].text):
+        return "US"
     following = next((e for e in doc.ents if e.start == place.end + 1 and e.label_ == "GPE"), None)
     if following is None:
         return None

@@ -17,7 +17,7 @@ from streams.core.lexicon.places import (
 )
 from streams.core.lexicon.triggers import VISIT_LEMMAS
 from streams.core.model import Location
-from streams.core.normalise.gazetteer import geocode
+from streams.core.normalise.gazetteer import geocode, us_state_abbreviation
 from streams.core.rules.dateline import Dateline
 from streams.core.rules.document import entities_in
 from streams.core.rules.geocode import GEOCODED_LABELS, located, qualifying_country
@@ -242,5 +242,6 @@ def dateline_location(
     if dateline is None or not (sent.start_char <= dateline.end <= sent.end_char):
         return None
     text = sent.doc.text[dateline.start : dateline.end].split(",")[0].split("(")[0].strip(" —–-")
-    location = located(dateline.place, text, "GPE", countries)
+    within = "US" if dateline.region is not None and us_state_abbreviation(dateline.region) else None
+    location = located(dateline.place, text, "GPE", countries, within)
     return location if location.geonames_id is not None else None

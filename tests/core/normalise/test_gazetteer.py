@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.core.normalise.gazetteer import country_code, geocode
+from streams.core.normalise.gazetteer import country_code, geocode, us_state_abbreviation
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,10 @@ def test_namesakes_the_article_country_decides_unless_dwarfed() -> None:
 @pytest.mark.parametrize("name", ["Narnia", "Gondor City", "the Harbour Accord"])
 def test_unknown_places_give_nothing(name: str) -> None:
     assert geocode(name) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("N.H.", True), ("Fla.", True), ("Calif.", True), ("Peru", False)]
+)
+def test_us_state_abbreviations_in_news_style(text: str, expected: bool) -> None:
+    assert us_state_abbreviation(text) is expected

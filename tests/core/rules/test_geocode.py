@@ -138,3 +138,8 @@ def test_a_city_tagged_as_a_body_is_still_placed_and_a_company_is_no_place(extra
     assert (meeting["location"]["name"], meeting["location"]["country_code"]) == ("Niamey", "NE")
     deal = _first(extractor, "Acme agreed to buy Beta Corp after Jane Doe returned to Apple.", "agreement")
     assert deal["location"] is None
+
+
+def test_a_city_qualified_by_an_ap_state_abbreviation_is_in_the_us(extractor: Extractor) -> None:
+    meeting = _first(extractor, "Anna Berg met Tomas Veld in Manchester, N.H., on Monday.", "meeting")
+    assert (meeting["location"]["name"], meeting["location"]["country_code"]) == ("Manchester", "US")
