@@ -62,3 +62,9 @@ def test_a_place_in_the_lede_wins_over_the_dateline(extractor: Extractor) -> Non
     body = "OSLO (AP) — Prime Minister Anna Berg met President Tomas Veld in Geneva on Wednesday."
     (meeting,) = _meetings(extractor, body)
     assert meeting["location"]["name"] == "Geneva"
+
+
+def test_a_dateline_with_a_us_state_places_the_lede_in_the_us(extractor: Extractor) -> None:
+    body = "MANCHESTER, N.H. (AP) — Prime Minister Anna Berg met President Tomas Veld on Wednesday."
+    (meeting,) = _meetings(extractor, body)
+    assert (meeting["location"]["name"], meeting["location"]["country_code"]) == ("Manchester", "US")
