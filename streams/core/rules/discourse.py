@@ -28,17 +28,31 @@ class DiscourseContext:
         self.last_parties: list[Actor] = []  # parties of the last meeting or agreement with two or more
         # named organisations and people of the last few sentences, most recent last: "the two companies"
         self.recent: list[list[Actor]] = []
+        # the named members of the last sentence's plural main-clause subject, and where that sentence
+        # ended (a character offset): "The ministers of Chile and Peru arrived. They met X" (one paragraph)
+        self.subject_group: list[Actor] = []
+        self.subject_group_end = -1
 
     def referents(self, token: Token, role: Role) -> list[Actor]:
         """Whom a pronoun or group phrase in a party slot stands for ("he", "they", "both sides")."""
         if token.lower_ in PERSON_PRONOUNS and self.salient_person is not None:
             return [_with_role(self.salient_person, role)]
+        if token.lower_ == "they" and token.dep_ in ("nsubj", "nsubjpass") and self._follows_group(token):
+            return [_with_role(a, role) for a in self.subject_group]
         if token.lower_ in ("they", "them") and len(self.last_parties) >= 2:
             # "They signed the agreement" after a meeting of two: the ones who met
             return [_with_role(a, role) for a in self.last_parties]
         if self._is_group(token):
             return [_with_role(a, role) for a in self._group(token)]
         return []
+
+    def _follows_group(self, token: Token) -> bool:
+        """Whether the sentence of ``token`` comes right after the one that named a plural subject,
+        with no paragraph break (no line break) between."""
+        if len(self.subject_group) < 2 or self.subject_group_end < 0:
+            return False
+        gap = token.doc.text[self.subject_group_end : token.sent.start_char]
+        return not gap.strip() and "\n" not in gap
 
     @staticmethod
     def _is_group(token: Token) -> bool:
@@ -85,8 +99,30 @@ class DiscourseContext:
         for group in events_actors:
             if len(group) >= 2:
                 self.last_parties = group
+        self.subject_group = self._subject_group(sent)
+        words = [t for t in sent if not t.is_space]
+        self.subject_group_end = words[-1].idx + len(words[-1]) if words else -1
         mentioned = [a for a in in_sentence if a.kind in NAMED_KINDS]
         self.recent = [*self.recent[-(RECENT_SENTENCES - 1) :], mentioned]
+
+    def _subject_group(self, sent: Span) -> list[Actor]:
+        """The named parties making up the plural subject of the sentence's main clause
+        ("the foreign ministers of Chile and Peru", "Acme and Beta"); none when the subject
+        carries a clause of its own or names fewer than two."""
+        root = sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1:
+            return []
+        subject = subjects[0]
+        plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+        span = sent.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        if not plural or any(t.pos_ in ("VERB", "AUX") or t.text in (",", "(", ")") for t in span):
+            return []
+        group: dict[str, Actor] = {}
+        for actor in self.actors.actors_in(span.start, span.end, "party"):
+            if actor.kind in NAMED_KINDS:
+                group.setdefault(actor.name, actor)
+        return list(group.values()) if len(group) >= 2 else []
 
 
 #: How far back "the two companies" looks: the paragraph before, roughly.

@@ -142,6 +142,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 if head.dep_ == "acl" and head.tag_ == "VB" and child.pos_ != "PROPN":
                     continue  # "a deal to supply the RAF", not "a deal to dismantle Iraq's arsenal" (a thing)
                 slots.append(child)
+                if child.dep_ == "dobj":
+                    slots.extend(_claimants(child))
             elif child.dep_ == "agent" or (
                 child.dep_ == "prep" and child.lower_ in PARTY_PREPS
             ):  # "the deal signed by Acme"
@@ -173,6 +175,26 @@ def party_slots(trigger: Trigger) -> list[Token]:
         ):
             slots.append(head.head)  # "Acme, which signed the deal"
     return [s for s in slots if s.lower_ not in RELATIVE_PRONOUNS]
+
+
+#: Participles whose agent made the claim or offer an agreement answers: "settled the lawsuit brought
+#: by Beta", "accepted the offer made by Beta". Not "the deal brokered by Qatar": a go-between.
+CLAIM_PARTICIPLES = frozenset(
+    {"bring", "file", "lodge", "launch", "initiate", "make", "submit", "table", "offer"}
+)
+
+
+def _claimants(obj: Token) -> list[Token]:
+    """The agent of a participle on the object: the other side of "Acme settled the suit filed by Beta"."""
+    return [
+        g
+        for acl in obj.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in CLAIM_PARTICIPLES
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for g in agent.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _governing_subjects(verb: Token) -> list[Token]:
@@ -381,6 +403,8 @@ def select_parties(
             visited = actor.kind == "country" and country_code(actor.name) in host_codes
             if ent.label_ in ("GPE", "LOC", "FAC") and not _is_country(ent.text):
                 continue  # outside the slots a city or region is where, not who
+            if _names_administration(ent) and actor.country:
+                continue  # "the Obama administration" of a known US president: the slot gave his country
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = actor
     return list(found.values())
@@ -451,6 +475,13 @@ def _trade_party(token: Token, role: Role, actors: ActorResolver) -> Actor | Non
     if actor is not None and entity.label_ == "GPE" and not _is_country(entity.text):
         return Actor(name=actor.name, role=role, kind="organization")
     return actor
+
+
+def _names_administration(entity: Span) -> bool:
+    """ "the Obama administration": a person's name that only names a government (his country's
+    when the article says which; otherwise the name is all there is)."""
+    root = entity.root
+    return entity.label_ == "PERSON" and root.dep_ == "compound" and root.head.lower_ == "administration"
 
 
 def _is_country(name: str) -> bool:
@@ -555,6 +586,9 @@ def _slot_actors(
         actor = actors.actor(entity, role)
         if actor is None:
             return []
+        if _names_administration(entity) and actor.country:
+            # "the Obama administration": the government of the country the article makes him a leader of
+            return [Actor(name=actor.country, role=role, kind="country", country=actor.country)]
         if country_for(actor.name) is None and (
             places.covers(entity.start_char) or (entity.label_ == "GPE" and token.dep_ == "compound")
         ):
@@ -577,6 +611,9 @@ def _slot_actors(
         for c in token.children
     ):
         return []  # "the delegations of Cyprus and Greece": its members are named, no earlier group is meant
+    demonyms = _demonym_countries(token, role)
+    if demonyms:
+        return demonyms
     if token.tag_ == "NN" and token.i + 1 < len(token.doc):
         # "the auto company Chrysler filed ...": the name right after the noun is its name, even
         # when the parser hangs it elsewhere
@@ -585,3 +622,29 @@ def _slot_actors(
             actor = actors.actor(named, role)
             return [actor] if actor is not None else []
     return discourse.referents(token, role)
+
+
+#: Plural nouns for a country's representatives: "Greek and Turkish envoys met" is Greece and Turkey.
+OFFICIALS_NOUNS = ROLE_NOUNS | frozenset(
+    {"negotiator", "delegation", "delegate", "representative", "counterpart"}
+)
+
+
+def _demonym_countries(token: Token, role: Role) -> list[Actor]:
+    """The countries whose demonyms describe a plural officials noun ("Greek and Turkish envoys")."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in OFFICIALS_NOUNS:
+        return []
+    doc = token.doc
+    named_next = (
+        token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2].ent_type_ == "PERSON"
+    )
+    if named_next or any(c.dep_ == "appos" for c in token.children):
+        return []  # "his Greek and French counterparts, Ann Lee and Bo Kim": the people named are the parties
+    adjectives = [c for c in token.children if c.dep_ == "amod"]
+    adjectives.extend(g for a in list(adjectives) for g in a.children if g.dep_ == "conj")
+    found: list[Actor] = []
+    for adjective in adjectives:
+        country = country_for(adjective.text) if adjective.ent_type_ == "NORP" else None
+        if country is not None and all(a.name != country for a in found):
+            found.append(Actor(name=country, role=role, kind="country", country=country))
+    return found

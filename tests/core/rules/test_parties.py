@@ -283,3 +283,46 @@ def test_the_thing_an_agreement_is_about_is_no_party(extractor: Extractor) -> No
         "agreement",
     )
     assert found and {"Ann Lee", "Bo Kim"} == found[0], found
+
+
+def test_they_after_a_named_plural_subject_are_its_members(extractor: Extractor) -> None:
+    """ "The ministers of Chile and Peru arrived. They met X": "they" are Chile and Peru."""
+    body = (
+        "On Tuesday the foreign ministers of Chile and Peru arrived in Doha. They met Emir Tamim bin Hamad."
+    )
+    found = _parties(extractor, body, "meeting")
+    assert found and {"Chile", "Peru"} <= found[0], found
+
+
+def test_they_do_not_reach_across_a_paragraph(extractor: Extractor) -> None:
+    body = "The foreign ministers of Chile and Peru arrived in Doha.\n\nThey met Emir Tamim bin Hamad."
+    found = _parties(extractor, body, "meeting")
+    assert not any({"Chile", "Peru"} <= f for f in found), found
+
+
+def test_demonyms_on_officials_are_their_countries(extractor: Extractor) -> None:
+    """ "Greek and Turkish envoys met": Greece and Turkey met."""
+    found = _parties(extractor, "Greek and Turkish envoys met on Malta in March.", "meeting")
+    assert found and {"Greece", "Turkey"} <= found[0], found
+
+
+def test_who_brought_the_claim_is_the_other_side(extractor: Extractor) -> None:
+    """ "settled the lawsuit brought by Widgetco": Widgetco is the other party."""
+    found = _parties(extractor, "Acme settled the lawsuit brought by Widgetco on Monday.", "agreement")
+    assert found and {"Acme", "Widgetco"} <= found[0], found
+
+
+def test_a_leaders_administration_is_his_country(extractor: Extractor) -> None:
+    """ "the Obama administration" of a US president: the United States, not the man."""
+    body = (
+        "U.S. President Barack Obama spoke on Friday. "
+        "The Obama administration signed an agreement with Cuba on Monday."
+    )
+    found = _parties(extractor, body, "agreement")
+    assert found and found[0] == {"United States", "Cuba"}, found
+
+
+def test_officials_named_in_apposition_are_the_parties_not_their_countries(extractor: Extractor) -> None:
+    body = "Ann Lee and her Greek and Turkish counterparts, Bo Kim and Cy Dunn, met in Rome on Monday."
+    found = _parties(extractor, body, "meeting")
+    assert found and not {"Greece", "Turkey"} & found[0], found
