@@ -98,6 +98,53 @@ NOT_HELD_VERBS = frozenset(
     {"take", "happen", "occur", "materialize", "materialise", "start", "begin", "get", "go"}
 )
 
+#: Past verbs of a relative clause on the event noun that say the event took place ("the talks
+#: they began in November", "the deal it signed in March", "the summit that was held in Oslo"):
+#: the relative clause is the event's own, so its past decides, whatever governs the noun ("will
+#: urge them to continue the talks they began"). Verbs of wish or refusal ("the talks he wanted",
+#: "the deal they rejected") are not here: those say nothing took place.
+OCCURRENCE_VERBS = frozenset(
+    {
+        "begin",
+        "start",
+        "hold",
+        "sign",
+        "reach",
+        "strike",
+        "seal",
+        "conclude",
+        "negotiate",
+        "broker",
+        "attend",
+        "host",
+        "launch",
+        "open",
+        "end",
+        "finish",
+        "forge",
+        "happen",
+        "occur",
+        "complete",
+        "conduct",
+        "convene",
+        "finalize",
+        "finalise",
+    }
+)
+
+#: Words of promise ("his promise to be neutral in the talks", "vowed to stay out of the
+#: negotiations"): what is promised about an event through "be"/"stay"/"remain" is a stance
+#: toward talks that may never come, not a report of them.
+PROMISE_WORDS = frozenset({"promise", "pledge", "vow", "commitment", "commit", "guarantee"})
+STANCE_VERBS = frozenset({"be", "stay", "remain"})
+
+#: Prepositional phrases of frequency ("At times they would meet in secret", "on occasion met"):
+#: the event is a habit, like "often".
+HABITUAL_PHRASES = frozenset({("at", "times"), ("on", "occasion")})
+
+#: "used to meet": the verb "use" whose infinitive is a past habit.
+USED_TO = "use"
+
 #: Determiners and adverbs of negation on the event ("no agreement was reached", "never met").
 NEGATORS = frozenset({"no", "never", "neither", "nor", "not", "n't"})
 

@@ -34,18 +34,23 @@ from streams.core.lexicon.modality import (
     FREQUENCY_DETERMINERS,
     FUTURE_MODALS,
     HABITUAL_ADVERBS,
+    HABITUAL_PHRASES,
     IMPLICATIVE_VERBS,
     MEETING_FAILURE_PHRASALS,
     MEETING_OUTCOME_PHRASALS,
     MEETING_OUTCOME_VERBS,
     NEGATORS,
     NOT_HELD_VERBS,
+    OCCURRENCE_VERBS,
     PERIOD_NOUNS,
     PLAN_WORDS,
     POSSIBILITY_ADJECTIVES,
     POSSIBILITY_MODALS,
+    PROMISE_WORDS,
     REQUEST_FOR_VERBS,
     SET_TO_WORDS,
+    STANCE_VERBS,
+    USED_TO,
     WISH_WORDS,
     WITHOUT,
     WOULD,
@@ -176,6 +181,8 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
             return True  # "hopes to meet", "seeks a deal", "a bid to host the summit"
         if i and forms & REQUEST_FOR_VERBS and link == "prep" and path[i - 1][0].lower_ == "for":
             return True  # "called for talks", "applied for a deal"
+        if i and forms & PROMISE_WORDS and link in ("acl", "xcomp") and path[i - 1][0].lemma_ in STANCE_VERBS:
+            return True  # "his promise to be neutral in the talks": a stance, not the talks
         if i and forms & (APPLY_TO_VERBS | EFFORT_TO_VERBS) and link in ("xcomp", "advcl"):
             return True  # "applied to host the summit", "worked to arrange a meeting"
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in children):
@@ -197,6 +204,14 @@ def _habitual(path: list[tuple[Token, str]]) -> bool:
     children = list(verb.children)
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in children):
         return True  # "typically signs", "usually meet in Geneva"
+    if any(
+        c.dep_ == "prep"
+        and any((c.lower_, o.lower_) in HABITUAL_PHRASES for o in c.children if o.dep_ == "pobj")
+        for c in children
+    ):
+        return True  # "At times they would meet in secret"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == USED_TO and verb.head.tag_ == "VBD":
+        return True  # "they used to meet in Geneva"
     present = verb.tag_ in ("VBZ", "VBP")
     return present and any(
         c.lemma_.lower() in PERIOD_NOUNS and any(d.lower_ in FREQUENCY_DETERMINERS for d in c.children)
@@ -222,13 +237,43 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
     return "past"
 
 
+def past_relative_clause(token: Token) -> Token | None:
+    """The verb of a past relative clause on the event noun that says the event took place.
+
+    "will urge them to continue the talks they began in November": the relative clause is the
+    talks' own, so they occurred, in its time; what governs the noun (a hope, a future) is about
+    continuing them. Only verbs of taking place (``OCCURRENCE_VERBS``, "took place"), in the past
+    and not denied or modal.
+    """
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for verb in token.children:
+        if verb.dep_ != "relcl":
+            continue
+        forms = _forms(verb)
+        took_place = "take" in forms and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+        if not (forms & OCCURRENCE_VERBS or took_place):
+            continue
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in verb.children):
+            continue
+        if any(a.tag_ == "MD" for a in auxes):
+            continue
+        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxes)):
+            return verb
+    return None
+
+
 def read_context(token: Token, kind: str = "meeting") -> Reading:
     """The context of the event the trigger ``token`` signals (a ``kind`` of meeting or agreement).
 
-    Negation is read first, then hypothesis, then habit: "did not want to meet" is denied,
+    A past relative clause on the event noun that says it took place decides first ("continue
+    the talks they began"). Then negation, then hypothesis, then habit: "did not want to meet" is denied,
     "hopes they will meet" hoped for, "usually meet" a habit. An event none of them fits
     happened or is scheduled; whether it is historical needs its date (``dated_context``).
     """
+    if past_relative_clause(token) is not None:
+        return Reading("occurred", "past")  # "the talks they began in November"
     path = _path(token)
     if _negated(path, kind):
         return Reading("negated", None)

@@ -18,6 +18,7 @@ from streams.core.model import Actor, DateBasis, DateValue, EventStatus
 from streams.core.normalise.dates import is_counted_from_reference, is_relative, normalise_date
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.document import DocumentIndex, entities_in
+from streams.core.rules.event_context import past_relative_clause
 from streams.core.spans import CharSpans
 
 #: words that move an event away from the time of the sentence before ("later they met")
@@ -119,7 +120,7 @@ def event_date(
     the paragraph gives, unless the sentence moves away in time ("later", "again").
     """
     planned = status == "planned"
-    not_after = status == "past" and _past_tense(trigger)
+    not_after = status == "past" and (_past_tense(trigger) or past_relative_clause(trigger) is not None)
     found: list[tuple[int, DateValue]] = []
     any_date = False
     for ent in entities_in(sent):
@@ -127,6 +128,8 @@ def event_date(
             continue
         any_date = True
         trailing = False
+        if planned and _dates_the_plan(ent, trigger):
+            continue  # "agreed Monday to hold talks": Monday is the agreeing
         if not _belongs_to_event(ent, trigger):
             if not (not_after and _ends_clause_in_participle(ent, trigger)):
                 continue
@@ -187,6 +190,24 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
         while verb.dep_ == "xcomp" and verb.i != event_verb.i:
             verb = verb.head
         return verb.i == event_verb.i
+    return False
+
+
+def _dates_the_plan(ent: Span, trigger: Token) -> bool:
+    """Whether the date is in a clause above a planned event noun's to-infinitive: "agreed Monday to
+    hold talks", "offered promises Monday to stay neutral in the negotiations". The date is when
+    the plan or promise was made; the event noun takes a date only from its own clause."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return False
+    date_verb = _clause_verb(ent.root, stop=trigger)
+    node = _clause_verb(trigger)
+    if date_verb is None or node is None or date_verb.i == node.i:
+        return False
+    while node.i not in (date_verb.i, node.head.i):
+        infinitive = node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if infinitive and node.dep_ in ("xcomp", "acl"):
+            return any(a.i == date_verb.i for a in node.ancestors)
+        node = node.head
     return False
 
 

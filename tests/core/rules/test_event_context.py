@@ -32,6 +32,22 @@ def nlp():  # type: ignore[no-untyped-def]
         # an agreed plan is the agreement, not a plan of one
         ("Chile and Peru came up with a common plan for the border.", "plan", "agreement", "occurred"),
         ("Aides said the mayors would meet on Friday.", "meet", "meeting", "scheduled"),
+        # the event's own past relative clause decides, not the future or the hope that governs it
+        ("She will urge them to continue the talks they began in May.", "talks", "meeting", "occurred"),
+        ("Zenco will honor the deal it signed with Malto.", "deal", "agreement", "occurred"),
+        ("She will urge them to continue the talks they wanted.", "talks", "meeting", "hypothetical"),
+        ("They did not revive the talks that took place in Oslo.", "talks", "meeting", "occurred"),
+        # 'would' with a frequency phrase, and 'used to', are habits
+        ("At times the two envoys would meet in a hotel in Bern.", "meet", "meeting", "habitual"),
+        ("Envoy Lind used to meet Berg in a hotel in Bern.", "meet", "meeting", "habitual"),
+        # a promise to be neutral in talks is a stance, not the talks; a promise to meet stays a plan
+        (
+            "She repeated her promise to be neutral in negotiations between the guilds.",
+            "negotiations",
+            "meeting",
+            "hypothetical",
+        ),
+        ("The mayor promised to meet the striking drivers.", "meet", "meeting", "scheduled"),
         ("The council hopes the guild will reopen the contract.", "contract", "agreement", "hypothetical"),
         ("Analysts doubt a deal is possible before the vote.", "deal", "agreement", "hypothetical"),
         ("Oslo had applied to host the summit.", "summit", "meeting", "hypothetical"),

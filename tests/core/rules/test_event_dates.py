@@ -54,10 +54,17 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2026-06-12",
         ),
         ("Premier Anna Kovac met President Tomas Berg on April 3 last year.", "2025-10-29", "2024-04-03"),
+        # a past relative clause on the event dates it, read as past
+        ("Zenco will honor the deal it signed with Malto in March.", "2026-02-10", "2025-03"),
     ],
 )
 def test_event_dates(extractor: Extractor, body: str, published_at: str, expected: str | None) -> None:
     assert _dates(extractor, body, published_at)[0] == expected
+
+
+def test_a_planned_event_noun_takes_no_date_from_the_clause_that_plans_it(extractor: Extractor) -> None:
+    body = "Mayor Anna Lind agreed Monday to hold talks with Governor Tomas Berg."
+    assert _dates(extractor, body)[-1] is None
 
 
 def test_the_following_day_counts_from_the_date_before(extractor: Extractor) -> None:
