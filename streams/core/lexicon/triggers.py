@@ -8,6 +8,18 @@ MEETING_VERBS = frozenset({"meet", "visit", "host", "negotiate", "confer", "conv
 #: Egypt and Greece gathered in Cairo to discuss ...", "Merkel and Macron discussed the crisis").
 WEAK_MEETING_VERBS = frozenset({"discuss", "gather", "assemble"})
 
+#: A meeting noun a named body holds as a whole when the body stands in its compound ("a
+#: Security Council meeting", "the G7 summit"): the body meets, and its members are its parties.
+#: Other meeting nouns ("the Google conference") are often one a body hosts for others.
+BODY_MEETING_NOUNS = frozenset({"meeting", "summit", "session"})
+
+#: Head words of a body that meets as a whole ("Security Council", "European Union", "Board of
+#: Governors"); abbreviations ("NATO", "G7") count too. A seat ("White House", "Kremlin") does
+#: not: "a White House meeting" is held there, by others.
+ASSEMBLY_WORDS = frozenset(
+    {"council", "union", "assembly", "committee", "commission", "parliament", "congress", "senate", "cabinet"}
+)
+
 MEETING_NOUNS = frozenset(
     {
         "meeting",

@@ -23,7 +23,9 @@ from streams.core.lexicon.triggers import (
     AGREEMENT_NOUNS,
     AGREEMENT_PARTICIPLES,
     AGREEMENT_VERBS,
+    ASSEMBLY_WORDS,
     BILATERAL_DOCUMENTS,
+    BODY_MEETING_NOUNS,
     CALL_NOUNS,
     CALL_VERBS,
     CONTACT_VERBS,
@@ -495,6 +497,11 @@ def holder_words(trigger: Trigger) -> list[Token]:
     words: list[Token] = []
     if token.pos_ in ("NOUN", "PROPN"):
         words.extend(c for c in token.children if c.dep_ == "poss")
+        if trigger.type == "meeting" and token.lemma_ in BODY_MEETING_NOUNS:
+            # "a Security Council meeting was held", "the G7 summit": the body named in the
+            # compound holds it (an agreement's compound is its topic or the other side: "the
+            # Iran deal" is not Iran's alone; "a White House meeting" is held at a seat)
+            words.extend(c for c in token.children if c.dep_ == "compound" and _assembly(c))
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             words.extend(c for c in prep.children if c.dep_ == "pobj")
         verb = token.head
@@ -517,3 +524,12 @@ def holder_words(trigger: Trigger) -> list[Token]:
         if any(c.dep_ == "dobj" for c in verb.children):
             break  # "requires members to sign": the members sign, not the one requiring
     return words
+
+
+def _assembly(word: Token) -> bool:
+    """Whether ``word`` heads the name of a body that meets as a whole: "Council" in "Security
+    Council", "NATO", "G7" (an abbreviation), not "House" in "White House"."""
+    text = word.text
+    capitals = len(text) > 1 and text[0].isupper() and text.isalnum()
+    abbreviation = capitals and (text.isupper() or any(ch.isdigit() for ch in text))
+    return word.lower_ in ASSEMBLY_WORDS or abbreviation

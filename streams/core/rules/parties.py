@@ -61,6 +61,9 @@ POSSESSIVE_PRONOUNS = frozenset({"her", "his", "its", "their"})
 BODY_OF_HEADS = frozenset(
     {"government", "administration", "leadership", "delegation", "regime", "cabinet", "team", "side"}
 )
+#: Pronouns that stand for a fact or piece of news, never for a person ("This comes after he met X").
+EVENT_PRONOUNS = frozenset({"this", "that"})
+
 #: Relative pronouns: in "Acme, which signed a deal", the noun they stand for is the party.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Verbs that judge or comment on a meeting or deal named as their object: their subject is not a
@@ -133,10 +136,14 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     root = root.head
                 reporters = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if not reporters or all(
-                    r.lemma_.lower() in DOCUMENT_NOUNS or r.lower_.rstrip("s") in DOCUMENT_NOUNS
+                    r.lemma_.lower() in DOCUMENT_NOUNS
+                    or r.lower_.rstrip("s") in DOCUMENT_NOUNS
+                    or r.lower_ in EVENT_PRONOUNS
                     for r in reporters
                 ):
-                    reporters = [child]  # "She agreed to sell it, filings show": "he" is someone named before
+                    # "She agreed to sell it, filings show", "This comes after he met X": "he" is
+                    # someone named before, not the filings or the news "this" stands for
+                    reporters = [child]
                 slots.extend(reporters)
             elif child.dep_ in ARGUMENT_DEPS and child not in heads:
                 if head.dep_ == "acl" and head.tag_ == "VB" and child.pos_ != "PROPN":

@@ -326,3 +326,32 @@ def test_officials_named_in_apposition_are_the_parties_not_their_countries(extra
     body = "Ann Lee and her Greek and Turkish counterparts, Bo Kim and Cy Dunn, met in Rome on Monday."
     found = _parties(extractor, body, "meeting")
     assert found and not {"Greece", "Turkey"} & found[0], found
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # one body that meets as a whole, named in the meeting noun's compound
+        ("The rain stopped. An Arctic Council meeting was held in Oslo on Monday.", {"Arctic Council"}),
+        ("The rain stopped. A NATO summit was held in Vilnius on Tuesday.", {"NATO"}),
+    ],
+)
+def test_a_body_in_the_compound_holds_the_meeting(extractor: Extractor, body: str, want: set[str]) -> None:
+    found = _parties(extractor, body, "meeting")
+    assert found and want <= found[0], found
+
+
+def test_a_seat_in_the_compound_holds_no_meeting(extractor: Extractor) -> None:
+    """ "a White House meeting" is held there, by others: the seat alone is no party."""
+    found = _parties(extractor, "The rain stopped. A White House meeting was held on Monday.", "meeting")
+    assert not found, found
+
+
+def test_this_before_an_after_clause_is_not_the_one_who_met(extractor: Extractor) -> None:
+    """ "This comes after he attended a summit with X": "he" is the one named before, not "this"."""
+    body = (
+        "Prime Minister Olaf Berger fell ill on Friday. "
+        "This comes a week after he attended a summit with President Marie Dupont."
+    )
+    found = _parties(extractor, body, "meeting")
+    assert found and {"Olaf Berger", "Marie Dupont"} <= found[0], found
