@@ -20,6 +20,10 @@ ASSEMBLY_WORDS = frozenset(
     {"council", "union", "assembly", "committee", "commission", "parliament", "congress", "senate", "cabinet"}
 )
 
+#: "the AU member states", "ASEAN member countries": the members of a body, all of which meet when
+#: they meet.
+MEMBER_NOUNS = frozenset({"state", "country", "nation", "government"})
+
 MEETING_NOUNS = frozenset(
     {
         "meeting",

@@ -41,6 +41,7 @@ from streams.core.lexicon.triggers import (
     MEETING_NOUNS,
     MEETING_PLACE_NOUNS,
     MEETING_VERBS,
+    MEMBER_NOUNS,
     NOT_MET_OBJECTS,
     PHONE_WORDS,
     PURCHASE,
@@ -518,6 +519,7 @@ def holder_words(trigger: Trigger) -> list[Token]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         # "The plant's owner, Acme, agreed": the name in apposition is the subject's
         words.extend(subjects + [a for s in subjects for a in s.children if a.dep_ == "appos"])
+        words.extend(w for s in subjects for w in _member_bodies(s))
         if words or verb.dep_ != "xcomp":
             break
         verb = verb.head
@@ -533,3 +535,16 @@ def _assembly(word: Token) -> bool:
     capitals = len(text) > 1 and text[0].isupper() and text.isalnum()
     abbreviation = capitals and (text.isupper() or any(ch.isdigit() for ch in text))
     return word.lower_ in ASSEMBLY_WORDS or abbreviation
+
+
+def _member_bodies(subject: Token) -> list[Token]:
+    """The body whose members the subject is: "Leaders of the AU member states met", "ASEAN
+    member countries met": all its members meet, so the body holds the meeting."""
+    return [
+        w
+        for members in subject.subtree
+        if members.lemma_.lower() in MEMBER_NOUNS
+        and any(c.dep_ == "compound" and c.lower_ == "member" for c in members.children)
+        for w in members.subtree
+        if w.pos_ == "PROPN" and w.i < members.i
+    ]

@@ -355,3 +355,15 @@ def test_this_before_an_after_clause_is_not_the_one_who_met(extractor: Extractor
     )
     found = _parties(extractor, body, "meeting")
     assert found and {"Olaf Berger", "Marie Dupont"} <= found[0], found
+
+
+def test_the_member_states_of_a_body_meeting_are_the_body(extractor: Extractor) -> None:
+    """ "Leaders of the Andean Community member states met": the body meets as a whole."""
+    body = "The rain stopped. Leaders of the Andean Community member states met in Lima on Monday."
+    found = _parties(extractor, body, "meeting")
+    assert found and "Andean Community" in found[0], found
+
+
+def test_officials_of_one_company_are_no_meeting(extractor: Extractor) -> None:
+    found = _parties(extractor, "The rain stopped. Officials of Acme Corp met in Lima on Monday.", "meeting")
+    assert not found, found
