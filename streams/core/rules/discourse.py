@@ -44,6 +44,15 @@ class DiscourseContext:
             return [_with_role(a, role) for a in self.last_parties]
         if self._is_group(token):
             return [_with_role(a, role) for a in self._group(token)]
+        if token.lower_ == "company" and [c.lower_ for c in token.children if c.dep_ != "case"] == ["the"]:
+            # "the company's contract with the union": the one company named in the last sentences,
+            # none before it in its own (not "the combined company", not one of two)
+            before = [
+                a for a in self.actors.actors_in(token.sent.start, token.i, role) if a.kind != "country"
+            ]
+            companies = {a.name: a for sentence in self.recent for a in sentence if a.kind == "organization"}
+            if len(companies) == 1 and not before:  # "After Fiat's announcement, the company": unsure
+                return [_with_role(a, role) for a in companies.values()]
         return []
 
     def _follows_group(self, token: Token) -> bool:

@@ -367,3 +367,22 @@ def test_the_member_states_of_a_body_meeting_are_the_body(extractor: Extractor) 
 def test_officials_of_one_company_are_no_meeting(extractor: Extractor) -> None:
     found = _parties(extractor, "The rain stopped. Officials of Acme Corp met in Lima on Monday.", "meeting")
     assert not found, found
+
+
+def test_the_company_is_the_one_company_named_before(extractor: Extractor) -> None:
+    """ "the company's contract with the union" after one named company: that company."""
+    body = (
+        "Acme Motors will close two plants in March. "
+        "Due to the company's current contract with the Metal Workers Union, workers will still be paid."
+    )
+    found = _parties(extractor, body, "agreement")
+    assert found and {"Acme Motors", "Metal Workers Union"} <= found[0], found
+
+
+def test_the_company_after_two_companies_is_unsure(extractor: Extractor) -> None:
+    body = (
+        "Acme Motors and Beta Inc will close two plants in March. "
+        "The company signed a contract with the Metal Workers Union."
+    )
+    found = _parties(extractor, body, "agreement")
+    assert not any({"Acme Motors", "Beta Inc"} & f for f in found), found
