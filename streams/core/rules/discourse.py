@@ -28,6 +28,8 @@ class DiscourseContext:
         self.last_parties: list[Actor] = []  # parties of the last meeting or agreement with two or more
         # named organisations and people of the last few sentences, most recent last: "the two companies"
         self.recent: list[list[Actor]] = []
+        # the same, only those that were a subject, an object or the other side (with/against/between)
+        self.recent_sides: list[list[Actor]] = []
         # the named members of the last sentence's plural main-clause subject, and where that sentence
         # ended (a character offset): "The ministers of Chile and Peru arrived. They met X" (one paragraph)
         self.subject_group: list[Actor] = []
@@ -81,8 +83,17 @@ class DiscourseContext:
                 for actor in sentence:
                     if actor.kind in kinds:
                         named.setdefault(actor.name, actor)
-            if len(named) == 2:  # three named: which two is unsure
+            if len(named) == 2:
                 return list(named.values())
+            # three named: the two that were a clause's arguments ("Acme lost its case against Beta in
+            # the High Court"), not a venue or a possessor; else which two is unsure
+            sides: dict[str, Actor] = {}
+            for sentence in self.recent_sides:
+                for actor in sentence:
+                    if actor.kind in kinds:
+                        sides.setdefault(actor.name, actor)
+            if len(named) > 2 and len(sides) == 2:
+                return list(sides.values())
             if token.lower_ == "companies":
                 return []  # never countries for "the two companies"
         if len(self.countries) >= 2:
@@ -113,6 +124,12 @@ class DiscourseContext:
         self.subject_group_end = words[-1].idx + len(words[-1]) if words else -1
         mentioned = [a for a in in_sentence if a.kind in NAMED_KINDS]
         self.recent = [*self.recent[-(RECENT_SENTENCES - 1) :], mentioned]
+        sides = [
+            a
+            for ent, a in self.actors.entity_actors_in(sent.start, sent.end, "party")
+            if a.kind in NAMED_KINDS and _side(ent.root)
+        ]
+        self.recent_sides = [*self.recent_sides[-(RECENT_SENTENCES - 1) :], sides]
 
     def _subject_group(self, sent: Span) -> list[Actor]:
         """The named parties making up the plural subject of the sentence's main clause
@@ -162,3 +179,17 @@ def _with_role(actor: Actor, role: Role) -> Actor:
         country=actor.country,
         organization=actor.organization,
     )
+
+
+#: Prepositions whose object is the other side of a clause: "a case against Beta", "a deal with Beta".
+SIDE_PREPS = frozenset({"with", "against", "between"})
+
+
+def _side(word: Token) -> bool:
+    """Whether a name's head word is a clause's subject or object, or the other side after
+    with/against/between, directly or as a conjunct ("Acme and Beta sued")."""
+    while word.dep_ == "conj":
+        word = word.head
+    if word.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return True
+    return word.dep_ == "pobj" and word.head.lower_ in SIDE_PREPS

@@ -386,3 +386,15 @@ def test_the_company_after_two_companies_is_unsure(extractor: Extractor) -> None
     )
     found = _parties(extractor, body, "agreement")
     assert not any({"Acme Motors", "Beta Inc"} & f for f in found), found
+
+
+def test_the_two_parties_are_the_two_sides_of_an_earlier_clause(extractor: Extractor) -> None:
+    """Three names before "the two parties": the two that were subject and other side, not the venue
+    or the possessor ("the band's label Acme Records ... against Beta Computer in the High Court")."""
+    body = (
+        "The Rolling Pebbles' label Acme Records lost its case against Beta Computer today "
+        "in the High Court. Acme Records argued that the shop was a breach of the 1991 settlement "
+        "reached between the two parties."
+    )
+    found = _parties(extractor, body, "agreement")
+    assert found and found[0] == {"Acme Records", "Beta Computer"}, found
