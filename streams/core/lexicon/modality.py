@@ -132,8 +132,8 @@ OCCURRENCE_VERBS = frozenset(
     }
 )
 
-#: Words of promise ("his promise to be neutral in the talks", "vowed to stay out of the
-#: negotiations"): what is promised about an event through "be"/"stay"/"remain" is a stance
+#: Words of promise ("his pledge to stay impartial in any talks", "vowed to remain
+#: outside the negotiations"): what is promised about an event through "be"/"stay"/"remain" is a stance
 #: toward talks that may never come, not a report of them.
 PROMISE_WORDS = frozenset({"promise", "pledge", "vow", "commitment", "commit", "guarantee"})
 STANCE_VERBS = frozenset({"be", "stay", "remain"})

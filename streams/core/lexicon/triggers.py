@@ -39,17 +39,17 @@ MEETING_NOUNS = frozenset(
     }
 )
 
-#: Journeys that are a visit when they go to a country ("a three-day trip to Vietnam", "his
+#: Journeys that are a visit when they go to a country ("a four-day trip to Chile", "her
 #: tour to Japan"): the country hosts. A trip to a city or a state ("a trip to Atlantic City",
 #: "trips to Iowa") is travel, not a meeting with a host, so only a country's name counts.
 TRIP_NOUNS = frozenset({"trip", "trips", "tour", "tours"})
 
 #: The lemmas whose to-phrase names the host of a visit ("a state visit to Canada", "a trip to
-#: Vietnam"): rules/parties.py reads the host there.
+#: Chile"): rules/parties.py reads the host there.
 VISIT_LEMMAS = frozenset({"visit", "trip", "tour"})
 
 #: What makes a trip no visit to a host: its purpose is the voters, an audience or the road
-#: ("a campaign trip to Puerto Rico", "a speaking tour", "a congressional trip to Turkey" paid by
+#: ("a campaign trip to Guam", "a speaking tour", "a study trip to Norway" paid by
 #: a lobby, "a business trip").
 NOT_VISIT_TRIPS = frozenset(
     {

@@ -46,7 +46,7 @@ _NOT_PARTY_LABELS = frozenset(
 #: Entity labels of a party named in a from/to/with-phrase ("sold it to Mr. Jones"); not a
 #: nationality or religion ("selling the plan to Muslims" is persuading a public).
 _PARTY_LABELS = frozenset({"ORG", "PERSON", "GPE"})
-#: Pronouns that stand for a thing just named ("agreed to sell it to Mr. Jones").
+#: Pronouns that stand for a thing just named ("agreed to sell it to Ms. Vance").
 _THING_PRONOUNS = frozenset({"it", "them"})
 
 
@@ -110,7 +110,7 @@ def is_acquisition(token: Token) -> bool:
                 any(_definite_thing(o) for o in objects) and _party_in(token, frozenset({"from"}))
             )
         if lemma in SALE_VERBS:
-            # "sold Beta to Gamma"; "sold his start-up to Gamma", "agreed to sell it to Mr. Jones";
+            # "sold Beta to Gamma"; "sold his start-up to Gamma", "agreed to sell it to Ms. Vance";
             # not a person sold ("selling Smith to voters" is campaigning)
             things = [o for o in objects if o.ent_type_ != "PERSON"]
             return any(_definite_thing(o) for o in things) and _party_in(token, frozenset({"to"}))

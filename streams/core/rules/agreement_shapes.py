@@ -1,8 +1,8 @@
 """Agreements named by their parties, and "agree with" that is only an opinion.
 
 An agreement the article names with its parties is one it reports, whether or not a verb
-says it was concluded: "last year's nuclear deal with Iran", "the EU's deal with Turkey",
-"under an understanding with Iran", "his plea agreement". The context rules decide whether
+says it was concluded: "last year's grain deal with Peru", "the union's deal with Acme",
+"under an understanding with Chile", "his plea agreement". The context rules decide whether
 it is historical. A deal that is only the topic of talks or wishes ("talks on a deal with
 Iran", "negotiating a deal with Iran", "pushing for a deal with Iran") is not concluded.
 

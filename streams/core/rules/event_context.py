@@ -182,7 +182,7 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
         if i and forms & REQUEST_FOR_VERBS and link == "prep" and path[i - 1][0].lower_ == "for":
             return True  # "called for talks", "applied for a deal"
         if i and forms & PROMISE_WORDS and link in ("acl", "xcomp") and path[i - 1][0].lemma_ in STANCE_VERBS:
-            return True  # "his promise to be neutral in the talks": a stance, not the talks
+            return True  # "his pledge to stay impartial in any talks": a stance, not the talks
         if i and forms & (APPLY_TO_VERBS | EFFORT_TO_VERBS) and link in ("xcomp", "advcl"):
             return True  # "applied to host the summit", "worked to arrange a meeting"
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in children):

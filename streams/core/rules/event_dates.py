@@ -143,7 +143,7 @@ def event_date(
             ent.text, base, prefer_future=planned, not_after=not_after, reference=reference
         )
         if value is not None and trailing and not _news_day(value, base):
-            continue  # "met relatives of the people killed on Sunday": an earlier day is the killing's
+            continue  # "visited the families of the men trapped on Tuesday": an earlier day is the trapping's
         if value is not None:
             distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
             found.append((distance, value))
@@ -195,7 +195,7 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
 
 def _dates_the_plan(ent: Span, trigger: Token) -> bool:
     """Whether the date is in a clause above a planned event noun's to-infinitive: "agreed Monday to
-    hold talks", "offered promises Monday to stay neutral in the negotiations". The date is when
+    hold talks", "gave assurances Friday to stay out of the talks". The date is when
     the plan or promise was made; the event noun takes a date only from its own clause."""
     if trigger.pos_ in ("VERB", "AUX"):
         return False
@@ -212,7 +212,7 @@ def _dates_the_plan(ent: Span, trigger: Token) -> bool:
 
 
 def _ends_clause_in_participle(ent: Span, trigger: Token) -> bool:
-    """ "met survivors and relatives of the 49 people killed on Thursday and said ...": the parser
+    """ "visited the miners and the families of the men trapped on Friday and spoke ...": the parser
     hangs a date that ends the event's clause on a participle describing a noun of its object. A
     past participle without a subject of its own, in the object of the event verb, whose date is
     the last words of the event's clause (what follows is punctuation, a conjunction or the end).
@@ -225,7 +225,7 @@ def _ends_clause_in_participle(ent: Span, trigger: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in participle.children):
         return False
     if participle.i not in (ent.root.head.i, ent.root.head.head.i):
-        return False  # the date must hang on the participle itself ("killed on Thursday")
+        return False  # the date must hang on the participle itself ("trapped on Friday")
     node = participle.head
     while node.i != trigger.i:  # the participle's noun is inside the event verb's object
         if node.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") or node.head.i == node.i:

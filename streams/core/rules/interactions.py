@@ -303,7 +303,7 @@ def _several_sides(verb: Token) -> bool:
         return True
     doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     subject_deps: tuple[str, ...] = ("nsubj",)  # "topics were discussed": the topic, not who
-    for _ in range(3):  # "the leaders were expected to discuss": the subject of what it completes
+    for _ in range(3):  # "the envoys were due to discuss": the subject of what it completes
         doers += [c for c in verb.children if c.dep_ in subject_deps]
         if doers or verb.dep_ != "xcomp":
             break

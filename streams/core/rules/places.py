@@ -29,7 +29,7 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
     "at La Moneda Palace", "a residence outside Lima"), after "to" or "from" when that word hangs
     on the trigger ("a visit to Tbilisi") or on a verb of sending ("sent an envoy to Kabul"), after
     "on" on a verb of meeting ("met on Malta"; "talks on Syria" is a topic), the place visited for
-    the event ("visited the Capitol to meet X"). A possessive ("in Germany's position") is none."""
+    the event ("toured the parliament building to meet X"). A possessive ("in Germany's position") is none."""
     places = []
     doc = sent.doc
     for ent in entities_in(sent):
@@ -89,7 +89,7 @@ def _is_purpose(token: Token) -> bool:
 
 
 def _visited_for(ent: Span, trigger: Token | None) -> bool:
-    """The place visited when the event is the visit's purpose: "visited the Capitol on Thursday to
+    """The place visited when the event is the visit's purpose: "toured the parliament building on Friday to
     meet with X" (the Capitol), and a building visited ("visited the Pentagon"); in "X visited Mexico"
     the host country is a party."""
     if trigger is None or ent.root.dep_ != "dobj":
@@ -98,7 +98,7 @@ def _visited_for(ent: Span, trigger: Token | None) -> bool:
     if visit.lemma_.lower() not in VISIT_LEMMAS:
         return False
     if visit.i == trigger.i:
-        return ent.label_ == "FAC"  # "visited the Capitol": a building is never the host
+        return ent.label_ == "FAC"  # "toured the Old Mill": a building is never the host
     return visit.i == trigger.head.i and _is_purpose(trigger)
 
 
@@ -152,7 +152,7 @@ def event_location(
         default=None,
     )
     if trigger is not None and (best is None or not _in_clause_of(best.root, trigger)):
-        # "a polling place in the West Roxbury neighborhood where he met X": the noun "where" refers to
+        # "a school in the Harbour district where she met X": the noun "where" refers to
         best = _where_place(trigger, quote_spans) or best
     if best is None:
         return None
@@ -166,7 +166,7 @@ def event_location(
 
 
 #: Links to a clause or a coordinated event of its own: a place below one belongs to that event
-#: ("The visit to Turkey, and the meetings held in Jeddah": Jeddah is the meetings' place).
+#: ("The visit to Peru, and the talks held in Quito": Quito is the talks' place).
 _OTHER_CLAUSE = frozenset({"conj", "relcl", "ccomp", "advcl", "parataxis", "csubj", "xcomp"})
 
 
@@ -196,8 +196,8 @@ def _in_clause_of(token: Token, trigger: Token) -> bool:
 
 def _where_place(trigger: Token, quote_spans: CharSpans) -> Span | None:
     """The place a relative "where" refers to, when the trigger's clause is that relative clause:
-    "a visit to Mexico, where he met the president" (Mexico), "a polling place in the West Roxbury
-    neighborhood where he met the mayor" (West Roxbury): the named place in the noun's phrase."""
+    "a visit to Chile, where she met the president" (Chile), "a school in the Harbour
+    district where she met the mayor" (the Harbour district): the named place in the noun's phrase."""
     clause = trigger
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head  # "where they held talks": the clause of the trigger noun

@@ -139,7 +139,7 @@ _ADDRESSEE_VERBS = frozenset(
 
 def _fronted_ok(clause: Token, verb: Token) -> bool:
     """A clause before its verb ("The talks failed, he said") is joined to it by a comma or a
-    dash, never by a semicolon or colon ("The story never ran; my editor argued ...")."""
+    dash, never by a semicolon or colon ("The plan was dropped; our chairman argued ...")."""
     end = max(t.i for t in clause.subtree)
     between = verb.doc[end + 1 : verb.i]
     return not any(t.text in (";", ":") for t in between)
@@ -325,7 +325,7 @@ def _according_report(
         return None
     head = according.head if according.head != according else None
     if head is None or head.lemma_.lower() in REPORTING_LEMMAS:
-        return None  # "X said at a press conference, according to Y": the speech verb's report
+        return None  # "X said at a briefing, according to Y": the speech verb's report
     phrase = {t.i for t in according.subtree}
     # a semicolon ends the clause the source vouches for ("A is X; B is Y, according to Z")
     stops = [t.i for t in sent if t.text == ";"]

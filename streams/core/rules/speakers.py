@@ -370,7 +370,7 @@ class SpeakerTracker:
 
     def _named_in_sentence(self, pronoun: Token) -> Actor | None:
         """The named person a pronoun's own sentence made the subject of a clause around it:
-        "Clinton says voters are angry but hungry for what she calls “real solutions”"."""
+        "Lind says the dockers are tired but ready for what she calls “a fair deal”"."""
         token = pronoun.head
         for _ in range(8):
             if token.head.i == token.i:

@@ -71,7 +71,7 @@ def speaker_slot(verb: Token, depth: int = 0) -> Token | None:
         # "a hat reading “…”" has no speaker slot
         return verb.head
     if verb.tag_ in ("VBD", "VBZ"):
-        # "a woman asked for a photo and Ana Ruiz said, “…”", "Ruiz, 58, told AFP", "her adviser,
+        # "a boy held up a sign and Ana Ruiz said, “…”", "Ruiz, 58, told AFP", "her adviser,
         # Jake Sullivan, said:" can parse without a subject: the name just before the verb
         # (past commas and an age) is its subject
         i = verb.i - 1
@@ -138,7 +138,7 @@ def _in_background(verb: Token) -> bool:
 
 
 #: Edges the climb from a quote stops at once it has found a speech verb: a coordinated verb ("a
-#: woman asked for a photo and Clinton said, “…”"), a relative, participle, adverbial or parenthetical
+#: boy held up a sign and Ruiz said, “…”"), a relative, participle, adverbial or parenthetical
 #: clause.
 _CLAUSE_EDGES = frozenset({"conj", "relcl", "acl", "advcl", "parataxis"})
 
@@ -146,8 +146,8 @@ _CLAUSE_EDGES = frozenset({"conj", "relcl", "acl", "advcl", "parataxis"})
 def _governor(quote: QuoteSpan, quotes: list[QuoteSpan], candidates: list[Token]) -> Token | None:
     """The outermost speech verb of the clause that holds the quotation.
 
-    "Cruz said he is certain Rubio will continue to be “a champion”" is Cruz's, not Rubio's:
-    the climb from the quote passes "continue" and ends at "said".
+    "Lind said she is sure Haddad will go on being “a friend of the docks”" is Lind's, not Haddad's:
+    the climb from the quote passes "go" and ends at "said".
     """
     doc = candidates[0].doc
     inside = [

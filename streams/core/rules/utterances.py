@@ -29,8 +29,8 @@ from streams.core.rules.quotes import QuoteSpan
 #: Punctuation that ends a clause: inside or at the end of the attribution it means the
 #: writer's sentence ended there.
 _CLAUSE_ENDS = frozenset(".!?;:")
-#: Longest attribution between two parts, in tokens ("Ruiz said on Thursday during a speech
-#: in Madrid to the assembled delegates, ..." is long but one clause).
+#: Longest attribution between two parts, in tokens ("Ruiz said on Friday in an address
+#: in Madrid to the delegates who had gathered there, ..." is long but one clause).
 MAX_ATTRIBUTION_TOKENS = 40
 
 

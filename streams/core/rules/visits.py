@@ -1,7 +1,7 @@
-"""Trips that are visits: "a three-day trip to Vietnam" is a meeting with Vietnam as host.
+"""Trips that are visits: "a four-day trip to Chile" is a meeting with Chile as host.
 
-News calls a state visit a trip or a tour as often as a visit ("Obama ended a three-day trip
-to Vietnam", "on a trip to Kosovo and Serbia this week"). A trip is a meeting only when it goes
+News calls a state visit a trip or a tour as often as a visit ("the chancellor ended a four-day trip
+to Chile", "on a trip to Peru and Bolivia next month"). A trip is a meeting only when it goes
 to a country, which hosts it: a trip to a city or a state ("a trip to Atlantic City", "early
 trips to Iowa") names no host, and a campaign, speaking or business trip is travel whoever
 receives it. Who travels is the trip's possessor or the clause's subject (rules/parties.py);
@@ -35,7 +35,7 @@ def _entity(token: Token) -> Span | None:
 
 
 def _names_country(token: Token) -> bool:
-    """A destination (or one coordinated with it: "to Kosovo and Serbia") that is a country."""
+    """A destination (or one coordinated with it: "to Peru and Bolivia") that is a country."""
     for place in (token, *token.conjuncts):
         entity = _entity(place) if place.ent_type_ == "GPE" else None
         if entity is not None and (country_for(entity.text) or country_place(entity.text)):
@@ -45,7 +45,7 @@ def _names_country(token: Token) -> bool:
 
 def _has_visitor(token: Token) -> bool:
     """Someone named travels: the trip's possessor ("Obama's trip") or the named subject of the
-    verb the trip completes ("Obama ended a trip to Vietnam", "Obama, on a trip to Vietnam,
+    verb the trip completes ("Berg ended a trip to Chile", "Berg, on a trip to Chile,
     said"). A pronoun ("his trip", "on a trip he said") is left out: the parties are read from
     the trip's own slots, which do not resolve it to the traveller, and the wrong one (the
     clause's subject in "X shunned Y during his trips") would be published. "The president's
@@ -60,7 +60,7 @@ def _has_visitor(token: Token) -> bool:
 
 
 def is_trip_visit(token: Token) -> bool:
-    """A trip or tour noun whose to-phrase names a country ("a trip to Kosovo and Serbia").
+    """A trip or tour noun whose to-phrase names a country ("a trip to Peru and Bolivia").
 
     A trip to cities ("a trip to Paris and Berlin") names no host; someone named must travel.
     """

@@ -29,7 +29,7 @@ def _found(nlp: Language, text: str, word: str) -> bool:
         ("Novatek buys Orion Labs for $334M.", "buys"),
         ("Zentro's $2.1 billion acquisition of Delta Holdings closed in May.", "acquisition"),
         ("Smith sold his software start-up to Veritron in 2010.", "sold"),
-        ("He agreed to sell it to Mr. Jones in 2012.", "sell"),
+        ("She agreed to sell it to Ms. Vance in 2012.", "sell"),
         ("Acme will merge with Beta Corp.", "merge"),
         ("The merger of Acme and Beta Corp was approved.", "merger"),
         ("The board approved the decision to acquire Delta Holdings.", "acquire"),

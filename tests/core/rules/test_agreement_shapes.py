@@ -22,8 +22,8 @@ def _token(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Officials heralded the European Union's deal with Turkey.", "deal"),
-        ("Last year's nuclear deal with Iran limits enrichment.", "deal"),
+        ("Analysts praised the union's deal with Acme Corp.", "deal"),
+        ("Last year's trade deal with Peru limits imports.", "deal"),
         ("Oman kept its understanding with Iran on shipping.", "understanding"),
         ("According to Miller's plea agreement, he will testify.", "agreement"),
         ("Acme has a large contract with Veritron.", "contract"),

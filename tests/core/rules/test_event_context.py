@@ -42,7 +42,7 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Envoy Lind used to meet Berg in a hotel in Bern.", "meet", "meeting", "habitual"),
         # a promise to be neutral in talks is a stance, not the talks; a promise to meet stays a plan
         (
-            "She repeated her promise to be neutral in negotiations between the guilds.",
+            "She repeated her pledge to stay impartial in any negotiations between the guilds.",
             "negotiations",
             "meeting",
             "hypothetical",

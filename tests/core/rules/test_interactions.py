@@ -344,9 +344,9 @@ def test_quoted_wishes_questions_and_unnamed_events_are_not(extractor: Extractor
 @pytest.mark.parametrize(
     ("body", "parties"),
     [
-        ("Officials in Ankara heralded the European Union's deal with Turkey.", {"European Union", "Turkey"}),
+        ("Officials in Lima praised the European Union's accord with Chile.", {"European Union", "Chile"}),
         ("Velmora Foods bought Castel Dairies for $90 million.", {"Velmora Foods", "Castel Dairies"}),
-        ("Jones owned the jet until 2011. He agreed to sell it to Mr. Smith in 2012.", {"Jones", "Smith"}),
+        ("Jones owned the boat until 2011. He agreed to sell it to Ms. Vance.", {"Jones", "Vance"}),
     ],
 )
 def test_agreements_named_by_their_parties_or_a_purchase(

@@ -254,10 +254,10 @@ def test_the_two_named_before_are_the_pair(
 
 
 def test_records_that_report_a_deal_are_no_party(extractor: Extractor) -> None:
-    """ "She agreed to sell it to Mr. Doe, filings show": "she" is the seller named before."""
+    """ "She agreed in 2012 to sell it to Mr. Bell, filings show": "she" is the seller named before."""
     found = _parties(
         extractor,
-        "Ann Cole bought the yacht in 1998. She agreed to sell it to Mr. Bell in 2012, filings show.",
+        "Ann Cole bought the yacht in 1998. She agreed in 2012 to sell it to Mr. Bell, filings show.",
         "agreement",
     )
     assert found and {"Ann Cole", "Bell"} <= found[-1], found

@@ -185,8 +185,8 @@ def test_a_question_put_to_someone_is_the_askers(extractor: Extractor) -> None:
     [
         "LONDON (Reuters) - Maria Lind said the talks were “very close to a deal” on Monday.",
         "Saturday at the state party convention Sen. Maria Lind said the governor was a “proven failure”.",
-        "At one point a woman asked for a photo and Maria Lind said, “as long as we break no rules.”",
-        "Maria Lind says voters are “right to be angry,” but hungry for what she calls “real solutions.”",
+        "Later a boy held up a sign and Maria Lind said, “only if nobody minds the noise.”",
+        "Maria Lind says dockers are “right to be tired,” but ready for what she calls “a fair deal.”",
     ],
 )
 def test_the_speaker_is_found_past_datelines_dates_and_other_clauses(extractor: Extractor, body: str) -> None:
@@ -197,8 +197,8 @@ def test_the_speaker_is_found_past_datelines_dates_and_other_clauses(extractor: 
     ("body", "speaker"),
     [
         # the parse takes the verb for a noun ("answers"), or the name for a verb
-        ("“I can point to only two accomplishments, and nothing else,” Lindqvist answers.", "Lindqvist"),
-        ("“Jeb wants to be a tough guy tonight,” Trump shot back.", "Trump"),
+        ("“We finished two bridges this year, and nothing else,” Lindqvist answers.", "Lindqvist"),
+        ("“Ana wants to look tough on the docks tonight,” Haddad shot back.", "Haddad"),
         # no verb of the lexicon, but the quote is the verb's complement
         (
             "During the first debate, Maria Lind cracked, “I am a builder, but one who gets things done.”",

@@ -22,10 +22,10 @@ def _verb_and_speaker(text: str) -> tuple[str, str]:
     ("text", "verb", "speaker"),
     [
         # the verb whose clause holds the quote, not one inside the reported clause
-        ("Lind said she is certain Haddad will continue to be “a champion of the docks.”", "said", "Lind"),
+        ("Lind said she is sure Haddad will go on being “a friend of the docks.”", "said", "Lind"),
         # a coordinated speech verb before the quote's own verb
         (
-            "A woman asked for a photo and Maria Lind said, “as long as we are not breaking any rules.”",
+            "A boy held up a sign and Maria Lind said, “only if nobody minds the noise on the quay.”",
             "said",
             "Lind",
         ),
