@@ -84,3 +84,31 @@ class DocumentIndex:
     def sentence_of(self, token_index: int) -> Span:
         """The sentence holding the token at ``token_index``."""
         return self.sentences[self._sentence_of[token_index]]
+
+
+def paths_to_common_head(token: Token, trigger: Token) -> tuple[list[Token], list[Token]] | None:
+    """The words on the way up from ``token`` to the first word that also governs ``trigger``, and
+    the trigger's own way up to that word (the word itself in neither); None when the two share no
+    governor.
+
+    Whether a name is a party of an event, or a place its venue, depends on what lies on these two
+    paths (a clause boundary, a topic preposition): the callers judge the words, this finds them.
+    """
+    above_trigger = {trigger.i}
+    node = trigger
+    while node.head.i != node.i:
+        node = node.head
+        above_trigger.add(node.i)
+    up: list[Token] = []
+    node = token
+    while node.i not in above_trigger:
+        if node.head.i == node.i:
+            return None
+        up.append(node)
+        node = node.head
+    down: list[Token] = []
+    climber = trigger
+    while climber.i != node.i:
+        down.append(climber)
+        climber = climber.head
+    return up, down

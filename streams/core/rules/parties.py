@@ -27,6 +27,7 @@ from streams.core.normalise.countries import country_for
 from streams.core.normalise.gazetteer import country_code, country_place, geocode
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.discourse import DiscourseContext
+from streams.core.rules.document import paths_to_common_head
 from streams.core.rules.interactions import Trigger
 from streams.core.spans import CharSpans
 
@@ -546,13 +547,11 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     Walks up from the name to the first word that also governs the trigger; a preposition of
     topic, place or time on the way, or a clause boundary on the name's side, puts it out.
     """
-    above_trigger = {trigger.i}
-    t = trigger
-    while t.head.i != t.i:
-        t = t.head
-        above_trigger.add(t.i)
-    node = token
-    while node.i not in above_trigger:
+    paths = paths_to_common_head(token, trigger)
+    if paths is None:
+        return False
+    up, down = paths
+    for node in up:
         if node.dep_ == "prep" and node.lower_ in OFF_PREPS:
             return False
         if node.dep_ in OFF_CLAUSES:
@@ -567,19 +566,9 @@ def _within_reach(token: Token, trigger: Token) -> bool:
             and token.ent_type_ != "PERSON"  # "Co-founder of Acme, Jane Roe": she is the title holder
         ):
             return False  # "the chief clerk of the Court visited": the clerk, not the court
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    if node.i == trigger.i:
-        return True
-    # the common governor is above the trigger: the trigger's own way up must not leave its clause
-    t = trigger
-    while t.i != node.i:
-        if t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)):
-            # "Ana told Ben as she sat down with him": a clause about the main one's people
-            return False
-        t = t.head
-    return True
+    # the common governor above the trigger: the trigger's own way up must not leave its clause
+    # ("Ana told Ben as she sat down with him": a clause about the main one's people)
+    return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
 
 
 def _slot_actors(

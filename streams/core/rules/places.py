@@ -19,7 +19,7 @@ from streams.core.lexicon.triggers import VISIT_LEMMAS
 from streams.core.model import Location
 from streams.core.normalise.gazetteer import geocode, us_state_abbreviation
 from streams.core.rules.dateline import Dateline
-from streams.core.rules.document import entities_in
+from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.geocode import GEOCODED_LABELS, located, qualifying_country
 from streams.core.spans import CharSpans
 
@@ -173,25 +173,14 @@ _OTHER_CLAUSE = frozenset({"conj", "relcl", "ccomp", "advcl", "parataxis", "csub
 def _in_clause_of(token: Token, trigger: Token) -> bool:
     """Whether ``token`` hangs in the trigger's own clause: the way up from it to the word that
     governs both, and the trigger's way up to that word, cross no other clause or conjunct."""
-    above_trigger = {trigger.i: 0}
-    node, steps = trigger, 0
-    while node.head.i != node.i:
-        node, steps = node.head, steps + 1
-        above_trigger[node.i] = steps
-    node = token
-    while node.i not in above_trigger:
-        if node.dep_ in _OTHER_CLAUSE:
-            return False
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    climber = trigger
-    while climber.i != node.i:  # the trigger's own way up to the common word
-        # "went to Oslo to meet", "arrived in Oslo to sign": the trip's place is its purpose's
-        if climber.dep_ in _OTHER_CLAUSE and not _is_purpose(climber):
-            return False
-        climber = climber.head
-    return True
+    paths = paths_to_common_head(token, trigger)
+    if paths is None:
+        return False
+    up, down = paths
+    if any(node.dep_ in _OTHER_CLAUSE for node in up):
+        return False
+    # "went to Oslo to meet", "arrived in Oslo to sign": the trip's place is its purpose's
+    return not any(t.dep_ in _OTHER_CLAUSE and not _is_purpose(t) for t in down)
 
 
 def _where_place(trigger: Token, quote_spans: CharSpans) -> Span | None:
