@@ -164,6 +164,7 @@ def statement_event(st: Statement, context: ArticleContext) -> Event:
         type="statement",
         article_id=article.id,
         published_at=article.published_at,
+        source=article.source,
         actors=actors,
         quote=st.quote,
         date=date_value,
@@ -183,6 +184,7 @@ def statement_event(st: Statement, context: ArticleContext) -> Event:
             "content": st.content,
             "content_span": {"start": st.content_start, "end": st.content_end},
             "addressee": addressee.name if addressee is not None else None,
+            "trigger_span": {"start": st.cue_span[0], "end": st.cue_span[1]} if st.cue_span else None,
         },
     )
 
@@ -222,6 +224,7 @@ def interaction_event(
         type=trigger.type,
         article_id=article.id,
         published_at=article.published_at,
+        source=article.source,
         actors=found,
         quote=None,
         date=date_value,
@@ -237,6 +240,8 @@ def interaction_event(
         date_basis=date_basis,
         extra={
             "trigger": trigger.token.text,
+            "trigger_lemma": trigger.token.lemma_.lower(),
+            "trigger_span": {"start": trigger.token.idx, "end": trigger.token.idx + len(trigger.token.text)},
             "plover": plover_for(trigger.type, trigger.cue, len(found)),
         },
     )

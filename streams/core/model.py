@@ -121,6 +121,8 @@ class Event:
     context: EventContext | None = None  # None for statements (and events before extractor 0.3.0)
     date_basis: DateBasis | None = None  # None when no relative date was used
     schema_version: str = SCHEMA_VERSION
+    #: The article's ``source`` (the outlet), so that a story can count outlets (extractor 0.4.0).
+    source: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

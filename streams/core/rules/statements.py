@@ -66,6 +66,8 @@ class Statement:
     content: str = ""
     content_start: int = 0
     content_end: int = 0
+    #: where the speech verb stands in the body ([start, end)), when there is one
+    cue_span: tuple[int, int] | None = None
 
     @property
     def confidence(self) -> float:
@@ -201,6 +203,7 @@ def _with_reported(
                 content=text[start:end],
                 content_start=start,
                 content_end=end,
+                cue_span=(verb.idx, verb.idx + len(verb.text)) if verb is not None else None,
             )
         )
     return sorted(out, key=lambda st: st.content_start) if len(out) > len(direct) else out
@@ -237,6 +240,7 @@ def _attribute(
                 content=quote_text,
                 content_start=first.inner_start,
                 content_end=group[-1].inner_end,
+                cue_span=(verb.idx, verb.idx + len(verb.text)) if verb is not None else None,
             )
         )
     return out

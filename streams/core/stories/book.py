@@ -1,0 +1,160 @@
+"""The stories of one block: add, retract, merge, expire, and the state that survives a restart.
+
+Everything a block knows is in :class:`StoryBook`, and :meth:`StoryBook.to_state` /
+:meth:`StoryBook.from_state` turn it into plain JSON and back: in the stream that JSON is the
+value of a Faust table row (one row per block, its changelog the recovery log), offline it
+never leaves memory. Each call returns the story versions to publish, in order.
+
+Semantics (docs/stories.md):
+
+- **Join or open.** A mention joins the best-matching story of its block (``matching``); when
+  none matches it opens a story whose id comes from the block and its event id.
+- **Merge.** When a mention matches several stories strongly (two parties in common, or the
+  same words), they are one event: the oldest story absorbs the others. Each absorbed story
+  is published once more with ``merged_into`` set, then tombstoned; the survivor is
+  published with every member.
+- **Re-extraction.** A mention whose event id is already a member leaves its story first, so a
+  changed event can move; a story left empty is tombstoned.
+- **Retraction.** The event leaves its story; counts drop; an empty story is tombstoned.
+  A story never splits: a retracted mention that once joined two stories leaves them merged.
+- **Horizon.** Stories whose last mention is older than the horizon leave the state unpublished
+  (their last version stays on the compacted topic); a later mention opens a new story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from streams.core.stories.matching import DEFAULT_MATCH, MatchSettings, match
+from streams.core.stories.mention import Mention, mention_from_record
+from streams.core.stories.story import Story, make_story_id
+
+ChangeKind = Literal["created", "updated", "merged", "deleted"]
+
+
+@dataclass(frozen=True)
+class StoryChange:
+    """One record to publish on ``events.story``: a story version, or a tombstone (``record`` None)."""
+
+    story_id: str
+    kind: ChangeKind
+    record: dict[str, Any] | None
+    mention_count: int = 0
+
+
+@dataclass
+class StoryBook:
+    """The live stories of one block, oldest first."""
+
+    block: str
+    settings: MatchSettings = DEFAULT_MATCH
+    stories: dict[str, Story] = field(default_factory=dict)
+    where: dict[str, str] = field(default_factory=dict)  # event id -> story id
+    next_seq: int = 0
+
+    def __len__(self) -> int:
+        return len(self.stories)
+
+    def add(self, mention: Mention) -> list[StoryChange]:
+        """Place one mention; returns the versions and tombstones to publish."""
+        touched: dict[str, ChangeKind] = {}
+        left = self._leave(mention.event_id)
+        if left is not None:
+            touched[left] = "updated"
+        candidates = [m for s in self.stories.values() if (m := match(mention, s, self.settings))]
+        changes: list[StoryChange] = []
+        if not candidates:
+            story = Story(make_story_id(self.block, mention.event_id), self.block, self.next_seq)
+            self.next_seq += 1
+            self.stories[story.story_id] = story
+            touched[story.story_id] = "created"
+        else:
+            best = max(candidates, key=lambda c: (c.score, -c.story.seq))
+            story = best.story
+            absorbed = [c.story for c in candidates if c.strong and c.story is not story]
+            if not best.strong:
+                absorbed = []
+            if absorbed:
+                story = min([story, *absorbed], key=lambda s: s.seq)
+                for other in sorted([best.story, *absorbed], key=lambda s: s.seq):
+                    if other is not story:
+                        changes.extend(self._absorb(story, other))
+                        touched.pop(other.story_id, None)
+            touched.setdefault(story.story_id, "updated")
+        story.members.append(mention)
+        self.where[mention.event_id] = story.story_id
+        return changes + self._publish(touched)
+
+    def retract(self, event_id: str) -> list[StoryChange]:
+        """The event is gone: it leaves its story (tombstoned when empty). Unknown ids change nothing."""
+        left = self._leave(event_id)
+        return self._publish({left: "updated"}) if left is not None else []
+
+    def expire(self, cutoff: datetime) -> list[str]:
+        """Forget stories last seen before ``cutoff``; returns their ids (nothing is published)."""
+        old = [s.story_id for s in self.stories.values() if (s.last_seen or cutoff) < cutoff]
+        for story_id in old:
+            for member in self.stories.pop(story_id).members:
+                self.where.pop(member.event_id, None)
+        return old
+
+    def _leave(self, event_id: str) -> str | None:
+        story_id = self.where.pop(event_id, None)
+        if story_id is None:
+            return None
+        story = self.stories[story_id]
+        story.members = [m for m in story.members if m.event_id != event_id]
+        return story_id
+
+    def _absorb(self, survivor: Story, other: Story) -> list[StoryChange]:
+        """``other`` joins ``survivor``: its last version points there, then its tombstone."""
+        other.version += 1
+        pointer = StoryChange(other.story_id, "merged", other.to_record(merged_into=survivor.story_id))
+        for member in other.members:
+            self.where[member.event_id] = survivor.story_id
+        survivor.members.extend(other.members)
+        del self.stories[other.story_id]
+        return [pointer, StoryChange(other.story_id, "deleted", None)]
+
+    def _publish(self, touched: dict[str, ChangeKind]) -> list[StoryChange]:
+        out: list[StoryChange] = []
+        for story_id, kind in touched.items():
+            story = self.stories.get(story_id)
+            if story is None:
+                continue
+            if not story.members:
+                del self.stories[story_id]
+                out.append(StoryChange(story_id, "deleted", None))
+                continue
+            story.version += 1
+            out.append(StoryChange(story_id, kind, story.to_record(), len(story.members)))
+        return out
+
+    def to_state(self) -> dict[str, Any]:
+        """The block as plain JSON: what a Faust table row holds."""
+        return {
+            "block": self.block,
+            "next_seq": self.next_seq,
+            "stories": [
+                {
+                    "story_id": s.story_id,
+                    "seq": s.seq,
+                    "version": s.version,
+                    "members": [m.record for m in s.members],
+                }
+                for s in self.stories.values()
+            ],
+        }
+
+    @staticmethod
+    def from_state(state: dict[str, Any], settings: MatchSettings = DEFAULT_MATCH) -> StoryBook:
+        book = StoryBook(block=state["block"], settings=settings, next_seq=int(state["next_seq"]))
+        for row in state["stories"]:
+            story = Story(row["story_id"], book.block, int(row["seq"]), version=int(row["version"]))
+            story.members = [mention_from_record(r) for r in row["members"]]
+            book.stories[story.story_id] = story
+            for member in story.members:
+                book.where[member.event_id] = story.story_id
+        return book
