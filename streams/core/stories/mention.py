@@ -24,7 +24,7 @@ Two ideas decide where a mention may go:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from streams.core.lexicon.triggers import ACQUISITION_NOUNS, ACQUISITION_VERBS
@@ -124,13 +124,15 @@ def frame_of(record: dict[str, Any]) -> str:
 
 
 def parse_time(value: Any) -> datetime | None:
-    """An RFC 3339 / ISO 8601 time, or None when absent or not a time."""
+    """An RFC 3339 / ISO 8601 time, or None when absent or not a time. A date or a time without
+    an offset ("2026-03-12", which articles may give) is UTC, so every time compares with every other."""
     if not isinstance(value, str) or not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def mention_from_record(record: dict[str, Any]) -> Mention:
