@@ -4,6 +4,13 @@ It prints exactly the JSON the stream worker publishes as record values. Invalid
 are reported on standard error with their line number and reason, and make the exit
 status 1 once every valid article has been processed. Articles skipped by design (not
 in English) are noted on standard error once per reason, and counted at the end.
+
+With ``--stories`` it prints stories instead of events: the story stage runs over the events
+in input order, and once the input ends each story still live (its last version, unless a
+tombstone followed it) is printed, one ``schemas/story.v1.json`` object per line, in the
+order the stories opened. Stories replace events rather than following them so that every
+line of the output has one schema; ``event_ids`` names each story's events, and running
+without ``--stories`` prints those.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
 from streams.cli.errors import UsageError
 from streams.core.article import (
@@ -27,6 +34,7 @@ from streams.core.article import (
 from streams.core.extractor import ArticleInput, Extractor
 from streams.core.failures import DEFAULT_TIME_BUDGET
 from streams.core.pipeline.loader import load_model
+from streams.core.stories.stage import StoryStage
 
 BATCH = 32
 
@@ -49,6 +57,7 @@ def run_extract(
     default_published_at: str | None = None,
     max_body_bytes: int | None = None,
     time_budget: float = DEFAULT_TIME_BUDGET,
+    stories: bool = False,
 ) -> int:
     if default_published_at:
         try:
@@ -74,6 +83,8 @@ def run_extract(
             yield article
 
     extractor = Extractor(load_model(), time_budget=time_budget)
+    stage = StoryStage() if stories else None
+    live: dict[str, dict[str, Any]] = {}  # story id -> its last version, in the order stories opened
     skipped: Counter[str] = Counter()
     for batch in _batches(articles(), BATCH):
         for result in extractor.extract([ArticleInput(a) for a in batch]):
@@ -92,7 +103,16 @@ def run_extract(
                     file=err,
                 )
             for event in result.events:
-                out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                if stage is None:
+                    out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                    continue
+                for change in stage.add(event.to_dict()):
+                    if change.record is None:
+                        live.pop(change.story_id, None)
+                    else:
+                        live[change.story_id] = change.record
+    for record in live.values():
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
     out.flush()
     for why, count in skipped.items():
         if count > 1:
@@ -127,10 +147,12 @@ def time_budget_from_env() -> float:
     return seconds
 
 
-def main_extract(path: str, default_published_at: str | None) -> int:
+def main_extract(path: str, default_published_at: str | None, stories: bool = False) -> int:
     from streams.cli.jsonl import read_lines, readable_file
 
     if path != "-":
         readable_file(path)  # before the model loads, so a wrong path fails at once
     limit, budget = max_body_bytes_from_env(), time_budget_from_env()
-    return run_extract(read_lines(path), sys.stdout, sys.stderr, default_published_at, limit, budget)
+    return run_extract(
+        read_lines(path), sys.stdout, sys.stderr, default_published_at, limit, budget, stories=stories
+    )

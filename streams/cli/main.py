@@ -125,6 +125,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="publication date for articles that have none (ISO 8601)",
     )
+    extract.add_argument(
+        "--stories",
+        action="store_true",
+        help="print stories instead of events: once the input ends, each live story (the events of "
+        "all articles grouped by real-world event, schemas/story.v1.json) as one JSON object per line",
+    )
 
     replay = command(
         "replay",
@@ -218,7 +224,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "extract":
         from streams.cli.extract_cmd import main_extract
 
-        return main_extract(args.path, args.default_published_at)
+        return main_extract(args.path, args.default_published_at, args.stories)
     if args.command == "demo":
         from streams.cli.demo_cmd import run_demo
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 import io
 import json
 
+import jsonschema
 import pytest
 
 from streams.cli.errors import UsageError
 from streams.cli.extract_cmd import max_body_bytes_from_env, run_extract
-from streams.resources import samples_path
+from streams.resources import samples_path, schema_path
 
 
 def _lines(*raw: bytes) -> list[tuple[int, bytes]]:
@@ -73,3 +74,69 @@ def test_extract_reads_the_body_limit_from_the_environment(monkeypatch: pytest.M
     monkeypatch.setenv("NEWSEVENTS_MAX_BODY_BYTES", "twelve")
     with pytest.raises(UsageError, match="NEWSEVENTS_MAX_BODY_BYTES='twelve'"):
         max_body_bytes_from_env()
+
+
+def _article(article_id: str, published_at: str, body: str) -> bytes:
+    source = article_id.split(":", 1)[0]
+    return json.dumps(
+        {"id": article_id, "source": source, "published_at": published_at, "body": body}
+    ).encode()
+
+
+#: One takeover and one pledge told by two made-up outlets, and a meeting told by one. The second
+#: article's published_at is a bare date, the others' carry offsets: the stage must compare them.
+STORY_ARTICLES = [
+    _article(
+        "harbour-daily:1",
+        "2026-03-11T08:00:00Z",
+        "Acme Holdings acquired Borealis Foods for $5 billion on Tuesday, the companies said.\n"
+        "“We will keep every bakery open,” Acme Holdings chief executive Dana Whitlow said.",
+    ),
+    _article(
+        "coast-wire:7",
+        "2026-03-11",
+        "Acme Holdings has bought rival Borealis Foods Inc in a deal worth $5 billion.\n"
+        "“We will keep every bakery open,” Whitlow told reporters.",
+    ),
+    _article(
+        "coast-wire:8",
+        "2026-03-12T10:00:00+01:00",
+        "Prime Minister Lena Marsh met President Tomas Evra in Oslo on Thursday.",
+    ),
+]
+
+
+def test_stories_group_the_events_of_several_outlets() -> None:
+    """--stories prints one valid story per line; every event lands in exactly one story, and the
+    takeover and the pledge told by both outlets are one story each."""
+    schema = json.loads(schema_path("story.v1.json").read_text())
+    events_out, stories_out = io.StringIO(), io.StringIO()
+    assert run_extract(iter(_lines(*STORY_ARTICLES)), events_out, io.StringIO()) == 0
+    assert run_extract(iter(_lines(*STORY_ARTICLES)), stories_out, io.StringIO(), stories=True) == 0
+    events = [json.loads(line) for line in events_out.getvalue().splitlines()]
+    stories = [json.loads(line) for line in stories_out.getvalue().splitlines()]
+    assert stories and all("story_id" in s and "event_id" not in s for s in stories)
+    for story in stories:
+        jsonschema.validate(story, schema)
+    grouped = [event_id for story in stories for event_id in story["event_ids"]]
+    assert sorted(grouped) == sorted(e["event_id"] for e in events)  # each event once, none lost
+    assert len({s["story_id"] for s in stories}) == len(stories)
+    by_frame = {(s["type"], s["frame"]): s for s in stories if s["mention_count"] > 1}
+    takeover = by_frame[("agreement", "acquisition")]
+    assert takeover["sources"] == ["coast-wire", "harbour-daily"]
+    assert takeover["first_seen"] == "2026-03-11T00:00:00Z"  # the bare date, read as UTC
+    pledge = by_frame[("statement", "statement")]
+    assert pledge["actors"][0]["name"] == "Dana Whitlow"
+    assert "Whitlow" in pledge["actors"][0]["aliases"]
+    meeting = next(s for s in stories if s["type"] == "meeting")
+    assert meeting["mention_count"] == 1 and meeting["sources"] == ["coast-wire"]
+
+
+def test_stories_are_the_same_on_every_run() -> None:
+    """Story ids come from the events and their order: a second run prints the same lines."""
+    runs = []
+    for _ in range(2):
+        out = io.StringIO()
+        assert run_extract(iter(_lines(*STORY_ARTICLES)), out, io.StringIO(), stories=True) == 0
+        runs.append(out.getvalue())
+    assert runs[0] == runs[1] and runs[0]
