@@ -59,6 +59,7 @@ ALERTS = {
     "NewseventsPublishFailing",
     "NewseventsWorkerStalled",
     "NewseventsWorkerUnassigned",
+    "NewseventsStoryLag",
 }
 #: Every runbook_url: absolute under Prometheus' external label runbook_base_url, else the repository path.
 RUNBOOK_URL = "{{ with $externalLabels.runbook_base_url }}{{ . }}{{ else }}docs{{ end }}/operations.md#"
@@ -80,6 +81,11 @@ NEWSEVENTS_METRICS = {
     "newsevents_healthy": "gauge",
     "newsevents_assigned_partitions": "gauge",
     "newsevents_build_info": "gauge",
+    "newsevents_stories": "counter",
+    "newsevents_story_mentions": "histogram",
+    "newsevents_story_lag_seconds": "gauge",
+    "newsevents_story_state_stories": "gauge",
+    "newsevents_story_rejected_events": "counter",
 }
 SUFFIXES = {"counter": ("_total", "_created"), "histogram": ("_bucket", "_sum", "_count"), "gauge": ("",)}
 #: Sample names a query may use: the worker's, prometheus-client's default collectors', Prometheus' own.
@@ -423,6 +429,11 @@ def test_dashboard_queries_use_only_exported_metrics() -> None:
         "newsevents_publish_failures_total",
         "newsevents_healthy",
         "process_resident_memory_bytes",
+        # the Stories row (issue 16): versions by change, mentions per version, lag, live stories
+        "newsevents_stories_total",
+        "newsevents_story_mentions_bucket",
+        "newsevents_story_lag_seconds",
+        "newsevents_story_state_stories",
     }
     assert wanted <= used, f"no panel shows {sorted(wanted - used)}"
 
