@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench-gemm bench-batch-timeout bench-long-article bench bench-quick chaos clean docs-config
+.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench-gemm bench-batch-timeout bench-stories bench-long-article bench bench-quick chaos clean docs-config
 
 install: $(STAMP)
 
@@ -72,6 +72,11 @@ bench-gemm: install
 
 bench-batch-timeout: install
 	$(BIN)/python -m bench.batch_timeout
+
+# The story stage on ECB+ cross-document coreference: CoNLL F1 and pairwise precision/recall of
+# story ids against gold chains. DATA: a folder in the ECB+ layout (default: the shared subset).
+bench-stories: install
+	$(BIN)/python -m bench.stories $(if $(DATA),--data $(DATA))
 
 # Peak memory and time of one long article (50 KB, 250 KB, 1 MB, the body limit) through
 # `newsevents extract`; KINDS=news,one-paragraph,no-sentences,dense adds harder shapes.

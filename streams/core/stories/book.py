@@ -111,7 +111,8 @@ class StoryBook:
     def _absorb(self, survivor: Story, other: Story) -> list[StoryChange]:
         """``other`` joins ``survivor``: its last version points there, then its tombstone."""
         other.version += 1
-        pointer = StoryChange(other.story_id, "merged", other.to_record(merged_into=survivor.story_id))
+        record = other.to_record(merged_into=survivor.story_id)
+        pointer = StoryChange(other.story_id, "merged", record, len(other.members))
         for member in other.members:
             self.where[member.event_id] = survivor.story_id
         survivor.members.extend(other.members)
