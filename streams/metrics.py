@@ -82,6 +82,32 @@ ASSIGNED_PARTITIONS = Gauge(
     "newsevents_assigned_partitions",
     "Input partitions this worker holds (0: waiting for an assignment, or more workers than partitions).",
 )
+STORY_CHANGES = Counter(
+    "newsevents_stories",
+    "Story versions and tombstones published on the story topic, by change "
+    "(created, updated, merged: a version pointing to the story that absorbed it, deleted: a tombstone).",
+    ["change"],
+)
+for _change in ("created", "updated", "merged", "deleted"):
+    STORY_CHANGES.labels(change=_change)  # exported as 0 from the start, so rate() has a baseline
+STORY_MENTIONS = Histogram(
+    "newsevents_story_mentions",
+    "Mentions of each story version published: how many event mentions one story gathers.",
+    buckets=(1, 2, 3, 5, 10, 20, 50, 100),
+)
+STORY_LAG = Gauge(
+    "newsevents_story_lag_seconds",
+    "Now minus the publication time (recorded_at) of the last event the story stage assigned: how far "
+    "story assignment lags behind event publication.",
+)
+STORY_STATE = Gauge(
+    "newsevents_story_state_stories",
+    "Live stories in the story state of the blocks this worker last touched.",
+)
+STORY_REJECTS = Counter(
+    "newsevents_story_rejected_events",
+    "Records on the event topics the story stage could not read (logged with their key); none is expected.",
+)
 BUILD_INFO = Gauge("newsevents_build_info", "Version of the worker and its model.", ["version", "model"])
 
 

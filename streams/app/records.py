@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from streams.core.article import RejectionReason
 from streams.core.failures import FailureReason
@@ -20,7 +20,7 @@ Headers = list[tuple[str, bytes]]
 
 #: What an output record is: an event (by type), a retraction tombstone, an article's
 #: retraction state, or a dead letter.
-OutputKind = EventType | Literal["retraction", "state", "dead_letter"]
+OutputKind = EventType | Literal["retraction", "state", "dead_letter", "story"]
 #: Why a record went to the dead-letter topic: it is no valid article, extraction raised, or
 #: extraction ran past its time budget.
 DeadLetterReason = RejectionReason | FailureReason
@@ -113,6 +113,34 @@ def event_record(event: Event, topic: str, ce_source: str, now: datetime | None 
     return OutputRecord(
         topic=topic, key=event.event_id.encode(), value=value, headers=headers, kind=event.type
     )
+
+
+def story_record(
+    story_id: str, record: dict[str, Any] | None, topic: str, ce_source: str, now: datetime | None = None
+) -> OutputRecord:
+    """A story version (key = story_id, JSON value, CloudEvents headers) or, with ``record`` None,
+    its tombstone."""
+    now = now or datetime.now(UTC)
+    if record is None:
+        headers: Headers = [
+            ("newsevents_deleted", b"true"),
+            ("ce_subject", story_id.encode()),
+            ("ce_type", b"org.newsevents.story.v1"),
+        ]
+        return OutputRecord(topic=topic, key=story_id.encode(), value=None, headers=headers, kind="story")
+    data = {**record, "recorded_at": _rfc3339(now)}
+    value = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    headers = [
+        ("ce_specversion", b"1.0"),
+        ("ce_id", f"{story_id}:{record['version']}".encode()),
+        ("ce_source", ce_source.encode()),
+        ("ce_type", b"org.newsevents.story.v1"),
+        ("ce_time", _rfc3339(now).encode()),
+        ("ce_subject", story_id.encode()),
+        ("ce_dataschema", b"https://newsevents.example/schemas/story.v1.json"),
+        ("content-type", b"application/json"),
+    ]
+    return OutputRecord(topic=topic, key=story_id.encode(), value=value, headers=headers, kind="story")
 
 
 def dead_letter(

@@ -45,7 +45,7 @@ def existing_partitions(settings: Settings, topics: list[str]) -> dict[str, int]
 
 def ensure_topics(settings: Settings, admin_timeout_ms: int = 30_000) -> list[TopicStatus]:
     """Create the missing topics; report every topic's partition count."""
-    wanted = settings.topics.all
+    wanted = settings.all_topics
     before = existing_partitions(settings, wanted)
     missing = [t for t in wanted if t not in before]
     if missing:
@@ -62,7 +62,7 @@ def ensure_topics(settings: Settings, admin_timeout_ms: int = 30_000) -> list[To
                                 num_partitions=settings.topics.partitions,
                                 replication_factor=settings.topics.replication_factor,
                                 topic_configs=(
-                                    {"cleanup.policy": "compact"} if name in settings.topics.compacted else {}
+                                    {"cleanup.policy": "compact"} if name in settings.compacted_topics else {}
                                 ),
                             )
                         ],

@@ -26,6 +26,7 @@ from streams.app.lag import LagMonitor
 from streams.app.membership import JoinWatch
 from streams.app.processing import BatchProcessor
 from streams.app.records import InputRecord, OutputRecord
+from streams.app.stories import install_story_stage
 from streams.app.transport import install_transport
 from streams.config import Settings
 from streams.core.extractor import Extractor
@@ -180,6 +181,9 @@ def create_app(
         settings, extractor, FaustPublisher(app), ArticleStateStore(settings), drop_types=drop_types
     )
     lag_monitor = LagMonitor(settings)
+
+    if settings.stories.enabled:
+        install_story_stage(app, settings)
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def stop_processor(app: faust.App, **kwargs: Any) -> None:

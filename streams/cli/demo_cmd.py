@@ -21,7 +21,7 @@ from types import FrameType
 from streams.broker import BrokerError, EmbeddedBroker, check_engine, free_port
 from streams.cli.jsonl import InputError, readable_file
 from streams.cli.kafka_cmds import cmd_ingest, record_as_json
-from streams.cli.render import render_event
+from streams.cli.render import render_event, render_story
 from streams.config import Settings, settings_env
 from streams.kafka_options import client_options
 from streams.resources import samples_path
@@ -180,6 +180,11 @@ def _follow(
             TopicPartition(settings.topics.dlq, p)
             for p in sorted(consumer.partitions_for_topic(settings.topics.dlq) or ())
         ]
+        if settings.stories.enabled:  # stories are shown as they change (docs/stories.md)
+            dlq += [
+                TopicPartition(settings.stories.topic, p)
+                for p in sorted(consumer.partitions_for_topic(settings.stories.topic) or ())
+            ]
         consumer.assign(partitions + dlq)
         consumer.seek_to_beginning(*(partitions + dlq))
         seen = 0
@@ -196,6 +201,10 @@ def _follow(
                             f"offset={data['headers'].get('dlq_source_offset')}",
                             flush=True,
                         )
+                        continue
+                    if record.topic == settings.stories.topic:
+                        print(render_story(data["key"] or "", data["value"]), flush=True)
+                        last = time.monotonic()
                         continue
                     if seen == 0:
                         print(f"· first event after {time.monotonic() - started:.1f} s", flush=True)

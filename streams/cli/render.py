@@ -60,3 +60,18 @@ def render_record(data: dict[str, Any]) -> str:
     if headers:
         lines.append("  headers: " + ", ".join(f"{k}={v}" for k, v in headers.items()))
     return "\n".join(lines)
+
+
+def render_story(story_id: str, story: dict[str, Any] | None) -> str:
+    """One line per story version: what, who, and how many mentions, articles and outlets say so."""
+    if story is None:
+        return f"[story {story_id[:8]}] deleted"
+    names = ", ".join(a.get("name", "?") for a in story.get("actors") or [])
+    what = story.get("frame") if story.get("type") != story.get("frame") else story.get("type")
+    counts = (
+        f"{story.get('mention_count')} mentions, {story.get('article_count')} articles, "
+        f"{story.get('source_count')} sources"
+    )
+    moved = f" -> merged into {str(story['merged_into'])[:8]}" if story.get("merged_into") else ""
+    quote = f' "{story["quote"][:60]}"' if story.get("quote") else ""
+    return f"[story {story_id[:8]} v{story.get('version')}] {what}: {names}{quote} ({counts}){moved}"

@@ -26,6 +26,7 @@ TITLES: dict[str | None, str] = {
     "topics": "Topics",
     "batching": "Batching, publishing and shutdown",
     "state": "Retraction state",
+    "stories": "Stories",
     "metrics": "Metrics",
 }
 

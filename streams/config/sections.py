@@ -322,6 +322,30 @@ class StateSettings(Section):
     )
 
 
+class StorySettings(Section):
+    """The story stage: one story per real-world event across articles (docs/stories.md)."""
+
+    enabled: bool = Field(
+        default=True,
+        validation_alias="NEWSEVENTS_STORIES",
+        description="Run the story stage in the worker: read the event topics, publish stories.",
+    )
+    topic: str = Field(
+        default="events.story",
+        min_length=1,
+        validation_alias="NEWSEVENTS_STORY_TOPIC",
+        description="Compacted topic of stories (key = story id; a tombstone deletes a story).",
+    )
+    horizon_days: float = Field(
+        default=30.0,
+        gt=0,
+        allow_inf_nan=False,
+        validation_alias="NEWSEVENTS_STORY_HORIZON_DAYS",
+        description="Days a story stays in the worker's state after its last mention; a mention that "
+        "comes later opens a new story.",
+    )
+
+
 class MetricsSettings(Section):
     """The Prometheus endpoint."""
 

@@ -24,10 +24,31 @@ from streams.config.sections import (
     LogLevel,
     MetricsSettings,
     StateSettings,
+    StorySettings,
     TopicSettings,
 )
 
 PREFIX = "NEWSEVENTS_"
+
+
+#: Names of the story stage's Faust tables; Faust names their changelog topics
+#: ``<app id>-<table>-changelog``.
+STORY_ROUTES_TABLE = "story-routes"
+STORY_BLOCKS_TABLE = "story-blocks"
+
+
+@dataclass(frozen=True)
+class StoryTopics:
+    """Where the story stage publishes, repartitions and keeps its tables (docs/stories.md)."""
+
+    stories: str  # events.story: the output
+    mentions: str  # events re-keyed by block (the repartition topic)
+    routes_changelog: str  # table event id -> block
+    blocks_changelog: str  # table block -> its stories
+
+    @property
+    def all(self) -> list[str]:
+        return [self.stories, self.mentions, self.routes_changelog, self.blocks_changelog]
 
 
 class ConfigError(ValueError):
@@ -71,7 +92,32 @@ class Settings(BaseSettings):
     topics: TopicSettings = TopicSettings()
     batching: BatchingSettings = BatchingSettings()
     state: StateSettings = StateSettings()
+    stories: StorySettings = StorySettings()
     metrics: MetricsSettings = MetricsSettings()
+
+    @property
+    def story_topics(self) -> StoryTopics:
+        """The story stage's topics: its output and the three it keeps its work and state in."""
+        return StoryTopics(
+            stories=self.stories.topic,
+            mentions=f"{self.app_id}-story-mentions",
+            routes_changelog=f"{self.app_id}-{STORY_ROUTES_TABLE}-changelog",
+            blocks_changelog=f"{self.app_id}-{STORY_BLOCKS_TABLE}-changelog",
+        )
+
+    @property
+    def all_topics(self) -> list[str]:
+        """Every topic the worker reads or writes, the story stage's when it runs."""
+        extra = self.story_topics.all if self.stories.enabled else []
+        return [*self.topics.all, *extra]
+
+    @property
+    def compacted_topics(self) -> list[str]:
+        """Topics keyed by identity, where only the latest record per key matters."""
+        story = self.story_topics
+        if not self.stories.enabled:
+            return list(self.topics.compacted)
+        return [*self.topics.compacted, story.stories, story.routes_changelog, story.blocks_changelog]
 
     @field_validator("log_level", mode="before")
     @classmethod
