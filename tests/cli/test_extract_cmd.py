@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -140,3 +142,18 @@ def test_stories_are_the_same_on_every_run() -> None:
         assert run_extract(iter(_lines(*STORY_ARTICLES)), out, io.StringIO(), stories=True) == 0
         runs.append(out.getvalue())
     assert runs[0] == runs[1] and runs[0]
+
+
+def test_the_documented_story_is_what_extract_prints() -> None:
+    """docs/stories.md's two articles give docs/contracts.md's story example (recorded_at aside)."""
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    heredoc = re.search(r"<<'EOF'\n(.*?)\nEOF\n", (docs / "stories.md").read_text(), re.DOTALL)
+    contracts = (docs / "contracts.md").read_text()
+    example = re.search(r"```json\n(\{\n  \"story_id\".*?)\n```", contracts, re.DOTALL)
+    assert heredoc and example, "the walk-through or the story example is gone from the docs"
+    out = io.StringIO()
+    lines = [line.encode() for line in heredoc.group(1).splitlines()]
+    assert run_extract(iter(_lines(*lines)), out, io.StringIO(), stories=True) == 0
+    documented = json.loads(example.group(1))
+    documented.pop("recorded_at")  # the worker adds it; extract does not
+    assert [json.loads(line) for line in out.getvalue().splitlines()] == [documented]
