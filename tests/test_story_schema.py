@@ -128,15 +128,32 @@ def run_scenario() -> list[StoryChange]:
     changes += stage.add(
         event(9, "statement", [SPEAKER], published_at=None, text="The quota talks start on Monday")
     )
-    # Re-extraction: event 6 comes back with another date, leaves the meeting and opens a story.
+    # Re-extraction: event 5, which opened the meeting, comes back with another date: it leaves the
+    # meeting (event 6 stays in it) and opens a story of its own.
     later: dict[str, Any] = {"date": {"text": "April 20", "value": "2026-04-20", "precision": "day"}}
-    changes += stage.add(event(6, "meeting", [QUILLAN, VESTMARK], lemma="meet", source="wire", **later))
+    changes += stage.add(event(5, "meeting", [VESTMARK, QUILLAN], lemma="meet", **later))
     # Retraction: the signing's only mention goes, and its story is tombstoned.
     changes += stage.retract(event_id(4))
     return changes
 
 
 CHANGES = run_scenario()
+
+
+def test_the_live_stories_hold_every_live_event_once() -> None:
+    """What a consumer of the compacted topic ends with (the last version of each story id not
+    tombstoned) accounts for every event still published, each in one story."""
+    live: dict[str, dict[str, Any]] = {}
+    for change in CHANGES:
+        if change.record is None:
+            live.pop(change.story_id, None)
+        else:
+            live[change.story_id] = change.record
+    held = [event for record in live.values() for event in record["event_ids"]]
+    expected = {event_id(n) for n in range(1, 10)} - {event_id(4)}  # event 4 was retracted
+    assert sorted(held) == sorted(expected)
+    for story_id, record in live.items():
+        assert record["story_id"] == story_id and record["merged_into"] is None
 
 
 def strict(schema: dict[str, Any]) -> dict[str, Any]:

@@ -66,7 +66,13 @@ class StoryBook:
         candidates = [m for s in self.stories.values() if (m := match(mention, s, self.settings))]
         changes: list[StoryChange] = []
         if not candidates:
-            story = Story(make_story_id(self.block, mention.event_id), self.block, self.next_seq)
+            story_id = make_story_id(self.block, mention.event_id)
+            opened = self.stories.get(story_id)
+            if opened is not None and opened.members:
+                # Re-extracted, the event left the story it opened, which other mentions keep:
+                # another id, or the new story would replace that one.
+                story_id = make_story_id(self.block, f"{mention.event_id}#{self.next_seq}")
+            story = Story(story_id, self.block, self.next_seq)
             self.next_seq += 1
             self.stories[story.story_id] = story
             touched[story.story_id] = "created"
