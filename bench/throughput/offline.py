@@ -38,7 +38,7 @@ def story_stage_seconds(events: Sequence[dict[str, object]]) -> float:
 
     routes: dict[str, str] = {}
     blocks: dict[str, bytes] = {}
-    horizon = timedelta(days=30)
+    horizon = timedelta(days=10)
     started = time.perf_counter()
     for event in events:
         event_id = str(event["event_id"])

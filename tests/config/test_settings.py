@@ -130,6 +130,6 @@ def test_test_switches_are_not_settings() -> None:
 
 def test_every_setting_has_a_variable_and_a_description() -> None:
     fields = list(setting_fields())
-    assert len({f.env for f in fields}) == len(fields) == 40
+    assert len({f.env for f in fields}) == len(fields) == 43
     for f in fields:
         assert f.env.startswith("NEWSEVENTS_") and f.info.description, f.env

@@ -65,10 +65,12 @@ class StoryBook:
             touched[left] = "updated"
         candidates = [m for s in self.stories.values() if (m := match(mention, s, self.settings))]
         changes: list[StoryChange] = []
-        if not candidates:
-            story_id = make_story_id(self.block, mention.event_id)
-            opened = self.stories.get(story_id)
-            if opened is not None and opened.members:
+        story_id = make_story_id(self.block, mention.event_id)
+        opened = self.stories.get(story_id)
+        if not candidates and opened is not None and not opened.members:
+            story = opened  # re-extracted, the story's only event is back: its next version
+        elif not candidates:
+            if opened is not None:
                 # Re-extracted, the event left the story it opened, which other mentions keep:
                 # another id, or the new story would replace that one.
                 story_id = make_story_id(self.block, f"{mention.event_id}#{self.next_seq}")

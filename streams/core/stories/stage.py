@@ -41,7 +41,7 @@ class StoryStage:
     """Every block in memory, for offline use."""
 
     settings: MatchSettings = DEFAULT_MATCH
-    horizon: timedelta = timedelta(days=30)
+    horizon: timedelta = timedelta(days=10)
     books: dict[str, StoryBook] = field(default_factory=dict)
     blocks: dict[str, str] = field(default_factory=dict)  # event id -> block
 
