@@ -156,6 +156,17 @@ def test_the_live_stories_hold_every_live_event_once() -> None:
         assert record["story_id"] == story_id and record["merged_into"] is None
 
 
+def test_a_replayed_event_keeps_its_story_and_raises_its_version() -> None:
+    """The contract's versions only grow for a story id until a tombstone, replays included."""
+    stage = StoryStage()
+    lone = event(20, "agreement", [ACME, BOREALIS], lemma="sign")
+    (first,) = stage.add(lone)
+    replayed = stage.add(lone)
+    assert [(c.story_id, c.kind) for c in replayed] == [(first.story_id, "updated")]
+    assert replayed[0].record is not None and first.record is not None
+    assert replayed[0].record["version"] == first.record["version"] + 1
+
+
 def strict(schema: dict[str, Any]) -> dict[str, Any]:
     """The schema with no unknown fields allowed at the top, in actors[] and in evidence."""
     closed = copy.deepcopy(schema)
