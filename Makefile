@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench-gemm bench-batch-timeout bench-stories bench-long-article bench bench-quick chaos clean docs-config
+.PHONY: install demo test lint typecheck unit integration eval bench-accuracy bench-rules bench-shares bench-fetch-wait bench-state-memory bench-gemm bench-batch-timeout bench-stories bench-long-article bench bench-quick bench-story-scale chaos clean docs-config
 
 install: $(STAMP)
 
@@ -91,6 +91,11 @@ bench: install
 
 bench-quick: install
 	$(BIN)/python -m bench.throughput --quick
+
+# The story stage as one block grows: time per mention and the largest table row (STORIES meetings).
+STORIES ?= 3000
+bench-story-scale: install
+	$(BIN)/python -m bench.story_scale --stories $(STORIES)
 
 # The chaos soak: 3 workers on 8 partitions of an embedded broker, killed (SIGKILL or SIGTERM) and
 # restarted at random while articles and malformed records arrive; ends with one 'chaos:' line and

@@ -30,15 +30,14 @@ class OfflineRun:
 
 
 def story_stage_seconds(events: Sequence[dict[str, object]]) -> float:
-    """The story stage's time over ``events``, as the stream pays it: per event, the route, the
-    block's state read from JSON, the placement, and the state written back as JSON (what the
-    Faust tables store, ``streams/app/stories.py``)."""
-    from streams.app.stories import apply_instruction, route_instructions
-    from streams.core.stories.book import StoryBook
+    """The story stage's time over ``events``, as the stream pays it: per event, the event
+    record read from JSON and routed, the instruction read from JSON and applied, and the
+    changed table rows written as JSON (``streams/app/stories.py``; a dict stands for the
+    Faust tables)."""
+    from streams.app.stories import BlockRows, route_instructions
 
     routes: dict[str, str] = {}
-    blocks: dict[str, bytes] = {}
-    horizon = timedelta(days=10)
+    rows = BlockRows({}, timedelta(days=10))
     started = time.perf_counter()
     for event in events:
         event_id = str(event["event_id"])
@@ -46,10 +45,7 @@ def story_stage_seconds(events: Sequence[dict[str, object]]) -> float:
         if keep is not None:
             routes[event_id] = keep
         for block, instruction in sends:
-            raw = blocks.get(block)
-            book = StoryBook.from_state(json.loads(raw)) if raw is not None else StoryBook(block)
-            apply_instruction(book, json.loads(json.dumps(instruction)), horizon)
-            blocks[block] = json.dumps(book.to_state(), separators=(",", ":")).encode()
+            rows.apply(block, json.loads(json.dumps(instruction)))
     return time.perf_counter() - started
 
 

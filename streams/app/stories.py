@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import MutableMapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -80,14 +81,74 @@ def route_instructions(
 
 def apply_instruction(
     book: StoryBook, instruction: dict[str, Any], horizon: timedelta
-) -> tuple[list[StoryChange], datetime | None]:
-    """Apply one instruction to a block; returns the changes and the event's publication time."""
+) -> tuple[list[StoryChange], list[str], datetime | None]:
+    """Apply one instruction to a block: the changes to publish, the stories that left the
+    state past the horizon, and the event's publication time (``recorded_at``)."""
     if instruction["op"] == "retract":
-        return book.retract(str(instruction["event_id"])), None
+        return book.retract(str(instruction["event_id"])), [], None
     mention = mention_from_record(instruction["record"])
-    if mention.seen is not None:
-        book.expire(mention.seen - horizon)
-    return book.add(mention), parse_time(instruction["record"].get("recorded_at"))
+    expired = book.expire(mention.seen - horizon) if mention.seen is not None else []
+    return book.add(mention), expired, parse_time(instruction["record"].get("recorded_at"))
+
+
+class BlockRows:
+    """The story state as table rows, with the blocks in use kept as objects.
+
+    Each block is one index row (``i:<block>``: its sequence and story ids) and one row per story
+    (``s:<story id>``: its members), so that a mention rewrites only the rows it changed and no
+    row grows with its block: a block of every meeting of ten days would pass Kafka's 1 MB
+    message limit as one row. Blocks already read are kept as ``StoryBook`` objects; the table
+    is written through, so the cache is only a copy, and :meth:`forget` drops it when the
+    worker's partitions change (another worker may have changed the rows meanwhile).
+    """
+
+    def __init__(self, table: MutableMapping[bytes, bytes], horizon: timedelta) -> None:
+        self.table = table
+        self.horizon = horizon
+        self._books: dict[str, StoryBook] = {}
+
+    def book(self, block: str) -> StoryBook:
+        if block not in self._books:
+            index = self.table.get(b"i:" + block.encode())
+            if index is None:
+                self._books[block] = StoryBook(block)
+            else:
+                state = json.loads(index)
+                rows = [json.loads(self.table[b"s:" + i.encode()]) for i in state["stories"]]
+                self._books[block] = StoryBook.from_rows(state, rows)
+        return self._books[block]
+
+    def apply(self, block: str, instruction: dict[str, Any]) -> tuple[list[StoryChange], datetime | None]:
+        """One instruction; the rows it changed are written before this returns."""
+        book = self.book(block)
+        next_seq = book.next_seq
+        changes, expired, recorded = apply_instruction(book, instruction, self.horizon)
+        opened_or_closed = any(c.kind in ("created", "merged", "deleted") for c in changes)
+        for story_id in {c.story_id for c in changes} | set(expired):
+            key = b"s:" + story_id.encode()
+            if story_id in book.stories:
+                self.table[key] = _compact(book.story_state(story_id))
+            elif key in self.table:
+                del self.table[key]
+        index = b"i:" + block.encode()
+        if not book.stories:
+            self._books.pop(block, None)
+            if index in self.table:
+                del self.table[index]
+        elif expired or opened_or_closed or book.next_seq != next_seq:
+            self.table[index] = _compact(book.index_state())
+        return changes, recorded
+
+    def forget(self) -> None:
+        self._books.clear()
+
+    @property
+    def live_stories(self) -> int:
+        return sum(len(b) for b in self._books.values())
+
+
+def _compact(state: dict[str, Any]) -> bytes:
+    return json.dumps(state, separators=(",", ":")).encode()
 
 
 def install_story_stage(app: faust.App, settings: Settings) -> None:
@@ -108,7 +169,12 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
     mentions = app.topic(
         names.mentions, key_serializer="raw", value_serializer="raw", partitions=partitions, allow_empty=True
     )
-    live: dict[str, int] = {}  # block -> live stories, for the state gauge
+    rows = BlockRows(blocks, horizon)
+
+    @app.on_partitions_revoked.connect  # type: ignore[arg-type]
+    async def forget_blocks(app: faust.App, revoked: set[Any], **kwargs: Any) -> None:
+        """Rows of blocks this worker may no longer own, or will recover again, are read afresh."""
+        rows.forget()
 
     @app.agent(event_topics, name="route-mentions")
     async def route_mentions(stream: StreamT[Any]) -> None:
@@ -140,14 +206,7 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
     @app.agent(mentions, name="assign-stories")
     async def assign_stories(stream: StreamT[Any]) -> None:
         async for event in stream.events():
-            block = (event.key or b"").decode()
-            raw = blocks.get(event.key)
-            book = StoryBook.from_state(json.loads(raw)) if raw is not None else StoryBook(block)
-            changes, recorded = apply_instruction(book, json.loads(event.value), horizon)
-            if len(book):
-                blocks[event.key] = json.dumps(book.to_state(), separators=(",", ":")).encode()
-            elif raw is not None:
-                del blocks[event.key]
+            changes, recorded = rows.apply((event.key or b"").decode(), json.loads(event.value))
             now = datetime.now(UTC)
             pending = []
             for change in changes:
@@ -162,7 +221,6 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
                     metrics.STORY_MENTIONS.observe(change.mention_count)
             for future in pending:
                 await future  # acknowledged before the next mention, so no version is lost
-            live[block] = len(book)
-            metrics.STORY_STATE.set(sum(live.values()))
+            metrics.STORY_STATE.set(rows.live_stories)
             if recorded is not None:
                 metrics.STORY_LAG.set(max(0.0, time.time() - recorded.timestamp()))

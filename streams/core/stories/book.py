@@ -24,7 +24,7 @@ Semantics (docs/stories.md):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from streams.core.stories.matching import DEFAULT_MATCH, MatchSettings, match
@@ -32,6 +32,15 @@ from streams.core.stories.mention import Mention, mention_from_record
 from streams.core.stories.story import Story, make_story_id
 
 ChangeKind = Literal["created", "updated", "merged", "deleted"]
+
+#: A name word or initials shared by more live stories of a block than this find no candidates:
+#: a story whose names share only such words with a mention ("Bank", a first name) is not looked
+#: at. Keys and letters always are. Keeps a block of thousands of meetings from
+#: comparing each mention with every story (``make bench-story-scale``).
+COMMON_WORD_STORIES = 64
+#: Expiry looks at every story of a block, so it runs again only once its cutoff has moved on
+#: by this much: stories leave the state at most this much later than the horizon says.
+EXPIRY_STEP = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -53,9 +62,36 @@ class StoryBook:
     stories: dict[str, Story] = field(default_factory=dict)
     where: dict[str, str] = field(default_factory=dict)  # event id -> story id
     next_seq: int = 0
+    #: name form -> stories with an actor of that form (``_forms``): a meeting or agreement is
+    #: matched only against the stories it shares a form with, not against its whole block.
+    #: Entries are added, never removed; a stale one costs one failed match.
+    _index: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _expired_to: datetime | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.stories)
+
+    def _candidates(self, mention: Mention) -> list[Story]:
+        """The stories ``mention`` could match, oldest first: for statements every story of the
+        block (their speaker is the block), for the others those sharing a name form."""
+        if mention.type == "statement":
+            return list(self.stories.values())
+        ids: set[str] = set()
+        for form in _lookups(mention):
+            stories = self._index.get(form, set())
+            if form.startswith(("w:", "i:")) and len(stories) > COMMON_WORD_STORIES:
+                continue  # a first name, "Bank", "UN": too common to find candidates by
+            ids |= stories
+        found = [self.stories[i] for i in ids if i in self.stories]
+        return sorted(found, key=lambda s: s.seq)
+
+    def _join(self, story: Story, mentions: list[Mention]) -> None:
+        story.members.extend(mentions)
+        story.revision += 1
+        for mention in mentions:
+            self.where[mention.event_id] = story.story_id
+            for form in _forms(mention):
+                self._index.setdefault(form, set()).add(story.story_id)
 
     def add(self, mention: Mention) -> list[StoryChange]:
         """Place one mention; returns the versions and tombstones to publish."""
@@ -63,7 +99,7 @@ class StoryBook:
         left = self._leave(mention.event_id)
         if left is not None:
             touched[left] = "updated"
-        candidates = [m for s in self.stories.values() if (m := match(mention, s, self.settings))]
+        candidates = [m for s in self._candidates(mention) if (m := match(mention, s, self.settings))]
         changes: list[StoryChange] = []
         story_id = make_story_id(self.block, mention.event_id)
         opened = self.stories.get(story_id)
@@ -91,8 +127,7 @@ class StoryBook:
                         changes.extend(self._absorb(story, other))
                         touched.pop(other.story_id, None)
             touched.setdefault(story.story_id, "updated")
-        story.members.append(mention)
-        self.where[mention.event_id] = story.story_id
+        self._join(story, [mention])
         return changes + self._publish(touched)
 
     def retract(self, event_id: str) -> list[StoryChange]:
@@ -101,7 +136,11 @@ class StoryBook:
         return self._publish({left: "updated"}) if left is not None else []
 
     def expire(self, cutoff: datetime) -> list[str]:
-        """Forget stories last seen before ``cutoff``; returns their ids (nothing is published)."""
+        """Forget stories last seen before ``cutoff``; returns their ids (nothing is published).
+        A cutoff less than ``EXPIRY_STEP`` past the last one checked does nothing."""
+        if self._expired_to is not None and cutoff < self._expired_to + EXPIRY_STEP:
+            return []
+        self._expired_to = cutoff
         old = [s.story_id for s in self.stories.values() if (s.last_seen or cutoff) < cutoff]
         for story_id in old:
             for member in self.stories.pop(story_id).members:
@@ -114,6 +153,7 @@ class StoryBook:
             return None
         story = self.stories[story_id]
         story.members = [m for m in story.members if m.event_id != event_id]
+        story.revision += 1
         return story_id
 
     def _absorb(self, survivor: Story, other: Story) -> list[StoryChange]:
@@ -121,9 +161,7 @@ class StoryBook:
         other.version += 1
         record = other.to_record(merged_into=survivor.story_id)
         pointer = StoryChange(other.story_id, "merged", record, len(other.members))
-        for member in other.members:
-            self.where[member.event_id] = survivor.story_id
-        survivor.members.extend(other.members)
+        self._join(survivor, other.members)
         del self.stories[other.story_id]
         return [pointer, StoryChange(other.story_id, "deleted", None)]
 
@@ -141,29 +179,62 @@ class StoryBook:
             out.append(StoryChange(story_id, kind, story.to_record(), len(story.members)))
         return out
 
-    def to_state(self) -> dict[str, Any]:
-        """The block as plain JSON: what a Faust table row holds."""
+    def index_state(self) -> dict[str, Any]:
+        """The block without its stories' members: its sequence and its story ids, oldest first."""
+        return {"block": self.block, "next_seq": self.next_seq, "stories": list(self.stories)}
+
+    def story_state(self, story_id: str) -> dict[str, Any]:
+        """One story as plain JSON: its members' reduced records."""
+        story = self.stories[story_id]
         return {
-            "block": self.block,
-            "next_seq": self.next_seq,
-            "stories": [
-                {
-                    "story_id": s.story_id,
-                    "seq": s.seq,
-                    "version": s.version,
-                    "members": [m.record for m in s.members],
-                }
-                for s in self.stories.values()
-            ],
+            "story_id": story.story_id,
+            "seq": story.seq,
+            "version": story.version,
+            "members": [m.record for m in story.members],
         }
+
+    def to_state(self) -> dict[str, Any]:
+        """The whole block as plain JSON (the index and every story)."""
+        return {**self.index_state(), "stories": [self.story_state(i) for i in self.stories]}
 
     @staticmethod
     def from_state(state: dict[str, Any], settings: MatchSettings = DEFAULT_MATCH) -> StoryBook:
-        book = StoryBook(block=state["block"], settings=settings, next_seq=int(state["next_seq"]))
-        for row in state["stories"]:
+        """The block of :meth:`to_state`."""
+        return StoryBook.from_rows({**state, "stories": []}, state["stories"], settings)
+
+    @staticmethod
+    def from_rows(
+        index: dict[str, Any], stories: list[dict[str, Any]], settings: MatchSettings = DEFAULT_MATCH
+    ) -> StoryBook:
+        """The block of :meth:`index_state` and the :meth:`story_state` of each of its stories.
+
+        The stream keeps them as separate table rows, so that a mention rewrites only the
+        stories it changed, and no row grows with the block (``streams/app/stories.py``)."""
+        book = StoryBook(block=index["block"], settings=settings, next_seq=int(index["next_seq"]))
+        for row in sorted(stories, key=lambda r: int(r["seq"])):
             story = Story(row["story_id"], book.block, int(row["seq"]), version=int(row["version"]))
-            story.members = [mention_from_record(r) for r in row["members"]]
             book.stories[story.story_id] = story
-            for member in story.members:
-                book.where[member.event_id] = story.story_id
+            book._join(story, [mention_from_record(r) for r in row["members"]])
         return book
+
+
+def _forms(mention: Mention) -> set[str]:
+    """The name forms a story is indexed by, one set per actor, tagged by kind of form."""
+    out: set[str] = set()
+    for actor in mention.actors:
+        forms = actor.forms
+        out |= {"k:" + forms.key, "s:" + forms.squashed} | {"w:" + w for w in forms.words}
+        if forms.initials:
+            out.add("i:" + forms.initials)
+    return out
+
+
+def _lookups(mention: Mention) -> set[str]:
+    """The index entries where a story ``names.same_actor`` could join to ``mention`` stands:
+    the same key, letters or word; or its initials spelt out, or spelling out its initials."""
+    out = _forms(mention)
+    for actor in mention.actors:
+        out.add("i:" + actor.forms.squashed)  # the story's initials are the mention's letters
+        if actor.forms.initials:
+            out.add("s:" + actor.forms.initials)  # the mention's initials are the story's letters
+    return out

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from streams.core.stories.mention import Mention
-from streams.core.stories.story import Story, cluster_actors
+from streams.core.stories.story import Story
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def _context_agrees(mention: Mention, story: Story, settings: MatchSettings) -> 
 
 def _parties(mention: Mention, story: Story) -> Match | None:
     """Rule 6 for meetings and agreements."""
-    clusters = cluster_actors(story.members)
+    clusters = story.clusters()
     core = [c for c in clusters if 2 * c.members >= len(story.members)]
     matched = [a for a in mention.actors if any(c.matches(a) for c in clusters)]
     if not matched:

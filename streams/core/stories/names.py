@@ -59,7 +59,9 @@ def name_forms(name: str, kind: str, country_code: str | None = None) -> NameFor
     """The forms of ``name``; ``kind`` is the actor's kind (person, organization, country, group)."""
     words = _words(name) or [name]
     capitalised = [w for w in words if w[:1].isupper()]
-    initials = "".join(w[0] for w in capitalised).lower() if len(capitalised) >= 2 else ""
+    # a body's initials ("AMD"); a person's ("BO" for Barack Obama) are no name anyone uses
+    spelt = len(capitalised) >= 2 and kind != "person"
+    initials = "".join(w[0] for w in capitalised).lower() if spelt else ""
     squashed = re.sub(r"[\W_]+", "", " ".join(words).lower())
     distinctive = frozenset(w.lower() for w in words if len(w) >= 3 and (w[:1].isupper() or w.isupper()))
     if kind == "country" and country_code:

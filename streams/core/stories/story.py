@@ -101,6 +101,17 @@ class Story:
     seq: int
     members: list[Mention] = field(default_factory=list)
     version: int = 0
+    #: raised by whoever changes ``members`` (``book.StoryBook``): it dates the cached clusters
+    revision: int = 0
+    _clusters: tuple[tuple[int, int], list[ActorCluster]] | None = field(default=None, repr=False)
+
+    def clusters(self) -> list[ActorCluster]:
+        """``cluster_actors(self.members)``, computed again only when the members change: matching
+        asks for it once per story per mention, and a story's members change far less often."""
+        key = (self.revision, len(self.members))
+        if self._clusters is None or self._clusters[0] != key:
+            self._clusters = (key, cluster_actors(self.members))
+        return self._clusters[1]
 
     @property
     def type(self) -> str:
@@ -122,8 +133,7 @@ class Story:
 
     def core_actors(self) -> list[ActorCluster]:
         """Actors named by at least half of the members: the parties the story is about."""
-        clusters = cluster_actors(self.members)
-        return [c for c in clusters if 2 * c.members >= len(self.members)]
+        return [c for c in self.clusters() if 2 * c.members >= len(self.members)]
 
     def best_date(self) -> dict[str, Any] | None:
         """The date most members give, the most precise first among equals."""
@@ -174,7 +184,7 @@ class Story:
             "story_id": self.story_id,
             "type": self.type,
             "frame": self.frame,
-            "actors": [c.to_dict() for c in sorted(cluster_actors(self.members), key=lambda c: -c.members)],
+            "actors": [c.to_dict() for c in sorted(self.clusters(), key=lambda c: -c.members)],
             "date": self.best_date(),
             "location": self.best_location(),
             "amounts": self.amounts(),

@@ -1,0 +1,109 @@
+"""streams.app.stories without a broker: routing of event-topic records, and the story state as
+table rows (a dict stands for the Faust table)."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from streams.app.stories import BlockRows, route_instructions
+from streams.core.stories.mention import InvalidEventRecord
+from streams.core.stories.stage import StoryStage
+from tests.core.stories.records import actor, event, statement
+
+HORIZON = timedelta(days=10)
+
+
+def _raw(record: dict[str, Any]) -> bytes:
+    return json.dumps(record).encode()
+
+
+def _stream(records: list[tuple[str, dict[str, Any] | None]], rows: BlockRows) -> list[Any]:
+    """Both steps as the stream runs them; returns every change, in order."""
+    routes: dict[str, str] = {}
+    changes = []
+    for event_id, record in records:
+        sends, keep = route_instructions(event_id, _raw(record) if record else None, routes.get(event_id))
+        if keep is None:
+            routes.pop(event_id, None)
+        else:
+            routes[event_id] = keep
+        for block, instruction in sends:
+            changes += rows.apply(block, json.loads(json.dumps(instruction)))[0]
+    return changes
+
+
+DEALS = [
+    ("e1", event("e1", source="wire")),
+    ("e2", event("e2", actors=[actor("Acme Inc"), actor("Widgetco")], source="daily")),
+    ("e3", event("e3", actors=[actor("Globex"), actor("Initech")], source="wire")),
+    ("q1", statement("q1", "Dana Reyes", "We will build robots here.", source="wire")),
+    ("q2", statement("q2", "Reyes", "We will build robots here", source="daily")),
+    ("e2", None),  # retracted
+    ("e4", event("e4", actors=[actor("Acme"), actor("Widgetco")], source="blog")),
+]
+
+
+def test_the_stream_steps_publish_what_the_offline_stage_publishes() -> None:
+    stage = StoryStage(horizon=HORIZON)
+    offline = []
+    for event_id, record in DEALS:
+        offline += stage.add(record) if record else stage.retract(event_id)
+    streamed = _stream(DEALS, BlockRows({}, HORIZON))
+    assert [(c.story_id, c.kind, c.record) for c in streamed] == [
+        (c.story_id, c.kind, c.record) for c in offline
+    ]
+
+
+def test_each_story_is_its_own_row_and_a_block_is_an_index_of_ids() -> None:
+    table: dict[bytes, bytes] = {}
+    _stream(DEALS, BlockRows(table, HORIZON))
+    stories = {k: json.loads(v) for k, v in table.items() if k.startswith(b"s:")}
+    indexes = {k: json.loads(v) for k, v in table.items() if k.startswith(b"i:")}
+    assert sorted(indexes) == [b"i:agreement:acquisition", b"i:statement:reyes"]
+    deals = indexes[b"i:agreement:acquisition"]["stories"]
+    assert len(deals) == 2 and all(b"s:" + i.encode() in table for i in deals)
+    members = sorted(m["event_id"] for row in stories.values() for m in row["members"])
+    assert members == ["e1", "e3", "e4", "q1", "q2"]  # e2 was retracted
+
+
+def test_a_worker_that_reads_the_rows_afresh_carries_on_like_the_one_that_wrote_them() -> None:
+    first, rest = DEALS[:4], DEALS[4:]
+    table: dict[bytes, bytes] = {}
+    _stream(first, BlockRows(table, HORIZON))
+    recovered = _stream(rest, BlockRows(dict(table), HORIZON))  # a new worker, rows from the changelog
+    whole = BlockRows({}, HORIZON)
+    _stream(first, whole)
+    uninterrupted = _stream(rest, whole)
+    assert [(c.story_id, c.kind, c.record) for c in recovered] == [
+        (c.story_id, c.kind, c.record) for c in uninterrupted
+    ]
+
+
+def test_rows_of_a_story_and_of_an_emptied_block_are_deleted() -> None:
+    table: dict[bytes, bytes] = {}
+    rows = BlockRows(table, HORIZON)
+    _stream([("e1", event("e1")), ("e1", None)], rows)
+    assert table == {}
+    assert rows.live_stories == 0
+
+
+def test_a_tombstone_goes_to_the_block_its_event_was_in_and_a_new_speaker_moves_a_statement() -> None:
+    sends, keep = route_instructions("q1", None, "statement:reyes")
+    assert (sends, keep) == ([("statement:reyes", {"op": "retract", "event_id": "q1"})], None)
+    moved = statement("q1", "Lena Ortiz", "We will build robots here.")
+    sends, keep = route_instructions("q1", _raw(moved), "statement:reyes")
+    assert [(block, i["op"]) for block, i in sends] == [
+        ("statement:reyes", "retract"),
+        ("statement:ortiz", "add"),
+    ]
+    assert keep == "statement:ortiz"
+
+
+@pytest.mark.parametrize("value", [b"not json", b"[1, 2]", json.dumps({"event_id": "x"}).encode()])
+def test_a_record_that_is_no_event_is_refused_with_a_reason(value: bytes) -> None:
+    with pytest.raises(InvalidEventRecord):
+        route_instructions("x", value, None)
