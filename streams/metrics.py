@@ -100,6 +100,13 @@ STORY_LAG = Gauge(
     "Now minus the publication time (recorded_at) of the last event the story stage assigned: how far "
     "story assignment lags behind event publication.",
 )
+STORY_BACKLOG = Gauge(
+    "newsevents_story_backlog",
+    "Records the story stage has not yet committed, per partition of the event topics and of its "
+    "repartition topic assigned to this worker (end offset minus committed offset): grows when story "
+    "assignment falls behind event publication or stops.",
+    ["topic", "partition"],
+)
 STORY_STATE = Gauge(
     "newsevents_story_state_stories",
     "Live stories in the story state of the blocks this worker last touched.",

@@ -60,6 +60,7 @@ ALERTS = {
     "NewseventsWorkerStalled",
     "NewseventsWorkerUnassigned",
     "NewseventsStoryLag",
+    "NewseventsStoryBacklog",
 }
 #: Every runbook_url: absolute under Prometheus' external label runbook_base_url, else the repository path.
 RUNBOOK_URL = "{{ with $externalLabels.runbook_base_url }}{{ . }}{{ else }}docs{{ end }}/operations.md#"
@@ -86,6 +87,7 @@ NEWSEVENTS_METRICS = {
     "newsevents_story_lag_seconds": "gauge",
     "newsevents_story_state_stories": "gauge",
     "newsevents_story_rejected_events": "counter",
+    "newsevents_story_backlog": "gauge",
 }
 SUFFIXES = {"counter": ("_total", "_created"), "histogram": ("_bucket", "_sum", "_count"), "gauge": ("",)}
 #: Sample names a query may use: the worker's, prometheus-client's default collectors', Prometheus' own.
@@ -434,6 +436,7 @@ def test_dashboard_queries_use_only_exported_metrics() -> None:
         "newsevents_story_mentions_bucket",
         "newsevents_story_lag_seconds",
         "newsevents_story_state_stories",
+        "newsevents_story_backlog",
     }
     assert wanted <= used, f"no panel shows {sorted(wanted - used)}"
 

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterable
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+from prometheus_client import Gauge
 
 from streams import health, metrics
 from streams.config import Settings
@@ -31,8 +32,9 @@ def compute_lag(
 class LagMonitor:
     """Reads offsets with its own short-lived clients (blocking: call it from a thread)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, gauge: Gauge = metrics.CONSUMER_LAG) -> None:
         self.settings = settings
+        self.gauge = gauge  # the input's lag, or the story stage's backlog (STORY_BACKLOG)
         self._reported: set[tuple[str, int]] = set()
 
     def measure(self, partitions: Iterable[TopicPartition]) -> dict[TopicPartition, int]:
@@ -66,7 +68,7 @@ class LagMonitor:
         health.broker_reachable(ok=True)
         current = {(tp.topic, tp.partition) for tp in lag}
         for topic, partition in self._reported - current:
-            metrics.CONSUMER_LAG.remove(topic, str(partition))
+            self.gauge.remove(topic, str(partition))
         for tp, value in lag.items():
-            metrics.CONSUMER_LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(value)
+            self.gauge.labels(topic=tp.topic, partition=str(tp.partition)).set(value)
         self._reported = current

@@ -20,7 +20,7 @@ from typing import Any, cast
 import faust
 from faust.types import StreamT
 
-from streams import health
+from streams import health, metrics
 from streams.app.article_state import ArticleStateStore
 from streams.app.lag import LagMonitor
 from streams.app.membership import JoinWatch
@@ -189,6 +189,8 @@ def create_app(
         settings, extractor, FaustPublisher(app), ArticleStateStore(settings), drop_types=drop_types
     )
     lag_monitor = LagMonitor(settings)
+    story_monitor = LagMonitor(settings, metrics.STORY_BACKLOG)
+    story_inputs = {*settings.topics.events.values(), settings.story_topics.mentions}
 
     if settings.stories.enabled:
         install_story_stage(app, settings)
@@ -238,6 +240,9 @@ def create_app(
             """Refresh ``newsevents_consumer_lag`` for the input partitions this worker holds."""
             assigned = [tp for tp in app.consumer.assignment() if tp.topic == settings.topics.input]
             await asyncio.get_running_loop().run_in_executor(None, lag_monitor.update, assigned)
+            if settings.stories.enabled:
+                held = [tp for tp in app.consumer.assignment() if tp.topic in story_inputs]
+                await asyncio.get_running_loop().run_in_executor(None, story_monitor.update, held)
 
     @app.agent(input_topic, name="extract-articles")
     async def extract_articles(stream: StreamT[Any]) -> None:
