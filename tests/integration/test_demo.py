@@ -29,7 +29,7 @@ def _children(pid: int) -> set[int]:
     return found
 
 
-def test_demo_shows_events_and_ctrl_c_stops_everything() -> None:
+def test_demo_shows_events_and_stories_and_ctrl_c_stops_everything() -> None:
     # started with SIGINT ignored, as from a script's background job: the demo must still stop on it
     demo = subprocess.Popen(
         ["sh", "-c", 'trap "" INT; exec "$0" -m streams.cli.main demo', sys.executable],
@@ -42,7 +42,13 @@ def test_demo_shows_events_and_ctrl_c_stops_everything() -> None:
     deadline = time.monotonic() + 120
     started_children: set[int] = set()
     try:
-        while not {"[meeting", "[agreement", "[statement"} <= {line[:10].strip() for line in seen}:
+        # events, and the story the bundled samples' two outlets both report (the Norway-Chile accord)
+        while not (
+            {"[meeting", "[agreement", "[statement"} <= {line[:10].strip() for line in seen}
+            and any(
+                line.startswith("[story") and "(2 mentions, 2 articles, 2 sources)" in line for line in seen
+            )
+        ):
             assert time.monotonic() < deadline, "\n".join(seen)
             line = demo.stdout.readline()
             assert line or demo.poll() is None, "\n".join(seen)
