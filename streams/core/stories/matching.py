@@ -93,6 +93,8 @@ def _sums_agree(mention: Mention, story: Story, tolerance: float) -> bool:
 def _context_agrees(mention: Mention, story: Story, settings: MatchSettings) -> bool:
     """Rules 2-5: time, date, place and amounts."""
     first, last = story.first_seen, story.last_seen
+    if (mention.seen is None) != (last is None):
+        return False  # one undated, one dated: nothing says they are near in time
     if mention.seen is not None and first is not None and last is not None:  # noqa: SIM102
         if not first - settings.window <= mention.seen <= last + settings.window:
             return False
@@ -118,6 +120,8 @@ def _parties(mention: Mention, story: Story) -> Match | None:
     missing = [c for c in core if not any(c.matches(a) for a in mention.actors)]
     if any(a.kind == c.kind for a in others for c in missing):
         return None
+    if len(matched) < 2 <= min(len(mention.actors), len(core)):
+        return None  # both name two parties or more, and share one: one party does two things
     return Match(story, float(len(matched)), strong=len(matched) >= 2)
 
 

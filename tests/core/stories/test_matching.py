@@ -144,3 +144,19 @@ def test_different_quotes_by_one_speaker_do_not_join() -> None:
 def test_a_statement_without_words_joins_nothing() -> None:
     story = _story(statement("s1", "Marta Kilroy", QUOTE))
     assert match(mention_from_record(statement("s2", "Marta Kilroy", "")), story) is None
+
+
+def test_an_undated_mention_does_not_join_a_dated_story() -> None:
+    """Nothing says an article without a publication time reports the same week's deal."""
+    story = _story(event("e1", published_at="2026-03-02T09:00:00Z"))
+    assert match(mention_from_record(event("e2", published_at=None)), story) is None
+    undated = _story(event("e3", published_at=None))
+    assert match(mention_from_record(event("e4", published_at=None)), undated) is not None
+
+
+def test_two_named_parties_must_share_two_with_a_story_of_two() -> None:
+    """One leader meeting two counterparts in one week: two meetings, though one party is in both."""
+    story = _story(meeting("m1", "Ana Costa", "Rui Vale"))
+    other = event("m2", "meeting", [actor("Ana Costa", "person"), actor("Globex")], trigger_lemma="meet")
+    assert match(mention_from_record(other), story) is None
+    assert match(mention_from_record(meeting("m3", "Costa")), story) is not None
