@@ -23,12 +23,16 @@ class Published:
     def __init__(self, settings: Settings) -> None:
         self._event_topics = set(settings.topics.events.values())
         self._dlq = settings.topics.dlq
+        self.stories_topic = settings.stories.topic if settings.stories.enabled else None
         self._consumer = KafkaConsumer(
             **client_options(settings, "newsevents-chaos-reader"), enable_auto_commit=False
         )
+        topics = [*sorted(self._event_topics), self._dlq]
+        if self.stories_topic is not None:
+            topics.append(self.stories_topic)
         partitions = [
             TopicPartition(topic, p)
-            for topic in [*sorted(self._event_topics), self._dlq]
+            for topic in topics
             for p in sorted(self._consumer.partitions_for_topic(topic) or ())
         ]
         self._consumer.assign(partitions)
@@ -36,6 +40,7 @@ class Published:
         self.event_records: Counter[str] = Counter()  # event id -> records carrying it
         self.live: dict[str, str] = {}  # event id -> article id, tombstones removed
         self.dead_lettered: set[str] = set()  # original keys
+        self.story_members: dict[str, list[str]] = {}  # live story id -> its event ids
 
     def poll(self, timeout_ms: int = 500) -> None:
         for records in self._consumer.poll(timeout_ms=timeout_ms).values():
@@ -43,6 +48,11 @@ class Published:
                 key = record.key.decode("utf-8", errors="replace") if record.key else ""
                 if record.topic == self._dlq:
                     self.dead_lettered.add(key)
+                elif record.topic == self.stories_topic:
+                    if record.value is None:
+                        self.story_members.pop(key, None)
+                    else:
+                        self.story_members[key] = list(json.loads(record.value)["event_ids"])
                 elif record.value is None:
                     self.live.pop(key, None)
                 else:
@@ -132,3 +142,31 @@ def diagnose(settings: Settings, missing_keys: Sequence[str]) -> list[str]:
         return lines
     finally:
         consumer.close()
+
+
+@dataclass(frozen=True)
+class StoryVerdict:
+    """Whether the live stories hold the live events: each in exactly one story, nothing else."""
+
+    stories: int
+    unassigned: int  # live events in no live story
+    repeated: int  # live events in two live stories or more
+    stale: int  # event ids in live stories that are no live event
+
+    @property
+    def wrong(self) -> int:
+        return self.unassigned + self.repeated + self.stale
+
+
+def judge_stories(published: Published) -> StoryVerdict:
+    """Nothing to judge when the story stage is off (``NEWSEVENTS_STORIES=false``)."""
+    if published.stories_topic is None:
+        return StoryVerdict(stories=0, unassigned=0, repeated=0, stale=0)
+    homes: Counter[str] = Counter(e for members in published.story_members.values() for e in members)
+    live = set(published.live)
+    return StoryVerdict(
+        stories=len(published.story_members),
+        unassigned=len(live - set(homes)),
+        repeated=sum(1 for e, n in homes.items() if n > 1 and e in live),
+        stale=len(set(homes) - live),
+    )

@@ -12,7 +12,8 @@ stuck when its leader leaves during a rebalance; docs/decisions/0009-tansu-group
 **Seek guard.** Faust 0.15.3 with aiokafka 0.14 was seen to skip a partition's first batch after
 a broker restart and commit its offsets. ``SeekGuard`` delivers each partition in order from its
 committed offset, reads again when a later offset arrives, and commits only from the lowest
-uncommitted offset. See docs/decisions/0001-seek-guard.md.
+uncommitted offset. Tables' changelog partitions are left alone (``SeekGuard._unguarded``). See
+docs/decisions/0001-seek-guard.md.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ class SeekGuard:
             async for tp, message in fetched:
                 if fetched_at is None:
                     fetched_at = self._seeks
+                if self._unguarded(tp):
+                    yield tp, message
+                    continue
                 if self._seeks != fetched_at:  # fetched before the latest seek
                     await self._rewind([tp, *[t async for t, _ in fetched]])
                     return
@@ -100,6 +104,15 @@ class SeekGuard:
                     self._next[tp] = message.offset + 1
         finally:
             await fetched.aclose()
+
+    def _unguarded(self, tp: Any) -> bool:
+        """A table's changelog partition: Faust's recovery seeks it to the offset the table has
+        read, not to a committed one, and the guard, expecting the group's offset, sent it back
+        to the start on every rebalance; a worker was seen stuck in recovery for minutes with
+        the story tables (``streams/app/stories.py``). Changelogs are never committed, so the
+        skip the guard exists for cannot lose their records."""
+        tables = getattr(self.app, "tables", None)
+        return tables is not None and tp[0] in tables.changelog_topics
 
     def _known_gap(self, tp: Any, expected: int, got: int) -> bool:
         """A jump seen right after reading again from ``expected`` is real (markers, compaction)."""
