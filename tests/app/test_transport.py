@@ -169,3 +169,28 @@ def test_a_commit_never_starts_above_an_unacknowledged_offset() -> None:
     assert _FaustStandIn._new_offset(consumer, "tp") == 8  # what Faust alone would commit
     consumer._acked["tp"] = [0, 1, 2, 3, 4, 5, 6, 7]
     assert consumer._new_offset("tp") == 8
+
+
+class _Tables:
+    changelog_topics = frozenset({"t"})  # the stand-in's partition "tp" is of topic "tp"[0], "t"
+
+
+class _TableApp(_App):
+    tables = _Tables()
+
+
+class _ChangelogGuarded(_Guarded):
+    app = _TableApp()
+
+
+def test_a_changelog_partition_is_delivered_from_where_recovery_seeks_it() -> None:
+    """Faust's table recovery seeks a changelog to what the table has read (5), not to a committed
+    offset: the guard must not send it back to the start, as it did to the story tables."""
+    for consumer_class, expected in ((_Guarded, [0, 1, 2, 3]), (_ChangelogGuarded, [5, 6, 7])):
+        consumer = consumer_class(list(range(8)))
+        asyncio.run(consumer.perform_seek())  # nothing committed: the guard expects offset 0
+        asyncio.run(consumer.seek("tp", 5))  # recovery
+        delivered: list[int] = []
+        for _ in range(3):
+            delivered += asyncio.run(_drain(consumer))
+        assert delivered[: len(expected)] == expected
