@@ -129,20 +129,8 @@ def _input_record(event: Any) -> InputRecord:
     )
 
 
-def create_app(
-    settings: Settings,
-    extractor: Extractor,
-    drop_types: frozenset[str] = frozenset(),
-    instance_id: str | None = None,
-    join_watch: JoinWatch | None = None,
-) -> faust.App:
-    """Build the Faust app and its agent around an already loaded extractor.
-
-    The extractor (and so the spaCy model) is built before the app starts, so the model
-    load never blocks the event loop while the consumer is joining its group. ``instance_id``
-    makes the worker a static group member and ``join_watch`` hears of its rebalances
-    (``streams/app/membership.py``).
-    """
+def _faust_app(settings: Settings, instance_id: str | None) -> faust.App:
+    """The Faust app both kinds of worker share: brokers, serializers, group timings, transport."""
     app = faust.App(
         settings.app_id,
         broker=[f"kafka://{server.strip()}" for server in settings.kafka.bootstrap.split(",")],
@@ -178,6 +166,70 @@ def create_app(
         table_standby_replicas=0,
     )
     install_transport(app, settings.kafka.fetch_max_wait_ms, leave_on_stop=settings.kafka.leave_group_on_stop)
+    return app
+
+
+def create_story_app(settings: Settings) -> faust.App:
+    """A worker of the story stage alone (``newsevents stories``): no model, no extraction.
+
+    ``settings`` are the story worker's own (``story_worker_settings``): another consumer
+    group, so that the extraction workers never wait for the story tables' recovery."""
+    app = _faust_app(settings, None)
+    install_story_stage(app, settings)
+    story_monitor = LagMonitor(settings, metrics.STORY_BACKLOG)
+    story_inputs = {*settings.topics.events.values(), settings.story_topics.mentions}
+    mentions = settings.story_topics.mentions
+
+    @app.on_before_shutdown.connect  # type: ignore[arg-type]
+    async def bound_shutdown(app: faust.App, **kwargs: Any) -> None:
+        log.info("story worker stopping (at most %g s)", settings.batching.shutdown_timeout)
+        start_shutdown_deadline(settings.batching.shutdown_timeout)
+
+    @app.on_partitions_assigned.connect  # type: ignore[arg-type]
+    async def log_assigned(app: faust.App, assigned: set[Any], **kwargs: Any) -> None:
+        """Readiness counts the repartition topic's partitions, as an extraction worker's its input's."""
+        mine = sorted(tp.partition for tp in assigned if tp.topic == mentions)
+        health.assignment(mine)
+        log.info("partitions assigned: %s %s", mentions, ", ".join(map(str, mine)) or "none")
+
+    @app.timer(health.LOOP_TICK_SECONDS)  # type: ignore[untyped-decorator]
+    async def event_loop_tick() -> None:
+        health.loop_tick()
+
+    if settings.metrics.lag_interval > 0:
+
+        @app.timer(settings.metrics.lag_interval)  # type: ignore[untyped-decorator]
+        async def report_story_backlog() -> None:
+            held = [tp for tp in app.consumer.assignment() if tp.topic in story_inputs]
+            await asyncio.get_running_loop().run_in_executor(None, story_monitor.update, held)
+
+    return app
+
+
+def story_worker_settings(settings: Settings) -> Settings:
+    """The settings of a story-only worker: the stage on, in the group ``<app id>-stories``."""
+    return settings.replace(app_id=f"{settings.app_id}{STORY_GROUP_SUFFIX}", stories=True)
+
+
+#: A story-only worker's consumer group (and so its tables' changelogs) is the app id plus this.
+STORY_GROUP_SUFFIX = "-stories"
+
+
+def create_app(
+    settings: Settings,
+    extractor: Extractor,
+    drop_types: frozenset[str] = frozenset(),
+    instance_id: str | None = None,
+    join_watch: JoinWatch | None = None,
+) -> faust.App:
+    """Build the Faust app and its agent around an already loaded extractor.
+
+    The extractor (and so the spaCy model) is built before the app starts, so the model
+    load never blocks the event loop while the consumer is joining its group. ``instance_id``
+    makes the worker a static group member and ``join_watch`` hears of its rebalances
+    (``streams/app/membership.py``).
+    """
+    app = _faust_app(settings, instance_id)
     input_topic = app.topic(
         settings.topics.input,
         key_serializer="raw",

@@ -91,6 +91,15 @@ def _parser() -> argparse.ArgumentParser:
         epilog=worker_settings_help(),
     )
 
+    command(
+        "stories",
+        "run a worker of the story stage alone, in the group <app id>-stories (docs/stories.md)",
+        description="Run the story stage without extraction: read the event topics, publish stories on "
+        "the story topic. For deployments whose extraction workers run with NEWSEVENTS_STORIES=false; "
+        "takes the same settings as the worker.",
+        epilog=worker_settings_help(),
+    )
+
     ingest = command("ingest", "send JSONL articles to the input topic (key: the article id)")
     ingest.add_argument("path", help="JSONL file, one article per line, or - for standard input")
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar on standard error")
@@ -234,6 +243,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from streams.cli.worker_cmd import cmd_worker
 
         return cmd_worker(settings)
+    if args.command == "stories":
+        from streams.cli.stories_cmd import cmd_stories
+
+        return cmd_stories(settings)
     from streams.cli import kafka_cmds
 
     if args.command == "topics":

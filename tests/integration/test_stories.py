@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from kafka import KafkaAdminClient
 
+from streams.app.topics import ensure_topics
+from streams.app.worker import story_worker_settings
 from streams.config import Settings
 from streams.resources import schema_path
-from tests.fixtures.broker import WorkerProcess, consume_until, isolated_settings, produce
+from tests.fixtures.broker import StoryWorkerProcess, WorkerProcess, consume_until, isolated_settings, produce
 
 STORY_SCHEMA = json.loads(schema_path("story.v1.json").read_text())
 
@@ -137,3 +140,32 @@ def test_a_replay_of_the_same_articles_gives_the_same_story_ids(
         runs.append({(s["frame"], s["mention_count"], s["story_id"]) for s in _live(records).values()})
     assert runs[0] == runs[1]
     assert len(runs[0]) >= 3  # the deal, the quote and the meeting at least
+
+
+def test_the_story_stage_runs_apart_from_extraction_in_its_own_group(
+    bootstrap: str, tmp_path: Path, worker_factory: Callable[..., WorkerProcess]
+) -> None:
+    """Extraction workers with NEWSEVENTS_STORIES=false, and ``newsevents stories`` beside them:
+    the same stories as one worker doing both (the test above), from another consumer group."""
+    settings = _settings(bootstrap, tmp_path, "apart", stories=False)
+    ensure_topics(story_worker_settings(settings))  # what `newsevents stories` does first
+    extraction = worker_factory(settings)
+    stories = StoryWorkerProcess(settings, tmp_path / "stories.log").start()
+    try:
+        _send(settings, WIRE, DAILY, BLOG)
+        records = consume_until(bootstrap, [settings.stories.topic], _has(3), 180, stories)
+        deal = _story(_live(records), "consent")
+        assert deal is not None and deal["sources"] == ["blog", "daily", "wire"]
+        assert extraction.alive()
+        groups = _groups(bootstrap)
+        assert f"{settings.app_id}-stories" in groups and settings.app_id in groups
+    finally:
+        stories.stop()
+
+
+def _groups(bootstrap: str) -> set[str]:
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap)
+    try:
+        return {g["group_id"] for g in admin.list_groups()}
+    finally:
+        admin.close()
