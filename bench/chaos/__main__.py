@@ -64,6 +64,8 @@ def main() -> int:
                 # after that would open a second story (docs/stories.md). The soak checks crashes
                 # and rebalances, not the horizon.
                 "story_horizon_days": 3650.0,
+                # the story stage inside the extraction workers, so that their kills hit its tables
+                "stories": True,
             },
         )
         sent, monkey, workers = run_soak(settings, workdir, args.seconds, args.workers, args.seed, say)

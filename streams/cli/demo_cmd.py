@@ -1,6 +1,6 @@
 """``newsevents demo``: broker, topics, worker, sample articles and live events in one command.
 
-Everything it starts (the embedded broker and a worker subprocess) is stopped on
+Everything it starts (the embedded broker, a worker and a story worker subprocess) is stopped on
 Ctrl-C, on SIGTERM and on any failure, and its temporary folder (broker data, worker
 state, logs) is removed; a failure exits non-zero with the reason and the tail of the
 worker's log.
@@ -47,6 +47,7 @@ class DemoWorker:
     again, up to ``restarts`` times; any other exit ends the demo with the reason."""
 
     COMMAND = (sys.executable, "-m", "streams.cli.main", "worker")
+    STORIES = (sys.executable, "-m", "streams.cli.main", "stories")  # the story stage's own worker
 
     def __init__(
         self, settings: Settings, log_path: Path, restarts: int = 3, command: tuple[str, ...] = COMMAND
@@ -109,6 +110,7 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
     worker_log = workdir / "worker.log"
     broker = EmbeddedBroker(engine=engine, data_dir=workdir / "broker", log_path=workdir / "broker.log")
     worker: DemoWorker | None = None
+    story_worker: DemoWorker | None = None
 
     def on_stop_signal(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -136,13 +138,23 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
         worker = DemoWorker(settings, worker_log)
         worker.start()
         from streams.app.topics import ensure_topics
+        from streams.app.worker import story_worker_settings
 
         ensure_topics(settings)
+        ensure_topics(story_worker_settings(settings))
+        story_settings = settings.replace(metrics_port=free_port())
+        story_worker = DemoWorker(story_settings, workdir / "stories.log", command=DemoWorker.STORIES)
+        story_worker.start()
         print(f"· ingesting {path} ...", flush=True)
         cmd_ingest(settings, str(path), progress=False)
         print(f"· metrics: http://127.0.0.1:{settings.metrics.port}/metrics", flush=True)
+        print(
+            f"· story stage: its own worker (newsevents stories), metrics on "
+            f"http://127.0.0.1:{story_settings.metrics.port}/metrics",
+            flush=True,
+        )
         print("· events as they arrive (Ctrl-C stops the demo and everything it started):", flush=True)
-        return _follow(settings, worker, started, idle_exit)
+        return _follow(settings, [worker, story_worker], started, idle_exit)
     except KeyboardInterrupt:
         print("\n· stopping ...", flush=True)
         return 0
@@ -155,15 +167,16 @@ def run_demo(articles: str | None, engine: str, metrics_port: int, idle_exit: fl
             print(f"--- last lines of {worker_log} ---\n{tail}", file=sys.stderr)
         return 1
     finally:
-        if worker is not None:
-            worker.stop()
+        for started_worker in (worker, story_worker):
+            if started_worker is not None:
+                started_worker.stop()
         broker.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _follow(
     settings: Settings,
-    worker: DemoWorker,
+    workers: list[DemoWorker],
     started: float,
     idle_exit: float | None,
 ) -> int:
@@ -180,17 +193,18 @@ def _follow(
             TopicPartition(settings.topics.dlq, p)
             for p in sorted(consumer.partitions_for_topic(settings.topics.dlq) or ())
         ]
-        if settings.stories.enabled:  # stories are shown as they change (docs/stories.md)
-            dlq += [
-                TopicPartition(settings.stories.topic, p)
-                for p in sorted(consumer.partitions_for_topic(settings.stories.topic) or ())
-            ]
+        # stories, shown as they change (docs/stories.md), from the demo's story worker
+        dlq += [
+            TopicPartition(settings.stories.topic, p)
+            for p in sorted(consumer.partitions_for_topic(settings.stories.topic) or ())
+        ]
         consumer.assign(partitions + dlq)
         consumer.seek_to_beginning(*(partitions + dlq))
         seen = 0
         last = time.monotonic()
         while True:
-            worker.check()
+            for worker in workers:
+                worker.check()
             batches = consumer.poll(timeout_ms=300)
             for records in batches.values():
                 for record in records:

@@ -326,9 +326,11 @@ class StorySettings(Section):
     """The story stage: one story per real-world event across articles (docs/stories.md)."""
 
     enabled: bool = Field(
-        default=True,
+        default=False,
         validation_alias="NEWSEVENTS_STORIES",
-        description="Run the story stage in the worker: read the event topics, publish stories.",
+        description="Run the story stage inside this extraction worker too (read the event topics, publish "
+        "stories). Off by default: `newsevents stories` runs it as its own worker, so that story state "
+        "never holds extraction up.",
     )
     topic: str = Field(
         default="events.story",

@@ -87,7 +87,9 @@ def _has(mentions: int) -> Callable[[list[Any]], bool]:
 
 
 def _settings(bootstrap: str, tmp_path: Path, name: str, **changes: Any) -> Settings:
-    return isolated_settings(bootstrap, tmp_path / name, "stories", partitions=1, batch_size=2, **changes)
+    """One partition; the story stage inside the worker unless ``changes`` say otherwise."""
+    values: dict[str, Any] = {"partitions": 1, "batch_size": 2, "stories": True, **changes}
+    return isolated_settings(bootstrap, tmp_path / name, "stories", **values)
 
 
 def test_outlets_copies_become_one_story_and_a_killed_worker_keeps_its_stories(
