@@ -542,13 +542,36 @@ def _k8s_objects() -> dict[str, dict[str, Any]]:
     kubectl = external_tools.require("kubectl", "render deploy/k8s with `kubectl kustomize`")
     result = _run([kubectl, "kustomize", str(K8S_DIR)])
     assert result.returncode == 0, f"kubectl kustomize deploy/k8s failed:\n{result.stderr}"
-    objects = {}
+    objects, stories = {}, {}
     for doc in yaml.safe_load_all(result.stdout):
         assert {"apiVersion", "kind", "metadata"} <= set(doc), doc
         assert "namespace" not in doc["metadata"], "manifests are namespace-agnostic"
-        objects[doc["kind"]] = doc
+        component = doc["metadata"].get("labels", {}).get("app.kubernetes.io/component")
+        (stories if component == "stories" else objects)[doc["kind"]] = doc
     assert set(objects) == {"ConfigMap", "Deployment", "Service", "ScaledObject", "Secret"}
+    assert set(stories) == {"Deployment", "Service"}
+    _STORY_OBJECTS.update(stories)
     return objects
+
+
+#: The story workers' Deployment and Service (stories-deployment.yaml, service.yaml), by kind.
+_STORY_OBJECTS: dict[str, dict[str, Any]] = {}
+
+
+def test_the_story_workers_run_the_story_stage_and_are_scraped_as_their_own_job() -> None:
+    k8s_objects = _k8s_objects()
+    stories = _STORY_OBJECTS
+    deployment, service = stories["Deployment"], stories["Service"]
+    (container,) = deployment["spec"]["template"]["spec"]["containers"]
+    assert container["args"] == ["stories"]
+    assert (
+        container["envFrom"]
+        == k8s_objects["Deployment"]["spec"]["template"]["spec"]["containers"][0]["envFrom"]
+    )
+    assert service["spec"]["selector"].items() <= deployment["spec"]["template"]["metadata"]["labels"].items()
+    assert service["spec"]["selector"] != k8s_objects["Service"]["spec"]["selector"]
+    jobs = {j["job_name"]: j for j in _load_yaml(PROMETHEUS_DIR / "prometheus-k8s.yml")["scrape_configs"]}
+    assert jobs["newsevents-stories"]["dns_sd_configs"][0]["names"] == [service["metadata"]["name"]]
 
 
 def _quantity(value: str) -> float:
@@ -635,8 +658,11 @@ def test_metrics_service_selects_the_workers() -> None:
     (port,) = service["spec"]["ports"]
     assert port["port"] == 9108 and port["targetPort"] in ("metrics", 9108)
     # prometheus-k8s.yml discovers the workers through this Service's DNS name.
-    (job,) = _load_yaml(PROMETHEUS_DIR / "prometheus-k8s.yml")["scrape_configs"]
-    assert job["job_name"] == "newsevents"
+    (job,) = [
+        j
+        for j in _load_yaml(PROMETHEUS_DIR / "prometheus-k8s.yml")["scrape_configs"]
+        if j["job_name"] == "newsevents"
+    ]
     assert job["dns_sd_configs"][0]["names"] == [service["metadata"]["name"]]
 
 
