@@ -542,7 +542,8 @@ def _k8s_objects() -> dict[str, dict[str, Any]]:
     kubectl = external_tools.require("kubectl", "render deploy/k8s with `kubectl kustomize`")
     result = _run([kubectl, "kustomize", str(K8S_DIR)])
     assert result.returncode == 0, f"kubectl kustomize deploy/k8s failed:\n{result.stderr}"
-    objects, stories = {}, {}
+    objects: dict[str, dict[str, Any]] = {}
+    stories: dict[str, dict[str, Any]] = {}
     for doc in yaml.safe_load_all(result.stdout):
         assert {"apiVersion", "kind", "metadata"} <= set(doc), doc
         assert "namespace" not in doc["metadata"], "manifests are namespace-agnostic"
