@@ -1,9 +1,10 @@
 """The story stage in the stream: two Faust agents and two tables around the pure core.
 
-Why agents on the event topics, in the same worker, rather than a step after extraction: the
-event topics are the contract, so stories follow exactly what downstream sees, retractions
-and replays included; extraction batches are never held up by story state; and an analyst
-can rebuild stories by replaying the event topics alone.
+Why agents on the event topics rather than a step of the extraction batch: the event topics are
+the contract, so stories follow exactly what downstream sees, retractions and replays included;
+and an analyst can rebuild stories by replaying the event topics alone. The agents run in their
+own worker by default (``newsevents stories``, ``create_story_app``), so that story state never
+holds extraction up; ``NEWSEVENTS_STORIES=true`` adds them to the extraction workers instead.
 
 The work is split by what each step needs to find:
 
