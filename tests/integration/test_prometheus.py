@@ -151,8 +151,14 @@ def test_runbook_links_take_their_base_from_prometheus_yml(tmp_path: Path, base:
 def stack(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     tmp = tmp_path_factory.mktemp("prometheus")
     metrics_port = free_port()
+    # the story stage inside the worker, so that one scrape target serves every dashboard metric
     settings = isolated_settings(
-        bootstrap, tmp / "worker", "newsevents-prom", metrics_port=metrics_port, lag_interval=1.0
+        bootstrap,
+        tmp / "worker",
+        "newsevents-prom",
+        metrics_port=metrics_port,
+        lag_interval=1.0,
+        stories=True,
     )
     worker = WorkerProcess(settings, tmp / "worker.log").start()
     web_port = free_port()
