@@ -130,7 +130,7 @@ def score_spans(gold: Sequence[Span], predicted: Sequence[Span]) -> Score:
 def drop_containers(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
     """Split off spans that strictly contain another span of the list.
 
-    MEANTIME marks "AU$52.5 million (US$40.4 million" both as one span and as its two
+    MEANTIME marks "AU$61.2 million (US$47.8 million" both as one span and as its two
     parts; scoring the wrapper as well would count one miss or hit twice.
     """
     kept: list[Span] = []

@@ -133,8 +133,8 @@ _NUM = rf"\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_WORD_NUM
 # "to" and dashes join a range anywhere; "and" only after "between" ("$5 and $7" alone is a list).
 _RANGE_SEP = r"\s*(?:-|–|—|to\b|(?(btw)and\b|(?!)))\s*"
 _BETWEEN = r"(?:(?P<btw>between)\s+)?"
-# A second number with neither scale nor symbol ("US$3,000 to 5,000") must end the phrase, be
-# followed by a rate word or modify a singular noun ("a US$3,000 to 5,000 incentive"); "$5 to 30
+# A second number with neither scale nor symbol ("US$2,000 to 4,000") must end the phrase, be
+# followed by a rate word or modify a singular noun ("a US$2,000 to 4,000 bonus"); "$5 to 30
 # countries" and "$5 to 10 percent" count something else.
 _BARE_END = (
     r"(?=\s*(?:$|[.,;:!?)\]\"”’']|(?:a|an|per|each|apiece|in|for|and|or|from|on|to|at)\b"

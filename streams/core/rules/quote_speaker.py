@@ -121,8 +121,8 @@ def _writer_clause_subject(
     """No speech verb: the subject of the writer's own clause may introduce the quote.
 
     With a colon ("The court ruled ..., finding that ...: “...”", "It also set a target: “...”")
-    any subject does; without one only a named person does ("Levy saw reason for “very, very
-    guarded optimism”"), because "Gameplay was delayed during the “third map”" is a term, not
+    any subject does; without one only a named person does ("Marsh saw grounds for “very, very
+    cautious hope”"), because "Play was paused during the “final round”" is a term, not
     a statement. The parse may root the sentence inside the quote, so take the first subject
     outside it.
     """

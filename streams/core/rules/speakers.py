@@ -262,13 +262,13 @@ class SpeakerTracker:
                 return None, "subject"
             return self.actors.actor(person, "speaker"), "named"
         if entity is None and (untagged := self.actors.untagged_name(head, "speaker")) is not None:
-            # "Former US Ambassador to the United Nations Nikki Haley wrote": the untagged name
+            # "Former Chilean Ambassador to the United Nations Lena Berg wrote": the untagged name
             # heads the subject; the country in its title is not the speaker
             return untagged, "named"
         if entity is None or entity.label_ != "PERSON":
             # A title noun with the name beside it ("Ryanair CEO, Michael O'Leary", "US Ambassador
-            # to Germany Richard Grenell", "the vice president and chairman of Chrysler LLC Jim
-            # Press"): the person named inside the subject speaks, not the body in the title.
+            # to Germany Richard Grenell", "the vice president and chairman of Norvik LLC Paul
+            # Marsh"): the person named inside the subject speaks, not the body in the title.
             entity = self._person_inside(head) or entity
         if entity is None:
             for child in head.children:

@@ -8,9 +8,9 @@ from streams.core.normalise.money import find_money
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("companies eyeing investments worth up to $400 billion in the US.", [(400e9, "USD")]),
-        ("Tokyo pledged to provide $550 billion in strategic investments.", [(550e9, "USD")]),
-        ("a US$40 billion (GB £20.1 billion) contract", [(40e9, "USD"), (20.1e9, "GBP")]),
+        ("firms weighing investments worth up to $250 billion in Chile.", [(250e9, "USD")]),
+        ("Oslo pledged to provide $480 billion in green investments.", [(480e9, "USD")]),
+        ("a US$35 billion (GB £17.3 billion) contract", [(35e9, "USD"), (17.3e9, "GBP")]),
         ("The airline raised C$1.2bn from investors.", [(1.2e9, "CAD")]),
         ("Qantas paid A$350m for the stake.", [(350e6, "AUD")]),
         ("a contract worth €300 to 350 million", [(300e6, "EUR"), (350e6, "EUR")]),

@@ -34,7 +34,7 @@ def _found(nlp: Language, text: str, word: str) -> bool:
         ("The merger of Acme and Beta Corp was approved.", "merger"),
         ("The board approved the decision to acquire Delta Holdings.", "acquire"),
         ("Aer Lingus has ordered 12 Airbus jets.", "ordered"),
-        ("Aeroflot agreed the purchase of 22 new Boeing 787 Dreamliners.", "purchase"),
+        ("Nordavia agreed the purchase of 18 new Boeing 787 Dreamliners.", "purchase"),
     ],
 )
 def test_acquisitions(nlp: Language, text: str, word: str) -> None:

@@ -67,7 +67,8 @@ def test_only_slot_names_are_parties(
 
 
 def test_reported_pronoun_is_the_reporter(extractor: Extractor) -> None:
-    """ "Acme announced it had entered into an agreement with X": Acme is the party "it" names."""
+    """ "Acme announced on Sunday that it had entered into an agreement with X": Acme is the party
+    "it" names."""
     found = _parties(
         extractor,
         "Siemens announced on Sunday that it had entered into an agreement with Alstom.",
@@ -351,7 +352,7 @@ def test_this_before_an_after_clause_is_not_the_one_who_met(extractor: Extractor
     """ "This comes after he attended a summit with X": "he" is the one named before, not "this"."""
     body = (
         "Prime Minister Olaf Berger fell ill on Friday. "
-        "This comes a week after he attended a summit with President Marie Dupont."
+        "This comes two days after he attended a summit with President Marie Dupont."
     )
     found = _parties(extractor, body, "meeting")
     assert found and {"Olaf Berger", "Marie Dupont"} <= found[0], found
@@ -373,7 +374,7 @@ def test_the_company_is_the_one_company_named_before(extractor: Extractor) -> No
     """ "the company's contract with the union" after one named company: that company."""
     body = (
         "Acme Motors will close two plants in March. "
-        "Due to the company's current contract with the Metal Workers Union, workers will still be paid."
+        "Because of the company's existing contract with the Metal Workers Union, staff will still be paid."
     )
     found = _parties(extractor, body, "agreement")
     assert found and {"Acme Motors", "Metal Workers Union"} <= found[0], found
@@ -392,8 +393,8 @@ def test_the_two_parties_are_the_two_sides_of_an_earlier_clause(extractor: Extra
     """Three names before "the two parties": the two that were subject and other side, not the venue
     or the possessor ("the band's label Acme Records ... against Beta Computer in the High Court")."""
     body = (
-        "The Rolling Pebbles' label Acme Records lost its case against Beta Computer today "
-        "in the High Court. Acme Records argued that the shop was a breach of the 1991 settlement "
+        "The Silver Foxes' label Acme Records lost its suit against Beta Computer on Monday "
+        "in the High Court. Acme Records claimed that the sale was a violation of the 1994 settlement "
         "reached between the two parties."
     )
     found = _parties(extractor, body, "agreement")
