@@ -14,11 +14,11 @@ import argparse
 import json
 import time
 import uuid
-from collections.abc import Iterator, MutableMapping, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from streams.app.stories import BlockRows, route_instructions
+from streams.app.stories import InMemorySteps
 
 OUTLETS = ("wire", "daily", "blog")
 
@@ -62,21 +62,16 @@ class SizedTable(dict[bytes, bytes]):
 
 
 def run(count: int) -> dict[str, float]:
-    table: MutableMapping[bytes, bytes] = SizedTable()
-    rows = BlockRows(table, timedelta(days=10))
-    routes: dict[str, str] = {}
+    table = SizedTable()
+    steps = InMemorySteps(timedelta(days=10), table)
     timings: list[float] = []
     for record in meetings(count):
         started = time.perf_counter()
-        sends, keep = route_instructions(record["event_id"], json.dumps(record).encode(), None)
-        routes[record["event_id"]] = keep or ""
-        for block, instruction in sends:
-            rows.apply(block, json.loads(json.dumps(instruction)))
+        steps.feed(record["event_id"], json.dumps(record).encode())
         timings.append(time.perf_counter() - started)
     tenth = max(1, len(timings) // 10)
-    assert isinstance(table, SizedTable)
     return {
-        "stories": rows.live_stories,
+        "stories": steps.rows.live_stories,
         "mentions": len(timings),
         "first_ms": 1000 * sum(timings[:tenth]) / tenth,
         "last_ms": 1000 * sum(timings[-tenth:]) / tenth,

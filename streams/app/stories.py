@@ -16,7 +16,8 @@ The work is split by what each step needs to find:
    comes from the table and the forwarded message is an instruction (add / retract), not the
    event record itself.
 2. ``assign-stories`` reads that topic (key = block). Its table ``story-blocks`` holds each
-   block's stories (``StoryBook.to_state()``); it places the mention (``streams.core.stories``)
+   block's stories (``BlockRows``: an index row per block, a row per story); it places the
+   mention (``streams.core.stories``)
    and publishes every changed story on ``events.story`` before moving on.
 
 Both tables are Faust tables: each write goes to a compacted changelog topic, and a worker
@@ -87,9 +88,8 @@ def apply_instruction(
     state past the horizon, and the event's publication time (``recorded_at``)."""
     if instruction["op"] == "retract":
         return book.retract(str(instruction["event_id"])), [], None
-    mention = mention_from_record(instruction["record"])
-    expired = book.expire(mention.seen - horizon) if mention.seen is not None else []
-    return book.add(mention), expired, parse_time(instruction["record"].get("recorded_at"))
+    changes, expired = book.place(mention_from_record(instruction["record"]), horizon)
+    return changes, expired, parse_time(instruction["record"].get("recorded_at"))
 
 
 class BlockRows:
@@ -146,6 +146,27 @@ class BlockRows:
     @property
     def live_stories(self) -> int:
         return sum(len(b) for b in self._books.values())
+
+
+class InMemorySteps:
+    """Both steps as the agents run them (JSON in and out, rows written), with dicts for the
+    Faust tables: what the benchmarks time and the tests compare with ``StoryStage``."""
+
+    def __init__(self, horizon: timedelta, table: MutableMapping[bytes, bytes] | None = None) -> None:
+        self.routes: dict[str, str] = {}
+        self.rows = BlockRows({} if table is None else table, horizon)
+
+    def feed(self, event_id: str, value: bytes | None) -> list[StoryChange]:
+        """One record of an event topic (``value`` None: a tombstone); the changes to publish."""
+        sends, keep = route_instructions(event_id, value, self.routes.get(event_id))
+        if keep is None:
+            self.routes.pop(event_id, None)
+        else:
+            self.routes[event_id] = keep
+        changes: list[StoryChange] = []
+        for block, instruction in sends:
+            changes += self.rows.apply(block, json.loads(json.dumps(instruction)))[0]
+        return changes
 
 
 def _compact(state: dict[str, Any]) -> bytes:

@@ -14,7 +14,7 @@ import asyncio
 import logging
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, cast
 
 import faust
@@ -169,6 +169,26 @@ def _faust_app(settings: Settings, instance_id: str | None) -> faust.App:
     return app
 
 
+def _tick_event_loop(app: faust.App) -> None:
+    """The event loop's heartbeat, which /livez reads (streams.health)."""
+
+    @app.timer(health.LOOP_TICK_SECONDS)  # type: ignore[untyped-decorator]
+    async def event_loop_tick() -> None:
+        health.loop_tick()
+
+
+def _story_backlog(app: faust.App, settings: Settings) -> Callable[[], Awaitable[None]]:
+    """Refresh ``newsevents_story_backlog`` for the story stage's partitions this worker holds."""
+    monitor = LagMonitor(settings, metrics.STORY_BACKLOG)
+    inputs = {*settings.topics.events.values(), settings.story_topics.mentions}
+
+    async def update() -> None:
+        held = [tp for tp in app.consumer.assignment() if tp.topic in inputs]
+        await asyncio.get_running_loop().run_in_executor(None, monitor.update, held)
+
+    return update
+
+
 def create_story_app(settings: Settings) -> faust.App:
     """A worker of the story stage alone (``newsevents stories``): no model, no extraction.
 
@@ -176,8 +196,8 @@ def create_story_app(settings: Settings) -> faust.App:
     group, so that the extraction workers never wait for the story tables' recovery."""
     app = _faust_app(settings, None)
     install_story_stage(app, settings)
-    story_monitor = LagMonitor(settings, metrics.STORY_BACKLOG)
-    story_inputs = {*settings.topics.events.values(), settings.story_topics.mentions}
+    _tick_event_loop(app)
+    story_backlog = _story_backlog(app, settings)
     mentions = settings.story_topics.mentions
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
@@ -192,16 +212,11 @@ def create_story_app(settings: Settings) -> faust.App:
         health.assignment(mine)
         log.info("partitions assigned: %s %s", mentions, ", ".join(map(str, mine)) or "none")
 
-    @app.timer(health.LOOP_TICK_SECONDS)  # type: ignore[untyped-decorator]
-    async def event_loop_tick() -> None:
-        health.loop_tick()
-
     if settings.metrics.lag_interval > 0:
 
         @app.timer(settings.metrics.lag_interval)  # type: ignore[untyped-decorator]
         async def report_story_backlog() -> None:
-            held = [tp for tp in app.consumer.assignment() if tp.topic in story_inputs]
-            await asyncio.get_running_loop().run_in_executor(None, story_monitor.update, held)
+            await story_backlog()
 
     return app
 
@@ -241,11 +256,11 @@ def create_app(
         settings, extractor, FaustPublisher(app), ArticleStateStore(settings), drop_types=drop_types
     )
     lag_monitor = LagMonitor(settings)
-    story_monitor = LagMonitor(settings, metrics.STORY_BACKLOG)
-    story_inputs = {*settings.topics.events.values(), settings.story_topics.mentions}
-
+    story_backlog = None
     if settings.stories.enabled:
         install_story_stage(app, settings)
+        story_backlog = _story_backlog(app, settings)
+    _tick_event_loop(app)
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def stop_processor(app: faust.App, **kwargs: Any) -> None:
@@ -280,11 +295,6 @@ def create_app(
             join_watch.assigned()
         log.info("partitions assigned: %s %s", settings.topics.input, ", ".join(map(str, mine)) or "none")
 
-    @app.timer(health.LOOP_TICK_SECONDS)  # type: ignore[untyped-decorator]
-    async def event_loop_tick() -> None:
-        """The event loop's heartbeat, which /livez reads (streams.health)."""
-        health.loop_tick()
-
     if settings.metrics.lag_interval > 0:
 
         @app.timer(settings.metrics.lag_interval)  # type: ignore[untyped-decorator]
@@ -292,9 +302,8 @@ def create_app(
             """Refresh ``newsevents_consumer_lag`` for the input partitions this worker holds."""
             assigned = [tp for tp in app.consumer.assignment() if tp.topic == settings.topics.input]
             await asyncio.get_running_loop().run_in_executor(None, lag_monitor.update, assigned)
-            if settings.stories.enabled:
-                held = [tp for tp in app.consumer.assignment() if tp.topic in story_inputs]
-                await asyncio.get_running_loop().run_in_executor(None, story_monitor.update, held)
+            if story_backlog is not None:
+                await story_backlog()
 
     @app.agent(input_topic, name="extract-articles")
     async def extract_articles(stream: StreamT[Any]) -> None:

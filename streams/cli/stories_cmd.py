@@ -17,25 +17,16 @@ from streams.config import Settings
 def cmd_stories(settings: Settings) -> int:
     """Run until stopped, with the settings of the extraction workers it serves."""
     from streams import endpoints
-    from streams.app.topics import ensure_topics
     from streams.app.worker import Worker, create_story_app, story_worker_settings
     from streams.cli.logs import configure_logging
+    from streams.cli.worker_cmd import create_topics, metrics_url
 
     configure_logging(settings.log_level)
     log = logging.getLogger("newsevents.stories")
     own = story_worker_settings(settings)
-    if own.topics.create:
-        for status in ensure_topics(own):
-            log.log(
-                logging.INFO if status.created else logging.DEBUG,
-                "topic %s: %d partitions%s",
-                status.name,
-                status.partitions,
-                " (created)" if status.created else "",
-            )
+    create_topics(own, log)
     endpoints.start(own, "none (story stage)")
-    metrics_url = f"http://{own.metrics.host}:{own.metrics.port}/metrics" if own.metrics.port else None
     log.info("story stage: group %s, stories on %s", own.app_id, own.stories.topic)
     app = create_story_app(own)
-    Worker(app, own.story_topics.mentions, own.log_level, metrics_url).execute_from_commandline()
+    Worker(app, own.story_topics.mentions, own.log_level, metrics_url(own)).execute_from_commandline()
     return 0

@@ -14,7 +14,6 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
     """Run until stopped. ``hooks`` default to the ``NEWSEVENTS_TEST_*`` variables (tests only)."""
     from streams import endpoints, health, metrics
     from streams.app import membership
-    from streams.app.topics import ensure_topics
     from streams.app.worker import Worker, create_app
     from streams.cli.logs import configure_logging
     from streams.core.extractor import Extractor
@@ -45,19 +44,8 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
         time.perf_counter() - started,
         extractor.info.version,
     )
-    if settings.topics.create:
-        for status in ensure_topics(settings):
-            log.log(
-                logging.INFO if status.created else logging.DEBUG,
-                "topic %s: %d partitions%s",
-                status.name,
-                status.partitions,
-                " (created)" if status.created else "",
-            )
+    create_topics(settings, log)
     endpoints.start(settings, extractor.info.model, largest_document=extractor.window_chars)
-    metrics_url = (
-        f"http://{settings.metrics.host}:{settings.metrics.port}/metrics" if settings.metrics.port else None
-    )
     instance_id = slot.instance_id if slot is not None else None
     if instance_id is not None:
         membership.remove_previous_member(settings, instance_id)
@@ -68,7 +56,31 @@ def cmd_worker(settings: Settings, hooks: FaultHooks | None = None) -> int:
     )
     stop_watch = membership.start_join_watch(watch, settings)
     try:
-        Worker(app, settings.topics.input, settings.log_level, metrics_url).execute_from_commandline()
+        worker = Worker(app, settings.topics.input, settings.log_level, metrics_url(settings))
+        worker.execute_from_commandline()
     finally:
         stop_watch.set()
     return 0
+
+
+def create_topics(settings: Settings, log: logging.Logger) -> None:
+    """Create the missing topics when ``NEWSEVENTS_CREATE_TOPICS`` says so, one log line each."""
+    from streams.app.topics import ensure_topics
+
+    if not settings.topics.create:
+        return
+    for status in ensure_topics(settings):
+        log.log(
+            logging.INFO if status.created else logging.DEBUG,
+            "topic %s: %d partitions%s",
+            status.name,
+            status.partitions,
+            " (created)" if status.created else "",
+        )
+
+
+def metrics_url(settings: Settings) -> str | None:
+    """Where the worker serves its metrics; None when the endpoint is off (port 0)."""
+    if not settings.metrics.port:
+        return None
+    return f"http://{settings.metrics.host}:{settings.metrics.port}/metrics"

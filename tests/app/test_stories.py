@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from streams.app.stories import BlockRows, route_instructions
+from streams.app.stories import InMemorySteps, route_instructions
 from streams.core.stories.mention import InvalidEventRecord
 from streams.core.stories.stage import StoryStage
 from tests.core.stories.records import actor, event, statement
@@ -21,18 +21,11 @@ def _raw(record: dict[str, Any]) -> bytes:
     return json.dumps(record).encode()
 
 
-def _stream(records: list[tuple[str, dict[str, Any] | None]], rows: BlockRows) -> list[Any]:
+def _stream(records: list[tuple[str, dict[str, Any] | None]], steps: InMemorySteps) -> list[Any]:
     """Both steps as the stream runs them; returns every change, in order."""
-    routes: dict[str, str] = {}
     changes = []
     for event_id, record in records:
-        sends, keep = route_instructions(event_id, _raw(record) if record else None, routes.get(event_id))
-        if keep is None:
-            routes.pop(event_id, None)
-        else:
-            routes[event_id] = keep
-        for block, instruction in sends:
-            changes += rows.apply(block, json.loads(json.dumps(instruction)))[0]
+        changes += steps.feed(event_id, _raw(record) if record else None)
     return changes
 
 
@@ -52,7 +45,7 @@ def test_the_stream_steps_publish_what_the_offline_stage_publishes() -> None:
     offline = []
     for event_id, record in DEALS:
         offline += stage.add(record) if record else stage.retract(event_id)
-    streamed = _stream(DEALS, BlockRows({}, HORIZON))
+    streamed = _stream(DEALS, InMemorySteps(HORIZON))
     assert [(c.story_id, c.kind, c.record) for c in streamed] == [
         (c.story_id, c.kind, c.record) for c in offline
     ]
@@ -60,7 +53,7 @@ def test_the_stream_steps_publish_what_the_offline_stage_publishes() -> None:
 
 def test_each_story_is_its_own_row_and_a_block_is_an_index_of_ids() -> None:
     table: dict[bytes, bytes] = {}
-    _stream(DEALS, BlockRows(table, HORIZON))
+    _stream(DEALS, InMemorySteps(HORIZON, table))
     stories = {k: json.loads(v) for k, v in table.items() if k.startswith(b"s:")}
     indexes = {k: json.loads(v) for k, v in table.items() if k.startswith(b"i:")}
     assert sorted(indexes) == [b"i:agreement:acquisition", b"i:statement:reyes"]
@@ -73,9 +66,12 @@ def test_each_story_is_its_own_row_and_a_block_is_an_index_of_ids() -> None:
 def test_a_worker_that_reads_the_rows_afresh_carries_on_like_the_one_that_wrote_them() -> None:
     first, rest = DEALS[:4], DEALS[4:]
     table: dict[bytes, bytes] = {}
-    _stream(first, BlockRows(table, HORIZON))
-    recovered = _stream(rest, BlockRows(dict(table), HORIZON))  # a new worker, rows from the changelog
-    whole = BlockRows({}, HORIZON)
+    writer = InMemorySteps(HORIZON, table)
+    _stream(first, writer)
+    new_worker = InMemorySteps(HORIZON, dict(table))  # both tables as their changelogs hold them
+    new_worker.routes = dict(writer.routes)
+    recovered = _stream(rest, new_worker)
+    whole = InMemorySteps(HORIZON)
     _stream(first, whole)
     uninterrupted = _stream(rest, whole)
     assert [(c.story_id, c.kind, c.record) for c in recovered] == [
@@ -85,10 +81,10 @@ def test_a_worker_that_reads_the_rows_afresh_carries_on_like_the_one_that_wrote_
 
 def test_rows_of_a_story_and_of_an_emptied_block_are_deleted() -> None:
     table: dict[bytes, bytes] = {}
-    rows = BlockRows(table, HORIZON)
-    _stream([("e1", event("e1")), ("e1", None)], rows)
+    steps = InMemorySteps(HORIZON, table)
+    _stream([("e1", event("e1")), ("e1", None)], steps)
     assert table == {}
-    assert rows.live_stories == 0
+    assert steps.rows.live_stories == 0
 
 
 def test_a_tombstone_goes_to_the_block_its_event_was_in_and_a_new_speaker_moves_a_statement() -> None:

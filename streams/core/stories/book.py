@@ -1,9 +1,10 @@
 """The stories of one block: add, retract, merge, expire, and the state that survives a restart.
 
-Everything a block knows is in :class:`StoryBook`, and :meth:`StoryBook.to_state` /
-:meth:`StoryBook.from_state` turn it into plain JSON and back: in the stream that JSON is the
-value of a Faust table row (one row per block, its changelog the recovery log), offline it
-never leaves memory. Each call returns the story versions to publish, in order.
+Everything a block knows is in :class:`StoryBook`, and :meth:`StoryBook.index_state`,
+:meth:`StoryBook.story_state` and :meth:`StoryBook.from_rows` turn it into plain JSON and back:
+in the stream that JSON is the value of Faust table rows (one per block and one per story, their
+changelog the recovery log), offline it never leaves memory. Each call returns the story
+versions to publish, in order.
 
 Semantics (docs/stories.md):
 
@@ -130,6 +131,12 @@ class StoryBook:
         self._join(story, [mention])
         return changes + self._publish(touched)
 
+    def place(self, mention: Mention, horizon: timedelta) -> tuple[list[StoryChange], list[str]]:
+        """What the stage does with each mention: forget the stories past ``horizon`` before its
+        publication time, then add it. Returns the changes and the ids of the forgotten stories."""
+        expired = self.expire(mention.seen - horizon) if mention.seen is not None else []
+        return self.add(mention), expired
+
     def retract(self, event_id: str) -> list[StoryChange]:
         """The event is gone: it leaves its story (tombstoned when empty). Unknown ids change nothing."""
         left = self._leave(event_id)
@@ -192,15 +199,6 @@ class StoryBook:
             "version": story.version,
             "members": [m.record for m in story.members],
         }
-
-    def to_state(self) -> dict[str, Any]:
-        """The whole block as plain JSON (the index and every story)."""
-        return {**self.index_state(), "stories": [self.story_state(i) for i in self.stories]}
-
-    @staticmethod
-    def from_state(state: dict[str, Any], settings: MatchSettings = DEFAULT_MATCH) -> StoryBook:
-        """The block of :meth:`to_state`."""
-        return StoryBook.from_rows({**state, "stories": []}, state["stories"], settings)
 
     @staticmethod
     def from_rows(

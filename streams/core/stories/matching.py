@@ -95,9 +95,13 @@ def _context_agrees(mention: Mention, story: Story, settings: MatchSettings) -> 
     first, last = story.first_seen, story.last_seen
     if (mention.seen is None) != (last is None):
         return False  # one undated, one dated: nothing says they are near in time
-    if mention.seen is not None and first is not None and last is not None:  # noqa: SIM102
-        if not first - settings.window <= mention.seen <= last + settings.window:
-            return False
+    if (
+        mention.seen is not None
+        and first is not None
+        and last is not None
+        and not first - settings.window <= mention.seen <= last + settings.window
+    ):
+        return False
     mine = mention.record.get("date")
     theirs = story.best_date()
     if mine and theirs and not dates_agree(mine, theirs):

@@ -67,8 +67,5 @@ class StoryStage:
             self.blocks.pop(routed.event_id, None)
             return changes
         mention = routed.mention
-        book = self.book(mention.block)
-        if mention.seen is not None:
-            book.expire(mention.seen - self.horizon)
         self.blocks[routed.event_id] = mention.block
-        return changes + book.add(mention)
+        return changes + self.book(mention.block).place(mention, self.horizon)[0]
