@@ -32,6 +32,7 @@ from streams.core.rules.plover import plover_for
 from streams.core.rules.quoted_events import first_person_party, quote_speakers, with_speaker
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.statements import Statement, find_statements
+from streams.core.rules.tickers import ticker_spans
 from streams.core.spans import CharSpans
 
 
@@ -196,8 +197,13 @@ def interaction_event(
     article = context.article
     actors = context.actors
     quote_spans = context.quote_spans
+    own_quote = quote_spans.covering(trigger.token.idx)
+    # an event stated inside a quote takes its date and place from that quote's words too
+    around = CharSpans(q for q in quote_spans if q != own_quote) if own_quote else quote_spans
     role: Role = "participant" if trigger.type == "meeting" else "party"
-    places = CharSpans(place_char_spans(sent, quote_spans, trigger.token))
+    places = CharSpans(place_char_spans(sent, around, trigger.token))
+    for start, end in ticker_spans(sent):  # "Zenco (NYSE: ZNC)": neither the exchange nor the symbol
+        places.add(start, end)
     if context.dateline is not None:  # "WASHINGTON (AP) —": neither the city nor the agency is a party
         places.add(context.dateline.start, context.dateline.end)
     found = select_parties(trigger, sent, role, actors, discourse, quote_spans, places)
@@ -210,9 +216,9 @@ def interaction_event(
         actors.document,
         context.base_date,
         context.date_basis,
-        quote_spans,
+        around,
     )
-    location = event_location(sent, quote_spans, trigger.token, context.countries) or dateline_location(
+    location = event_location(sent, around, trigger.token, context.countries) or dateline_location(
         sent, context.dateline, context.countries
     )
     named_people = sum(1 for a in found if a.kind == "person")

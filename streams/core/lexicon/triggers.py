@@ -235,13 +235,15 @@ DISCUSSION_NOUNS = frozenset(
 #: noun alone ("the dinner cost $500") is not, so these need a with-phrase or a meeting verb.
 MEAL_NOUNS = frozenset(
     {"dinner", "lunch", "breakfast", "luncheon", "supper", "banquet", "dinners", "lunches"}
-)
+) | frozenset({"exchanges"})  # "tense exchanges with the senators"; not "stock exchanges" (no with-phrase)
 
 #: Verbs of contact that are a meeting with a with-phrase ("dined with", "consulted with the
 #: allies", "huddled with"); "speak"/"talk" are left out: "spoke with reporters/CNN" is mostly
 #: an interview, not a meeting.
 #: The forms of "dine" are listed too: the small model lemmatises "dined" as "din".
-CONTACT_VERBS = frozenset({"dine", "dined", "dines", "dining", "consult", "huddle", "parley"})
+CONTACT_VERBS = frozenset(
+    {"dine", "dined", "dines", "dining", "consult", "huddle", "parley", "confer", "reconnect", "reconnected"}
+)
 
 #: Prepositions that name the counterpart of a meeting or agreement noun.
 COUNTERPART_PREPS = frozenset({"with", "between"})

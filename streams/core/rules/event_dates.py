@@ -130,10 +130,12 @@ def event_date(
         trailing = False
         if planned and _dates_the_plan(ent, trigger):
             continue  # "agreed Monday to hold talks": Monday is the agreeing
+        governed_past = False
         if not _belongs_to_event(ent, trigger):
-            if not (not_after and _ends_clause_in_participle(ent, trigger)):
+            governed_past = not_after and _in_agreed_infinitive(ent, trigger)
+            if not governed_past and not (not_after and _ends_clause_in_participle(ent, trigger)):
                 continue
-            trailing = True
+            trailing = not governed_past
         reference = (
             _reference_day(document, ent.start_char, base, quote_spans, not_after)
             if is_counted_from_reference(ent.text)
@@ -144,6 +146,8 @@ def event_date(
         )
         if value is not None and trailing and not _news_day(value, base):
             continue  # "visited the families of the men trapped on Tuesday": an earlier day is the trapping's
+        if value is not None and governed_past and not _not_after(value, base):
+            continue  # "agreed in 2015 to cut emissions in 2030": a later year is the target's
         if value is not None:
             distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
             found.append((distance, value))
@@ -191,6 +195,36 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
             verb = verb.head
         return verb.i == event_verb.i
     return False
+
+
+#: prepositions that set a deadline or a span rather than the time of what was agreed
+_DEADLINE_PREPS = frozenset({"by", "until", "till", "before", "through", "within"})
+
+
+def _in_agreed_infinitive(ent: Span, trigger: Token) -> bool:
+    """ "He agreed to sell it to her in 2010": a date in the to-infinitive of a past-tense agreeing
+    verb dates the agreement too, when it is not a deadline ("agreed to cut emissions by 2030")
+    and (checked by the caller) not after publication. The infinitive is the agreed act, and a
+    past act agreed in the past was agreed at about its time."""
+    if trigger.pos_ != "VERB" or not _past_tense(trigger):
+        return False
+    if ent.root.head.dep_ == "prep" and ent.root.head.lower_ in _DEADLINE_PREPS:
+        return False
+    verb = _clause_verb(ent.root)
+    if verb is None or verb.i == trigger.i:
+        return False
+    while verb.dep_ == "xcomp" and verb.head.i != trigger.i:
+        verb = verb.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "xcomp" and verb.head.i == trigger.i and infinitive
+
+
+def _not_after(value: DateValue, base: date | None) -> bool:
+    """Whether the date's first day is not after ``base`` (any date passes without a base)."""
+    if base is None:
+        return True
+    first = value.value + "-01-01"[len(value.value) - 4 :] if len(value.value) < 10 else value.value
+    return date.fromisoformat(first) <= base
 
 
 def _dates_the_plan(ent: Span, trigger: Token) -> bool:

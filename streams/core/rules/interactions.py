@@ -422,8 +422,12 @@ def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int], kind
     auxes = {c.lower_ for t in (token, verb) for c in t.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _QUOTE_MODALS:
         return False
-    # a stated tense: "we met", "were signed", "have signed", "will meet"; not "be discussed"
-    if verb.tag_ != "VBD" and not auxes & _QUOTE_TENSE_AUX:
+    # a stated tense: "we met", "were signed", "have signed", "will meet"; not "be discussed";
+    # or a named party's own event noun, told as a fact whatever the tense ("Dole's visit to Peru reminds me")
+    owned = token.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.ent_type_ in _PARTY_LABELS for c in token.children
+    )
+    if verb.tag_ != "VBD" and not auxes & _QUOTE_TENSE_AUX and not owned:
         return False
     clause = _event_head(token, set())
     start, end = quote

@@ -380,7 +380,8 @@ def select_parties(
     found: dict[str, Actor] = {}
     host_codes: set[str] = set()  # countries of the cities visited
     traded = _expand(trade_slots(trigger))
-    for token in _expand(party_slots(trigger)):
+    slotted = _expand(party_slots(trigger))
+    for token in slotted:
         if token in traded:
             continue
         if quote_spans.covers(token.idx) and not quote_spans.covers(trigger.token.idx):
@@ -413,6 +414,13 @@ def select_parties(
                 continue  # outside the slots a city or region is where, not who
             if _names_administration(ent) and actor.country:
                 continue  # "the Obama administration" of a known US president: the slot gave his country
+            if (
+                ent.label_ == "ORG"
+                and ent.root.dep_ == "compound"
+                and ent.root.head in slotted
+                and ent.root.head.ent_type_ not in ("PERSON", "ORG")
+            ):
+                continue  # "Senate Republicans": the chamber describes the slot's party, it is not another
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = actor
     return list(found.values())
@@ -626,9 +634,19 @@ OFFICIALS_NOUNS = ROLE_NOUNS | frozenset(
 )
 
 
+#: Singular nouns for who acts for a country: "met the Mexican president" met Mexico.
+STATE_HEAD_NOUNS = frozenset(
+    {"president", "premier", "minister", "chancellor", "king", "queen", "monarch", "emperor", "leader"}
+) | frozenset({"government", "delegation", "envoy", "ambassador"})
+
+
 def _demonym_countries(token: Token, role: Role) -> list[Actor]:
-    """The countries whose demonyms describe a plural officials noun ("Greek and Turkish envoys")."""
-    if token.tag_ != "NNS" or token.lemma_.lower() not in OFFICIALS_NOUNS:
+    """The countries whose demonyms describe a plural officials noun ("Greek and Turkish envoys"),
+    or a singular noun for who acts for a country ("the Mexican president", "the Greek
+    government"): unnamed, the one who met stands for the country, whose name the slot gets."""
+    lemma = token.lemma_.lower()
+    plural = token.tag_ == "NNS" and lemma in OFFICIALS_NOUNS
+    if not plural and not (token.tag_ == "NN" and lemma in STATE_HEAD_NOUNS):
         return []
     doc = token.doc
     named_next = (

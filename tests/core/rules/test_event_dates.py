@@ -35,6 +35,10 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
         ),
         # a date in a clause the agreement governs is the target, not the day it was reached
         ("Norway and Chile agreed to cut their emissions by 2030.", "2025-10-29", None),
+        # a past date in what was agreed dates the agreeing; a later one or a deadline does not
+        ("Paul Berg agreed to sell the jet to Anna Lund in 2010, filings show.", "2016-04-25", "2010"),
+        ("In 2015 Chile and Peru agreed to cut emissions in 2030.", "2016-04-25", "2015"),
+        ("Paul Berg agreed to sell the firm to Anna Lund by 2014.", "2016-04-25", None),
         # a date in a clause that follows the event's dates that clause
         (
             "The deal with Valdor went through, and Mirex should sell the new cars by 2031.",

@@ -275,6 +275,8 @@ def test_holder_words(body: str, trigger: str, holders: list[str]) -> None:
         ("Norway and Iceland approved a joint declaration on fishing.", "agreement", "declaration"),
         ("Orion Motors signed a letter of intent with Vexa Systems.", "agreement", "letter"),
         ("Chile and Bolivia came up with a common plan on water.", "agreement", "plan"),
+        ("Senator Ada Brandt had tense exchanges with Governor Lina Moss on Friday.", "meeting", "exchanges"),
+        ("Mayor Ravi Patel conferred with Governor Lina Moss before the vote.", "meeting", "conferred"),
     ],
 )
 def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: str, trigger: str) -> None:
@@ -291,6 +293,7 @@ def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: 
         ("The discussion about prices in Norway and Iceland lasted an hour.", "meeting"),
         ("The dinner at the Lisbon embassy cost Norway and Iceland a fortune.", "meeting"),
         ("Norway and Iceland settled in Oslo.", "agreement"),
+        ("Shares of Orion Motors and Vexa Systems fell on stock exchanges in Oslo.", "meeting"),
         ("Reporters from Norway and Iceland gathered at a central meeting place in Oslo.", "meeting"),
     ],
 )

@@ -27,6 +27,27 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Microsoft", "Toyota"},
             {"Chicago"},
         ),
+        # an unnamed head of state stands for the country
+        (
+            "Senator Ann Lund met the Peruvian president in Lima on Monday.",
+            "meeting",
+            {"Ann Lund", "Peru"},
+            set(),
+        ),
+        # the chamber of "Senate Republicans" is not a party of its own
+        (
+            "Mr. Dole also found himself in tense exchanges with Senate Republicans on Thursday.",
+            "meeting",
+            {"Dole", "Republicans"},
+            {"Senate"},
+        ),
+        # an exchange and a ticker symbol in brackets are no parties
+        (
+            "Zenco (NYSE: ZNC) agreed to buy Valtron Systems (nasdaq: VLTS - news - people) for $2 billion.",
+            "agreement",
+            {"Zenco", "Valtron Systems"},
+            {"NYSE", "ZNC", "VLTS"},
+        ),
         # the topic of the talks is not a party
         (
             "Canada held talks with Mexico on Tuesday about the Panama Canal.",

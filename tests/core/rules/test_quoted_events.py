@@ -39,3 +39,13 @@ def test_the_speaker_is_a_party(extractor: Extractor, body: str) -> None:
 )
 def test_no_meeting_without_a_speaker_and_a_named_counterpart(extractor: Extractor, body: str) -> None:
     assert _meetings(extractor, body) == []
+
+
+def test_a_named_partys_visit_stated_in_a_quote_is_reported_with_its_place(extractor: Extractor) -> None:
+    """ "Dole's visit to Peru reminds me ...": the visit is told as a fact, whatever the tense of the
+    verb it is the subject of; its place is read inside the quote it is stated in."""
+    body = '"Donald Dole\u2019s surprise visit to Peru reminds me of the old days," Ann Lund wrote.'
+    (meeting,) = _meetings(extractor, body)
+    assert [a["name"] for a in meeting["actors"]] == ["Donald Dole", "Peru"]
+    assert meeting["location"]["name"] == "Peru"
+    assert _meetings(extractor, '"Dole\u2019s visit to Peru would be a disaster," Ann Lund wrote.') == []
