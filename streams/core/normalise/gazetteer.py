@@ -75,6 +75,7 @@ class _Index:
     states: dict[str, Place]
     cities: dict[str, list[Place]]
     city_alternates: dict[str, list[Place]]
+    capitals: dict[int, str]  # a capital city's GeoNames id -> its country's GeoNames name
 
 
 def _key(text: str) -> str:
@@ -137,6 +138,7 @@ def _index() -> _Index:
     withdrawn = {c.alpha_2 for c in pycountry.historic_countries}
     iso_codes = {c.alpha_2 for c in pycountry.countries} | (set(geonames_countries) - withdrawn)
     countries: dict[str, Place] = {}
+    capitals: dict[int, str] = {}
     # "Iran" from "Iran, Islamic Republic of", unless the part before the comma names two ("Korea")
     prefixes: dict[str, set[str]] = {}
     for c in pycountry.countries:
@@ -147,6 +149,8 @@ def _index() -> _Index:
         capital = next(
             (p for p in cities.get(_key(str(row.get("capital", ""))), ()) if p.country_code == code), None
         )
+        if capital is not None and capital.geonames_id is not None and row.get("name"):
+            capitals[capital.geonames_id] = str(row["name"])
         place = Place(
             geonames_id=int(row["geonameid"]) if row.get("geonameid") else None,
             country_code=code,
@@ -170,7 +174,9 @@ def _index() -> _Index:
         )
         for row in _data("us_states.json").values()
     }
-    return _Index(countries=countries, states=states, cities=cities, city_alternates=alternates)
+    return _Index(
+        countries=countries, states=states, cities=cities, city_alternates=alternates, capitals=capitals
+    )
 
 
 def load() -> None:
@@ -187,6 +193,15 @@ def country_place(name: str) -> Place | None:
         usual = country_for(name)
         found = countries.get(_key(usual)) if usual else None
     return found
+
+
+def capital_country(name: str) -> str | None:
+    """The country whose capital ``name`` is ("Ankara" -> "Turkey"), by GeoNames' name for it;
+    None for any other place: a capital stands for its government ("talks with Ankara")."""
+    place = geocode(name)
+    if place is None or place.feature != "city" or place.geonames_id is None:
+        return None
+    return _index().capitals.get(place.geonames_id)
 
 
 def country_code(name: str) -> str | None:

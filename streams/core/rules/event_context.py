@@ -187,6 +187,8 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
             return True  # "applied to host the summit", "worked to arrange a meeting"
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in children):
             return True  # "if they sign", "unless the talks resume"
+        if _awaited(node):
+            return True  # "will withhold the money until they agree": the condition of a plan
         if any(c.lower_ in POSSIBILITY_ADJECTIVES and c.dep_ in ("amod", "acomp") for c in children):
             return True  # "a possible deal", "a deal is unlikely"
         if any(step == "prep" for _, step in path[: i + 1]):
@@ -197,6 +199,17 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
         if modals & WOULD and link in ("nsubj", "nsubjpass"):
             return True  # "a deal would cut tariffs": what the deal would do, if there were one
     return False
+
+
+def _awaited(verb: Token) -> bool:
+    """An until-clause on a plan or a practice ("keep the money until Mexico agreed to pay", "will
+    wait until they sign") is what they wait for, not what happened; on a past clause ("the talks
+    went on until they agreed") it is when the wait ended, which did happen."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "until" for c in verb.children):
+        return False
+    head = verb.head
+    past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
+    return not past
 
 
 def _habitual(path: list[tuple[Token, str]]) -> bool:

@@ -24,7 +24,7 @@ from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.triggers import ACQUISITION_VERBS, SALE_NOUNS, SALE_VERBS, VISIT_LEMMAS
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
-from streams.core.normalise.gazetteer import country_code, country_place, geocode
+from streams.core.normalise.gazetteer import capital_country, country_code, country_place, geocode
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import paths_to_common_head
@@ -381,6 +381,7 @@ def select_parties(
     host_codes: set[str] = set()  # countries of the cities visited
     traded = _expand(trade_slots(trigger))
     slotted = _expand(party_slots(trigger))
+    capitals: list[str] = []  # the countries whose capitals are visited ("visited Ankara")
     for token in slotted:
         if token in traded:
             continue
@@ -391,9 +392,16 @@ def select_parties(
             place = geocode(city.text)
             if place is not None and place.country_code:
                 host_codes.add(place.country_code)
+            capital = capital_country(city.text)
+            if capital is not None:
+                capitals.append(country_for(capital) or capital)
             continue
         for actor in _slot_actors(token, role, actors, discourse, places):
             found.setdefault(actor.name, actor)
+    for country in capitals:
+        if _from_abroad(found.values(), country):
+            # "Biden visited Ankara": a foreign visitor to a capital visits its government
+            found.setdefault(country, Actor(name=country, role=role, kind="country", country=country))
     for token in traded:
         buyer = _trade_party(token, role, actors)
         if buyer is not None:
@@ -424,6 +432,13 @@ def select_parties(
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = actor
     return list(found.values())
+
+
+def _from_abroad(visitors: Iterable[Actor], country: str) -> bool:
+    """Whether the visitors are known to come from another country than ``country``: a
+    capital visited by its own people ("the senator visited Washington") is only a trip."""
+    homes = {a.name if a.kind == "country" else a.country for a in visitors}
+    return country not in homes and any(home is not None for home in homes)
 
 
 #: Plural nouns for people who can meet or agree as a group: "met survivors", "talks with Lane aides".

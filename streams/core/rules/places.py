@@ -98,7 +98,10 @@ def _visited_for(ent: Span, trigger: Token | None) -> bool:
     if visit.lemma_.lower() not in VISIT_LEMMAS:
         return False
     if visit.i == trigger.i:
-        return ent.label_ == "FAC"  # "toured the Old Mill": a building is never the host
+        # "toured the Old Mill": a building is never the host; "visited Ankara", "visited Peru":
+        # the place (a country visited is the host as well, which the parties keep); a tour of
+        # several ("visits Kuwait, Bahrain and Egypt") has no one place
+        return ent.label_ == "FAC" or (ent.label_ == "GPE" and not ent.root.conjuncts)
     return visit.i == trigger.head.i and _is_purpose(trigger)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.core.normalise.gazetteer import country_code, geocode, us_state_abbreviation
+from streams.core.normalise.gazetteer import capital_country, country_code, geocode, us_state_abbreviation
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,17 @@ def test_unknown_places_give_nothing(name: str) -> None:
 )
 def test_us_state_abbreviations_in_news_style(text: str, expected: bool) -> None:
     assert us_state_abbreviation(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Ankara", "Turkey"),
+        ("Kyiv", "Ukraine"),
+        ("Washington", "United States"),
+        ("Istanbul", None),
+        ("Ohio", None),
+    ],
+)
+def test_a_capital_names_its_country(name: str, country: str | None) -> None:
+    assert capital_country(name) == country

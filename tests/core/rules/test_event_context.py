@@ -53,6 +53,14 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Oslo had applied to host the summit.", "summit", "meeting", "hypothetical"),
         ("The town's bid to host the summit was approved.", "summit", "meeting", "hypothetical"),
         ("If the lenders sign the accord, rates will fall.", "sign", "agreement", "hypothetical"),
+        # what a plan waits for did not happen; the end of a past wait did
+        (
+            "His plan includes keeping the fees until the Norwegian government agreed to pay.",
+            "agreed",
+            "agreement",
+            "hypothetical",
+        ),
+        ("The talks went on until Chile and Peru agreed on a ceasefire.", "agreed", "agreement", "occurred"),
         ("The two envoys could meet later this year.", "meet", "meeting", "hypothetical"),
         ("The mayor called for talks with the striking drivers.", "talks", "meeting", "hypothetical"),
         ("Will the two leagues sign the treaty?", "sign", "agreement", "hypothetical"),

@@ -46,3 +46,30 @@ def test_a_trip_is_published_as_a_visit(extractor: Extractor) -> None:
     (meeting,) = _meetings(extractor, "Premier Lina Varga ended a four-day trip to Chile on Sunday.")
     assert {a["name"] for a in meeting["actors"]} == {"Lina Varga", "Chile"}
     assert meeting["plover"] == {"category": "CONSULT", "mode": "visit"}
+
+
+@pytest.mark.parametrize(
+    ("body", "actors", "place"),
+    [
+        # a foreign visitor to a capital visits its country, and the capital is the place
+        ("German Chancellor Ada Brandt visited Ankara on Wednesday.", ["Ada Brandt", "Turkey"], "Ankara"),
+        ("German Chancellor Ada Brandt visited Peru on Wednesday.", ["Ada Brandt", "Peru"], "Peru"),
+    ],
+)
+def test_a_visit_to_a_capital_or_a_country(
+    extractor: Extractor, body: str, actors: list[str], place: str
+) -> None:
+    (meeting,) = _meetings(extractor, body)
+    assert [a["name"] for a in meeting["actors"]] == actors
+    assert meeting["location"]["name"] == place
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Senator Ann Lund visited Washington on Saturday.",  # her own capital, or no one known to be foreign
+        "German Chancellor Ada Brandt visited Berlin on Wednesday.",
+    ],
+)
+def test_a_visit_home_is_no_meeting(extractor: Extractor, body: str) -> None:
+    assert _meetings(extractor, body) == []
