@@ -134,6 +134,12 @@ AGREEMENT_NOUN_VERBS = frozenset(
     }
 )
 
+#: Phrasal verbs that conclude an agreement noun: "worked out an accord with", "ironed out a deal".
+AGREEMENT_NOUN_PHRASALS = frozenset({("work", "out"), ("iron", "out")})
+
+#: "did a deal with Beta": "do" concludes a deal only with a counterpart named beside it.
+DO_VERB = "do"
+
 #: Participles that, on an agreement noun, say it was concluded though their verb alone is talks:
 #: "the Iran deal negotiated by Obama" is the deal, while "are negotiating a deal" is not yet one.
 AGREEMENT_PARTICIPLES = frozenset({"negotiate"})

@@ -19,6 +19,7 @@ from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.triggers import (
     AGREEMENT_COMPLETION,
     AGREEMENT_EXISTENCE_PREPS,
+    AGREEMENT_NOUN_PHRASALS,
     AGREEMENT_NOUN_VERBS,
     AGREEMENT_NOUNS,
     AGREEMENT_PARTICIPLES,
@@ -32,6 +33,7 @@ from streams.core.lexicon.triggers import (
     COUNTERPART_PREPS,
     DISCUSSION_NOUNS,
     DISPUTE_NOUNS,
+    DO_VERB,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     INTENT_WORDS,
@@ -86,6 +88,8 @@ def _agreement_noun_concluded(token: Token) -> bool:
         head.dep_ in ("prep", "agent") and head.head.lemma_.lower() in AGREEMENT_NOUN_VERBS
     ):
         return True
+    if token.dep_ == "dobj" and _concludes_as_phrase(head, token):
+        return True  # "worked out an accord with", "did the deal with DuPont"
     # "the deal with Fiat went through", "the accord took effect"
     if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         particles = {c.lower_ for c in head.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
@@ -102,6 +106,16 @@ def _agreement_noun_concluded(token: Token) -> bool:
     modifiers = [c for c in token.children if c.dep_ in ("acl", "relcl")]
     modifiers += [x for c in modifiers if c.dep_ == "relcl" for x in c.children if x.dep_ == "xcomp"]
     return any(c.lemma_.lower() in AGREEMENT_NOUN_VERBS | AGREEMENT_PARTICIPLES for c in modifiers)
+
+
+def _concludes_as_phrase(verb: Token, noun: Token) -> bool:
+    """A phrasal verb that concludes the agreement noun it governs ("worked out an accord"), or
+    "do" with the counterpart beside it ("did a deal with Beta"; "do the deal" alone is talk)."""
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if any(lemma == v and p in particles for v, p in AGREEMENT_NOUN_PHRASALS):
+        return True
+    return lemma == DO_VERB and (_counterpart_prep(noun) or _counterpart_prep(verb))
 
 
 def _describes_an_agreement(verb: Token) -> bool:

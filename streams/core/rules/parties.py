@@ -344,8 +344,19 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
     return out
 
 
+#: Party words of a US politician's affiliation in apposition: "Senator Jo Kell, Republican of Ohio".
+AFFILIATION_WORDS = frozenset({"republican", "democrat", "independent"})
+
+
 def _party_tag(token: Token) -> bool:
-    """A US politician's party and state in brackets, "Kell (D-Ore.)": no one of its own."""
+    """A US politician's party and state in brackets, "Kell (D-Ore.)", or in apposition, "Kell,
+    Republican of Ohio": no one of its own."""
+    if (
+        token.dep_ == "appos"
+        and token.lower_ in AFFILIATION_WORDS
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    ):
+        return True
     doc = token.doc
     before = list(doc[max(0, token.i - 3) : token.i + 1])
     opening = next((t for t in reversed(before) if t.text in ("(", ")")), None)

@@ -277,6 +277,8 @@ def test_holder_words(body: str, trigger: str, holders: list[str]) -> None:
         ("Chile and Bolivia came up with a common plan on water.", "agreement", "plan"),
         ("Senator Ada Brandt had tense exchanges with Governor Lina Moss on Friday.", "meeting", "exchanges"),
         ("Mayor Ravi Patel conferred with Governor Lina Moss before the vote.", "meeting", "conferred"),
+        ("Senator Ann Lund worked out an accord with Senator Mark Berg.", "agreement", "accord"),
+        ("Orion Motors did the deal with Vexa Systems on Friday.", "agreement", "deal"),
     ],
 )
 def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: str, trigger: str) -> None:
@@ -293,6 +295,7 @@ def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: 
         ("The discussion about prices in Norway and Iceland lasted an hour.", "meeting"),
         ("The dinner at the Lisbon embassy cost Norway and Iceland a fortune.", "meeting"),
         ("Norway and Iceland settled in Oslo.", "agreement"),
+        ("Orion Motors and Vexa Systems know how to do a deal.", "agreement"),
         ("Shares of Orion Motors and Vexa Systems fell on stock exchanges in Oslo.", "meeting"),
         ("Reporters from Norway and Iceland gathered at a central meeting place in Oslo.", "meeting"),
     ],

@@ -27,6 +27,13 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Microsoft", "Toyota"},
             {"Chicago"},
         ),
+        # a politician's affiliation in apposition is no party
+        (
+            "Senator Ann Lund worked out an accord with Senator Mark Berg, Republican of Arizona.",
+            "agreement",
+            {"Ann Lund", "Mark Berg"},
+            {"Republican"},
+        ),
         # an unnamed head of state stands for the country
         (
             "Senator Ann Lund met the Peruvian president in Lima on Monday.",
