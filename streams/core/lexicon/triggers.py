@@ -134,6 +134,12 @@ AGREEMENT_NOUN_VERBS = frozenset(
     }
 )
 
+#: Verbs of a promise that is an agreement when two parties make it to act together: "Acme and
+#: Beta pledged to work together", "vowed to cooperate". One party's pledge is a statement.
+PLEDGE_VERBS = frozenset({"pledge", "vow", "promise", "commit"})
+#: What makes a pledged act joint: "to work together", "to cooperate", "to act jointly".
+JOINT_ACT_WORDS = frozenset({"together", "jointly", "cooperate", "collaborate", "coordinate"})
+
 #: Phrasal verbs that conclude an agreement noun: "worked out an accord with", "ironed out a deal".
 AGREEMENT_NOUN_PHRASALS = frozenset({("work", "out"), ("iron", "out")})
 
@@ -431,5 +437,6 @@ TRIGGER_WORDS = (
     | SALE_NOUNS
     | MERGER_VERBS
     | MERGER_NOUNS
+    | PLEDGE_VERBS
     | frozenset({PURCHASE, MEET_NOUN, SIT_VERB, SETTLE_VERB})
 )

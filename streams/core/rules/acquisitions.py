@@ -63,6 +63,21 @@ def _named(token: Token) -> bool:
     )
 
 
+#: Parts of a company that are bought from it: "bought Beta's shuttle operations", "acquired the
+#: Beta Foods unit". Not shares or goods ("bought Beta shares", "bought Beta jets"): those are trades
+#: on a market or orders.
+BUSINESS_PARTS = frozenset(
+    {"operation", "operations", "unit", "division", "business", "subsidiary", "arm", "assets", "brand"}
+)
+
+
+def _named_business(token: Token) -> bool:
+    """A part of a named company: "Beta's shuttle operations", "the Beta Foods unit"."""
+    if token.lower_ not in BUSINESS_PARTS and token.lemma_.lower() not in BUSINESS_PARTS:
+        return False
+    return any(c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG" and _named(c) for c in token.children)
+
+
 def _party_in(verb_or_noun: Token, preps: frozenset[str]) -> bool:
     """A with/from/to/of-phrase on the word whose object is a named party."""
     return any(
@@ -105,8 +120,8 @@ def is_acquisition(token: Token) -> bool:
         if lemma in ACQUISITION_VERBS | ORDER_VERBS and any(_units_from_maker(o) for o in objects):
             return True  # "Aer Lingus ordered 12 Airbus jets": a purchase order from the maker
         if lemma in ACQUISITION_VERBS:
-            # "acquires Beta Systems"; "bought the jet from Beta"
-            return any(_named(o) for o in objects) or (
+            # "acquires Beta Systems"; "bought Beta's shuttle operations"; "bought the jet from Beta"
+            return any(_named(o) or _named_business(o) for o in objects) or (
                 any(_definite_thing(o) for o in objects) and _party_in(token, frozenset({"from"}))
             )
         if lemma in SALE_VERBS:

@@ -16,10 +16,12 @@ from spacy.tokens import Token
 
 from streams.core.lexicon.triggers import (
     AGREEMENT_NOUNS,
+    JOINT_ACT_WORDS,
     PARTY_AGREEMENT_NOUNS,
     PENDING_AGREEMENT_PREPS,
     PENDING_AGREEMENT_VERBS,
     PLEA_WORDS,
+    PLEDGE_VERBS,
 )
 
 #: Entity labels that name a party of an agreement.
@@ -64,6 +66,32 @@ def agreement_with_party(noun: Token) -> bool:
         return True
     plea = any(c.dep_ in ("compound", "amod") and c.lower_ in PLEA_WORDS for c in noun.children)
     return plea and any(c.dep_ == "poss" and _named_party(c) for c in noun.children)
+
+
+def joint_pledge(verb: Token) -> bool:
+    """ "Acme and Beta pledged to work together", "Lund vowed with Berg to cooperate": a promise two
+    named parties make to act together is an agreement between them (one party's promise, "Lund
+    pledged to cut taxes", is not)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in PLEDGE_VERBS:
+        return False
+    acts = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"]
+    joint = any(
+        t.lower_ in JOINT_ACT_WORDS or t.lemma_.lower() in JOINT_ACT_WORDS
+        for act in acts
+        for t in act.subtree
+    )
+    if not joint:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = [t for s in subjects for t in (s, *s.conjuncts) if _named_party(t)]
+    partners = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj" and _named_party(g)
+    ]
+    return len(named) + len(partners) >= 2
 
 
 def _view(clause: Token) -> bool:

@@ -55,7 +55,7 @@ from streams.core.lexicon.triggers import (
 )
 from streams.core.model import EventStatus
 from streams.core.rules.acquisitions import is_acquisition
-from streams.core.rules.agreement_shapes import agreement_with_party, opinion_agreement
+from streams.core.rules.agreement_shapes import agreement_with_party, joint_pledge, opinion_agreement
 from streams.core.rules.event_context import event_status
 from streams.core.rules.quoted_events import first_person_party
 from streams.core.rules.visits import is_trip_visit
@@ -207,7 +207,7 @@ def _settles(token: Token) -> bool:
 
 def _is_agreement(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if _settles(token) or _is_document_agreement(token):
+    if _settles(token) or _is_document_agreement(token) or joint_pledge(token):
         return True
     if token.pos_ == "VERB" and lemma in AGREEMENT_VERBS:
         if token.dep_ in ("acl", "relcl", "amod"):

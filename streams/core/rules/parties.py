@@ -228,7 +228,8 @@ def _governing_subjects(verb: Token) -> list[Token]:
         return []
     if main.pos_ not in ("VERB", "AUX"):
         return []
-    return [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "X launched it after paying $5 million to buy Y": the purpose's payer is the main verb's subject
+    return [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")] or _governing_subjects(main)
 
 
 #: Verbs of a visit's purpose clause whose with-phrase names whom the visitor met.

@@ -35,6 +35,8 @@ def _found(nlp: Language, text: str, word: str) -> bool:
         ("The board approved the decision to acquire Delta Holdings.", "acquire"),
         ("Aer Lingus has ordered 12 Airbus jets.", "ordered"),
         ("Nordavia agreed the purchase of 18 new Boeing 787 Dreamliners.", "purchase"),
+        ("Lenovo bought IBM's personal computer business for $1.25 billion.", "bought"),
+        ("Acme acquired the Beta Foods unit in March.", "acquired"),
     ],
 )
 def test_acquisitions(nlp: Language, text: str, word: str) -> None:
@@ -50,6 +52,7 @@ def test_acquisitions(nlp: Language, text: str, word: str) -> None:
         ("Acme sold cars to dealers across the region.", "sold"),
         ("Acme sold 40 tractors to Brazil.", "sold"),
         ("Acme bought 1,000 Apple shares.", "bought"),
+        ("Acme bought Boeing jets last year.", "bought"),
         ("The governor ordered 500 National Guard troops to the city.", "ordered"),
         ("The judge ordered an inquiry into Acme.", "ordered"),
         ("The pastor said selling Jones to other Muslims was hard.", "selling"),
@@ -65,3 +68,17 @@ def test_acquisition_is_an_agreement_with_buyer_and_target(extractor: Extractor)
     result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
     (deal,) = [e for e in result.events if e.type == "agreement"]
     assert {a.name for a in deal.actors} == {"Acme Corp", "Beta Systems"}
+
+
+def test_who_pays_to_buy_is_the_buyer(extractor: Extractor) -> None:
+    """ "X launched a shuttle after paying $5 million to buy Y's operations": the one who paid bought."""
+    result = extractor.extract_one(
+        Article(
+            id="t",
+            body="In June 1990 Ivan Pelz launched the Pelz Shuttle, after paying $65 million to buy "
+            "the old Norland Airways shuttle operations.",
+            published_at="2016-04-25",
+        )
+    )
+    (deal,) = [e.to_dict() for e in result.events if e.type == "agreement"]
+    assert [a["name"] for a in deal["actors"]] == ["Ivan Pelz", "Norland Airways"]

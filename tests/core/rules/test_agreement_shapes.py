@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from streams.core.pipeline.loader import load_model
-from streams.core.rules.agreement_shapes import agreement_with_party, opinion_agreement
+from streams.core.rules.agreement_shapes import agreement_with_party, joint_pledge, opinion_agreement
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +65,20 @@ def test_agreement_nouns_without_a_named_party_or_still_sought(nlp: Language, te
 )
 def test_agree_with_as_opinion(nlp: Language, text: str, opinion: bool) -> None:
     assert opinion_agreement(_token(nlp, text, "agreed" if "agreed" in text else "agree")) is opinion
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "agreement"),
+    [
+        (
+            "Ivan Pelz and Governor Rosa Lind pledged to work together despite their differences.",
+            "pledged",
+            True,
+        ),
+        ("Chile and Peru vowed to cooperate on water.", "vowed", True),
+        ("Chile and Peru pledged to fight corruption.", "pledged", False),  # two promises, nothing joint
+        ("Rosa Lind pledged to work together with the unions.", "pledged", False),  # one named party
+    ],
+)
+def test_a_pledge_to_act_together(nlp: Language, text: str, word: str, agreement: bool) -> None:
+    assert joint_pledge(_token(nlp, text, word)) is agreement
