@@ -29,7 +29,7 @@ from streams.core.rules.interactions import Trigger, find_triggers, holder_words
 from streams.core.rules.parties import select_parties
 from streams.core.rules.places import dateline_location, event_location, place_char_spans
 from streams.core.rules.plover import plover_for
-from streams.core.rules.quoted_events import first_person_party, quote_speakers, with_speaker
+from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, with_speaker
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.rules.tickers import ticker_spans
@@ -117,6 +117,7 @@ def build_events(
             events.append(event)
             anchors.append(trigger.token.idx)
             found.append(event.actors)
+            discourse.note_parties(event.actors)
         discourse.advance(sent, found)
     events = attach_amounts(events, anchors, find_money(text), text)
     events = [replace(e, actors=with_country_codes(e.actors)) for e in events]
@@ -132,7 +133,7 @@ def _with_quote_speaker(
 ) -> Event:
     """A meeting told in the first person in a quote ("we met Mr. Doe") has its speaker as a party."""
     quote = context.quote_spans.covering(trigger.token.idx)
-    if quote is None or trigger.type != "meeting" or not first_person_party(trigger.token):
+    if quote is None or trigger.type != "meeting" or not speaker_is_party(trigger.token):
         return event
     role = event.actors[0].role if event.actors else "participant"
     return replace(event, actors=with_speaker(event.actors, speakers.get(quote[0]), role))

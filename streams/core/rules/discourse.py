@@ -26,6 +26,7 @@ class DiscourseContext:
         self.salient_person: Actor | None = None
         self.countries: list[Actor] = []  # distinct countries in order of last mention
         self.last_parties: list[Actor] = []  # parties of the last meeting or agreement with two or more
+        self.sentences_since_parties = 0  # sentences read since ``last_parties`` were found
         # named organisations and people of the last few sentences, most recent last: "the two companies"
         self.recent: list[list[Actor]] = []
         # the same, only those that were a subject, an object or the other side (with/against/between)
@@ -56,6 +57,21 @@ class DiscourseContext:
             if len(companies) == 1 and not before:  # "After Fiat's announcement, the company": unsure
                 return [_with_role(a, role) for a in companies.values()]
         return []
+
+    def note_parties(self, parties: list[Actor]) -> None:
+        """An event of the current sentence was found: later events of it may refer to its parties."""
+        if len(parties) >= 2:
+            self.last_parties = parties
+            self.sentences_since_parties = 0
+
+    def parties_of_the_agreement(self, noun: Token, role: Role) -> list[Actor]:
+        """ "The two pacts they signed were vague, and the trade deal struck in July ...": a definite
+        agreement noun with a concluding verb of its own and no party named beside it is the
+        agreement of the parties of the last event, when that was at most two sentences back."""
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        if not definite or len(self.last_parties) < 2 or self.sentences_since_parties > 2:
+            return []
+        return [_with_role(a, role) for a in self.last_parties]
 
     def _follows_group(self, token: Token) -> bool:
         """Whether the sentence of ``token`` comes right after the one that named a plural subject,
@@ -116,9 +132,11 @@ class DiscourseContext:
                 subject = self.actors.actor(entity, "participant") if entity is not None else None
                 if subject is not None and subject.kind == "person":
                     self.salient_person = subject
+        self.sentences_since_parties += 1
         for group in events_actors:
             if len(group) >= 2:
                 self.last_parties = group
+                self.sentences_since_parties = 0
         self.subject_group = self._subject_group(sent)
         words = [t for t in sent if not t.is_space]
         self.subject_group_end = words[-1].idx + len(words[-1]) if words else -1

@@ -112,7 +112,8 @@ def _path(token: Token) -> list[tuple[Token, str]]:
         to_infinitive = (
             link in ("acl", "advcl") and node.tag_ == "VB" and any(c.lower_ == "to" for c in node.children)
         )
-        if link not in _COMPLEMENT_LINKS and not to_infinitive:
+        noun_phrase = link == "compound" and node.head.pos_ == "NOUN"  # "a discussion table will be opened"
+        if link not in _COMPLEMENT_LINKS and not to_infinitive and not noun_phrase:
             break
         if link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             break  # "talks collapsed and they met again": a conjunct with its own subject

@@ -57,7 +57,7 @@ from streams.core.model import EventStatus
 from streams.core.rules.acquisitions import is_acquisition
 from streams.core.rules.agreement_shapes import agreement_with_party, joint_pledge, opinion_agreement
 from streams.core.rules.event_context import event_status
-from streams.core.rules.quoted_events import first_person_party
+from streams.core.rules.quoted_events import arranged_by_speaker, first_person_party
 from streams.core.rules.visits import is_trip_visit
 from streams.core.spans import CharSpans
 
@@ -396,6 +396,15 @@ _OCCASION_PREPS = frozenset({"at", "during", "on", "of", "after", "before", "fol
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
+def told_with_own_verb(noun: Token) -> bool:
+    """An agreement noun with its own concluding participle: "the deal struck in July", "the pacts
+    signed by them". It is an event of its own, whatever else its clause tells."""
+    concluding = AGREEMENT_NOUN_VERBS | AGREEMENT_PARTICIPLES
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "acl" and c.lemma_.lower() in concluding for c in noun.children
+    )
+
+
 def _event_head(token: Token, triggers: set[int]) -> Token:
     """The head of the clause that tells ``token``'s event: one event per clause.
 
@@ -405,6 +414,10 @@ def _event_head(token: Token, triggers: set[int]) -> Token:
     own subject is another event ("A met B on Monday and C met D on Tuesday"), and so is a
     relative clause, unless it describes the trigger itself ("the summit, where they met").
     """
+    # "the two pacts signed by them ... the deal struck in July": each told with its own verb
+    noun = token.head if token.dep_ == "acl" else token
+    if told_with_own_verb(noun):
+        return noun
     t = token
     while t.head.i != t.i:
         if t.dep_ == "relcl":
@@ -433,6 +446,8 @@ def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int], kind
     if token.lemma_.lower() in WEAK_MEETING_VERBS:
         return False  # "issues should be discussed at the G-7": a topic, not a reported meeting
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb.dep_ == "nsubjpass" and token.dep_ == "compound":
+        verb = verb.head  # "a discussion table will be opened": the verb of the noun it names
     auxes = {c.lower_ for t in (token, verb) for c in t.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _QUOTE_MODALS:
         return False
@@ -453,7 +468,10 @@ def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int], kind
         and ent.end_char <= end
         and (clause.is_ancestor(ent.root) or clause == ent.root)
     }
-    # "We met with Mr. Doe," Smith said: the speaker is the other party (rules/quoted_events.py)
+    # "We met with Mr. Doe," Smith said: the speaker is the other party (rules/quoted_events.py);
+    # "talks will be held with the unions," the minister said: the speaker's side and the unions
+    if kind == "meeting" and arranged_by_speaker(token) and _in_meeting_shape(token):
+        return True
     return len(named) + (kind == "meeting" and first_person_party(token)) >= 2
 
 

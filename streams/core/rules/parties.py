@@ -28,7 +28,7 @@ from streams.core.normalise.gazetteer import capital_country, country_code, coun
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import paths_to_common_head
-from streams.core.rules.interactions import Trigger
+from streams.core.rules.interactions import Trigger, told_with_own_verb
 from streams.core.spans import CharSpans
 
 #: Prepositions whose object is a counterpart or member: "met with", "talks between", "a deal among".
@@ -278,6 +278,10 @@ def _event_heads(token: Token) -> list[Token]:
     heads = [token]
     if token.pos_ in ("NOUN", "PROPN"):
         heads.extend(c for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB")
+        noun = token.head  # "a discussion table will be opened with X": the table's verb holds it
+        if token.dep_ == "compound" and noun.pos_ == "NOUN" and noun.dep_ in ("nsubjpass", "dobj"):
+            token = noun
+            heads.append(token)
         verb = token.head
         if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in HOLDING_PREPS:
             verb = verb.head
@@ -418,8 +422,9 @@ def select_parties(
         buyer = _trade_party(token, role, actors)
         if buyer is not None:
             found.setdefault(buyer.name, buyer)
-    if len(found) == 1:
-        # "Obama met survivors of the attack": a group of people no name stands for is the other party
+    if len(found) == 1 or (not found and quote_spans.covers(trigger.token.idx)):
+        # "Obama met survivors of the attack": a group of people no name stands for is the other
+        # party (or, in a quote, the only one yet: its speaker may be added, rules/quoted_events.py)
         for token in party_slots(trigger):
             group = _people_group(token, role)
             if group is not None and not any(
@@ -443,6 +448,9 @@ def select_parties(
                 continue  # "Senate Republicans": the chamber describes the slot's party, it is not another
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = actor
+    if not found and trigger.type == "agreement" and told_with_own_verb(trigger.token):
+        # "... and the trade deal struck in July": the agreement of the parties just named
+        return discourse.parties_of_the_agreement(trigger.token, role)
     return list(found.values())
 
 
@@ -487,6 +495,10 @@ PEOPLE_GROUP_NOUNS = frozenset(
         "farmers",
         "doctors",
         "unions",
+        "associations",
+        "agencies",
+        "organizations",
+        "organisations",
     }
 )
 

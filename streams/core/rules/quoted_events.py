@@ -1,5 +1,8 @@
 """Meetings told in the first person inside a quote: "We met with Mr. Doe," Smith said.
 
+Also a meeting the quote says will be held with no one named to hold it ("talks will be held
+with the unions," the minister said): the speaker speaks for the side that holds it.
+
 A speaker who says "I met the minister" or "we held talks with Acme" reports a meeting he was
 at; the article names him as the quote's speaker, not in the quoted words. The party "I"/"we"
 is that speaker (rules/statements.py attributes the quote), and the counterpart is named in the
@@ -40,6 +43,24 @@ def first_person_party(token: Token) -> bool:
             return False
         token = token.head
     return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in token.children)
+
+
+def arranged_by_speaker(token: Token) -> bool:
+    """ "a discussion table will be opened with the associations", "talks were held with the
+    unions": a meeting the quote says is or was arranged, with no one named to arrange it (a
+    passive without a by-phrase). The official who says so speaks for the side that holds it."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    phrase = token.head if token.dep_ == "compound" else token
+    if phrase.dep_ != "nsubjpass":
+        return False
+    return not any(c.dep_ == "agent" for c in phrase.head.children)
+
+
+def speaker_is_party(token: Token) -> bool:
+    """Whether the quote's speaker is a party of the trigger's event: told in the first person,
+    or arranged by no one the quote names (``arranged_by_speaker``)."""
+    return first_person_party(token) or arranged_by_speaker(token)
 
 
 def quote_speakers(statements: Iterable[Statement], quotes: Iterable[QuoteSpan]) -> dict[int, Actor]:

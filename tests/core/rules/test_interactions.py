@@ -419,3 +419,21 @@ def test_negotiating_a_deal_is_still_talks(extractor: Extractor) -> None:
     body = "Chile and Norway are negotiating a deal on fishing quotas."
     assert _events(extractor, body, "agreement") == []
     assert len(_events(extractor, body, "meeting")) == 1
+
+
+def test_an_agreement_told_with_its_own_verb_is_an_event_of_its_own(extractor: Extractor) -> None:
+    """ "The two pacts they signed were vague, and the trade deal struck in July stalled": two
+    agreements, the second dated by its own verb; with no party beside it, it is the agreement of
+    the parties just named."""
+    body = (
+        "President Ivan Pelz and Prime Minister Rosa Lind signed two agreements on Tuesday. "
+        "The two agreements signed by the leaders were loosely defined, and there was little progress "
+        "on the details of the sweeping trade agreement struck in July."
+    )
+    events = _events(extractor, body, "agreement", published_at="2016-05-12")
+    assert [(e["trigger"], (e["date"] or {}).get("value")) for e in events] == [
+        ("signed", "2016-05-10"),
+        ("agreements", None),
+        ("agreement", "2015-07"),
+    ]
+    assert all(_names(e) == {"Ivan Pelz", "Rosa Lind"} for e in events)
