@@ -12,10 +12,19 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.groups import COUNTRY_GROUP_NOUNS, GROUP_DETERMINERS, PARTY_GROUP_NOUNS
-from streams.core.lexicon.people import PERSON_PRONOUNS
+from streams.core.lexicon.people import PERSON_PRONOUNS, PERSON_TITLES, ROLE_NOUNS
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
 from streams.core.rules.actors import ActorResolver
+
+#: Nouns that, with "the", describe one person the text named with them: "the speaker", "the
+#: former secretary of state". Not the words of a title that only qualify it ("state", "foreign").
+DESCRIBED_HEADS = (
+    PERSON_TITLES | ROLE_NOUNS | frozenset({"speaker", "nominee", "candidate", "mogul"})
+) - frozenset(
+    {"state", "former", "late", "ex", "vice", "deputy", "foreign", "prime", "defence", "defense", "finance"}
+    | {"trade", "interior", "general", "chief", "executive", "head", "official", "aide", "adviser", "advisor"}
+)
 
 
 class DiscourseContext:
@@ -27,6 +36,9 @@ class DiscourseContext:
         self.countries: list[Actor] = []  # distinct countries in order of last mention
         self.last_parties: list[Actor] = []  # parties of the last meeting or agreement with two or more
         self.sentences_since_parties = 0  # sentences read since ``last_parties`` were found
+        # the words of the titles and appositions said of each person so far ("House Speaker Paul
+        # Ryan", "Ana Ruiz, the former secretary of state"): "the speaker" may stand for that person
+        self.descriptions: dict[str, tuple[Actor, set[str]]] = {}
         # named organisations and people of the last few sentences, most recent last: "the two companies"
         self.recent: list[list[Actor]] = []
         # the same, only those that were a subject, an object or the other side (with/against/between)
@@ -45,6 +57,9 @@ class DiscourseContext:
         if token.lower_ in ("they", "them") and len(self.last_parties) >= 2:
             # "They signed the agreement" after a meeting of two: the ones who met
             return [_with_role(a, role) for a in self.last_parties]
+        described = self._described_person(token)
+        if described is not None:
+            return [_with_role(described, role)]
         if self._is_group(token):
             return [_with_role(a, role) for a in self._group(token)]
         if token.lower_ == "company" and [c.lower_ for c in token.children if c.dep_ != "case"] == ["the"]:
@@ -57,6 +72,43 @@ class DiscourseContext:
             if len(companies) == 1 and not before:  # "After Fiat's announcement, the company": unsure
                 return [_with_role(a, role) for a in companies.values()]
         return []
+
+    def _described_person(self, token: Token) -> Actor | None:
+        """ "met the former secretary of state": the one person the text described so before, by
+        the words of the description (its title noun, its modifiers and its of-phrase)."""
+        if token.tag_ != "NN" or token.lower_ not in DESCRIBED_HEADS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        wanted = {token.lower_}
+        wanted |= {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        wanted |= {
+            g.lower_
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        }
+        matches = [actor for actor, words in self.descriptions.values() if wanted <= words]
+        return matches[0] if len(matches) == 1 else None
+
+    def _learn_descriptions(self, sent: Span) -> None:
+        """The title words before each person's name and the apposition beside it."""
+        for ent in sent.ents:
+            if ent.label_ != "PERSON":
+                continue
+            actor = self.actors.actor(ent, "party")
+            if actor is None or actor.kind != "person":
+                continue
+            root = ent.root
+            phrases = [[t for t in root.subtree if t.i < ent.start]]
+            phrases += [list(c.subtree) for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "the speaker, Ana Ruiz"
+                phrases.append([t for t in root.head.subtree if t.i < root.head.i + 1])
+            words = {t.lower_ for phrase in phrases for t in phrase if not t.is_punct}
+            if words:
+                known = self.descriptions.get(actor.name, (actor, set()))[1]
+                self.descriptions[actor.name] = (actor, known | words)
 
     def note_parties(self, parties: list[Actor]) -> None:
         """An event of the current sentence was found: later events of it may refer to its parties."""
@@ -132,6 +184,7 @@ class DiscourseContext:
                 subject = self.actors.actor(entity, "participant") if entity is not None else None
                 if subject is not None and subject.kind == "person":
                     self.salient_person = subject
+        self._learn_descriptions(sent)
         self.sentences_since_parties += 1
         for group in events_actors:
             if len(group) >= 2:

@@ -650,7 +650,7 @@ def _slot_actors(
     if any(
         c.dep_ == "prep"
         and c.lower_ in ("of", "from")
-        and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ for g in c.children)
         for c in token.children
     ):
         return []  # "the delegations of Cyprus and Greece": its members are named, no earlier group is meant

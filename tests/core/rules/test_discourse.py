@@ -1,0 +1,46 @@
+"""Whom a description in a party slot stands for: the one person the text described so before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.core.article import Article
+from streams.core.extractor import Extractor
+
+
+def _meeting_parties(extractor: Extractor, body: str) -> list[list[str]]:
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2016-05-12"))
+    assert result.error is None, result.error
+    events: list[dict[str, Any]] = [e.to_dict() for e in result.events if e.type == "meeting"]
+    return [[a["name"] for a in e["actors"]] for e in events]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a title before the name
+        "House Speaker Paul Berg and Senator Ann Lund spoke on Monday. "
+        "Ravi Patel met with the speaker on Tuesday.",
+        # an apposition, with its of-phrase and "former"
+        "Paul Berg, the former secretary of state, spoke on Monday. "
+        "Mayor Ravi Patel met the former secretary of state on Tuesday.",
+    ],
+)
+def test_a_description_stands_for_the_person_described_so(extractor: Extractor, body: str) -> None:
+    assert _meeting_parties(extractor, body) == [["Ravi Patel", "Paul Berg"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # two people fit: no one is chosen
+        "President Paul Berg and President Ann Lund spoke on Monday. "
+        "Ravi Patel met with the president on Tuesday.",
+        # described by another title
+        "House Speaker Paul Berg spoke on Monday. Ravi Patel met with the governor on Tuesday.",
+    ],
+)
+def test_a_description_that_fits_no_one_person_names_no_one(extractor: Extractor, body: str) -> None:
+    assert _meeting_parties(extractor, body) == []
