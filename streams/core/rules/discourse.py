@@ -16,6 +16,7 @@ from streams.core.lexicon.people import PERSON_PRONOUNS, PERSON_TITLES, ROLE_NOU
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
 from streams.core.rules.actors import ActorResolver
+from streams.core.rules.document import entities_in
 
 #: Nouns that, with "the", describe one person the text named with them: "the speaker", "the
 #: former secretary of state". Not the words of a title that only qualify it ("state", "foreign").
@@ -94,7 +95,7 @@ class DiscourseContext:
 
     def _learn_descriptions(self, sent: Span) -> None:
         """The title words before each person's name and the apposition beside it."""
-        for ent in sent.ents:
+        for ent in entities_in(sent):
             if ent.label_ != "PERSON":
                 continue
             actor = self.actors.actor(ent, "party")

@@ -56,6 +56,7 @@ from streams.core.lexicon.triggers import (
 from streams.core.model import EventStatus
 from streams.core.rules.acquisitions import is_acquisition
 from streams.core.rules.agreement_shapes import agreement_with_party, joint_pledge, opinion_agreement
+from streams.core.rules.document import entities_in
 from streams.core.rules.event_context import event_status
 from streams.core.rules.quoted_events import arranged_by_speaker, first_person_party
 from streams.core.rules.visits import is_trip_visit
@@ -462,7 +463,7 @@ def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int], kind
     start, end = quote
     named = {
         ent.root.i
-        for ent in token.sent.ents
+        for ent in entities_in(token.sent)
         if ent.label_ in _PARTY_LABELS
         and start <= ent.start_char
         and ent.end_char <= end
