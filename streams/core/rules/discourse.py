@@ -17,6 +17,7 @@ from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.document import entities_in
+from streams.core.rules.gender import learn_genders, pronoun_gender
 
 #: Nouns that, with "the", describe one person the text named with them: "the speaker", "the
 #: former secretary of state". Not the words of a title that only qualify it ("state", "foreign").
@@ -28,12 +29,20 @@ DESCRIBED_HEADS = (
 )
 
 
+#: How many of the last named subjects a "he" or "she" may go back to, passing those of the other gender.
+RECENT_SUBJECTS = 2
+
+
 class DiscourseContext:
     """Feed it every sentence in order (``advance``); ask it whom a slot word means (``referents``)."""
 
     def __init__(self, actors: ActorResolver) -> None:
         self.actors = actors
         self.salient_person: Actor | None = None
+        # the last named people who were a clause's subject, latest last: "she" is the last of them
+        # the text does not show to be a man (and "he" the last not shown to be a woman)
+        self.subjects: list[Actor] = []
+        self.genders: dict[str, str] = {}  # person -> "m" or "f", from the text's own words (gender.py)
         self.countries: list[Actor] = []  # distinct countries in order of last mention
         self.last_parties: list[Actor] = []  # parties of the last meeting or agreement with two or more
         self.sentences_since_parties = 0  # sentences read since ``last_parties`` were found
@@ -52,7 +61,12 @@ class DiscourseContext:
     def referents(self, token: Token, role: Role) -> list[Actor]:
         """Whom a pronoun or group phrase in a party slot stands for ("he", "they", "both sides")."""
         if token.lower_ in PERSON_PRONOUNS and self.salient_person is not None:
-            return [_with_role(self.salient_person, role)]
+            # the last subject the text does not show to be of the other gender: recency decides,
+            # the text's gender only rules out ("Ms. Lane spoke. Mr. Berg arrived. She met X": Lane)
+            wanted = pronoun_gender(token.lower_)
+            recent = self.subjects[-RECENT_SUBJECTS:]
+            fitting = [p for p in recent if self.genders.get(p.name, wanted) in (wanted, "?")]
+            return [_with_role(fitting[-1], role)] if fitting else []
         if token.lower_ == "they" and token.dep_ in ("nsubj", "nsubjpass") and self._follows_group(token):
             return [_with_role(a, role) for a in self.subject_group]
         if token.lower_ in ("they", "them") and len(self.last_parties) >= 2:
@@ -185,7 +199,9 @@ class DiscourseContext:
                 subject = self.actors.actor(entity, "participant") if entity is not None else None
                 if subject is not None and subject.kind == "person":
                     self.salient_person = subject
+                    self.subjects = [*[p for p in self.subjects if p.name != subject.name][-7:], subject]
         self._learn_descriptions(sent)
+        learn_genders(sent, self.actors, self.genders)
         self.sentences_since_parties += 1
         for group in events_actors:
             if len(group) >= 2:
