@@ -203,11 +203,14 @@ def interaction_event(
     around = CharSpans(q for q in quote_spans if q != own_quote) if own_quote else quote_spans
     role: Role = "participant" if trigger.type == "meeting" else "party"
     places = CharSpans(place_char_spans(sent, around, trigger.token))
-    for start, end in ticker_spans(sent):  # "Zenco (NYSE: ZNC)": neither the exchange nor the symbol
-        places.add(start, end)
-    if context.dateline is not None:  # "WASHINGTON (AP) —": neither the city nor the agency is a party
-        places.add(context.dateline.start, context.dateline.end)
-    found = select_parties(trigger, sent, role, actors, discourse, quote_spans, places)
+    # words that are never a party, whatever the parse makes of them: "Zenco (NYSE: ZNC)" (neither
+    # the exchange nor the symbol), "BRASÍLIA, Brazil –" and "WASHINGTON (AP) —" (neither the
+    # dateline's place nor the agency)
+    not_parties = CharSpans(ticker_spans(sent))
+    if context.dateline is not None:
+        not_parties.add(context.dateline.start, context.dateline.end)
+    places = places + not_parties
+    found = select_parties(trigger, sent, role, actors, discourse, quote_spans, places, not_parties)
     found = _abbreviations_as_bodies(found)
     evidence = context.evidence(sent.start_char, sent.end_char)
     date_value, date_basis = event_date(

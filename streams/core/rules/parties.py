@@ -27,7 +27,7 @@ from streams.core.normalise.countries import country_for
 from streams.core.normalise.gazetteer import capital_country, country_code, country_place, geocode
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.discourse import DiscourseContext
-from streams.core.rules.document import paths_to_common_head
+from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import Trigger, told_with_own_verb
 from streams.core.spans import CharSpans
 
@@ -384,6 +384,7 @@ def select_parties(
     discourse: DiscourseContext,
     quote_spans: CharSpans,
     places: CharSpans,
+    not_parties: CharSpans | None = None,
 ) -> list[Actor]:
     """The event's parties, in order of their slots, each once.
 
@@ -399,7 +400,7 @@ def select_parties(
     slotted = _expand(party_slots(trigger))
     capitals: list[str] = []  # the countries whose capitals are visited ("visited Ankara")
     for token in slotted:
-        if token in traded:
+        if token in traded or (not_parties is not None and not_parties.covers(token.idx)):
             continue
         if quote_spans.covers(token.idx) and not quote_spans.covers(trigger.token.idx):
             continue
@@ -439,6 +440,8 @@ def select_parties(
                 continue  # outside the slots a city or region is where, not who
             if _names_administration(ent) and actor.country:
                 continue  # "the Obama administration" of a known US president: the slot gave his country
+            if _in_named_title(ent):
+                continue  # "Hu, the President of China,": said of a person, who is the party
             if (
                 ent.label_ == "ORG"
                 and ent.root.dep_ == "compound"
@@ -448,10 +451,54 @@ def select_parties(
                 continue  # "Senate Republicans": the chamber describes the slot's party, it is not another
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = actor
+    _drop_title_countries(found, sent, actors)
     if not found and trigger.type == "agreement" and told_with_own_verb(trigger.token):
         # "... and the trade deal struck in July": the agreement of the parties just named
         return discourse.parties_of_the_agreement(trigger.token, role)
     return list(found.values())
+
+
+def _in_named_title(ent: Span) -> bool:
+    """A place in the of-phrase of a title in apposition to a named person: "Hu, the President of
+    China", "the President of Brazil, Lula"."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    title = root.head.head
+    if title.lower_ not in PERSON_TITLES | ROLE_NOUNS:
+        return False
+    people = [c for c in title.children if c.dep_ == "appos"]
+    if title.dep_ == "appos":
+        people.append(title.head)
+    return any(p.ent_type_ == "PERSON" for p in people)
+
+
+def _drop_title_countries(found: dict[str, Actor], sent: Span, actors: ActorResolver) -> None:
+    """ "Hu, the President of China, had lunch with the President of Brazil, Lula": China and Brazil
+    are said of the two people who met (a strict reader counts a leader and his country as one
+    party), so a country that a person party belongs to is dropped when the sentence names it
+    only inside titles. "met the President of Chile" keeps Chile: no person holds it."""
+    homes = {country_for(a.country) or a.country for a in found.values() if a.kind == "person" and a.country}
+    if not homes:
+        return
+    titles = PERSON_TITLES | ROLE_NOUNS
+    for name, actor in list(found.items()):
+        country = country_for(actor.name) or actor.name
+        if actor.kind != "country" or country not in homes:
+            continue
+        mentions = [
+            e.root
+            for e in entities_in(sent)
+            if e.label_ in ("GPE", "NORP") and (country_for(e.text) or e.text) == country
+        ]
+        in_titles = [
+            r
+            for r in mentions
+            if (r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ in titles)
+            or (r.dep_ in ("poss", "compound", "amod") and r.head.lower_ in titles)
+        ]
+        if mentions and len(in_titles) == len(mentions):
+            del found[name]
 
 
 def _from_abroad(visitors: Iterable[Actor], country: str) -> bool:
@@ -624,8 +671,12 @@ def _slot_actors(
     """The actor(s) one slot word names: its entity, an untagged proper name, a pronoun's referent."""
     entity = actors.document.entity_at(token)
     if entity is not None:
-        if entity.root.dep_ in ("amod", "npadvmod") and entity.label_ == "NORP":
-            return []  # "the Yemeni government": a description, not a party
+        root = entity.root
+        describing = root.dep_ in ("amod", "npadvmod", "nmod") or (
+            root.dep_ == "conj" and root.head.dep_ in ("amod", "nmod")
+        )
+        if describing and entity.label_ == "NORP":
+            return []  # "the Yemeni government", "Brazilian and Korean envoys": a description, not a party
         actor = actors.actor(entity, role)
         if actor is None:
             return []
@@ -642,6 +693,7 @@ def _slot_actors(
         and not token.ent_type_
         and token.dep_ not in ("compound", "poss")
         and token.lemma_.lower() not in PERSON_TITLES | ROLE_NOUNS  # "the President of Brazil, Lula"
+        and not (token.tag_ == "NNPS" and token.lower_.rstrip("s") in OFFICIALS_NOUNS)  # "Korean Presidents"
     ):
         # an untagged name in an argument slot; a word the model tagged as a date or
         # number ("Sunday's signings") or a modifier ("their Autumn meetings") is no one
@@ -684,7 +736,9 @@ def _demonym_countries(token: Token, role: Role) -> list[Actor]:
     or a singular noun for who acts for a country ("the Mexican president", "the Greek
     government"): unnamed, the one who met stands for the country, whose name the slot gets."""
     lemma = token.lemma_.lower()
-    plural = token.tag_ == "NNS" and lemma in OFFICIALS_NOUNS
+    plural = (token.tag_ == "NNS" and lemma in OFFICIALS_NOUNS) or (
+        token.tag_ == "NNPS" and token.lower_.rstrip("s") in OFFICIALS_NOUNS
+    )
     if not plural and not (token.tag_ == "NN" and lemma in STATE_HEAD_NOUNS):
         return []
     doc = token.doc
@@ -693,7 +747,9 @@ def _demonym_countries(token: Token, role: Role) -> list[Actor]:
     )
     if named_next or any(c.dep_ == "appos" for c in token.children):
         return []  # "his Greek and French counterparts, Ann Lee and Bo Kim": the people named are the parties
-    adjectives = [c for c in token.children if c.dep_ == "amod"]
+    adjectives = [
+        c for c in token.children if c.dep_ == "amod" or (c.dep_ == "nmod" and c.ent_type_ == "NORP")
+    ]
     adjectives.extend(g for a in list(adjectives) for g in a.children if g.dep_ == "conj")
     found: list[Actor] = []
     for adjective in adjectives:

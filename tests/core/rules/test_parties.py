@@ -34,6 +34,27 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Ann Lund", "Mark Berg"},
             {"Republican"},
         ),
+        # a dateline is never a party, even one the parser makes the subject
+        (
+            "BRASÍLIA, Brazil – Mr. Ivo Tavares, the President of Brazil, met with Mr. Park Jin-ho at 5 PM.",
+            "meeting",
+            {"Ivo Tavares", "Park Jin-ho"},
+            {"BRASÍLIA", "Brazil"},
+        ),
+        # capitalised plural titles with demonyms are the countries
+        (
+            "At 8 PM there was a dinner with Chilean and South Korean Presidents and their aides.",
+            "meeting",
+            {"Chile", "South Korea"},
+            {"Presidents", "South Korean"},
+        ),
+        # the country in a named person's title is said of the person
+        (
+            "The Taliban met on Monday with Omar Vance, a US peace envoy, in Qatar.",
+            "meeting",
+            {"Taliban", "Omar Vance"},
+            {"United States", "Qatar"},
+        ),
         # an unnamed head of state stands for the country
         (
             "Senator Ann Lund met the Peruvian president in Lima on Monday.",
