@@ -72,7 +72,7 @@ class DiscourseContext:
         if token.lower_ in ("they", "them") and len(self.last_parties) >= 2:
             # "They signed the agreement" after a meeting of two: the ones who met
             return [_with_role(a, role) for a in self.last_parties]
-        described = self._described_person(token)
+        described = self.described_person(token)
         if described is not None:
             return [_with_role(described, role)]
         if self._is_group(token):
@@ -88,23 +88,27 @@ class DiscourseContext:
                 return [_with_role(a, role) for a in companies.values()]
         return []
 
-    def _described_person(self, token: Token) -> Actor | None:
+    def described_person(self, token: Token) -> Actor | None:
         """ "met the former secretary of state": the one person the text described so before, by
         the words of the description (its title noun, its modifiers and its of-phrase)."""
         if token.tag_ != "NN" or token.lower_ not in DESCRIBED_HEADS:
             return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            return None
-        wanted = {token.lower_}
-        wanted |= {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
-        wanted |= {
-            g.lower_
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
+        if not any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in token.children):
+            return None  # "the speaker", "Japan's prime minister"; not "a speaker"
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        # a country said of the office ("the US president", "Japan's", "the Chilean") must be the
+        # person's, in whatever form ("Japanese Prime Minister Sato"); the other words must be said
+        countries = {country_for(m.text) for m in modifiers if m.ent_type_ in ("GPE", "NORP")} - {None}
+        wanted = {token.lower_} | {
+            m.lower_ for m in modifiers if m.dep_ != "poss" and m.ent_type_ not in ("GPE", "NORP")
         }
-        matches = [actor for actor, words in self.descriptions.values() if wanted <= words]
+        matches = [
+            actor
+            for actor, words in self.descriptions.values()
+            if wanted <= words
+            and (not countries or countries & ({country_for(w) for w in words} | {actor.country}))
+        ]
         return matches[0] if len(matches) == 1 else None
 
     def _learn_descriptions(self, sent: Span) -> None:

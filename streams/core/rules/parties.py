@@ -17,6 +17,7 @@ for its government ("Beijing and Washington agreed").
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -337,6 +338,8 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
             for child in token.children:
                 if child.dep_ == "compound" and token.lower_ in ENTOURAGE_NOUNS:
                     continue  # "Lane aides" met, not Lane
+                if child.dep_ in ("poss", "compound") and _office_holder(token):
+                    continue  # "the US president" is a person (or, unknown, his country: _slot_actors)
                 if child.dep_ in ("poss", "compound") and not any(c.dep_ == "appos" for c in token.children):
                     todo.append(child)
                 elif (
@@ -706,6 +709,10 @@ def _slot_actors(
         for c in token.children
     ):
         return []  # "the delegations of Cyprus and Greece": its members are named, no earlier group is meant
+    if _office_holder(token):
+        holder = discourse.described_person(token)
+        if holder is not None:
+            return [replace(holder, role=role)]  # "the US president", said of Trump before
     demonyms = _demonym_countries(token, role)
     if demonyms:
         return demonyms
@@ -731,6 +738,15 @@ STATE_HEAD_NOUNS = frozenset(
 ) | frozenset({"government", "delegation", "envoy", "ambassador"})
 
 
+def _office_holder(token: Token) -> bool:
+    """ "the US president", "Japan's prime minister": one person, the holder of a country's office."""
+    return (
+        token.tag_ == "NN"
+        and token.lemma_.lower() in STATE_HEAD_NOUNS
+        and any(c.dep_ in ("det", "poss") for c in token.children)
+    )
+
+
 def _demonym_countries(token: Token, role: Role) -> list[Actor]:
     """The countries whose demonyms describe a plural officials noun ("Greek and Turkish envoys"),
     or a singular noun for who acts for a country ("the Mexican president", "the Greek
@@ -750,10 +766,12 @@ def _demonym_countries(token: Token, role: Role) -> list[Actor]:
     adjectives = [
         c for c in token.children if c.dep_ == "amod" or (c.dep_ == "nmod" and c.ent_type_ == "NORP")
     ]
+    if not plural:  # "the US president", "Japan's prime minister": the country's name said of the office
+        adjectives += [c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE"]
     adjectives.extend(g for a in list(adjectives) for g in a.children if g.dep_ == "conj")
     found: list[Actor] = []
     for adjective in adjectives:
-        country = country_for(adjective.text) if adjective.ent_type_ == "NORP" else None
+        country = country_for(adjective.text) if adjective.ent_type_ in ("NORP", "GPE") else None
         if country is not None and all(a.name != country for a in found):
             found.append(Actor(name=country, role=role, kind="country", country=country))
     return found

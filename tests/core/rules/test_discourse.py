@@ -26,6 +26,9 @@ def _meeting_parties(extractor: Extractor, body: str) -> list[list[str]]:
         # an apposition, with its of-phrase and "former"
         "Paul Berg, the former secretary of state, spoke on Monday. "
         "Mayor Ravi Patel met the former secretary of state on Tuesday.",
+        # a country's office, said of the person in another form
+        "Chilean President Paul Berg spoke on Monday. Ravi Patel met Chile's president on Tuesday.",
+        "US President Paul Berg spoke on Monday. Ravi Patel met the US president on Tuesday.",
     ],
 )
 def test_a_description_stands_for_the_person_described_so(extractor: Extractor, body: str) -> None:
@@ -44,3 +47,8 @@ def test_a_description_stands_for_the_person_described_so(extractor: Extractor, 
 )
 def test_a_description_that_fits_no_one_person_names_no_one(extractor: Extractor, body: str) -> None:
     assert _meeting_parties(extractor, body) == []
+
+
+def test_another_countrys_office_is_that_country(extractor: Extractor) -> None:
+    body = "Chilean President Paul Berg spoke on Monday. Ravi Patel met Peru's president on Tuesday."
+    assert _meeting_parties(extractor, body) == [["Ravi Patel", "Peru"]]
