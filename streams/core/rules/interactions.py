@@ -221,6 +221,8 @@ def _is_agreement(token: Token) -> bool:
         # "finalize" counts only with an agreement as its object ("proceedings are finalized" does not)
         if objects:
             return any(_names_agreement(o) for o in objects)
+        if any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+            return False  # "signed up to help", "sign up for our newsletter": enrolling, no agreement
         return lemma in ("sign", "ink")
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in AGREEMENT_NOUNS or lemma in AGREEMENT_NOUNS):
         if token.lower_ == PURCHASE or (token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"):

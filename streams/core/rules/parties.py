@@ -346,6 +346,7 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
                     child.dep_ == "prep"
                     and child.lower_ in ("of", "from")
                     and (token.tag_ == "NNS" or token.lower_ in BODY_OF_HEADS)
+                    and not (child.lower_ == "from" and _named_modifier(token))
                 ):
                     # "the leaders of Acme and Beta", not "the purchase of ten jets"
                     todo.extend(c for c in child.children if c.dep_ == "pobj")
@@ -354,6 +355,15 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
 
 #: Party words of a US politician's affiliation in apposition: "Senator Jo Kell, Republican of Ohio".
 AFFILIATION_WORDS = frozenset({"republican", "democrat", "independent"})
+
+
+def _named_modifier(noun: Token) -> bool:
+    """ "U.S. officials from Iraq": the noun already says whose people they are, the from-phrase
+    only where they came from."""
+    return any(
+        c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG")
+        for c in noun.children
+    )
 
 
 def _party_tag(token: Token) -> bool:
@@ -593,10 +603,17 @@ def _is_country(name: str) -> bool:
     return country_for(name) is not None or country_place(name) is not None
 
 
+#: Nouns a city's name is put in apposition to: "visited the capital, Sanaa".
+CITY_NOUNS = frozenset({"capital", "city", "town"})
+
+
 def _visited_city(token: Token, actors: ActorResolver) -> Span | None:
     """The city a visit goes to ("a visit to Tbilisi", "visited Ottawa"): a place, not a party."""
     entity = actors.document.entity_at(token)
-    if entity is None or entity.label_ != "GPE" or _is_country(entity.text):
+    if entity is None or _is_country(entity.text):
+        return None
+    city_noun = token.dep_ == "appos" and token.head.lemma_.lower() in CITY_NOUNS  # "the capital, Sanaa"
+    if entity.label_ != "GPE" and not city_noun:
         return None
     while token.dep_ in ("appos", "conj") and token.head.i != token.i:
         token = token.head  # "to Canada's capital, Ottawa, and to Halifax"

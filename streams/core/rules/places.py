@@ -92,16 +92,23 @@ def _visited_for(ent: Span, trigger: Token | None) -> bool:
     """The place visited when the event is the visit's purpose: "toured the parliament building on Friday to
     meet with X" (the Capitol), and a building visited ("visited the Pentagon"); in "X visited Mexico"
     the host country is a party."""
-    if trigger is None or ent.root.dep_ != "dobj":
+    root = ent.root
+    if (
+        root.dep_ == "appos"
+        and root.head.dep_ == "dobj"
+        and root.head.lemma_.lower() in ("capital", "city", "town")
+    ):
+        root = root.head  # "visited the capital, Sanaa"
+    if trigger is None or root.dep_ != "dobj":
         return False
-    visit = ent.root.head
+    visit = root.head
     if visit.lemma_.lower() not in VISIT_LEMMAS:
         return False
     if visit.i == trigger.i:
         # "toured the Old Mill": a building is never the host; "visited Ankara", "visited Peru":
         # the place (a country visited is the host as well, which the parties keep); a tour of
         # several ("visits Kuwait, Bahrain and Egypt") has no one place
-        return ent.label_ == "FAC" or (ent.label_ == "GPE" and not ent.root.conjuncts)
+        return ent.label_ == "FAC" or ent.root.i != root.i or (ent.label_ == "GPE" and not root.conjuncts)
     return visit.i == trigger.head.i and _is_purpose(trigger)
 
 

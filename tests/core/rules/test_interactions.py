@@ -296,6 +296,7 @@ def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: 
         ("The dinner at the Lisbon embassy cost Norway and Iceland a fortune.", "meeting"),
         ("Norway and Iceland settled in Oslo.", "agreement"),
         ("Orion Motors and Vexa Systems know how to do a deal.", "agreement"),
+        ("Ana Lund signed up to help Paul Berg raise money.", "agreement"),
         ("Shares of Orion Motors and Vexa Systems fell on stock exchanges in Oslo.", "meeting"),
         ("Reporters from Norway and Iceland gathered at a central meeting place in Oslo.", "meeting"),
     ],

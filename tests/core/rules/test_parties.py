@@ -55,6 +55,20 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Taliban", "Omar Vance"},
             {"United States", "Qatar"},
         ),
+        # officials named by their country came from the other place, which is no party
+        (
+            "President Ivo Tavares will meet with U.S. officials from Iraq on Monday.",
+            "meeting",
+            {"Ivo Tavares", "United States"},
+            {"Iraq"},
+        ),
+        # a city in apposition to "the capital" is where, not who
+        (
+            "General Ray Odum visited the capital, Sanaa, to discuss security with President Ana Ruiz.",
+            "meeting",
+            {"Ray Odum", "Ana Ruiz"},
+            {"Sanaa"},
+        ),
         # an unnamed head of state stands for the country
         (
             "Senator Ann Lund met the Peruvian president in Lima on Monday.",
