@@ -76,6 +76,16 @@ POSSIBILITY_ADJECTIVES = frozenset({"possible", "unlikely", "potential", "hypoth
 #: deal", "cancelled the summit", "the talks collapsed").
 FAILURE_VERBS = frozenset({"fail", "refuse", "reject", "decline", "cancel", "scrap", "collapse", "abandon"})
 
+#: Verbs that deny what their clause or claim tells: "denied that he met X", "disputed reports that
+#: they had signed a deal". Only over a that-clause or a claim noun's clause: "dismissed the deal
+#: as worthless" does not deny there was one.
+DENIAL_VERBS = frozenset({"deny", "refute", "dispute", "dismiss", "disavow", "rebut", "contradict", "reject"})
+
+#: Nouns whose that-clause is a claim: "reports that he met X", "rumours that they had signed".
+CLAIM_NOUNS = frozenset(
+    {"report", "claim", "allegation", "rumor", "rumour", "suggestion", "story", "speculation", "assertion"}
+)
+
 #: Adjectives of failure or inability on the clause ("was unable to negotiate a deal").
 FAILURE_ADJECTIVES = frozenset({"unable", "failed"})
 

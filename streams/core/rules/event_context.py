@@ -26,7 +26,9 @@ from spacy.tokens import Token
 
 from streams.core.lexicon.modality import (
     APPLY_TO_VERBS,
+    CLAIM_NOUNS,
     CONDITION_MARKERS,
+    DENIAL_VERBS,
     EFFORT_TO_VERBS,
     FAILURE_ADJECTIVES,
     FAILURE_PHRASALS,
@@ -113,7 +115,8 @@ def _path(token: Token) -> list[tuple[Token, str]]:
             link in ("acl", "advcl") and node.tag_ == "VB" and any(c.lower_ == "to" for c in node.children)
         )
         noun_phrase = link == "compound" and node.head.pos_ == "NOUN"  # "a discussion table will be opened"
-        if link not in _COMPLEMENT_LINKS and not to_infinitive and not noun_phrase:
+        claim = link == "acl" and node.head.lemma_.lower() in CLAIM_NOUNS  # "reports that he met X"
+        if link not in _COMPLEMENT_LINKS and not to_infinitive and not noun_phrase and not claim:
             break
         if link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             break  # "talks collapsed and they met again": a conjunct with its own subject
@@ -158,6 +161,8 @@ def _negated(path: list[tuple[Token, str]], kind: str) -> bool:
             continue  # "the talks broke down": they were held
         if i and forms & (FAILURE_VERBS | FAILURE_ADJECTIVES):
             return True  # "failed to agree", "rejected the deal", "the talks collapsed"
+        if i and forms & DENIAL_VERBS and _over_a_claim(path[: i + 1]):
+            return True  # "denied that he met X", "disputed reports that they had signed a deal"
         if any(c.lower_ in FAILURE_ADJECTIVES and c.dep_ in ("acomp", "amod") for c in children):
             return True  # "was unable to negotiate a deal"
         # the parser gives "out" in "pulled out of" as a preposition, "apart" as an adverb
@@ -168,6 +173,11 @@ def _negated(path: list[tuple[Token, str]], kind: str) -> bool:
         if node.dep_ == "pobj" and node.head.lower_ == WITHOUT:
             return True  # "ended without a deal"
     return False
+
+
+def _over_a_claim(way: list[tuple[Token, str]]) -> bool:
+    """Whether the way up to a verb (its last step) came through a that-clause or a claim noun."""
+    return any(link == "ccomp" or node.lemma_.lower() in CLAIM_NOUNS for node, link in way[1:])
 
 
 def _hypothetical(path: list[tuple[Token, str]]) -> bool:

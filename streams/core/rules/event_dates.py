@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from streams.core.lexicon.modality import CLAIM_NOUNS
 from streams.core.model import Actor, DateBasis, DateValue, EventStatus
 from streams.core.normalise.dates import is_counted_from_reference, is_relative, normalise_date
 from streams.core.rules.actors import ActorResolver
@@ -179,6 +180,15 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
     if date_verb is None:
         return True  # the date modifies the trigger word itself
     event_verb = _clause_verb(trigger)
+    if (
+        event_verb is not None
+        and any(a.i == date_verb.i for a in event_verb.ancestors)
+        and _held_by_a_noun(event_verb, date_verb)
+    ):
+        # a date above the event's clause dates it ("said Tuesday it had settled"), unless the event
+        # is told in what a noun holds ("denied on Monday reports that he met X", "a claim that they
+        # met"): the date is the denial's or the claim's
+        return False
     if event_verb is None or date_verb.i == event_verb.i or ent.start < trigger.i:
         return True
     if not any(a.i == event_verb.i for a in date_verb.ancestors):
@@ -225,6 +235,16 @@ def _not_after(value: DateValue, base: date | None) -> bool:
         return True
     first = value.value + "-01-01"[len(value.value) - 4 :] if len(value.value) < 10 else value.value
     return date.fromisoformat(first) <= base
+
+
+def _held_by_a_noun(event_verb: Token, date_verb: Token) -> bool:
+    """Whether the way up from the event's verb to the date's verb passes a claim ("reports that ...")."""
+    node = event_verb
+    while node.i not in (date_verb.i, node.head.i):
+        node = node.head
+        if node.i != date_verb.i and node.lemma_.lower() in CLAIM_NOUNS:
+            return True
+    return False
 
 
 def _dates_the_plan(ent: Span, trigger: Token) -> bool:

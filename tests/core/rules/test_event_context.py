@@ -61,6 +61,10 @@ def nlp():  # type: ignore[no-untyped-def]
             "hypothetical",
         ),
         ("The talks went on until Chile and Peru agreed on a ceasefire.", "agreed", "agreement", "occurred"),
+        # a denial of the clause or of the claim that tells it; a confirmation is no denial
+        ("Ivan Pelz denied that he met Rosa Lind.", "met", "meeting", "negated"),
+        ("Ivan Pelz disputed reports that he had met Rosa Lind in secret.", "met", "meeting", "negated"),
+        ("Ivan Pelz confirmed reports that he had met Rosa Lind.", "met", "meeting", "occurred"),
         ("The two envoys could meet later this year.", "meet", "meeting", "hypothetical"),
         ("The mayor called for talks with the striking drivers.", "talks", "meeting", "hypothetical"),
         ("Will the two leagues sign the treaty?", "sign", "agreement", "hypothetical"),

@@ -39,6 +39,8 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
         ("Paul Berg agreed to sell the jet to Anna Lund in 2010, filings show.", "2016-04-25", "2010"),
         ("In 2015 Chile and Peru agreed to cut emissions in 2030.", "2016-04-25", "2015"),
         ("Paul Berg agreed to sell the firm to Anna Lund by 2014.", "2016-04-25", None),
+        # the day of a confirmation is not the day of what the confirmed report tells
+        ("On Monday, Ivan Pelz confirmed reports that he met Rosa Lind in Lima.", "2016-04-25", None),
         # a date in a clause that follows the event's dates that clause
         (
             "The deal with Valdor went through, and Mirex should sell the new cars by 2031.",
