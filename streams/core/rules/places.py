@@ -15,13 +15,23 @@ from streams.core.lexicon.places import (
     PLACE_PREPOSITIONS,
     SEND_VERBS,
 )
-from streams.core.lexicon.triggers import VISIT_LEMMAS
+from streams.core.lexicon.triggers import (
+    ACQUISITION_VERBS,
+    AGREEMENT_VERBS,
+    SALE_NOUNS,
+    SALE_VERBS,
+    VISIT_LEMMAS,
+)
 from streams.core.model import Location
 from streams.core.normalise.gazetteer import geocode, us_state_abbreviation
 from streams.core.rules.dateline import Dateline
 from streams.core.rules.document import entities_in, paths_to_common_head
+from streams.core.rules.event_context import past_relative_clause
 from streams.core.rules.geocode import GEOCODED_LABELS, located, qualifying_country
 from streams.core.spans import CharSpans
+
+#: Trade words whose to/from-phrase names the buyer or the seller, never a place.
+TRADE_LEMMAS = SALE_VERBS | SALE_NOUNS | ACQUISITION_VERBS
 
 
 def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = None) -> list[Span]:
@@ -45,6 +55,7 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
             or (
                 previous.lower_ in ("to", "from")
                 and (previous.head == trigger or previous.head.lemma_.lower() in MOTION_VERBS)
+                and previous.head.lemma_.lower() not in TRADE_LEMMAS  # "sold it to Citrix": the buyer
             )
             or (previous.lower_ == "to" and ent.label_ != "ORG" and _sent_for(previous, trigger))
             or (previous.lower_ == "on" and ent.label_ != "ORG" and _met_on(previous))
@@ -150,7 +161,7 @@ def event_location(
     places = [
         p
         for p in place_entities(sent, quote_spans, trigger)
-        if p.label_ != "ORG" or _body_as_place(p, trigger)
+        if (p.label_ != "ORG" or _body_as_place(p, trigger)) and not _in_content_clause(p.root, trigger)
     ]
     best = min(
         places,
@@ -178,6 +189,35 @@ def event_location(
 #: Links to a clause or a coordinated event of its own: a place below one belongs to that event
 #: ("The visit to Peru, and the talks held in Quito": Quito is the talks' place).
 _OTHER_CLAUSE = frozenset({"conj", "relcl", "ccomp", "advcl", "parataxis", "csubj", "xcomp"})
+
+
+#: Links to a clause that tells what an event is for or about: "a treaty designed to balance their
+#: interests in Central Asia", "signed a deal to build a plant in Ohio".
+_CONTENT_CLAUSE = frozenset({"xcomp", "ccomp", "relcl", "advcl", "acl"})
+
+
+def _in_content_clause(token: Token, trigger: Token | None) -> bool:
+    """Whether ``token`` lies in a clause below the trigger that tells the event's purpose or
+    content (a place there is that clause's), not in a participle describing the event noun
+    itself ("the talks, held in Doha")."""
+    if trigger is None or not trigger.is_ancestor(token):
+        return False
+    node = token
+    while node.i != trigger.i:
+        if node.dep_ in _CONTENT_CLAUSE and node.pos_ in ("VERB", "AUX"):
+            describing = node.dep_ == "acl" and node.tag_ == "VBN" and node.head.i == trigger.i
+            # "sat down to discuss with aides at Akasaka Palace": the purpose is the same scene
+            scene = (
+                _is_purpose(node)
+                and node.head.i == trigger.i
+                and trigger.pos_ == "VERB"
+                and trigger.lemma_.lower() not in AGREEMENT_VERBS  # "agreed to take on costs at Chrysler"
+            )
+            # "the talks they began in November in Washington": the relative clause that tells it took place
+            own = past_relative_clause(trigger)
+            return not (describing or scene or (own is not None and own.i == node.i))
+        node = node.head
+    return False
 
 
 def _in_clause_of(token: Token, trigger: Token) -> bool:

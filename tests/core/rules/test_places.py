@@ -44,6 +44,17 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
         ("They said the agreement on sending soldiers to Libya breaks the resolution.", "agreement", None),
         # no place at all
         ("Mr. Hale met President Rosa Vidal on Monday.", "met", None),
+        # a place in what the event is for is that clause's; the buyer of a sale is no place
+        (
+            "Chile and Peru signed a treaty designed to balance their interests in Central Asia.",
+            "signed",
+            None,
+        ),
+        ("Acme agreed to take on the pension costs at Beta Motors.", "agreed", None),
+        ("Mr. Hale sold his start-up to Veritron in 2010.", "sold", None),
+        # the scene a meeting's purpose is in, and the relative clause that tells it took place
+        ("Mr. Hale sat down to talk with aides at Akasaka Palace.", "sat", "Akasaka Palace"),
+        ("Mr. Hale will urge them to continue the talks they began in March in Lima.", "talks", "Lima"),
     ],
 )
 def test_event_location(nlp: Language, text: str, trigger: str, expected: str | None) -> None:
