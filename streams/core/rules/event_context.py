@@ -114,7 +114,7 @@ def _path(token: Token) -> list[tuple[Token, str]]:
         to_infinitive = (
             link in ("acl", "advcl") and node.tag_ == "VB" and any(c.lower_ == "to" for c in node.children)
         )
-        noun_phrase = link == "compound" and node.head.pos_ == "NOUN"  # "a discussion table will be opened"
+        noun_phrase = link == "compound" and node.head.pos_ == "NOUN"  # "a working table will be set up"
         claim = link == "acl" and node.head.lemma_.lower() in CLAIM_NOUNS  # "reports that he met X"
         if link not in _COMPLEMENT_LINKS and not to_infinitive and not noun_phrase and not claim:
             break

@@ -272,7 +272,7 @@ _HOLD_VERBS = frozenset({"hold", "have", "host", "resume", "conduct", "join"})
 def _in_meeting_shape(noun: Token) -> bool:
     """A discussion or meal noun with a counterpart: a with/between phrase in the noun's own
     phrase ("discussions on the budget between A and B", "dinner with Scholz"), or on the verb
-    whose subject or object it (or the noun it qualifies: "a discussion table will be opened
+    whose subject or object it (or the noun it qualifies: "a discussion table will be set up
     between ...") is; or the object of a verb of holding ("A and B held discussions")."""
     phrase = noun.head if noun.dep_ == "compound" else noun
     for t in phrase.subtree:
@@ -450,7 +450,7 @@ def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int], kind
         return False  # "issues should be discussed at the G-7": a topic, not a reported meeting
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.dep_ == "nsubjpass" and token.dep_ == "compound":
-        verb = verb.head  # "a discussion table will be opened": the verb of the noun it names
+        verb = verb.head  # "a discussion table will be set up": the verb of the noun it names
     auxes = {c.lower_ for t in (token, verb) for c in t.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _QUOTE_MODALS:
         return False

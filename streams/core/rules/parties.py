@@ -279,7 +279,7 @@ def _event_heads(token: Token) -> list[Token]:
     heads = [token]
     if token.pos_ in ("NOUN", "PROPN"):
         heads.extend(c for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB")
-        noun = token.head  # "a discussion table will be opened with X": the table's verb holds it
+        noun = token.head  # "a discussion table will be set up with X": the table's verb holds it
         if token.dep_ == "compound" and noun.pos_ == "NOUN" and noun.dep_ in ("nsubjpass", "dobj"):
             token = noun
             heads.append(token)
@@ -358,7 +358,7 @@ AFFILIATION_WORDS = frozenset({"republican", "democrat", "independent"})
 
 
 def _named_modifier(noun: Token) -> bool:
-    """ "U.S. officials from Iraq": the noun already says whose people they are, the from-phrase
+    """ "Chilean officials from Lima": the noun already says whose people they are, the from-phrase
     only where they came from."""
     return any(
         c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG")

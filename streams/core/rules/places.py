@@ -206,7 +206,7 @@ def _in_content_clause(token: Token, trigger: Token | None) -> bool:
     while node.i != trigger.i:
         if node.dep_ in _CONTENT_CLAUSE and node.pos_ in ("VERB", "AUX"):
             describing = node.dep_ == "acl" and node.tag_ == "VBN" and node.head.i == trigger.i
-            # "sat down to discuss with aides at Akasaka Palace": the purpose is the same scene
+            # "sat down to talk with advisers at the Blue Palace": the purpose is the same scene
             scene = (
                 _is_purpose(node)
                 and node.head.i == trigger.i

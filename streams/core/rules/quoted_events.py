@@ -46,7 +46,7 @@ def first_person_party(token: Token) -> bool:
 
 
 def arranged_by_speaker(token: Token) -> bool:
-    """ "a discussion table will be opened with the associations", "talks were held with the
+    """ "a discussion table will be set up with the growers", "talks were held with the
     unions": a meeting the quote says is or was arranged, with no one named to arrange it (a
     passive without a by-phrase). The official who says so speaks for the side that holds it."""
     if token.pos_ not in ("NOUN", "PROPN"):

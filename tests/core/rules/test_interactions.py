@@ -428,13 +428,13 @@ def test_an_agreement_told_with_its_own_verb_is_an_event_of_its_own(extractor: E
     the parties just named."""
     body = (
         "President Ivan Pelz and Prime Minister Rosa Lind signed two agreements on Tuesday. "
-        "The two agreements signed by the leaders were loosely defined, and there was little progress "
-        "on the details of the sweeping trade agreement struck in July."
+        "The two pacts signed by the leaders were vague, and there was little headway "
+        "on the broad trade agreement struck in July."
     )
     events = _events(extractor, body, "agreement", published_at="2016-05-12")
     assert [(e["trigger"], (e["date"] or {}).get("value")) for e in events] == [
         ("signed", "2016-05-10"),
-        ("agreements", None),
+        ("pacts", None),
         ("agreement", "2015-07"),
     ]
     assert all(_names(e) == {"Ivan Pelz", "Rosa Lind"} for e in events)

@@ -57,7 +57,7 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
         ),
         # officials named by their country came from the other place, which is no party
         (
-            "President Ivo Tavares will meet with U.S. officials from Iraq on Monday.",
+            "President Ivo Tavares will hold talks on Monday with U.S. officials from Iraq.",
             "meeting",
             {"Ivo Tavares", "United States"},
             {"Iraq"},

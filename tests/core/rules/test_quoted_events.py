@@ -54,10 +54,10 @@ def test_a_named_partys_visit_stated_in_a_quote_is_reported_with_its_place(extra
 def test_a_meeting_the_quote_says_will_be_arranged_is_the_speakers_side(extractor: Extractor) -> None:
     """ "talks will be held with the unions," the minister said: no one named holds them, so the
     speaker's side does; the unnamed counterpart is a group. A possibility is not reported."""
-    body = 'Ugo Ferri, the deputy minister, said "a working table will be opened with the farm associations".'
+    body = 'Ugo Ferri, the deputy minister, said "a working table will be set up with the farm associations".'
     assert _meetings(extractor, body) == []  # "working table" is no meeting word
     body = (
-        'Ugo Ferri, the deputy minister, said "a discussion table will be opened with the farm associations".'
+        'Ugo Ferri, the deputy minister, said "a discussion table will be set up with the farm associations".'
     )
     (meeting,) = _meetings(extractor, body)
     assert [a["name"] for a in meeting["actors"]] == ["Ugo Ferri", "farm associations"]
