@@ -258,7 +258,27 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
         return "planned"  # "agreed to meet"
     if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
         return "ongoing"  # "the two sides are holding talks in Doha"
+    if verb.tag_ in ("VBZ", "VBP") and not aux and _time_clause(verb):
+        return "planned"  # "will endorse her after the president meets with Sanders"
     return "past"
+
+
+#: Subordinators of a time clause whose present tense tells the future ("after he meets X").
+_TIME_MARKERS = frozenset({"after", "before", "when", "once", "until", "as soon as"})
+
+
+def _time_clause(verb: Token) -> bool:
+    """A time clause in the present ("after the president meets with X"): English puts a future
+    event in the present there; a past one would be in the past ("after he met X")."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKERS for c in verb.children
+    ):
+        return False
+    # the clause it is the time of is to come ("will sign it when they meet", "endorsing her after
+    # he meets"), not a habit in the present ("always smiles when she meets him")
+    main = verb.head
+    main_aux = {c.lower_ for c in main.children if c.dep_ in ("aux", "auxpass")}
+    return bool(main_aux & (FUTURE_MODALS | WOULD)) or main.tag_ in ("VB", "VBG")
 
 
 def past_relative_clause(token: Token) -> Token | None:

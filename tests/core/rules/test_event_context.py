@@ -61,6 +61,14 @@ def nlp():  # type: ignore[no-untyped-def]
             "hypothetical",
         ),
         ("The talks went on until Chile and Peru agreed on a ceasefire.", "agreed", "agreement", "occurred"),
+        # a time clause in the present tells the future when what it times is to come
+        (
+            "Ivan Pelz will sign the accord when he meets Rosa Lind next week.",
+            "meets",
+            "meeting",
+            "scheduled",
+        ),
+        ("Ivan Pelz smiled after he met Rosa Lind.", "met", "meeting", "occurred"),
         # a denial of the clause or of the claim that tells it; a confirmation is no denial
         ("Ivan Pelz denied that he met Rosa Lind.", "met", "meeting", "negated"),
         ("Ivan Pelz disputed reports that he had met Rosa Lind in secret.", "met", "meeting", "negated"),
