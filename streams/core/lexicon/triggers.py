@@ -4,6 +4,19 @@ from __future__ import annotations
 
 MEETING_VERBS = frozenset({"meet", "visit", "host", "negotiate", "confer", "convene"})
 
+#: Whom or what one visits without a meeting: kin and the dead ("to visit her daughter", "visited
+#: the grave of X").
+NOT_VISITED_OBJECTS = frozenset(
+    {"daughter", "son", "mother", "father", "family", "parents", "relatives", "wife", "husband", "sister"}
+    | {"brother", "grandchildren", "grave", "tomb", "memorial", "shrine", "casket"}
+)
+#: What one hosts alone, unless a guest is named beside it ("hosted a watch party"; "hosted a
+#: dinner for the emir" is a meeting).
+HOSTED_OCCASIONS = frozenset(
+    {"party", "event", "rally", "fundraiser", "debate", "show", "program", "reception", "gala", "concert"}
+    | {"tournament", "game", "forum", "festival", "screening"}
+)
+
 #: Verbs that are a meeting only when the sentence names two or more parties ("the ministers of
 #: Egypt and Greece gathered in Cairo to discuss ...", "Merkel and Macron discussed the crisis").
 WEAK_MEETING_VERBS = frozenset({"discuss", "gather", "assemble"})

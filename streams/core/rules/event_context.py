@@ -252,6 +252,12 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
         return "planned"  # "will meet", "said they would sign", "expected to meet"
     if any(link == "xcomp" and _forms(node) & SET_TO_WORDS for node, link in path):
         return "planned"  # "is set to meet", "is slated to sign"
+    if any(
+        _forms(node) & SET_TO_WORDS and any(c.dep_ == "xcomp" for c in node.children) for node in nodes[1:]
+    ):
+        return "planned"  # "the meeting is set to open tomorrow"
+    if _future_relative(nodes[0]):
+        return "planned"  # "a deal that will close in June"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
         if verb.head.lemma_.lower() in IMPLICATIVE_VERBS and verb.head.tag_ in ("VBD", "VBN"):
             return "past"  # "helped facilitate a meeting", "managed to meet him"
@@ -261,6 +267,14 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
     if verb.tag_ in ("VBZ", "VBP") and not aux and _time_clause(verb):
         return "planned"  # "will endorse her after the president meets with Sanders"
     return "past"
+
+
+def _future_relative(noun: Token) -> bool:
+    """A relative clause on the event noun in the future: "a deal that will be finalized in June"."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in FUTURE_MODALS for a in c.children)
+        for c in noun.children
+    )
 
 
 #: Subordinators of a time clause whose present tense tells the future ("after he meets X").

@@ -36,6 +36,7 @@ from streams.core.lexicon.triggers import (
     DO_VERB,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
+    HOSTED_OCCASIONS,
     INTENT_WORDS,
     JOINT_WORDS,
     MEAL_NOUNS,
@@ -45,6 +46,7 @@ from streams.core.lexicon.triggers import (
     MEETING_VERBS,
     MEMBER_NOUNS,
     NOT_MET_OBJECTS,
+    NOT_VISITED_OBJECTS,
     PHONE_WORDS,
     PURCHASE,
     SETTLE_VERB,
@@ -264,6 +266,23 @@ def _meets_a_target(verb: Token) -> bool:
     )
 
 
+def _no_one_met(verb: Token) -> bool:
+    """ "to visit her daughter", "visited the grave of X": kin or the dead; "hosted a watch party":
+    an occasion with no guest named beside it ("hosted a dinner for the emir" names one)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    lemma = verb.lemma_.lower()
+    if lemma == "visit" and any(o.lemma_.lower() in NOT_VISITED_OBJECTS for o in objects):
+        return True
+    if lemma != "host":
+        return False
+    guests = any(
+        c.dep_ == "prep" and c.lower_ in ("for", "with") and any(g.pos_ == "PROPN" for g in c.children)
+        for o in (verb, *objects)
+        for c in o.children
+    )
+    return not guests and any(o.lemma_.lower() in HOSTED_OCCASIONS for o in objects)
+
+
 #: Verbs whose object a discussion or meal is when two sides hold it ("held discussions").
 #: Not "open", "begin" or "start": "invited them to open dialogue" is mostly a call, not a meeting.
 _HOLD_VERBS = frozenset({"hold", "have", "host", "resume", "conduct", "join"})
@@ -339,7 +358,7 @@ def _is_meeting(token: Token) -> bool:
     if token.pos_ == "VERB" and lemma in WEAK_MEETING_VERBS:
         return _several_sides(token)
     if token.pos_ == "VERB" and lemma in MEETING_VERBS:
-        return not _meets_a_target(token) and not _describes_an_agreement(token)
+        return not (_meets_a_target(token) or _describes_an_agreement(token) or _no_one_met(token))
     if token.lower_ == MEET_NOUN and token.pos_ == "NOUN":  # "agreed to a future meet on Crete"
         return True
     if token.pos_ == "VERB" and lemma == SIT_VERB and any(c.lower_ == "down" for c in token.children):
@@ -484,6 +503,12 @@ def _weak_aside(trigger: Trigger) -> bool:
     return token.lemma_.lower() in WEAK_MEETING_VERBS and token.dep_ not in ("ROOT", "conj")
 
 
+def _since(trigger: Trigger) -> bool:
+    """ "since his last visit in 2009": a time the sentence counts from, not an event it reports."""
+    token = trigger.token
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "since"
+
+
 def _occasion(trigger: Trigger) -> bool:
     """A meeting noun that only says where or when: "at the conference", "after the summit"."""
     token = trigger.token
@@ -508,7 +533,9 @@ def find_triggers(sent: Span, inside_quote: CharSpans) -> list[Trigger]:
             status = event_status(token, kind)
             if status is None or (quote is not None and not _quoted_fact(token, status, quote, kind)):
                 continue
-            found.append(Trigger(kind, token, status))
+            trigger = Trigger(kind, token, status)
+            if not _since(trigger):
+                found.append(trigger)
     if len(found) < 2:
         return found
     by_type = {kind: {t.token.i for t in found if t.type == kind} for kind, _ in _TESTS}

@@ -61,6 +61,19 @@ def nlp():  # type: ignore[no-untyped-def]
             "hypothetical",
         ),
         ("The talks went on until Chile and Peru agreed on a ceasefire.", "agreed", "agreement", "occurred"),
+        # "set to" above the event noun, and a relative clause in the future, schedule it
+        (
+            "The annual meeting of the Harbour Council is set to open tomorrow.",
+            "meeting",
+            "meeting",
+            "scheduled",
+        ),
+        (
+            "Acme and Beta Corp announced a deal that will be finalized in June.",
+            "deal",
+            "agreement",
+            "scheduled",
+        ),
         # a time clause in the present tells the future when what it times is to come
         (
             "Ivan Pelz will sign the accord when he meets Rosa Lind next week.",

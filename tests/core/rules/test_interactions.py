@@ -52,6 +52,12 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Ford expects to meet its financial targets this year.",
         "The minister spoke at a press conference in Berlin.",
         "The Italian Episcopal Conference criticised the ruling.",
+        # kin and the dead are visited without a meeting; an occasion hosted with no guest named
+        "Ana Lund was flying to Lima to visit her daughter Esther.",
+        "Ravi Patel quoted the poet and visited the grave of Omar Haddad.",
+        "The Harbour Review will host a party for debate viewers at the Grand Hotel in Dayton.",
+        # a time counted from, not an event reported
+        "Ana Lund showed Ravi Patel a map of the firms built in Chile since his last visit in 2009.",
     ],
 )
 def test_not_meetings(extractor: Extractor, body: str) -> None:
