@@ -440,6 +440,20 @@ def _event_head(token: Token, triggers: set[int]) -> Token:
     noun = token.head if token.dep_ == "acl" else token
     if told_with_own_verb(noun):
         return noun
+    verb = token.head if token.dep_ == "dobj" else token
+    if (
+        verb.dep_ == "conj"
+        and verb.pos_ == "VERB"
+        and any(
+            c.dep_ == "dobj"
+            and (c.lower_ in AGREEMENT_NOUNS or c.lemma_.lower() in AGREEMENT_NOUNS)
+            and (
+                _counterpart_prep(c) or _counterpart_prep(verb)
+            )  # its own other side: "sealed a pact with Japan"
+            for c in verb.children
+        )
+    ):
+        return verb  # "secured a deal with Iran, sealed a trade pact and ...": each object its own agreement
     t = token
     while t.head.i != t.i:
         if t.dep_ == "relcl":

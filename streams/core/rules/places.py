@@ -174,7 +174,9 @@ def event_location(
     )
     if trigger is not None and (best is None or not _in_clause_of(best.root, trigger)):
         # "a school in the Harbour district where she met X": the noun "where" refers to
-        best = _where_place(trigger, quote_spans) or best
+        best = _where_place(trigger, quote_spans) or (
+            best if best is None or not _in_conjunct(best.root, trigger) else None
+        )
     if best is None:
         return None
     name = best.text[4:] if best.text.lower().startswith("the ") else best.text
@@ -218,6 +220,16 @@ def _in_content_clause(token: Token, trigger: Token | None) -> bool:
             return not (describing or scene or (own is not None and own.i == node.i))
         node = node.head
     return False
+
+
+def _in_conjunct(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` is in a coordinated clause with its own verb, not the trigger's: "signed a
+    deal with Peru, opened an office in Lima" (Lima is the office's)."""
+    paths = paths_to_common_head(token, trigger)
+    if paths is None:
+        return False
+    up, _ = paths  # the event's own side may be a conjunct of the scene ("attended a rally in X and met Y")
+    return any(node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") for node in up)
 
 
 def _in_clause_of(token: Token, trigger: Token) -> bool:

@@ -444,3 +444,14 @@ def test_an_agreement_told_with_its_own_verb_is_an_event_of_its_own(extractor: E
         ("agreement", "2015-07"),
     ]
     assert all(_names(e) == {"Ivan Pelz", "Rosa Lind"} for e in events)
+
+
+def test_coordinated_agreements_with_their_own_sides_are_two(extractor: Extractor) -> None:
+    """ "secured a deal with Iran ... and sealed a trade pact with Japan": two agreements; "met Peru
+    and signed a deal" stays one agreement (and the meeting)."""
+    body = "Ana Lund secured a gas deal with Norway, opened an office in Lima and sealed a pact with Chile."
+    assert [_names(e) for e in _events(extractor, body, "agreement")] == [
+        {"Ana Lund", "Norway"},
+        {"Ana Lund", "Chile"},
+    ]
+    assert len(_events(extractor, "Chile met Peru on Monday and signed a deal on water.", "agreement")) == 1

@@ -52,6 +52,8 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
         ),
         ("Acme agreed to take on the pension costs at Beta Motors.", "agreed", None),
         ("Mr. Hale sold his start-up to Veritron in 2010.", "sold", None),
+        # a place in a coordinated clause of its own is that clause's
+        ("Mr. Hale secured a deal with Rosa Vidal, opened an office in Lima and left.", "deal", None),
         # the scene a meeting's purpose is in, and the relative clause that tells it took place
         ("Mr. Hale sat down to talk with advisers at the Blue Palace.", "sat", "the Blue Palace"),
         ("Mr. Hale will urge them to continue the talks they began in March in Lima.", "talks", "Lima"),
