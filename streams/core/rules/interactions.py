@@ -508,7 +508,32 @@ def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int], kind
     # "talks will be held with the unions," the minister said: the speaker's side and the unions
     if kind == "meeting" and arranged_by_speaker(token) and _in_meeting_shape(token):
         return True
+    if kind == "meeting" and first_person_party(token) and _met_a_group(token):
+        return True  # "I talked it over with some of the bond agencies," she said
     return len(named) + (kind == "meeting" and first_person_party(token)) >= 2
+
+
+#: Words that pick part of a group: "some of the agencies", "several of the donors".
+QUANTIFIERS = frozenset({"some", "many", "several", "most", "all", "few", "dozens", "hundreds"})
+
+
+def group_of(token: Token) -> Token:
+    """The plural noun a quantifier picks from ("some of the bond agencies" -> agencies), else the token."""
+    if token.lower_ in QUANTIFIERS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for noun in prep.children:
+                    if noun.dep_ == "pobj" and noun.tag_ == "NNS":
+                        return noun
+    return token
+
+
+def _met_a_group(token: Token) -> bool:
+    """A with-phrase or object of the meeting verb that is a plural group ("met with the lenders")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    slots = [c for c in verb.children if c.dep_ == "dobj"]
+    slots += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    return any(group_of(s).tag_ == "NNS" for s in slots)
 
 
 def _weak_aside(trigger: Trigger) -> bool:

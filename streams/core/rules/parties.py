@@ -29,7 +29,7 @@ from streams.core.normalise.gazetteer import capital_country, country_code, coun
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
-from streams.core.rules.interactions import Trigger, told_with_own_verb
+from streams.core.rules.interactions import Trigger, group_of, told_with_own_verb
 from streams.core.spans import CharSpans
 
 #: Prepositions whose object is a counterpart or member: "met with", "talks between", "a deal among".
@@ -439,7 +439,7 @@ def select_parties(
     if len(found) == 1 or (not found and quote_spans.covers(trigger.token.idx)):
         # "Obama met survivors of the attack": a group of people no name stands for is the other
         # party (or, in a quote, the only one yet: its speaker may be added, rules/quoted_events.py)
-        for token in party_slots(trigger):
+        for token in map(group_of, party_slots(trigger)):  # "some of the bond agencies": the agencies
             group = _people_group(token, role)
             if group is not None and not any(
                 _slot_actors(t, role, actors, discourse, places) for t in _expand([token])

@@ -63,3 +63,11 @@ def test_a_meeting_the_quote_says_will_be_arranged_is_the_speakers_side(extracto
     assert [a["name"] for a in meeting["actors"]] == ["Ugo Ferri", "farm associations"]
     assert meeting["status"] == "planned"
     assert _meetings(extractor, '"Talks could be held with the unions," Labour Minister Ana Ruiz said.') == []
+
+
+def test_a_group_met_in_the_first_person_is_the_other_party(extractor: Extractor) -> None:
+    """ "I met with several of the bond agencies," the governor said: the speaker and the agencies."""
+    body = '"I went to Boston, and I met with several of the bond agencies," Governor Ivan Pelz said.'
+    (meeting,) = _meetings(extractor, body)
+    assert [a["name"] for a in meeting["actors"]] == ["Ivan Pelz", "bond agencies"]
+    assert _meetings(extractor, '"I met with my friends," Governor Ivan Pelz said.') == []
