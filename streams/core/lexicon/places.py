@@ -11,6 +11,9 @@ MOTION_VERBS = frozenset({"travel", "go", "fly", "arrive", "return", "head", "co
 #: only a geographic place or facility counts ("sent a letter to Congress" names a recipient).
 SEND_VERBS = frozenset({"send", "dispatch"})
 
+#: Nouns a city's name is put in apposition to: "visited the capital, Sanaa".
+CITY_NOUNS = frozenset({"capital", "city", "town"})
+
 #: Words before a place: "in Santiago", "at La Moneda Palace", "a residence outside Lima".
 PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "outside", "near"})
 

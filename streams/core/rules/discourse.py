@@ -208,9 +208,7 @@ class DiscourseContext:
         learn_genders(sent, self.actors, self.genders)
         self.sentences_since_parties += 1
         for group in events_actors:
-            if len(group) >= 2:
-                self.last_parties = group
-                self.sentences_since_parties = 0
+            self.note_parties(group)
         self.subject_group = self._subject_group(sent)
         words = [t for t in sent if not t.is_space]
         self.subject_group_end = words[-1].idx + len(words[-1]) if words else -1

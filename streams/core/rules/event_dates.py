@@ -233,8 +233,8 @@ def _not_after(value: DateValue, base: date | None) -> bool:
     """Whether the date's first day is not after ``base`` (any date passes without a base)."""
     if base is None:
         return True
-    first = value.value + "-01-01"[len(value.value) - 4 :] if len(value.value) < 10 else value.value
-    return date.fromisoformat(first) <= base
+    year, month, day = ([int(p) for p in value.value.split("-")] + [1, 1])[:3]  # "2010" -> 2010-01-01
+    return date(year, month, day) <= base
 
 
 def _held_by_a_noun(event_verb: Token, date_verb: Token) -> bool:

@@ -447,9 +447,7 @@ def _event_head(token: Token, triggers: set[int]) -> Token:
         and any(
             c.dep_ == "dobj"
             and (c.lower_ in AGREEMENT_NOUNS or c.lemma_.lower() in AGREEMENT_NOUNS)
-            and (
-                _counterpart_prep(c) or _counterpart_prep(verb)
-            )  # its own other side: "sealed a pact with Japan"
+            and (_counterpart_prep(c) or _counterpart_prep(verb))  # its own side: "a pact with Japan"
             for c in verb.children
         )
     ):

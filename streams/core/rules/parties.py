@@ -22,6 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
+from streams.core.lexicon.places import CITY_NOUNS
 from streams.core.lexicon.triggers import ACQUISITION_VERBS, SALE_NOUNS, SALE_VERBS, VISIT_LEMMAS
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
@@ -471,14 +472,19 @@ def select_parties(
     return list(found.values())
 
 
+def _title_of(place: Token) -> Token | None:
+    """The title noun whose of-phrase ``place`` is ("the President of China" -> President)."""
+    if place.dep_ != "pobj" or place.head.lower_ != "of":
+        return None
+    title = place.head.head
+    return title if title.lower_ in PERSON_TITLES | ROLE_NOUNS else None
+
+
 def _in_named_title(ent: Span) -> bool:
     """A place in the of-phrase of a title in apposition to a named person: "Hu, the President of
     China", "the President of Brazil, Lula"."""
-    root = ent.root
-    if root.dep_ != "pobj" or root.head.lower_ != "of":
-        return False
-    title = root.head.head
-    if title.lower_ not in PERSON_TITLES | ROLE_NOUNS:
+    title = _title_of(ent.root)
+    if title is None:
         return False
     people = [c for c in title.children if c.dep_ == "appos"]
     if title.dep_ == "appos":
@@ -507,7 +513,7 @@ def _drop_title_countries(found: dict[str, Actor], sent: Span, actors: ActorReso
         in_titles = [
             r
             for r in mentions
-            if (r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ in titles)
+            if _title_of(r) is not None
             or (r.dep_ in ("poss", "compound", "amod") and r.head.lower_ in titles)
         ]
         if mentions and len(in_titles) == len(mentions):
@@ -601,10 +607,6 @@ def _names_administration(entity: Span) -> bool:
 
 def _is_country(name: str) -> bool:
     return country_for(name) is not None or country_place(name) is not None
-
-
-#: Nouns a city's name is put in apposition to: "visited the capital, Sanaa".
-CITY_NOUNS = frozenset({"capital", "city", "town"})
 
 
 def _visited_city(token: Token, actors: ActorResolver) -> Span | None:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.places import (
+    CITY_NOUNS,
     FACILITY_HEADS,
     LOCATION_LABELS,
     MOTION_VERBS,
@@ -104,11 +105,7 @@ def _visited_for(ent: Span, trigger: Token | None) -> bool:
     meet with X" (the Capitol), and a building visited ("visited the Pentagon"); in "X visited Mexico"
     the host country is a party."""
     root = ent.root
-    if (
-        root.dep_ == "appos"
-        and root.head.dep_ == "dobj"
-        and root.head.lemma_.lower() in ("capital", "city", "town")
-    ):
+    if root.dep_ == "appos" and root.head.dep_ == "dobj" and root.head.lemma_.lower() in CITY_NOUNS:
         root = root.head  # "visited the capital, Sanaa"
     if trigger is None or root.dep_ != "dobj":
         return False
