@@ -17,8 +17,8 @@ The work is split by what each step needs to find:
    event record itself.
 2. ``assign-stories`` reads that topic (key = block). Its table ``story-blocks`` holds each
    block's stories (``BlockRows``: an index row per block, a row per story); it places the
-   mention (``streams.core.stories``)
-   and publishes every changed story on ``events.story`` before moving on.
+   mention (``streams.core.stories``), publishes every changed story on ``events.story``, and
+   writes the rows it changed once the broker has them (``BlockRows`` says why in that order).
 
 Both tables are Faust tables: each write goes to a compacted changelog topic, and a worker
 that restarts, or takes a partition over in a rebalance, rebuilds the table from it before
@@ -32,6 +32,7 @@ import json
 import logging
 import time
 from collections.abc import MutableMapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -92,6 +93,16 @@ def apply_instruction(
     return changes, expired, parse_time(instruction["record"].get("recorded_at"))
 
 
+@dataclass(frozen=True)
+class Placement:
+    """What one instruction did to a block: the story records to publish, the event's publication
+    time (``recorded_at``), and the table rows to write once they are published (None: delete)."""
+
+    changes: list[StoryChange]
+    recorded: datetime | None
+    rows: dict[bytes, bytes | None]
+
+
 class BlockRows:
     """The story state as table rows, with the blocks in use kept as objects.
 
@@ -101,6 +112,17 @@ class BlockRows:
     message limit as one row. Blocks already read are kept as ``StoryBook`` objects; the table
     is written through, so the cache is only a copy, and :meth:`forget` drops it when the
     worker's partitions change (another worker may have changed the rows meanwhile).
+
+    Why rows are written only after the story records are published, and through a journal: a
+    worker can die between any two sends. Its successor restores the table from the changelog and
+    replays the mention. If the rows had been written first, the replay would find the mention
+    already placed and publish nothing, so a tombstone of a merged story that never reached
+    ``events.story`` would be lost, and its events would stay in two stories. Written after, the
+    rows are either all old (the replay publishes the same changes again) or, thanks to the
+    journal, all new. The journal row (``j:<block>``) holds every row a mention changes, written
+    before them and deleted after them; one changelog partition keeps the writes in order, so a
+    journal still present names writes that may be half done, and :meth:`book` finishes them.
+    A mention that changes one row, the usual case, needs no journal.
     """
 
     def __init__(self, table: MutableMapping[bytes, bytes], horizon: timedelta) -> None:
@@ -110,6 +132,7 @@ class BlockRows:
 
     def book(self, block: str) -> StoryBook:
         if block not in self._books:
+            self._finish_journal(block)
             index = self.table.get(b"i:" + block.encode())
             if index is None:
                 self._books[block] = StoryBook(block)
@@ -119,26 +142,56 @@ class BlockRows:
                 self._books[block] = StoryBook.from_rows(state, rows)
         return self._books[block]
 
-    def apply(self, block: str, instruction: dict[str, Any]) -> tuple[list[StoryChange], datetime | None]:
-        """One instruction; the rows it changed are written before this returns."""
+    def place(self, block: str, instruction: dict[str, Any]) -> Placement:
+        """Apply one instruction to the block's cached book; nothing is written yet (:meth:`write`)."""
         book = self.book(block)
         next_seq = book.next_seq
         changes, expired, recorded = apply_instruction(book, instruction, self.horizon)
         opened_or_closed = any(c.kind in ("created", "merged", "deleted") for c in changes)
-        for story_id in {c.story_id for c in changes} | set(expired):
+        rows: dict[bytes, bytes | None] = {}
+        for story_id in sorted({c.story_id for c in changes} | set(expired)):
             key = b"s:" + story_id.encode()
-            if story_id in book.stories:
-                self.table[key] = _compact(book.story_state(story_id))
-            elif key in self.table:
-                del self.table[key]
+            rows[key] = _compact(book.story_state(story_id)) if story_id in book.stories else None
         index = b"i:" + block.encode()
         if not book.stories:
             self._books.pop(block, None)
-            if index in self.table:
-                del self.table[index]
+            rows[index] = None
         elif expired or opened_or_closed or book.next_seq != next_seq:
-            self.table[index] = _compact(book.index_state())
-        return changes, recorded
+            rows[index] = _compact(book.index_state())
+        return Placement(changes, recorded, rows)
+
+    def write(self, block: str, rows: dict[bytes, bytes | None]) -> None:
+        """Write the rows of one placement, through the journal when there are several."""
+        if len(rows) <= 1:
+            self._write(rows)
+            return
+        journal = b"j:" + block.encode()
+        self.table[journal] = _compact({"rows": [[k.decode(), _text(v)] for k, v in rows.items()]})
+        self._write(rows)
+        del self.table[journal]
+
+    def apply(self, block: str, instruction: dict[str, Any]) -> Placement:
+        """Place and write at once: for callers that publish nothing (benchmarks, tests)."""
+        placement = self.place(block, instruction)
+        self.write(block, placement.rows)
+        return placement
+
+    def _write(self, rows: dict[bytes, bytes | None]) -> None:
+        for key, value in rows.items():
+            if value is not None:
+                self.table[key] = value
+            elif key in self.table:
+                del self.table[key]
+
+    def _finish_journal(self, block: str) -> None:
+        key = b"j:" + block.encode()
+        journal = self.table.get(key)
+        if journal is None:
+            return
+        log.warning("story stage: block %s had writes left half done; finishing them", block)
+        rows = json.loads(journal)["rows"]
+        self._write({k.encode(): (None if v is None else v.encode()) for k, v in rows})
+        del self.table[key]
 
     def forget(self) -> None:
         self._books.clear()
@@ -165,12 +218,34 @@ class InMemorySteps:
             self.routes[event_id] = keep
         changes: list[StoryChange] = []
         for block, instruction in sends:
-            changes += self.rows.apply(block, json.loads(json.dumps(instruction)))[0]
+            changes += self.rows.apply(block, json.loads(json.dumps(instruction))).changes
         return changes
 
 
 def _compact(state: dict[str, Any]) -> bytes:
     return json.dumps(state, separators=(",", ":")).encode()
+
+
+def _text(value: bytes | None) -> str | None:
+    return None if value is None else value.decode()
+
+
+async def _publish_stories(app: faust.App, changes: list[StoryChange], topic: str, source: str) -> None:
+    """Publish the story records of one placement and wait until the broker has them all."""
+    now = datetime.now(UTC)
+    pending = []
+    for change in changes:
+        out = story_record(change.story_id, change.record, topic, source, now)
+        pending.append(
+            await app.producer.send(
+                out.topic, out.key, out.value, partition=None, timestamp=None, headers=out.headers
+            )
+        )
+        metrics.STORY_CHANGES.labels(change=change.kind).inc()
+        if change.record is not None:
+            metrics.STORY_MENTIONS.observe(change.mention_count)
+    for future in pending:
+        await future  # acknowledged before the rows are written (BlockRows)
 
 
 def install_story_stage(app: faust.App, settings: Settings) -> None:
@@ -218,8 +293,12 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
                     error,
                 )
                 continue
-            for block, instruction in sends:
+            sent = [
                 await mentions.send(key=block.encode(), value=json.dumps(instruction).encode())
+                for block, instruction in sends
+            ]
+            for future in sent:
+                await future  # delivered before the route changes: a replay then sends them again
             if keep is not None:
                 routes[event.key] = keep.encode()
             elif previous is not None:
@@ -228,21 +307,14 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
     @app.agent(mentions, name="assign-stories")
     async def assign_stories(stream: StreamT[Any]) -> None:
         async for event in stream.events():
-            changes, recorded = rows.apply((event.key or b"").decode(), json.loads(event.value))
-            now = datetime.now(UTC)
-            pending = []
-            for change in changes:
-                out = story_record(change.story_id, change.record, names.stories, settings.ce_source, now)
-                pending.append(
-                    await app.producer.send(
-                        out.topic, out.key, out.value, partition=None, timestamp=None, headers=out.headers
-                    )
-                )
-                metrics.STORY_CHANGES.labels(change=change.kind).inc()
-                if change.record is not None:
-                    metrics.STORY_MENTIONS.observe(change.mention_count)
-            for future in pending:
-                await future  # acknowledged before the next mention, so no version is lost
+            block = (event.key or b"").decode()
+            placement = rows.place(block, json.loads(event.value))
+            try:
+                await _publish_stories(app, placement.changes, names.stories, settings.ce_source)
+            except BaseException:
+                rows.forget()  # the cached book is ahead of the table, which the replay reads
+                raise
+            rows.write(block, placement.rows)
             metrics.STORY_STATE.set(rows.live_stories)
-            if recorded is not None:
-                metrics.STORY_LAG.set(max(0.0, time.time() - recorded.timestamp()))
+            if placement.recorded is not None:
+                metrics.STORY_LAG.set(max(0.0, time.time() - placement.recorded.timestamp()))

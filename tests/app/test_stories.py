@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from streams.app.stories import InMemorySteps, route_instructions
+from streams.app.stories import BlockRows, InMemorySteps, route_instructions
 from streams.core.stories.mention import InvalidEventRecord
 from streams.core.stories.stage import StoryStage
 from tests.core.stories.records import actor, event, statement
@@ -77,6 +77,90 @@ def test_a_worker_that_reads_the_rows_afresh_carries_on_like_the_one_that_wrote_
     assert [(c.story_id, c.kind, c.record) for c in recovered] == [
         (c.story_id, c.kind, c.record) for c in uninterrupted
     ]
+
+
+MERGING = [
+    *DEALS,
+    # names both deals' parties: the two stories merge, a mention that changes three rows
+    ("e5", event("e5", actors=[actor("Acme Inc"), actor("Widgetco"), actor("Globex"), actor("Initech")])),
+    ("q1", None),
+]
+
+
+def _instructions(records: list[tuple[str, dict[str, Any] | None]]) -> list[tuple[str, dict[str, Any]]]:
+    routes: dict[str, str] = {}
+    out: list[tuple[str, dict[str, Any]]] = []
+    for event_id, record in records:
+        sends, keep = route_instructions(event_id, _raw(record) if record else None, routes.get(event_id))
+        routes.pop(event_id, None) if keep is None else routes.__setitem__(event_id, keep)
+        out += sends
+    return out
+
+
+class _Recording(dict[bytes, bytes]):
+    """A table that records its writes in order, as its changelog would receive them."""
+
+    def __init__(self, rows: dict[bytes, bytes]) -> None:
+        super().__init__(rows)
+        self.writes: list[tuple[bytes, bytes | None]] = []
+
+    def __setitem__(self, key: bytes, value: bytes) -> None:
+        self.writes.append((key, value))
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: bytes) -> None:
+        self.writes.append((key, None))
+        super().__delitem__(key)
+
+
+def _place(
+    steps: list[tuple[str, dict[str, Any]]], table: dict[bytes, bytes], topic: dict[str, list[str]]
+) -> None:
+    """The assign-stories agent: publish a mention's story records (compacted in ``topic``:
+    story id -> event ids), then write its rows."""
+    rows = BlockRows(table, HORIZON)
+    for block, instruction in steps:
+        placement = rows.place(block, json.loads(json.dumps(instruction)))
+        for change in placement.changes:
+            if change.record is None:
+                topic.pop(change.story_id, None)
+            else:
+                topic[change.story_id] = sorted(change.record["event_ids"])
+        rows.write(block, placement.rows)
+
+
+def _crash_points() -> list[tuple[int, int]]:
+    """(mention, how many of its row writes reached the changelog) for every mention, from none
+    to all of them (all: the mention is delivered again after its offset was not committed)."""
+    steps = _instructions(MERGING)
+    points = []
+    for n in range(len(steps)):
+        recorder = _Recording({})
+        _place(steps[:n], recorder, {})
+        before = len(recorder.writes)
+        _place(steps[n : n + 1], recorder, {})
+        points += [(n, k) for k in range(len(recorder.writes) - before + 1)]
+    return points
+
+
+@pytest.mark.parametrize(("mention", "kept"), _crash_points())
+def test_a_worker_dying_between_two_writes_leaves_every_event_in_one_story(mention: int, kept: int) -> None:
+    """The worker publishes mention ``mention``'s story records, gets ``kept`` of its row writes
+    into the changelog and dies; its successor restores the table and replays from that mention."""
+    steps = _instructions(MERGING)
+    table = _Recording({})
+    topic: dict[str, list[str]] = {}
+    _place(steps[:mention], table, topic)
+    restored = dict(table)
+    dying = _Recording(dict(table))
+    _place(steps[mention : mention + 1], dying, topic)
+    for key, value in dying.writes[:kept]:
+        restored.pop(key, None) if value is None else restored.__setitem__(key, value)
+    _place(steps[mention:], restored, topic)
+    uninterrupted: dict[str, list[str]] = {}
+    _place(steps, {}, uninterrupted)
+    assert topic == uninterrupted
+    assert not any(key.startswith(b"j:") for key in restored)
 
 
 def test_rows_of_a_story_and_of_an_emptied_block_are_deleted() -> None:
