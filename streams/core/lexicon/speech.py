@@ -281,3 +281,9 @@ OBJECT_REPORTING: dict[str, tuple[str, ...]] = {
 INFINITIVE_REPORTING = frozenset(
     {"urge", "ask", "call", "promise", "vow", "pledge", "threaten", "propose", "demand", "warn", "claim"}
 )
+
+#: Nouns for someone's words that head a verbless line introducing a quote: "His exact words:",
+#: "Ms. Ruiz's reply:".
+INTRODUCED_WORDS = frozenset(
+    {"word", "words", "reply", "response", "answer", "statement", "message", "comment", "retort", "verdict"}
+)

@@ -38,6 +38,8 @@ PARTY_PREPS = frozenset({"with", "between", "among", "amongst"})
 #: Prepositions that lead from a trigger noun to the verb whose event it is: "entered into a
 #: deal", "took part in talks", "came to an agreement", "arrived for talks".
 HOLDING_PREPS = frozenset({"into", "in", "to", "for"})
+#: Nouns that count or group events: "a round of talks", "a series of exchanges", "a couple of meetings".
+MEASURE_NOUNS = frozenset({"series", "round", "couple", "number", "set", "string", "flurry", "spate"})
 #: Dependencies that name who does or undergoes the verb's event.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 #: Pronoun subjects of a reported clause that stand for the reporter: "Acme said it had agreed".
@@ -284,6 +286,8 @@ def _event_heads(token: Token) -> list[Token]:
         if token.dep_ == "compound" and noun.pos_ == "NOUN" and noun.dep_ in ("nsubjpass", "dobj"):
             token = noun
             heads.append(token)
+        elif token.dep_ == "pobj" and noun.lower_ == "of" and noun.head.lemma_.lower() in MEASURE_NOUNS:
+            token = noun.head  # "held a round of talks with X": the round is what the verb holds
         verb = token.head
         if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in HOLDING_PREPS:
             verb = verb.head

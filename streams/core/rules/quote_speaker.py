@@ -56,6 +56,8 @@ def find_quote_speaker(sent: Span, quotes: list[QuoteSpan], tracker: SpeakerTrac
         speaker, how = tracker.resolve(source)
     if speaker is None and (cued := _cue_mark_name(sent, quotes, tracker)) is not None:
         speaker, how = cued, "named"
+    if speaker is None and (owned := _words_heading(sent, quotes, tracker)) is not None:
+        speaker, how = owned
     if speaker is None and (tail := _tail_speaker(sent, quotes)) is not None:
         speaker, how = tracker.resolve(tail)
     only_quotes = _only_quotes(sent, quotes)
@@ -210,6 +212,21 @@ def _colon_lead(sent: Span, quotes: list[QuoteSpan], tracker: SpeakerTracker) ->
         return None
     cut = next((t.i for t in span if t.pos_ == "ADP" and t.i > span.start), span.end)  # "X On Trump"
     return _lead_name(doc[span.start : cut], tracker)
+
+
+def _words_heading(
+    sent: Span, quotes: list[QuoteSpan], tracker: SpeakerTracker
+) -> tuple[Actor, SpeakerResolution] | None:
+    """ "His exact words:" and the quote below it, joined into one sentence by the splitter: the
+    quote is the possessor's (``SpeakerTracker.owner_of_words``)."""
+    text = tracker.actors.document.text
+    before = text[sent.start_char : quotes[0].start].rstrip()
+    if not before.endswith(":"):
+        return None
+    span = sent.doc.char_span(sent.start_char, sent.start_char + len(before) - 1, alignment_mode="contract")
+    if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    return tracker.owner_of_words(span.root)
 
 
 def _cue_mark_name(sent: Span, quotes: list[QuoteSpan], tracker: SpeakerTracker) -> Actor | None:

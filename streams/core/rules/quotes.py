@@ -111,16 +111,28 @@ def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return marks
 
 
-def _paragraph_quotes(text: str, lo: int, hi: int, next_opens: bool) -> list[QuoteSpan]:
-    """The double-quoted stretches of the paragraph text[lo:hi]."""
+#: A line that opens with a name of two or three capitalised words and a comma or full stop: the
+#: credit line of a pull quote, which some pages set inside the quote's closing mark.
+_ATTRIBUTION_LINE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){1,2}[A-Z][\w'’-]*\s*[,.]")
+
+
+def _paragraph_quotes(
+    text: str, lo: int, hi: int, next_opens: bool, carried: tuple[int, int] | None = None
+) -> tuple[list[QuoteSpan], tuple[int, int] | None]:
+    """The double-quoted stretches of the paragraph text[lo:hi], and the opening mark it leaves
+    open, if any. ``carried`` is the previous line's open mark: a quote that a line break
+    splits ("His words:\n“We met him.\nWe liked him.”", text with a sentence per line) is
+    closed by the first mark of the next line, when that mark can close it."""
     found: list[QuoteSpan] = []
-    opened: tuple[int, int] | None = None
+    opened: tuple[int, int] | None = carried
     for start, end, role in _marks(text, lo, hi):
         if opened is None:
             if role != "close":  # a closing mark with nothing open is a stray (inches, ditto)
                 opened = (start, end)
         elif role == "open":  # an opening mark inside an open quote: the first one was a stray
             opened = (start, end)
+        elif opened == carried and _ATTRIBUTION_LINE.match(text, lo, start):
+            opened = None  # a pull quote's credit line ("“…\nDean Baker, economist.”"), not its words
         else:
             # a value in markup (<tweet author="@x">) is no quotation
             quote = (
@@ -131,12 +143,15 @@ def _paragraph_quotes(text: str, lo: int, hi: int, next_opens: bool) -> list[Quo
             if quote is not None:
                 found.append(quote)
             opened = None
-    if opened is not None and next_opens:
+    if opened is None or opened == carried:
+        return found, None  # a line with no mark does not carry a quote on to the next
+    if next_opens:
         end = len(text[lo:hi].rstrip()) + lo
         quote = _span(text, opened[0], opened[1], end, end, runs_on=True)
         if quote is not None:
             found.append(quote)
-    return found
+        return found, None
+    return found, opened
 
 
 def _opens_with_mark(text: str, lo: int, hi: int) -> bool:
@@ -154,9 +169,13 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
             paragraphs.append((lo, lo + len(line)))
         lo += len(line) + 1
     found: list[QuoteSpan] = []
+    carried: tuple[int, int] | None = None
     for k, (lo, hi) in enumerate(paragraphs):
         next_opens = k + 1 < len(paragraphs) and _opens_with_mark(text, *paragraphs[k + 1])
-        found.extend(_paragraph_quotes(text, lo, hi, next_opens))
+        quotes, left_open = _paragraph_quotes(text, lo, hi, next_opens, carried)
+        found.extend(quotes)
+        next_line = k + 1 < len(paragraphs) and paragraphs[k + 1][0] == hi + 1  # no blank line between
+        carried = left_open if next_line else None
     return found
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from streams.core.lexicon.organisations import DOCUMENT_HEADS, ORGANIZATION_HEADS
 from streams.core.lexicon.people import PERSON_PRONOUNS
-from streams.core.lexicon.speech import DESCRIPTION_HEADS, SPEECH_LEMMAS
+from streams.core.lexicon.speech import DESCRIPTION_HEADS, INTRODUCED_WORDS, SPEECH_LEMMAS
 from streams.core.model import Actor, SpeakerResolution
 from streams.core.rules.actors import ActorResolver, written_name
 from streams.core.rules.speech import speaker_slot, speech_verb
@@ -186,6 +186,7 @@ class SpeakerTracker:
         elif sent.root in verbs:
             verb = sent.root
         else:
+            self._note_possessed_words(sent)
             return
         slot: Token | None = speaker_slot(verb)
         if verb.lemma_.lower() in ("quote", "cite"):
@@ -197,6 +198,23 @@ class SpeakerTracker:
         # ("The rationale the critics use against Clinton is simple:" introduces nobody)
         if actor is not None and (speaking or self.actors.document.entity_at(slot) is not None):
             self.introduced = (actor, how, sent.end_char)
+
+    def _note_possessed_words(self, sent: Span) -> None:
+        """ "His exact words:" on a line of its own introduces the quote that follows."""
+        owner = self.owner_of_words(sent.root)
+        if owner is not None:
+            self.introduced = (*owner, sent.end_char)
+
+    def owner_of_words(self, noun: Token) -> tuple[Actor, SpeakerResolution] | None:
+        """ "His exact words:", "Ms. Ruiz's reply:" -- whose words a verbless heading before a quote
+        announces: the possessor of a noun for words, when that resolves to a person."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in INTRODUCED_WORDS:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ in ("its", "their", "my", "our", "your"):
+            return None
+        actor, how = self.resolve(owner)
+        return (actor, how) if actor is not None and actor.kind == "person" else None
 
     def introduced_at(self, start_char: int) -> tuple[Actor, SpeakerResolution] | None:
         """Who the colon-ended sentence just before ``start_char`` introduced, if any."""
@@ -318,6 +336,8 @@ class SpeakerTracker:
             # "it said", "they added": a body, never a person -- the last speaker if a body
             # spoke, else the body named last ("Al-Shabaab claimed the attack. It said ...")
             return self._body_pronoun(lower), "pronoun"
+        if lower == "his":
+            lower = "he"  # the possessor of "His words:" (_note_possessed_words)
         if lower in PERSON_PRONOUNS and (earlier := self._named_in_sentence(head)) is not None:
             return earlier, "pronoun"
         if lower in PERSON_PRONOUNS:

@@ -462,3 +462,15 @@ def test_the_two_parties_are_the_two_sides_of_an_earlier_clause(extractor: Extra
     )
     found = _parties(extractor, body, "agreement")
     assert found and found[0] == {"Acme Records", "Beta Computer"}, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He held a round of talks with Omar Berg on Thursday.",
+        "Then he got caught up in a series of testy exchanges with Omar Berg on Thursday.",
+    ],
+)
+def test_talks_counted_by_a_measure_noun_are_the_verbs_subjects(extractor: Extractor, sentence: str) -> None:
+    body = f"Tom Ruiz toured the steel plant on Monday. {sentence}"
+    assert _parties(extractor, body, "meeting") == [{"Tom Ruiz", "Omar Berg"}]

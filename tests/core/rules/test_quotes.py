@@ -75,3 +75,22 @@ def test_doubled_apostrophes_stay_linear() -> None:
     started = time.perf_counter()
     find_quotes("''" * 100_000 + " a'' b ''" * 20_000)
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_quote_a_line_break_splits_is_one_quote() -> None:
+    # text with a sentence per line: the quote opens on one line and closes on the next
+    text = "Her reply:\n“We talked to the dealers.\nNone of them would lower the price.”\nThat was all."
+    (q,) = find_quotes(text)
+    assert q.text == "We talked to the dealers.\nNone of them would lower the price."
+
+
+def test_a_pull_quotes_credit_line_is_not_its_words() -> None:
+    text = 'The vote is close.\n\n"Rates will rise before winter.\nMara Quist, bank economist."\n\nNext.'
+    assert find_quotes(text) == []
+
+
+def test_only_the_next_line_may_close_a_quote_left_open() -> None:
+    text = "He said “this one never closes.\nA line with no marks.\nThen a stray mark,” here."
+    assert find_quotes(text) == []
+    blank_line_between = "He said “this one never closes.\n\nThen a stray mark,” here."
+    assert find_quotes(blank_line_between) == []

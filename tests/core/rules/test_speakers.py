@@ -290,3 +290,26 @@ def test_a_bare_title_means_the_holder_the_article_is_about(extractor: Extractor
     )
     speakers = _speakers(extractor, body)
     assert speakers[-1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Her exact words: ",  # the heading and the quote on one line
+        "Her exact words:\n",  # on lines of their own, one sentence per line
+        "Lena Holt's reply:\n",
+    ],
+)
+def test_a_heading_of_someones_words_introduces_the_quote_below(extractor: Extractor, heading: str) -> None:
+    body = (
+        "Mayor Lena Holt said on Friday that the city would not buy the old mill.\n"
+        f"{heading}“We looked at the books closely.\nThe repairs alone would cost more than the building.”\n"
+        "The council meets again next week."
+    )
+    quoted = [s for s in _direct(extractor, body) if "books" in s["quote"]]
+    assert [_speaker(s)["name"] for s in quoted] == ["Lena Holt"]
+
+
+def test_a_heading_of_words_nobody_owns_introduces_nobody(extractor: Extractor) -> None:
+    body = "The mill has stood empty since 1990.\nThe exact words:\n“Nobody will buy it.”\nThat was all."
+    assert _speakers(extractor, body) == []
