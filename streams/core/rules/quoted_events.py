@@ -27,9 +27,10 @@ FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 FIRST_PERSON_POSSESSIVES = frozenset({"my", "our"})
 
 
-#: How a quote's speaker must have been found to stand in for "I"/"we": by name, or by a pronoun
-#: resolved to a name ("he said"); not "the statement said" or a speaker guessed from a subject.
-TRUSTED_SPEAKERS = frozenset({"named", "pronoun"})
+#: How a quote's speaker must have been found to stand in for "I"/"we": by name, by a pronoun
+#: resolved to a name ("he said"), or as the one whose words a bare quote carries on; not "the
+#: statement said" or a speaker guessed from a subject.
+TRUSTED_SPEAKERS = frozenset({"named", "pronoun", "continuation"})
 
 
 def first_person_party(token: Token) -> bool:
