@@ -57,6 +57,7 @@ from streams.core.lexicon.modality import (
     WITHOUT,
     WOULD,
 )
+from streams.core.lexicon.triggers import VISIT_LEMMAS
 from streams.core.model import DateValue, EventContext, EventStatus
 
 #: The contexts that are published: what happened, is happening or is scheduled.
@@ -120,7 +121,9 @@ def _path(token: Token) -> list[tuple[Token, str]]:
             break
         if link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             break  # "talks collapsed and they met again": a conjunct with its own subject
-        if link == "pobj" and node.head.lower_ not in _COMPLEMENT_PREPS:
+        # "on a trip to Peru, he would meet": the trip is told by the clause it sets
+        on_a_trip = node.head.lower_ == "on" and node.lemma_.lower() in VISIT_LEMMAS
+        if link == "pobj" and node.head.lower_ not in _COMPLEMENT_PREPS and not on_a_trip:
             break  # "did not speak after the meeting": the meeting is only a time
         node = node.head
         path.append((node, link))

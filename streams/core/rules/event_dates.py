@@ -122,7 +122,7 @@ def event_date(
     """
     planned = status == "planned"
     not_after = status == "past" and (_past_tense(trigger) or past_relative_clause(trigger) is not None)
-    found: list[tuple[int, DateValue]] = []
+    found: list[tuple[bool, int, DateValue]] = []
     any_date = False
     for ent in entities_in(sent):
         if ent.label_ != "DATE" or quote_spans.covers(ent.start_char):
@@ -151,9 +151,10 @@ def event_date(
             continue  # "agreed in 2015 to cut emissions in 2030": a later year is the target's
         if value is not None:
             distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
-            found.append((distance, value))
+            found.append((_above_the_event(ent, trigger), distance, value))
     if found:
-        value = min(found, key=lambda item: item[0])[1]
+        # the event's own clause first: "X said on Monday that on a trip this week he would ..."
+        value = min(found, key=lambda item: item[:2])[2]
         return value, (basis if is_relative(value) else None)
     if any_date or not not_after or any(t.lower_ in _TIME_SHIFT_WORDS for t in sent):
         return None, None  # only a past-tense scene continues the day of the sentence before
@@ -167,6 +168,15 @@ def _clause_verb(token: Token, stop: Token | None = None) -> Token | None:
             return None
         token = token.head
     return None if stop is not None and token.i == stop.i else token
+
+
+def _above_the_event(ent: Span, trigger: Token) -> bool:
+    """Whether the date sits in a clause above the event's ("said Tuesday it had settled")."""
+    date_verb = _clause_verb(ent.root, stop=trigger)
+    event_verb = _clause_verb(trigger)
+    if date_verb is None or event_verb is None or date_verb.i == event_verb.i:
+        return False
+    return any(a.i == date_verb.i for a in event_verb.ancestors)
 
 
 def _belongs_to_event(ent: Span, trigger: Token) -> bool:

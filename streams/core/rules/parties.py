@@ -291,6 +291,8 @@ def _event_heads(token: Token) -> list[Token]:
         verb = token.head
         if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in HOLDING_PREPS:
             verb = verb.head
+        elif token.dep_ == "pobj" and verb.lower_ == "on" and token.lemma_.lower() in VISIT_LEMMAS:
+            verb = verb.head  # "on a trip to Kenya, he met": the clause's subject travels
         elif token.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr"):
             return heads
         if verb.i == token.i or verb.pos_ not in ("VERB", "AUX"):
@@ -709,7 +711,7 @@ def _slot_actors(
         if _names_administration(entity) and actor.country:
             # "the Obama administration": the government of the country the article makes him a leader of
             return [Actor(name=actor.country, role=role, kind="country", country=actor.country)]
-        if country_for(actor.name) is None and (
+        if not _is_country(actor.name) and (
             places.covers(entity.start_char) or (entity.label_ == "GPE" and token.dep_ == "compound")
         ):
             return []  # the venue ("talks in Doha", "the Annapolis conference"), not who met

@@ -48,7 +48,8 @@ def _has_visitor(token: Token) -> bool:
     verb the trip completes ("Berg ended a trip to Chile", "Berg, on a trip to Chile,
     said"). A pronoun ("his trip", "on a trip he said") is left out: the parties are read from
     the trip's own slots, which do not resolve it to the traveller, and the wrong one (the
-    clause's subject in "X shunned Y during his trips") would be published. "The president's
+    clause's subject in "X shunned Y during his trips") would be published; only "he" reported by
+    a named person ("X said that on a trip to Chile he would") is taken (``_reported_self``). "The president's
     tour to Japan and South Korea" names only the hosts, and two hosts are no meeting."""
     owners = [c for c in token.children if c.dep_ == "poss"]
     if owners:  # "his trip": whose, the trip's slots cannot tell
@@ -56,7 +57,17 @@ def _has_visitor(token: Token) -> bool:
     verb = token.head.head if token.dep_ == "pobj" else token.head
     if token.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
         return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ in _VISITOR_LABELS for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.ent_type_ in _VISITOR_LABELS or _reported_self(c, verb) for c in subjects)
+
+
+def _reported_self(subject: Token, verb: Token) -> bool:
+    """ "Berg said that on a trip to Chile he would ...": "he" in the clause a named person
+    reports is that person (rules/parties.py reads it so), the one case a pronoun traveller is
+    taken."""
+    if subject.lower_ not in ("he", "she") or verb.dep_ != "ccomp":
+        return False
+    return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.head.children)
 
 
 def is_trip_visit(token: Token) -> bool:

@@ -62,6 +62,12 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
         ("Premier Anna Kovac met President Tomas Berg on April 3 last year.", "2025-10-29", "2024-04-03"),
         # a past relative clause on the event dates it, read as past
         ("Zenco will honor the deal it signed with Malto in March.", "2026-02-10", "2025-03"),
+        # the event's own clause dates it before a clause above it does (2026-02-11 is a Wednesday)
+        (
+            "Mr. Holt told reporters on Monday that on a trip to Kenya next month he would greet farmers.",
+            "2026-02-11",
+            "2026-03",
+        ),
     ],
 )
 def test_event_dates(extractor: Extractor, body: str, published_at: str, expected: str | None) -> None:

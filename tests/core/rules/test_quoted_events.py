@@ -21,7 +21,7 @@ def _meetings(extractor: Extractor, body: str) -> list[dict[str, Any]]:
         '"We met with Mr. Oduya on Monday and liked his plan," said Tarco chairman Ivan Pelz.',
         'Ivan Pelz, the chairman of Tarco, was blunt. "I met with Governor Rosa Lind last week," he said.',
         # a bare quote that carries on the last speaker's words
-        '"We will grow again," said Tarco chairman Ivan Pelz.\n\n"Last spring I met with Governor Rosa Lind."',
+        '"We will grow," said Tarco chairman Ivan Pelz.\n\n"Last spring I met with Governor Rosa Lind."',
     ],
 )
 def test_the_speaker_is_a_party(extractor: Extractor, body: str) -> None:

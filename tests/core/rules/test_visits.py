@@ -28,6 +28,8 @@ def _meetings(extractor: Extractor, body: str) -> list[dict[str, Any]]:
         ("Premier Lina Varga ended a four-day trip to Chile on Sunday.", True),
         ("On a trip to Peru and Bolivia, Senator Abel Moss praised the farmers.", True),
         ("Chancellor Otto Brandt's tour to Norway ended on Friday.", True),
+        # "he" in the clause a named person reports is that person
+        ("Mr. Holt told reporters that on a trip to Kenya soon he would calm allies.", True),
         # "his trip": the pronoun may be another's ("X shunned Y during his trips to Chile")
         ("Lina Varga shunned Otto Brandt during his trips to Chile.", False),
         # a city or a state has no host; a campaign trip is travel; no named traveller, no visit
@@ -40,6 +42,13 @@ def _meetings(extractor: Extractor, body: str) -> list[dict[str, Any]]:
 def test_trip_to_a_country(nlp, text: str, visit: bool) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     assert any(is_trip_visit(t) for t in doc) is visit
+
+
+def test_a_reported_trip_has_its_reporter_travel_to_every_country(extractor: Extractor) -> None:
+    body = "Tom Holt told reporters Monday that while on a trip to Kosovo and Albania, he would calm allies."
+    (meeting,) = _meetings(extractor, body)
+    assert {a["name"] for a in meeting["actors"]} == {"Tom Holt", "Kosovo", "Albania"}
+    assert meeting["status"] == "planned"
 
 
 def test_a_trip_is_published_as_a_visit(extractor: Extractor) -> None:
