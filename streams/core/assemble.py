@@ -22,6 +22,7 @@ from streams.core.rules.actors import ActorResolver
 from streams.core.rules.amounts import attach_amounts
 from streams.core.rules.dateline import Dateline, find_dateline
 from streams.core.rules.discourse import DiscourseContext
+from streams.core.rules.ellipsis import elliptic_meetings, own_with_phrase
 from streams.core.rules.event_context import dated_context, read_context
 from streams.core.rules.event_dates import event_date, sentence_date, speech_date
 from streams.core.rules.geocode import article_countries, with_country_codes
@@ -108,17 +109,19 @@ def build_events(
         check()
         if not sent.text.strip():
             continue
-        found = []
+        published: list[tuple[Trigger, Event]] = []
         for trigger in find_triggers(sent, context.quote_spans):
             event = interaction_event(trigger, sent, discourse, context)
             event = _with_quote_speaker(event, trigger, context, speakers)
             if not _has_parties(event, trigger, actors):
                 continue
+            published.append((trigger, event))
+            discourse.note_parties(event.actors)
+        published = with_elliptic_meetings(published, sent, discourse, context)
+        for trigger, event in published:
             events.append(event)
             anchors.append(trigger.token.idx)
-            found.append(event.actors)
-            discourse.note_parties(event.actors)
-        discourse.advance(sent, found)
+        discourse.advance(sent, [event.actors for _, event in published])
     events = attach_amounts(events, anchors, find_money(text), text)
     events = [replace(e, actors=with_country_codes(e.actors)) for e in events]
     body = article.body
@@ -255,6 +258,58 @@ def interaction_event(
             "plover": plover_for(trigger.type, trigger.cue, len(found)),
         },
     )
+
+
+def with_elliptic_meetings(
+    published: list[tuple[Trigger, Event]], sent: Span, discourse: DiscourseContext, context: ArticleContext
+) -> list[tuple[Trigger, Event]]:
+    """The sentence's events, with a meeting for each "another with X" / "one with X" after a
+    meeting noun (``rules/ellipsis.py``): held by the first meeting's holders (its parties named
+    outside every with-phrase) with those X names. The first meeting keeps only its own parties."""
+    nouns = [(t, e) for t, e in published if t.type == "meeting" and t.token.pos_ == "NOUN"]
+    ellipses = elliptic_meetings(sent, nouns[0][0].token.i) if nouns else []
+    if not ellipses:
+        return published
+    actors = context.actors
+    own = own_with_phrase(nouns[0][0].token)
+    elsewhere = {a.name for e in ellipses for a in actors.actors_in(e.start, e.end, "participant")}
+    counterparts = (
+        {a.name for a in actors.actors_in(own[0], own[1], "participant")} if own is not None else set()
+    )
+    antecedent_trigger, antecedent = nouns[0]
+    kept = [a for a in antecedent.actors if a.name not in elsewhere or a.name in counterparts]
+    # fewer than two left: "three meetings were planned for X: one with Y, then one with Z" only
+    # announces the meetings listed after it
+    out = [(t, e) for t, e in published if t is not antecedent_trigger or len(kept) >= 2]
+    out = [(t, _with_parties(e, t, kept) if t is antecedent_trigger else e) for t, e in out]
+    # who holds them is named before the first with-phrase: "X held a meeting with Y and another ..."
+    first_with = next(t.i for t in sent if t.i > antecedent_trigger.token.i and t.lower_ == "with")
+    before = {a.name for a in actors.actors_in(sent.start, first_with, "participant")}
+    holders = [a for a in antecedent.actors if a.name in before and a.name not in elsewhere | counterparts]
+    for ellipsis in ellipses:
+        met = [
+            a
+            for a in actors.actors_in(ellipsis.start, ellipsis.end, "participant")
+            if a.name not in {h.name for h in holders}
+        ]
+        if not holders or not met:
+            continue
+        trigger = Trigger("meeting", ellipsis.token, antecedent_trigger.status)
+        event = interaction_event(trigger, sent, discourse, context)
+        phrase = sent.doc[ellipsis.start : ellipsis.end]
+        own_date, basis = sentence_date(
+            phrase, context.base_date, context.date_basis, planned=trigger.status == "planned"
+        )
+        if own_date is not None:  # "and another with Y on Tuesday"
+            event = replace(event, date=own_date, date_basis=basis)
+        out.append((trigger, _with_parties(event, antecedent_trigger, [*holders, *met])))
+    return out
+
+
+def _with_parties(event: Event, cue_of: Trigger, parties: list[Actor]) -> Event:
+    """The event with other parties, and the PLOVER mode their number gives."""
+    extra = {**event.extra, "plover": plover_for(event.type, cue_of.cue, len(parties))}
+    return replace(event, actors=parties, extra=extra)
 
 
 def _has_parties(event: Event, trigger: Trigger, actors: ActorResolver) -> bool:

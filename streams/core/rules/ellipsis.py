@@ -1,0 +1,67 @@
+"""Meetings told by ellipsis after a first one: "a meeting with the unions on Monday and another
+with the employers on Tuesday", "three meetings were planned for the mayor: one with the police,
+then one with the council".
+
+"another" or "one" followed by "with" stands for one more meeting of the kind the sentence has
+just named, held by the same side, with whoever its own with-phrase names. The parser hangs
+these words and their with-phrase in many places (on the date before them, on the main verb, as
+an apposition of the last name), so they are found by their words, not by their attachment: the
+with-phrase runs from "with" to the next comma, semicolon, "then", or the next ellipsis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+#: The words that stand for one more meeting before "with".
+ELLIPTIC_WORDS = frozenset({"another", "one"})
+#: Where a with-phrase ends: the next item of the list, or another clause.
+_PHRASE_ENDS = frozenset({",", ";", ":", "then", "while", "but", "which", "who", "where"})
+
+
+@dataclass(frozen=True)
+class EllipticMeeting:
+    """One more meeting: the word that stands for it and its with-phrase's token range."""
+
+    token: Token
+    start: int  # the token after "with"
+    end: int
+
+
+def elliptic_meetings(sent: Span, after: int) -> list[EllipticMeeting]:
+    """The elliptic meetings of ``sent`` after token index ``after`` (the first meeting's trigger)."""
+    found: list[EllipticMeeting] = []
+    words = [t for t in sent if t.i > after]
+    for token in words:
+        if token.lower_ not in ELLIPTIC_WORDS or token.i + 1 >= sent.end:
+            continue
+        if token.nbor().lower_ != "with":
+            continue
+        end = token.i + 2
+        while end < sent.end and not _ends_phrase(sent.doc[end]):
+            end += 1
+        found.append(EllipticMeeting(token, token.i + 2, end))
+    return found
+
+
+def _ends_phrase(token: Token) -> bool:
+    if token.lower_ in _PHRASE_ENDS or token.is_sent_end:
+        return True
+    # "and another with X", "and one with Y": the next item
+    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "and" and nxt is not None and nxt.lower_ in ELLIPTIC_WORDS | {"then"}
+
+
+def own_with_phrase(trigger: Token) -> tuple[int, int] | None:
+    """The token range of the first meeting's own with-phrase ("a meeting with Berg on Monday and
+    another ..."): its counterparts, who do not hold the meetings that follow."""
+    sent = trigger.sent
+    start = next((t.i for t in sent if t.i > trigger.i and t.lower_ == "with"), None)
+    if start is None or trigger.doc[start - 1].lower_ in ELLIPTIC_WORDS:
+        return None
+    end = start + 1
+    while end < sent.end and not _ends_phrase(trigger.doc[end]):
+        end += 1
+    return start + 1, end

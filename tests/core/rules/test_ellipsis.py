@@ -1,0 +1,56 @@
+"""Meetings told by ellipsis: "a meeting with X and another with Y" is two meetings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.core.article import Article
+from streams.core.extractor import Extractor
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.ellipsis import elliptic_meetings
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_model()
+
+
+def _meetings(extractor: Extractor, body: str) -> list[dict[str, Any]]:
+    # 2026-01-07 is a Wednesday
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2026-01-07"))
+    assert result.error is None, result.error
+    return [e.to_dict() for e in result.events if e.type == "meeting"]
+
+
+def test_another_with_is_one_more_meeting_of_the_same_holder_on_its_own_day(extractor: Extractor) -> None:
+    body = (
+        "Tom Ruiz held a meeting with union leader Omar Berg on Monday and another with Lena Holt on Tuesday."
+    )
+    first, second = _meetings(extractor, body)
+    assert {a["name"] for a in first["actors"]} == {"Tom Ruiz", "Omar Berg"}
+    assert first["date"]["value"] == "2026-01-05"
+    assert {a["name"] for a in second["actors"]} == {"Tom Ruiz", "Lena Holt"}
+    assert second["date"]["value"] == "2026-01-06"
+
+
+def test_a_list_of_meetings_is_its_items_not_one_more(extractor: Extractor) -> None:
+    body = "Three meetings were set for Tom Ruiz: one with Omar Berg, then one with Lena Holt and Ada Park."
+    assert [{a["name"] for a in m["actors"]} for m in _meetings(extractor, body)] == [
+        {"Tom Ruiz", "Omar Berg"},
+        {"Tom Ruiz", "Lena Holt", "Ada Park"},
+    ]
+
+
+def test_one_with_nobody_named_is_no_meeting(extractor: Extractor) -> None:
+    body = "The meeting between Tom Ruiz and Omar Berg was one with few surprises."
+    assert [{a["name"] for a in m["actors"]} for m in _meetings(extractor, body)] == [
+        {"Tom Ruiz", "Omar Berg"}
+    ]
+
+
+def test_the_with_phrase_ends_at_the_next_item(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Talks were set for Ruiz: one with Berg and his aides, then one with Holt; Park waited.")
+    phrases = [doc[e.start : e.end].text for e in elliptic_meetings(doc[:], 0)]
+    assert phrases == ["Berg and his aides", "Holt"]
