@@ -22,18 +22,18 @@ from streams.core.rules.actors import ActorResolver
 from streams.core.rules.amounts import attach_amounts
 from streams.core.rules.dateline import Dateline, find_dateline
 from streams.core.rules.discourse import DiscourseContext
-from streams.core.rules.ellipsis import elliptic_meetings, own_with_phrase
+from streams.core.rules.ellipsis import NEXT_WORDS, elliptic_meetings, own_with_phrase
 from streams.core.rules.event_context import dated_context, read_context
 from streams.core.rules.event_dates import event_date, sentence_date, speech_date
 from streams.core.rules.geocode import article_countries, with_country_codes
 from streams.core.rules.interactions import Trigger, find_triggers, holder_words
-from streams.core.rules.parties import select_parties
+from streams.core.rules.parties import named_in, select_parties
 from streams.core.rules.places import dateline_location, event_location, place_char_spans
 from streams.core.rules.plover import plover_for
 from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, with_speaker
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.statements import Statement, find_statements
-from streams.core.rules.tickers import ticker_spans
+from streams.core.rules.tickers import affiliation_spans, ticker_spans
 from streams.core.spans import CharSpans
 
 
@@ -207,9 +207,9 @@ def interaction_event(
     role: Role = "participant" if trigger.type == "meeting" else "party"
     places = CharSpans(place_char_spans(sent, around, trigger.token))
     # words that are never a party, whatever the parse makes of them: "Zenco (NYSE: ZNC)" (neither
-    # the exchange nor the symbol), "BRASÍLIA, Brazil –" and "WASHINGTON (AP) —" (neither the
-    # dateline's place nor the agency)
-    not_parties = CharSpans(ticker_spans(sent))
+    # the exchange nor the symbol), "Sen. Ann Lee (R-AL)" (not the state), "BRASÍLIA, Brazil –" and
+    # "WASHINGTON (AP) —" (neither the dateline's place nor the agency)
+    not_parties = CharSpans(ticker_spans(sent) + affiliation_spans(sent))
     if context.dateline is not None:
         not_parties.add(context.dateline.start, context.dateline.end)
     places = places + not_parties
@@ -266,17 +266,29 @@ def with_elliptic_meetings(
     """The sentence's events, with a meeting for each "another with X" / "one with X" after a
     meeting noun (``rules/ellipsis.py``): held by the first meeting's holders (its parties named
     outside every with-phrase) with those X names. The first meeting keeps only its own parties."""
-    nouns = [(t, e) for t, e in published if t.type == "meeting" and t.token.pos_ == "NOUN"]
-    ellipses = elliptic_meetings(sent, nouns[0][0].token.i) if nouns else []
+    meetings = [(t, e) for t, e in published if t.type == "meeting"]
+    if not meetings:
+        return published
+    ellipses = elliptic_meetings(sent, meetings[0][0].token.i)
+    if meetings[0][0].token.pos_ != "NOUN":  # "one with X" stands for a meeting noun only
+        ellipses = [e for e in ellipses if e.token.lower_ in NEXT_WORDS]
     if not ellipses:
         return published
     actors = context.actors
-    own = own_with_phrase(nouns[0][0].token)
-    elsewhere = {a.name for e in ellipses for a in actors.actors_in(e.start, e.end, "participant")}
+    own = own_with_phrase(meetings[0][0].token)
+    elsewhere = {  # what the later meetings name, their stacked names ("House GOP leaders") included
+        a.name
+        for e in ellipses
+        for found in (
+            named_in(actors, e.start, e.end, "participant"),
+            actors.actors_in(e.start, e.end, "participant"),
+        )
+        for a in found
+    }
     counterparts = (
         {a.name for a in actors.actors_in(own[0], own[1], "participant")} if own is not None else set()
     )
-    antecedent_trigger, antecedent = nouns[0]
+    antecedent_trigger, antecedent = meetings[0]
     kept = [a for a in antecedent.actors if a.name not in elsewhere or a.name in counterparts]
     # fewer than two left: "three meetings were planned for X: one with Y, then one with Z" only
     # announces the meetings listed after it
@@ -289,7 +301,7 @@ def with_elliptic_meetings(
     for ellipsis in ellipses:
         met = [
             a
-            for a in actors.actors_in(ellipsis.start, ellipsis.end, "participant")
+            for a in named_in(actors, ellipsis.start, ellipsis.end, "participant")
             if a.name not in {h.name for h in holders}
         ]
         if not holders or not met:

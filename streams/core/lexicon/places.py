@@ -21,6 +21,9 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "outside", "near"})
 #: Syria" is a topic, so "on" counts only on these verbs.
 ON_ISLAND_VERBS = frozenset({"meet", "gather", "convene", "hold", "sign"})
 
+#: Last words of a body's name that make it a room, where a verb's "in" meets: "in the Oval Office".
+ROOM_HEADS = frozenset({"office", "room", "chamber", "chambers"})
+
 #: Last words of a body's name that make it a building or grounds where people meet: "St. Anselm
 #: College", "the Grand Hotel", "Madison Square Garden". Such a body after "at" is a venue.
 FACILITY_HEADS = frozenset(

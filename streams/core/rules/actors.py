@@ -23,6 +23,7 @@ from streams.core.rules.people import (
     clean_name,
     display_name,
     find_people,
+    headline_name,
     is_body_name,
     speech_form,
 )
@@ -188,6 +189,7 @@ class ActorResolver:
         if not name or name.lower() in PRONOUNS or name in TITLE_TAILS:
             return None
         if self.is_person_span(span):
+            name = headline_name(name)
             person = self._people.find(name)
             canonical = person.canonical if person else display_name(name)
             title, organization = self.role_and_organization(span)

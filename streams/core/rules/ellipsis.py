@@ -3,7 +3,8 @@ with the employers on Tuesday", "three meetings were planned for the mayor: one 
 then one with the council".
 
 "another" or "one" followed by "with" stands for one more meeting of the kind the sentence has
-just named, held by the same side, with whoever its own with-phrase names. The parser hangs
+just named, held by the same side, with whoever its own with-phrase names; so does "then with"
+after a meeting verb or noun ("met with the IMF, then with the president"). The parser hangs
 these words and their with-phrase in many places (on the date before them, on the main verb, as
 an apposition of the last name), so they are found by their words, not by their attachment: the
 with-phrase runs from "with" to the next comma, semicolon, "then", or the next ellipsis.
@@ -15,8 +16,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-#: The words that stand for one more meeting before "with".
+#: The words that stand for one more meeting before "with" (after a meeting noun).
 ELLIPTIC_WORDS = frozenset({"another", "one"})
+#: "met with the IMF, then with the president": the next meeting of a list, after any meeting word.
+NEXT_WORDS = frozenset({"then"})
 #: Where a with-phrase ends: the next item of the list, or another clause.
 _PHRASE_ENDS = frozenset({",", ";", ":", "then", "while", "but", "which", "who", "where"})
 
@@ -35,7 +38,7 @@ def elliptic_meetings(sent: Span, after: int) -> list[EllipticMeeting]:
     found: list[EllipticMeeting] = []
     words = [t for t in sent if t.i > after]
     for token in words:
-        if token.lower_ not in ELLIPTIC_WORDS or token.i + 1 >= sent.end:
+        if token.lower_ not in ELLIPTIC_WORDS | NEXT_WORDS or token.i + 1 >= sent.end:
             continue
         if token.nbor().lower_ != "with":
             continue
@@ -59,7 +62,7 @@ def own_with_phrase(trigger: Token) -> tuple[int, int] | None:
     another ..."): its counterparts, who do not hold the meetings that follow."""
     sent = trigger.sent
     start = next((t.i for t in sent if t.i > trigger.i and t.lower_ == "with"), None)
-    if start is None or trigger.doc[start - 1].lower_ in ELLIPTIC_WORDS:
+    if start is None or trigger.doc[start - 1].lower_ in ELLIPTIC_WORDS | NEXT_WORDS:
         return None
     end = start + 1
     while end < sent.end and not _ends_phrase(trigger.doc[end]):

@@ -169,6 +169,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 while root.dep_ != "ROOT" and root.head.i != root.i:
                     root = root.head
                 subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i]
+                if _not_their_own(token):
+                    subjects = []  # "Berg and Holt wore hats after his visit": "his" is not both of them
                 slots.extend(subjects or [child])  # "Merkel said during her visit": Merkel
             elif is_noun and child.dep_ in ("poss", "compound") and child not in heads:
                 slots.append(child)  # "Acme's talks", "the Acme-Beta deal"
@@ -194,6 +196,20 @@ def party_slots(trigger: Trigger) -> list[Token]:
 CLAIM_PARTICIPLES = frozenset(
     {"bring", "file", "lodge", "launch", "initiate", "make", "submit", "table", "offer"}
 )
+
+
+def _not_their_own(noun: Token) -> list[Token]:
+    """The coordinated subjects of the main clause when the event noun is "his"/"her" event: one
+    person's visit is not two people's ("Berg and Holt wore hats after his visit"). Returns the
+    subjects and their conjuncts, whom neither the slots nor the sentence's other names may give."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children):
+        return []
+    root = noun
+    while root.dep_ != "ROOT" and root.head.i != root.i:
+        root = root.head
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    group = [t for s in subjects for t in (s, *s.conjuncts)]
+    return group if len(group) >= 2 else []
 
 
 def _claimants(obj: Token) -> list[Token]:
@@ -339,9 +355,11 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
             continue
         out.append(token)
         for child in token.children:
-            if child.dep_ in ("conj", "appos") and not _party_tag(child):
+            if (child.dep_ in ("conj", "appos") and not _party_tag(child)) or _misparsed_conjunct(child):
                 todo.append(child)
-        if token.pos_ == "NOUN":  # a common noun: whom it is made of or belongs to
+        if token.pos_ == "NOUN" and not stacked_bodies(
+            token
+        ):  # a common noun: whom it is made of or belongs to
             for child in token.children:
                 if child.dep_ == "compound" and token.lower_ in ENTOURAGE_NOUNS:
                     continue  # "Lane aides" met, not Lane
@@ -358,6 +376,16 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
                     # "the leaders of Acme and Beta", not "the purchase of ten jets"
                     todo.extend(c for c in child.children if c.dep_ == "pobj")
     return out
+
+
+def _misparsed_conjunct(child: Token) -> bool:
+    """ "met with McConnell and Sen. Chuck Grassley": the parser hangs the first name on the
+    second as a modifier, with the "and" below it; it is a name of its own, coordinated."""
+    if child.dep_ not in ("nmod", "compound") or child.ent_iob_ != "B" or child.i > child.head.i:
+        return False
+    between = child.doc[child.i + 1 : child.head.i + 1]
+    separate = any(t.ent_iob_ != "I" for t in between)  # not the start of the head's own name
+    return separate and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children)
 
 
 #: Party words of a US politician's affiliation in apposition: "Senator Jo Kell, Republican of Ohio".
@@ -453,6 +481,7 @@ def select_parties(
             ):
                 found.setdefault(group.name, group)
     if len(found) < 2:
+        not_theirs = _not_their_own(trigger.token)
         for ent, actor in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places):
             # a visit's host is the country of the city visited ("her visit to Tbilisi ... Georgia")
             visited = actor.kind == "country" and country_code(actor.name) in host_codes
@@ -469,6 +498,8 @@ def select_parties(
                 and ent.root.head.ent_type_ not in ("PERSON", "ORG")
             ):
                 continue  # "Senate Republicans": the chamber describes the slot's party, it is not another
+            if ent.root in not_theirs:
+                continue  # "Berg and Holt wore hats after his visit"
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = actor
     _drop_title_countries(found, sent, actors)
@@ -693,10 +724,46 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
 
 
+def stacked_bodies(noun: Token) -> list[Token]:
+    """ "House GOP leaders", "Senate Democratic leaders": two names stacked on a plural noun (a
+    chamber and a party) make one group, which is the party, not two bodies. Returns the words of
+    the group's name, or nothing; one name ("Pentagon officials") is the body they speak for."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return []
+    start = noun.i
+    while start > 0 and noun.doc[start - 1].ent_type_ in ("ORG", "NORP"):
+        start -= 1
+    words = list(noun.doc[start : noun.i + 1])
+    names = sum(1 for t in words[:-1] if t.ent_iob_ == "B")
+    return words if names >= 2 else []
+
+
+def named_in(actors: ActorResolver, start: int, end: int, role: Role) -> list[Actor]:
+    """The actors named in the token range [start, end), a group of stacked names ("House GOP
+    leaders", ``stacked_bodies``) as one group rather than its names."""
+    found: dict[str, Actor] = {}
+    doc = actors.document.doc
+    for ent, actor in actors.entity_actors_in(start, end, role):
+        if ent.label_ == "ORG" and ent.root.dep_ == "compound" and ent.root.head.ent_type_ == "NORP":
+            continue  # "Senate Republicans": the chamber describes them
+        after = ent.end
+        while after < len(doc) and doc[after].ent_type_ in ("ORG", "NORP"):
+            after += 1
+        group = stacked_bodies(doc[after]) if after < min(end, len(doc)) else []
+        if group:
+            name = " ".join(t.text for t in group)
+            found.setdefault(name, Actor(name=name, role=role, kind="group"))
+        else:
+            found.setdefault(actor.name, actor)
+    return list(found.values())
+
+
 def _slot_actors(
     token: Token, role: Role, actors: ActorResolver, discourse: DiscourseContext, places: CharSpans
 ) -> list[Actor]:
     """The actor(s) one slot word names: its entity, an untagged proper name, a pronoun's referent."""
+    if group := stacked_bodies(token):
+        return [Actor(name=" ".join(t.text for t in group), role=role, kind="group")]
     entity = actors.document.entity_at(token)
     if entity is not None:
         root = entity.root

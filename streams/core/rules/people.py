@@ -56,6 +56,18 @@ def clean_name(text: str) -> str:
     return text
 
 
+#: Capitalised words that, inside a person's name, are a headline's words running on past it:
+#: "Obama To Asians Worried", "Lee On Trade".
+HEADLINE_BREAKS = frozenset({"To", "On", "For", "About", "At", "With", "Vs", "Vs."})
+
+
+def headline_name(name: str) -> str:
+    """A person's name without the headline words the model ran it into ("Obama To Asians Worried")."""
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in HEADLINE_BREAKS), len(words))
+    return " ".join(words[:cut])
+
+
 def display_name(name: str) -> str:
     """A name as published: title case when the text wrote it all in lower case."""
     return name.title() if name.islower() else name
@@ -128,6 +140,7 @@ class PersonRegister:
         self._cache: dict[str, Person | None] = {}
 
     def add(self, name: str) -> None:
+        name = headline_name(name)
         if not name or name.lower() in PRONOUNS or is_body_name(name):
             return
         existing = self.find(name)

@@ -14,8 +14,10 @@ from streams.core.lexicon.places import (
     MOTION_VERBS,
     ON_ISLAND_VERBS,
     PLACE_PREPOSITIONS,
+    ROOM_HEADS,
     SEND_VERBS,
 )
+from streams.core.lexicon.speech import SPEECH_LEMMAS
 from streams.core.lexicon.triggers import (
     ACQUISITION_VERBS,
     AGREEMENT_VERBS,
@@ -51,6 +53,12 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
         previous = doc[ent.start - 1] if ent.start > 0 else None
         if previous is None:
             continue
+        if previous.lower_ in ("'s", "’s") and previous.i > 0 and doc[previous.i - 1].ent_type_ == "GPE":
+            # "in Vietnam's Ho Chi Minh City": the word before the country's name counts
+            country_start = previous.i - 1
+            while country_start > 0 and doc[country_start].ent_iob_ == "I":
+                country_start -= 1
+            previous = doc[country_start - 1] if country_start > 0 else previous
         if (
             previous.lower_ in PLACE_PREPOSITIONS
             or (
@@ -75,6 +83,9 @@ def _body_as_place(ent: Span, trigger: Token | None) -> bool:
         previous.head.pos_ in ("VERB", "AUX") or ent[-1].lower_ in FACILITY_HEADS
     ):
         return True  # "met at the United Nations", "the debate at St. Anselm College"
+    building = ent[-1].lower_ in FACILITY_HEADS | ROOM_HEADS
+    if previous.lower_ == "in" and previous.head.pos_ == "VERB" and building:
+        return True  # "met Berg in the Oval Office"; not "officials in the White House said"
     if _visited_for(ent, trigger):
         return True
     return previous.lower_ in PLACE_PREPOSITIONS and geocode(ent.text, frozenset()) is not None
@@ -158,7 +169,9 @@ def event_location(
     places = [
         p
         for p in place_entities(sent, quote_spans, trigger)
-        if (p.label_ != "ORG" or _body_as_place(p, trigger)) and not _in_content_clause(p.root, trigger)
+        if (p.label_ != "ORG" or _body_as_place(p, trigger))
+        and not _in_content_clause(p.root, trigger)
+        and not _in_reporting_clause(p.root, trigger)
     ]
     best = min(
         places,
@@ -217,6 +230,20 @@ def _in_content_clause(token: Token, trigger: Token | None) -> bool:
             return not (describing or scene or (own is not None and own.i == node.i))
         node = node.head
     return False
+
+
+def _in_reporting_clause(token: Token, trigger: Token | None) -> bool:
+    """ "Officials in the White House said X met Y": a place of the clause that reports the event
+    is where the reporters are, not where the event was."""
+    if trigger is None:
+        return False
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    ancestors = {a.i for a in token.ancestors}
+    return verb.head.i in ancestors and verb.i not in ancestors
 
 
 def _in_conjunct(token: Token, trigger: Token) -> bool:

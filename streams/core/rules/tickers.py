@@ -1,8 +1,10 @@
-"""Stock-ticker brackets, which name no party: "Zenco (NYSE: ZNC)", "(nasdaq: VLTS - news - people)".
+"""Brackets after a name that name no party: stock tickers, "Zenco (NYSE: ZNC)", "(nasdaq: VLTS -
+news - people)", and US politicians' party-and-state labels, "Sen. Ann Lee (R-AL)".
 
 Business news follows a listed company's name with its exchange and ticker symbol, and some
 feeds append their own link words. The model tags the symbol, and often the exchange, as
 organisations, which would make "NYSE" and "ZNC" parties to every deal the company signs.
+Likewise it tags the state of "(D-Calif.)" as a place or a body, which is no one's party.
 """
 
 from __future__ import annotations
@@ -23,3 +25,13 @@ def ticker_spans(sent: Span) -> list[tuple[int, int]]:
     """Document character spans of the ticker brackets in ``sent``."""
     base = sent.start_char
     return [(base + m.start(), base + m.end()) for m in _TICKER.finditer(sent.text)]
+
+
+#: "(R-AL)", "(D-Calif.)", "(I-Vt.)", "(R-Iowa)": party initial, dash, state.
+_AFFILIATION = re.compile(r"\(\s*[RDI]\s*[-–]\s*[A-Z][A-Za-z.]{1,14}\s*\)")
+
+
+def affiliation_spans(sent: Span) -> list[tuple[int, int]]:
+    """Document character spans of the party-and-state brackets in ``sent``."""
+    base = sent.start_char
+    return [(base + m.start(), base + m.end()) for m in _AFFILIATION.finditer(sent.text)]

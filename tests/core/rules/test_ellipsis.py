@@ -54,3 +54,11 @@ def test_the_with_phrase_ends_at_the_next_item(nlp) -> None:  # type: ignore[no-
     doc = nlp("Talks were set for Ruiz: one with Berg and his aides, then one with Holt; Park waited.")
     phrases = [doc[e.start : e.end].text for e in elliptic_meetings(doc[:], 0)]
     assert phrases == ["Berg and his aides", "Holt"]
+
+
+def test_then_with_after_a_meeting_verb_is_the_next_meeting(extractor: Extractor) -> None:
+    body = "Finance Minister Ann Berg met with the IMF on Monday, then with President Tom Ruiz on Tuesday."
+    assert [{a["name"] for a in m["actors"]} for m in _meetings(extractor, body)] == [
+        {"Ann Berg", "IMF"},
+        {"Ann Berg", "Tom Ruiz"},
+    ]

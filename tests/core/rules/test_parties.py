@@ -90,6 +90,27 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Zenco", "Valtron Systems"},
             {"NYSE", "ZNC", "VLTS"},
         ),
+        # nor is the state of a politician's party-and-state label
+        (
+            "Sen. Ann Lee (R-AL) and Sen. Bo Kim (D-Ore.) held talks with Omar Berg.",
+            "meeting",
+            {"Ann Lee", "Bo Kim", "Omar Berg"},
+            {"AL", "Ore."},
+        ),
+        # a chamber and a party stacked on a plural noun are one group
+        (
+            "Tom Ruiz met with House GOP leaders on Monday.",
+            "meeting",
+            {"Tom Ruiz", "House GOP leaders"},
+            {"House", "GOP"},
+        ),
+        # "X and Sen. Y", which the parser hangs as a modifier of Y, are two parties
+        (
+            "Ann Lee and Bo Kim have already met with Dunmore and Sen. Chuck Vale.",
+            "meeting",
+            {"Ann Lee", "Bo Kim", "Dunmore", "Chuck Vale"},
+            set(),
+        ),
         # the topic of the talks is not a party
         (
             "Canada held talks with Mexico on Tuesday about the Panama Canal.",
@@ -474,3 +495,8 @@ def test_the_two_parties_are_the_two_sides_of_an_earlier_clause(extractor: Extra
 def test_talks_counted_by_a_measure_noun_are_the_verbs_subjects(extractor: Extractor, sentence: str) -> None:
     body = f"Tom Ruiz toured the steel plant on Monday. {sentence}"
     assert _parties(extractor, body, "meeting") == [{"Tom Ruiz", "Omar Berg"}]
+
+
+def test_one_persons_visit_is_not_the_visit_of_the_two_the_clause_is_about(extractor: Extractor) -> None:
+    body = "Ann Lee and Bo Kim wore red hats before the candidate's speech after his visit to Peru."
+    assert not any({"Ann Lee", "Bo Kim"} & parties for parties in _parties(extractor, body, "meeting"))

@@ -5,7 +5,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from streams.core.pipeline.loader import load_model
-from streams.core.rules.people import PersonRegister, clean_name, find_people, is_body_name, one_edit_apart
+from streams.core.rules.people import (
+    PersonRegister,
+    clean_name,
+    find_people,
+    headline_name,
+    is_body_name,
+    one_edit_apart,
+)
 
 
 def _parse(text: str) -> Doc:
@@ -15,6 +22,17 @@ def _parse(text: str) -> Doc:
 def test_clean_name_drops_article_possessive_and_spacing() -> None:
     assert clean_name("the  Lind’s") == "Lind"
     assert clean_name("The Harbour Trust,") == "Harbour Trust"
+
+
+def test_a_headline_run_into_a_name_is_cut_off() -> None:
+    assert headline_name("Ruiz To Farmers Worried About Prices") == "Ruiz"
+    assert headline_name("Lena Holt On Trade") == "Lena Holt"
+    assert headline_name("Jean-Claude Van Damme") == "Jean-Claude Van Damme"
+    register = PersonRegister()
+    register.add("Ruiz To Farmers Worried")
+    register.add("Tom Ruiz")
+    found = register.find("Ruiz")
+    assert found is not None and "Ruiz To Farmers Worried" not in found.names
 
 
 def test_one_edit_apart_needs_five_letters() -> None:

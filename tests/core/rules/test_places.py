@@ -44,6 +44,10 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
         ("They said the agreement on sending soldiers to Libya breaks the resolution.", "agreement", None),
         # no place at all
         ("Mr. Hale met President Rosa Vidal on Monday.", "met", None),
+        # a room named as a body, and a city named with its country's possessive
+        ("Mr. Hale met with Rosa Vidal in the Oval Office on Monday.", "met", "the Oval Office"),
+        ("Mr. Hale met with young leaders in Peru's Lima on Monday.", "met", "Lima"),
+        ("Officials in the White House said Mr. Hale met Rosa Vidal.", "met", None),
         # a place in what the event is for is that clause's; the buyer of a sale is no place
         (
             "Chile and Peru signed a treaty designed to balance their interests in Central Asia.",
