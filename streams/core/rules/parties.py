@@ -109,10 +109,19 @@ def trade_slots(trigger: Trigger) -> list[Token]:
 
     The other side of a trade is a party whatever the model tags it as ("Oracle" as a place):
     the to-phrase of "sell" names who bought, never where to. Read on the trigger and on a
-    trade verb it governs ("agreed to sell its unit to Beta").
+    trade verb it governs ("agreed to sell its unit to Beta", "a letter of intent on selling gas
+    to Beta").
     """
     words = [trigger.token]
     words.extend(c for c in trigger.token.children if c.dep_ == "xcomp" and c.lemma_.lower() in TRADE_PREPS)
+    # "a letter of intent on selling gas to DEPA", "a contract for selling jets to Peru"
+    words.extend(
+        g
+        for c in trigger.token.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "for")
+        for g in c.children
+        if g.dep_ == "pcomp" and g.lemma_.lower() in TRADE_PREPS
+    )
     slots: list[Token] = []
     for word in words:
         prep = TRADE_PREPS.get(word.lemma_.lower())
@@ -526,6 +535,9 @@ def _in_named_title(ent: Span) -> bool:
     people = [c for c in title.children if c.dep_ == "appos"]
     if title.dep_ == "appos":
         people.append(title.head)
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_iob_ == "B":
+        people.append(doc[ent.end + 1])  # the name right after the title, whatever the parse made of it
     return any(p.ent_type_ == "PERSON" for p in people)
 
 
@@ -535,18 +547,22 @@ def _drop_title_countries(found: dict[str, Actor], sent: Span, actors: ActorReso
     party), so a country that a person party belongs to is dropped when the sentence names it
     only inside titles. "met the President of Chile" keeps Chile: no person holds it."""
     homes = {country_for(a.country) or a.country for a in found.values() if a.kind == "person" and a.country}
-    if not homes:
-        return
     titles = PERSON_TITLES | ROLE_NOUNS
     for name, actor in list(found.items()):
         country = country_for(actor.name) or actor.name
-        if actor.kind != "country" or country not in homes:
+        if actor.kind != "country":
             continue
-        mentions = [
-            e.root
+        entities = [
+            e
             for e in entities_in(sent)
             if e.label_ in ("GPE", "NORP") and (country_for(e.text) or e.text) == country
         ]
+        if entities and all(_in_named_title(e) for e in entities):
+            del found[name]  # "the President of Brazil, Lula": said of the named person, whoever's country
+            continue
+        if country not in homes:
+            continue
+        mentions = [e.root for e in entities]
         in_titles = [
             r
             for r in mentions

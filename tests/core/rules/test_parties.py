@@ -111,6 +111,21 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Ann Lee", "Bo Kim", "Dunmore", "Chuck Vale"},
             set(),
         ),
+        # the country of a title said of the named person beside it, however it is parsed
+        (
+            "Hu Wen, the President of the Republic of Chile had lunch today with the President of Peru, "
+            "Luis Inacio Berg da Silva, at the Granja do Sol.",
+            "meeting",
+            {"Hu Wen", "Luis Inacio Berg da Silva"},
+            {"Peru", "Chile"},
+        ),
+        # the buyer of what a letter of intent sells
+        (
+            "Varco signed a letter of intent on selling 2 million tonnes of coal to the utility Norvik.",
+            "agreement",
+            {"Varco", "Norvik"},
+            set(),
+        ),
         # the topic of the talks is not a party
         (
             "Canada held talks with Mexico on Tuesday about the Panama Canal.",
