@@ -179,6 +179,25 @@ def _above_the_event(ent: Span, trigger: Token) -> bool:
     return any(a.i == date_verb.i for a in event_verb.ancestors)
 
 
+#: Nouns of an occasion for speaking, which a date in their phrase dates: "In an interview on
+#: Monday night, X answered a claim that he met Y" -- Monday is the interview's.
+OCCASION_NOUNS = frozenset(
+    {"interview", "speech", "statement", "remarks", "appearance", "address", "briefing", "testimony", "tweet"}
+)
+
+
+def dates_an_occasion(ent: Span, trigger: Token) -> bool:
+    """Whether the date sits in the phrase of an occasion noun other than the trigger."""
+    node = ent.root
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+        if node.i == trigger.i:
+            return False
+        if node.pos_ == "NOUN" and node.lemma_.lower() in OCCASION_NOUNS:
+            return True
+    return False
+
+
 def _belongs_to_event(ent: Span, trigger: Token) -> bool:
     """Whether the date is the event's: on the trigger word or what describes it ("the June 12
     meeting", "a deal struck in July"), in its clause or a clause above it ("said Tuesday it had
@@ -186,6 +205,8 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
     2030", "went through, and cars should be out by 2011"): that clause has its own time."""
     if trigger.pos_ not in ("VERB", "AUX") and any(a.i == trigger.i for a in ent.root.ancestors):
         return True
+    if dates_an_occasion(ent, trigger):
+        return False
     date_verb = _clause_verb(ent.root, stop=trigger)
     if date_verb is None:
         return True  # the date modifies the trigger word itself

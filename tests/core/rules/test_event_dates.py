@@ -12,7 +12,7 @@ from streams.core.article import Article
 from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.document import DocumentIndex
-from streams.core.rules.event_dates import event_date
+from streams.core.rules.event_dates import dates_an_occasion, event_date
 from streams.core.spans import CharSpans
 
 
@@ -159,3 +159,21 @@ def test_event_date_of_a_trigger(nlp: Language, body: str, trigger: str, expecte
         document.sentences[0], token, "past", document, date(2025, 10, 29), "published_at", CharSpans([])
     )
     assert (value.value if value else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "occasion"),
+    [
+        # "In an interview on Monday, X answered questions about his meeting": Monday is the interview's
+        (
+            "In a radio interview on Monday night, Tom Hale answered questions about his meeting with Lee.",
+            True,
+        ),
+        ("Tom Hale met Ann Lee on Monday night.", False),
+    ],
+)
+def test_a_date_in_an_occasions_phrase_is_the_occasions(text: str, occasion: bool) -> None:
+    doc = load_model()(text)
+    date = next(e for e in doc.ents if e.label_ in ("DATE", "TIME"))
+    trigger = next(t for t in doc if t.lemma_ in ("meeting", "meet"))
+    assert dates_an_occasion(date, trigger) is occasion
