@@ -66,7 +66,7 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
                 and (previous.head == trigger or previous.head.lemma_.lower() in MOTION_VERBS)
                 and previous.head.lemma_.lower() not in TRADE_LEMMAS  # "sold it to Citrix": the buyer
             )
-            or (previous.lower_ == "to" and ent.label_ != "ORG" and _sent_for(previous, trigger))
+            or (previous.lower_ == "to" and _sent_for(previous, trigger))
             or (previous.lower_ == "on" and ent.label_ != "ORG" and _met_on(previous))
             or _visited_for(ent, trigger)
         ):
@@ -88,7 +88,12 @@ def _body_as_place(ent: Span, trigger: Token | None) -> bool:
         return True  # "met Berg in the Oval Office"; not "officials in the White House said"
     if _visited_for(ent, trigger):
         return True
-    return previous.lower_ in PLACE_PREPOSITIONS and geocode(ent.text, frozenset()) is not None
+    sent_there = previous.lower_ == "to" and _sent_for(
+        previous, trigger
+    )  # "sent X to Capitol Hill for talks"
+    return (previous.lower_ in PLACE_PREPOSITIONS or sent_there) and geocode(
+        ent.text, frozenset()
+    ) is not None
 
 
 def _sent_for(to: Token, trigger: Token | None) -> bool:

@@ -42,6 +42,12 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
         # where someone was sent for the event; not the topic of an event that governs the sending
         ("The president sent his envoy Tom Hale to Kabul for talks with Rosa Vidal.", "talks", "Kabul"),
         ("They said the agreement on sending soldiers to Libya breaks the resolution.", "agreement", None),
+        # a place the model tags as a body, which the gazetteer knows
+        (
+            "The memo so irked them that they sent Tom Hale to Capitol Hill for a tense meeting with Lee.",
+            "meeting",
+            "Capitol Hill",
+        ),
         # no place at all
         ("Mr. Hale met President Rosa Vidal on Monday.", "met", None),
         # a room named as a body, and a city named with its country's possessive
