@@ -79,13 +79,16 @@ def _named_business(token: Token) -> bool:
 
 
 def _party_in(verb_or_noun: Token, preps: frozenset[str]) -> bool:
-    """A with/from/to/of-phrase on the word whose object is a named party."""
+    """A with/from/to/of-phrase on the word whose object is a named party, or a description with
+    the name in apposition ("from a struggling Texas firm, Dunmore Oil")."""
     return any(
         c.dep_ in ("prep", "dative")
         and c.lower_ in preps
         and any(
-            g.dep_ == "pobj" and g.ent_type_ != "NORP" and (_named(g) or g.ent_type_ in _PARTY_LABELS)
+            w.ent_type_ != "NORP" and (_named(w) or w.ent_type_ in _PARTY_LABELS)
             for g in c.children
+            if g.dep_ == "pobj"
+            for w in (g, *(a for a in g.children if a.dep_ == "appos"))
         )
         for c in verb_or_noun.children
     )

@@ -29,6 +29,8 @@ def _found(nlp: Language, text: str, word: str) -> bool:
         ("Novatek buys Orion Labs for $334M.", "buys"),
         ("Zentro's $2.1 billion acquisition of Delta Holdings closed in May.", "acquisition"),
         ("Smith sold his software start-up to Veritron in 2010.", "sold"),
+        # the seller described, with its name in apposition
+        ("In the 1990s Tom Hale bought an old jet from a struggling Texas firm, Dunmore Oil.", "bought"),
         ("She agreed to sell it to Ms. Vance in 2012.", "sell"),
         ("Acme will merge with Beta Corp.", "merge"),
         ("The merger of Acme and Beta Corp was approved.", "merger"),
