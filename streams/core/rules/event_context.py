@@ -246,9 +246,15 @@ def _habitual(path: list[tuple[Token, str]]) -> bool:
     )  # "meets every year", "signs deals each spring"
 
 
+#: Adverbs that make a plan the intent something was first given: "originally planned to discuss".
+_FIRST_INTENT = frozenset({"originally", "initially"})
+
+
 def _status(path: list[tuple[Token, str]]) -> EventStatus:
     nodes = [t for t, _ in path]
-    lemmas = {t.lemma_.lower() for t in nodes[1:]}  # the trigger "plan" itself ("came up with a plan")
+    # the trigger "plan" itself ("came up with a plan") is no plan word; nor is a plan the text
+    # says was the first intent ("the summit was originally planned to discuss energy": it was held)
+    lemmas = {t.lemma_.lower() for t in nodes[1:] if not any(c.lower_ in _FIRST_INTENT for c in t.children)}
     verb = _clause_verb(path)
     aux = {c.lower_ for t in nodes for c in t.children if c.dep_ in ("aux", "auxpass")}
     if aux & (FUTURE_MODALS | WOULD) or lemmas & PLAN_WORDS:
