@@ -24,6 +24,10 @@ NEXT_WORDS = frozenset({"then"})
 _PHRASE_ENDS = frozenset({",", ";", ":", "then", "while", "but", "which", "who", "where"})
 
 
+#: Entity labels of a name the with-phrase may open with.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
 @dataclass(frozen=True)
 class EllipticMeeting:
     """One more meeting: the word that stands for it and its with-phrase's token range."""
@@ -45,8 +49,16 @@ def elliptic_meetings(sent: Span, after: int) -> list[EllipticMeeting]:
         end = token.i + 2
         while end < sent.end and not _ends_phrase(sent.doc[end]):
             end += 1
-        found.append(EllipticMeeting(token, token.i + 2, end))
+        if _names_someone(sent.doc[token.i + 2 : end]):
+            found.append(EllipticMeeting(token, token.i + 2, end))
     return found
+
+
+def _names_someone(phrase: Span) -> bool:
+    """Whether the with-phrase opens with a name ("with the IMF", "with President Ruiz"), not with
+    a thing ("then with the help of the Senate", "one with few surprises")."""
+    first = next((t for t in phrase if t.dep_ != "det" and t.lower_ not in ("the", "a", "an")), None)
+    return first is not None and (first.pos_ == "PROPN" or first.ent_type_ in _NAME_LABELS)
 
 
 def _ends_phrase(token: Token) -> bool:

@@ -62,3 +62,8 @@ def test_then_with_after_a_meeting_verb_is_the_next_meeting(extractor: Extractor
         {"Ann Berg", "IMF"},
         {"Ann Berg", "Tom Ruiz"},
     ]
+
+
+def test_then_with_a_thing_is_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Tom Ruiz met with Omar Berg, then with the help of the Senate he passed the bill.")
+    assert elliptic_meetings(doc[:], 0) == []
