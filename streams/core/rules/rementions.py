@@ -1,5 +1,5 @@
 """A later mention of an event already reported: "This meeting was the first since May", "the deal
-with Fiat did go through", "The two agreements signed by the countries were vague".
+with the carmaker went through after all", "The two pacts the leaders signed were vague".
 
 News refers back to the events it has told with a definite noun. Published again, each such
 mention is a copy of the event without its date or place, which a consumer cannot tell from a

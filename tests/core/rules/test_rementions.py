@@ -19,7 +19,7 @@ def _agreements(extractor: Extractor, body: str) -> list[dict[str, Any]]:
 def test_the_deal_told_again_is_published_once(extractor: Extractor) -> None:
     body = (
         "Zenco signed a supply deal with Valtron Systems on Monday.\n\n"
-        "Meanwhile, the deal with Valtron Systems did go through, and Zenco should have new cars out by 2031."
+        "In the end the deal with Valtron Systems did go through, and Zenco will sell new models from 2031."
     )
     (deal,) = _agreements(extractor, body)
     assert deal["date"]["value"] == "2026-01-05"
