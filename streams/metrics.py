@@ -35,7 +35,7 @@ RETRACTIONS = Counter(
     "newsevents_retractions", "Tombstones published for events an article no longer produces."
 )
 PUBLISH_FAILURES = Counter(
-    "newsevents_publish_failures", "Failed attempts to publish a batch (it is retried)."
+    "newsevents_publish_failures", "Failed attempts to publish a batch or story-stage records (retried)."
 )
 #: 50 ms to 5 s is the range of one article's extraction on a worker core; a batch of 16 spans 0.5 s to 60 s.
 EXTRACTION_SECONDS = Histogram(

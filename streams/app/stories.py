@@ -28,6 +28,7 @@ member leaves and rejoins), so at-least-once delivery only repeats story version
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -41,6 +42,7 @@ from faust.types import StreamT
 
 from streams import metrics
 from streams.app.records import story_record
+from streams.app.retry import retry_with_backoff
 from streams.config import Settings
 from streams.config.settings import STORY_BLOCKS_TABLE, STORY_ROUTES_TABLE
 from streams.core.stories.book import StoryBook, StoryChange
@@ -103,6 +105,11 @@ class Placement:
     rows: dict[bytes, bytes | None]
 
 
+#: The largest journal row written, bytes: below Kafka's default 1 MB message limit, with room for
+#: the record's key and headers.
+JOURNAL_LIMIT = 900_000
+
+
 class BlockRows:
     """The story state as table rows, with the blocks in use kept as objects.
 
@@ -122,7 +129,9 @@ class BlockRows:
     journal, all new. The journal row (``j:<block>``) holds every row a mention changes, written
     before them and deleted after them; one changelog partition keeps the writes in order, so a
     journal still present names writes that may be half done, and :meth:`book` finishes them.
-    A mention that changes one row, the usual case, needs no journal.
+    A mention that changes one row, the usual case, needs no journal. The agent publishes with
+    retries instead of raising (Faust would acknowledge the mention), and writes nothing when a
+    rebalance has meanwhile given the partition to another worker (``_still_ours``).
     """
 
     def __init__(self, table: MutableMapping[bytes, bytes], horizon: timedelta) -> None:
@@ -166,7 +175,18 @@ class BlockRows:
             self._write(rows)
             return
         journal = b"j:" + block.encode()
-        self.table[journal] = _compact({"rows": [[k.decode(), _text(v)] for k, v in rows.items()]})
+        entry = _compact({"rows": [[k.decode(), _text(v)] for k, v in rows.items()]})
+        if len(entry) > JOURNAL_LIMIT:
+            # a merge of very large stories: one changelog message could not hold it, so the rows
+            # go without a journal (a crash between them is then not finished by the successor)
+            log.warning(
+                "story stage: block %s changes %d bytes of rows at once; writing them unjournalled",
+                block,
+                len(entry),
+            )
+            self._write(rows)
+            return
+        self.table[journal] = entry
         self._write(rows)
         del self.table[journal]
 
@@ -230,22 +250,60 @@ def _text(value: bytes | None) -> str | None:
     return None if value is None else value.decode()
 
 
-async def _publish_stories(app: faust.App, changes: list[StoryChange], topic: str, source: str) -> None:
-    """Publish the story records of one placement and wait until the broker has them all."""
+#: One record to send: topic, key, value (None: a tombstone), headers.
+Send = tuple[str, bytes | None, bytes | None, Any]
+
+
+async def _send_all(app: faust.App, sends: list[Send]) -> None:
+    """Send ``(topic, key, value, headers)`` records in order and wait until the broker has them all."""
+    pending = [
+        await app.producer.send(topic, key, value, partition=None, timestamp=None, headers=headers)
+        for topic, key, value, headers in sends
+    ]
+    for future in pending:
+        await future
+
+
+async def _deliver(app: faust.App, settings: Settings, sends: list[Send]) -> None:
+    """Deliver the records, sending them all again until the broker acknowledges every one.
+
+    Why retry here rather than raise: Faust acknowledges the current message when an agent's body
+    raises, so a failed mention would be committed and never replayed (and an event could stay in
+    two stories). Sending again only repeats story versions and instructions, which every step
+    takes idempotently. A worker that is stopping gives up (cancellation), and its mention is read
+    again by whoever takes the partition over, since its rows are not written.
+    """
+
+    async def attempt() -> None:
+        await asyncio.wait_for(_send_all(app, sends), settings.batching.publish_timeout)
+
+    await retry_with_backoff(
+        attempt,
+        what=f"publishing {len(sends)} story-stage records",
+        max_delay=settings.batching.publish_retry_max,
+        on_failure=lambda exc: metrics.PUBLISH_FAILURES.inc(),
+    )
+
+
+def _story_sends(changes: list[StoryChange], topic: str, source: str) -> list[Send]:
     now = datetime.now(UTC)
-    pending = []
+    sends = []
     for change in changes:
         out = story_record(change.story_id, change.record, topic, source, now)
-        pending.append(
-            await app.producer.send(
-                out.topic, out.key, out.value, partition=None, timestamp=None, headers=out.headers
-            )
-        )
-        metrics.STORY_CHANGES.labels(change=change.kind).inc()
-        if change.record is not None:
-            metrics.STORY_MENTIONS.observe(change.mention_count)
-    for future in pending:
-        await future  # acknowledged before the rows are written (BlockRows)
+        sends.append((out.topic, out.key, out.value, out.headers))
+    return sends
+
+
+def _still_ours(app: faust.App, message: Any) -> bool:
+    """Whether the worker still owns the message's partition in the generation it was read in.
+
+    A rebalance may hand the partition over while a mention waits for the broker; the new owner
+    has restored the table and replays the mention, so this worker must not write rows after it.
+    """
+    generation = getattr(message, "generation_id", None)
+    if generation is not None and generation != app.consumer_generation_id:
+        return False
+    return message.tp in app.consumer.assignment()
 
 
 def install_story_stage(app: faust.App, settings: Settings) -> None:
@@ -293,12 +351,16 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
                     error,
                 )
                 continue
-            sent = [
-                await mentions.send(key=block.encode(), value=json.dumps(instruction).encode())
-                for block, instruction in sends
-            ]
-            for future in sent:
-                await future  # delivered before the route changes: a replay then sends them again
+            await _deliver(  # delivered before the route changes: a replay then sends them again
+                app,
+                settings,
+                [
+                    (names.mentions, block.encode(), json.dumps(instruction).encode(), None)
+                    for block, instruction in sends
+                ],
+            )
+            if not _still_ours(app, event.message):
+                continue
             if keep is not None:
                 routes[event.key] = keep.encode()
             elif previous is not None:
@@ -308,13 +370,22 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
     async def assign_stories(stream: StreamT[Any]) -> None:
         async for event in stream.events():
             block = (event.key or b"").decode()
-            placement = rows.place(block, json.loads(event.value))
             try:
-                await _publish_stories(app, placement.changes, names.stories, settings.ce_source)
+                placement = rows.place(block, json.loads(event.value))
+                await _deliver(
+                    app, settings, _story_sends(placement.changes, names.stories, settings.ce_source)
+                )
             except BaseException:
                 rows.forget()  # the cached book is ahead of the table, which the replay reads
                 raise
+            if not _still_ours(app, event.message):
+                rows.forget()
+                continue
             rows.write(block, placement.rows)
+            for change in placement.changes:
+                metrics.STORY_CHANGES.labels(change=change.kind).inc()
+                if change.record is not None:
+                    metrics.STORY_MENTIONS.observe(change.mention_count)
             metrics.STORY_STATE.set(rows.live_stories)
             if placement.recorded is not None:
                 metrics.STORY_LAG.set(max(0.0, time.time() - placement.recorded.timestamp()))

@@ -3,13 +3,16 @@ table rows (a dict stands for the Faust table)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from streams.app.stories import BlockRows, InMemorySteps, route_instructions
+from streams.app.stories import BlockRows, InMemorySteps, _deliver, _still_ours, route_instructions
+from streams.config import Settings
 from streams.core.stories.mention import InvalidEventRecord
 from streams.core.stories.stage import StoryStage
 from tests.core.stories.records import actor, event, statement
@@ -187,3 +190,58 @@ def test_a_tombstone_goes_to_the_block_its_event_was_in_and_a_new_speaker_moves_
 def test_a_record_that_is_no_event_is_refused_with_a_reason(value: bytes) -> None:
     with pytest.raises(InvalidEventRecord):
         route_instructions("x", value, None)
+
+
+class _FlakyProducer:
+    """A producer whose first ``failures`` acknowledgements fail: what a broker restart looks like."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures = failures
+        self.sent: list[tuple[str, bytes | None]] = []
+
+    async def send(self, topic: str, key: bytes | None, value: bytes | None, **kwargs: Any) -> Any:
+        self.sent.append((topic, key))
+        future = asyncio.get_running_loop().create_future()
+        if self.failures:
+            self.failures -= 1
+            future.set_exception(ConnectionError("broker away"))
+        else:
+            future.set_result(None)
+        return future
+
+
+class _App:
+    def __init__(
+        self, producer: _FlakyProducer, generation: int = 3, assigned: frozenset[Any] = frozenset()
+    ) -> None:
+        self.producer = producer
+        self.consumer_generation_id = generation
+        self.consumer = SimpleNamespace(assignment=lambda: set(assigned))
+
+
+def test_a_failed_send_is_sent_again_with_the_whole_step_rather_than_dropped() -> None:
+    """Faust acknowledges a message whose agent body raises, so the stage must not raise on a
+    failed send: it sends the step's records again until the broker has them all."""
+    producer = _FlakyProducer(failures=1)
+    records = [("events.story", b"s1", b"{}", None), ("events.story", b"s2", None, None)]
+    settings = Settings.from_flat(publish_retry_max=0.01)
+    asyncio.run(_deliver(_App(producer), settings, records))  # type: ignore[arg-type]
+    assert producer.sent == [("events.story", b"s1"), ("events.story", b"s2")] * 2
+
+
+def test_rows_are_written_only_by_the_owner_of_the_generation_the_mention_was_read_in() -> None:
+    tp = ("events.story-mentions", 0)
+    mine = _App(_FlakyProducer(0), generation=3, assigned=frozenset({tp}))
+    assert _still_ours(mine, SimpleNamespace(generation_id=3, tp=tp))  # type: ignore[arg-type]
+    assert not _still_ours(mine, SimpleNamespace(generation_id=2, tp=tp))  # type: ignore[arg-type]
+    revoked = _App(_FlakyProducer(0), generation=3)
+    assert not _still_ours(revoked, SimpleNamespace(generation_id=3, tp=tp))  # type: ignore[arg-type]
+
+
+def test_a_journal_too_large_for_one_message_is_not_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows that would need a journal over the message limit are written without one."""
+    monkeypatch.setattr("streams.app.stories.JOURNAL_LIMIT", 10)
+    table = _Recording({})
+    rows = BlockRows(table, HORIZON)
+    rows.write("b", {b"s:1": b"{}", b"i:b": b"{}"})
+    assert [key for key, _ in table.writes] == [b"s:1", b"i:b"]
