@@ -32,7 +32,7 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import MutableMapping
+from collections.abc import Awaitable, MutableMapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -294,6 +294,19 @@ def _story_sends(changes: list[StoryChange], topic: str, source: str) -> list[Se
     return sends
 
 
+async def _held_until_done(message: Any, step: Awaitable[None]) -> None:
+    """Run one step with its input message held uncommitted until the step has finished.
+
+    Faust acknowledges the message when the agent leaves it, even by an exception or by
+    cancellation at shutdown; the extra reference (the extraction agent's pattern,
+    streams/app/worker.py) keeps a step that did not finish from being committed, so the
+    message is read again after a restart.
+    """
+    message.incref()
+    await step
+    message.decref()
+
+
 def _still_ours(app: faust.App, message: Any) -> bool:
     """Whether the worker still owns the message's partition in the generation it was read in.
 
@@ -334,58 +347,59 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
     @app.agent(event_topics, name="route-mentions")
     async def route_mentions(stream: StreamT[Any]) -> None:
         async for event in stream.events():
-            event_id = (event.key or b"").decode("utf-8", errors="replace")
-            previous = routes.get(event.key)
-            try:
-                sends, keep = route_instructions(
-                    event_id, event.value, previous.decode() if previous is not None else None
-                )
-            except InvalidEventRecord as error:
-                metrics.STORY_REJECTS.inc()
-                log.error(
-                    "story stage: record %s on %s[%d]@%d is no event record (%s); it joins no story",
-                    event_id or "(no key)",
-                    event.message.topic,
-                    event.message.partition,
-                    event.message.offset,
-                    error,
-                )
-                continue
-            await _deliver(  # delivered before the route changes: a replay then sends them again
-                app,
-                settings,
-                [
-                    (names.mentions, block.encode(), json.dumps(instruction).encode(), None)
-                    for block, instruction in sends
-                ],
+            await _held_until_done(event.message, route(event))
+
+    async def route(event: Any) -> None:
+        event_id = (event.key or b"").decode("utf-8", errors="replace")
+        previous = routes.get(event.key)
+        try:
+            sends, keep = route_instructions(
+                event_id, event.value, previous.decode() if previous is not None else None
             )
-            if not _still_ours(app, event.message):
-                continue
-            if keep is not None:
-                routes[event.key] = keep.encode()
-            elif previous is not None:
-                del routes[event.key]
+        except InvalidEventRecord as error:
+            metrics.STORY_REJECTS.inc()
+            log.error(
+                "story stage: record %s on %s[%d]@%d is no event record (%s); it joins no story",
+                event_id or "(no key)",
+                event.message.topic,
+                event.message.partition,
+                event.message.offset,
+                error,
+            )
+            return
+        # delivered before the route changes: a replay sends them again
+        instructions: list[Send] = [
+            (names.mentions, b.encode(), json.dumps(i).encode(), None) for b, i in sends
+        ]
+        await _deliver(app, settings, instructions)
+        if not _still_ours(app, event.message):
+            return
+        if keep is not None:
+            routes[event.key] = keep.encode()
+        elif previous is not None:
+            del routes[event.key]
 
     @app.agent(mentions, name="assign-stories")
     async def assign_stories(stream: StreamT[Any]) -> None:
         async for event in stream.events():
-            block = (event.key or b"").decode()
-            try:
-                placement = rows.place(block, json.loads(event.value))
-                await _deliver(
-                    app, settings, _story_sends(placement.changes, names.stories, settings.ce_source)
-                )
-            except BaseException:
-                rows.forget()  # the cached book is ahead of the table, which the replay reads
-                raise
-            if not _still_ours(app, event.message):
-                rows.forget()
-                continue
-            rows.write(block, placement.rows)
-            for change in placement.changes:
-                metrics.STORY_CHANGES.labels(change=change.kind).inc()
-                if change.record is not None:
-                    metrics.STORY_MENTIONS.observe(change.mention_count)
-            metrics.STORY_STATE.set(rows.live_stories)
-            if placement.recorded is not None:
-                metrics.STORY_LAG.set(max(0.0, time.time() - placement.recorded.timestamp()))
+            await _held_until_done(event.message, assign(event))
+
+    async def assign(event: Any) -> None:
+        block = (event.key or b"").decode()
+        try:
+            placement = rows.place(block, json.loads(event.value))
+            await _deliver(app, settings, _story_sends(placement.changes, names.stories, settings.ce_source))
+        except BaseException:
+            rows.forget()  # the cached book is ahead of the table, which the replay reads
+            raise
+        if not _still_ours(app, event.message):
+            rows.forget()
+            return
+        rows.write(block, placement.rows)
+        for change in placement.changes:
+            metrics.STORY_CHANGES.labels(change=change.kind).inc()
+            if change.record is not None:
+                metrics.STORY_MENTIONS.observe(change.mention_count)
+        metrics.STORY_STATE.set(rows.live_stories)
+        if placement.recorded is not None:
+            metrics.STORY_LAG.set(max(0.0, time.time() - placement.recorded.timestamp()))
