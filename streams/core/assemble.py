@@ -232,8 +232,7 @@ def interaction_event(
     location = event_location(sent, around, trigger.token, context.countries) or dateline_location(
         sent, context.dateline, context.countries
     )
-    named_people = sum(1 for a in found if a.kind == "person")
-    confidence = round(min(0.9, 0.5 + 0.1 * len(found) + 0.05 * named_people), 2)
+    confidence = _confidence(found)
     return Event(
         event_id=make_event_id(
             article.id, trigger.type, evidence.start, evidence.end, str(trigger.token.idx)
@@ -293,15 +292,20 @@ def with_elliptic_meetings(
         {a.name for a in actors.actors_in(own[0], own[1], "participant")} if own is not None else set()
     )
     antecedent_trigger, antecedent = meetings[0]
-    kept = [a for a in antecedent.actors if a.name not in elsewhere or a.name in counterparts]
-    # fewer than two left: "three meetings were planned for X: one with Y, then one with Z" only
-    # announces the meetings listed after it
-    out = [(t, e) for t, e in published if t is not antecedent_trigger or len(kept) >= 2]
-    out = [(t, _with_parties(e, t, kept) if t is antecedent_trigger else e) for t, e in out]
-    # who holds them is named before the first with-phrase: "X held a meeting with Y and another ..."
-    first_with = next(t.i for t in sent if t.i > antecedent_trigger.token.i and t.lower_ == "with")
+    counterparts |= _objects_named(antecedent_trigger, actors)  # "met Omar Berg, then with Lena Holt"
+    in_sentence = {a.name for a in actors.actors_in(sent.start, sent.end, "participant")}
+    # who holds them is named before the first with-phrase ("X held a meeting with Y and another
+    # ..."), or not named in the sentence at all ("He held ..."): the first meeting's other parties
+    first_with = next(
+        (t.i for t in sent if t.i > antecedent_trigger.token.i and t.lower_ == "with"), sent.end
+    )
     before = {a.name for a in actors.actors_in(sent.start, first_with, "participant")}
-    holders = [a for a in antecedent.actors if a.name in before and a.name not in elsewhere | counterparts]
+    holders = [
+        a
+        for a in antecedent.actors
+        if (a.name in before or a.name not in in_sentence) and a.name not in elsewhere | counterparts
+    ]
+    added: list[tuple[Trigger, Event]] = []
     for ellipsis in ellipses:
         met = [
             a
@@ -318,14 +322,43 @@ def with_elliptic_meetings(
         )
         if own_date is not None:  # "and another with Y on Tuesday"
             event = replace(event, date=own_date, date_basis=basis)
-        out.append((trigger, _with_parties(event, antecedent_trigger, [*holders, *met])))
-    return out
+        # the kind of meeting is the first one's: its lemma, not "another"
+        event = replace(event, extra={**event.extra, "trigger_lemma": antecedent.extra.get("trigger_lemma")})
+        added.append((trigger, _with_parties(event, antecedent_trigger, [*holders, *met])))
+    if not added:
+        return published
+    kept = [a for a in antecedent.actors if a.name not in elsewhere or a.name in counterparts]
+    # fewer than two left: "three meetings were planned for X: one with Y, then one with Z" only
+    # announces the meetings listed after it
+    out = [(t, e) for t, e in published if t is not antecedent_trigger or len(kept) >= 2]
+    out = [(t, _with_parties(e, t, kept) if t is antecedent_trigger else e) for t, e in out]
+    return out + added
+
+
+def _objects_named(trigger: Trigger, actors: ActorResolver) -> set[str]:
+    """The names a meeting verb takes as its object ("met Omar Berg"): whom it was held with."""
+    names: set[str] = set()
+    for child in trigger.token.children:
+        if child.dep_ not in ("dobj", "dative"):
+            continue
+        for word in (child, *child.conjuncts):
+            entity = actors.document.entity_at(word)
+            actor = actors.actor(entity, "participant") if entity is not None else None
+            if actor is not None:
+                names.add(actor.name)
+    return names
 
 
 def _with_parties(event: Event, cue_of: Trigger, parties: list[Actor]) -> Event:
-    """The event with other parties, and the PLOVER mode their number gives."""
+    """The event with other parties, the PLOVER mode their number gives, and its confidence."""
     extra = {**event.extra, "plover": plover_for(event.type, cue_of.cue, len(parties))}
-    return replace(event, actors=parties, extra=extra)
+    return replace(event, actors=parties, extra=extra, confidence=_confidence(parties))
+
+
+def _confidence(parties: list[Actor]) -> float:
+    """More named parties, and people among them, make a meeting or agreement likelier right."""
+    named_people = sum(1 for a in parties if a.kind == "person")
+    return round(min(0.9, 0.5 + 0.1 * len(parties) + 0.05 * named_people), 2)
 
 
 def _has_parties(event: Event, trigger: Trigger, actors: ActorResolver) -> bool:

@@ -57,12 +57,16 @@ def elliptic_meetings(sent: Span, after: int) -> list[EllipticMeeting]:
 def _names_someone(phrase: Span) -> bool:
     """Whether the with-phrase opens with a name ("with the IMF", "with President Ruiz"), not with
     a thing ("then with the help of the Senate", "one with few surprises")."""
-    first = next((t for t in phrase if t.dep_ != "det" and t.lower_ not in ("the", "a", "an")), None)
-    return first is not None and (first.pos_ == "PROPN" or first.ent_type_ in _NAME_LABELS)
+    words = [t for t in phrase if t.dep_ != "det" and t.lower_ not in ("the", "a", "an")]
+    if not words or not (words[0].pos_ == "PROPN" or words[0].ent_type_ in _NAME_LABELS):
+        return False
+    # a name that is a possessor opens a thing: "then with Britain's backing", "one with Holt's help"
+    name_end = next((i for i, t in enumerate(words) if not t.ent_type_ and t.pos_ != "PROPN"), len(words))
+    return not (name_end < len(words) and words[name_end].lower_ in ("'s", "’s", "'", "’"))
 
 
 def _ends_phrase(token: Token) -> bool:
-    if token.lower_ in _PHRASE_ENDS or token.is_sent_end:
+    if token.lower_ in _PHRASE_ENDS or (token.is_sent_end and token.is_punct):
         return True
     # "and another with X", "and one with Y": the next item
     nxt = token.nbor() if token.i + 1 < len(token.doc) else None

@@ -116,6 +116,40 @@ def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 _ATTRIBUTION_LINE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){1,2}[A-Z][\w'’-]*\s*[,.]")
 
 
+#: Words of a sentence, which a credit line ("Dean Lee, bank economist.") never has.
+_SENTENCE_WORDS = frozenset(
+    {
+        "i",
+        "you",
+        "we",
+        "he",
+        "she",
+        "they",
+        "it",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "be",
+        "have",
+        "has",
+        "not",
+    }
+)
+
+
+def _credit_line(line: str) -> bool:
+    """A pull quote's credit line: a name, then at most a short title, no words of a sentence
+    ("Dean Lee, Center for Policy Research." is one; "President Berg, you are wrong." is not)."""
+    words = line.split()
+    return (
+        _ATTRIBUTION_LINE.match(line) is not None
+        and len(words) <= 10
+        and not any(w.strip(".,;:!?").lower() in _SENTENCE_WORDS for w in words)
+    )
+
+
 def _paragraph_quotes(
     text: str, lo: int, hi: int, next_opens: bool, carried: tuple[int, int] | None = None
 ) -> tuple[list[QuoteSpan], tuple[int, int] | None]:
@@ -131,7 +165,7 @@ def _paragraph_quotes(
                 opened = (start, end)
         elif role == "open":  # an opening mark inside an open quote: the first one was a stray
             opened = (start, end)
-        elif opened == carried and _ATTRIBUTION_LINE.match(text, lo, start):
+        elif opened == carried and _credit_line(text[lo:start]):
             opened = None  # a pull quote's credit line ("“…\nDean Baker, economist.”"), not its words
         else:
             # a value in markup (<tweet author="@x">) is no quotation

@@ -67,3 +67,31 @@ def test_then_with_after_a_meeting_verb_is_the_next_meeting(extractor: Extractor
 def test_then_with_a_thing_is_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Tom Ruiz met with Omar Berg, then with the help of the Senate he passed the bill.")
     assert elliptic_meetings(doc[:], 0) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # a holder the text names by a pronoun; the first meeting stays when the list adds none
+        (
+            "Tom Ruiz arrived on Sunday. He held a meeting with Omar Berg and another with Lena Holt.",
+            [{"Tom Ruiz", "Omar Berg"}, {"Tom Ruiz", "Lena Holt"}],
+        ),
+        # the object of the first meeting's verb is whom it was held with, not a holder
+        (
+            "Tom Ruiz met Omar Berg on Monday, then with Lena Holt on Tuesday.",
+            [{"Tom Ruiz", "Omar Berg"}, {"Tom Ruiz", "Lena Holt"}],
+        ),
+        # a possessor opens a thing, not a meeting; a sentence with no full stop keeps its last name
+        (
+            "Tom Ruiz held a meeting with Omar Berg and then with Britain's backing pushed for a vote.",
+            [{"Tom Ruiz", "Omar Berg"}],
+        ),
+        (
+            "Ann Berg met with the IMF on Monday, then with President Tom Ruiz",
+            [{"Ann Berg", "IMF"}, {"Ann Berg", "Tom Ruiz"}],
+        ),
+    ],
+)
+def test_who_holds_the_next_meeting(extractor: Extractor, body: str, want: list[set[str]]) -> None:
+    assert [{a["name"] for a in m["actors"]} for m in _meetings(extractor, body)] == want

@@ -94,3 +94,9 @@ def test_only_the_next_line_may_close_a_quote_left_open() -> None:
     assert find_quotes(text) == []
     blank_line_between = "He said “this one never closes.\n\nThen a stray mark,” here."
     assert find_quotes(blank_line_between) == []
+
+
+def test_a_second_line_addressing_someone_is_still_the_quote() -> None:
+    text = "Ruiz said:\n“I told him twice.\nPresident Berg, you are wrong.”"
+    (q,) = find_quotes(text)
+    assert q.text.endswith("you are wrong.")
