@@ -154,7 +154,7 @@ class BlockRows:
     def place(self, block: str, instruction: dict[str, Any]) -> Placement:
         """Apply one instruction to the block's cached book; nothing is written yet (:meth:`write`)."""
         book = self.book(block)
-        next_seq = book.next_seq
+        next_seq, expired_to = book.next_seq, book.expired_to
         changes, expired, recorded = apply_instruction(book, instruction, self.horizon)
         opened_or_closed = any(c.kind in ("created", "merged", "deleted") for c in changes)
         rows: dict[bytes, bytes | None] = {}
@@ -165,7 +165,7 @@ class BlockRows:
         if not book.stories:
             self._books.pop(block, None)
             rows[index] = None
-        elif expired or opened_or_closed or book.next_seq != next_seq:
+        elif expired or opened_or_closed or book.next_seq != next_seq or book.expired_to != expired_to:
             rows[index] = _compact(book.index_state())
         return Placement(changes, recorded, rows)
 

@@ -72,6 +72,11 @@ class StoryBook:
     def __len__(self) -> int:
         return len(self.stories)
 
+    @property
+    def expired_to(self) -> datetime | None:
+        """The last cutoff expiry looked at (kept in the index row)."""
+        return self._expired_to
+
     def _candidates(self, mention: Mention) -> list[Story]:
         """The stories ``mention`` could match, oldest first: for statements every story of the
         block (their speaker is the block), for the others those sharing a name form."""
@@ -187,8 +192,15 @@ class StoryBook:
         return out
 
     def index_state(self) -> dict[str, Any]:
-        """The block without its stories' members: its sequence and its story ids, oldest first."""
-        return {"block": self.block, "next_seq": self.next_seq, "stories": list(self.stories)}
+        """The block without its stories' members: its sequence, its story ids (oldest first) and
+        how far expiry has looked, so that a book read back expires exactly as the one written."""
+        expired_to = self._expired_to.isoformat() if self._expired_to is not None else None
+        return {
+            "block": self.block,
+            "next_seq": self.next_seq,
+            "stories": list(self.stories),
+            "expired_to": expired_to,
+        }
 
     def story_state(self, story_id: str) -> dict[str, Any]:
         """One story as plain JSON: its members' reduced records."""
@@ -209,6 +221,8 @@ class StoryBook:
         The stream keeps them as separate table rows, so that a mention rewrites only the
         stories it changed, and no row grows with the block (``streams/app/stories.py``)."""
         book = StoryBook(block=index["block"], settings=settings, next_seq=int(index["next_seq"]))
+        if index.get("expired_to"):  # rows written before 0.6.0 have none
+            book._expired_to = datetime.fromisoformat(index["expired_to"])
         for row in sorted(stories, key=lambda r: int(r["seq"])):
             story = Story(row["story_id"], book.block, int(row["seq"]), version=int(row["version"]))
             book.stories[story.story_id] = story

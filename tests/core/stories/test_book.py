@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from streams.core.stories.book import StoryBook, StoryChange
@@ -150,3 +150,13 @@ def test_state_round_trip_behaves_the_same_afterwards() -> None:
     assert restored.where == book.where and restored.next_seq == book.next_seq
     assert _later(restored) == _later(book)
     assert _state(restored) == _state(book)
+
+
+def test_a_book_read_back_has_looked_as_far_as_the_one_written() -> None:
+    """How far expiry has looked travels with the rows: a book read back after a crash expires the
+    same stories as the book that wrote them, so a replay publishes the same changes."""
+    book = StoryBook("agreement:acquisition")
+    book.place(mention_from_record(event("e1")), timedelta(days=10))
+    assert book.expired_to is not None
+    state = json.loads(json.dumps(_state(book)))
+    assert StoryBook.from_rows(state["index"], state["stories"]).expired_to == book.expired_to
