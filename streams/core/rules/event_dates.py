@@ -20,6 +20,7 @@ from streams.core.normalise.dates import is_counted_from_reference, is_relative,
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.document import DocumentIndex, entities_in
 from streams.core.rules.event_context import past_relative_clause
+from streams.core.rules.syntax import clause_verb
 from streams.core.spans import CharSpans
 
 #: words that move an event away from the time of the sentence before ("later they met")
@@ -161,19 +162,10 @@ def event_date(
     return _previous_sentence_day(sent, document, base, basis, quote_spans)
 
 
-def _clause_verb(token: Token, stop: Token | None = None) -> Token | None:
-    """The verb heading the clause ``token`` is in; None when the walk passes ``stop`` first."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        if stop is not None and token.i == stop.i:
-            return None
-        token = token.head
-    return None if stop is not None and token.i == stop.i else token
-
-
 def _above_the_event(ent: Span, trigger: Token) -> bool:
     """Whether the date sits in a clause above the event's ("said Tuesday it had settled")."""
-    date_verb = _clause_verb(ent.root, stop=trigger)
-    event_verb = _clause_verb(trigger)
+    date_verb = clause_verb(ent.root, stop=trigger)
+    event_verb = clause_verb(trigger)
     if date_verb is None or event_verb is None or date_verb.i == event_verb.i:
         return False
     return any(a.i == date_verb.i for a in event_verb.ancestors)
@@ -207,10 +199,10 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
         return True
     if dates_an_occasion(ent, trigger):
         return False
-    date_verb = _clause_verb(ent.root, stop=trigger)
+    date_verb = clause_verb(ent.root, stop=trigger)
     if date_verb is None:
         return True  # the date modifies the trigger word itself
-    event_verb = _clause_verb(trigger)
+    event_verb = clause_verb(trigger)
     if (
         event_verb is not None
         and any(a.i == date_verb.i for a in event_verb.ancestors)
@@ -251,7 +243,7 @@ def _in_agreed_infinitive(ent: Span, trigger: Token) -> bool:
         return False
     if ent.root.head.dep_ == "prep" and ent.root.head.lower_ in _DEADLINE_PREPS:
         return False
-    verb = _clause_verb(ent.root)
+    verb = clause_verb(ent.root)
     if verb is None or verb.i == trigger.i:
         return False
     while verb.dep_ == "xcomp" and verb.head.i != trigger.i:
@@ -284,8 +276,8 @@ def _dates_the_plan(ent: Span, trigger: Token) -> bool:
     the plan or promise was made; the event noun takes a date only from its own clause."""
     if trigger.pos_ in ("VERB", "AUX"):
         return False
-    date_verb = _clause_verb(ent.root, stop=trigger)
-    node = _clause_verb(trigger)
+    date_verb = clause_verb(ent.root, stop=trigger)
+    node = clause_verb(trigger)
     if date_verb is None or node is None or date_verb.i == node.i:
         return False
     while node.i not in (date_verb.i, node.head.i):
@@ -304,7 +296,7 @@ def _ends_clause_in_participle(ent: Span, trigger: Token) -> bool:
     The caller keeps it only when it is the news day: an earlier day is the participle's own."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
-    participle = _clause_verb(ent.root)
+    participle = clause_verb(ent.root)
     if participle is None or participle.dep_ != "acl" or participle.tag_ != "VBN":
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in participle.children):
@@ -343,7 +335,7 @@ def _describes(verb: Token, trigger: Token) -> bool:
 
 def _past_tense(trigger: Token) -> bool:
     """Whether the trigger's clause is told in the past tense ("met", "had signed", "was held")."""
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     if verb is None:
         return False
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)

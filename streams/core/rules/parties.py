@@ -31,6 +31,7 @@ from streams.core.rules.actors import ActorResolver
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import Trigger, group_of, told_with_own_verb
+from streams.core.rules.syntax import sentence_root
 from streams.core.spans import CharSpans
 
 #: Prepositions whose object is a counterpart or member: "met with", "talks between", "a deal among".
@@ -145,9 +146,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
             if child.dep_ in ("nsubj", "nsubjpass") and _reported_pronoun(child, head):
                 # "Acme announced it had signed a deal", "Acme failed to honour the deal it
                 # signed": the pronoun is the main clause's subject
-                root = head
-                while root.dep_ != "ROOT" and root.head.i != root.i:
-                    root = root.head
+                root = sentence_root(head)
                 reporters = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if not reporters or all(
                     r.lemma_.lower() in DOCUMENT_NOUNS
@@ -174,9 +173,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
             elif child.dep_ in ("advcl", "xcomp") and head.lemma_.lower() in VISIT_LEMMAS:
                 slots.extend(_purpose_counterparts(child))
             elif is_noun and child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
-                root = head
-                while root.dep_ != "ROOT" and root.head.i != root.i:
-                    root = root.head
+                root = sentence_root(head)
                 subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i]
                 if _not_their_own(token):
                     subjects = []  # "Berg and Holt wore hats after his visit": "his" is not both of them
@@ -213,9 +210,7 @@ def _not_their_own(noun: Token) -> list[Token]:
     subjects and their conjuncts, whom neither the slots nor the sentence's other names may give."""
     if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children):
         return []
-    root = noun
-    while root.dep_ != "ROOT" and root.head.i != root.i:
-        root = root.head
+    root = sentence_root(noun)
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     group = [t for s in subjects for t in (s, *s.conjuncts)]
     return group if len(group) >= 2 else []
@@ -500,12 +495,7 @@ def select_parties(
                 continue  # "the Obama administration" of a known US president: the slot gave his country
             if _in_named_title(ent):
                 continue  # "Hu, the President of China,": said of a person, who is the party
-            if (
-                ent.label_ == "ORG"
-                and ent.root.dep_ == "compound"
-                and ent.root.head in slotted
-                and ent.root.head.ent_type_ not in ("PERSON", "ORG")
-            ):
+            if _describes_its_head(ent) and ent.root.head in slotted:
                 continue  # "Senate Republicans": the chamber describes the slot's party, it is not another
             if ent.root in not_theirs:
                 continue  # "Berg and Holt wore hats after his visit"
@@ -754,13 +744,23 @@ def stacked_bodies(noun: Token) -> list[Token]:
     return words if names >= 2 else []
 
 
+def _describes_its_head(ent: Span) -> bool:
+    """A body named as a modifier of a word that is not itself a name: "Senate" in "Senate
+    Republicans" or "Senate aides" describes who they are, it is no party of its own."""
+    return (
+        ent.label_ == "ORG"
+        and ent.root.dep_ == "compound"
+        and ent.root.head.ent_type_ not in ("PERSON", "ORG")
+    )
+
+
 def named_in(actors: ActorResolver, start: int, end: int, role: Role) -> list[Actor]:
     """The actors named in the token range [start, end), a group of stacked names ("House GOP
     leaders", ``stacked_bodies``) as one group rather than its names."""
     found: dict[str, Actor] = {}
     doc = actors.document.doc
     for ent, actor in actors.entity_actors_in(start, end, role):
-        if ent.label_ == "ORG" and ent.root.dep_ == "compound" and ent.root.head.ent_type_ == "NORP":
+        if _describes_its_head(ent) and ent.root.head.ent_type_ == "NORP":
             continue  # "Senate Republicans": the chamber describes them
         after = ent.end
         while after < len(doc) and doc[after].ent_type_ in ("ORG", "NORP"):

@@ -31,6 +31,7 @@ from streams.core.rules.dateline import Dateline
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.event_context import past_relative_clause
 from streams.core.rules.geocode import GEOCODED_LABELS, located, qualifying_country
+from streams.core.rules.syntax import clause_verb
 from streams.core.spans import CharSpans
 
 #: Trade words whose to/from-phrase names the buyer or the seller, never a place.
@@ -242,9 +243,7 @@ def _in_reporting_clause(token: Token, trigger: Token | None) -> bool:
     is where the reporters are, not where the event was."""
     if trigger is None:
         return False
-    verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(trigger) or trigger
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
         return False
     ancestors = {a.i for a in token.ancestors}
@@ -278,9 +277,7 @@ def _where_place(trigger: Token, quote_spans: CharSpans) -> Span | None:
     """The place a relative "where" refers to, when the trigger's clause is that relative clause:
     "a visit to Chile, where she met the president" (Chile), "a school in the Harbour
     district where she met the mayor" (the Harbour district): the named place in the noun's phrase."""
-    clause = trigger
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head  # "where they held talks": the clause of the trigger noun
+    clause = clause_verb(trigger) or trigger  # "where they held talks": the clause of the trigger noun
     if clause.dep_ != "relcl":
         return None
     if not any(c.lower_ == "where" and c.dep_ == "advmod" and c.i < trigger.i for c in clause.children):
