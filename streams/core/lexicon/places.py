@@ -14,6 +14,12 @@ SEND_VERBS = frozenset({"send", "dispatch"})
 #: Nouns a city's name is put in apposition to: "visited the capital, Sanaa".
 CITY_NOUNS = frozenset({"capital", "city", "town"})
 
+#: Nouns for a stretch of land that the names before them locate: "the U.S.-Mexico border", "the
+#: Gaza coast". The names are where, not who.
+AREA_NOUNS = frozenset(
+    {"border", "frontier", "coast", "region", "area", "zone", "strip", "corridor", "valley"}
+)
+
 #: Words before a place: "in Santiago", "at La Moneda Palace", "a residence outside Lima".
 PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "outside", "near"})
 

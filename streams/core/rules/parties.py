@@ -22,7 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
-from streams.core.lexicon.places import CITY_NOUNS
+from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS
 from streams.core.lexicon.triggers import ACQUISITION_VERBS, SALE_NOUNS, SALE_VERBS, VISIT_LEMMAS
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
@@ -369,6 +369,8 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
                     continue  # "Lane aides" met, not Lane
                 if child.dep_ in ("poss", "compound") and _office_holder(token):
                     continue  # "the US president" is a person (or, unknown, his country: _slot_actors)
+                if _locates_an_area(child):
+                    continue  # "a visit to the U.S.-Mexico border": the names say where, no one there
                 if child.dep_ in ("poss", "compound") and not any(c.dep_ == "appos" for c in token.children):
                     todo.append(child)
                 elif (
@@ -380,6 +382,15 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
                     # "the leaders of Acme and Beta", not "the purchase of ten jets"
                     todo.extend(c for c in child.children if c.dep_ == "pobj")
     return out
+
+
+def _locates_an_area(token: Token) -> bool:
+    """Whether the word is a name in the compounds of an area noun ("the Peru-Chile border")."""
+    if token.dep_ != "compound":
+        return False
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token.lemma_.lower() in AREA_NOUNS
 
 
 def _misparsed_conjunct(child: Token) -> bool:
@@ -499,6 +510,8 @@ def select_parties(
                 continue  # "Senate Republicans": the chamber describes the slot's party, it is not another
             if ent.root in not_theirs:
                 continue  # "Berg and Holt wore hats after his visit"
+            if _locates_an_area(ent.root):
+                continue  # "a visit to the U.S.-Mexico border": where, not who
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = actor
     _drop_title_countries(found, sent, actors)

@@ -82,3 +82,14 @@ def test_a_visit_to_a_capital_or_a_country(
 )
 def test_a_visit_home_is_no_meeting(extractor: Extractor, body: str) -> None:
     assert _meetings(extractor, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Governor Tom Ruiz went on a short visit to the U.S.-Canada border at Detroit last summer.",
+        "A month later, Tom Ruiz paid a quick visit to the Peru-Chile border near Tacna.",
+    ],
+)
+def test_a_visit_to_a_border_meets_none_of_its_countries(extractor: Extractor, body: str) -> None:
+    assert _meetings(extractor, body) == []
