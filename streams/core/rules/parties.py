@@ -384,6 +384,27 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
     return out
 
 
+#: The words of a hyphenated title between its head and the name: "Editor-in-Chief", "Ambassador-at-Large".
+_TITLE_TAIL_WORDS = frozenset({"-", "–", "in", "chief", "at", "large", "of"})
+
+
+def _person_after_title(token: Token, actors: ActorResolver) -> Span | None:
+    """ "with Daily Wire Editor-in-Chief Omar Berg": the parser makes "Editor" the slot; the
+    person is the name right after the rest of the hyphenated title."""
+    doc = token.doc
+    i = token.i + 1
+    while i < min(len(doc), token.i + 6) and doc[i].lower_ in _TITLE_TAIL_WORDS:
+        i += 1
+    if (
+        i == token.i + 1
+        or i >= len(doc)
+        or doc[i - 1].text not in ("-", "–", "chief", "Chief", "large", "Large")
+    ):
+        return None
+    entity = actors.document.entity_at(doc[i])
+    return entity if entity is not None and entity.label_ == "PERSON" and entity.start == i else None
+
+
 def _locates_an_area(token: Token) -> bool:
     """Whether the word is a name in the compounds of an area noun ("the Peru-Chile border")."""
     if token.dep_ != "compound":
@@ -821,6 +842,10 @@ def _slot_actors(
     ):
         # an untagged name in an argument slot; a word the model tagged as a date or
         # number ("Sunday's signings") or a modifier ("their Autumn meetings") is no one
+        titled = _person_after_title(token, actors)
+        if titled is not None:
+            actor = actors.actor(titled, role)
+            return [actor] if actor is not None else []
         actor = actors.untagged_name(token, role)
         return [actor] if actor is not None else []
     if any(

@@ -119,6 +119,13 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Hu Wen", "Luis Inacio Berg da Silva"},
             {"Peru", "Chile"},
         ),
+        # the person after a hyphenated title, not the title
+        (
+            "Network chief Tom Ruiz spoke in a discussion Monday with Daily Wire Editor-in-Chief Omar Berg.",
+            "meeting",
+            {"Tom Ruiz", "Omar Berg"},
+            {"Daily Wire Editor"},
+        ),
         # the buyer of what a letter of intent sells
         (
             "Varco signed a letter of intent on selling 2 million tonnes of coal to the utility Norvik.",
