@@ -183,8 +183,9 @@ class DiscourseContext:
                 return list(sides.values())
             if token.lower_ == "companies":
                 return []  # never countries for "the two companies"
-        if len(self.countries) >= 2:
-            return self.countries[-2:]
+        count = _group_size(token)
+        if len(self.countries) >= count:
+            return self.countries[-count:]  # "the three countries": the last three named
         return self.last_parties
 
     def advance(self, sent: Span, events_actors: list[list[Actor]]) -> None:
@@ -253,6 +254,22 @@ RECENT_PAIR_NOUNS: dict[str, frozenset[str]] = {
     "men": frozenset({"person"}),
     "women": frozenset({"person"}),
 }
+
+
+#: Number words a group noun can carry: "the three countries".
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _group_size(token: Token) -> int:
+    """How many a group phrase names: "the three countries" 3; "both countries", "the two sides"
+    and a group with no number 2 (the pair the text was about)."""
+    for child in token.children:
+        if child.dep_ == "nummod":
+            if child.lower_ in _NUMBER_WORDS:
+                return _NUMBER_WORDS[child.lower_]
+            if child.text.isdigit() and 2 <= int(child.text) <= 6:
+                return int(child.text)
+    return 2
 
 
 def _says_two(token: Token) -> bool:

@@ -52,3 +52,13 @@ def test_a_description_that_fits_no_one_person_names_no_one(extractor: Extractor
 def test_another_countrys_office_is_that_country(extractor: Extractor) -> None:
     body = "Chilean President Paul Berg spoke on Monday. Ravi Patel met Peru's president on Tuesday."
     assert _meeting_parties(extractor, body) == [["Ravi Patel", "Peru"]]
+
+
+def test_the_three_countries_are_the_last_three_named(extractor: Extractor) -> None:
+    body = (
+        "A handshake at a summit on Friday ended the row between Chile, Peru and Bolivia over the "
+        "past week. The three countries agreed to end the conflict."
+    )
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2026-01-07"))
+    (deal,) = [e for e in result.events if e.type == "agreement"]
+    assert {a.name for a in deal.actors} == {"Chile", "Peru", "Bolivia"}
