@@ -84,6 +84,8 @@ _YEAR_STEP = {"last": -1, "previous": -1, "before": -1, "this": 0, "next": 1, "f
 _FOLLOWING_DAY = re.compile(r"^(?:on\s+)?the\s+(?:following|next)\s+day$|^(?:the\s+)?day\s+after$", re.I)
 _PREVIOUS_DAY = re.compile(r"^(?:on\s+)?the\s+(?:previous|preceding)\s+day$|^(?:the\s+)?day\s+before$", re.I)
 _LATER = re.compile(rf"^({_COUNT_RE})\s+(day|week)s?\s+(later|after|afterwards|earlier|before)$", re.I)
+#: the day the text used just before: "earlier that day", "later the same day", "on that day"
+_SAME_DAY = re.compile(r"^(?:(?:earlier|later)\s+)?(?:on\s+)?(?:that|the\s+same)\s+day$", re.I)
 
 
 def _day(value: date, text: str) -> DateValue:
@@ -320,13 +322,17 @@ def _counted_from(text: str, reference: date | None) -> DateValue | None:
     if (m := _LATER.match(text)) and reference is not None:
         sign = 1 if m.group(3).lower() in ("later", "after", "afterwards") else -1
         return _day(_shift(reference, m.group(2), sign * _count(m.group(1))), text)
+    if _SAME_DAY.match(text) and reference is not None:
+        return _day(reference, text)
     return None
 
 
 def is_counted_from_reference(text: str) -> bool:
     """Whether the words count from a date given before ("the following day", "two days later")."""
     text = " ".join(text.split()).strip(" ,.;:")
-    return bool(_FOLLOWING_DAY.match(text) or _PREVIOUS_DAY.match(text) or _LATER.match(text))
+    return bool(
+        _FOLLOWING_DAY.match(text) or _PREVIOUS_DAY.match(text) or _LATER.match(text) or _SAME_DAY.match(text)
+    )
 
 
 def normalise_date(
@@ -350,7 +356,7 @@ def normalise_date(
         return None
     if reference is not None and (counted := _counted_from(text, reference)) is not None:
         return counted
-    if _FOLLOWING_DAY.match(text) or _PREVIOUS_DAY.match(text):
+    if _FOLLOWING_DAY.match(text) or _PREVIOUS_DAY.match(text) or _SAME_DAY.match(text):
         return None
     weeks = _weeks(text, base, prefer_future)
     if weeks is not None:

@@ -117,6 +117,8 @@ def test_season_range_is_a_year_not_a_month() -> None:
         ("the day before", {"reference": date(2025, 1, 1)}, "2024-12-31"),
         ("two days later", {"reference": date(2025, 1, 30)}, "2025-02-01"),
         ("three days earlier", {"reference": date(2025, 1, 30)}, "2025-01-27"),
+        ("earlier that day", {"reference": date(2025, 1, 30)}, "2025-01-30"),
+        ("later the same day", {"reference": date(2025, 1, 30)}, "2025-01-30"),
     ],
 )
 def test_year_and_reference(text: str, kwargs: dict[str, Any], value: str) -> None:
@@ -125,7 +127,9 @@ def test_year_and_reference(text: str, kwargs: dict[str, Any], value: str) -> No
     assert result.value == value
 
 
-@pytest.mark.parametrize("text", ["the following day", "two days later", "the day before"])
+@pytest.mark.parametrize(
+    "text", ["the following day", "two days later", "the day before", "earlier that day"]
+)
 def test_counted_days_need_a_reference(text: str) -> None:
     assert normalise_date(text, date(2025, 2, 10)) is None
 
