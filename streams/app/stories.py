@@ -131,7 +131,7 @@ class BlockRows:
     journal still present names writes that may be half done, and :meth:`book` finishes them.
     A mention that changes one row, the usual case, needs no journal. The agent publishes with
     retries instead of raising (Faust would acknowledge the mention), and writes nothing when a
-    rebalance has meanwhile given the partition to another worker (``_still_ours``).
+    rebalance has meanwhile taken the partition away (``_still_ours``).
     """
 
     def __init__(self, table: MutableMapping[bytes, bytes], horizon: timedelta) -> None:
@@ -308,14 +308,14 @@ async def _held_until_done(message: Any, step: Awaitable[None]) -> None:
 
 
 def _still_ours(app: faust.App, message: Any) -> bool:
-    """Whether the worker still owns the message's partition in the generation it was read in.
+    """Whether the worker still holds the message's partition.
 
     A rebalance may hand the partition over while a mention waits for the broker; the new owner
     has restored the table and replays the mention, so this worker must not write rows after it.
+    A rebalance that leaves the partition here (a new generation, same partition) is no reason
+    to skip: the message's offset is still committed by this worker, so rows not written would
+    be lost for good.
     """
-    generation = getattr(message, "generation_id", None)
-    if generation is not None and generation != app.consumer_generation_id:
-        return False
     return message.tp in app.consumer.assignment()
 
 
