@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from streams.core.article import Article
 from streams.core.extractor import Extractor
 from streams.core.rules.dateline import find_dateline
+from tests.fixtures.extraction import events_of
 
 
 @pytest.mark.parametrize(
@@ -42,9 +42,7 @@ def test_other_openings_are_no_dateline(body: str) -> None:
 
 
 def _meetings(extractor: Extractor, body: str) -> list[dict[str, Any]]:
-    result = extractor.extract_one(Article(id="dl", body=body, published_at="2025-10-30"))
-    assert result.error is None, result.error
-    return [e.to_dict() for e in result.events if e.type == "meeting"]
+    return events_of(extractor, body, "meeting", published_at="2025-10-30")
 
 
 def test_the_lede_takes_the_dateline_city_and_later_sentences_do_not(extractor: Extractor) -> None:

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from streams.core.article import Article
 from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.ellipsis import elliptic_meetings
+from tests.fixtures.extraction import events_of
 
 
 @pytest.fixture(scope="module")
@@ -18,10 +18,7 @@ def nlp():  # type: ignore[no-untyped-def]
 
 
 def _meetings(extractor: Extractor, body: str) -> list[dict[str, Any]]:
-    # 2026-01-07 is a Wednesday
-    result = extractor.extract_one(Article(id="t", body=body, published_at="2026-01-07"))
-    assert result.error is None, result.error
-    return [e.to_dict() for e in result.events if e.type == "meeting"]
+    return events_of(extractor, body, "meeting", published_at="2026-01-07")  # a Wednesday
 
 
 def test_another_with_is_one_more_meeting_of_the_same_holder_on_its_own_day(extractor: Extractor) -> None:

@@ -12,14 +12,7 @@ from streams.core.article import Article
 from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.interactions import _is_meeting
-
-
-def _events(
-    extractor: Extractor, body: str, kind: str, published_at: str | None = "2025-10-29"
-) -> list[dict[str, Any]]:
-    result = extractor.extract_one(Article(id="t", body=body, published_at=published_at))
-    assert result.error is None, result.error
-    return [e.to_dict() for e in result.events if e.type == kind]
+from tests.fixtures.extraction import events_of
 
 
 def _names(event: dict[str, Any]) -> set[str]:
@@ -40,7 +33,7 @@ def _names(event: dict[str, Any]) -> set[str]:
     ],
 )
 def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str | None) -> None:
-    (meeting,) = _events(extractor, body, "meeting")
+    (meeting,) = events_of(extractor, body, "meeting")
     assert meeting["status"] == status
     assert meeting["plover"] == {"category": "CONSULT", "mode": mode}
     assert len(meeting["actors"]) >= 2
@@ -61,7 +54,7 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
     ],
 )
 def test_not_meetings(extractor: Extractor, body: str) -> None:
-    assert _events(extractor, body, "meeting") == []
+    assert events_of(extractor, body, "meeting") == []
 
 
 @pytest.mark.parametrize(
@@ -78,7 +71,7 @@ def test_not_meetings(extractor: Extractor, body: str) -> None:
     ],
 )
 def test_agreement_forms(extractor: Extractor, body: str) -> None:
-    (agreement,) = _events(extractor, body, "agreement")
+    (agreement,) = events_of(extractor, body, "agreement")
     assert agreement["plover"]["category"] == "AGREE"
     assert agreement["status"] == "past"
 
@@ -95,11 +88,11 @@ def test_agreement_forms(extractor: Extractor, body: str) -> None:
     ],
 )
 def test_proposed_failed_or_conditional_deals_are_not_reported(extractor: Extractor, body: str) -> None:
-    assert _events(extractor, body, "agreement") == []
+    assert events_of(extractor, body, "agreement") == []
 
 
 def test_planned_agreement_is_marked(extractor: Extractor) -> None:
-    (agreement,) = _events(extractor, "Japan and India will sign a defence pact in December.", "agreement")
+    (agreement,) = events_of(extractor, "Japan and India will sign a defence pact in December.", "agreement")
     assert agreement["status"] == "planned"
     assert agreement["date"]["value"] == "2025-12"
 
@@ -109,7 +102,7 @@ def test_both_countries_are_the_countries_named_before(extractor: Extractor) -> 
         "Japanese Prime Minister Sanae Takaichi welcomed US President Donald Trump to Tokyo.\n"
         "Both countries agreed to work together on critical minerals."
     )
-    (agreement,) = _events(extractor, body, "agreement")
+    (agreement,) = events_of(extractor, body, "agreement")
     assert {"Japan", "United States"} <= _names(agreement)
 
 
@@ -118,20 +111,20 @@ def test_they_after_a_meeting_are_the_ones_who_met(extractor: Extractor) -> None
         "President Lula met South Korean President Roh Moo-hyun in Brasilia on Tuesday.\n"
         "They signed a cooperation agreement on trade."
     )
-    (agreement,) = _events(extractor, body, "agreement")
+    (agreement,) = events_of(extractor, body, "agreement")
     assert {"Lula", "Roh Moo-hyun"} <= _names(agreement)
 
 
 def test_he_in_a_meeting_sentence_is_the_person_the_text_is_about(extractor: Extractor) -> None:
     body = "Mr Vargas is on the third stop of his Nordic tour.\nHe is expected to meet Lena Berg on Thursday."
-    (meeting,) = _events(extractor, body, "meeting")
+    (meeting,) = events_of(extractor, body, "meeting")
     assert _names(meeting) >= {"Vargas", "Lena Berg"}
     assert meeting["date"]["value"] == "2025-10-30"  # planned: the coming Thursday
 
 
 def test_location_is_a_place_not_a_party(extractor: Extractor) -> None:
     body = "German Chancellor Angela Merkel said during her visit to Tbilisi that Georgia may join NATO."
-    (meeting,) = _events(extractor, body, "meeting")
+    (meeting,) = events_of(extractor, body, "meeting")
     assert meeting["location"]["name"] == "Tbilisi"
     assert "Tbilisi" not in _names(meeting)
     merkel = next(a for a in meeting["actors"] if a["name"] == "Angela Merkel")
@@ -143,7 +136,7 @@ def test_every_sum_reaches_an_event(extractor: Extractor) -> None:
         "Norway and Chile signed a fisheries accord on Monday.\n"
         "Chilean firms are planning investments worth up to $250 billion in Norway."
     )
-    (agreement,) = _events(extractor, body, "agreement")
+    (agreement,) = events_of(extractor, body, "agreement")
     assert [(a["value"], a["scope"], a["bound"]) for a in agreement["amounts"]] == [
         (2.5e11, "article", "upper")
     ]
@@ -201,7 +194,7 @@ def test_the_trigger_word_prefilter_passes_every_token_a_trigger_test_accepts() 
 def test_meeting_or_agreement_without_two_parties_is_not_published(
     extractor: Extractor, body: str, kind: str
 ) -> None:
-    assert _events(extractor, body, kind) == []
+    assert events_of(extractor, body, kind) == []
 
 
 @pytest.mark.parametrize(
@@ -219,12 +212,12 @@ def test_meeting_or_agreement_without_two_parties_is_not_published(
 def test_a_body_that_meets_as_a_whole_is_enough(
     extractor: Extractor, body: str, kind: str, body_name: str
 ) -> None:
-    (event,) = _events(extractor, body, kind)
+    (event,) = events_of(extractor, body, kind)
     assert any(body_name in name for name in _names(event))
 
 
 def test_the_country_visited_is_a_party(extractor: Extractor) -> None:
-    (visit,) = _events(
+    (visit,) = events_of(
         extractor, "President Ana Ruiz made her first state visit to Canada this week.", "meeting"
     )
     assert {"Ana Ruiz", "Canada"} <= _names(visit)
@@ -232,7 +225,7 @@ def test_the_country_visited_is_a_party(extractor: Extractor) -> None:
 
 def test_the_presidents_are_the_countries_named_before(extractor: Extractor) -> None:
     body = "Colombia and Ecuador ended their border dispute on Friday. The presidents agreed to restore ties."
-    (agreement,) = _events(extractor, body, "agreement")
+    (agreement,) = events_of(extractor, body, "agreement")
     assert {"Colombia", "Ecuador"} <= _names(agreement)
 
 
@@ -244,7 +237,7 @@ def test_the_presidents_are_the_countries_named_before(extractor: Extractor) -> 
     ],
 )
 def test_the_one_party_that_agreed_or_won_is_enough(extractor: Extractor, body: str, party: str) -> None:
-    (agreement,) = _events(extractor, body, "agreement")
+    (agreement,) = events_of(extractor, body, "agreement")
     assert party in _names(agreement)
 
 
@@ -288,7 +281,7 @@ def test_holder_words(body: str, trigger: str, holders: list[str]) -> None:
     ],
 )
 def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: str, trigger: str) -> None:
-    (event,) = _events(extractor, body, kind)
+    (event,) = events_of(extractor, body, kind)
     assert event["trigger"] == trigger
     assert len(event["actors"]) >= 2
 
@@ -308,16 +301,16 @@ def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: 
     ],
 )
 def test_word_classes_need_their_shape(extractor: Extractor, body: str, kind: str) -> None:
-    events = _events(extractor, body, kind)
+    events = events_of(extractor, body, kind)
     assert [e for e in events if e["trigger"] != "gathered"] == []
 
 
-def test_two_meetings_in_one_sentence_are_two_events(extractor: Extractor) -> None:
+def test_two_meetings_in_one_sentence_are_twoevents_of(extractor: Extractor) -> None:
     body = (
         "Chancellor Ada Brandt met President Tomas Vargas in Lisbon, and then Premier Yuki Sato "
         "met King Olaf Berg in Oslo."
     )
-    meetings = _events(extractor, body, "meeting")
+    meetings = events_of(extractor, body, "meeting")
     assert len(meetings) == 2
     assert len({m["event_id"] for m in meetings}) == 2
 
@@ -332,13 +325,13 @@ def test_two_meetings_in_one_sentence_are_two_events(extractor: Extractor) -> No
     ],
 )
 def test_triggers_of_one_event_are_one_event(extractor: Extractor, body: str) -> None:
-    events = _events(extractor, body, "meeting") + _events(extractor, body, "agreement")
+    events = events_of(extractor, body, "meeting") + events_of(extractor, body, "agreement")
     assert len(events) == 1
 
 
 def test_a_quoted_event_with_two_named_parties_is_reported(extractor: Extractor) -> None:
     body = '"Our agreements with Norway and Iceland were signed last year," Premier Yuki Sato said.'
-    (agreement,) = _events(extractor, body, "agreement")
+    (agreement,) = events_of(extractor, body, "agreement")
     assert {"Norway", "Iceland"} <= _names(agreement)
 
 
@@ -351,7 +344,7 @@ def test_a_quoted_event_with_two_named_parties_is_reported(extractor: Extractor)
     ],
 )
 def test_quoted_wishes_questions_and_unnamed_events_are_not(extractor: Extractor, body: str) -> None:
-    assert _events(extractor, body, "agreement") == []
+    assert events_of(extractor, body, "agreement") == []
 
 
 @pytest.mark.parametrize(
@@ -365,7 +358,7 @@ def test_quoted_wishes_questions_and_unnamed_events_are_not(extractor: Extractor
 def test_agreements_named_by_their_parties_or_a_purchase(
     extractor: Extractor, body: str, parties: set[str]
 ) -> None:
-    (deal,) = _events(extractor, body, "agreement")
+    (deal,) = events_of(extractor, body, "agreement")
     assert _names(deal) == parties
 
 
@@ -378,7 +371,7 @@ def test_agreements_named_by_their_parties_or_a_purchase(
     ],
 )
 def test_not_agreements_opinion_topic_or_things(extractor: Extractor, body: str) -> None:
-    assert _events(extractor, body, "agreement") == []
+    assert events_of(extractor, body, "agreement") == []
 
 
 @pytest.mark.parametrize(
@@ -403,7 +396,7 @@ def test_not_meeting_words(body: str, word: str) -> None:
     ],
 )
 def test_discussions_of_several_sides(extractor: Extractor, body: str) -> None:
-    assert len(_events(extractor, body, "meeting")) == 1
+    assert len(events_of(extractor, body, "meeting")) == 1
 
 
 @pytest.mark.parametrize(
@@ -417,15 +410,15 @@ def test_discussions_of_several_sides(extractor: Extractor, body: str) -> None:
 def test_a_deal_negotiated_cut_or_hammered_out_is_an_agreement_not_a_meeting(
     extractor: Extractor, body: str
 ) -> None:
-    (agreement,) = _events(extractor, body, "agreement")
+    (agreement,) = events_of(extractor, body, "agreement")
     assert {"Chile", "Norway"} <= _names(agreement)
-    assert _events(extractor, body, "meeting") == []
+    assert events_of(extractor, body, "meeting") == []
 
 
 def test_negotiating_a_deal_is_still_talks(extractor: Extractor) -> None:
     body = "Chile and Norway are negotiating a deal on fishing quotas."
-    assert _events(extractor, body, "agreement") == []
-    assert len(_events(extractor, body, "meeting")) == 1
+    assert events_of(extractor, body, "agreement") == []
+    assert len(events_of(extractor, body, "meeting")) == 1
 
 
 def test_an_agreement_told_with_its_own_verb_is_an_event_of_its_own(extractor: Extractor) -> None:
@@ -437,7 +430,7 @@ def test_an_agreement_told_with_its_own_verb_is_an_event_of_its_own(extractor: E
         "The two pacts signed by the leaders were vague, and there was little headway "
         "on the broad trade agreement struck in July."
     )
-    events = _events(extractor, body, "agreement", published_at="2016-05-12")
+    events = events_of(extractor, body, "agreement", published_at="2016-05-12")
     assert [(e["trigger"], (e["date"] or {}).get("value")) for e in events] == [
         ("signed", "2016-05-10"),
         ("agreement", "2015-07"),
@@ -449,8 +442,8 @@ def test_coordinated_agreements_with_their_own_sides_are_two(extractor: Extracto
     """ "secured a deal with Iran ... and sealed a trade pact with Japan": two agreements; "met Peru
     and signed a deal" stays one agreement (and the meeting)."""
     body = "Ana Lund secured a gas deal with Norway, opened an office in Lima and sealed a pact with Chile."
-    assert [_names(e) for e in _events(extractor, body, "agreement")] == [
+    assert [_names(e) for e in events_of(extractor, body, "agreement")] == [
         {"Ana Lund", "Norway"},
         {"Ana Lund", "Chile"},
     ]
-    assert len(_events(extractor, "Chile met Peru on Monday and signed a deal on water.", "agreement")) == 1
+    assert len(events_of(extractor, "Chile met Peru on Monday and signed a deal on water.", "agreement")) == 1

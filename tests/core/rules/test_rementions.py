@@ -6,14 +6,12 @@ from typing import Any
 
 import pytest
 
-from streams.core.article import Article
 from streams.core.extractor import Extractor
+from tests.fixtures.extraction import events_of
 
 
 def _agreements(extractor: Extractor, body: str) -> list[dict[str, Any]]:
-    result = extractor.extract_one(Article(id="t", body=body, published_at="2026-01-07"))
-    assert result.error is None, result.error
-    return [e.to_dict() for e in result.events if e.type == "agreement"]
+    return events_of(extractor, body, "agreement", published_at="2026-01-07")
 
 
 def test_the_deal_told_again_is_published_once(extractor: Extractor) -> None:
