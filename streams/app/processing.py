@@ -14,10 +14,11 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from streams import health, metrics
 from streams.app.article_state import ArticleStateStore, StateUpdate
+from streams.app.publishing import Publisher, publish_until_acknowledged
 from streams.app.records import (
     InputRecord,
     OutputRecord,
@@ -34,11 +35,6 @@ from streams.core.extractor import ArticleInput, ArticleResult, Extractor
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-
-class Publisher(Protocol):
-    async def publish(self, records: Sequence[OutputRecord]) -> None:
-        """Send all records and return once the broker has acknowledged every one; raise on failure."""
 
 
 #: How often one partition's state is swept for entries past the horizon.
@@ -190,19 +186,15 @@ class BatchProcessor:
     async def publish(self, outputs: Sequence[OutputRecord]) -> None:
         """Publish until the broker acknowledges every record; a send that never completes is sent again."""
 
-        async def attempt() -> None:
-            # a send that never resolves (seen after a broker restart) must not hold the batch
-            # forever: give up after the timeout and send again; duplicates keep their event_id
-            await asyncio.wait_for(self.publisher.publish(outputs), self.settings.batching.publish_timeout)
-
         def failed(exc: Exception) -> None:
             metrics.PUBLISH_FAILURES.inc()
             health.publishing(ok=False)
 
-        await retry_with_backoff(
-            attempt,
+        await publish_until_acknowledged(
+            self.publisher,
+            outputs,
+            self.settings,
             what=f"publishing {len(outputs)} records",
-            max_delay=self.settings.batching.publish_retry_max,
             on_failure=failed,
         )
         health.publishing(ok=True)

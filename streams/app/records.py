@@ -19,8 +19,8 @@ from streams.core.model import Event, EventType
 Headers = list[tuple[str, bytes]]
 
 #: What an output record is: an event (by type), a retraction tombstone, an article's
-#: retraction state, or a dead letter.
-OutputKind = EventType | Literal["retraction", "state", "dead_letter", "story"]
+#: retraction state, a dead letter, a story version, or a story-stage instruction.
+OutputKind = EventType | Literal["retraction", "state", "dead_letter", "story", "story_mention"]
 #: Why a record went to the dead-letter topic: it is no valid article, extraction raised, or
 #: extraction ran past its time budget.
 DeadLetterReason = RejectionReason | FailureReason

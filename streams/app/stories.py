@@ -28,7 +28,6 @@ member leaves and rejoins), so at-least-once delivery only repeats story version
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import time
@@ -41,8 +40,8 @@ import faust
 from faust.types import StreamT
 
 from streams import metrics
-from streams.app.records import story_record
-from streams.app.retry import retry_with_backoff
+from streams.app.publishing import FaustPublisher, Publisher, publish_until_acknowledged
+from streams.app.records import OutputRecord, story_record
 from streams.config import Settings
 from streams.config.settings import STORY_BLOCKS_TABLE, STORY_ROUTES_TABLE
 from streams.core.stories.book import StoryBook, StoryChange
@@ -250,21 +249,7 @@ def _text(value: bytes | None) -> str | None:
     return None if value is None else value.decode()
 
 
-#: One record to send: topic, key, value (None: a tombstone), headers.
-Send = tuple[str, bytes | None, bytes | None, Any]
-
-
-async def _send_all(app: faust.App, sends: list[Send]) -> None:
-    """Send ``(topic, key, value, headers)`` records in order and wait until the broker has them all."""
-    pending = [
-        await app.producer.send(topic, key, value, partition=None, timestamp=None, headers=headers)
-        for topic, key, value, headers in sends
-    ]
-    for future in pending:
-        await future
-
-
-async def _deliver(app: faust.App, settings: Settings, sends: list[Send]) -> None:
+async def _deliver(publisher: Publisher, settings: Settings, records: list[OutputRecord]) -> None:
     """Deliver the records, sending them all again until the broker acknowledges every one.
 
     Why retry here rather than raise: Faust acknowledges the current message when an agent's body
@@ -273,25 +258,13 @@ async def _deliver(app: faust.App, settings: Settings, sends: list[Send]) -> Non
     takes idempotently. A worker that is stopping gives up (cancellation), and its mention is read
     again by whoever takes the partition over, since its rows are not written.
     """
-
-    async def attempt() -> None:
-        await asyncio.wait_for(_send_all(app, sends), settings.batching.publish_timeout)
-
-    await retry_with_backoff(
-        attempt,
-        what=f"publishing {len(sends)} story-stage records",
-        max_delay=settings.batching.publish_retry_max,
+    await publish_until_acknowledged(
+        publisher,
+        records,
+        settings,
+        what=f"publishing {len(records)} story-stage records",
         on_failure=lambda exc: metrics.PUBLISH_FAILURES.inc(),
     )
-
-
-def _story_sends(changes: list[StoryChange], topic: str, source: str) -> list[Send]:
-    now = datetime.now(UTC)
-    sends = []
-    for change in changes:
-        out = story_record(change.story_id, change.record, topic, source, now)
-        sends.append((out.topic, out.key, out.value, out.headers))
-    return sends
 
 
 async def _held_until_done(message: Any, step: Awaitable[None]) -> None:
@@ -338,6 +311,7 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
         names.mentions, key_serializer="raw", value_serializer="raw", partitions=partitions, allow_empty=True
     )
     rows = BlockRows(blocks, horizon)
+    publisher = FaustPublisher(app)
 
     @app.on_partitions_revoked.connect  # type: ignore[arg-type]
     async def forget_blocks(app: faust.App, revoked: set[Any], **kwargs: Any) -> None:
@@ -368,10 +342,11 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
             )
             return
         # delivered before the route changes: a replay sends them again
-        instructions: list[Send] = [
-            (names.mentions, b.encode(), json.dumps(i).encode(), None) for b, i in sends
+        instructions = [
+            OutputRecord(names.mentions, b.encode(), json.dumps(i).encode(), [], "story_mention")
+            for b, i in sends
         ]
-        await _deliver(app, settings, instructions)
+        await _deliver(publisher, settings, instructions)
         if not _still_ours(app, event.message):
             return
         if keep is not None:
@@ -388,7 +363,12 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
         block = (event.key or b"").decode()
         try:
             placement = rows.place(block, json.loads(event.value))
-            await _deliver(app, settings, _story_sends(placement.changes, names.stories, settings.ce_source))
+            now = datetime.now(UTC)
+            stories = [
+                story_record(c.story_id, c.record, names.stories, settings.ce_source, now)
+                for c in placement.changes
+            ]
+            await _deliver(publisher, settings, stories)
         except BaseException:
             rows.forget()  # the cached book is ahead of the table, which the replay reads
             raise

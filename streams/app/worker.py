@@ -25,7 +25,8 @@ from streams.app.article_state import ArticleStateStore
 from streams.app.lag import LagMonitor
 from streams.app.membership import JoinWatch
 from streams.app.processing import BatchProcessor
-from streams.app.records import InputRecord, OutputRecord
+from streams.app.publishing import FaustPublisher
+from streams.app.records import InputRecord
 from streams.app.stories import install_story_stage
 from streams.app.transport import install_transport
 from streams.config import Settings
@@ -33,25 +34,6 @@ from streams.core.extractor import Extractor
 from streams.kafka_options import faust_credentials
 
 log = logging.getLogger(__name__)
-
-
-class FaustPublisher:
-    """Publishes through the Faust app's producer and waits for every acknowledgement."""
-
-    def __init__(self, app: faust.App) -> None:
-        self.app = app
-
-    async def publish(self, records: Sequence[OutputRecord]) -> None:
-        if not records:
-            return
-        producer = self.app.producer
-        pending = [
-            await producer.send(
-                r.topic, r.key, r.value, partition=r.partition, timestamp=None, headers=r.headers
-            )
-            for r in records
-        ]
-        await asyncio.gather(*pending)
 
 
 SHUTDOWN_TIMEOUT_EXIT = 3

@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from streams.app.publishing import FaustPublisher
+from streams.app.records import OutputRecord
 from streams.app.stories import BlockRows, InMemorySteps, _deliver, _still_ours, route_instructions
 from streams.config import Settings
 from streams.core.stories.mention import InvalidEventRecord
@@ -223,9 +225,12 @@ def test_a_failed_send_is_sent_again_with_the_whole_step_rather_than_dropped() -
     """Faust acknowledges a message whose agent body raises, so the stage must not raise on a
     failed send: it sends the step's records again until the broker has them all."""
     producer = _FlakyProducer(failures=1)
-    records = [("events.story", b"s1", b"{}", None), ("events.story", b"s2", None, None)]
+    records = [
+        OutputRecord("events.story", b"s1", b"{}", [], "story"),
+        OutputRecord("events.story", b"s2", None, [], "story"),
+    ]
     settings = Settings.from_flat(publish_retry_max=0.01)
-    asyncio.run(_deliver(_App(producer), settings, records))  # type: ignore[arg-type]
+    asyncio.run(_deliver(FaustPublisher(_App(producer)), settings, records))  # type: ignore[arg-type]
     assert producer.sent == [("events.story", b"s1"), ("events.story", b"s2")] * 2
 
 
