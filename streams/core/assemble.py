@@ -22,7 +22,7 @@ from streams.core.rules.actors import ActorResolver
 from streams.core.rules.amounts import attach_amounts
 from streams.core.rules.dateline import Dateline, find_dateline
 from streams.core.rules.discourse import DiscourseContext
-from streams.core.rules.ellipsis import NEXT_WORDS, elliptic_meetings, own_with_phrase
+from streams.core.rules.ellipsis import NEXT_WORDS, elliptic_meetings, first_with, own_with_phrase
 from streams.core.rules.event_context import dated_context, read_context
 from streams.core.rules.event_dates import event_date, sentence_date, speech_date
 from streams.core.rules.geocode import article_countries, with_country_codes
@@ -279,14 +279,11 @@ def with_elliptic_meetings(
         return published
     actors = context.actors
     own = own_with_phrase(meetings[0][0].token)
+    named = [named_in(actors, e.start, e.end, "participant") for e in ellipses]
     elsewhere = {  # what the later meetings name, their stacked names ("House GOP leaders") included
         a.name
-        for e in ellipses
-        for found in (
-            named_in(actors, e.start, e.end, "participant"),
-            actors.actors_in(e.start, e.end, "participant"),
-        )
-        for a in found
+        for e, found in zip(ellipses, named, strict=True)
+        for a in (*found, *actors.actors_in(e.start, e.end, "participant"))
     }
     counterparts = (
         {a.name for a in actors.actors_in(own[0], own[1], "participant")} if own is not None else set()
@@ -296,22 +293,17 @@ def with_elliptic_meetings(
     in_sentence = {a.name for a in actors.actors_in(sent.start, sent.end, "participant")}
     # who holds them is named before the first with-phrase ("X held a meeting with Y and another
     # ..."), or not named in the sentence at all ("He held ..."): the first meeting's other parties
-    first_with = next(
-        (t.i for t in sent if t.i > antecedent_trigger.token.i and t.lower_ == "with"), sent.end
-    )
-    before = {a.name for a in actors.actors_in(sent.start, first_with, "participant")}
+    before_with = first_with(antecedent_trigger.token) or sent.end
+    before = {a.name for a in actors.actors_in(sent.start, before_with, "participant")}
     holders = [
         a
         for a in antecedent.actors
         if (a.name in before or a.name not in in_sentence) and a.name not in elsewhere | counterparts
     ]
+    holder_names = {h.name for h in holders}
     added: list[tuple[Trigger, Event]] = []
-    for ellipsis in ellipses:
-        met = [
-            a
-            for a in named_in(actors, ellipsis.start, ellipsis.end, "participant")
-            if a.name not in {h.name for h in holders}
-        ]
+    for ellipsis, found in zip(ellipses, named, strict=True):
+        met = [a for a in found if a.name not in holder_names]
         if not holders or not met:
             continue
         trigger = Trigger("meeting", ellipsis.token, antecedent_trigger.status)

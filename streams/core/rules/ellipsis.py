@@ -46,12 +46,18 @@ def elliptic_meetings(sent: Span, after: int) -> list[EllipticMeeting]:
             continue
         if token.nbor().lower_ != "with":
             continue
-        end = token.i + 2
-        while end < sent.end and not _ends_phrase(sent.doc[end]):
-            end += 1
+        end = _phrase_end(sent, token.i + 2)
         if _names_someone(sent.doc[token.i + 2 : end]):
             found.append(EllipticMeeting(token, token.i + 2, end))
     return found
+
+
+def _phrase_end(sent: Span, start: int) -> int:
+    """Where a with-phrase that starts at token ``start`` ends (``_ends_phrase``)."""
+    end = start
+    while end < sent.end and not _ends_phrase(sent.doc[end]):
+        end += 1
+    return end
 
 
 def _names_someone(phrase: Span) -> bool:
@@ -70,17 +76,18 @@ def _ends_phrase(token: Token) -> bool:
         return True
     # "and another with X", "and one with Y": the next item
     nxt = token.nbor() if token.i + 1 < len(token.doc) else None
-    return token.lower_ == "and" and nxt is not None and nxt.lower_ in ELLIPTIC_WORDS | {"then"}
+    return token.lower_ == "and" and nxt is not None and nxt.lower_ in ELLIPTIC_WORDS | NEXT_WORDS
+
+
+def first_with(trigger: Token) -> int | None:
+    """The index of the first "with" after the trigger in its sentence, if any."""
+    return next((t.i for t in trigger.sent if t.i > trigger.i and t.lower_ == "with"), None)
 
 
 def own_with_phrase(trigger: Token) -> tuple[int, int] | None:
     """The token range of the first meeting's own with-phrase ("a meeting with Berg on Monday and
     another ..."): its counterparts, who do not hold the meetings that follow."""
-    sent = trigger.sent
-    start = next((t.i for t in sent if t.i > trigger.i and t.lower_ == "with"), None)
+    start = first_with(trigger)
     if start is None or trigger.doc[start - 1].lower_ in ELLIPTIC_WORDS | NEXT_WORDS:
         return None
-    end = start + 1
-    while end < sent.end and not _ends_phrase(trigger.doc[end]):
-        end += 1
-    return start + 1, end
+    return start + 1, _phrase_end(trigger.sent, start + 1)

@@ -361,9 +361,8 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
         for child in token.children:
             if (child.dep_ in ("conj", "appos") and not _party_tag(child)) or _misparsed_conjunct(child):
                 todo.append(child)
-        if token.pos_ == "NOUN" and not stacked_bodies(
-            token
-        ):  # a common noun: whom it is made of or belongs to
+        # a common noun: whom it is made of or belongs to ("House GOP leaders" is one group, _slot_actors)
+        if token.pos_ == "NOUN" and not stacked_bodies(token):
             for child in token.children:
                 if child.dep_ == "compound" and token.lower_ in ENTOURAGE_NOUNS:
                     continue  # "Lane aides" met, not Lane
@@ -658,7 +657,12 @@ def _people_group(token: Token, role: Role) -> Actor | None:
     if token.pos_ != "NOUN" or token.lower_ not in PEOPLE_GROUP_NOUNS | ENTOURAGE_NOUNS:
         return None
     words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
-    return Actor(name=" ".join(w.text for w in sorted(words, key=lambda w: w.i)), role=role, kind="group")
+    return _group_actor(sorted(words, key=lambda w: w.i), role)
+
+
+def _group_actor(words: list[Token], role: Role) -> Actor:
+    """A group party named by its words as written ("Lane aides", "House GOP leaders")."""
+    return Actor(name=" ".join(w.text for w in words), role=role, kind="group")
 
 
 def _trade_party(token: Token, role: Role, actors: ActorResolver) -> Actor | None:
@@ -800,11 +804,8 @@ def named_in(actors: ActorResolver, start: int, end: int, role: Role) -> list[Ac
         while after < len(doc) and doc[after].ent_type_ in ("ORG", "NORP"):
             after += 1
         group = stacked_bodies(doc[after]) if after < min(end, len(doc)) else []
-        if group:
-            name = " ".join(t.text for t in group)
-            found.setdefault(name, Actor(name=name, role=role, kind="group"))
-        else:
-            found.setdefault(actor.name, actor)
+        named = _group_actor(group, role) if group else actor
+        found.setdefault(named.name, named)
     return list(found.values())
 
 
@@ -813,7 +814,7 @@ def _slot_actors(
 ) -> list[Actor]:
     """The actor(s) one slot word names: its entity, an untagged proper name, a pronoun's referent."""
     if group := stacked_bodies(token):
-        return [Actor(name=" ".join(t.text for t in group), role=role, kind="group")]
+        return [_group_actor(group, role)]
     entity = actors.document.entity_at(token)
     if entity is not None:
         root = entity.root

@@ -89,12 +89,12 @@ def _body_as_place(ent: Span, trigger: Token | None) -> bool:
         return True  # "met Berg in the Oval Office"; not "officials in the White House said"
     if _visited_for(ent, trigger):
         return True
-    sent_there = previous.lower_ == "to" and _sent_for(
-        previous, trigger
-    )  # "sent X to Capitol Hill for talks"
-    return (previous.lower_ in PLACE_PREPOSITIONS or sent_there) and geocode(
-        ent.text, frozenset()
-    ) is not None
+    # a known place after a place preposition ("met in Niamey"), or where someone was sent for the
+    # event ("sent X to Capitol Hill for talks")
+    placed = previous.lower_ in PLACE_PREPOSITIONS or (
+        previous.lower_ == "to" and _sent_for(previous, trigger)
+    )
+    return placed and geocode(ent.text, frozenset()) is not None
 
 
 def _sent_for(to: Token, trigger: Token | None) -> bool:

@@ -23,8 +23,7 @@ _TICKER = re.compile(
 
 def ticker_spans(sent: Span) -> list[tuple[int, int]]:
     """Document character spans of the ticker brackets in ``sent``."""
-    base = sent.start_char
-    return [(base + m.start(), base + m.end()) for m in _TICKER.finditer(sent.text)]
+    return _spans(_TICKER, sent)
 
 
 #: "(R-AL)", "(D-Calif.)", "(I-Vt.)", "(R-Iowa)": party initial, dash, state.
@@ -33,5 +32,9 @@ _AFFILIATION = re.compile(r"\(\s*[RDI]\s*[-–]\s*[A-Z][A-Za-z.]{1,14}\s*\)")
 
 def affiliation_spans(sent: Span) -> list[tuple[int, int]]:
     """Document character spans of the party-and-state brackets in ``sent``."""
+    return _spans(_AFFILIATION, sent)
+
+
+def _spans(pattern: re.Pattern[str], sent: Span) -> list[tuple[int, int]]:
     base = sent.start_char
-    return [(base + m.start(), base + m.end()) for m in _AFFILIATION.finditer(sent.text)]
+    return [(base + m.start(), base + m.end()) for m in pattern.finditer(sent.text)]
