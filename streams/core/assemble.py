@@ -19,6 +19,7 @@ from streams.core.model import Actor, DateBasis, Event, Evidence, Role, make_eve
 from streams.core.model import Extractor as ExtractorInfo
 from streams.core.normalise.money import find_money
 from streams.core.rules.actors import ActorResolver
+from streams.core.rules.agreement_shapes import reacted_to
 from streams.core.rules.amounts import attach_amounts
 from streams.core.rules.dateline import Dateline, find_dateline
 from streams.core.rules.discourse import DiscourseContext
@@ -220,6 +221,8 @@ def interaction_event(
     found = select_parties(trigger, sent, role, actors, discourse, quote_spans, places, not_parties)
     found = _abbreviations_as_bodies(found)
     evidence = context.evidence(sent.start_char, sent.end_char)
+    # "denounced on Monday the pact between A and B": Monday and the place are the denouncing's
+    own_phrase = trigger.type == "agreement" and reacted_to(trigger.token)
     date_value, date_basis = event_date(
         sent,
         trigger.token,
@@ -228,10 +231,11 @@ def interaction_event(
         context.base_date,
         context.date_basis,
         around,
+        own_phrase,
     )
-    location = event_location(sent, around, trigger.token, context.countries) or dateline_location(
-        sent, context.dateline, context.countries
-    )
+    location = event_location(sent, around, trigger.token, context.countries, own_phrase)
+    if location is None and not own_phrase:
+        location = dateline_location(sent, context.dateline, context.countries)
     confidence = _confidence(found)
     return Event(
         event_id=make_event_id(

@@ -453,3 +453,45 @@ TRIGGER_WORDS = (
     | PLEDGE_VERBS
     | frozenset({PURCHASE, MEET_NOUN, SIT_VERB, SETTLE_VERB})
 )
+
+#: Verbs of a reaction to an agreement that already exists: "denounced the pact between A and B",
+#: "welcomed the deal". The date and place of their clause are the reaction's, not the deal's.
+REACTION_VERBS = frozenset(
+    {
+        "denounce",
+        "condemn",
+        "criticize",
+        "criticise",
+        "slam",
+        "attack",
+        "reject",
+        "oppose",
+        "protest",
+        "welcome",
+        "praise",
+        "hail",
+        "applaud",
+        "endorse",
+        "defend",
+        "question",
+        "challenge",
+        "dispute",
+        "violate",
+        "breach",
+        "scrap",
+        "cancel",
+        "terminate",
+        "suspend",
+        "abandon",
+        "renounce",
+        "review",
+        "implement",
+        "honor",
+        "honour",
+        "blame",
+        "cite",
+        "mention",
+        "describe",
+        "declare",
+    }
+)

@@ -22,6 +22,7 @@ from streams.core.lexicon.triggers import (
     PENDING_AGREEMENT_VERBS,
     PLEA_WORDS,
     PLEDGE_VERBS,
+    REACTION_VERBS,
 )
 
 #: Entity labels that name a party of an agreement.
@@ -123,3 +124,14 @@ def opinion_agreement(verb: Token) -> bool:
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     bodies = all(t.ent_type_ in _BODY_LABELS for t in partners + subjects)
     return not (partners and subjects and bodies)
+
+
+def reacted_to(noun: Token) -> bool:
+    """An agreement noun that is what a reaction is about: "denounced the memoranda between Turkey
+    and Libya", "welcomed the deal on Monday". The agreement existed before; the clause's date
+    and place are those of the reaction, so only the noun's own phrase may date or place it."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = noun.head
+    verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
+    return noun.dep_ in ("dobj", "pobj", "nsubjpass") and verb.lemma_.lower() in REACTION_VERBS

@@ -46,6 +46,11 @@ class DiscourseContext:
         self.countries: list[Actor] = []  # distinct countries in order of last mention
         self.last_parties: list[Actor] = []  # parties of the last meeting or agreement with two or more
         self.sentences_since_parties = 0  # sentences read since ``last_parties`` were found
+        # the parties of the last event at which two or more people met or agreed, and the sentences
+        # read since: "the foreign ministers" are those people even when a deal between two countries
+        # was told after their meeting
+        self.last_people: list[Actor] = []
+        self.sentences_since_people = 0
         # the words of the titles and appositions said of each person so far ("House Speaker Paul
         # Ryan", "Ana Ruiz, the former secretary of state"): "the speaker" may stand for that person
         self.descriptions: dict[str, tuple[Actor, set[str]]] = {}
@@ -134,6 +139,9 @@ class DiscourseContext:
         if len(parties) >= 2:
             self.last_parties = parties
             self.sentences_since_parties = 0
+        if sum(1 for p in parties if p.kind == "person") >= 2:
+            self.last_people = parties
+            self.sentences_since_people = 0
 
     def parties_of_the_agreement(self, noun: Token, role: Role) -> list[Actor]:
         """ "The two pacts they signed were vague, and the trade deal struck in July ...": a definite
@@ -160,6 +168,8 @@ class DiscourseContext:
         return bool(words & GROUP_DETERMINERS)
 
     def _group(self, token: Token) -> list[Actor]:
+        if token.lower_ in PERSON_GROUP_NOUNS and self._people_meant(token):
+            return self.last_people  # "the foreign ministers": the people, not the countries of a deal since
         if token.lower_ in PARTY_GROUP_NOUNS and len(self.last_parties) >= 2:
             return self.last_parties
         if token.lower_ in RECENT_PAIR_NOUNS and _says_two(token):
@@ -188,6 +198,16 @@ class DiscourseContext:
             return self.countries[-count:]  # "the three countries": the last three named
         return self.last_parties
 
+    def _people_meant(self, token: Token) -> bool:
+        """Whether a people noun ("the ministers") goes back to the last people who met rather
+        than to the last parties: when those are not people (two or more) and the people were
+        named a few sentences back. "The leaders of both countries" says whose leaders: not then."""
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return False
+        if self.last_parties is self.last_people:
+            return False  # the last parties are people themselves
+        return len(self.last_people) >= 2 and self.sentences_since_people <= PEOPLE_SENTENCES
+
     def advance(self, sent: Span, events_actors: list[list[Actor]]) -> None:
         """Record what this sentence named, after its events were built."""
         in_sentence = self.actors.actors_in(sent.start, sent.end, "party")
@@ -208,6 +228,7 @@ class DiscourseContext:
         self._learn_descriptions(sent)
         learn_genders(sent, self.actors, self.genders)
         self.sentences_since_parties += 1
+        self.sentences_since_people += 1
         for group in events_actors:
             self.note_parties(group)
         self.subject_group = self._subject_group(sent)
@@ -242,6 +263,10 @@ class DiscourseContext:
         return list(group.values()) if len(group) >= 2 else []
 
 
+#: Group nouns that mean people, who may have met before a deal of their countries was told.
+PERSON_GROUP_NOUNS = frozenset({"leaders", "presidents", "ministers", "men", "women"})
+#: How many sentences back "the ministers" may find the people who met.
+PEOPLE_SENTENCES = 8
 #: How far back "the two companies" looks: the paragraph before, roughly.
 RECENT_SENTENCES = 3
 NAMED_KINDS = frozenset({"organization", "person", "country"})

@@ -267,6 +267,10 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
         return "planned"  # "the meeting is set to open tomorrow"
     if _future_relative(nodes[0]):
         return "planned"  # "a deal that will close in June"
+    if nodes[0].pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in _FUTURE_ADJECTIVES for c in nodes[0].children
+    ):
+        return "planned"  # "agreed to a future meet on Crete", "their upcoming summit"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
         if verb.head.lemma_.lower() in IMPLICATIVE_VERBS and verb.head.tag_ in ("VBD", "VBN"):
             return "past"  # "helped facilitate a meeting", "managed to meet him"
@@ -276,6 +280,11 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
     if verb.tag_ in ("VBZ", "VBP") and not aux and _time_clause(verb):
         return "planned"  # "will endorse her after the president meets with Sanders"
     return "past"
+
+
+#: Adjectives that put the event noun they describe in the future ("next" does not: "at the next
+#: meeting they agreed" tells the past).
+_FUTURE_ADJECTIVES = frozenset({"future", "upcoming", "forthcoming"})
 
 
 def _future_relative(noun: Token) -> bool:

@@ -114,8 +114,12 @@ def event_date(
     base: date | None,
     basis: DateBasis | None,
     quote_spans: CharSpans,
+    own_phrase: bool = False,
 ) -> DatedAs:
     """The date of a meeting or agreement signalled by ``trigger`` in ``sent``.
+
+    With ``own_phrase`` only a date in the trigger noun's own phrase counts ("denounced on Monday
+    the November 27 agreement": November 27; the sentence before says nothing of it either).
 
     Its own clause's date nearest the trigger; a year-less date in a past-tense clause is
     never after publication; with no date in the sentence, the day the previous sentence of
@@ -129,6 +133,8 @@ def event_date(
         if ent.label_ != "DATE" or quote_spans.covers(ent.start_char):
             continue
         any_date = True
+        if own_phrase and not any(a.i == trigger.i for a in ent.root.ancestors):
+            continue
         trailing = False
         if planned and _dates_the_plan(ent, trigger):
             continue  # "agreed Monday to hold talks": Monday is the agreeing
@@ -157,7 +163,7 @@ def event_date(
         # the event's own clause first: "X said on Monday that on a trip this week he would ..."
         value = min(found, key=lambda item: item[:2])[2]
         return value, (basis if is_relative(value) else None)
-    if any_date or not not_after or any(t.lower_ in _TIME_SHIFT_WORDS for t in sent):
+    if own_phrase or any_date or not not_after or any(t.lower_ in _TIME_SHIFT_WORDS for t in sent):
         return None, None  # only a past-tense scene continues the day of the sentence before
     return _previous_sentence_day(sent, document, base, basis, quote_spans)
 

@@ -23,7 +23,14 @@ from spacy.tokens import Span, Token
 
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS
-from streams.core.lexicon.triggers import ACQUISITION_VERBS, SALE_NOUNS, SALE_VERBS, VISIT_LEMMAS
+from streams.core.lexicon.triggers import (
+    ACQUISITION_VERBS,
+    AGREEMENT_NOUNS,
+    COUNTERPART_PREPS,
+    SALE_NOUNS,
+    SALE_VERBS,
+    VISIT_LEMMAS,
+)
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
 from streams.core.normalise.gazetteer import capital_country, country_code, country_place, geocode
@@ -532,6 +539,8 @@ def select_parties(
                 continue  # "Berg and Holt wore hats after his visit"
             if _locates_an_area(ent.root):
                 continue  # "a visit to the U.S.-Mexico border": where, not who
+            if trigger.type == "meeting" and _a_deals_party(ent.root, trigger.token):
+                continue  # "met and condemned the deal between Chad and Niger": the deal's parties
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = actor
     _drop_title_countries(found, sent, actors)
@@ -766,6 +775,20 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     # the common governor above the trigger: the trigger's own way up must not leave its clause
     # ("Ana told Ben as she sat down with him": a clause about the main one's people)
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
+
+
+def _a_deals_party(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` is in the with- or between-phrase of an agreement noun: the names in
+    "the deal between Chad and Niger" are that deal's parties, not those of a meeting the
+    sentence tells besides it ("ministers met in Rome and condemned the deal between ...")."""
+    paths = paths_to_common_head(token, trigger)
+    return paths is not None and any(
+        node.dep_ == "prep"
+        and node.lower_ in COUNTERPART_PREPS
+        and node.head.pos_ == "NOUN"
+        and node.head.lemma_.lower() in AGREEMENT_NOUNS
+        for node in paths[0]
+    )
 
 
 def stacked_bodies(noun: Token) -> list[Token]:

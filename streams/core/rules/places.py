@@ -154,10 +154,15 @@ def place_char_spans(
 
 
 def event_location(
-    sent: Span, quote_spans: CharSpans, trigger: Token | None = None, countries: Collection[str] = ()
+    sent: Span,
+    quote_spans: CharSpans,
+    trigger: Token | None = None,
+    countries: Collection[str] = (),
+    own_phrase: bool = False,
 ) -> Location | None:
     """The event's place: a facility if the sentence names one, else the place nearest the trigger;
-    geocoded, with ``countries`` (ISO codes the article names) deciding between namesake cities."""
+    geocoded, with ``countries`` (ISO codes the article names) deciding between namesake cities.
+    With ``own_phrase`` only a place in the trigger noun's own phrase ("the deal signed in Oslo")."""
     anchor = trigger.i if trigger is not None else sent.start
     if trigger is not None and trigger.ent_type_ in ("FAC", "EVENT"):
         # a meeting named for its place: "the Annapolis Conference", "the Camp David summit"
@@ -178,6 +183,7 @@ def event_location(
         if (p.label_ != "ORG" or _body_as_place(p, trigger))
         and not _in_content_clause(p.root, trigger)
         and not _in_reporting_clause(p.root, trigger)
+        and not (own_phrase and trigger is not None and trigger not in p.root.ancestors)
     ]
     best = min(
         places,
@@ -188,7 +194,7 @@ def event_location(
         ),
         default=None,
     )
-    if trigger is not None and (best is None or not _in_clause_of(best.root, trigger)):
+    if trigger is not None and not own_phrase and (best is None or not _in_clause_of(best.root, trigger)):
         # "a school in the Harbour district where she met X": the noun "where" refers to
         best = _where_place(trigger, quote_spans) or (
             best if best is None or not _in_conjunct(best.root, trigger) else None

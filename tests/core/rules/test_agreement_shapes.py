@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
-from streams.core.rules.agreement_shapes import agreement_with_party, joint_pledge, opinion_agreement
+from streams.core.rules.agreement_shapes import (
+    agreement_with_party,
+    joint_pledge,
+    opinion_agreement,
+    reacted_to,
+)
+from tests.fixtures.extraction import events_of
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +89,27 @@ def test_agree_with_as_opinion(nlp: Language, text: str, opinion: bool) -> None:
 )
 def test_a_pledge_to_act_together(nlp: Language, text: str, word: str, agreement: bool) -> None:
     assert joint_pledge(_token(nlp, text, word)) is agreement
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reaction"),
+    [
+        ("In Lille on Monday the envoys denounced the pact between Chad and Niger.", "pact", True),
+        ("The mayor welcomed the deal with Acme on Friday.", "deal", True),
+        ("The council pulled the town out of the deal with Acme.", "deal", False),
+        ("Acme and Beta signed the deal in Oslo on Monday.", "deal", False),
+    ],
+)
+def test_an_agreement_reacted_to(nlp: Language, text: str, word: str, reaction: bool) -> None:
+    assert reacted_to(_token(nlp, text, word)) is reaction
+
+
+def test_a_reaction_neither_dates_nor_places_the_agreement(extractor: Extractor) -> None:
+    """The day and place of "denounced" are the denouncing's; a date of the deal's own stays."""
+    body = (
+        "In Lille on Monday the envoys denounced the pact between Chad and Niger. "
+        "In Lille on Monday the envoys denounced the May 3 pact between Mali and Togo."
+    )
+    found = [(e["date"], e["location"]) for e in events_of(extractor, body, "agreement")]
+    assert found[0] == (None, None), found
+    assert found[1][0] is not None and found[1][0]["value"] == "2025-05-03" and found[1][1] is None, found

@@ -62,3 +62,17 @@ def test_the_three_countries_are_the_last_three_named(extractor: Extractor) -> N
     result = extractor.extract_one(Article(id="t", body=body, published_at="2026-01-07"))
     (deal,) = [e for e in result.events if e.type == "agreement"]
     assert {a.name for a in deal.actors} == {"Chile", "Peru", "Bolivia"}
+
+
+def test_the_ministers_are_the_people_who_met_not_a_deals_countries(extractor: Extractor) -> None:
+    """ "The foreign ministers" after a meeting of four ministers and a deal of two countries told
+    since: the ministers who met."""
+    body = (
+        "Foreign ministers Ana Ruiz, Ben Holt and Carla Dunn met in Lisbon on Monday. They said the "
+        "border agreement between Chad and Niger was void. The foreign ministers then agreed to a future "
+        "meet in Porto."
+    )
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2026-01-07"))
+    later = [e for e in result.events if e.type == "meeting" and e.evidence.start > 100]
+    assert [{a.name for a in e.actors} for e in later] == [{"Ana Ruiz", "Ben Holt", "Carla Dunn"}]
+    assert later[0].status == "planned"

@@ -24,6 +24,9 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The two governors met in Lyon on Tuesday.", "met", "meeting", "occurred"),
         ("The two treasurers are holding talks in Bern.", "talks", "meeting", "occurred"),
         ("The ministers will meet in Porto next week.", "meet", "meeting", "scheduled"),
+        # an event noun said to be in the future is a plan whatever the tense around it
+        ("The two mayors agreed to a future meet in Lille.", "meet", "meeting", "scheduled"),
+        ("The growers praised their upcoming summit with the buyers.", "summit", "meeting", "scheduled"),
         # an announced intention or a set date is a plan; a hope stays a hope
         ("Zenco intends to acquire the brewer Malto for $40 million.", "acquire", "agreement", "scheduled"),
         ("The two governors are set to meet in Lyon on Tuesday.", "meet", "meeting", "scheduled"),

@@ -522,3 +522,13 @@ def test_talks_counted_by_a_measure_noun_are_the_verbs_subjects(extractor: Extra
 def test_one_persons_visit_is_not_the_visit_of_the_two_the_clause_is_about(extractor: Extractor) -> None:
     body = "Ann Lee and Bo Kim wore red hats before the candidate's speech after his visit to Peru."
     assert not any({"Ann Lee", "Bo Kim"} & parties for parties in _parties(extractor, body, "meeting"))
+
+
+def test_a_deals_parties_are_no_parties_of_a_meeting_beside_it(extractor: Extractor) -> None:
+    """ "ministers met in Rome and condemned the deal between Chad and Niger": Chad and Niger are
+    the deal's sides, not at the meeting (which, its ministers unnamed, is not published)."""
+    body = (
+        "On Monday, ministers from five countries met in Rome and condemned the deal between Chad and Niger."
+    )
+    assert _parties(extractor, body, "meeting") == []
+    assert _parties(extractor, body, "agreement") == [{"Chad", "Niger"}]
