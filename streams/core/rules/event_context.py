@@ -227,6 +227,14 @@ def _awaited(verb: Token) -> bool:
 
 
 def _habitual(path: list[tuple[Token, str]]) -> bool:
+    noun = path[0][0]
+    if noun.pos_ == "NOUN" and any(
+        c.dep_ in ("acl", "relcl")
+        and c.tag_ in ("VBZ", "VBP")
+        and any(a.dep_ == "advmod" and a.lower_ in HABITUAL_ADVERBS for a in c.children)
+        for c in noun.children
+    ):
+        return True  # "G7 meetings, which usually center on politics": what such meetings are like
     verb = _clause_verb(path)
     children = list(verb.children)
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in children):

@@ -27,6 +27,7 @@ from streams.core.lexicon.triggers import (
     ACQUISITION_VERBS,
     AGREEMENT_NOUNS,
     COUNTERPART_PREPS,
+    MEETING_NOUNS,
     SALE_NOUNS,
     SALE_VERBS,
     VISIT_LEMMAS,
@@ -539,7 +540,7 @@ def select_parties(
                 continue  # "Berg and Holt wore hats after his visit"
             if _locates_an_area(ent.root):
                 continue  # "a visit to the U.S.-Mexico border": where, not who
-            if trigger.type == "meeting" and _a_deals_party(ent.root, trigger.token):
+            if _another_events_party(ent.root, trigger):
                 continue  # "met and condemned the deal between Chad and Niger": the deal's parties
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = actor
@@ -777,18 +778,39 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
 
 
-def _a_deals_party(token: Token, trigger: Token) -> bool:
-    """Whether ``token`` is in the with- or between-phrase of an agreement noun: the names in
-    "the deal between Chad and Niger" are that deal's parties, not those of a meeting the
-    sentence tells besides it ("ministers met in Rome and condemned the deal between ...")."""
-    paths = paths_to_common_head(token, trigger)
-    return paths is not None and any(
-        node.dep_ == "prep"
-        and node.lower_ in COUNTERPART_PREPS
-        and node.head.pos_ == "NOUN"
-        and node.head.lemma_.lower() in AGREEMENT_NOUNS
-        for node in paths[0]
-    )
+def _another_events_party(token: Token, trigger: Trigger) -> bool:
+    """Whether ``token`` belongs to another event the sentence tells beside the trigger's.
+
+    For a meeting, a name in the with- or between-phrase of an agreement noun: "ministers met in
+    Rome and condemned the deal between Chad and Niger" (the deal's sides). For any event, a name
+    under an event noun coordinated with it: "the visit by Lund to Peru, and the talks held by
+    the Chilean and Bolivian envoys" (the talks' parties, not the visit's)."""
+    paths = paths_to_common_head(token, trigger.token)
+    if paths is None:
+        return False
+    for node in paths[0]:
+        if node.i == trigger.token.i:
+            continue
+        head = node.head
+        if (
+            trigger.type == "meeting"
+            and node.dep_ == "prep"
+            and node.lower_ in COUNTERPART_PREPS
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in AGREEMENT_NOUNS
+        ):
+            return True
+        if node.dep_ in _OWN_CLAUSE_DEPS and node.pos_ == "NOUN" and _event_noun(node):
+            return True  # an event noun that is a subject or a conjunct: not the trigger's object
+    return False
+
+
+#: How an event noun hangs when it tells an event of its own beside the trigger's.
+_OWN_CLAUSE_DEPS = frozenset({"conj", "nsubj", "nsubjpass"})
+
+
+def _event_noun(token: Token) -> bool:
+    return token.lower_ in MEETING_NOUNS or token.lemma_.lower() in AGREEMENT_NOUNS | MEETING_NOUNS
 
 
 def stacked_bodies(noun: Token) -> list[Token]:
@@ -908,6 +930,10 @@ STATE_HEAD_NOUNS = frozenset(
 ) | frozenset({"government", "delegation", "envoy", "ambassador"})
 
 
+#: Singular nouns for who rules a country, no one person: "the Saudi leadership", "the Syrian regime".
+STATE_BODY_NOUNS = frozenset({"leadership", "regime", "cabinet"})
+
+
 def _office_holder(token: Token) -> bool:
     """ "the US president", "Japan's prime minister": one person, the holder of a country's office."""
     return (
@@ -925,7 +951,7 @@ def _demonym_countries(token: Token, role: Role) -> list[Actor]:
     plural = (token.tag_ == "NNS" and lemma in OFFICIALS_NOUNS) or (
         token.tag_ == "NNPS" and token.lower_.rstrip("s") in OFFICIALS_NOUNS
     )
-    if not plural and not (token.tag_ == "NN" and lemma in STATE_HEAD_NOUNS):
+    if not plural and not (token.tag_ == "NN" and lemma in STATE_HEAD_NOUNS | STATE_BODY_NOUNS):
         return []
     doc = token.doc
     named_next = (

@@ -24,6 +24,13 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The two governors met in Lyon on Tuesday.", "met", "meeting", "occurred"),
         ("The two treasurers are holding talks in Bern.", "talks", "meeting", "occurred"),
         ("The ministers will meet in Porto next week.", "meet", "meeting", "scheduled"),
+        # what such events are usually like, said of the noun in a present-tense clause
+        (
+            "Bird fairs draw crowds, and club meetings, which usually happen in May, do too.",
+            "meetings",
+            "meeting",
+            "habitual",
+        ),
         # an event noun said to be in the future is a plan whatever the tense around it
         ("The two mayors agreed to a future meet in Lille.", "meet", "meeting", "scheduled"),
         ("The growers praised their upcoming summit with the buyers.", "summit", "meeting", "scheduled"),

@@ -532,3 +532,19 @@ def test_a_deals_parties_are_no_parties_of_a_meeting_beside_it(extractor: Extrac
     )
     assert _parties(extractor, body, "meeting") == []
     assert _parties(extractor, body, "agreement") == [{"Chad", "Niger"}]
+
+
+def test_the_parties_of_an_event_told_beside_are_not_the_triggers(extractor: Extractor) -> None:
+    """ "The visit by X to Peru, and the talks held by the Chilean and Bolivian envoys ...": the
+    envoys' countries are the talks' parties, not the visit's."""
+    body = (
+        "The visit by Prime Minister Ana Lund to Peru, and the talks held by the Chilean and "
+        "Bolivian envoys in La Paz, all showed how the region has changed."
+    )
+    found = _parties(extractor, body, "meeting")
+    assert {"Ana Lund", "Peru"} in found and all("Chile" not in f for f in found if "Ana Lund" in f), found
+
+
+def test_a_countrys_leadership_is_the_country(extractor: Extractor) -> None:
+    found = _parties(extractor, "The Danish envoy met with the Saudi leadership in Riyadh.", "meeting")
+    assert found == [{"Denmark", "Saudi Arabia"}], found
