@@ -34,6 +34,7 @@ from streams.core.rules.plover import plover_for
 from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, with_speaker
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.rementions import repeats_earlier
+from streams.core.rules.same_day import on_the_news_day
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.rules.tickers import affiliation_spans, ticker_spans
 from streams.core.spans import CharSpans
@@ -123,8 +124,9 @@ def build_events(
             published.append((trigger, event))
             discourse.note_parties(event.actors)
         published = with_elliptic_meetings(published, sent, discourse, context)
+        told_before = list(events)
         for trigger, event in published:
-            events.append(event)
+            events.append(on_the_news_day(event, trigger.token, sent, told_before, context.base_date))
             anchors.append(trigger.token.idx)
         discourse.advance(sent, [event.actors for _, event in published])
     events = attach_amounts(events, anchors, find_money(text), text)

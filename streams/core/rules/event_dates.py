@@ -24,7 +24,7 @@ from streams.core.rules.syntax import clause_verb
 from streams.core.spans import CharSpans
 
 #: words that move an event away from the time of the sentence before ("later they met")
-_TIME_SHIFT_WORDS = frozenset(
+TIME_SHIFT_WORDS = frozenset(
     {
         "later",
         "earlier",
@@ -152,7 +152,7 @@ def event_date(
         value = normalise_date(
             ent.text, base, prefer_future=planned, not_after=not_after, reference=reference
         )
-        if value is not None and trailing and not _news_day(value, base):
+        if value is not None and trailing and not news_day(value, base):
             continue  # "visited the families of the men trapped on Tuesday": an earlier day is the trapping's
         if value is not None and governed_past and not _not_after(value, base):
             continue  # "agreed in 2015 to cut emissions in 2030": a later year is the target's
@@ -163,7 +163,7 @@ def event_date(
         # the event's own clause first: "X said on Monday that on a trip this week he would ..."
         value = min(found, key=lambda item: item[:2])[2]
         return value, (basis if is_relative(value) else None)
-    if own_phrase or any_date or not not_after or any(t.lower_ in _TIME_SHIFT_WORDS for t in sent):
+    if own_phrase or any_date or not not_after or any(t.lower_ in TIME_SHIFT_WORDS for t in sent):
         return None, None  # only a past-tense scene continues the day of the sentence before
     return _previous_sentence_day(sent, document, base, basis, quote_spans)
 
@@ -319,7 +319,7 @@ def _ends_clause_in_participle(ent: Span, trigger: Token) -> bool:
     return after is None or (after.head.i == trigger.i and after.dep_ in ("cc", "punct"))
 
 
-def _news_day(value: DateValue, base: date | None) -> bool:
+def news_day(value: DateValue, base: date | None) -> bool:
     """Whether the date is the day of publication or the day before: the day of a lede's news."""
     if base is None or value.precision != "day":
         return False

@@ -1,0 +1,57 @@
+"""An undated event of someone the lede dated on the news day: the same day, and the same place.
+
+"Lund and Holt met on Tuesday over the ferry row ... Lund also met the harbour chief, then the
+mayors of the islands." A wire story tells the day of its news once, in the
+lede; a later sentence that tells, in the simple past and with no time of its own, more of what
+the same people did is read by any reader as that day's, where that day's scene was. Only then:
+a sentence that names any date, moves in time ("later", "earlier", "again"), or is in the
+perfect ("had met", "has met": background) keeps its own silence, and so does an event whose
+parties share no one with the dated one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from streams.core.model import Event
+from streams.core.rules.document import entities_in
+from streams.core.rules.event_dates import TIME_SHIFT_WORDS, news_day
+from streams.core.rules.syntax import clause_verb
+
+
+def _perfect(trigger: Token) -> bool:
+    """ "had met", "has signed": the perfect tells what lies before the scene."""
+    verb = clause_verb(trigger)
+    return verb is not None and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _free_of_time(sent: Span) -> bool:
+    """No date and no word that moves the sentence in time."""
+    if any(ent.label_ in ("DATE", "TIME") for ent in entities_in(sent)):
+        return False
+    return not any(t.lower_ in TIME_SHIFT_WORDS for t in sent)
+
+
+def on_the_news_day(
+    event: Event, trigger: Token, sent: Span, earlier: list[Event], base: date | None
+) -> Event:
+    """``event`` dated (and placed, when it names no place) as the latest earlier meeting or
+    agreement of the news day that shares a party with it; unchanged when none does."""
+    if event.date is not None or event.status != "past" or _perfect(trigger) or not _free_of_time(sent):
+        return event
+    parties = {a.name for a in event.actors}
+    for other in reversed(earlier):
+        if other.type == "statement" or other.date is None or not news_day(other.date, base):
+            continue
+        if not parties & {a.name for a in other.actors}:
+            continue
+        return replace(
+            event,
+            date=other.date,
+            date_basis=other.date_basis,
+            location=event.location or other.location,
+        )
+    return event

@@ -1,0 +1,38 @@
+"""An undated event of people the lede dated on the news day takes that day and place."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.core.extractor import Extractor
+from tests.fixtures.extraction import events_of
+
+LEDE = "OSLO (AP) — Mayor Ana Lund and Governor Ben Holt met on Tuesday over the ferry row.\n\n"
+
+
+def _dated(extractor: Extractor, later: str) -> list[tuple[str | None, str | None]]:
+    """(date, place) of each meeting after the lede's."""
+    events = events_of(extractor, LEDE + later, "meeting", published_at="2025-10-29")
+    return [
+        ((e["date"] or {}).get("value"), (e["location"] or {}).get("name"))
+        for e in events
+        if e["evidence"]["start"] >= len(LEDE)
+    ]
+
+
+def test_the_same_peoples_undated_meeting_is_of_the_news_day(extractor: Extractor) -> None:
+    assert _dated(extractor, "Lund also met with harbour chief Omar Berg.") == [("2025-10-28", "Oslo")]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Lund had met with harbour chief Omar Berg.",  # the perfect: before the scene
+        "Lund later met with harbour chief Omar Berg.",  # moves in time
+        "Lund met with harbour chief Omar Berg in May.",  # a date of its own
+        "Rita Moe met with harbour chief Omar Berg.",  # no one of the lede's
+    ],
+)
+def test_background_keeps_its_silence(extractor: Extractor, later: str) -> None:
+    found = _dated(extractor, later)
+    assert found and all(date != "2025-10-28" for date, _ in found), found
