@@ -98,8 +98,10 @@ def _definite_thing(token: Token) -> bool:
     """One thing, not goods in bulk: "it", "the jet", "his start-up" (not "cars", "10 jets")."""
     if token.lower_ in _THING_PRONOUNS or _named(token):
         return True
+    # a count comes before the noun ("10 jets"); a number after it is a model ("a Boeing 737"),
+    # a year before it the model's year ("a 1971 Boeing")
     return any(c.dep_ in ("det", "poss") for c in token.children) and not any(
-        c.dep_ == "nummod" for c in token.children
+        c.dep_ == "nummod" and c.i < token.i and c.ent_type_ != "DATE" for c in token.children
     )
 
 

@@ -205,6 +205,8 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
         return True
     if dates_an_occasion(ent, trigger):
         return False
+    if _year_of_a_thing(ent):
+        return False  # "bought a 1968 Boeing 727": the year of the jet, not of the purchase
     date_verb = clause_verb(ent.root, stop=trigger)
     if date_verb is None:
         return True  # the date modifies the trigger word itself
@@ -234,6 +236,20 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
             verb = verb.head
         return verb.i == event_verb.i
     return False
+
+
+def _year_of_a_thing(ent: Span) -> bool:
+    """A bare year before a maker's name and a model number ("a 1968 Boeing 727", "the 2004 Ford
+    F-150"): the year the thing was made, however the parse hangs it."""
+    doc = ent.doc
+    if len(ent) != 1 or not (ent.text.isdigit() and len(ent.text) == 4) or ent.end + 1 >= len(doc):
+        return False
+    maker, model = doc[ent.end], doc[ent.end + 1]
+    return (
+        maker.pos_ == "PROPN"
+        and maker.ent_type_ in ("ORG", "PRODUCT")
+        and any(ch.isdigit() for ch in model.text)
+    )
 
 
 #: prepositions that set a deadline or a span rather than the time of what was agreed

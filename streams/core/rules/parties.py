@@ -493,6 +493,8 @@ def select_parties(
     for token in slotted:
         if token in traded or (not_parties is not None and not_parties.covers(token.idx)):
             continue
+        if traded and _makes_the_goods(token):
+            continue  # "bought a Boeing 727 from Dunmore Oil": the seller is named, Boeing made the jet
         if quote_spans.covers(token.idx) and not quote_spans.covers(trigger.token.idx):
             continue
         city = _visited_city(token, actors)
@@ -540,6 +542,8 @@ def select_parties(
                 continue  # "Berg and Holt wore hats after his visit"
             if _locates_an_area(ent.root):
                 continue  # "a visit to the U.S.-Mexico border": where, not who
+            if traded and _makes_the_goods(ent.root):
+                continue
             if _another_events_party(ent.root, trigger):
                 continue  # "met and condemned the deal between Chad and Niger": the deal's parties
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
@@ -673,6 +677,22 @@ def _people_group(token: Token, role: Role) -> Actor | None:
 def _group_actor(words: list[Token], role: Role) -> Actor:
     """A group party named by its words as written ("Lane aides", "House GOP leaders")."""
     return Actor(name=" ".join(w.text for w in words), role=role, kind="group")
+
+
+def _makes_the_goods(token: Token) -> bool:
+    """A maker's name on a model number or on counted goods ("a 1968 Boeing 727", "10 Airbus jets"):
+    what is traded, not who trades it, when the trade names its other side."""
+    head = token.head
+    if token.dep_ in ("compound", "nmod") and head.i > token.i:
+        counted = any(c.dep_ == "nummod" and c.i < token.i and c.ent_type_ != "DATE" for c in head.children)
+        if _model_number(head) or counted:
+            return True  # "a Boeing 727", "10 Boeing jets"
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.head.i == token.i and _model_number(after)  # parsed "Boeing <- 737"
+
+
+def _model_number(token: Token) -> bool:
+    return any(ch.isdigit() for ch in token.text)
 
 
 def _trade_party(token: Token, role: Role, actors: ActorResolver) -> Actor | None:

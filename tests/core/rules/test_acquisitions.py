@@ -39,6 +39,8 @@ def _found(nlp: Language, text: str, word: str) -> bool:
         ("Nordavia agreed the purchase of 18 new Boeing 787 Dreamliners.", "purchase"),
         ("Lenovo bought IBM's personal computer business for $1.25 billion.", "bought"),
         ("Acme acquired the Beta Foods unit in March.", "acquired"),
+        # a number after the maker is a model, not a count: one jet, bought from a named seller
+        ("Tom Hale bought a Boeing 737 from Dunmore Oil Corp.", "bought"),
     ],
 )
 def test_acquisitions(nlp: Language, text: str, word: str) -> None:
@@ -84,3 +86,24 @@ def test_who_pays_to_buy_is_the_buyer(extractor: Extractor) -> None:
     )
     (deal,) = [e.to_dict() for e in result.events if e.type == "agreement"]
     assert [a["name"] for a in deal["actors"]] == ["Ivan Pelz", "Norland Airways"]
+
+
+@pytest.mark.parametrize(
+    ("body", "seller"),
+    [
+        (
+            "Tom Hale paid $9 million to buy a 1971 Boeing 737 from a struggling Ohio firm, Dunmore Oil.",
+            "Dunmore Oil",
+        ),
+        ("Tom Hale bought 10 Airbus jets from Dunmore Oil Corp.", "Dunmore Oil Corp"),
+    ],
+)
+def test_the_maker_of_goods_bought_from_a_seller_is_no_party(
+    extractor: Extractor, body: str, seller: str
+) -> None:
+    """The seller is named: the maker on the model or the counted goods made them, it sold nothing;
+    and "a 1971 Boeing 737" is the jet's year, not the purchase's."""
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2016-04-25"))
+    deals = [e.to_dict() for e in result.events if e.type == "agreement"]
+    assert [[a["name"] for a in d["actors"]] for d in deals] == [["Tom Hale", seller]]
+    assert deals[0]["date"] is None
