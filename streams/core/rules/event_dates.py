@@ -10,6 +10,7 @@ They met the president."). "The following day" counts from the date the text use
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
@@ -129,9 +130,14 @@ def event_date(
     not_after = status == "past" and (_past_tense(trigger) or past_relative_clause(trigger) is not None)
     found: list[tuple[bool, int, DateValue]] = []
     any_date = False
+    same_day = _SAME_DAY_WORDS.search(sent.text)
+    if same_day is not None and quote_spans.covers(sent.start_char + same_day.start()):
+        same_day = None
     for ent in entities_in(sent):
-        if ent.label_ != "DATE" or quote_spans.covers(ent.start_char):
+        if not _day_entity(ent, base) or quote_spans.covers(ent.start_char):
             continue
+        if same_day is not None and same_day.start() <= ent.start_char - sent.start_char < same_day.end():
+            continue  # "the day" of "earlier in the day": read below, from the day given before
         any_date = True
         if own_phrase and not any(a.i == trigger.i for a in ent.root.ancestors):
             continue
@@ -163,9 +169,35 @@ def event_date(
         # the event's own clause first: "X said on Monday that on a trip this week he would ..."
         value = min(found, key=lambda item: item[:2])[2]
         return value, (basis if is_relative(value) else None)
+    if same_day is not None and not (own_phrase or any_date):
+        # "plans to meet Reid that day", "earlier in the day": the day the text gave before, which
+        # the model does not tag as a date (or tags as "the day" alone)
+        start = sent.start_char + same_day.start()
+        day = _reference_day(document, start, base, quote_spans, not_after, future=planned)
+        if day is not None:
+            value = DateValue(text=same_day.group(0), value=day.isoformat(), precision="day")
+            return value, None
     if own_phrase or any_date or not not_after or any(t.lower_ in TIME_SHIFT_WORDS for t in sent):
         return None, None  # only a past-tense scene continues the day of the sentence before
     return _previous_sentence_day(sent, document, base, basis, quote_spans)
+
+
+#: The day the text gave before, in words the model leaves untagged or tags without the words that
+#: make them so: "that day", "the same day", "earlier in the day", "later in the day".
+_SAME_DAY_WORDS = re.compile(
+    r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:that|the(?:\s+same)?)\s+day|(?:on\s+)?(?:that|the\s+same)\s+day)\b",
+    re.I,
+)
+
+
+def _day_entity(ent: Span, base: date | None) -> bool:
+    """A date, or a time that names its day ("this morning", "last night"); not a bare clock time."""
+    if ent.label_ == "DATE":
+        return True
+    if ent.label_ != "TIME":
+        return False
+    value = normalise_date(ent.text, base)
+    return value is not None and value.precision == "day"
 
 
 def _above_the_event(ent: Span, trigger: Token) -> bool:
@@ -370,6 +402,7 @@ def _reference_day(
     quote_spans: CharSpans,
     not_after: bool,
     links: int = 2,
+    future: bool = False,
 ) -> date | None:
     """The last day the text gave before offset ``before``, that "the following day" counts from.
 
@@ -386,10 +419,12 @@ def _reference_day(
         if is_counted_from_reference(ent.text):
             if links <= 1:
                 return None
-            reference = _reference_day(document, ent.start_char, base, quote_spans, not_after, links - 1)
+            reference = _reference_day(
+                document, ent.start_char, base, quote_spans, not_after, links - 1, future
+            )
             if reference is None:
                 return None
-        value = normalise_date(ent.text, base, not_after=not_after, reference=reference)
+        value = normalise_date(ent.text, base, prefer_future=future, not_after=not_after, reference=reference)
         if value is not None and value.precision == "day":
             return date.fromisoformat(value.value)
     return None

@@ -328,6 +328,16 @@ def _with_person(noun: Token) -> bool:
     )
 
 
+def _gathers_things(verb: Token) -> bool:
+    """gather/assemble said of things collected ("gathered evidence", "the data gathered by the
+    agencies", "a team assembled by X"): people who gather do it themselves, with no object and
+    in the active voice."""
+    if verb.lemma_.lower() not in ("gather", "assemble"):
+        return False
+    passive = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return passive or any(c.dep_ in ("dobj", "agent", "auxpass") for c in verb.children)
+
+
 def _several_sides(verb: Token) -> bool:
     """discuss/gather/assemble as a meeting: with a counterpart ("discussed trade with Macron"),
     or done by several ("Merkel and Macron discussed", "the ministers gathered", "the plan was
@@ -356,7 +366,7 @@ def _is_meeting(token: Token) -> bool:
             token.lower_ in DISCUSSION_NOUNS or any(a.lower_ == "with" for a in token.head.subtree)
         )
     if token.pos_ == "VERB" and lemma in WEAK_MEETING_VERBS:
-        return _several_sides(token)
+        return not _gathers_things(token) and _several_sides(token)
     if token.pos_ == "VERB" and lemma in MEETING_VERBS:
         return not (_meets_a_target(token) or _describes_an_agreement(token) or _no_one_met(token))
     if token.lower_ == MEET_NOUN and token.pos_ == "NOUN":  # "agreed to a future meet on Crete"

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from streams.core.lexicon.organisations import BODY_WORDS
 from streams.core.lexicon.people import NAME_TITLES, NOT_ACRONYM_NAMES, PRONOUNS
+from streams.core.lexicon.places import FACILITY_HEADS
 from streams.core.lexicon.speech import SPEECH_LEMMAS, SPEECH_SUBJECT_VERBS
 from streams.core.normalise.countries import country_for
 
@@ -181,7 +182,7 @@ def find_people(doc: Doc) -> PersonRegister:
     person_names = [
         clean_name(ent.text)
         for ent in model_ents
-        if ent.label_ == "PERSON" and (len(ent) > 1 or clean_name(ent.text) not in place_names)
+        if ent.label_ == "PERSON" and not _place_taken_for_a_person(ent, place_names)
     ]
     titled = [
         clean_name(ent.text)
@@ -299,6 +300,16 @@ def _split_body_and_person(doc: Doc) -> None:
         out.append(Span(doc, split, ent.end, label="PERSON"))
     if changed:
         doc.ents = out
+
+
+def _place_taken_for_a_person(ent: Span, place_names: set[str]) -> bool:
+    """A name tagged PERSON that the article also uses as a place: one word ("in Tbilisi"), or a
+    building's name ("entering Trump Tower" ... "met at Trump Tower"), which must not become a
+    person that "Trump" then joins. "Monty Hall" used as no place stays a person."""
+    name = clean_name(ent.text)
+    if name not in place_names:
+        return False
+    return len(ent) == 1 or ent[-1].lower_ in FACILITY_HEADS
 
 
 def _names_used_as_places(ents: Sequence[Span]) -> set[str]:

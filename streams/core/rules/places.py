@@ -68,7 +68,11 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
                 and previous.head.lemma_.lower() not in TRADE_LEMMAS  # "sold it to Citrix": the buyer
             )
             or (previous.lower_ == "to" and _sent_for(previous, trigger))
-            or (previous.lower_ == "on" and ent.label_ != "ORG" and _met_on(previous))
+            or (
+                previous.lower_ == "on"
+                and (ent.label_ != "ORG" or geocode(ent.text, frozenset()) is not None)
+                and _met_on(previous)
+            )  # "met on Malta", "meet with Reid on Capitol Hill" (tagged as a body)
             or _visited_for(ent, trigger)
         ):
             places.append(ent)
@@ -91,8 +95,10 @@ def _body_as_place(ent: Span, trigger: Token | None) -> bool:
         return True
     # a known place after a place preposition ("met in Niamey"), or where someone was sent for the
     # event ("sent X to Capitol Hill for talks")
-    placed = previous.lower_ in PLACE_PREPOSITIONS or (
-        previous.lower_ == "to" and _sent_for(previous, trigger)
+    placed = (
+        previous.lower_ in PLACE_PREPOSITIONS
+        or (previous.lower_ == "to" and _sent_for(previous, trigger))
+        or (previous.lower_ == "on" and _met_on(previous))
     )
     return placed and geocode(ent.text, frozenset()) is not None
 
@@ -239,9 +245,26 @@ def _in_content_clause(token: Token, trigger: Token | None) -> bool:
             )
             # "the talks they began in November in Washington": the relative clause that tells it took place
             own = past_relative_clause(trigger)
-            return not (describing or scene or (own is not None and own.i == node.i))
+            # "a meeting with Mr. Hale, which took place at the Grand Hotel": the parser hangs the
+            # relative clause on the nearest noun, but only an event takes place
+            occurrence = node.dep_ == "relcl" and _tells_an_occurrence(node)
+            return not (describing or scene or occurrence or (own is not None and own.i == node.i))
         node = node.head
     return False
+
+
+#: Verbs whose relative clause says where or when an event happened ("which was held in Oslo").
+_OCCURRENCE_VERBS = frozenset({"happen", "occur", "hold", "unfold", "convene"})
+
+
+def _tells_an_occurrence(verb: Token) -> bool:
+    """ "which took place", "that was held", "which happened": said of an event, not a person."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    if lemma == "hold":
+        return any(c.dep_ == "auxpass" for c in verb.children)  # "was held", not "who holds"
+    return lemma in _OCCURRENCE_VERBS
 
 
 def _in_reporting_clause(token: Token, trigger: Token | None) -> bool:

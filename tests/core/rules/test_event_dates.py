@@ -68,6 +68,15 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2026-02-11",
             "2026-03",
         ),
+        # a time that names its day, which the model tags as a time
+        ("Rita Moe met with Senator Tom Hale at his office this morning.", "2025-10-29", "2025-10-29"),
+        # the day the text gave before, in words the model does not tag as that day
+        (
+            "On Monday Ana Lund flew to Seoul.\n\nAna Lund held private talks with Park Min and "
+            "Ito Ken earlier in the day.",
+            "2025-10-29",
+            "2025-10-27",
+        ),
     ],
 )
 def test_event_dates(extractor: Extractor, body: str, published_at: str, expected: str | None) -> None:
@@ -177,3 +186,11 @@ def test_a_date_in_an_occasions_phrase_is_the_occasions(text: str, occasion: boo
     date = next(e for e in doc.ents if e.label_ in ("DATE", "TIME"))
     trigger = next(t for t in doc if t.lemma_ in ("meeting", "meet"))
     assert dates_an_occasion(date, trigger) is occasion
+
+
+def test_that_day_is_the_day_given_before(extractor: Extractor) -> None:
+    body = (
+        "Ana Lund will meet Ito Ken in Oslo on Thursday. Lund also plans to meet with Park Min "
+        "that day in Bergen."
+    )
+    assert _dates(extractor, body, "2025-10-27") == ["2025-10-30", "2025-10-30"]

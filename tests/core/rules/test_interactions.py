@@ -51,6 +51,9 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "The Harbour Review will host a party for debate viewers at the Grand Hotel in Dayton.",
         # a time counted from, not an event reported
         "Ana Lund showed Ravi Patel a map of the firms built in Chile since his last visit in 2009.",
+        # things gathered, not people gathering
+        "The samples gathered by the Soil Bureau and the Water Board were tested.",
+        "Ana Lund and Ravi Patel gathered signatures for the petition.",
     ],
 )
 def test_not_meetings(extractor: Extractor, body: str) -> None:

@@ -118,3 +118,20 @@ def test_clean_name_drops_what_ran_on_past_the_name() -> None:
     assert clean_name("NFTA)") == "NFTA"
     assert clean_name("Bank of Norland") == "Bank of Norland"
     assert clean_name("Defence Forces (NDF)") == "Defence Forces (NDF)"
+
+
+def test_a_building_taken_for_a_person_is_not_the_person_named_in_it() -> None:
+    """The model tags "Holt Tower" a person once, and the article also meets "at Holt Tower": the
+    tower is a place, so "Holt" is Omar Holt, not the tower."""
+    doc = _parse("Rita Moe walked into Holt Tower. Omar Holt builds towers. Moe met Holt at Holt Tower.")
+    first, second = [i for i, t in enumerate(doc) if t.text == "Tower"]
+    omar = next(i for i, t in enumerate(doc) if t.text == "Omar")
+    ents = [e for e in doc.ents if "Tower" not in e.text and "Holt" not in e.text]
+    ents += [
+        Span(doc, first - 1, first + 1, label="PERSON"),
+        Span(doc, omar, omar + 2, label="PERSON"),
+        Span(doc, second - 1, second + 1, label="FAC"),
+    ]
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    person = find_people(doc).find("Holt")
+    assert person is not None and person.canonical == "Omar Holt"

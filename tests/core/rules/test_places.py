@@ -48,6 +48,15 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
             "meeting",
             "Capitol Hill",
         ),
+        # "on" a known place the model tags as a body, after a verb of meeting
+        ("Senator Ann Berg plans to meet with Senator Tom Hale on Capitol Hill.", "meet", "Capitol Hill"),
+        # a relative clause that says where the event took place, which the parser hangs on the person
+        (
+            "Rita Moe requested a meeting with Tom Hale, which took place at the Grand Hotel.",
+            "meeting",
+            "the Grand Hotel",
+        ),
+        ("Rita Moe had a meeting with Tom Hale, who lives in Oslo.", "meeting", None),
         # no place at all
         ("Mr. Hale met President Rosa Vidal on Monday.", "met", None),
         # a room named as a body, and a city named with its country's possessive
