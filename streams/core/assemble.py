@@ -33,7 +33,7 @@ from streams.core.rules.places import dateline_location, event_location, place_c
 from streams.core.rules.plover import plover_for
 from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, with_speaker
 from streams.core.rules.quotes import find_quotes
-from streams.core.rules.rementions import repeats_earlier
+from streams.core.rules.rementions import earlier_copy, with_details_of
 from streams.core.rules.same_day import on_the_news_day
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.rules.tickers import affiliation_spans, ticker_spans
@@ -118,7 +118,9 @@ def build_events(
             event = _with_quote_speaker(event, trigger, context, speakers)
             if not _has_parties(event, trigger, actors):
                 continue
-            if repeats_earlier(trigger.token, event, events):
+            copied = earlier_copy(trigger.token, event, events)
+            if copied is not None:
+                events[copied] = with_details_of(events[copied], event)
                 discourse.note_parties(event.actors)  # "the deal" names its parties for what follows
                 continue
             published.append((trigger, event))

@@ -1,19 +1,28 @@
 """A later mention of an event already reported: "This meeting was the first since May", "the deal
 with the carmaker went through after all", "The two pacts the leaders signed were vague".
 
-News refers back to the events it has told with a definite noun. Published again, each such
-mention is a copy of the event without its date or place, which a consumer cannot tell from a
-second meeting. A definite event noun whose parties are those of an earlier event of the same
-type, and which adds no date or place of its own (or gives the same ones), is that event again and
-is not published a second time.
+News refers back to the events it has told: with a definite noun, or by telling the same
+thing again (the headline, then the lede). Published again, each such mention is a copy of the
+event, which a consumer cannot tell from a second meeting. A mention of the same parties that
+gives no other date or place (``earlier_copy``) is not published a second time; a date or place
+only it gives goes to the record kept (``with_details_of``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
+from streams.core.lexicon.triggers import (
+    ACQUISITION_NOUNS,
+    ACQUISITION_VERBS,
+    MERGER_NOUNS,
+    MERGER_VERBS,
+    SALE_NOUNS,
+    SALE_VERBS,
+)
 from streams.core.model import Event
 
 #: Words that make an event noun point back: "the meeting", "this deal", "their talks".
@@ -27,19 +36,84 @@ def points_back(token: Token) -> bool:
     )
 
 
-def repeats_earlier(token: Token, event: Event, earlier: Iterable[Event]) -> bool:
-    """Whether ``event``, told by the trigger ``token``, is an earlier event of the article again."""
-    if not points_back(token):
-        return False
+#: The trigger lemmas of a trade: a purchase, sale or merger.
+TRADE_LEMMAS = ACQUISITION_VERBS | ACQUISITION_NOUNS | SALE_VERBS | SALE_NOUNS | MERGER_VERBS | MERGER_NOUNS
+
+#: Words that make a mention another event of the same parties: "met again", "another deal",
+#: "a second round", "their first meeting since".
+NEW_EVENT_WORDS = frozenset(
+    {
+        "again",
+        "another",
+        "second",
+        "third",
+        "new",
+        "next",
+        "first",
+        "last",
+        "previous",
+        "earlier",
+        "latest",
+        "fresh",
+    }
+)
+
+
+def _told_as_new(token: Token) -> bool:
+    """Whether the trigger or its clause marks the event as one more of its kind."""
+    verb = token.head if token.pos_ == "NOUN" and token.head.pos_ in ("VERB", "AUX") else token
+    words = [*token.children, *verb.children]
+    return any(w.lower_ in NEW_EVENT_WORDS for w in words)
+
+
+def _a_trade(event: Event) -> bool:
+    """A purchase, sale or merger: told twice with the same parties, it is the same one."""
+    return str(event.extra.get("trigger_lemma", "")) in TRADE_LEMMAS
+
+
+def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | None:
+    """The index in ``earlier`` of the event that ``event``, told by ``token``, tells again; None if
+    it is a new one.
+
+    A definite event noun ("the meeting", "their talks") is a copy of an earlier event of its
+    type whose parties include its own. Any other mention ("AMD buys SeaMicro" in the headline, "AMD
+    has acquired SeaMicro" in the lede; "Kelly met with Trump" twice) is one only with exactly the
+    same parties and status and no word that makes it another ("again", "a second"), and, for an
+    agreement, only a trade: the same two parties may sign several agreements, not buy each other
+    twice. Either way a date or place that differs from the earlier one's makes it another event.
+    """
+    definite = points_back(token)
+    if not definite and _told_as_new(token):
+        return None
     parties = {a.name for a in event.actors}
-    for other in earlier:
-        if other.type != event.type or not parties <= {a.name for a in other.actors}:
+    for index in range(len(earlier) - 1, -1, -1):
+        other = earlier[index]
+        if other.type != event.type or other.evidence.start == event.evidence.start:
             continue
-        if event.date is not None and (other.date is None or other.date.value != event.date.value):
+        theirs = {a.name for a in other.actors}
+        if not (parties <= theirs if definite else (parties == theirs and other.status == event.status)):
             continue
-        if event.location is not None and (
-            other.location is None or other.location.name != event.location.name
+        if not definite and event.type == "agreement" and not (_a_trade(event) and _a_trade(other)):
+            continue  # two parties may sign several deals; a firm is bought once
+        if event.date is not None and other.date is not None and other.date.value != event.date.value:
+            continue
+        if (
+            event.location is not None
+            and other.location is not None
+            and other.location.name != event.location.name
         ):
             continue
-        return True
-    return False
+        return index
+    return None
+
+
+def with_details_of(kept: Event, copy: Event) -> Event:
+    """The kept record, with the date and place its later copy gives and it lacks ("AMD buys
+    SeaMicro" in the headline, dated by "on Wednesday" in the lede)."""
+    if kept.date is not None and (kept.location is not None or copy.location is None):
+        return kept
+    if kept.date is None and copy.date is not None:
+        kept = replace(kept, date=copy.date, date_basis=copy.date_basis)
+    if kept.location is None and copy.location is not None:
+        kept = replace(kept, location=copy.location)
+    return kept

@@ -34,3 +34,45 @@ def test_the_deal_told_again_is_published_once(extractor: Extractor) -> None:
 def test_a_mention_with_news_of_its_own_is_kept(extractor: Extractor, second: str) -> None:
     body = f"Zenco signed a supply deal with Valtron Systems on Monday.\n\n{second}"
     assert len(_agreements(extractor, body)) == 2
+
+
+def _meetings(extractor: Extractor, body: str) -> list[dict[str, Any]]:
+    return events_of(extractor, body, "meeting", published_at="2026-01-07")
+
+
+def test_the_same_meeting_told_twice_is_one_record_with_what_each_gives(extractor: Extractor) -> None:
+    """ "Rita Moe met with Omar Hale." ... "Moe met Hale at the Grand Hotel on Monday to plan a show."
+    is one meeting: the record kept takes the date and place the second gives."""
+    body = (
+        "Rita Moe met with Omar Hale, the network said.\n\n"
+        "Rita Moe met with Omar Hale at the Grand Hotel on Monday to plan a show."
+    )
+    (meeting,) = _meetings(extractor, body)
+    assert meeting["date"]["value"] == "2026-01-05" and meeting["location"]["name"] == "Grand Hotel"
+
+
+def test_the_headline_sale_and_the_lede_sale_are_one(extractor: Extractor) -> None:
+    body = "Zenco buys Valtron Systems\n\nZenco has acquired Valtron Systems for $40 million on Monday."
+    (deal,) = _agreements(extractor, body)
+    assert deal["date"]["value"] == "2026-01-05"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Rita Moe met with Omar Hale again in Oslo.",  # told as another
+        "Rita Moe will meet with Omar Hale in Oslo.",  # another status: one to come
+        "Rita Moe met with Omar Hale and Ivo Lind in Oslo.",  # other parties
+    ],
+)
+def test_a_meeting_told_as_another_is_kept(extractor: Extractor, second: str) -> None:
+    body = f"Rita Moe met with Omar Hale on Monday.\n\n{second}"
+    assert len(_meetings(extractor, body)) == 2
+
+
+def test_two_agreements_of_the_same_parties_are_two(extractor: Extractor) -> None:
+    body = (
+        "Chile and Peru agreed to cut fishing quotas.\n\n"
+        "Chile and Peru agreed to build a joint port in Arica."
+    )
+    assert len(_agreements(extractor, body)) == 2
