@@ -454,28 +454,47 @@ TRIGGER_WORDS = (
     | frozenset({PURCHASE, MEET_NOUN, SIT_VERB, SETTLE_VERB})
 )
 
-#: Verbs of a reaction to an agreement that already exists: "denounced the pact between A and B",
-#: "welcomed the deal". The date and place of their clause are the reaction's, not the deal's.
-REACTION_VERBS = frozenset(
+#: Verbs that judge or comment on a meeting or deal named as their object: their subject is not a
+#: party ("Berg praised the pact", "Lawmakers criticized the talks"), unlike "signed/held/reached".
+COMMENT_VERBS = frozenset(
     {
-        "denounce",
-        "condemn",
+        "herald",
+        "hail",
+        "praise",
+        "applaud",
+        "welcome",
+        "tout",
+        "celebrate",
+        "endorse",
         "criticize",
         "criticise",
+        "condemn",
+        "denounce",
+        "decry",
         "slam",
+        "blast",
+        "lambaste",
+        "lambast",  # the lemma spaCy gives "lambasted"
+        "ridicule",
         "attack",
-        "reject",
         "oppose",
+        "reject",
         "protest",
-        "welcome",
-        "praise",
-        "hail",
-        "applaud",
-        "endorse",
-        "defend",
         "question",
         "challenge",
         "dispute",
+        "defend",
+        "mock",
+        "dismiss",
+        "blame",
+    }
+)
+
+#: Verbs of a reaction to, or an act on, an agreement that already exists: "denounced the pact
+#: between A and B", "welcomed the deal", "scrapped the accord". The date and place of their
+#: clause are the reaction's, not the deal's (the subject of an act on it may be a party).
+REACTION_VERBS = COMMENT_VERBS | frozenset(
+    {
         "violate",
         "breach",
         "scrap",
@@ -488,7 +507,6 @@ REACTION_VERBS = frozenset(
         "implement",
         "honor",
         "honour",
-        "blame",
         "cite",
         "mention",
         "describe",

@@ -26,6 +26,7 @@ from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS
 from streams.core.lexicon.triggers import (
     ACQUISITION_VERBS,
     AGREEMENT_NOUNS,
+    COMMENT_VERBS,
     COUNTERPART_PREPS,
     MEETING_NOUNS,
     SALE_NOUNS,
@@ -80,32 +81,6 @@ EVENT_PRONOUNS = frozenset({"this", "that"})
 
 #: Relative pronouns: in "Acme, which signed a deal", the noun they stand for is the party.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-#: Verbs that judge or comment on a meeting or deal named as their object: their subject is not a
-#: party ("Berg praised the pact", "Lawmakers criticized the talks"), unlike "signed/held/reached".
-COMMENT_LEMMAS = frozenset(
-    {
-        "herald",
-        "hail",
-        "praise",
-        "applaud",
-        "welcome",
-        "tout",
-        "celebrate",
-        "criticize",
-        "criticise",
-        "condemn",
-        "denounce",
-        "decry",
-        "slam",
-        "blast",
-        "attack",
-        "oppose",
-        "question",
-        "defend",
-        "mock",
-        "dismiss",
-    }
-)
 #: The preposition that names the other side of a trade: sold TO the buyer, bought FROM the seller.
 TRADE_PREPS: dict[str, str] = {
     **{lemma: "to" for lemma in SALE_VERBS | SALE_NOUNS},
@@ -325,7 +300,7 @@ def _event_heads(token: Token) -> list[Token]:
             return heads
         if verb.i == token.i or verb.pos_ not in ("VERB", "AUX"):
             return heads
-        if token.dep_ == "dobj" and verb.lemma_.lower() in COMMENT_LEMMAS:
+        if token.dep_ == "dobj" and verb.lemma_.lower() in COMMENT_VERBS:
             return heads  # "Berg praised Canada's pact with Mexico": she spoke of it, she is no party
         heads.append(verb)
     verb = heads[-1]
@@ -544,6 +519,8 @@ def select_parties(
                 continue  # "a visit to the U.S.-Mexico border": where, not who
             if traded and _makes_the_goods(ent.root):
                 continue
+            if _comments_on_it(ent.root, trigger.token):
+                continue  # "Moe lambasted the deal negotiated by Lund": Moe judges it
             if _another_events_party(ent.root, trigger):
                 continue  # "met and condemned the deal between Chad and Niger": the deal's parties
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
@@ -677,6 +654,18 @@ def _people_group(token: Token, role: Role) -> Actor | None:
 def _group_actor(words: list[Token], role: Role) -> Actor:
     """A group party named by its words as written ("Lane aides", "House GOP leaders")."""
     return Actor(name=" ".join(w.text for w in words), role=role, kind="group")
+
+
+def _comments_on_it(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` is the subject of a verb that judges the trigger noun, its object."""
+    verb = trigger.head
+    return (
+        trigger.pos_ in ("NOUN", "PROPN")
+        and trigger.dep_ == "dobj"
+        and verb.lemma_.lower() in COMMENT_VERBS
+        and token.dep_ == "nsubj"
+        and token.head.i == verb.i
+    )
 
 
 def _makes_the_goods(token: Token) -> bool:

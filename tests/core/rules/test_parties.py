@@ -548,3 +548,9 @@ def test_the_parties_of_an_event_told_beside_are_not_the_triggers(extractor: Ext
 def test_a_countrys_leadership_is_the_country(extractor: Extractor) -> None:
     found = _parties(extractor, "The Danish envoy met with the Saudi leadership in Riyadh.", "meeting")
     assert found == [{"Denmark", "Saudi Arabia"}], found
+
+
+def test_who_judges_a_deal_is_no_party_of_it(extractor: Extractor) -> None:
+    """ "Moe lambasted the Iran oil deal negotiated by Lund": Lund and Iran made it, Moe judges it."""
+    body = "Senator Rita Moe lambasted the Iran oil deal negotiated by President Ana Lund."
+    assert _parties(extractor, body, "agreement") == [{"Ana Lund", "Iran"}]
