@@ -223,7 +223,7 @@ def interaction_event(
         not_parties.add(context.dateline.start, context.dateline.end)
     places = places + not_parties
     found = select_parties(trigger, sent, role, actors, discourse, quote_spans, places, not_parties)
-    found = _abbreviations_as_bodies(found)
+    found = _without_bracketed_aliases(_abbreviations_as_bodies(found), sent.text)
     evidence = context.evidence(sent.start_char, sent.end_char)
     # "denounced on Monday the pact between A and B": Monday and the place are the denouncing's
     own_phrase = trigger.type == "agreement" and reacted_to(trigger.token)
@@ -407,3 +407,26 @@ def _abbreviations_as_bodies(found: list[Actor]) -> list[Actor]:
         else a
         for a in found
     ]
+
+
+def _without_bracketed_aliases(found: list[Actor], text: str) -> list[Actor]:
+    """ "EYP Mission Critical Facilities Inc. (EYP MCF)": the short form the text gives in brackets
+    right after a party's name is that party again, not a second one."""
+
+    def alias(actor: Actor) -> bool:
+        at = text.find(f"({actor.name})")
+        if at <= 0:
+            return False
+        for other in found:
+            if other is actor or len(other.name) <= len(actor.name):
+                continue
+            end = text.rfind(other.name, 0, at)
+            if end >= 0 and at - (end + len(other.name)) <= _ALIAS_GAP:
+                return True  # only a space or "Inc. " lies between the name and the bracket
+        return False
+
+    return [actor for actor in found if not alias(actor)]
+
+
+#: How many characters may lie between a name and its bracketed short form: " ", ". ", "., ".
+_ALIAS_GAP = 3

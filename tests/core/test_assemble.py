@@ -43,3 +43,16 @@ def test_an_abbreviation_taken_for_a_person_beside_its_body_becomes_that_body() 
         Actor(name="NDF", role="party", kind="organization", country="Norland"),
     ]
     assert _abbreviations_as_bodies([other]) == [other]  # no body it abbreviates: left alone
+
+
+def test_a_short_form_in_brackets_after_a_partys_name_is_that_party() -> None:
+    from streams.core.assemble import _without_bracketed_aliases
+    from streams.core.model import Actor
+
+    text = "Zenco signed a deal to buy Ortel Data Systems Inc. (ODS), a data firm."
+    zenco, ortel, ods = (
+        Actor(name=n, role="party", kind="organization") for n in ("Zenco", "Ortel Data Systems Inc", "ODS")
+    )
+    assert _without_bracketed_aliases([zenco, ortel, ods], text) == [zenco, ortel]
+    # a bracket that follows no party's name is a party of its own
+    assert _without_bracketed_aliases([zenco, ods], "Zenco met the board of (ODS).") == [zenco, ods]

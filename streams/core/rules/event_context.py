@@ -198,7 +198,9 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
         if i and forms & PROMISE_WORDS and link in ("acl", "xcomp") and path[i - 1][0].lemma_ in STANCE_VERBS:
             return True  # "his pledge to stay impartial in any talks": a stance, not the talks
         if i and forms & (APPLY_TO_VERBS | EFFORT_TO_VERBS) and link in ("xcomp", "advcl"):
-            return True  # "applied to host the summit", "worked to arrange a meeting"
+            return True  # "applied to host the summit", "worked to arrange a meeting
+        if i and forms & _SEEMING_VERBS and link == "xcomp":
+            return True  # "almost seemed to agree with him": how it looked, not what was agreed"
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in children):
             return True  # "if they sign", "unless the talks resume"
         if _awaited(node):
@@ -253,6 +255,9 @@ def _habitual(path: list[tuple[Token, str]]) -> bool:
         for c in children
     )  # "meets every year", "signs deals each spring"
 
+
+#: Verbs of how something looked: "seemed to agree", "appeared to meet" are no report that it happened.
+_SEEMING_VERBS = frozenset({"seem", "appear"})
 
 #: Adverbs that make a plan the intent something was first given: "originally planned to discuss".
 _FIRST_INTENT = frozenset({"originally", "initially"})

@@ -38,6 +38,12 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Zenco intends to acquire the brewer Malto for $40 million.", "acquire", "agreement", "scheduled"),
         ("The two governors are set to meet in Lyon on Tuesday.", "meet", "meeting", "scheduled"),
         ("Zenco hopes to acquire the brewer Malto.", "acquire", "agreement", "hypothetical"),
+        (
+            "Mayor Lund almost seemed to agree with Mayor Berg on the tolls.",
+            "agree",
+            "agreement",
+            "hypothetical",
+        ),
         ("The ruling set a precedent for the talks.", "talks", "meeting", "occurred"),
         # an agreed plan is the agreement, not a plan of one
         ("Chile and Peru came up with a common plan for the border.", "plan", "agreement", "occurred"),
