@@ -190,6 +190,8 @@ class ActorResolver:
             return None
         if self.is_person_span(span):
             name = headline_name(name)
+            if not name:
+                return None  # "Buys SeaMicro": a headline's verb and its object
             person = self._people.find(name)
             canonical = person.canonical if person else display_name(name)
             title, organization = self.role_and_organization(span)

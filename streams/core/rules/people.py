@@ -20,6 +20,13 @@ from streams.core.lexicon.organisations import BODY_WORDS
 from streams.core.lexicon.people import NAME_TITLES, NOT_ACRONYM_NAMES, PRONOUNS
 from streams.core.lexicon.places import FACILITY_HEADS
 from streams.core.lexicon.speech import SPEECH_LEMMAS, SPEECH_SUBJECT_VERBS
+from streams.core.lexicon.triggers import (
+    ACQUISITION_VERBS,
+    AGREEMENT_VERBS,
+    MEETING_VERBS,
+    MERGER_VERBS,
+    SALE_VERBS,
+)
 from streams.core.normalise.countries import country_for
 
 _QUOTE_MARKS = frozenset('"“”‘’')
@@ -62,10 +69,33 @@ def clean_name(text: str) -> str:
 HEADLINE_BREAKS = frozenset({"To", "On", "For", "About", "At", "With", "Vs", "Vs."})
 
 
+#: Verbs a headline tells news with, in the form a headline writes them ("AMD Buys SeaMicro",
+#: "Obama Meets Xi"): inside a name the model ran over the headline, they end the name.
+HEADLINE_VERBS = frozenset(
+    form
+    for lemma in (
+        *MEETING_VERBS,
+        *AGREEMENT_VERBS,
+        *ACQUISITION_VERBS,
+        *SALE_VERBS,
+        *MERGER_VERBS,
+        *SPEECH_LEMMAS,
+    )
+    for form in (lemma.capitalize() + "s", lemma.capitalize() + "es")
+)
+
+
 def headline_name(name: str) -> str:
-    """A person's name without the headline words the model ran it into ("Obama To Asians Worried")."""
+    """A person's name without the headline words the model ran it into ("Obama To Asians
+    Worried", "Obama Meets Xi"); empty when the name starts with the headline's verb ("Buys
+    SeaMicro"): what follows the verb is its object, no one's name."""
     words = name.split()
-    cut = next((i for i, w in enumerate(words) if i > 0 and w in HEADLINE_BREAKS), len(words))
+    if words and words[0] in HEADLINE_VERBS:
+        return ""
+    cut = next(
+        (i for i, w in enumerate(words) if i > 0 and (w in HEADLINE_BREAKS or w in HEADLINE_VERBS)),
+        len(words),
+    )
     return " ".join(words[:cut])
 
 

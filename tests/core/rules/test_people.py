@@ -28,6 +28,9 @@ def test_a_headline_run_into_a_name_is_cut_off() -> None:
     assert headline_name("Ruiz To Farmers Worried About Prices") == "Ruiz"
     assert headline_name("Lena Holt On Trade") == "Lena Holt"
     assert headline_name("Jean-Claude Van Damme") == "Jean-Claude Van Damme"
+    # a headline's verb ends the name; a name that starts with it is the verb's object, no one's name
+    assert headline_name("Ruiz Meets Lena Holt") == "Ruiz"
+    assert headline_name("Buys Veltron") == ""
     register = PersonRegister()
     register.add("Ruiz To Farmers Worried")
     register.add("Tom Ruiz")
