@@ -214,6 +214,7 @@ NOT_MET_OBJECTS = frozenset(
         "fate",
         "challenge",
         "criteria",
+        "match",  # "met its match"
     }
 )
 

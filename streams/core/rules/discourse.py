@@ -82,7 +82,9 @@ class DiscourseContext:
             return [_with_role(described, role)]
         if self._is_group(token):
             return [_with_role(a, role) for a in self._group(token)]
-        if token.lower_ == "company" and [c.lower_ for c in token.children if c.dep_ != "case"] == ["the"]:
+        if token.lower_ in COMPANY_NOUNS and [c.lower_ for c in token.children if c.dep_ != "case"] == [
+            "the"
+        ]:
             # "the company's contract with the union": the one company named in the last sentences,
             # none before it in its own (not "the combined company", not one of two)
             before = [
@@ -267,6 +269,8 @@ class DiscourseContext:
 PERSON_GROUP_NOUNS = frozenset({"leaders", "presidents", "ministers", "men", "women"})
 #: How many sentences back "the ministers" may find the people who met.
 PEOPLE_SENTENCES = 8
+#: Nouns that, with "the" alone, stand for the one company the last sentences named: "the firm".
+COMPANY_NOUNS = frozenset({"company", "firm"})
 #: How far back "the two companies" looks: the paragraph before, roughly.
 RECENT_SENTENCES = 3
 NAMED_KINDS = frozenset({"organization", "person", "country"})

@@ -183,9 +183,21 @@ def _over_a_claim(way: list[tuple[Token, str]]) -> bool:
     return any(link == "ccomp" or node.lemma_.lower() in CLAIM_NOUNS for node, link in way[1:])
 
 
+def _imperative(verb: Token) -> bool:
+    """ "For more, visit ProPublica": a bare verb that heads its sentence with no subject is a
+    command to the reader."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
+    )
+
+
 def _hypothetical(path: list[tuple[Token, str]]) -> bool:
     if path[0][0].sent.text.rstrip().endswith("?"):
         return True  # a question asks whether it happened
+    if _imperative(_clause_verb(path)):
+        return True  # a command: "visit our site"
     for i, (node, link) in enumerate(path):
         forms = _forms(node)
         children = list(node.children)

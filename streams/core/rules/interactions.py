@@ -213,7 +213,10 @@ def _is_agreement(token: Token) -> bool:
     if _settles(token) or _is_document_agreement(token) or joint_pledge(token):
         return True
     if token.pos_ == "VERB" and lemma in AGREEMENT_VERBS:
-        if token.dep_ in ("acl", "relcl", "amod"):
+        signer_clause = token.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in token.children
+        )  # "Damon, who signed with the Yankees": the noun is who signed, not what was signed
+        if token.dep_ in ("acl", "relcl", "amod") and not signer_clause:
             # "the peace plan it signed" is an agreement; "a golf bag signed by Abe" is a thing
             return token.head.lemma_.lower() in SIGNABLE_NOUNS or token.head.lower_ in SIGNABLE_NOUNS
         if lemma == "agree":

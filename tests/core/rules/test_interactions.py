@@ -51,6 +51,9 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "The Harbour Review will host a party for debate viewers at the Grand Hotel in Dayton.",
         # a time counted from, not an event reported
         "Ana Lund showed Ravi Patel a map of the firms built in Chile since his last visit in 2009.",
+        # a command to the reader, and an idiom
+        "For a list of Ana Lund's new rules and their status, visit Dunmore Media.",
+        "Veltron Bank to Meet Its Match in Oslo Deal",
         # things gathered, not people gathering
         "The samples gathered by the Soil Bureau and the Water Board were tested.",
         "Ana Lund and Ravi Patel gathered signatures for the petition.",
@@ -71,6 +74,10 @@ def test_not_meetings(extractor: Extractor, body: str) -> None:
         "The KVF announced on Friday it had entered into an agreement with Moldova's government.",
         "Norway failed to fully implement the fishing plan it signed with Iceland.",
         "Delta placed a purchase order for 30 aircraft with Boeing.",
+        # a relative clause whose pronoun is who signed: the noun signed, it was not signed
+        "Omar Lind, who signed with the Oslo Rangers in 2009, retired.",
+        # "the firm" is the one company the sentence before named
+        "Paul Berg founded Dunmore Media in 1980. The firm was sold to Veltron in 1991.",
     ],
 )
 def test_agreement_forms(extractor: Extractor, body: str) -> None:
