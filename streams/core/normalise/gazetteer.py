@@ -234,6 +234,19 @@ def geocode(name: str, article_countries: Collection[str] = (), within: str | No
     return _choose(named or alternate, article_countries)
 
 
+def is_place_name(name: str) -> bool:
+    """Whether the name is a country's, a US state's or a city's own GeoNames name, not only some
+    city's alternate name: a name the model tagged as a body is trusted as a place only then
+    ("Capitol Hill" is; "NBC" and "White House" are alternate names of Naberezhnye Chelny and
+    Casablanca)."""
+    if country_place(name) is not None:
+        return True
+    index = _index()
+    key = _key(name)
+    keys = (key, key.removeprefix("the ")) if key.startswith("the ") else (key,)
+    return any(k in index.cities or k in index.states for k in keys)
+
+
 def _choose(candidates: list[Place], article_countries: Collection[str]) -> Place | None:
     """The most populous namesake, or one in a country the article names if it is not dwarfed."""
     if not candidates:

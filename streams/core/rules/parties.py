@@ -35,7 +35,13 @@ from streams.core.lexicon.triggers import (
 )
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
-from streams.core.normalise.gazetteer import capital_country, country_code, country_place, geocode
+from streams.core.normalise.gazetteer import (
+    capital_country,
+    country_code,
+    country_place,
+    geocode,
+    is_place_name,
+)
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
@@ -465,6 +471,7 @@ def select_parties(
     traded = _expand(trade_slots(trigger))
     slotted = _expand(party_slots(trigger))
     capitals: list[str] = []  # the countries whose capitals are visited ("visited Ankara")
+    visited_places: set[int] = set()  # where the visit goes: never a party, whatever the model tags
     for token in slotted:
         if token in traded or (not_parties is not None and not_parties.covers(token.idx)):
             continue
@@ -474,6 +481,7 @@ def select_parties(
             continue
         city = _visited_city(token, actors)
         if city is not None:
+            visited_places.add(city.start)
             place = geocode(city.text)
             if place is not None and place.country_code:
                 host_codes.add(place.country_code)
@@ -507,6 +515,8 @@ def select_parties(
             visited = actor.kind == "country" and country_code(actor.name) in host_codes
             if ent.label_ in ("GPE", "LOC", "FAC") and not _is_country(ent.text):
                 continue  # outside the slots a city or region is where, not who
+            if ent.start in visited_places:
+                continue  # "visit Capitol Hill", tagged as a body
             if _names_administration(ent) and actor.country:
                 continue  # "the Obama administration" of a known US president: the slot gave his country
             if _in_named_title(ent):
@@ -715,7 +725,9 @@ def _visited_city(token: Token, actors: ActorResolver) -> Span | None:
     if entity is None or _is_country(entity.text):
         return None
     city_noun = token.dep_ == "appos" and token.head.lemma_.lower() in CITY_NOUNS  # "the capital, Sanaa"
-    if entity.label_ != "GPE" and not city_noun:
+    # a place the model tags as a body or a region, which the gazetteer knows ("visit Capitol Hill")
+    known_place = entity.label_ in ("ORG", "FAC", "LOC") and is_place_name(entity.text)
+    if entity.label_ != "GPE" and not city_noun and not known_place:
         return None
     while token.dep_ in ("appos", "conj") and token.head.i != token.i:
         token = token.head  # "to Canada's capital, Ottawa, and to Halifax"

@@ -26,7 +26,7 @@ from streams.core.lexicon.triggers import (
     VISIT_LEMMAS,
 )
 from streams.core.model import Location
-from streams.core.normalise.gazetteer import geocode, us_state_abbreviation
+from streams.core.normalise.gazetteer import is_place_name, us_state_abbreviation
 from streams.core.rules.dateline import Dateline
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.event_context import past_relative_clause
@@ -70,7 +70,7 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
             or (previous.lower_ == "to" and _sent_for(previous, trigger))
             or (
                 previous.lower_ == "on"
-                and (ent.label_ != "ORG" or geocode(ent.text, frozenset()) is not None)
+                and (ent.label_ != "ORG" or is_place_name(ent.text))
                 and _met_on(previous)
             )  # "met on Malta", "meet with Reid on Capitol Hill" (tagged as a body)
             or _visited_for(ent, trigger)
@@ -100,7 +100,7 @@ def _body_as_place(ent: Span, trigger: Token | None) -> bool:
         or (previous.lower_ == "to" and _sent_for(previous, trigger))
         or (previous.lower_ == "on" and _met_on(previous))
     )
-    return placed and geocode(ent.text, frozenset()) is not None
+    return placed and is_place_name(ent.text)
 
 
 def _sent_for(to: Token, trigger: Token | None) -> bool:
@@ -139,7 +139,8 @@ def _visited_for(ent: Span, trigger: Token | None) -> bool:
         # "toured the Old Mill": a building is never the host; "visited Ankara", "visited Peru":
         # the place (a country visited is the host as well, which the parties keep); a tour of
         # several ("visits Kuwait, Bahrain and Egypt") has no one place
-        return ent.label_ == "FAC" or ent.root.i != root.i or (ent.label_ == "GPE" and not root.conjuncts)
+        known = ent.label_ == "GPE" or (ent.label_ == "ORG" and is_place_name(ent.text))
+        return ent.label_ == "FAC" or ent.root.i != root.i or (known and not root.conjuncts)
     return visit.i == trigger.head.i and _is_purpose(trigger)
 
 
@@ -209,7 +210,7 @@ def event_location(
         return None
     name = best.text[4:] if best.text.lower().startswith("the ") else best.text
     # a body kept as a place was kept because the gazetteer knows it ("met in Niamey", tagged ORG)
-    label = "GPE" if best.label_ == "ORG" and geocode(name, countries) is not None else best.label_
+    label = "GPE" if best.label_ == "ORG" and is_place_name(name) else best.label_
     location = located(name, best.text, label, countries, qualifying_country(best))
     if location.geonames_id is not None:
         return location

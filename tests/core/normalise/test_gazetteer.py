@@ -94,3 +94,11 @@ def test_us_state_abbreviations_in_news_style(text: str, expected: bool) -> None
 )
 def test_a_capital_names_its_country(name: str, country: str | None) -> None:
     assert capital_country(name) == country
+
+
+def test_a_place_name_is_a_places_own_name_not_only_an_alternate() -> None:
+    from streams.core.normalise.gazetteer import is_place_name
+
+    assert is_place_name("Capitol Hill") and is_place_name("Peru") and is_place_name("Florida")
+    # alternate names of Naberezhnye Chelny and Casablanca: a body by those names is no city
+    assert not is_place_name("NBC") and not is_place_name("White House")

@@ -8,6 +8,7 @@ import pytest
 
 from streams.core.article import Article
 from streams.core.extractor import Extractor
+from tests.fixtures.extraction import events_of
 
 
 def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
@@ -554,3 +555,15 @@ def test_who_judges_a_deal_is_no_party_of_it(extractor: Extractor) -> None:
     """ "Moe lambasted the Iran oil deal negotiated by Lund": Lund and Iran made it, Moe judges it."""
     body = "Senator Rita Moe lambasted the Iran oil deal negotiated by President Ana Lund."
     assert _parties(extractor, body, "agreement") == [{"Ana Lund", "Iran"}]
+
+
+def test_a_place_visited_is_no_party_whatever_the_model_tags_it(extractor: Extractor) -> None:
+    """ "visit Capitol Hill ... to meet with lawmakers": Capitol Hill is where, the lawmakers who."""
+    body = "Senator Ann Berg is expected to visit Capitol Hill next week to meet with Republican lawmakers."
+    meetings = events_of(extractor, body, "meeting")
+    assert [m["location"]["name"] for m in meetings] == ["Capitol Hill"]
+    assert all("Capitol Hill" not in {a["name"] for a in m["actors"]} for m in meetings)
+    alone = "Senator Ann Berg is expected to visit Capitol Hill on a date still open."
+    assert all(
+        "Capitol Hill" not in {a["name"] for a in m["actors"]} for m in events_of(extractor, alone, "meeting")
+    )

@@ -80,3 +80,11 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
 )
 def test_event_location(nlp: Language, text: str, trigger: str, expected: str | None) -> None:
     assert _location(nlp, text, trigger) == expected
+
+
+def test_a_body_named_like_a_citys_alternate_name_is_not_geocoded_as_that_city(nlp: Language) -> None:
+    """ "met at NBC": NBC is an alternate name of a Russian city; the body is not geocoded there."""
+    doc = nlp("Mr. Hale met President Rosa Vidal at NBC on Monday.")
+    token = next(t for t in doc if t.text == "met")
+    location = event_location(token.sent, CharSpans([]), token)
+    assert location is not None and location.name == "NBC" and location.geonames_id is None
