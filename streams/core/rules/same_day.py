@@ -22,10 +22,16 @@ from streams.core.rules.event_dates import TIME_SHIFT_WORDS, news_day
 from streams.core.rules.syntax import clause_verb
 
 
-def _perfect(trigger: Token) -> bool:
-    """ "had met", "has signed": the perfect tells what lies before the scene."""
+def _simple_past(trigger: Token) -> bool:
+    """ "met", "was held", "held talks": the narrative tense of the day's scene. Not the perfect
+    ("had met", "has signed": what lies before the scene), nor the present of a comment ("First
+    she flies to Bergen to see the fishermen, now ...")."""
     verb = clause_verb(trigger)
-    return verb is not None and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    while verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        verb = clause_verb(verb.head)  # "leaders joined by X": the participle's noun is in a clause above
+    if verb is None or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _free_of_time(sent: Span) -> bool:
@@ -40,7 +46,12 @@ def on_the_news_day(
 ) -> Event:
     """``event`` dated (and placed, when it names no place) as the latest earlier meeting or
     agreement of the news day that shares a party with it; unchanged when none does."""
-    if event.date is not None or event.status != "past" or _perfect(trigger) or not _free_of_time(sent):
+    if (
+        event.date is not None
+        or event.status != "past"
+        or not _simple_past(trigger)
+        or not _free_of_time(sent)
+    ):
         return event
     parties = {a.name for a in event.actors}
     for other in reversed(earlier):

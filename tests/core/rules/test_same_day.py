@@ -36,3 +36,11 @@ def test_the_same_peoples_undated_meeting_is_of_the_news_day(extractor: Extracto
 def test_background_keeps_its_silence(extractor: Extractor, later: str) -> None:
     found = _dated(extractor, later)
     assert found and all(date != "2025-10-28" for date, _ in found), found
+
+
+def test_a_comment_in_the_present_is_not_the_news_day(extractor: Extractor) -> None:
+    """ "First Lund goes to Bergen to meet the fishermen, now ...": a reader's comment, no scene."""
+    found = _dated(
+        extractor, "First Lund goes to Bergen to meet harbour chief Omar Berg, now she is in Oslo."
+    )
+    assert all(date is None for date, _ in found), found
