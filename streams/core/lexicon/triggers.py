@@ -144,6 +144,10 @@ AGREEMENT_NOUN_VERBS = frozenset(
         "broker",
         "cut",  # "cut a deal with"
         "hammer",  # "hammered out an agreement"
+        "forge",  # "forged a deal to buy"
+        "complete",
+        "land",  # "landed a contract with"
+        "renew",
     }
 )
 
@@ -399,7 +403,13 @@ MERGER_NOUNS = frozenset({"merger", "mergers"})
 
 #: Besides the agreement nouns, what is an agreement when named with a counterpart ("an
 #: understanding with Iran"; rules/agreement_shapes.py).
+#: "will pay $334 million for SeaMicro": paying a sum for a named company is buying it.
+PAY_VERB = "pay"
 PARTY_AGREEMENT_NOUNS = frozenset({"understanding", "understandings"})
+#: A partnership is an agreement when a verb makes it ("announced / formed a partnership with X");
+#: "his partnership with a Republican" is a relation, no event.
+PARTNERSHIP_NOUNS = frozenset({"partnership", "partnerships"})
+PARTNERSHIP_VERBS = frozenset({"form", "launch", "establish", "create"})
 #: "his plea agreement", "a plea deal": a defendant's agreement with the prosecutors.
 PLEA_WORDS = frozenset({"plea"})
 #: A deal that is the topic or goal of talks is not concluded: "talks on a deal with Iran",
@@ -452,7 +462,8 @@ TRIGGER_WORDS = (
     | MERGER_VERBS
     | MERGER_NOUNS
     | PLEDGE_VERBS
-    | frozenset({PURCHASE, MEET_NOUN, SIT_VERB, SETTLE_VERB})
+    | PARTNERSHIP_NOUNS
+    | frozenset({PURCHASE, MEET_NOUN, SIT_VERB, SETTLE_VERB, PAY_VERB})
 )
 
 #: Verbs that judge or comment on a meeting or deal named as their object: their subject is not a

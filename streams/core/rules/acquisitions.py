@@ -21,6 +21,7 @@ from streams.core.lexicon.triggers import (
     MERGER_VERBS,
     NOT_MAKER_GOODS,
     ORDER_VERBS,
+    PAY_VERB,
     SALE_NOUNS,
     SALE_VERBS,
 )
@@ -117,16 +118,35 @@ def _objects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
+def _pays_for_a_company(verb: Token) -> bool:
+    """ "AMD will pay $334 million for SeaMicro": a sum paid for a named company buys it (not
+    "paid $5 for coffee", nor "paid $2 million for ads on Fox": the company must be what is paid for)."""
+    sum_paid = any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children)
+    return sum_paid and any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(g.dep_ == "pobj" and g.ent_type_ == "ORG" and _named(g) for g in c.children)
+        for c in verb.children
+    )
+
+
 def is_acquisition(token: Token) -> bool:
     """Whether ``token`` tells of a purchase, sale or merger between two named parties."""
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         objects = _objects(token)
+        if lemma == PAY_VERB:
+            return _pays_for_a_company(token)
         if lemma in ACQUISITION_VERBS | ORDER_VERBS and any(_units_from_maker(o) for o in objects):
             return True  # "Aer Lingus ordered 12 Airbus jets": a purchase order from the maker
         if lemma in ACQUISITION_VERBS:
             # "acquires Beta Systems"; "bought Beta's shuttle operations"; "bought the jet from Beta"
-            return any(_named(o) or _named_business(o) for o in objects) or (
+            # "buy a Silicon Valley start-up, SeaMicro": the name in apposition is what is bought
+            named = [
+                *objects,
+                *(a for o in objects for a in o.children if a.dep_ == "appos" and a.ent_type_ == "ORG"),
+            ]
+            return any(_named(o) or _named_business(o) for o in named) or (
                 any(_definite_thing(o) for o in objects) and _party_in(token, frozenset({"from"}))
             )
         if lemma in SALE_VERBS:

@@ -47,6 +47,8 @@ from streams.core.lexicon.triggers import (
     MEMBER_NOUNS,
     NOT_MET_OBJECTS,
     NOT_VISITED_OBJECTS,
+    PARTNERSHIP_NOUNS,
+    PARTNERSHIP_VERBS,
     PHONE_WORDS,
     PURCHASE,
     SETTLE_VERB,
@@ -235,6 +237,10 @@ def _is_agreement(token: Token) -> bool:
         return _agreement_noun_concluded(token) or agreement_with_party(token)
     if agreement_with_party(token):  # "an understanding with Iran"
         return True
+    if token.pos_ == "NOUN" and token.lower_ in PARTNERSHIP_NOUNS and token.dep_ == "dobj":
+        # "announced a partnership with Calxeda": a verb that makes it, and a counterpart
+        maker = token.head.lemma_.lower() in AGREEMENT_NOUN_VERBS | PARTNERSHIP_VERBS
+        return maker and _counterpart_prep(token)
     return token.lower_ == PURCHASE and token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"
 
 
@@ -247,6 +253,25 @@ def _phone_call(token: Token) -> bool:
     return token.lower_ in CALL_NOUNS and any(
         c.lower_ in PHONE_WORDS and c.dep_ in ("compound", "amod", "nmod") for c in token.children
     )
+
+
+def _talked_with_someone_about(verb: Token) -> bool:
+    """ "spoke with his counterpart Han Min-koo to discuss the alliance": talks with a named person
+    held to discuss something. "spoke with reporters" or "talked with CNN" alone is no meeting."""
+    with_person = any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(
+            g.dep_ == "pobj"
+            and (g.lemma_.lower() == "counterpart" or any(t.ent_type_ == "PERSON" for t in g.subtree))
+            for g in c.children
+        )
+        for c in verb.children
+    )
+    to_discuss = any(
+        c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("discuss", "review") for c in verb.children
+    )
+    return with_person and to_discuss
 
 
 def _meets_a_target(verb: Token) -> bool:
@@ -376,6 +401,8 @@ def _is_meeting(token: Token) -> bool:
         return True
     if token.pos_ == "VERB" and lemma == SIT_VERB and any(c.lower_ == "down" for c in token.children):
         return True
+    if token.pos_ == "VERB" and lemma in CALL_VERBS and _talked_with_someone_about(token):
+        return True  # "spoke with his counterpart X to discuss": talks, by whatever means
     if _phone_call(token) or is_trip_visit(token):  # "a trip to Vietnam": a visit
         return True
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in MEETING_NOUNS):

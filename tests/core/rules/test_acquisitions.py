@@ -57,6 +57,8 @@ def test_acquisitions(nlp: Language, text: str, word: str) -> None:
         ("Acme sold 40 tractors to Brazil.", "sold"),
         ("Acme bought 1,000 Apple shares.", "bought"),
         ("Acme bought Boeing jets last year.", "bought"),
+        ("Acme bought a house, the old Mill.", "bought"),
+        ("Acme paid $2 million for ads on Fox.", "paid"),
         ("The governor ordered 500 National Guard troops to the city.", "ordered"),
         ("The judge ordered an inquiry into Acme.", "ordered"),
         ("The pastor said selling Jones to other Muslims was hard.", "selling"),

@@ -30,6 +30,12 @@ def _names(event: dict[str, Any]) -> set[str]:
         ("Tomas Vargas is expected to meet Chilean President Lena Berg in Peru.", "planned", None),
         ("Iran and the United States will hold talks in Oman next week.", "planned", None),
         ("Israel and Hamas are holding talks with Qatar in Doha.", "ongoing", "multilateral"),
+        # talks with a named person held to discuss something
+        (
+            "Defence Minister Ana Lund spoke with her Chilean counterpart Omar Vidal to discuss the border.",
+            "past",
+            None,
+        ),
     ],
 )
 def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str | None) -> None:
@@ -51,6 +57,8 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "The Harbour Review will host a party for debate viewers at the Grand Hotel in Dayton.",
         # a time counted from, not an event reported
         "Ana Lund showed Ravi Patel a map of the firms built in Chile since his last visit in 2009.",
+        # talking with reporters, or to a person with no purpose of talks, is no meeting
+        "Ana Lund spoke with reporters to discuss the budget.",
         # a command to the reader, and an idiom
         "For a list of Ana Lund's new rules and their status, visit Dunmore Media.",
         "Veltron Bank to Meet Its Match in Oslo Deal",
@@ -76,6 +84,10 @@ def test_not_meetings(extractor: Extractor, body: str) -> None:
         "Delta placed a purchase order for 30 aircraft with Boeing.",
         # a relative clause whose pronoun is who signed: the noun signed, it was not signed
         "Omar Lind, who signed with the Oslo Rangers in 2009, retired.",
+        # a partnership a verb makes with a counterpart, a deal forged, a sum paid for a company
+        "Zenco announced a partnership with Dunmore Labs in May.",
+        "Zenco has forged a deal to buy a Texas start-up, Dunmore Labs.",
+        "Zenco paid $40 million for Dunmore Labs Inc.",
         # "the firm" is the one company the sentence before named
         "Paul Berg founded Dunmore Media in 1980. The firm was sold to Veltron in 1991.",
     ],
@@ -457,3 +469,8 @@ def test_coordinated_agreements_with_their_own_sides_are_two(extractor: Extracto
         {"Ana Lund", "Chile"},
     ]
     assert len(events_of(extractor, "Chile met Peru on Monday and signed a deal on water.", "agreement")) == 1
+
+
+def test_a_partnership_is_an_agreement_only_when_made(extractor: Extractor) -> None:
+    body = "Senator Ana Lund's most fruitful partnership with a Republican was her finest work."
+    assert events_of(extractor, body, "agreement") == []
