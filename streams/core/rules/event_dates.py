@@ -130,7 +130,7 @@ def event_date(
     not_after = status == "past" and (_past_tense(trigger) or past_relative_clause(trigger) is not None)
     found: list[tuple[bool, int, DateValue]] = []
     any_date = False
-    same_day = _SAME_DAY_WORDS.search(sent.text)
+    same_day = _SAME_DAY_WORDS.search(sent.text) or (_PART_OF_DAY.search(sent.text) if not_after else None)
     if same_day is not None and quote_spans.covers(sent.start_char + same_day.start()):
         same_day = None
     for ent in entities_in(sent):
@@ -188,6 +188,11 @@ _SAME_DAY_WORDS = re.compile(
     r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:that|the(?:\s+same)?)\s+day|(?:on\s+)?(?:that|the\s+same)\s+day)\b",
     re.I,
 )
+
+
+#: A part of the day a past scene took place in ("held a joint meeting in the morning"): of the day
+#: the text gave before. Only for the past: "will meet in the morning" is a morning to come.
+_PART_OF_DAY = re.compile(r"\b(?:early |late )?in the (?:morning|afternoon|evening)\b", re.I)
 
 
 def _day_entity(ent: Span, base: date | None) -> bool:

@@ -77,6 +77,13 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2025-10-29",
             "2025-10-27",
         ),
+        # a part of the day a past scene took place in is of the day given before
+        (
+            "On Monday Ana Lund flew to Seoul.\n\nAna Lund held a joint meeting with Park Min and "
+            "Ito Ken in the morning.",
+            "2025-10-29",
+            "2025-10-27",
+        ),
     ],
 )
 def test_event_dates(extractor: Extractor, body: str, published_at: str, expected: str | None) -> None:
