@@ -403,10 +403,14 @@ def _locates_an_area(token: Token) -> bool:
 
 
 def _misparsed_conjunct(child: Token) -> bool:
-    """ "met with McConnell and Sen. Chuck Grassley": the parser hangs the first name on the
-    second as a modifier, with the "and" below it; it is a name of its own, coordinated."""
-    if child.dep_ not in ("nmod", "compound") or child.ent_iob_ != "B" or child.i > child.head.i:
+    """ "met with McConnell and Sen. Chuck Grassley", "talks with Peru's Prime Minister Ana Lund and
+    Chile President Omar Vidal": the parser hangs the first name (its last word) on the second as a
+    modifier, with the "and" below it; it is a name of its own, coordinated."""
+    if child.dep_ not in ("nmod", "compound") or not child.ent_type_ or child.i > child.head.i:
         return False
+    after = child.doc[child.i + 1]
+    if after.ent_iob_ == "I":
+        return False  # inside a name: the name goes on after it
     between = child.doc[child.i + 1 : child.head.i + 1]
     separate = any(t.ent_iob_ != "I" for t in between)  # not the start of the head's own name
     return separate and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children)
@@ -553,16 +557,39 @@ def _title_of(place: Token) -> Token | None:
 def _in_named_title(ent: Span) -> bool:
     """A place in the of-phrase of a title in apposition to a named person: "Hu, the President of
     China", "the President of Brazil, Lula"."""
+    doc = ent.doc
     title = _title_of(ent.root)
     if title is None:
         return False
     people = [c for c in title.children if c.dep_ == "appos"]
     if title.dep_ == "appos":
         people.append(title.head)
-    doc = ent.doc
     if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_iob_ == "B":
         people.append(doc[ent.end + 1])  # the name right after the title, whatever the parse made of it
     return any(p.ent_type_ == "PERSON" for p in people)
+
+
+def _titled_holder(actor: Actor, sent: Span, actors: ActorResolver) -> Actor | None:
+    """The person a country's name is the title of, when the sentence names the country only right
+    before a capitalised title and that person's name: "South Korea President Park Geun Hye"."""
+    if actor.kind != "country":
+        return None
+    doc = sent.doc
+    holders: list[Actor] = []
+    for ent in entities_in(sent):
+        if ent.label_ not in ("GPE", "NORP") or (country_for(ent.text) or ent.text) != actor.name:
+            continue
+        after = doc[ent.end] if ent.end < sent.end else None
+        if after is None or not after.text[:1].isupper() or after.lower_ not in PERSON_TITLES:
+            return None  # named once outside a title: the country itself may be the party
+        person = next(
+            (e for e in entities_in(sent) if e.label_ == "PERSON" and ent.end < e.start <= ent.end + 3), None
+        )
+        holder = actors.actor(person, actor.role) if person is not None else None
+        if holder is None:
+            return None
+        holders.append(holder)
+    return holders[0] if len(holders) == 1 else None
 
 
 def _drop_title_countries(found: dict[str, Actor], sent: Span, actors: ActorResolver) -> None:
@@ -570,6 +597,12 @@ def _drop_title_countries(found: dict[str, Actor], sent: Span, actors: ActorReso
     are said of the two people who met (a strict reader counts a leader and his country as one
     party), so a country that a person party belongs to is dropped when the sentence names it
     only inside titles. "met the President of Chile" keeps Chile: no person holds it."""
+    for name, actor in list(found.items()):
+        holder = _titled_holder(actor, sent, actors)
+        if holder is not None:
+            # "South Korea President Park Geun Hye", however parsed: the president is the party
+            del found[name]
+            found.setdefault(holder.name, holder)
     homes = {country_for(a.country) or a.country for a in found.values() if a.kind == "person" and a.country}
     titles = PERSON_TITLES | ROLE_NOUNS
     for name, actor in list(found.items()):

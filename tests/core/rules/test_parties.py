@@ -567,3 +567,20 @@ def test_a_place_visited_is_no_party_whatever_the_model_tags_it(extractor: Extra
     assert all(
         "Capitol Hill" not in {a["name"] for a in m["actors"]} for m in events_of(extractor, alone, "meeting")
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At dawn the premier held a joint meeting with Japan Prime Minister Taro Sato and "
+        "South Korea President Kim Min Soo.",
+        "The premier held talks with Japan Prime Minister Taro Sato and South Korea President Kim Min Soo.",
+    ],
+)
+def test_two_titled_leaders_the_parser_does_not_coordinate_are_both_parties(
+    extractor: Extractor, body: str
+) -> None:
+    """ "with Japan Prime Minister X and South Korea President Y": the parser hangs one name on the
+    other, or leaves a country where its leader's name should be; the two leaders are the parties."""
+    found = _parties(extractor, body, "meeting")
+    assert found == [{"Taro Sato", "Kim Min Soo"}], found
