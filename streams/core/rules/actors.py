@@ -330,8 +330,22 @@ def written_name(token: Token) -> tuple[str, ActorKind]:
         len(parts),
     )
     parts = parts[:cut]
-    name = " ".join(t.text for t in parts)
+    name = " ".join(t.text for t in parts) + _hyphened_rest(parts[-1])
     return name, ("organization" if is_body_name(name) or len(parts) > 3 else "person")
+
+
+def _hyphened_rest(last: Token) -> str:
+    """ "-koo" of "Han Min-koo": the tokenizer splits a hyphened given name, and the parse may end
+    the name before the hyphen."""
+    doc = last.doc
+    if last.whitespace_ or last.i + 2 >= len(doc):
+        return ""
+    hyphen, rest = doc[last.i + 1], doc[last.i + 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or not rest.is_alpha or not rest.text.islower():
+        return ""
+    if rest.pos_ not in ("NOUN", "PROPN"):
+        return ""  # "Acme Corp-owned", "Kurdish-led": a description, not the rest of a name
+    return "-" + rest.text
 
 
 def has_digit(text: str) -> bool:
