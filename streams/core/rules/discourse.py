@@ -82,9 +82,9 @@ class DiscourseContext:
             return [_with_role(described, role)]
         if self._is_group(token):
             return [_with_role(a, role) for a in self._group(token)]
-        if token.lower_ in COMPANY_NOUNS and [c.lower_ for c in token.children if c.dep_ != "case"] == [
-            "the"
-        ]:
+        # "the company", "the firm", "the Sunnyvale, Calif., company" (where it is based says no more)
+        words = [c.lower_ for c in token.children if c.dep_ not in ("case", "punct") and c.ent_type_ != "GPE"]
+        if token.lower_ in COMPANY_NOUNS and words == ["the"]:
             # "the company's contract with the union": the one company named in the last sentences,
             # none before it in its own (not "the combined company", not one of two)
             before = [

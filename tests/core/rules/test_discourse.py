@@ -76,3 +76,13 @@ def test_the_ministers_are_the_people_who_met_not_a_deals_countries(extractor: E
     later = [e for e in result.events if e.type == "meeting" and e.evidence.start > 100]
     assert [{a.name for a in e.actors} for e in later] == [{"Ana Ruiz", "Ben Holt", "Carla Dunn"}]
     assert later[0].status == "planned"
+
+
+def test_the_company_described_by_where_it_is_based_is_the_one_named(extractor: Extractor) -> None:
+    body = (
+        "Dunmore Systems makes chips for phones. The Sunnyvale, Calif., company said it will pay "
+        "$40 million for Zentro Inc., a maker of servers."
+    )
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2026-01-07"))
+    deals = [{a.name for a in e.actors} for e in result.events if e.type == "agreement"]
+    assert deals == [{"Dunmore Systems", "Zentro Inc"}]
