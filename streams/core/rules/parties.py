@@ -25,12 +25,14 @@ from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS
 from streams.core.lexicon.triggers import (
     ACQUISITION_VERBS,
+    AGREEMENT_NOUN_VERBS,
     AGREEMENT_NOUNS,
     COMMENT_VERBS,
     COUNTERPART_PREPS,
     MEETING_NOUNS,
     SALE_NOUNS,
     SALE_VERBS,
+    TRIGGER_WORDS,
     VISIT_LEMMAS,
 )
 from streams.core.model import Actor, Role
@@ -220,8 +222,9 @@ def _claimants(obj: Token) -> list[Token]:
 
 def _governing_subjects(verb: Token) -> list[Token]:
     """The subject of the clause a subjectless meeting verb hangs from: "X said after meeting with Y",
-    "X flew to Oslo to meet Y": the one who met is the main verb's subject. (A participle clause
-    before the main one, "Sitting down with a TV show, X said", is left alone: often an interview.)"""
+    "X flew to Oslo to meet Y", "X moved fast, agreeing to terms with Y": the one who met is the main
+    verb's subject. (A participle clause before the main one, "Sitting down with a TV show, X said", is
+    left alone: often an interview.)"""
     if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
         return []
     if (
@@ -237,12 +240,21 @@ def _governing_subjects(verb: Token) -> list[Token]:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
         main = verb.head  # a purpose clause: "X flew to Oslo to meet Y"
+    elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and _acts_the_event(verb):
+        main = verb.head  # a participle after the main clause: "X moved fast, agreeing to terms with Y"
     else:
         return []
     if main.pos_ not in ("VERB", "AUX"):
         return []
     # "X launched it after paying $5 million to buy Y": the purpose's payer is the main verb's subject
     return [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")] or _governing_subjects(main)
+
+
+def _acts_the_event(verb: Token) -> bool:
+    """A participle that itself meets or agrees ("agreeing to terms", "signing a deal", "holding talks");
+    not one of speech ("X said, recalling a visit to his town by Y": X recalls it, Y visited)."""
+    lemma = verb.lemma_.lower()
+    return lemma in TRIGGER_WORDS or lemma in AGREEMENT_NOUN_VERBS or lemma == "hold"
 
 
 #: Verbs of a visit's purpose clause whose with-phrase names whom the visitor met.

@@ -584,3 +584,10 @@ def test_two_titled_leaders_the_parser_does_not_coordinate_are_both_parties(
     other, or leaves a country where its leader's name should be; the two leaders are the parties."""
     found = _parties(extractor, body, "meeting")
     assert found == [{"Taro Sato", "Kim Min Soo"}], found
+
+
+def test_who_acts_in_a_participle_after_the_main_clause_is_its_subject(extractor: Extractor) -> None:
+    """ "The Hawks moved fast, agreeing to terms with X": the Hawks agreed; but in "X said, recalling a
+    visit by Y" X only recalls it."""
+    body = "The Oslo Hawks moved quickly on Monday, agreeing to terms with pitcher Tom Lee."
+    assert _parties(extractor, body, "agreement") == [{"Oslo Hawks", "Tom Lee"}]
