@@ -9,6 +9,30 @@ MEETING_VERBS = frozenset({"meet", "visit", "host", "negotiate", "confer", "conv
 NOT_VISITED_OBJECTS = frozenset(
     {"daughter", "son", "mother", "father", "family", "parents", "relatives", "wife", "husband", "sister"}
     | {"brother", "grandchildren", "grave", "tomb", "memorial", "shrine", "casket"}
+    # a tour of places, not a host: "to visit all 99 counties"
+    | {
+        "county",
+        "counties",
+        "town",
+        "towns",
+        "city",
+        "cities",
+        "district",
+        "districts",
+        "precinct",
+        "precincts",
+    }
+)
+#: Words that count what was met or hosted as many, over time: "has hosted countless singers",
+#: "met dozens of donors" tell a habit or a career, not one meeting.
+COUNTLESS_WORDS = frozenset(
+    {"countless", "numerous", "innumerable", "myriad", "scores", "dozens", "hundreds", "thousands"}
+)
+#: What marriage is said with: "before she met Berg and got married" is getting to know him.
+COURTSHIP_LEMMAS = frozenset({"marry", "wed", "date", "court", "divorce"})
+#: Partners one meets in the sense of getting to know them: "met his wife in college".
+PARTNER_NOUNS = frozenset(
+    {"wife", "husband", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "partner"}
 )
 #: What one hosts alone, unless a guest is named beside it ("hosted a watch party"; "hosted a
 #: dinner for the emir" is a meeting).

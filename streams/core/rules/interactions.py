@@ -31,6 +31,8 @@ from streams.core.lexicon.triggers import (
     CALL_VERBS,
     CONTACT_VERBS,
     COUNTERPART_PREPS,
+    COUNTLESS_WORDS,
+    COURTSHIP_LEMMAS,
     DISCUSSION_NOUNS,
     DISPUTE_NOUNS,
     DO_VERB,
@@ -47,6 +49,7 @@ from streams.core.lexicon.triggers import (
     MEMBER_NOUNS,
     NOT_MET_OBJECTS,
     NOT_VISITED_OBJECTS,
+    PARTNER_NOUNS,
     PARTNERSHIP_NOUNS,
     PARTNERSHIP_VERBS,
     PHONE_WORDS,
@@ -294,6 +297,15 @@ def _meets_a_target(verb: Token) -> bool:
     )
 
 
+def _countless(noun: Token) -> bool:
+    """ "countless singers", "dozens of donors": met or hosted over time, not at one meeting."""
+    if any(c.lower_ in COUNTLESS_WORDS and c.dep_ in ("amod", "nummod", "quantmod") for c in noun.children):
+        return True
+    return noun.lower_ in COUNTLESS_WORDS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
+
+
 def _no_one_met(verb: Token) -> bool:
     """ "to visit her daughter", "visited the grave of X": kin or the dead; "hosted a watch party":
     an occasion with no guest named beside it ("hosted a dinner for the emir" names one)."""
@@ -301,6 +313,17 @@ def _no_one_met(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma == "visit" and any(o.lemma_.lower() in NOT_VISITED_OBJECTS for o in objects):
         return True
+    if any(_countless(o) for o in objects):
+        return True  # "has hosted countless singer-songwriters", "met dozens of donors"
+    if lemma == "meet" and (
+        any(
+            c.dep_ == "conj"
+            and COURTSHIP_LEMMAS & {c.lemma_.lower(), *(g.lemma_.lower() for g in c.children)}
+            for c in verb.children
+        )  # "met Berg and married him", "met Berg and got married"
+        or any(o.lemma_.lower() in PARTNER_NOUNS for o in objects)
+    ):
+        return True  # "before she met Berg and got married", "met his wife in college": got to know
     if lemma != "host":
         return False
     guests = any(

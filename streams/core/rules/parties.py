@@ -159,6 +159,17 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 child.dep_ == "prep" and child.lower_ in PARTY_PREPS
             ):  # "the deal signed by Acme"
                 slots.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in ("to", "on") and head.lemma_.lower() == "agree":
+                # "agreed to terms with X", "agreed on a plan with X": the with-phrase of what was agreed
+                slots.extend(
+                    g
+                    for terms in child.children
+                    if terms.dep_ == "pobj"
+                    for w in terms.children
+                    if w.dep_ == "prep" and w.lower_ == "with"
+                    for g in w.children
+                    if g.dep_ == "pobj"
+                )
             elif child.dep_ == "prep" and child.lower_ == "to" and head.lemma_.lower() in VISIT_LEMMAS:
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a state visit to Canada"
             elif child.dep_ in ("advcl", "xcomp") and head.lemma_.lower() in VISIT_LEMMAS:
@@ -362,8 +373,10 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
         for child in token.children:
             if (child.dep_ in ("conj", "appos") and not _party_tag(child)) or _misparsed_conjunct(child):
                 todo.append(child)
-        # a common noun: whom it is made of or belongs to ("House GOP leaders" is one group, _slot_actors)
-        if token.pos_ == "NOUN" and not stacked_bodies(token):
+        # a common noun: whom it is made of or belongs to ("House GOP leaders" is one group, _slot_actors);
+        # not a description of a name beside it ("the Yankees, Boston's top rival": Boston is no party)
+        describes_a_name = token.dep_ == "appos" and token.head.pos_ == "PROPN"
+        if token.pos_ == "NOUN" and not stacked_bodies(token) and not describes_a_name:
             for child in token.children:
                 if child.dep_ == "compound" and token.lower_ in ENTOURAGE_NOUNS:
                     continue  # "Lane aides" met, not Lane

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from streams.core.lexicon.organisations import BODY_WORDS
 from streams.core.lexicon.people import NAME_TITLES, NOT_ACRONYM_NAMES, PRONOUNS
@@ -368,6 +368,16 @@ def _speaking_name(ent: Span) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_SUBJECT_VERBS
 
 
+def _in_capitals_line(token: Token) -> bool:
+    """Whether the token's line is written in capitals ("'THREE AMIGOS' TAKE ON ... AT SUMMIT IN
+    OTTAWA"): there every word looks like an acronym, so none is taken for one."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if any(c.isalpha() for c in w)]
+    return len(words) >= 4 and sum(w.isupper() for w in words) >= 0.8 * len(words)
+
+
 def _relabel_people(doc: Doc, register: PersonRegister) -> None:
     """Label every mention of a known person PERSON, including ones the model missed."""
     entities: list[Span] = []
@@ -385,6 +395,7 @@ def _relabel_people(doc: Doc, register: PersonRegister) -> None:
             and token.pos_ == "PROPN"
             and _ACRONYM.match(token.text)
             and token.text not in NOT_ACRONYM_NAMES
+            and (country_for(token.text) is not None or not _in_capitals_line(token))
         ):
             # "G7", "NATO", "ASEAN": groups the small model often leaves untagged
             label = "GPE" if country_for(token.text) else "ORG"

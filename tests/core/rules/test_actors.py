@@ -32,3 +32,15 @@ def test_a_hyphened_given_name_is_kept_whole(extractor: Extractor) -> None:
     assert written_name(token)[0] == "Baek Ji-hoon"
     owned = extractor._nlp("The envoy met Acme Corp-owned Beta.")  # a description after the hyphen
     assert written_name(next(t for t in owned if t.text == "Corp"))[0] == "Acme Corp"
+
+
+def test_the_words_of_a_headline_in_capitals_are_no_acronyms() -> None:
+    """In "LEADERS MEET AT SUMMIT IN OSLO" every word looks like an acronym ("AT" became a body):
+    none is taken for one there; "NATO" in an ordinary sentence still is, and "US" anywhere."""
+    from streams.core.pipeline.loader import load_model
+    from streams.core.rules.people import find_people
+
+    doc = load_model()("'BIG THREE' LEADERS MEET AT SUMMIT IN OSLO WITH US\nThey met NATO envoys on Monday.")
+    find_people(doc)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert "AT" not in labels and labels.get("NATO") == "ORG" and labels.get("US") == "GPE", labels

@@ -59,6 +59,11 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Ana Lund showed Ravi Patel a map of the firms built in Chile since his last visit in 2009.",
         # talking with reporters, or to a person with no purpose of talks, is no meeting
         "Ana Lund spoke with reporters to discuss the budget.",
+        # getting to know someone, a habit or a career, a tour of places
+        "Before she met Tom Berg and got married, Ana Lund ran a bakery in Leeds.",
+        "Ana Lund met her husband Tom Berg in college.",
+        "The Blue Room has hosted countless singers, said its owners Tom Berg and Ana Lund.",
+        "Halfway across the state, Governor Tom Berg set off on his journey to visit all 88 counties.",
         # a command to the reader, and an idiom
         "For a list of Ana Lund's new rules and their status, visit Dunmore Media.",
         "Veltron Bank to Meet Its Match in Oslo Deal",

@@ -591,3 +591,13 @@ def test_who_acts_in_a_participle_after_the_main_clause_is_its_subject(extractor
     visit by Y" X only recalls it."""
     body = "The Oslo Hawks moved quickly on Monday, agreeing to terms with pitcher Tom Lee."
     assert _parties(extractor, body, "agreement") == [{"Oslo Hawks", "Tom Lee"}]
+
+
+def test_the_with_phrase_of_the_terms_agreed_names_the_other_side(extractor: Extractor) -> None:
+    """ "agreeing to terms with X": X is the other side; "the Hawks, Bergen's top rival" does not
+    make Bergen a party."""
+    body = (
+        "The Oslo Hawks, Bergen's top rival, made a loud statement this winter, agreeing to terms "
+        "with pitchers Tom Lee and Ben Moss."
+    )
+    assert _parties(extractor, body, "agreement") == [{"Oslo Hawks", "Tom Lee", "Ben Moss"}]
