@@ -25,7 +25,7 @@ from streams.core.rules.dateline import Dateline, find_dateline
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.ellipsis import NEXT_WORDS, elliptic_meetings, first_with, own_with_phrase
 from streams.core.rules.event_context import dated_context, read_context
-from streams.core.rules.event_dates import event_date, sentence_date, speech_date
+from streams.core.rules.event_dates import event_date, news_day, sentence_date, speech_date
 from streams.core.rules.geocode import article_countries, with_country_codes
 from streams.core.rules.interactions import Trigger, find_triggers, holder_words
 from streams.core.rules.parties import named_in, select_parties
@@ -238,7 +238,13 @@ def interaction_event(
         own_phrase,
     )
     location = event_location(sent, around, trigger.token, context.countries, own_phrase)
-    if location is None and not own_phrase:
+    if (
+        location is None
+        and not own_phrase
+        and (date_value is None or news_day(date_value, context.base_date))
+    ):
+        # the dateline's city is where the news of the day happened, not where an event of "earlier
+        # this month" did
         location = dateline_location(sent, context.dateline, context.countries)
     confidence = _confidence(found)
     return Event(

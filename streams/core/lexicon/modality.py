@@ -49,6 +49,12 @@ WISH_WORDS = frozenset(
         "offer",
         "suggest",
         "threaten",
+        "prefer",  # "would prefer to sign him"
+        "preference",  # "the team's preference would be to sign him"
+        "requirement",  # "a requirement that agencies consult experts": a rule, no consultation held
+        "rule",
+        "mandate",
+        "require",
     }
 )
 
@@ -84,6 +90,8 @@ DENIAL_VERBS = frozenset({"deny", "refute", "dispute", "dismiss", "disavow", "re
 #: Nouns whose that-clause is a claim: "reports that he met X", "rumours that they had signed".
 CLAIM_NOUNS = frozenset(
     {"report", "claim", "allegation", "rumor", "rumour", "suggestion", "story", "speculation", "assertion"}
+    # what a rule asks for: "a requirement that agencies consult experts" (WISH_WORDS make it no event)
+    | {"requirement", "rule", "mandate"}
 )
 
 #: Adjectives of failure or inability on the clause ("was unable to negotiate a deal").

@@ -103,6 +103,26 @@ def _view(clause: Token) -> bool:
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
+def _that_clause_of_view(verb: Token) -> bool:
+    """ "agreed that X has ...": "that" right after the verb and a clause in the present or past
+    with no modal before the sentence ends or a comma; "agreed that they would support" is a pledge."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "that":
+        return False
+    clause = []
+    for token in doc[verb.i + 2 : verb.sent.end]:
+        if token.text in (",", ";", "."):
+            break
+        clause.append(token)
+    finite = [t for t in clause if t.tag_ in ("VBZ", "VBD", "VBP")]
+    if not finite or any(t.tag_ == "MD" for t in clause):
+        return False
+    # two bodies agreeing on how things stand have agreed with each other ("Chile and Peru agreed
+    # that the dispute was over"); one person agreeing holds a view
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return not any(c.dep_ == "conj" for s in subjects for c in s.children)
+
+
 def opinion_agreement(verb: Token) -> bool:
     """ "agreed with Smith (that ...)", "I agree with her", "agreed that taxes are too high":
     holding the same view.
@@ -111,6 +131,8 @@ def opinion_agreement(verb: Token) -> bool:
     a deal") or when two bodies agree with each other ("Iran agreed with the EU that ...").
     """
     children = list(verb.children)
+    if _that_clause_of_view(verb):
+        return True  # "agreed that the Treasury has limited power", however the parser hung it
     if any(c.dep_ in ("xcomp", "dobj") for c in children):
         return False
     if any(c.dep_ == "prep" and c.lower_ in _AGREE_PREPS for c in children):

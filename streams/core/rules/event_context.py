@@ -205,6 +205,12 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
             return True  # "the proposed deal", "an attempted meeting"
         if i and forms & WISH_WORDS:
             return True  # "hopes to meet", "seeks a deal", "a bid to host the summit"
+        if (
+            i
+            and node.lemma_.lower() == "be"
+            and any(c.dep_ == "nsubj" and _forms(c) & WISH_WORDS for c in children)
+        ):
+            return True  # "the team's preference would be to sign him"
         if i and forms & REQUEST_FOR_VERBS and link == "prep" and path[i - 1][0].lower_ == "for":
             return True  # "called for talks", "applied for a deal"
         if i and forms & PROMISE_WORDS and link in ("acl", "xcomp") and path[i - 1][0].lemma_ in STANCE_VERBS:

@@ -195,10 +195,34 @@ def _is_document_agreement(token: Token) -> bool:
     }
     if word == "letter":
         return bool(of_objects & INTENT_WORDS)
-    if word in BILATERAL_DOCUMENTS or of_objects & INTENT_WORDS:
+    if of_objects & INTENT_WORDS:
+        return True
+    if word in BILATERAL_DOCUMENTS and not _unilateral(token):
         return True
     joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in token.children)
     return joint or _counterpart_prep(token) or _counterpart_prep(verb)
+
+
+def _unilateral(document: Token) -> bool:
+    """ "The president signed a memorandum putting a rule on hold", "the presidential memorandum":
+    a memorandum one office issues binds no second side (one "of understanding" does, above)."""
+    if document.lemma_.lower() != "memorandum":
+        return False
+    of_intent = any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in INTENT_WORDS for g in c.children)
+        for c in document.children
+    )
+    if of_intent:
+        return False  # "a memorandum of understanding" binds two by its name
+    presidential = any(
+        c.dep_ == "amod" and c.lower_ in ("presidential", "executive") for c in document.children
+    )
+    verb = document.head
+    signers = [c for c in verb.children if c.dep_ == "nsubj"]
+    several = any(
+        c.dep_ == "conj" for s in signers for c in s.children
+    )  # "Chile and Peru signed a memorandum"
+    return presidential or not (several or _counterpart_prep(document) or _counterpart_prep(verb))
 
 
 def _settles(token: Token) -> bool:
@@ -230,13 +254,15 @@ def _is_agreement(token: Token) -> bool:
         # "signed a series of agreements" counts, "signed a bill/golf bag" does not, and
         # "finalize" counts only with an agreement as its object ("proceedings are finalized" does not)
         if objects:
-            return any(_names_agreement(o) for o in objects)
+            return any(_names_agreement(o) and not _unilateral(o) for o in objects)
         if any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
             return False  # "signed up to help", "sign up for our newsletter": enrolling, no agreement
         return lemma in ("sign", "ink")
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in AGREEMENT_NOUNS or lemma in AGREEMENT_NOUNS):
         if token.lower_ == PURCHASE or (token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"):
             return True
+        if _unilateral(token):
+            return False  # "the president signed a memorandum halting a rule"
         return _agreement_noun_concluded(token) or agreement_with_party(token)
     if agreement_with_party(token):  # "an understanding with Iran"
         return True

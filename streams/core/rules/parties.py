@@ -853,8 +853,15 @@ def _within_reach(token: Token, trigger: Token) -> bool:
         ):
             return False  # "the chief clerk of the Court visited": the clerk, not the court
     # the common governor above the trigger: the trigger's own way up must not leave its clause
-    # ("Ana told Ben as she sat down with him": a clause about the main one's people)
+    # ("Ana told Ben as she sat down with him": a clause about the main one's people), nor be what
+    # the clause is about ("Tefft wrote to Clinton about a visit by X": the writer is no visitor)
+    if any(t.dep_ == "prep" and t.lower_ in ABOUT_PREPS for t in down):
+        return False
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
+
+
+#: Prepositions of what a clause is about: an event in their phrase is the clause's topic.
+ABOUT_PREPS = frozenset({"about", "regarding", "concerning"})
 
 
 def _another_events_party(token: Token, trigger: Trigger) -> bool:

@@ -191,6 +191,7 @@ def event_location(
         and not _in_content_clause(p.root, trigger)
         and not _in_reporting_clause(p.root, trigger)
         and not (own_phrase and trigger is not None and trigger not in p.root.ancestors)
+        and not _in_topic_phrase(p.root, trigger)
     ]
     best = min(
         places,
@@ -266,6 +267,24 @@ def _tells_an_occurrence(verb: Token) -> bool:
     if lemma == "hold":
         return any(c.dep_ == "auxpass" for c in verb.children)  # "was held", not "who holds"
     return lemma in _OCCURRENCE_VERBS
+
+
+#: Prepositions of what an event is about: a place inside their phrase is the topic's
+#: ("a meeting about the latest developments in Gaza").
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over", "on"})
+
+
+def _in_topic_phrase(token: Token, trigger: Token | None) -> bool:
+    """Whether the place lies in a topic phrase of the event ("talks about the fighting in Gaza"),
+    not in its own place phrase ("met on Malta", where "on" is the place's own preposition)."""
+    if trigger is None:
+        return False
+    paths = paths_to_common_head(token, trigger)
+    if paths is None:
+        return False
+    up = paths[0]
+    own_prep = token.head.i if token.dep_ == "pobj" else -1
+    return any(node.dep_ == "prep" and node.lower_ in _TOPIC_PREPS and node.i != own_prep for node in up)
 
 
 def _in_reporting_clause(token: Token, trigger: Token | None) -> bool:

@@ -66,3 +66,11 @@ def test_a_dateline_with_a_us_state_places_the_lede_in_the_us(extractor: Extract
     body = "MANCHESTER, N.H. (AP) — Prime Minister Anna Berg met President Tomas Veld on Wednesday."
     (meeting,) = _meetings(extractor, body)
     assert (meeting["location"]["name"], meeting["location"]["country_code"]) == ("Manchester", "US")
+
+
+def test_the_dateline_is_not_the_place_of_an_event_of_another_day(extractor: Extractor) -> None:
+    """The dateline says where the news of the day was filed; a meeting "earlier this month" in the
+    lede happened somewhere the text does not say."""
+    body = "OSLO (AP) — Earlier this month, Rita Moe's advisers huddled with Senator Tom Hale."
+    (meeting,) = events_of(extractor, body, "meeting")
+    assert meeting["location"] is None

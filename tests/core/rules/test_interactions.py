@@ -59,6 +59,8 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Ana Lund showed Ravi Patel a map of the firms built in Chile since his last visit in 2009.",
         # talking with reporters, or to a person with no purpose of talks, is no meeting
         "Ana Lund spoke with reporters to discuss the budget.",
+        # a rule that asks for consultations holds none
+        "Ana Lund restored a requirement that federal agencies consult with experts of the Soil Bureau.",
         # getting to know someone, a habit or a career, a tour of places
         "Before she met Tom Berg and got married, Ana Lund ran a bakery in Leeds.",
         "Ana Lund met her husband Tom Berg in college.",
@@ -478,4 +480,19 @@ def test_coordinated_agreements_with_their_own_sides_are_two(extractor: Extracto
 
 def test_a_partnership_is_an_agreement_only_when_made(extractor: Extractor) -> None:
     body = "Senator Ana Lund's most fruitful partnership with a Republican was her finest work."
+    assert events_of(extractor, body, "agreement") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one person's view, however the parser hangs the that-clause
+        "Ed Kline, once a staff chief at the Budget Committee, agreed that the Treasury Office has "
+        "limited power to stop corporate tax fraud.",
+        # a memorandum one office issues, and a team's preference
+        "President Ana Lund signed a memorandum halting a Berg administration rule.",
+        "The Oslo Hawks' preference would be to sign Tom Lee to a five-year deal.",
+    ],
+)
+def test_views_orders_and_wishes_are_no_agreements(extractor: Extractor, body: str) -> None:
     assert events_of(extractor, body, "agreement") == []

@@ -601,3 +601,9 @@ def test_the_with_phrase_of_the_terms_agreed_names_the_other_side(extractor: Ext
         "with pitchers Tom Lee and Ben Moss."
     )
     assert _parties(extractor, body, "agreement") == [{"Oslo Hawks", "Tom Lee", "Ben Moss"}]
+
+
+def test_who_writes_about_a_visit_is_no_visitor(extractor: Extractor) -> None:
+    body = "In 2012 Ambassador Tom Hale wrote to Mrs. Lund about a visit to Peru by Rita Moe and Omar Berg."
+    found = _parties(extractor, body, "meeting")
+    assert found and all("Tom Hale" not in f and "Lund" not in f for f in found), found

@@ -57,6 +57,8 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
             "the Grand Hotel",
         ),
         ("Rita Moe had a meeting with Tom Hale, who lives in Oslo.", "meeting", None),
+        # a place in what the event is about is the topic's
+        ("Chile and Peru held talks about the war in Gaza.", "talks", None),
         # no place at all
         ("Mr. Hale met President Rosa Vidal on Monday.", "met", None),
         # a room named as a body, and a city named with its country's possessive
