@@ -282,6 +282,10 @@ DISCUSSION_NOUNS = frozenset(
         "dialog",
         "parley",
         "roundtable",
+        "conversation",  # "a conversation she had with Trump" (a phone one is a call: CALL_NOUNS)
+        "conversations",
+        "encounter",
+        "chat",
     }
 )
 

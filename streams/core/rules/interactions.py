@@ -365,17 +365,33 @@ def _no_one_met(verb: Token) -> bool:
 _HOLD_VERBS = frozenset({"hold", "have", "host", "resume", "conduct", "join"})
 
 
+#: Discussion nouns that are talks only when someone had or held them ("a conversation she had with
+#: X"); in a phrase of their own they are mostly an interview ("in a conversation with CNN's X").
+_HELD_ONLY_NOUNS = frozenset({"conversation", "conversations", "chat"})
+
+
 def _in_meeting_shape(noun: Token) -> bool:
     """A discussion or meal noun with a counterpart: a with/between phrase in the noun's own
     phrase ("discussions on the budget between A and B", "dinner with Scholz"), or on the verb
     whose subject or object it (or the noun it qualifies: "a discussion table will be set up
     between ...") is; or the object of a verb of holding ("A and B held discussions")."""
     phrase = noun.head if noun.dep_ == "compound" else noun
+    if noun.lower_ in _HELD_ONLY_NOUNS:
+        # "had a conversation with X" is talks; "In a conversation with CNN's X, he said" an interview
+        held = phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in _HOLD_VERBS
+        had = any(c.dep_ == "relcl" and c.lemma_.lower() in _HOLD_VERBS for c in phrase.children)
+        if not (held or had):
+            return False
     for t in phrase.subtree:
         if t.dep_ == "prep" and t.lower_ in COUNTERPART_PREPS:
             path = [a for a in t.ancestors if phrase.is_ancestor(a) or a == phrase]
             if not any(a.pos_ in ("VERB", "AUX") for a in path if a != phrase):
                 return True
+    if any(
+        c.dep_ == "relcl" and c.lemma_.lower() in _HOLD_VERBS and _counterpart_prep(c)
+        for c in phrase.children
+    ):
+        return True  # "a June conversation she had with Trump", "the encounter he had with X"
     verb = phrase.head
     if phrase.dep_ == "pobj" and verb.dep_ == "prep":  # "sat down with Xi over lunch"
         verb = verb.head
@@ -439,6 +455,8 @@ def _is_meeting(token: Token) -> bool:
     if token.pos_ == "VERB" and (lemma in CONTACT_VERBS or token.lower_ in CONTACT_VERBS):
         return _counterpart_prep(token)
     if token.pos_ == "NOUN" and (token.lower_ in DISCUSSION_NOUNS or token.lower_ in MEAL_NOUNS):
+        if _phone_call(token):
+            return True  # "in a telephone conversation with Sarkozy"
         return _in_meeting_shape(token) and (
             token.lower_ in DISCUSSION_NOUNS or any(a.lower_ == "with" for a in token.head.subtree)
         )
@@ -455,6 +473,10 @@ def _is_meeting(token: Token) -> bool:
     if _phone_call(token) or is_trip_visit(token):  # "a trip to Vietnam": a visit
         return True
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in MEETING_NOUNS):
+        if _countless(token) or (
+            token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in COUNTLESS_WORDS
+        ):
+            return False  # "the hundreds of meetings Clinton had": a career, not a meeting
         if token.dep_ == "compound" and token.head.lemma_.lower() in MEETING_PLACE_NOUNS:
             return False  # "a meeting place", "the summit venue": a place, not a meeting
         if _in_title(token):

@@ -190,6 +190,16 @@ def party_slots(trigger: Trigger) -> list[Token]:
                             slots.extend(c for c in prep.children if c.dep_ == "pobj")
             elif is_noun and child.dep_ == "prep" and child.lower_ == "of":
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a summit of the G7"
+            elif is_noun and child.dep_ == "relcl" and child.lemma_.lower() in ("have", "hold"):
+                # "a conversation she had with Trump": who had it, and with whom
+                slots.extend(c for c in child.children if c.dep_ == "nsubj")
+                slots.extend(
+                    g
+                    for c in child.children
+                    if c.dep_ == "prep" and c.lower_ in PARTY_PREPS
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                )
         if head.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             slots.append(head.head)
         elif head.dep_ == "relcl" and any(

@@ -496,3 +496,29 @@ def test_a_partnership_is_an_agreement_only_when_made(extractor: Extractor) -> N
 )
 def test_views_orders_and_wishes_are_no_agreements(extractor: Extractor, body: str) -> None:
     assert events_of(extractor, body, "agreement") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rita Moe recalled a June conversation she had with Tom Hale at the Oslo Convention Center.",
+        "Senator Rita Moe said she had a conversation with Tom Hale on Tuesday morning.",
+        "The party was Mr. Hale's first face-to-face encounter with Speaker Rita Moe.",
+    ],
+)
+def test_conversations_had_and_encounters_are_meetings(extractor: Extractor, body: str) -> None:
+    (meeting,) = events_of(extractor, body, "meeting")
+    names = {a["name"] for a in meeting["actors"]}
+    assert "Tom Hale" in names or "Hale" in names, names
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an interview, and a career of meetings
+        "In a conversation with Radio Oslo's Tom Hale about his film, the actor Ben Holt discussed war.",
+        "The campaign said the report left out the hundreds of meetings Rita Moe had with voters in Ohio.",
+    ],
+)
+def test_interviews_and_careers_of_meetings_are_no_meetings(extractor: Extractor, body: str) -> None:
+    assert events_of(extractor, body, "meeting") == []
