@@ -191,8 +191,16 @@ def party_slots(trigger: Trigger) -> list[Token]:
             elif is_noun and child.dep_ == "prep" and child.lower_ == "of":
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a summit of the G7"
             elif is_noun and child.dep_ == "relcl" and child.lemma_.lower() in ("have", "hold"):
-                # "a conversation she had with Trump": who had it, and with whom
-                slots.extend(c for c in child.children if c.dep_ == "nsubj")
+                # "a conversation she had with Trump": who had it, and with whom; "X said of the
+                # encounter he had with Trump": "he" is X, who tells of it
+                for holder in (c for c in child.children if c.dep_ == "nsubj"):
+                    reporters = [
+                        c
+                        for c in sentence_root(head).children
+                        if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"
+                    ]
+                    told = holder.lower_ in ("he", "she") and head.dep_ == "pobj" and reporters
+                    slots.extend(reporters if told else [holder])
                 slots.extend(
                     g
                     for c in child.children

@@ -607,3 +607,12 @@ def test_who_writes_about_a_visit_is_no_visitor(extractor: Extractor) -> None:
     body = "In 2012 Ambassador Tom Hale wrote to Mrs. Lund about a visit to Peru by Rita Moe and Omar Berg."
     found = _parties(extractor, body, "meeting")
     assert found and all("Tom Hale" not in f and "Lund" not in f for f in found), found
+
+
+def test_he_who_had_the_encounter_is_the_one_who_tells_of_it(extractor: Extractor) -> None:
+    """ "X said of the encounter he had with Y": "he" is X, not the person the text was about before."""
+    body = (
+        'Rita Moe is a lawyer. "He just stopped and asked how we win," Tom Berg, the local chairman, '
+        "said of the encounter he had on Friday with Tom Hale at a rally."
+    )
+    assert _parties(extractor, body, "meeting") == [{"Tom Berg", "Tom Hale"}]
