@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from streams.core.lexicon.modality import CLAIM_NOUNS
 from streams.core.model import Actor, DateBasis, DateValue, EventStatus
 from streams.core.normalise.dates import is_counted_from_reference, is_relative, normalise_date
-from streams.core.rules.actors import ActorResolver
+from streams.core.rules.actors import ActorResolver, has_digit
 from streams.core.rules.document import DocumentIndex, entities_in
 from streams.core.rules.event_context import past_relative_clause
 from streams.core.rules.syntax import clause_verb
@@ -127,7 +127,7 @@ def event_date(
     the paragraph gives, unless the sentence moves away in time ("later", "again").
     """
     planned = status == "planned"
-    not_after = status == "past" and (_past_tense(trigger) or past_relative_clause(trigger) is not None)
+    not_after = status == "past" and (past_tense(trigger) or past_relative_clause(trigger) is not None)
     found: list[tuple[bool, int, DateValue]] = []
     any_date = False
     same_day = _SAME_DAY_WORDS.search(sent.text) or (_PART_OF_DAY.search(sent.text) if not_after else None)
@@ -282,11 +282,7 @@ def _year_of_a_thing(ent: Span) -> bool:
     if len(ent) != 1 or not (ent.text.isdigit() and len(ent.text) == 4) or ent.end + 1 >= len(doc):
         return False
     maker, model = doc[ent.end], doc[ent.end + 1]
-    return (
-        maker.pos_ == "PROPN"
-        and maker.ent_type_ in ("ORG", "PRODUCT")
-        and any(ch.isdigit() for ch in model.text)
-    )
+    return maker.pos_ == "PROPN" and maker.ent_type_ in ("ORG", "PRODUCT") and has_digit(model.text)
 
 
 #: prepositions that set a deadline or a span rather than the time of what was agreed
@@ -298,7 +294,7 @@ def _in_agreed_infinitive(ent: Span, trigger: Token) -> bool:
     verb dates the agreement too, when it is not a deadline ("agreed to cut emissions by 2030")
     and (checked by the caller) not after publication. The infinitive is the agreed act, and a
     past act agreed in the past was agreed at about its time."""
-    if trigger.pos_ != "VERB" or not _past_tense(trigger):
+    if trigger.pos_ != "VERB" or not past_tense(trigger):
         return False
     if ent.root.head.dep_ == "prep" and ent.root.head.lower_ in _DEADLINE_PREPS:
         return False
@@ -392,7 +388,7 @@ def _describes(verb: Token, trigger: Token) -> bool:
     return before.i == trigger.i
 
 
-def _past_tense(trigger: Token) -> bool:
+def past_tense(trigger: Token) -> bool:
     """Whether the trigger's clause is told in the past tense ("met", "had signed", "was held")."""
     verb = clause_verb(trigger)
     if verb is None:

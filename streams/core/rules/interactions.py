@@ -324,9 +324,12 @@ def _meets_a_target(verb: Token) -> bool:
 
 
 def _countless(noun: Token) -> bool:
-    """ "countless singers", "dozens of donors": met or hosted over time, not at one meeting."""
+    """ "countless singers", "dozens of donors", "the hundreds of meetings she had": met or hosted
+    over time, not at one meeting."""
     if any(c.lower_ in COUNTLESS_WORDS and c.dep_ in ("amod", "nummod", "quantmod") for c in noun.children):
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in COUNTLESS_WORDS:
+        return True  # "meetings" of "the hundreds of meetings"
     return noun.lower_ in COUNTLESS_WORDS and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
     )
@@ -473,9 +476,7 @@ def _is_meeting(token: Token) -> bool:
     if _phone_call(token) or is_trip_visit(token):  # "a trip to Vietnam": a visit
         return True
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in MEETING_NOUNS):
-        if _countless(token) or (
-            token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in COUNTLESS_WORDS
-        ):
+        if _countless(token):
             return False  # "the hundreds of meetings Clinton had": a career, not a meeting
         if token.dep_ == "compound" and token.head.lemma_.lower() in MEETING_PLACE_NOUNS:
             return False  # "a meeting place", "the summit venue": a place, not a meeting

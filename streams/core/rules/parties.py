@@ -44,7 +44,7 @@ from streams.core.normalise.gazetteer import (
     geocode,
     is_place_name,
 )
-from streams.core.rules.actors import ActorResolver
+from streams.core.rules.actors import ActorResolver, has_digit
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import Trigger, group_of, told_with_own_verb
@@ -193,12 +193,10 @@ def party_slots(trigger: Trigger) -> list[Token]:
             elif is_noun and child.dep_ == "relcl" and child.lemma_.lower() in ("have", "hold"):
                 # "a conversation she had with Trump": who had it, and with whom; "X said of the
                 # encounter he had with Trump": "he" is X, who tells of it
+                reporters = [
+                    c for c in sentence_root(head).children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"
+                ]
                 for holder in (c for c in child.children if c.dep_ == "nsubj"):
-                    reporters = [
-                        c
-                        for c in sentence_root(head).children
-                        if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"
-                    ]
                     told = holder.lower_ in ("he", "she") and head.dep_ == "pobj" and reporters
                     slots.extend(reporters if told else [holder])
                 slots.extend(
@@ -618,16 +616,16 @@ def _titled_holder(actor: Actor, sent: Span, actors: ActorResolver) -> Actor | N
     if actor.kind != "country":
         return None
     doc = sent.doc
+    entities = entities_in(sent)
+    people = [e for e in entities if e.label_ == "PERSON"]
     holders: list[Actor] = []
-    for ent in entities_in(sent):
+    for ent in entities:
         if ent.label_ not in ("GPE", "NORP") or (country_for(ent.text) or ent.text) != actor.name:
             continue
         after = doc[ent.end] if ent.end < sent.end else None
         if after is None or not after.text[:1].isupper() or after.lower_ not in PERSON_TITLES:
             return None  # named once outside a title: the country itself may be the party
-        person = next(
-            (e for e in entities_in(sent) if e.label_ == "PERSON" and ent.end < e.start <= ent.end + 3), None
-        )
+        person = next((e for e in people if ent.end < e.start <= ent.end + 3), None)
         holder = actors.actor(person, actor.role) if person is not None else None
         if holder is None:
             return None
@@ -760,14 +758,10 @@ def _makes_the_goods(token: Token) -> bool:
     head = token.head
     if token.dep_ in ("compound", "nmod") and head.i > token.i:
         counted = any(c.dep_ == "nummod" and c.i < token.i and c.ent_type_ != "DATE" for c in head.children)
-        if _model_number(head) or counted:
+        if has_digit(head.text) or counted:
             return True  # "a Boeing 727", "10 Boeing jets"
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return after is not None and after.head.i == token.i and _model_number(after)  # parsed "Boeing <- 737"
-
-
-def _model_number(token: Token) -> bool:
-    return any(ch.isdigit() for ch in token.text)
+    return after is not None and after.head.i == token.i and has_digit(after.text)  # parsed "Boeing <- 737"
 
 
 def _trade_party(token: Token, role: Role, actors: ActorResolver) -> Actor | None:

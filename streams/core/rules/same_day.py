@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from streams.core.model import Event
 from streams.core.rules.document import entities_in
-from streams.core.rules.event_dates import TIME_SHIFT_WORDS, news_day
+from streams.core.rules.event_dates import TIME_SHIFT_WORDS, news_day, past_tense
 from streams.core.rules.syntax import clause_verb
 
 
@@ -31,7 +31,7 @@ def _simple_past(trigger: Token) -> bool:
         verb = clause_verb(verb.head)  # "leaders joined by X": the participle's noun is in a clause above
     if verb is None or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
         return False
-    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    return past_tense(verb)
 
 
 def _free_of_time(sent: Span) -> bool:
