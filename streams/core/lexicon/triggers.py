@@ -306,6 +306,10 @@ CONTACT_VERBS = frozenset(
 #: Prepositions that name the counterpart of a meeting or agreement noun.
 COUNTERPART_PREPS = frozenset({"with", "between"})
 
+#: Prepositions of what something is about: an event in their phrase is a clause's topic ("wrote
+#: to X about a visit by Y"), and so is a place ("a meeting about the fighting in Gaza").
+ABOUT_PREPS = frozenset({"about", "regarding", "concerning"})
+
 #: Documents that are an agreement when signed, approved, concluded, adopted, initialled or
 #: ratified: "approved a joint declaration", "signed a memorandum of understanding", "adopted a
 #: common roadmap". The generic ones (plan, declaration, statement, framework ...) need a sign of

@@ -141,7 +141,7 @@ class DiscourseContext:
         if len(parties) >= 2:
             self.last_parties = parties
             self.sentences_since_parties = 0
-        if sum(1 for p in parties if p.kind == "person") >= 2:
+        if _people_among(parties):
             self.last_people = parties
             self.sentences_since_people = 0
 
@@ -206,7 +206,7 @@ class DiscourseContext:
         named a few sentences back. "The leaders of both countries" says whose leaders: not then."""
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             return False
-        if self.last_parties is self.last_people:
+        if _people_among(self.last_parties):
             return False  # the last parties are people themselves
         return len(self.last_people) >= 2 and self.sentences_since_people <= PEOPLE_SENTENCES
 
@@ -287,6 +287,11 @@ RECENT_PAIR_NOUNS: dict[str, frozenset[str]] = {
 
 #: Number words a group noun can carry: "the three countries".
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _people_among(parties: list[Actor]) -> bool:
+    """Whether two or more of the parties are people: a meeting of people, not only of countries."""
+    return sum(1 for p in parties if p.kind == "person") >= 2
 
 
 def _group_size(token: Token) -> int:

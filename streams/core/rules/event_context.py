@@ -216,9 +216,9 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
         if i and forms & PROMISE_WORDS and link in ("acl", "xcomp") and path[i - 1][0].lemma_ in STANCE_VERBS:
             return True  # "his pledge to stay impartial in any talks": a stance, not the talks
         if i and forms & (APPLY_TO_VERBS | EFFORT_TO_VERBS) and link in ("xcomp", "advcl"):
-            return True  # "applied to host the summit", "worked to arrange a meeting
+            return True  # "applied to host the summit", "worked to arrange a meeting"
         if i and forms & _SEEMING_VERBS and link == "xcomp":
-            return True  # "almost seemed to agree with him": how it looked, not what was agreed"
+            return True  # "almost seemed to agree with him": how it looked, not what was agreed
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in children):
             return True  # "if they sign", "unless the talks resume"
         if _awaited(node):

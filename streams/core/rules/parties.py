@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS
 from streams.core.lexicon.triggers import (
+    ABOUT_PREPS,
     ACQUISITION_VERBS,
     AGREEMENT_NOUN_VERBS,
     AGREEMENT_NOUNS,
@@ -870,10 +871,6 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     if any(t.dep_ == "prep" and t.lower_ in ABOUT_PREPS for t in down):
         return False
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
-
-
-#: Prepositions of what a clause is about: an event in their phrase is the clause's topic.
-ABOUT_PREPS = frozenset({"about", "regarding", "concerning"})
 
 
 def _another_events_party(token: Token, trigger: Trigger) -> bool:

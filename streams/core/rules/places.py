@@ -19,6 +19,7 @@ from streams.core.lexicon.places import (
 )
 from streams.core.lexicon.speech import SPEECH_LEMMAS
 from streams.core.lexicon.triggers import (
+    ABOUT_PREPS,
     ACQUISITION_VERBS,
     AGREEMENT_VERBS,
     SALE_NOUNS,
@@ -271,7 +272,7 @@ def _tells_an_occurrence(verb: Token) -> bool:
 
 #: Prepositions of what an event is about: a place inside their phrase is the topic's
 #: ("a meeting about the latest developments in Gaza").
-_TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over", "on"})
+_TOPIC_PREPS = ABOUT_PREPS | frozenset({"over", "on"})
 
 
 def _in_topic_phrase(token: Token, trigger: Token | None) -> bool:
