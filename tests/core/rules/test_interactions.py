@@ -66,6 +66,9 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Ana Lund met her husband Tom Berg in college.",
         "The Blue Room has hosted countless singers, said its owners Tom Berg and Ana Lund.",
         "Halfway across the state, Governor Tom Berg set off on his journey to visit all 88 counties.",
+        # an interview, and a career of meetings
+        "In a conversation with Radio Oslo's Tom Hale about his film, the actor Ben Holt discussed war.",
+        "The campaign said the report left out the hundreds of meetings Rita Moe had with voters in Ohio.",
         # a command to the reader, and an idiom
         "For a list of Ana Lund's new rules and their status, visit Dunmore Media.",
         "Veltron Bank to Meet Its Match in Oslo Deal",
@@ -114,6 +117,12 @@ def test_agreement_forms(extractor: Extractor, body: str) -> None:
         "Premier Ada Brandt resigned when she was unable to negotiate a tariff deal.",
         "Talks on a free-trade deal collapsed on Friday.",
         "The golfer presented a golf bag signed by Abe.",
+        # one person's view, however the parser hangs the that-clause
+        "Ed Kline, once a staff chief at the Budget Committee, agreed that the Treasury Office has "
+        "limited power to stop corporate tax fraud.",
+        # a memorandum one office issues, and a team's preference
+        "President Ana Lund signed a memorandum halting a Berg administration rule.",
+        "The Oslo Hawks' preference would be to sign Tom Lee to a five-year deal.",
     ],
 )
 def test_proposed_failed_or_conditional_deals_are_not_reported(extractor: Extractor, body: str) -> None:
@@ -486,21 +495,6 @@ def test_a_partnership_is_an_agreement_only_when_made(extractor: Extractor) -> N
 @pytest.mark.parametrize(
     "body",
     [
-        # one person's view, however the parser hangs the that-clause
-        "Ed Kline, once a staff chief at the Budget Committee, agreed that the Treasury Office has "
-        "limited power to stop corporate tax fraud.",
-        # a memorandum one office issues, and a team's preference
-        "President Ana Lund signed a memorandum halting a Berg administration rule.",
-        "The Oslo Hawks' preference would be to sign Tom Lee to a five-year deal.",
-    ],
-)
-def test_views_orders_and_wishes_are_no_agreements(extractor: Extractor, body: str) -> None:
-    assert events_of(extractor, body, "agreement") == []
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
         "Rita Moe recalled a June conversation she had with Tom Hale at the Oslo Convention Center.",
         "Senator Rita Moe said she had a conversation with Tom Hale on Tuesday morning.",
         "The party was Mr. Hale's first face-to-face encounter with Speaker Rita Moe.",
@@ -510,15 +504,3 @@ def test_conversations_had_and_encounters_are_meetings(extractor: Extractor, bod
     (meeting,) = events_of(extractor, body, "meeting")
     names = {a["name"] for a in meeting["actors"]}
     assert "Tom Hale" in names or "Hale" in names, names
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        # an interview, and a career of meetings
-        "In a conversation with Radio Oslo's Tom Hale about his film, the actor Ben Holt discussed war.",
-        "The campaign said the report left out the hundreds of meetings Rita Moe had with voters in Ohio.",
-    ],
-)
-def test_interviews_and_careers_of_meetings_are_no_meetings(extractor: Extractor, body: str) -> None:
-    assert events_of(extractor, body, "meeting") == []
