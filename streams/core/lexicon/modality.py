@@ -191,6 +191,10 @@ HABITUAL_ADVERBS = frozenset(
     }
 )
 
+#: Adjectives that make an event noun a habit: "their regular conversations with X", "frequent
+#: meetings". Not "annual" or "weekly": "the annual meeting was held on Monday" is one that happened.
+HABITUAL_ADJECTIVES = frozenset({"regular", "routine", "frequent", "occasional", "periodic", "customary"})
+
 #: Quantifiers that make a period noun a frequency ("every year", "each spring"); counted only
 #: with a verb in the present tense ("meets every year"), since "met every day last week" is a
 #: series of meetings that happened.

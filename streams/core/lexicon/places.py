@@ -7,6 +7,10 @@ LOCATION_LABELS = ("FAC", "GPE", "LOC")
 #: "travelled to Florida", "returned from Beijing": the place is where someone went, not a party.
 MOTION_VERBS = frozenset({"travel", "go", "fly", "arrive", "return", "head", "come", "move", "drive", "sail"})
 
+#: Verbs of getting to a place whose adverbial clause sets the event's scene: "will meet X when he
+#: arrives in Washington", "Arriving in Lima, she met Y", "met Y after landing in Oslo".
+ARRIVAL_VERBS = frozenset({"arrive", "land", "stop"})
+
 #: "sent an envoy to Kabul for talks", "dispatched a counsel to Capitol Hill": where someone was sent;
 #: only a geographic place or facility counts ("sent a letter to Congress" names a recipient).
 SEND_VERBS = frozenset({"send", "dispatch"})

@@ -35,6 +35,7 @@ from streams.core.lexicon.modality import (
     FAILURE_VERBS,
     FREQUENCY_DETERMINERS,
     FUTURE_MODALS,
+    HABITUAL_ADJECTIVES,
     HABITUAL_ADVERBS,
     HABITUAL_PHRASES,
     IMPLICATIVE_VERBS,
@@ -255,6 +256,10 @@ def _habitual(path: list[tuple[Token, str]]) -> bool:
         for c in noun.children
     ):
         return True  # "G7 meetings, which usually center on politics": what such meetings are like
+    if noun.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in HABITUAL_ADJECTIVES for c in noun.children
+    ):
+        return True  # "their regular conversations with X", "frequent meetings with Y"
     verb = _clause_verb(path)
     children = list(verb.children)
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in children):
@@ -371,6 +376,22 @@ def past_relative_clause(token: Token) -> Token | None:
     return None
 
 
+def _told_of(token: Token) -> bool:
+    """An owned event noun that a record is of: "release the tapes of his conversation with X",
+    "the notes of their meeting". Whatever is asked of the record, the event it records took place;
+    not one to come ("the agenda of their upcoming summit")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.pos_ == "NOUN"
+        and any(c.dep_ == "poss" for c in token.children)
+        and not any(
+            c.dep_ == "amod" and c.lower_ in _FUTURE_ADJECTIVES | HABITUAL_ADJECTIVES for c in token.children
+        )
+    )
+
+
 def read_context(token: Token, kind: str = "meeting") -> Reading:
     """The context of the event the trigger ``token`` signals (a ``kind`` of meeting or agreement).
 
@@ -379,7 +400,7 @@ def read_context(token: Token, kind: str = "meeting") -> Reading:
     "hopes they will meet" hoped for, "usually meet" a habit. An event none of them fits
     happened or is scheduled; whether it is historical needs its date (``dated_context``).
     """
-    if past_relative_clause(token) is not None:
+    if past_relative_clause(token) is not None or _told_of(token):
         return Reading("occurred", "past")  # "the talks they began in November"
     path = _path(token)
     if _negated(path, kind):

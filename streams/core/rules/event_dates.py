@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.modality import CLAIM_NOUNS
+from streams.core.lexicon.triggers import MEETING_NOUNS, VISIT_LEMMAS
 from streams.core.model import Actor, DateBasis, DateValue, EventStatus
 from streams.core.normalise.dates import is_counted_from_reference, is_relative, normalise_date
 from streams.core.rules.actors import ActorResolver, has_digit
@@ -233,6 +234,29 @@ def dates_an_occasion(ent: Span, trigger: Token) -> bool:
     return False
 
 
+def _dates_another_event(ent: Span, trigger: Token) -> bool:
+    """Whether the date sits in the phrase of another trip or meeting that does not frame the trigger:
+    "his visit to Mexico, where he met X, recalls Reagan's trip to Geneva in 1985" (1985 is the
+    trip's, even where the parser hangs "in 1985" on the verb: the phrase it closes is the trip's). A
+    trip the event happened on ("met X during his visit to Peru in May") is below the trigger, and its
+    date is the event's."""
+    starts = [ent.root]
+    prep = ent.root.head
+    if ent.root.dep_ == "pobj" and prep.i == ent.start - 1 and prep.i > 0:
+        starts.append(ent.doc[prep.i - 1])  # the word the date's phrase follows
+    for start in starts:
+        node = start
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            if node.i == trigger.i or trigger.is_ancestor(node):
+                break
+            if node.pos_ == "NOUN" and (node.lemma_.lower() in VISIT_LEMMAS or node.lower_ in MEETING_NOUNS):
+                if node.is_ancestor(trigger):
+                    break
+                return True
+            node = node.head
+    return False
+
+
 def _belongs_to_event(ent: Span, trigger: Token) -> bool:
     """Whether the date is the event's: on the trigger word or what describes it ("the June 12
     meeting", "a deal struck in July"), in its clause or a clause above it ("said Tuesday it had
@@ -240,7 +264,7 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
     2030", "went through, and cars should be out by 2011"): that clause has its own time."""
     if trigger.pos_ not in ("VERB", "AUX") and any(a.i == trigger.i for a in ent.root.ancestors):
         return True
-    if dates_an_occasion(ent, trigger):
+    if dates_an_occasion(ent, trigger) or _dates_another_event(ent, trigger):
         return False
     if _year_of_a_thing(ent):
         return False  # "bought a 1968 Boeing 727": the year of the jet, not of the purchase
@@ -316,9 +340,14 @@ def _not_after(value: DateValue, base: date | None) -> bool:
 
 
 def _held_by_a_noun(event_verb: Token, date_verb: Token) -> bool:
-    """Whether the way up from the event's verb to the date's verb passes a claim ("reports that ...")."""
+    """Whether the way up from the event's verb to the date's verb passes a claim ("reports that ...")
+    or a relative clause ("Acme, which signed a deal with X, said Monday ...", "his visit to Mexico,
+    where he met X, recalls a trip in 1985"): what a noun holds has its own time. Not a "when" clause,
+    which tells the time it hangs on ("began in 1984, when Trump signed Walker")."""
     node = event_verb
     while node.i not in (date_verb.i, node.head.i):
+        if node.dep_ == "relcl" and not any(c.lower_ == "when" for c in node.children):
+            return True
         node = node.head
         if node.i != date_verb.i and node.lemma_.lower() in CLAIM_NOUNS:
             return True

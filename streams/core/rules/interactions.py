@@ -373,6 +373,17 @@ _HOLD_VERBS = frozenset({"hold", "have", "host", "resume", "conduct", "join"})
 _HELD_ONLY_NOUNS = frozenset({"conversation", "conversations", "chat"})
 
 
+def _owned_outside_a_frame(noun: Token) -> bool:
+    """ "his conversation with the Times", "Trump's chat with Ryan": one its owner had. Not the
+    frame of an interview ("In his conversation with CNN's X, he said"), which is how it was told."""
+    framed = (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("in", "during")
+        and noun.head.head.pos_ in ("VERB", "AUX")
+    )
+    return not framed and any(c.dep_ == "poss" for c in noun.children)
+
+
 def _in_meeting_shape(noun: Token) -> bool:
     """A discussion or meal noun with a counterpart: a with/between phrase in the noun's own
     phrase ("discussions on the budget between A and B", "dinner with Scholz"), or on the verb
@@ -383,7 +394,7 @@ def _in_meeting_shape(noun: Token) -> bool:
         # "had a conversation with X" is talks; "In a conversation with CNN's X, he said" an interview
         held = phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in _HOLD_VERBS
         had = any(c.dep_ == "relcl" and c.lemma_.lower() in _HOLD_VERBS for c in phrase.children)
-        if not (held or had):
+        if not (held or had or _owned_outside_a_frame(phrase)):
             return False
     for t in phrase.subtree:
         if t.dep_ == "prep" and t.lower_ in COUNTERPART_PREPS:

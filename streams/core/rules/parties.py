@@ -177,7 +177,11 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 slots.extend(_purpose_counterparts(child))
             elif is_noun and child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
                 root = sentence_root(head)
-                subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i]
+                subjects = [
+                    c
+                    for c in root.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i and _may_own(c, child)
+                ]
                 if _not_their_own(token):
                     subjects = []  # "Berg and Holt wore hats after his visit": "his" is not both of them
                 slots.extend(subjects or [child])  # "Merkel said during her visit": Merkel
@@ -710,6 +714,12 @@ PEOPLE_GROUP_NOUNS = frozenset(
         "advisers",
         "advisors",
         "veterans",
+        "members",
+        "legislators",
+        "congressmen",
+        "heads",
+        "chiefs",
+        "elders",
         "farmers",
         "doctors",
         "unions",
@@ -728,12 +738,27 @@ ENTOURAGE_NOUNS = frozenset(
 )
 
 
+def _may_own(subject: Token, pronoun: Token) -> bool:
+    """Whether the subject can be what "his" or "her" stands for: not a plural ("Senators urged her
+    to release the tapes of her meeting": "her" is not the senators)."""
+    return pronoun.lower_ not in ("his", "her") or subject.tag_ not in ("NNS", "NNPS")
+
+
 def _people_group(token: Token, role: Role) -> Actor | None:
     """A plural people noun in a party slot as a group party, named with its compounds ("Lane aides")."""
     if token.pos_ != "NOUN" or token.lower_ not in PEOPLE_GROUP_NOUNS | ENTOURAGE_NOUNS:
         return None
     words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
+    if token.lower_ in _PART_OF_GROUP_NOUNS:
+        # "members of the old guard": the members alone say nothing of whom; the whole phrase does
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and any(c.dep_ == "pobj" and c.pos_ == "NOUN" for c in of.children):
+            words += [t for t in of.subtree]
     return _group_actor(sorted(words, key=lambda w: w.i), role)
+
+
+#: Group nouns that name a part of something ("members of the old guard"): the group is the whole phrase.
+_PART_OF_GROUP_NOUNS = frozenset({"members", "heads", "chiefs"})
 
 
 def _group_actor(words: list[Token], role: Role) -> Actor:

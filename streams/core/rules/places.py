@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.places import (
+    ARRIVAL_VERBS,
     CITY_NOUNS,
     FACILITY_HEADS,
     LOCATION_LABELS,
@@ -251,7 +252,12 @@ def _in_content_clause(token: Token, trigger: Token | None) -> bool:
             # "a meeting with Mr. Hale, which took place at the Grand Hotel": the parser hangs the
             # relative clause on the nearest noun, but only an event takes place
             occurrence = node.dep_ == "relcl" and _tells_an_occurrence(node)
-            return not (describing or scene or occurrence or (own is not None and own.i == node.i))
+            # "will meet X when he arrives in Washington": the arrival sets the scene
+            arrival = (
+                node.dep_ == "advcl" and node.head.i == trigger.i and node.lemma_.lower() in ARRIVAL_VERBS
+            )
+            own_clause = own is not None and own.i == node.i
+            return not (describing or scene or occurrence or arrival or own_clause)
         node = node.head
     return False
 

@@ -31,6 +31,22 @@ def nlp():  # type: ignore[no-untyped-def]
             "meeting",
             "habitual",
         ),
+        # an event noun made a habit by its adjective
+        (
+            "The growers kept up their regular conversations with the buyers.",
+            "conversations",
+            "meeting",
+            "habitual",
+        ),
+        ("The two mayors held frequent meetings in Lille.", "meetings", "meeting", "habitual"),
+        # what a record is of took place, whatever is asked of the record; not one to come
+        ("Critics want to see the tapes of her meeting with the envoy.", "meeting", "meeting", "occurred"),
+        (
+            "Critics saw the agenda of her upcoming meeting with the envoy.",
+            "meeting",
+            "meeting",
+            "scheduled",
+        ),
         # an event noun said to be in the future is a plan whatever the tense around it
         ("The two mayors agreed to a future meet in Lille.", "meet", "meeting", "scheduled"),
         ("The growers praised their upcoming summit with the buyers.", "summit", "meeting", "scheduled"),

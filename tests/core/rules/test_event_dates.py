@@ -84,6 +84,21 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2025-10-29",
             "2025-10-27",
         ),
+        # a date closing another trip's phrase is that trip's, however the parser hangs it
+        (
+            "Rita Moe's visit to Peru, where she met President Rosa Vidal, recalled Tom Berg's trip to "
+            "Chile in 1990.",
+            "2025-10-29",
+            None,
+        ),
+        # the time of the clause a relative clause's noun is in is not the relative clause's
+        (
+            "Zenco, which signed a deal with Malto Foods, said on Monday that profits fell.",
+            "2025-10-29",
+            None,
+        ),
+        # a "when" clause is the time it hangs on
+        ("Their feud began in 1998, when Zenco signed a deal with Malto.", "2025-10-29", "1998"),
     ],
 )
 def test_event_dates(extractor: Extractor, body: str, published_at: str, expected: str | None) -> None:

@@ -30,6 +30,8 @@ def _names(event: dict[str, Any]) -> set[str]:
         ("Tomas Vargas is expected to meet Chilean President Lena Berg in Peru.", "planned", None),
         ("Iran and the United States will hold talks in Oman next week.", "planned", None),
         ("Israel and Hamas are holding talks with Qatar in Doha.", "ongoing", "multilateral"),
+        # a conversation someone had, told by its owner's name
+        ("Maria Lopez's conversation with Tom Reed on Friday was taped.", "past", None),
         # talks with a named person held to discuss something
         (
             "Defence Minister Ana Lund spoke with her Chilean counterpart Omar Vidal to discuss the border.",

@@ -238,6 +238,24 @@ def test_the_body_in_a_title_is_no_party(extractor: Extractor) -> None:
     assert "Senate" not in found[0], found
 
 
+def test_members_of_a_group_are_named_with_it(extractor: Extractor) -> None:
+    found = _parties(
+        extractor, "Governor Maria Lopez met with members of the old guard on Friday.", "meeting"
+    )
+    assert found == [{"Maria Lopez", "members of the old guard"}], found
+
+
+def test_her_is_not_a_plural_subject(extractor: Extractor) -> None:
+    """ "Senators urged her to release the notes of her conversation with X": "her" is the woman named
+    before, not the senators; and the conversation the notes record took place."""
+    body = (
+        "Governor Maria Lopez spoke on Monday. Senators urged her to release the notes of her "
+        "conversation with Tom Reed."
+    )
+    found = _parties(extractor, body, "meeting")
+    assert found == [{"Maria Lopez", "Tom Reed"}], found
+
+
 def test_a_people_group_is_the_other_party(extractor: Extractor) -> None:
     """ "met survivors of the flood": no name stands for them, so the group is the party."""
     found = _parties(

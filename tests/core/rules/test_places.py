@@ -78,6 +78,10 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
         # the scene a meeting's purpose is in, and the relative clause that tells it took place
         ("Mr. Hale sat down to talk with advisers at the Blue Palace.", "sat", "the Blue Palace"),
         ("Mr. Hale will urge them to continue the talks they began in March in Lima.", "talks", "Lima"),
+        # the arrival a meeting is timed by sets its scene; a trip after it does not
+        ("Mr. Hale will meet party elders on Friday when he arrives in Quito.", "meet", "Quito"),
+        ("Landing in Quito on Friday, Mr. Hale met Rosa Vidal.", "met", "Quito"),
+        ("Mr. Hale met Rosa Vidal on Friday before he flew to Quito.", "met", None),
     ],
 )
 def test_event_location(nlp: Language, text: str, trigger: str, expected: str | None) -> None:
