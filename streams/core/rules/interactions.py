@@ -728,7 +728,7 @@ def holder_words(trigger: Trigger) -> list[Token]:
             # "a Security Council meeting was held", "the G7 summit": the body named in the
             # compound holds it (an agreement's compound is its topic or the other side: "the
             # Iran deal" is not Iran's alone; "a White House meeting" is held at a seat)
-            words.extend(c for c in token.children if c.dep_ == "compound" and _assembly(c))
+            words.extend(c for c in token.children if c.dep_ == "compound" and is_assembly(c))
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             words.extend(c for c in prep.children if c.dep_ == "pobj")
         verb = token.head
@@ -754,7 +754,7 @@ def holder_words(trigger: Trigger) -> list[Token]:
     return words
 
 
-def _assembly(word: Token) -> bool:
+def is_assembly(word: Token) -> bool:
     """Whether ``word`` heads the name of a body that meets as a whole: "Council" in "Security
     Council", "NATO", "G7" (an abbreviation), not "House" in "White House"."""
     text = word.text

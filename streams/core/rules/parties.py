@@ -48,7 +48,7 @@ from streams.core.normalise.gazetteer import (
 from streams.core.rules.actors import ActorResolver, has_digit
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
-from streams.core.rules.interactions import Trigger, group_of, told_with_own_verb
+from streams.core.rules.interactions import Trigger, group_of, is_assembly, told_with_own_verb
 from streams.core.rules.syntax import sentence_root
 from streams.core.spans import CharSpans
 
@@ -558,7 +558,7 @@ def select_parties(
                 _slot_actors(t, role, actors, discourse, places) for t in _expand([token])
             ):
                 found.setdefault(group.name, group)
-    if len(found) < 2:
+    if len(found) < 2 and not _held_by_a_body(trigger.token, slotted):
         not_theirs = _not_their_own(trigger.token)
         for ent, actor in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places):
             # a visit's host is the country of the city visited ("her visit to Tbilisi ... Georgia")
@@ -590,6 +590,14 @@ def select_parties(
         # "... and the trade deal struck in July": the agreement of the parties just named
         return discourse.parties_of_the_agreement(trigger.token, role)
     return list(found.values())
+
+
+def _held_by_a_body(trigger: Token, slotted: list[Token]) -> bool:
+    """ "the Arctic Council meeting", "the AIPAC conference": a body that meets as a whole, named in the
+    event noun's compound, is all its parties; no name elsewhere in the sentence is added to it."""
+    return bool(slotted) and all(
+        t.dep_ == "compound" and trigger.i in (t.head.i, t.head.head.i) and is_assembly(t) for t in slotted
+    )
 
 
 def _title_of(place: Token) -> Token | None:

@@ -467,6 +467,16 @@ def test_a_body_in_the_compound_holds_the_meeting(extractor: Extractor, body: st
     assert found and want <= found[0], found
 
 
+def test_a_body_meeting_as_a_whole_takes_no_other_names(extractor: Extractor) -> None:
+    """ "a speech to the Arctic Council meeting": the council meets; a shipyard toured elsewhere in the
+    sentence was not at its meeting."""
+    body = (
+        "The rain stopped. A series of talks, including a tour of the Dunmore Shipyard, will end with a "
+        "speech to the Arctic Council meeting."
+    )
+    assert _parties(extractor, body, "meeting") == [{"Arctic Council"}]
+
+
 def test_a_seat_in_the_compound_holds_no_meeting(extractor: Extractor) -> None:
     """ "a White House meeting" is held there, by others: the seat alone is no party."""
     found = _parties(extractor, "The rain stopped. A White House meeting was held on Monday.", "meeting")
