@@ -85,11 +85,16 @@ FAILURE_VERBS = frozenset({"fail", "refuse", "reject", "decline", "cancel", "scr
 #: Verbs that deny what their clause or claim tells: "denied that he met X", "disputed reports that
 #: they had signed a deal". Only over a that-clause or a claim noun's clause: "dismissed the deal
 #: as worthless" does not deny there was one.
-DENIAL_VERBS = frozenset({"deny", "refute", "dispute", "dismiss", "disavow", "rebut", "contradict", "reject"})
+DENIAL_VERBS = frozenset(
+    {"deny", "refute", "dispute", "dismiss", "disavow", "rebut", "contradict", "reject", "downplay"}
+)
+#: The same, said with a particle: "played down the idea that the two had made a pact".
+DENIAL_PHRASALS = frozenset({("play", "down")})
 
 #: Nouns whose that-clause is a claim: "reports that he met X", "rumours that they had signed".
 CLAIM_NOUNS = frozenset(
     {"report", "claim", "allegation", "rumor", "rumour", "suggestion", "story", "speculation", "assertion"}
+    | {"idea", "notion"}  # "played down the idea that the two had made a pact"
     # what a rule asks for: "a requirement that agencies consult experts" (WISH_WORDS make it no event)
     | {"requirement", "rule", "mandate"}
 )

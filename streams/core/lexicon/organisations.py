@@ -88,3 +88,9 @@ ORGANIZATION_HEADS: dict[str, tuple[str, ...]] = {
 DOCUMENT_HEADS = frozenset(
     {"summary", "ruling", "judgment", "judgement", "decision", "verdict", "report", "letter"}
 )
+
+
+#: Words that say what a body is, not which: "Hewlett-Packard Co" is "Hewlett-Packard", "EYP Inc" is "EYP".
+CORPORATE_SUFFIXES = frozenset(
+    {"co", "inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "limited", "company"}
+)

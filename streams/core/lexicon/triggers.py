@@ -38,7 +38,7 @@ PARTNER_NOUNS = frozenset(
 #: dinner for the emir" is a meeting).
 HOSTED_OCCASIONS = frozenset(
     {"party", "event", "rally", "fundraiser", "debate", "show", "program", "reception", "gala", "concert"}
-    | {"tournament", "game", "forum", "festival", "screening"}
+    | {"tournament", "game", "forum", "festival", "screening", "hall", "townhall", "broadcast", "podcast"}
 )
 
 #: Verbs that are a meeting only when the sentence names two or more parties ("the ministers of

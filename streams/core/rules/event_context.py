@@ -28,6 +28,7 @@ from streams.core.lexicon.modality import (
     APPLY_TO_VERBS,
     CLAIM_NOUNS,
     CONDITION_MARKERS,
+    DENIAL_PHRASALS,
     DENIAL_VERBS,
     EFFORT_TO_VERBS,
     FAILURE_ADJECTIVES,
@@ -165,12 +166,15 @@ def _negated(path: list[tuple[Token, str]], kind: str) -> bool:
             continue  # "the talks broke down": they were held
         if i and forms & (FAILURE_VERBS | FAILURE_ADJECTIVES):
             return True  # "failed to agree", "rejected the deal", "the talks collapsed"
-        if i and forms & DENIAL_VERBS and _over_a_claim(path[: i + 1]):
+        # the parser gives "out" in "pulled out of" as a preposition, "apart" as an adverb
+        particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod")}
+        denies = forms & DENIAL_VERBS or any(
+            (form, p) in DENIAL_PHRASALS for form in forms for p in particles
+        )
+        if i and denies and _over_a_claim(path[: i + 1]):
             return True  # "denied that he met X", "disputed reports that they had signed a deal"
         if any(c.lower_ in FAILURE_ADJECTIVES and c.dep_ in ("acomp", "amod") for c in children):
             return True  # "was unable to negotiate a deal"
-        # the parser gives "out" in "pulled out of" as a preposition, "apart" as an adverb
-        particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod")}
         phrasals = FAILURE_PHRASALS | (MEETING_FAILURE_PHRASALS if kind == "meeting" else frozenset())
         if any((form, p) in phrasals for form in forms for p in particles):
             return True  # "called off the summit", "the talks broke down"

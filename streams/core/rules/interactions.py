@@ -355,6 +355,8 @@ def _no_one_met(verb: Token) -> bool:
         return True  # "before she met Berg and got married", "met his wife in college": got to know
     if lemma != "host":
         return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)  # "a town hall hosted by Fox News": the occasion it describes
     guests = any(
         c.dep_ == "prep" and c.lower_ in ("for", "with") and any(g.pos_ == "PROPN" for g in c.children)
         for o in (verb, *objects)

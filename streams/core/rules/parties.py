@@ -22,7 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
-from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS
+from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS, FACILITY_HEADS, ROOM_HEADS
 from streams.core.lexicon.triggers import (
     ABOUT_PREPS,
     ACQUISITION_VERBS,
@@ -405,6 +405,8 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
                     continue  # "the US president" is a person (or, unknown, his country: _slot_actors)
                 if _locates_an_area(child):
                     continue  # "a visit to the U.S.-Mexico border": the names say where, no one there
+                if token.lower_ in FACILITY_HEADS | ROOM_HEADS and child.ent_type_ in ("GPE", "LOC"):
+                    continue  # "visited Gaza's hospital": where the building is, not who is met
                 if child.dep_ in ("poss", "compound") and not any(c.dep_ == "appos" for c in token.children):
                     todo.append(child)
                 elif (

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from streams.core.lexicon.organisations import CORPORATE_SUFFIXES
 from streams.core.lexicon.triggers import (
     ACQUISITION_NOUNS,
     ACQUISITION_VERBS,
@@ -71,6 +72,22 @@ def _a_trade(event: Event) -> bool:
     return str(event.extra.get("trigger_lemma", "")) in TRADE_LEMMAS
 
 
+def _name_key(name: str) -> str:
+    """A party's name without its corporate suffix: "EYP Inc." in the lede is "EYP" of the headline."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in CORPORATE_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def _same_standing(event: Event, other: Event) -> bool:
+    """Told with the same status; a trade's headline may tell as to come ("HP will buy EYP") what
+    the lede tells as agreed ("has agreed to acquire EYP")."""
+    if event.status == other.status:
+        return True
+    return event.type == "agreement" and {event.status, other.status} == {"planned", "past"}
+
+
 def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | None:
     """The index in ``earlier`` of the event that ``event``, told by ``token``, tells again; None if
     it is a new one.
@@ -85,15 +102,19 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
     definite = points_back(token)
     if not definite and _told_as_new(token):
         return None
-    parties = {a.name for a in event.actors}
+    parties = {_name_key(a.name) for a in event.actors}
+    # "has agreed to acquire EYP": the agreeing is the trade the headline told
+    traded = _a_trade(event) or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in TRADE_LEMMAS for c in token.children
+    )
     for index in range(len(earlier) - 1, -1, -1):
         other = earlier[index]
         if other.type != event.type or other.evidence.start == event.evidence.start:
             continue
-        theirs = {a.name for a in other.actors}
-        if not (parties <= theirs if definite else (parties == theirs and other.status == event.status)):
+        theirs = {_name_key(a.name) for a in other.actors}
+        if not (parties <= theirs if definite else (parties == theirs and _same_standing(event, other))):
             continue
-        if not definite and event.type == "agreement" and not (_a_trade(event) and _a_trade(other)):
+        if not definite and event.type == "agreement" and not (traded and _a_trade(other)):
             continue  # two parties may sign several deals; a firm is bought once
         if event.date is not None and other.date is not None and other.date.value != event.date.value:
             continue
@@ -110,6 +131,9 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
 def with_details_of(kept: Event, copy: Event) -> Event:
     """The kept record, with the date and place its later copy gives and it lacks ("AMD buys
     SeaMicro" in the headline, dated by "on Wednesday" in the lede)."""
+    if kept.status == "planned" and copy.status == "past":
+        # "HP will buy EYP" in the headline, "has agreed to acquire EYP" in the lede: it is agreed
+        kept = replace(kept, status=copy.status, context=copy.context)
     if kept.date is not None and (kept.location is not None or copy.location is None):
         return kept
     if kept.date is None and copy.date is not None:

@@ -13,10 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Words that say what a body is, not which: "Hewlett-Packard Co" is "Hewlett-Packard".
-CORPORATE_SUFFIXES = frozenset(
-    {"co", "inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "limited", "company"}
-)
+from streams.core.lexicon.organisations import CORPORATE_SUFFIXES
+
 #: Words of a speaker description that do not tell speakers apart ("CNN officials", "the
 #: company's spokesperson", "HP's management" speak for CNN, the company, HP).
 SPOKESPEOPLE = frozenset(

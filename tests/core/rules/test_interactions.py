@@ -77,6 +77,9 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         # things gathered, not people gathering
         "The samples gathered by the Soil Bureau and the Water Board were tested.",
         "Ana Lund and Ravi Patel gathered signatures for the petition.",
+        # a broadcast someone hosts for an audience, and a building visited in a place
+        "Ana Lund and Tom Berg spoke at a town hall hosted by Radio Oslo on Thursday.",
+        "Envoy Tom Berg visited Lima's hospital on Monday.",
     ],
 )
 def test_not_meetings(extractor: Extractor, body: str) -> None:
@@ -125,6 +128,9 @@ def test_agreement_forms(extractor: Extractor, body: str) -> None:
         # a memorandum one office issues, and a team's preference
         "President Ana Lund signed a memorandum halting a Berg administration rule.",
         "The Oslo Hawks' preference would be to sign Tom Lee to a five-year deal.",
+        # a deal its own party plays down
+        "Senator Tom Berg played down on Friday the idea that he had made a pact with Governor Ann Lee.",
+        "Senator Tom Berg on Friday downplayed reports that he had struck a deal with Governor Ann Lee.",
     ],
 )
 def test_proposed_failed_or_conditional_deals_are_not_reported(extractor: Extractor, body: str) -> None:

@@ -23,6 +23,18 @@ def test_the_deal_told_again_is_published_once(extractor: Extractor) -> None:
     assert deal["date"]["value"] == "2026-01-05"
 
 
+def test_the_headline_purchase_to_come_is_the_ledes_agreed_purchase(extractor: Extractor) -> None:
+    """ "Oracle will buy Halvard Data Systems" above "has agreed to acquire Halvard Data Systems Inc.":
+    one deal, agreed, whatever suffix the lede adds to the name."""
+    body = (
+        "Oracle will buy Halvard Data Systems\n"
+        "Oracle of Austin, Texas, said it has agreed to acquire Halvard Data Systems Inc., a consulting "
+        "company specializing in data centers."
+    )
+    (deal,) = _agreements(extractor, body)
+    assert deal["status"] == "past" and deal["context"] == "occurred", deal
+
+
 @pytest.mark.parametrize(
     "second",
     [
