@@ -310,6 +310,10 @@ COUNTERPART_PREPS = frozenset({"with", "between"})
 #: to X about a visit by Y"), and so is a place ("a meeting about the fighting in Gaza").
 ABOUT_PREPS = frozenset({"about", "regarding", "concerning"})
 
+#: Verbs whose object is what an event noun, their subject, is about: "the talks also cover tensions
+#: such as Korea's weapons", "the summit will address the war in Sudan". Names there are the topic.
+TOPIC_VERBS = frozenset({"cover", "address", "include", "concern", "involve", "tackle", "examine", "span"})
+
 #: Documents that are an agreement when signed, approved, concluded, adopted, initialled or
 #: ratified: "approved a joint declaration", "signed a memorandum of understanding", "adopted a
 #: common roadmap". The generic ones (plan, declaration, statement, framework ...) need a sign of

@@ -203,6 +203,22 @@ def _is_document_agreement(token: Token) -> bool:
     return joint or _counterpart_prep(token) or _counterpart_prep(verb)
 
 
+def _signed_into_law(document: Token) -> bool:
+    """ "the Free Trade Agreement, which Clinton signed into law", "signed the accord into law": the
+    enactment at home of what was agreed, by one side, not the agreeing (``document`` is the noun or
+    the signing verb)."""
+    verbs = [document] if document.pos_ == "VERB" else [document.head]
+    verbs += [c for c in document.children if c.dep_ == "relcl"]
+    return any(
+        verb.lemma_.lower() == "sign"
+        and any(
+            c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ == "law" for g in c.children)
+            for c in verb.children
+        )
+        for verb in verbs
+    )
+
+
 def _unilateral(document: Token) -> bool:
     """ "The president signed a memorandum putting a rule on hold", "the presidential memorandum":
     a memorandum one office issues binds no second side (one "of understanding" does, above)."""
@@ -242,6 +258,8 @@ def _is_agreement(token: Token) -> bool:
     if _settles(token) or _is_document_agreement(token) or joint_pledge(token):
         return True
     if token.pos_ == "VERB" and lemma in AGREEMENT_VERBS:
+        if _signed_into_law(token):
+            return False  # "signed the accord into law", "which he signed into law": its enactment at home
         signer_clause = token.dep_ == "relcl" and any(
             c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in token.children
         )  # "Damon, who signed with the Yankees": the noun is who signed, not what was signed
@@ -261,7 +279,7 @@ def _is_agreement(token: Token) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in AGREEMENT_NOUNS or lemma in AGREEMENT_NOUNS):
         if token.lower_ == PURCHASE or (token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"):
             return True
-        if _unilateral(token):
+        if _unilateral(token) or _signed_into_law(token):
             return False  # "the president signed a memorandum halting a rule"
         return _agreement_noun_concluded(token) or agreement_with_party(token)
     if agreement_with_party(token):  # "an understanding with Iran"

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from streams.core.lexicon.organisations import BODY_WORDS
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS, FACILITY_HEADS, ROOM_HEADS
 from streams.core.lexicon.triggers import (
@@ -49,7 +50,7 @@ from streams.core.rules.actors import ActorResolver, has_digit
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import Trigger, group_of, is_assembly, told_with_own_verb
-from streams.core.rules.syntax import sentence_root
+from streams.core.rules.syntax import in_event_topic, sentence_root
 from streams.core.spans import CharSpans
 
 #: Prepositions whose object is a counterpart or member: "met with", "talks between", "a deal among".
@@ -524,6 +525,14 @@ def select_parties(
     slotted = _expand(party_slots(trigger))
     capitals: list[str] = []  # the countries whose capitals are visited ("visited Ankara")
     visited_places: set[int] = set()  # where the visit goes: never a party, whatever the model tags
+    # "the North American Free Trade Agreement", "signed the Paris Agreement": a named agreement is what
+    # was agreed, no party
+    own = CharSpans(
+        (e.start_char, e.end_char)
+        for e in entities_in(sent)
+        if e.root.lower_ in AGREEMENT_NOUNS and trigger.type == "agreement"
+    )
+    not_parties = own + not_parties if not_parties is not None else own
     for token in slotted:
         if token in traded or (not_parties is not None and not_parties.covers(token.idx)):
             continue
@@ -562,7 +571,7 @@ def select_parties(
                 found.setdefault(group.name, group)
     if len(found) < 2 and not _held_by_a_body(trigger.token, slotted):
         not_theirs = _not_their_own(trigger.token)
-        for ent, actor in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places):
+        for ent, actor in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places + own):
             # a visit's host is the country of the city visited ("her visit to Tbilisi ... Georgia")
             visited = actor.kind == "country" and country_code(actor.name) in host_codes
             if ent.label_ in ("GPE", "LOC", "FAC") and not _is_country(ent.text):
@@ -585,6 +594,8 @@ def select_parties(
                 continue  # "Moe lambasted the deal negotiated by Lund": Moe judges it
             if _another_events_party(ent.root, trigger):
                 continue  # "met and condemned the deal between Chad and Niger": the deal's parties
+            if in_event_topic(ent.root, trigger.token) or _describes_a_thing(ent, trigger.token):
+                continue  # "the talks cover Korea's weapons", "the Cadillac tax": what, not who
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = actor
     _drop_title_countries(found, sent, actors)
@@ -906,6 +917,25 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     if any(t.dep_ == "prep" and t.lower_ in ABOUT_PREPS for t in down):
         return False
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
+
+
+def _describes_a_thing(ent: Span, trigger: Token) -> bool:
+    """A name that only modifies a common noun for a thing ("the so-called Cadillac tax", "U.S. health
+    care spending"): outside the slots it says which thing, not who met or agreed. Not a name on people
+    or a body ("U.S. officials", "the Chilean delegation"), nor on the event noun itself."""
+    root = ent.root
+    head = root.head
+    if root.dep_ not in ("compound", "nmod") or head.pos_ != "NOUN" or head.i == trigger.i:
+        return False
+    if _makes_the_goods(root):
+        return False  # "to purchase 20 Airbus A320 jets": the maker may be the seller (the trade decides)
+    people = PEOPLE_GROUP_NOUNS | ENTOURAGE_NOUNS | BODY_OF_HEADS | PERSON_TITLES | ROLE_NOUNS | BODY_WORDS
+    people |= _GATHERING_BODIES | OFFICIALS_NOUNS | STATE_HEAD_NOUNS
+    return head.lower_ not in people and head.lemma_.lower() not in people
+
+
+#: Bodies of people a name may head ("the Senate Democratic caucus", "the Trump campaign").
+_GATHERING_BODIES = frozenset({"caucus", "campaign", "staff", "team", "delegation", "conference", "bloc"})
 
 
 def _another_events_party(token: Token, trigger: Trigger) -> bool:

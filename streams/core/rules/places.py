@@ -33,7 +33,7 @@ from streams.core.rules.dateline import Dateline
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.event_context import past_relative_clause
 from streams.core.rules.geocode import GEOCODED_LABELS, located, qualifying_country
-from streams.core.rules.syntax import clause_verb
+from streams.core.rules.syntax import clause_verb, in_event_topic
 from streams.core.spans import CharSpans
 
 #: Trade words whose to/from-phrase names the buyer or the seller, never a place.
@@ -286,6 +286,8 @@ def _in_topic_phrase(token: Token, trigger: Token | None) -> bool:
     not in its own place phrase ("met on Malta", where "on" is the place's own preposition)."""
     if trigger is None:
         return False
+    if in_event_topic(token, trigger):
+        return True  # "the talks cover disputes in the South China Sea"
     paths = paths_to_common_head(token, trigger)
     if paths is None:
         return False

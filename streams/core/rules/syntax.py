@@ -1,9 +1,11 @@
-"""Two walks up the dependency tree that several rules take: to a word's clause verb, and to the
-root of its sentence."""
+"""Walks up the dependency tree that several rules take: to a word's clause verb, to the root of
+its sentence, and to the topic an event noun's verb gives."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from streams.core.lexicon.triggers import TOPIC_VERBS
 
 
 def clause_verb(token: Token, stop: Token | None = None) -> Token | None:
@@ -21,3 +23,13 @@ def sentence_root(token: Token) -> Token:
     while token.dep_ != "ROOT" and token.head.i != token.i:
         token = token.head
     return token
+
+
+def in_event_topic(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` lies in the object of a verb that tells what the event noun ``trigger``, its
+    subject, is about: "the talks also cover tensions such as Korea's weapons" (Korea is the topic,
+    neither a party nor the place)."""
+    verb = trigger.head
+    if trigger.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in TOPIC_VERBS:
+        return False
+    return any(o.dep_ == "dobj" and (o.i == token.i or o.is_ancestor(token)) for o in verb.children)

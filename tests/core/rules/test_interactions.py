@@ -128,6 +128,10 @@ def test_agreement_forms(extractor: Extractor, body: str) -> None:
         # a memorandum one office issues, and a team's preference
         "President Ana Lund signed a memorandum halting a Berg administration rule.",
         "The Oslo Hawks' preference would be to sign Tom Lee to a five-year deal.",
+        # a law's enactment at home is no agreement
+        "President Ann Lee signed the Atlantic Fisheries Agreement into law on Monday.",
+        "Trade rules, including the Atlantic Fisheries Agreement, which President Ann Lee signed into law "
+        "in 1993, hurt workers, Tom Berg said.",
         # a deal its own party plays down
         "Senator Tom Berg played down on Friday the idea that he had made a pact with Governor Ann Lee.",
         "Senator Tom Berg on Friday downplayed reports that he had struck a deal with Governor Ann Lee.",

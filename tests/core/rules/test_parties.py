@@ -477,6 +477,33 @@ def test_a_body_meeting_as_a_whole_takes_no_other_names(extractor: Extractor) ->
     assert _parties(extractor, body, "meeting") == [{"Arctic Council"}]
 
 
+def test_a_named_agreement_is_no_party_to_itself(extractor: Extractor) -> None:
+    found = _parties(
+        extractor, "Chile and Peru signed the Atlantic Fisheries Agreement on Monday.", "agreement"
+    )
+    assert found == [{"Chile", "Peru"}], found
+
+
+def test_what_the_talks_cover_is_neither_party_nor_place(extractor: Extractor) -> None:
+    """ "The talks also cover tensions such as Bolivia's weapons": the topic, told by the verb the
+    event noun is the subject of."""
+    body = (
+        "Officials from Peru and Ecuador met in Quito on Monday. The talks, due to close on Tuesday, will "
+        "also cover tensions such as Bolivia's weapons and Chile's disputes with neighbors in the "
+        "Atacama Desert."
+    )
+    assert _parties(extractor, body, "meeting") == [{"Peru", "Ecuador"}]
+
+
+def test_a_name_on_a_thing_is_no_party(extractor: Extractor) -> None:
+    """ "the so-called Dunmore tax", "U.S. health care spending": names that say which thing."""
+    body = (
+        "By voting to put off the so-called Dunmore tax as part of a budget deal, Democrats removed a "
+        "pillar of the plan to curb U.S. health care spending."
+    )
+    assert _parties(extractor, body, "agreement") == []
+
+
 def test_a_seat_in_the_compound_holds_no_meeting(extractor: Extractor) -> None:
     """ "a White House meeting" is held there, by others: the seat alone is no party."""
     found = _parties(extractor, "The rain stopped. A White House meeting was held on Monday.", "meeting")
