@@ -23,7 +23,13 @@ from streams.core.rules.agreement_shapes import reacted_to
 from streams.core.rules.amounts import attach_amounts
 from streams.core.rules.dateline import Dateline, find_dateline
 from streams.core.rules.discourse import DiscourseContext
-from streams.core.rules.ellipsis import NEXT_WORDS, elliptic_meetings, first_with, own_with_phrase
+from streams.core.rules.ellipsis import (
+    NEXT_WORDS,
+    elliptic_meetings,
+    first_with,
+    is_gapped,
+    own_with_phrase,
+)
 from streams.core.rules.event_context import dated_context, read_context
 from streams.core.rules.event_dates import event_date, news_day, sentence_date, speech_date
 from streams.core.rules.geocode import article_countries, with_country_codes
@@ -288,7 +294,7 @@ def with_elliptic_meetings(
         return published
     ellipses = elliptic_meetings(sent, meetings[0][0].token.i)
     if meetings[0][0].token.pos_ != "NOUN":  # "one with X" stands for a meeting noun only
-        ellipses = [e for e in ellipses if e.token.lower_ in NEXT_WORDS]
+        ellipses = [e for e in ellipses if e.token.lower_ in NEXT_WORDS or is_gapped(e)]
     if not ellipses:
         return published
     actors = context.actors
@@ -322,7 +328,7 @@ def with_elliptic_meetings(
             continue
         trigger = Trigger("meeting", ellipsis.token, antecedent_trigger.status)
         event = interaction_event(trigger, sent, discourse, context)
-        phrase = sent.doc[ellipsis.start : ellipsis.end]
+        phrase = sent.doc[min(ellipsis.token.i, ellipsis.start) : ellipsis.end]
         own_date, basis = sentence_date(
             phrase, context.base_date, context.date_basis, planned=trigger.status == "planned"
         )

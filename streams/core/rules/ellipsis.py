@@ -1,6 +1,6 @@
 """Meetings told by ellipsis after a first one: "a meeting with the unions on Monday and another
 with the employers on Tuesday", "three meetings were planned for the mayor: one with the police,
-then one with the council".
+then one with the council", "met with Cruz last week, and this week with Kasich".
 
 "another" or "one" followed by "with" stands for one more meeting of the kind the sentence has
 just named, held by the same side, with whoever its own with-phrase names; so does "then with"
@@ -42,6 +42,11 @@ def elliptic_meetings(sent: Span, after: int) -> list[EllipticMeeting]:
     found: list[EllipticMeeting] = []
     words = [t for t in sent if t.i > after]
     for token in words:
+        if token.lower_ == "with" and (time := _gapped_time(sent, token, after)) is not None:
+            end = _phrase_end(sent, token.i + 1)  # "..., and this week with Kasich"
+            if _names_someone(sent.doc[token.i + 1 : end]):
+                found.append(EllipticMeeting(time, token.i + 1, end))
+            continue
         if token.lower_ not in ELLIPTIC_WORDS | NEXT_WORDS or token.i + 1 >= sent.end:
             continue
         if token.nbor().lower_ != "with":
@@ -50,6 +55,33 @@ def elliptic_meetings(sent: Span, after: int) -> list[EllipticMeeting]:
         if _names_someone(sent.doc[token.i + 2 : end]):
             found.append(EllipticMeeting(token, token.i + 2, end))
     return found
+
+
+def _gapped_time(sent: Span, with_: Token, after: int) -> Token | None:
+    """The first word of the time that, after "and", stands for the meeting verb before "with":
+    "met with Cruz last week, and this week with Kasich" (a second meeting, this week). None when
+    "with" follows no such "and" + time."""
+    doc = sent.doc
+    time_end = with_.i
+    time_start = time_end
+    while time_start - 1 > after and doc[time_start - 1].ent_type_ == "DATE":
+        time_start -= 1
+    if time_start == time_end:
+        return None
+    before = time_start - 1
+    if before > after and doc[before].lower_ in _TIME_PREPS:
+        before -= 1  # "and on Thursday with X"
+    return doc[time_start] if before > after and doc[before].lower_ == "and" else None
+
+
+#: Prepositions a gapped time may open with ("and on Thursday with X", "and in May with Y").
+_TIME_PREPS = frozenset({"on", "in", "at"})
+
+
+def is_gapped(ellipsis: EllipticMeeting) -> bool:
+    """Whether the meeting is told by a time alone ("and this week with Kasich"), which stands for a
+    meeting verb as well as a noun."""
+    return ellipsis.token.ent_type_ == "DATE"
 
 
 def _phrase_end(sent: Span, start: int) -> int:
@@ -74,9 +106,14 @@ def _names_someone(phrase: Span) -> bool:
 def _ends_phrase(token: Token) -> bool:
     if token.lower_ in _PHRASE_ENDS or (token.is_sent_end and token.is_punct):
         return True
-    # "and another with X", "and one with Y": the next item
+    # "and another with X", "and one with Y", "and on Tuesday with Z": the next item
     nxt = token.nbor() if token.i + 1 < len(token.doc) else None
-    return token.lower_ == "and" and nxt is not None and nxt.lower_ in ELLIPTIC_WORDS | NEXT_WORDS
+    if token.lower_ != "and" or nxt is None:
+        return False
+    if nxt.lower_ in ELLIPTIC_WORDS | NEXT_WORDS:
+        return True
+    with_ = next((t for t in token.doc[token.i + 1 : token.i + 6] if t.lower_ == "with"), None)
+    return with_ is not None and _gapped_time(token.sent, with_, token.i - 1) is not None
 
 
 def first_with(trigger: Token) -> int | None:

@@ -32,6 +32,22 @@ def test_another_with_is_one_more_meeting_of_the_same_holder_on_its_own_day(extr
     assert second["date"]["value"] == "2026-01-06"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tom Ruiz met with Omar Berg on Monday, and on Tuesday with Governor Lena Holt.",
+        "Tom Ruiz met with Omar Berg on Monday and Tuesday with Lena Holt.",
+    ],
+)
+def test_a_time_after_and_stands_for_the_meeting_verb(extractor: Extractor, body: str) -> None:
+    """ "met with X last week, and this week with Y": two meetings, each on its own day."""
+    first, second = _meetings(extractor, body)
+    assert {a["name"] for a in first["actors"]} == {"Tom Ruiz", "Omar Berg"}
+    assert first["date"]["value"] == "2026-01-05"
+    assert {a["name"] for a in second["actors"]} == {"Tom Ruiz", "Lena Holt"}
+    assert second["date"]["value"] == "2026-01-06"
+
+
 def test_a_list_of_meetings_is_its_items_not_one_more(extractor: Extractor) -> None:
     body = "Three meetings were set for Tom Ruiz: one with Omar Berg, then one with Lena Holt and Ada Park."
     assert [{a["name"] for a in m["actors"]} for m in _meetings(extractor, body)] == [
