@@ -127,6 +127,20 @@ def trade_slots(trigger: Trigger) -> list[Token]:
     return slots
 
 
+def _with_phrase(noun: Token) -> Token | None:
+    """The object of the with-phrase on ``noun``, if it has one."""
+    return next(
+        (
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
 def party_slots(trigger: Trigger) -> list[Token]:
     """The words in the trigger's party positions, before coordination and apposition."""
     token = trigger.token
@@ -160,7 +174,12 @@ def party_slots(trigger: Trigger) -> list[Token]:
             elif child.dep_ == "agent" or (
                 child.dep_ == "prep" and child.lower_ in PARTY_PREPS
             ):  # "the deal signed by Acme"
-                slots.extend(c for c in child.children if c.dep_ == "pobj")
+                doers = [c for c in child.children if c.dep_ == "pobj"]
+                slots.extend(doers)
+                if child.dep_ == "agent" and trigger.type == "meeting":
+                    # "the meetings held by the foreign secretaries with the Saudi leadership": the
+                    # parser hangs the counterpart on the agent
+                    slots.extend(w for w in map(_with_phrase, doers) if w is not None)
             elif child.dep_ == "prep" and child.lower_ in ("to", "on") and head.lemma_.lower() == "agree":
                 # "agreed to terms with X", "agreed on a plan with X": the with-phrase of what was agreed
                 slots.extend(

@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from streams.core.article import Article
 from streams.core.extractor import Extractor
+from streams.core.rules.interactions import Trigger
+from streams.core.rules.parties import party_slots
 from tests.fixtures.extraction import events_of
 
 
@@ -671,3 +675,16 @@ def test_he_who_had_the_encounter_is_the_one_who_tells_of_it(extractor: Extracto
         "said of the encounter he had on Friday with Tom Hale at a rally."
     )
     assert _parties(extractor, body, "meeting") == [{"Tom Berg", "Tom Hale"}]
+
+
+def test_a_counterpart_hung_on_the_agent_is_a_party_slot() -> None:
+    """ "the meetings held by the ministers with the Saudi leadership": the parser may hang the
+    with-phrase on the agent; the counterpart is still a party slot. (A parse written out, since the
+    model parses this only in long sentences.)"""
+    words = ["the", "meetings", "held", "by", "the", "ministers", "with", "the", "Saudi", "leadership"]
+    heads = [1, 1, 1, 2, 5, 3, 5, 9, 9, 6]
+    deps = ["det", "ROOT", "acl", "agent", "det", "pobj", "prep", "det", "amod", "pobj"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "ADJ", "NOUN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    slots = party_slots(Trigger("meeting", doc[1], "past"))
+    assert [t.text for t in slots] == ["ministers", "leadership"]
