@@ -62,6 +62,33 @@ WISH_WORDS = frozenset(
 #: deal", "applied for an agreement"); "a phone call", "pushed the deal through" stay events.
 REQUEST_FOR_VERBS = frozenset({"call", "push", "press", "appeal", "apply", "lobby", "ask", "hope", "wait"})
 
+#: Nouns of a way toward an event, whose for- or to-phrase is the goal, not a fact: "the road map for
+#: the final status accord", "groundwork for a deal", "the path to an agreement".
+GOAL_NOUNS = frozenset(
+    {
+        "map",
+        "roadmap",
+        "blueprint",
+        "framework",
+        "groundwork",
+        "basis",
+        "path",
+        "road",
+        "route",
+        "push",
+        "drive",
+    }
+    | {"deadline", "template", "outline", "prospects", "prospect", "chance", "chances", "hopes"}
+)
+
+#: Verbs whose subject, an event noun, is still to be made ("the agreement still needs to be hammered
+#: out", "the deal remains to be finalized"), with the verbs of making it.
+STILL_TO_VERBS = frozenset({"need", "remain"})
+MAKING_VERBS = frozenset(
+    {"hammer", "work", "negotiate", "finalize", "finalise", "reach", "strike", "conclude", "complete", "sign"}
+    | {"agree", "seal", "draft", "write", "iron", "arrange", "schedule", "set"}
+)
+
 #: Verbs that make the event an application only through an infinitive ("applied to host the
 #: summit", "asked to meet the president"): the application is the fact, not the event.
 APPLY_TO_VERBS = frozenset({"apply", "ask", "volunteer", "campaign", "lobby"})

@@ -36,10 +36,12 @@ from streams.core.lexicon.modality import (
     FAILURE_VERBS,
     FREQUENCY_DETERMINERS,
     FUTURE_MODALS,
+    GOAL_NOUNS,
     HABITUAL_ADJECTIVES,
     HABITUAL_ADVERBS,
     HABITUAL_PHRASES,
     IMPLICATIVE_VERBS,
+    MAKING_VERBS,
     MEETING_FAILURE_PHRASALS,
     MEETING_OUTCOME_PHRASALS,
     MEETING_OUTCOME_VERBS,
@@ -54,6 +56,7 @@ from streams.core.lexicon.modality import (
     REQUEST_FOR_VERBS,
     SET_TO_WORDS,
     STANCE_VERBS,
+    STILL_TO_VERBS,
     USED_TO,
     WISH_WORDS,
     WITHOUT,
@@ -218,6 +221,10 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
             return True  # "the team's preference would be to sign him"
         if i and forms & REQUEST_FOR_VERBS and link == "prep" and path[i - 1][0].lower_ == "for":
             return True  # "called for talks", "applied for a deal"
+        if i and forms & GOAL_NOUNS and link == "prep" and path[i - 1][0].lower_ in ("for", "to"):
+            return True  # "the road map for the final status accord", "the path to a deal"
+        if i and forms & STILL_TO_VERBS and link in ("nsubj", "nsubjpass") and _still_to_make(node):
+            return True  # "the agreement still needs to be hammered out"
         if i and forms & PROMISE_WORDS and link in ("acl", "xcomp") and path[i - 1][0].lemma_ in STANCE_VERBS:
             return True  # "his pledge to stay impartial in any talks": a stance, not the talks
         if i and forms & (APPLY_TO_VERBS | EFFORT_TO_VERBS) and link in ("xcomp", "advcl"):
@@ -238,6 +245,11 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
         if modals & WOULD and link in ("nsubj", "nsubjpass"):
             return True  # "a deal would cut tariffs": what the deal would do, if there were one
     return False
+
+
+def _still_to_make(verb: Token) -> bool:
+    """ "needs to be hammered out", "remains to be signed": what the subject needs is its making."""
+    return any(c.dep_ == "xcomp" and _forms(c) & MAKING_VERBS for c in verb.children)
 
 
 def _awaited(verb: Token) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.triggers import (
+    ACQUISITION_NOUNS,
     AGREEMENT_COMPLETION,
     AGREEMENT_EXISTENCE_PREPS,
     AGREEMENT_NOUN_PHRASALS,
@@ -54,6 +55,7 @@ from streams.core.lexicon.triggers import (
     PARTNERSHIP_VERBS,
     PHONE_WORDS,
     PURCHASE,
+    SALE_NOUNS,
     SETTLE_VERB,
     SIGNABLE_NOUNS,
     SIT_VERB,
@@ -749,8 +751,9 @@ def holder_words(trigger: Trigger) -> list[Token]:
             # compound holds it (an agreement's compound is its topic or the other side: "the
             # Iran deal" is not Iran's alone; "a White House meeting" is held at a seat)
             words.extend(c for c in token.children if c.dep_ == "compound" and is_assembly(c))
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-            words.extend(c for c in prep.children if c.dep_ == "pobj")
+        if token.lower_ not in ACQUISITION_NOUNS | SALE_NOUNS:  # "the acquisition of ATI": ATI is bought
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+                words.extend(c for c in prep.children if c.dep_ == "pobj")
         verb = token.head
         if token.dep_ == "pobj" and verb.dep_ == "prep":
             # "entered into an agreement", "is in talks with": not "spoke at the conference"

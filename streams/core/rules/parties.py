@@ -1099,7 +1099,7 @@ def _slot_actors(
 
 #: Plural nouns for a country's representatives: "Greek and Turkish envoys met" is Greece and Turkey.
 OFFICIALS_NOUNS = ROLE_NOUNS | frozenset(
-    {"negotiator", "delegation", "delegate", "representative", "counterpart"}
+    {"negotiator", "delegation", "delegate", "representative", "counterpart", "authority"}
 )
 
 

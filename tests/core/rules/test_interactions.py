@@ -128,6 +128,12 @@ def test_agreement_forms(extractor: Extractor, body: str) -> None:
         # a memorandum one office issues, and a team's preference
         "President Ana Lund signed a memorandum halting a Berg administration rule.",
         "The Oslo Hawks' preference would be to sign Tom Lee to a five-year deal.",
+        # a deal still to be made, and the goal of a way toward one
+        "Aides said a joint fundraising pact between the Party and Ann Lee's campaign still needs to be "
+        "worked out.",
+        "The envoy criticized the road map for the final accord between Chile and Peru.",
+        # a buyer no one names: a company bought by someone unknown is no agreement of its own
+        "Chief Executive Tom Berg described his company's acquisition of Valtron Systems as a bold step.",
         # a law's enactment at home is no agreement
         "President Ann Lee signed the Atlantic Fisheries Agreement into law on Monday.",
         "Trade rules, including the Atlantic Fisheries Agreement, which President Ann Lee signed into law "

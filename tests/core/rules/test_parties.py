@@ -343,6 +343,15 @@ def test_bodies_beside_a_party_are_no_parties(extractor: Extractor, body: str) -
     assert all("Fifth Circuit Court" not in f and "Ohio Labor Council" not in f for f in found), found
 
 
+def test_authorities_named_by_their_country_are_the_country(extractor: Extractor) -> None:
+    found = _parties(
+        extractor,
+        "Chilean authorities have reached a deal with Zenco and Valtron Systems on data.",
+        "agreement",
+    )
+    assert found and {"Chile", "Zenco", "Valtron Systems"} == found[0], found
+
+
 def test_one_who_comments_on_a_deal_is_no_party(extractor: Extractor) -> None:
     """ "Berg praised Canada's pact with Mexico": she spoke of the pact; Canada and Mexico made it."""
     found = _parties(
