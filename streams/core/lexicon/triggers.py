@@ -43,7 +43,7 @@ HOSTED_OCCASIONS = frozenset(
 
 #: Verbs that are a meeting only when the sentence names two or more parties ("the ministers of
 #: Egypt and Greece gathered in Cairo to discuss ...", "Merkel and Macron discussed the crisis").
-WEAK_MEETING_VERBS = frozenset({"discuss", "gather", "assemble"})
+WEAK_MEETING_VERBS = frozenset({"discuss", "gather", "assemble", "chat"})
 
 #: A meeting noun a named body holds as a whole when the body stands in its compound ("a
 #: Security Council meeting", "the G7 summit"): the body meets, and its members are its parties.
@@ -127,6 +127,8 @@ AGREEMENT_NOUNS = frozenset(
         "contracts",
         "accords",
         "treaties",
+        "megadeal",
+        "megadeals",
     }
 )
 

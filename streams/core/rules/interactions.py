@@ -486,6 +486,10 @@ def _several_sides(verb: Token) -> bool:
     return any(d.conjuncts or d.tag_ in ("NNS", "NNPS") or d.lower_ in ("they", "we") for d in doers)
 
 
+#: The words that make sitting a meeting: "sat down with X", "sat face to face with X".
+_SAT_WITH = frozenset({"down", "face"})
+
+
 def _is_meeting(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and (lemma in CONTACT_VERBS or token.lower_ in CONTACT_VERBS):
@@ -502,8 +506,12 @@ def _is_meeting(token: Token) -> bool:
         return not (_meets_a_target(token) or _describes_an_agreement(token) or _no_one_met(token))
     if token.lower_ == MEET_NOUN and token.pos_ == "NOUN":  # "agreed to a future meet on Crete"
         return True
-    if token.pos_ == "VERB" and lemma == SIT_VERB and any(c.lower_ == "down" for c in token.children):
-        return True
+    if (
+        token.pos_ == "VERB"
+        and lemma == SIT_VERB
+        and any(c.lower_ in ("down", "face") for c in token.children)
+    ):
+        return True  # "sat down with X", "sat face to face with X"
     if token.pos_ == "VERB" and lemma in CALL_VERBS and _talked_with_someone_about(token):
         return True  # "spoke with his counterpart X to discuss": talks, by whatever means
     if _phone_call(token) or is_trip_visit(token):  # "a trip to Vietnam": a visit

@@ -411,7 +411,10 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
             todo.extend(c for c in token.children if c.dep_ == "conj")
             continue
         out.append(token)
+        stacked = {t.i for t in stacked_bodies(token)}  # "Republican House and Senate members": one group
         for child in token.children:
+            if child.i in stacked:
+                continue
             if (child.dep_ in ("conj", "appos") and not _party_tag(child)) or _misparsed_conjunct(child):
                 todo.append(child)
         # a common noun: whom it is made of or belongs to ("House GOP leaders" is one group, _slot_actors);
@@ -993,15 +996,26 @@ def _event_noun(token: Token) -> bool:
 
 
 def stacked_bodies(noun: Token) -> list[Token]:
-    """ "House GOP leaders", "Senate Democratic leaders": two names stacked on a plural noun (a
-    chamber and a party) make one group, which is the party, not two bodies. Returns the words of
-    the group's name, or nothing; one name ("Pentagon officials") is the body they speak for."""
+    """ "House GOP leaders", "Senate Democratic leaders", "Republican House and Senate members": two
+    names stacked on a plural noun (a chamber and a party) make one group, which is the party, not two
+    bodies. Returns the words of the group's name, or nothing; one name ("Pentagon officials") is the
+    body they speak for."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return []
+    doc = noun.doc
     start = noun.i
-    while start > 0 and noun.doc[start - 1].ent_type_ in ("ORG", "NORP"):
-        start -= 1
-    words = list(noun.doc[start : noun.i + 1])
+    while start > 0:
+        if doc[start - 1].ent_type_ in ("ORG", "NORP"):
+            start -= 1
+        elif (
+            doc[start - 1].lower_ in ("and", "&")
+            and start > 1
+            and doc[start - 2].ent_type_ == "ORG" == doc[start].ent_type_
+        ):
+            start -= 1  # "Republican House and Senate members": one group of both chambers
+        else:
+            break
+    words = list(doc[start : noun.i + 1])
     names = sum(1 for t in words[:-1] if t.ent_iob_ == "B")
     return words if names >= 2 else []
 

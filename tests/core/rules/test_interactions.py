@@ -30,6 +30,9 @@ def _names(event: dict[str, Any]) -> set[str]:
         ("Tomas Vargas is expected to meet Chilean President Lena Berg in Peru.", "planned", None),
         ("Iran and the United States will hold talks in Oman next week.", "planned", None),
         ("Israel and Hamas are holding talks with Qatar in Doha.", "ongoing", "multilateral"),
+        # sitting face to face, and a chat of two named
+        ("Governor Ana Lund sat face to face with Senator Omar Vidal on Thursday.", "past", None),
+        ("General Tom Berg and Admiral Ana Lund chatted at the Pentagon on Monday.", "past", None),
         # a conversation someone had, told by its owner's name
         ("Maria Lopez's conversation with Tom Reed on Friday was taped.", "past", None),
         # talks with a named person held to discuss something
@@ -103,6 +106,7 @@ def test_not_meetings(extractor: Extractor, body: str) -> None:
         "Zenco announced a partnership with Dunmore Labs in May.",
         "Zenco has forged a deal to buy a Texas start-up, Dunmore Labs.",
         "Zenco paid $40 million for Dunmore Labs Inc.",
+        "Investors cheered this week's megadeal between Zenco and Dunmore Labs.",
         # "the firm" is the one company the sentence before named
         "Paul Berg founded Dunmore Media in 1980. The firm was sold to Veltron in 1991.",
     ],

@@ -343,6 +343,15 @@ def test_bodies_beside_a_party_are_no_parties(extractor: Extractor, body: str) -
     assert all("Fifth Circuit Court" not in f and "Ohio Labor Council" not in f for f in found), found
 
 
+def test_two_chambers_stacked_on_members_are_one_group(extractor: Extractor) -> None:
+    found = _parties(
+        extractor,
+        "On Thursday Governor Maria Lopez held talks with Republican House and Senate members.",
+        "meeting",
+    )
+    assert found == [{"Maria Lopez", "Republican House and Senate members"}], found
+
+
 def test_authorities_named_by_their_country_are_the_country(extractor: Extractor) -> None:
     found = _parties(
         extractor,
