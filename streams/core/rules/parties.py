@@ -593,15 +593,15 @@ def select_parties(
                 found.setdefault(group.name, group)
     if len(found) < 2 and not _held_by_a_body(trigger.token, slotted):
         not_theirs = _not_their_own(trigger.token)
-        for ent, actor in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places + own):
+        for ent, named in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places + own):
+            # "the Obama administration": a government, not the man
+            actor = _administration(ent, named) if _names_administration(ent) else named
             # a visit's host is the country of the city visited ("her visit to Tbilisi ... Georgia")
             visited = actor.kind == "country" and country_code(actor.name) in host_codes
             if ent.label_ in ("GPE", "LOC", "FAC") and not _is_country(ent.text):
                 continue  # outside the slots a city or region is where, not who
             if ent.start in visited_places:
                 continue  # "visit Capitol Hill", tagged as a body
-            if _names_administration(ent) and actor.country:
-                continue  # "the Obama administration" of a known US president: the slot gave his country
             if _in_named_title(ent):
                 continue  # "Hu, the President of China,": said of a person, who is the party
             if _describes_its_head(ent) and ent.root.head in slotted:
@@ -854,6 +854,14 @@ def _names_administration(entity: Span) -> bool:
     return entity.label_ == "PERSON" and root.dep_ == "compound" and root.head.lower_ == "administration"
 
 
+def _administration(entity: Span, leader: Actor) -> Actor:
+    """ "the Obama administration": the government of the country the article makes him a leader of,
+    or, when it says none, the administration itself; never the man."""
+    if leader.country:
+        return Actor(name=leader.country, role=leader.role, kind="country", country=leader.country)
+    return Actor(name=f"{entity.text} administration", role=leader.role, kind="organization")
+
+
 def _is_country(name: str) -> bool:
     return country_for(name) is not None or country_place(name) is not None
 
@@ -1064,9 +1072,8 @@ def _slot_actors(
         actor = actors.actor(entity, role)
         if actor is None:
             return []
-        if _names_administration(entity) and actor.country:
-            # "the Obama administration": the government of the country the article makes him a leader of
-            return [Actor(name=actor.country, role=role, kind="country", country=actor.country)]
+        if _names_administration(entity):
+            return [_administration(entity, actor)]
         if not _is_country(actor.name) and (
             places.covers(entity.start_char) or (entity.label_ == "GPE" and token.dep_ == "compound")
         ):

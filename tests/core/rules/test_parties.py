@@ -470,6 +470,15 @@ def test_a_leaders_administration_is_his_country(extractor: Extractor) -> None:
     assert found and found[0] == {"United States", "Cuba"}, found
 
 
+def test_an_administration_of_a_leader_of_no_known_country_is_the_administration(
+    extractor: Extractor,
+) -> None:
+    """ "the Biden administration", with no country said of Biden: the government, never the man."""
+    body = "The rain stopped. The Biden administration signed a trade agreement with Peru on Monday."
+    found = _parties(extractor, body, "agreement")
+    assert found == [{"Biden administration", "Peru"}], found
+
+
 def test_officials_named_in_apposition_are_the_parties_not_their_countries(extractor: Extractor) -> None:
     body = "Ann Lee and her Greek and Turkish counterparts, Bo Kim and Cy Dunn, met in Rome on Monday."
     found = _parties(extractor, body, "meeting")
