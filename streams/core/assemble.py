@@ -42,6 +42,7 @@ from streams.core.rules.quotes import find_quotes
 from streams.core.rules.rementions import earlier_copy, with_details_of
 from streams.core.rules.same_day import on_the_news_day
 from streams.core.rules.statements import Statement, find_statements
+from streams.core.rules.syntax import in_source_phrase
 from streams.core.rules.tickers import affiliation_spans, ticker_spans
 from streams.core.spans import CharSpans
 
@@ -231,8 +232,11 @@ def interaction_event(
     found = select_parties(trigger, sent, role, actors, discourse, quote_spans, places, not_parties)
     found = _without_bracketed_aliases(_abbreviations_as_bodies(found), sent.text)
     evidence = context.evidence(sent.start_char, sent.end_char)
-    # "denounced on Monday the pact between A and B": Monday and the place are the denouncing's
-    own_phrase = trigger.type == "agreement" and reacted_to(trigger.token)
+    # "denounced on Monday the pact between A and B": Monday and the place are the denouncing's; "in
+    # Ohio on Tuesday, according to aides involved in the talks": the report's, not the talks'
+    own_phrase = (trigger.type == "agreement" and reacted_to(trigger.token)) or in_source_phrase(
+        trigger.token
+    )
     date_value, date_basis = event_date(
         sent,
         trigger.token,

@@ -925,6 +925,11 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     paths = paths_to_common_head(token, trigger)
     if paths is None:
         return False
+    source = token
+    while source.dep_ in ("compound", "amod", "nmod") and source.head.i != source.i:
+        source = source.head  # "according to Labour aides": the aides' party is the source too
+    if source.dep_ == "pobj" and source.head.lower_ == "to" and source.head.head.lower_ == "according":
+        return False  # "according to AP": the source, not a party ("according to Fiat's statement" may be)
     up, down = paths
     for node in up:
         if node.dep_ == "prep" and node.lower_ in OFF_PREPS:

@@ -33,3 +33,9 @@ def in_event_topic(token: Token, trigger: Token) -> bool:
     if trigger.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in TOPIC_VERBS:
         return False
     return any(o.dep_ == "dobj" and (o.i == token.i or o.is_ancestor(token)) for o in verb.children)
+
+
+def in_source_phrase(token: Token) -> bool:
+    """Whether ``token`` lies in an "according to" phrase ("according to Democrats involved in the
+    talks"): the talks are told in passing, and the clause's time and place are the report's."""
+    return any(a.lower_ == "according" and a.dep_ == "prep" for a in token.ancestors)

@@ -401,6 +401,18 @@ def test_the_two_named_before_are_the_pair(
     assert found and found[-1] == want, found
 
 
+def test_the_source_a_report_is_according_to_is_no_party_and_gives_no_time(extractor: Extractor) -> None:
+    """ "..., according to Labour aides involved in the talks": the aides tell of the talks; the time and
+    place of the clause they report are not the talks'."""
+    body = (
+        "Lund and Berg are nearing an accord that would see him back her in Ohio on Tuesday, "
+        "according to Labour aides involved in the talks."
+    )
+    (talks,) = events_of(extractor, body, "meeting", published_at="2025-10-29")
+    assert {a["name"] for a in talks["actors"]} == {"Lund", "Berg"}, talks
+    assert talks["date"] is None and talks["location"] is None, talks
+
+
 def test_records_that_report_a_deal_are_no_party(extractor: Extractor) -> None:
     """ "She agreed in 2012 to sell it to Mr. Bell, filings show": "she" is the seller named before."""
     found = _parties(
