@@ -192,7 +192,7 @@ class ActorResolver:
             name = headline_name(name)
             if not name:
                 return None  # "Buys SeaMicro": a headline's verb and its object
-            person = self._people.find(name)
+            person = self._people.find_named(name)  # "Bill Clinton", not the Clinton named first
             canonical = person.canonical if person else display_name(name)
             title, organization = self.role_and_organization(span)
             return Actor(

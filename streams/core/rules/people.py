@@ -191,6 +191,25 @@ class PersonRegister:
         self._cache[name] = found
         return found
 
+    def find_named(self, name: str) -> Person | None:
+        """``find``, but a name written in full is the person of that very name: "Bill Clinton" is
+        Bill Clinton, though Hillary Clinton, known also as "Clinton", matches it first."""
+        found = self.find(name)
+        if found is None or len(name.split()) < 2:
+            return found
+        return self._written_in_full(name, found)
+
+    def _written_in_full(self, name: str, found: Person) -> Person:
+        """ "Bill Clinton" is Bill Clinton, though Hillary Clinton, known also as "Clinton", matched
+        first: a person with this very name and another first name than ``found``'s is meant."""
+        lowered = name.lower()
+        if lowered in (n.lower() for n in found.names):
+            return found
+        first = lowered.split()[0]
+        if any(len(n.split()) > 1 and n.lower().split()[0] == first for n in found.names):
+            return found  # "Donald Trump" and "Donald J. Trump": one person
+        return next((p for p in self._people if lowered in (n.lower() for n in p.names)), found)
+
 
 def after_title(ent: Span) -> bool:
     """Whether a short capitalised entity follows a personal title ("President Takaichi")."""

@@ -538,6 +538,14 @@ def test_what_the_talks_cover_is_neither_party_nor_place(extractor: Extractor) -
     assert _parties(extractor, body, "meeting") == [{"Peru", "Ecuador"}]
 
 
+def test_a_full_name_is_not_a_relative_named_before(extractor: Extractor) -> None:
+    body = (
+        "Hillary Clinton spoke in Ohio on Monday. Bill Clinton met with Mayor Tom Berg in Boston. "
+        "Clinton said the race was close."
+    )
+    assert _parties(extractor, body, "meeting") == [{"Bill Clinton", "Tom Berg"}]
+
+
 def test_a_name_on_a_thing_is_no_party(extractor: Extractor) -> None:
     """ "the so-called Dunmore tax", "U.S. health care spending": names that say which thing."""
     body = (

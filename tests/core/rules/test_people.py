@@ -138,3 +138,19 @@ def test_a_building_taken_for_a_person_is_not_the_person_named_in_it() -> None:
     doc.ents = sorted(ents, key=lambda e: e.start)
     person = find_people(doc).find("Holt")
     assert person is not None and person.canonical == "Omar Holt"
+
+
+def test_a_name_written_in_full_is_that_persons_not_a_relatives() -> None:
+    """ "Clinton" joins Hillary Clinton, named first; "Bill Clinton" is still Bill Clinton."""
+    register = PersonRegister()
+    for name in ("Hillary Clinton", "Bill Clinton", "Clinton"):
+        register.add(name)
+    bill = register.find_named("Bill Clinton")
+    assert bill is not None and bill.canonical == "Bill Clinton"
+    same = register.find_named("Donald Trump")
+    assert same is None  # no one of that name: find_named finds only people of the article
+    register.add("Donald J. Trump")
+    register.add("Trump")
+    register.add("Donald Trump")
+    trump = register.find_named("Donald Trump")
+    assert trump is not None and trump.canonical == "Donald J. Trump"
