@@ -69,6 +69,11 @@ def clean_name(text: str) -> str:
 HEADLINE_BREAKS = frozenset({"To", "On", "For", "About", "At", "With", "Vs", "Vs."})
 
 
+#: Modals that, before a verb, end the name before them: "Trump May be Aligning" (but not "Theresa
+#: May", nor "Will Smith").
+HEADLINE_MODALS = frozenset({"May", "Might", "Could", "Will", "Would", "Should", "Can", "Must"})
+
+
 #: Verbs a headline tells news with, in the form a headline writes them ("AMD Buys SeaMicro",
 #: "Obama Meets Xi"): inside a name the model ran over the headline, they end the name.
 HEADLINE_VERBS = frozenset(
@@ -93,10 +98,20 @@ def headline_name(name: str) -> str:
     if words and words[0] in HEADLINE_VERBS:
         return ""
     cut = next(
-        (i for i, w in enumerate(words) if i > 0 and (w in HEADLINE_BREAKS or w in HEADLINE_VERBS)),
+        (
+            i
+            for i, w in enumerate(words)
+            if i > 0 and (w in HEADLINE_BREAKS or w in HEADLINE_VERBS or _modal_before_a_verb(words, i))
+        ),
         len(words),
     )
     return " ".join(words[:cut])
+
+
+def _modal_before_a_verb(words: list[str], i: int) -> bool:
+    """ "Trump May be Aligning", "Lee Could Have Won": a modal and the verb after it, no name."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return words[i] in HEADLINE_MODALS and (after.lower() in ("be", "have", "not") or after[:1].islower())
 
 
 def display_name(name: str) -> str:

@@ -31,6 +31,11 @@ def test_a_headline_run_into_a_name_is_cut_off() -> None:
     # a headline's verb ends the name; a name that starts with it is the verb's object, no one's name
     assert headline_name("Ruiz Meets Lena Holt") == "Ruiz"
     assert headline_name("Buys Veltron") == ""
+    # a modal before a verb ends it too; a name that holds the word does not end there
+    assert headline_name("Ruiz May be Aligning") == "Ruiz"
+    assert headline_name("Ruiz Could Have Won") == "Ruiz"
+    assert headline_name("Theresa May") == "Theresa May"
+    assert headline_name("Will Holt") == "Will Holt"
     register = PersonRegister()
     register.add("Ruiz To Farmers Worried")
     register.add("Tom Ruiz")
