@@ -135,7 +135,17 @@ def build_events(
         published = with_elliptic_meetings(published, sent, discourse, context)
         told_before = list(events)
         for trigger, event in published:
-            events.append(on_the_news_day(event, trigger.token, sent, told_before, context.base_date))
+            events.append(
+                on_the_news_day(
+                    event,
+                    trigger.token,
+                    sent,
+                    told_before,
+                    context.base_date,
+                    context.date_basis,
+                    quoted=context.quote_spans.covers(trigger.token.idx),
+                )
+            )
             anchors.append(trigger.token.idx)
         discourse.advance(sent, [event.actors for _, event in published])
     events = attach_amounts(events, anchors, find_money(text), text)

@@ -7,16 +7,20 @@ the same people did is read by any reader as that day's, where that day's scene 
 a sentence that names any date, moves in time ("later", "earlier", "again"), or is in the
 perfect ("had met", "has met": background) keeps its own silence, and so does an event whose
 parties share no one with the dated one.
+
+A live blog ("The Latest: ...", entries headed "5:30 p.m.") tells each entry's news on the blog's
+day: there an undated event in the simple past, under an entry's clock time, is of the news day.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span, Token
 
-from streams.core.model import Event
+from streams.core.model import DateBasis, DateValue, Event
 from streams.core.rules.document import entities_in
 from streams.core.rules.event_dates import TIME_SHIFT_WORDS, news_day, past_tense
 from streams.core.rules.syntax import clause_verb
@@ -41,11 +45,30 @@ def _free_of_time(sent: Span) -> bool:
     return not any(t.lower_ in TIME_SHIFT_WORDS for t in sent)
 
 
+#: An entry's heading in a live blog: a clock time alone on its line ("5:30 p.m.", "11:05 AM").
+_ENTRY_TIME = re.compile(r"^[ \t]*(\d{1,2}:\d{2}[ \t]*[ap]\.?[ \t]*m\.?)[ \t]*$", re.I | re.M)
+
+
+def _live_blog_entry(sent: Span) -> str | None:
+    """The clock time heading the live-blog entry ``sent`` is in; None outside a live blog (an
+    article with fewer than two such headings) or before its first entry."""
+    headings = list(_ENTRY_TIME.finditer(sent.doc.text))
+    before = [h for h in headings if h.end() <= sent.start_char]
+    return before[-1].group(1) if len(headings) >= 2 and before else None
+
+
 def on_the_news_day(
-    event: Event, trigger: Token, sent: Span, earlier: list[Event], base: date | None
+    event: Event,
+    trigger: Token,
+    sent: Span,
+    earlier: list[Event],
+    base: date | None,
+    basis: DateBasis | None = None,
+    quoted: bool = False,
 ) -> Event:
     """``event`` dated (and placed, when it names no place) as the latest earlier meeting or
-    agreement of the news day that shares a party with it; unchanged when none does."""
+    agreement of the news day that shares a party with it, or, in a live blog's entry and outside a
+    quote (``quoted``), dated the blog's day; unchanged when neither holds."""
     if (
         event.date is not None
         or event.status != "past"
@@ -53,6 +76,10 @@ def on_the_news_day(
         or not _free_of_time(sent)
     ):
         return event
+    entry = None if quoted else _live_blog_entry(sent)  # "It was my first meeting of Ali," he said
+    if entry is not None and base is not None:
+        day = DateValue(text=entry, value=base.isoformat(), precision="day")
+        return replace(event, date=day, date_basis=basis)
     parties = {a.name for a in event.actors}
     for other in reversed(earlier):
         if other.type == "statement" or other.date is None or not news_day(other.date, base):

@@ -44,3 +44,27 @@ def test_a_comment_in_the_present_is_not_the_news_day(extractor: Extractor) -> N
         extractor, "First Lund goes to Bergen to meet harbour chief Omar Berg, now she is in Oslo."
     )
     assert all(date is None for date, _ in found), found
+
+
+BLOG = (
+    "The Latest: Lund tours the harbour\n\n"
+    "9:10 a.m.\n\n"
+    "Mayor Ana Lund says the ferry will run again.\n\n"
+    "11:45 a.m.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        # an undated scene under an entry's clock time is of the blog's day
+        ("Lund arrived at the fish market, where she met with harbour chief Omar Berg.", "2025-10-29"),
+        # not a recollection in a quote
+        ('"It was my first meeting with Omar Berg," Lund said of the harbour chief.', None),
+    ],
+)
+def test_a_live_blog_entry_is_of_the_blogs_day(
+    extractor: Extractor, entry: str, expected: str | None
+) -> None:
+    (meeting,) = events_of(extractor, BLOG + entry, "meeting", published_at="2025-10-29")
+    assert (meeting["date"] or {}).get("value") == expected
