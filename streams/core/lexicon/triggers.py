@@ -537,9 +537,6 @@ COMMENT_VERBS = frozenset(
         "mock",
         "dismiss",
         "blame",
-        "describe",  # "Chief Executive Ruiz described his company's acquisition of ATI as bold"
-        "characterize",
-        "characterise",
     }
 )
 

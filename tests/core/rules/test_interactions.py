@@ -137,7 +137,7 @@ def test_agreement_forms(extractor: Extractor, body: str) -> None:
         "worked out.",
         "The envoy criticized the road map for the final accord between Chile and Peru.",
         # a buyer no one names: a company bought by someone unknown is no agreement of its own
-        "Chief Executive Tom Berg described his company's acquisition of Valtron Systems as a bold step.",
+        "Analysts said the acquisition of Valtron Systems was a bold step.",
         # a law's enactment at home is no agreement
         "President Ann Lee signed the Atlantic Fisheries Agreement into law on Monday.",
         "Trade rules, including the Atlantic Fisheries Agreement, which President Ann Lee signed into law "
