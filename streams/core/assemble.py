@@ -8,7 +8,7 @@ and this module puts their answers together into the published ``Event`` records
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -40,7 +40,7 @@ from streams.core.rules.plover import plover_for
 from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, with_speaker
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.rementions import earlier_copy, with_details_of
-from streams.core.rules.same_day import on_the_news_day
+from streams.core.rules.same_day import live_blog_entries, on_the_news_day
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.rules.syntax import in_source_phrase
 from streams.core.rules.tickers import affiliation_spans, ticker_spans
@@ -63,6 +63,8 @@ class ArticleContext:
     countries: frozenset[str] = frozenset()
     #: "WASHINGTON (AP) —": where the story was filed, the lede's place, never a party
     dateline: Dateline | None = None
+    #: a live blog's entry headings ("5:30 p.m."): where each ends, and its clock time
+    live_blog_entries: list[tuple[int, str]] = field(default_factory=list)
 
     def evidence(self, start: int, end: int) -> Evidence:
         """The body's text between two offsets, without surrounding white space."""
@@ -105,6 +107,7 @@ def build_events(
         extractor=extractor,
         countries=article_countries(actors.document.ents),
         dateline=find_dateline(text),
+        live_blog_entries=live_blog_entries(text),
     )
     events: list[Event] = []
     anchors: list[int] = []  # char offset of what signalled each event (quote or trigger)
@@ -144,6 +147,7 @@ def build_events(
                     context.base_date,
                     context.date_basis,
                     quoted=context.quote_spans.covers(trigger.token.idx),
+                    entries=context.live_blog_entries,
                 )
             )
             anchors.append(trigger.token.idx)

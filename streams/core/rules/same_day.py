@@ -14,6 +14,7 @@ day: there an undated event in the simple past, under an entry's clock time, is 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from datetime import date
@@ -49,12 +50,17 @@ def _free_of_time(sent: Span) -> bool:
 _ENTRY_TIME = re.compile(r"^[ \t]*(\d{1,2}:\d{2}[ \t]*[ap]\.?[ \t]*m\.?)[ \t]*$", re.I | re.M)
 
 
-def _live_blog_entry(sent: Span) -> str | None:
-    """The clock time heading the live-blog entry ``sent`` is in; None outside a live blog (an
-    article with fewer than two such headings) or before its first entry."""
-    headings = list(_ENTRY_TIME.finditer(sent.doc.text))
-    before = [h for h in headings if h.end() <= sent.start_char]
-    return before[-1].group(1) if len(headings) >= 2 and before else None
+def live_blog_entries(text: str) -> list[tuple[int, str]]:
+    """Where each live-blog entry's heading ends and its clock time, read once per article; none
+    outside a live blog (an article with fewer than two such headings)."""
+    headings = [(h.end(), h.group(1)) for h in _ENTRY_TIME.finditer(text)]
+    return headings if len(headings) >= 2 else []
+
+
+def _entry_time(sent: Span, entries: list[tuple[int, str]]) -> str | None:
+    """The clock time heading the live-blog entry ``sent`` is in, if any."""
+    index = bisect.bisect_right([end for end, _ in entries], sent.start_char)
+    return entries[index - 1][1] if index else None
 
 
 def on_the_news_day(
@@ -65,6 +71,7 @@ def on_the_news_day(
     base: date | None,
     basis: DateBasis | None = None,
     quoted: bool = False,
+    entries: list[tuple[int, str]] | None = None,
 ) -> Event:
     """``event`` dated (and placed, when it names no place) as the latest earlier meeting or
     agreement of the news day that shares a party with it, or, in a live blog's entry and outside a
@@ -76,7 +83,8 @@ def on_the_news_day(
         or not _free_of_time(sent)
     ):
         return event
-    entry = None if quoted else _live_blog_entry(sent)  # "It was my first meeting of Ali," he said
+    # in a live blog's entry (``live_blog_entries``), not in a quote: "It was my first meeting of Ali"
+    entry = None if quoted or not entries else _entry_time(sent, entries)
     if entry is not None and base is not None:
         day = DateValue(text=entry, value=base.isoformat(), precision="day")
         return replace(event, date=day, date_basis=basis)
