@@ -133,6 +133,8 @@ def opinion_agreement(verb: Token) -> bool:
     children = list(verb.children)
     if _that_clause_of_view(verb):
         return True  # "agreed that the Treasury has limited power", however the parser hung it
+    if _agrees_alone(verb):
+        return True  # "Paradis agrees.": one person shares a view; with whom, and on what, nothing says
     if any(c.dep_ in ("xcomp", "dobj") for c in children):
         return False
     if any(c.dep_ == "prep" and c.lower_ in _AGREE_PREPS for c in children):
@@ -146,6 +148,14 @@ def opinion_agreement(verb: Token) -> bool:
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     bodies = all(t.ent_type_ in _BODY_LABELS for t in partners + subjects)
     return not (partners and subjects and bodies)
+
+
+def _agrees_alone(verb: Token) -> bool:
+    """ "Paradis agrees.", "Lund agreed, too": one subject, and nothing agreed or agreed with."""
+    if any(c.dep_ in ("xcomp", "dobj", "ccomp", "prep", "advcl", "conj", "dative") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and not subjects[0].conjuncts and subjects[0].tag_ in ("NNP", "PRP")
 
 
 def reacted_to(noun: Token) -> bool:

@@ -132,6 +132,8 @@ def test_agreement_forms(extractor: Extractor, body: str) -> None:
         # a memorandum one office issues, and a team's preference
         "President Ana Lund signed a memorandum halting a Berg administration rule.",
         "The Oslo Hawks' preference would be to sign Tom Lee to a five-year deal.",
+        # one person who shares a view, with no one and on nothing said
+        "Tom Berg called the tax unfair. Governor Ann Lee agrees.",
         # a deal still to be made, and the goal of a way toward one
         "Aides said a joint fundraising pact between the Party and Ann Lee's campaign still needs to be "
         "worked out.",
