@@ -16,6 +16,7 @@ from streams.core.lexicon.people import PERSON_TITLES, PRONOUNS, ROLE_NOUNS
 from streams.core.lexicon.speech import DESCRIPTION_HEADS
 from streams.core.model import Actor, ActorKind, Role
 from streams.core.normalise.countries import country_for
+from streams.core.rules.date_spans import widen_relative_dates
 from streams.core.rules.document import KIND_BY_LABEL, DocumentIndex
 from streams.core.rules.people import (
     PersonRegister,
@@ -55,7 +56,9 @@ class ActorResolver:
 
     @classmethod
     def for_doc(cls, doc: Doc) -> ActorResolver:
-        """Find the article's people (relabelling ``doc.ents``), then index the document."""
+        """Mend the date entities and find the article's people (both relabel ``doc.ents``), then
+        index the document."""
+        widen_relative_dates(doc)
         people = find_people(doc)
         return cls(DocumentIndex(doc), people)
 
