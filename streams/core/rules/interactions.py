@@ -699,6 +699,23 @@ def _since(trigger: Trigger) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "since"
 
 
+def _meeting_of_its_own(trigger: Trigger) -> bool:
+    """A meeting noun that times another event and names its own counterpart: "Following his meeting
+    with Ryan, Trump met ...", "made the visit after a meeting with community leaders"."""
+    token = trigger.token
+    return (
+        trigger.type == "meeting"
+        and token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in _TIME_FRAME_PREPS
+        and _counterpart_prep(token)
+    )
+
+
+#: Prepositions that time an event by another: "after a meeting with X", "following talks with Y".
+_TIME_FRAME_PREPS = frozenset({"after", "before", "following", "ahead"})
+
+
 def _occasion(trigger: Trigger) -> bool:
     """A meeting noun that only says where or when: "at the conference", "after the summit"."""
     token = trigger.token
@@ -734,6 +751,10 @@ def find_triggers(sent: Span, inside_quote: CharSpans) -> list[Trigger]:
     # with two named sides) tell about the sentence's other meeting, not of one of their own
     occasions = [t for t in found if _occasion(t) or _weak_aside(t)]
     for trigger in found:
+        if _meeting_of_its_own(trigger):
+            # "Following his meeting with Ryan, Trump met with House members": two meetings
+            events.setdefault((trigger.type, trigger.token.i), trigger)
+            continue
         if trigger.type == "meeting" and trigger in occasions and len(occasions) < len(by_type["meeting"]):
             continue  # the occasion of a meeting the sentence reports another way
         key = (trigger.type, _event_head(trigger.token, by_type[trigger.type]).i)

@@ -528,3 +528,10 @@ def test_conversations_had_and_encounters_are_meetings(extractor: Extractor, bod
     (meeting,) = events_of(extractor, body, "meeting")
     names = {a["name"] for a in meeting["actors"]}
     assert "Tom Hale" in names or "Hale" in names, names
+
+
+def test_a_meeting_that_times_another_with_its_own_counterpart_is_its_own(extractor: Extractor) -> None:
+    """ "Following his meeting with X, Y met Z": two meetings, not one occasion of the other."""
+    body = "Following her meeting with Omar Berg, Governor Ana Lund met with Senator Tom Reed on Friday."
+    meetings = [_names(m) for m in events_of(extractor, body, "meeting")]
+    assert {"Ana Lund", "Omar Berg"} in meetings and {"Ana Lund", "Tom Reed"} in meetings, meetings
