@@ -700,8 +700,8 @@ def _since(trigger: Trigger) -> bool:
 
 
 def _meeting_of_its_own(trigger: Trigger) -> bool:
-    """A meeting noun that times another event and names its own counterpart: "Following his meeting
-    with Ryan, Trump met ...", "made the visit after a meeting with community leaders"."""
+    """A meeting noun that times another event and names its own counterpart: "After her talks
+    with Berg, Lund met the mayor", "made the visit after a meeting with the families"."""
     token = trigger.token
     return (
         trigger.type == "meeting"
@@ -752,7 +752,7 @@ def find_triggers(sent: Span, inside_quote: CharSpans) -> list[Trigger]:
     occasions = [t for t in found if _occasion(t) or _weak_aside(t)]
     for trigger in found:
         if _meeting_of_its_own(trigger):
-            # "Following his meeting with Ryan, Trump met with House members": two meetings
+            # "After her talks with Berg, Lund met the mayor": two meetings
             events.setdefault((trigger.type, trigger.token.i), trigger)
             continue
         if trigger.type == "meeting" and trigger in occasions and len(occasions) < len(by_type["meeting"]):
