@@ -39,6 +39,7 @@ from streams.core.rules.places import dateline_location, event_location, place_c
 from streams.core.rules.plover import plover_for
 from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, with_speaker
 from streams.core.rules.quotes import find_quotes
+from streams.core.rules.reciprocal import reciprocating_party
 from streams.core.rules.rementions import earlier_copy, with_details_of
 from streams.core.rules.same_day import live_blog_entries, on_the_news_day
 from streams.core.rules.statements import Statement, find_statements
@@ -118,10 +119,13 @@ def build_events(
         events.append(statement_event(st, context))
         anchors.append(st.quote_start)
     discourse = DiscourseContext(actors)
+    previous_start = -1  # where the last non-empty sentence began
     for sent in actors.document.sentences:
         check()
         if not sent.text.strip():
             continue
+        events = _with_other_side(events, sent, previous_start, actors)
+        previous_start = sent.start_char
         published: list[tuple[Trigger, Event]] = []
         for trigger in find_triggers(sent, context.quote_spans):
             event = interaction_event(trigger, sent, discourse, context)
@@ -389,6 +393,25 @@ def _confidence(parties: list[Actor]) -> float:
     """More named parties, and people among them, make a meeting or agreement likelier right."""
     named_people = sum(1 for a in parties if a.kind == "person")
     return round(min(0.9, 0.5 + 0.1 * len(parties) + 0.05 * named_people), 2)
+
+
+def _with_other_side(
+    events: list[Event], sent: Span, previous_start: int, actors: ActorResolver
+) -> list[Event]:
+    """The events, the last agreement of the sentence before ``sent`` taking the party that "In
+    return," ``sent`` names as its other side (``rules/reciprocal.py``)."""
+    party = reciprocating_party(sent, actors)
+    if party is None:
+        return events
+    for index in range(len(events) - 1, -1, -1):
+        event = events[index]
+        if event.evidence.start < previous_start:
+            break
+        if event.type == "agreement" and event.evidence.start == previous_start:
+            if party.name in {a.name for a in event.actors}:
+                return events
+            return [*events[:index], replace(event, actors=[*event.actors, party]), *events[index + 1 :]]
+    return events
 
 
 def _has_parties(event: Event, trigger: Trigger, actors: ActorResolver) -> bool:
