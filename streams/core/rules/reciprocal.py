@@ -1,8 +1,8 @@
 """The other side of a deal, named in the sentence after it by what it gives "in return".
 
-"Kasich agreed to end his bid in Indiana. In return, Cruz will clear the way for him in Oregon." The
-first sentence tells an agreement and names one side; the second, opened by "In return" or "In
-exchange", tells what the other side gives, and its subject is that side.
+"Lund agreed to drop her claim to the harbour. In exchange, Berg will back her budget." The first
+sentence tells an agreement and names one side; the second, opened by "In return" or "In exchange",
+tells what the other side gives, and its subject is that side.
 """
 
 from __future__ import annotations
