@@ -26,6 +26,7 @@ from streams.core.rules.people import (
     find_people,
     headline_name,
     is_body_name,
+    is_initials,
     speech_form,
 )
 from streams.core.spans import CharSpans
@@ -197,6 +198,10 @@ class ActorResolver:
                 return None  # "Buys SeaMicro": a headline's verb and its object
             person = self._people.find_named(name)  # "Bill Clinton", not the Clinton named first
             canonical = person.canonical if person else display_name(name)
+            if is_initials(canonical):
+                # "HP said", "GM announced": the model and the speech rule take a body's initials
+                # for a person; it stays one for finding speakers, but it is an organisation
+                return Actor(name=canonical, role=role, kind="organization")
             title, organization = self.role_and_organization(span)
             return Actor(
                 name=canonical,

@@ -246,7 +246,7 @@ def find_people(doc: Doc) -> PersonRegister:
     person_names = [
         clean_name(ent.text)
         for ent in model_ents
-        if ent.label_ == "PERSON" and not _place_taken_for_a_person(ent, place_names) and not _acronym(ent)
+        if ent.label_ == "PERSON" and not _place_taken_for_a_person(ent, place_names)
     ]
     titled = [
         clean_name(ent.text)
@@ -258,12 +258,7 @@ def find_people(doc: Doc) -> PersonRegister:
         register.add(name)
     # The subject of a speech verb written as a bare proper name is a person ("Takaichi said").
     for ent in model_ents:
-        if (
-            ent.label_ in ("ORG", "GPE")
-            and _speaking_name(ent)
-            and clean_name(ent.text) not in place_names
-            and not _ACRONYM.match(ent.text)  # "HP said": a body's initials speak for the body
-        ):
+        if ent.label_ in ("ORG", "GPE") and _speaking_name(ent) and clean_name(ent.text) not in place_names:
             register.add(clean_name(ent.text))
     _relabel_people(doc, register)
     return register
@@ -417,14 +412,10 @@ def _in_capitals_line(token: Token) -> bool:
     return len(words) >= 4 and sum(w.isupper() for w in words) >= 0.8 * len(words)
 
 
-def _acronym(ent: Span) -> bool:
-    """A "person" the model found in a body's initials ("HP", "GM", "AMD"): one word in capitals."""
-    return (
-        ent.label_ == "PERSON"
-        and len(ent) == 1
-        and _ACRONYM.match(ent.text) is not None
-        and ent.text not in NOT_ACRONYM_NAMES
-    )
+def is_initials(name: str) -> bool:
+    """A body's initials ("HP", "GM", "AMD"): one word in capitals, not a numeral or a title ("III",
+    "CEO")."""
+    return _ACRONYM.match(name) is not None and name not in NOT_ACRONYM_NAMES
 
 
 def _relabel_people(doc: Doc, register: PersonRegister) -> None:
@@ -436,8 +427,6 @@ def _relabel_people(doc: Doc, register: PersonRegister) -> None:
         if ent.label_ in ("ORG", "GPE") and len(ent) <= 3 and register.find(clean_name(ent.text)):
             register.add(clean_name(ent.text))  # "Sanae Takaichi" as ORG still lends its full name
             span = Span(doc, ent.start, ent.end, label="PERSON")
-        elif _acronym(ent) and register.find(ent.text) is None:
-            span = Span(doc, ent.start, ent.end, label="ORG")  # "HP will buy EYP": a body's initials
         entities.append(span)
         covered.update(range(span.start, span.end))
     for token in doc:

@@ -44,3 +44,13 @@ def test_the_words_of_a_headline_in_capitals_are_no_acronyms() -> None:
     find_people(doc)
     labels = {e.text: e.label_ for e in doc.ents}
     assert "AT" not in labels and labels.get("NATO") == "ORG" and labels.get("US") == "GPE", labels
+
+
+def test_a_bodys_initials_taken_for_a_person_are_an_organisation(extractor: Extractor) -> None:
+    """ "GM said ...": the speech rule makes a bare speaking name a person; initials are a body."""
+    from tests.fixtures.extraction import events_of
+
+    body = "Zenco and GM signed a supply deal on Monday. GM said the deal would close in May."
+    (deal,) = events_of(extractor, body, "agreement")
+    kinds = {a["name"]: a["kind"] for a in deal["actors"]}
+    assert kinds.get("GM") == "organization", kinds

@@ -159,10 +159,3 @@ def test_a_name_written_in_full_is_that_persons_not_a_relatives() -> None:
     register.add("Donald Trump")
     trump = register.find_named("Donald Trump")
     assert trump is not None and trump.canonical == "Donald J. Trump"
-
-
-def test_a_bodys_initials_that_speak_stay_a_body() -> None:
-    """ "HP said ...": a speech verb's bare subject is a person unless it is a body's initials."""
-    doc = _parse("HP will buy Dunmore Systems. HP said the deal would close in May.")
-    find_people(doc)
-    assert [e.label_ for e in doc.ents if e.text == "HP"] == ["ORG", "ORG"]
