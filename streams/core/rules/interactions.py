@@ -506,11 +506,7 @@ def _is_meeting(token: Token) -> bool:
         return not (_meets_a_target(token) or _describes_an_agreement(token) or _no_one_met(token))
     if token.lower_ == MEET_NOUN and token.pos_ == "NOUN":  # "agreed to a future meet on Crete"
         return True
-    if (
-        token.pos_ == "VERB"
-        and lemma == SIT_VERB
-        and any(c.lower_ in ("down", "face") for c in token.children)
-    ):
+    if token.pos_ == "VERB" and lemma == SIT_VERB and any(c.lower_ in _SAT_WITH for c in token.children):
         return True  # "sat down with X", "sat face to face with X"
     if token.pos_ == "VERB" and lemma in CALL_VERBS and _talked_with_someone_about(token):
         return True  # "spoke with his counterpart X to discuss": talks, by whatever means

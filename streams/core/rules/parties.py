@@ -127,18 +127,15 @@ def trade_slots(trigger: Trigger) -> list[Token]:
     return slots
 
 
-def _with_phrase(noun: Token) -> Token | None:
-    """The object of the with-phrase on ``noun``, if it has one."""
-    return next(
-        (
-            g
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ == "with"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ),
-        None,
-    )
+def _with_objects(noun: Token) -> list[Token]:
+    """The objects of the with-phrases on ``noun``."""
+    return [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def party_slots(trigger: Trigger) -> list[Token]:
@@ -179,17 +176,11 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 if child.dep_ == "agent" and trigger.type == "meeting":
                     # "the meetings held by the foreign secretaries with the Saudi leadership": the
                     # parser hangs the counterpart on the agent
-                    slots.extend(w for w in map(_with_phrase, doers) if w is not None)
+                    slots.extend(w for d in doers for w in _with_objects(d))
             elif child.dep_ == "prep" and child.lower_ in ("to", "on") and head.lemma_.lower() == "agree":
                 # "agreed to terms with X", "agreed on a plan with X": the with-phrase of what was agreed
                 slots.extend(
-                    g
-                    for terms in child.children
-                    if terms.dep_ == "pobj"
-                    for w in terms.children
-                    if w.dep_ == "prep" and w.lower_ == "with"
-                    for g in w.children
-                    if g.dep_ == "pobj"
+                    w for terms in child.children if terms.dep_ == "pobj" for w in _with_objects(terms)
                 )
             elif child.dep_ == "prep" and child.lower_ == "to" and head.lemma_.lower() in VISIT_LEMMAS:
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a state visit to Canada"
@@ -549,10 +540,10 @@ def select_parties(
     visited_places: set[int] = set()  # where the visit goes: never a party, whatever the model tags
     # "the North American Free Trade Agreement", "signed the Paris Agreement": a named agreement is what
     # was agreed, no party
-    own = CharSpans(
-        (e.start_char, e.end_char)
-        for e in entities_in(sent)
-        if e.root.lower_ in AGREEMENT_NOUNS and trigger.type == "agreement"
+    own = (
+        CharSpans((e.start_char, e.end_char) for e in entities_in(sent) if e.root.lower_ in AGREEMENT_NOUNS)
+        if trigger.type == "agreement"
+        else CharSpans()
     )
     not_parties = own + not_parties if not_parties is not None else own
     for token in slotted:
@@ -964,9 +955,7 @@ def _describes_a_thing(ent: Span, trigger: Token) -> bool:
         return False
     if _makes_the_goods(root):
         return False  # "to purchase 20 Airbus A320 jets": the maker may be the seller (the trade decides)
-    people = PEOPLE_GROUP_NOUNS | ENTOURAGE_NOUNS | BODY_OF_HEADS | PERSON_TITLES | ROLE_NOUNS | BODY_WORDS
-    people |= _GATHERING_BODIES | OFFICIALS_NOUNS | STATE_HEAD_NOUNS
-    return head.lower_ not in people and head.lemma_.lower() not in people
+    return head.lower_ not in _PEOPLE_AND_BODY_NOUNS and head.lemma_.lower() not in _PEOPLE_AND_BODY_NOUNS
 
 
 #: Bodies of people a name may head ("the Senate Democratic caucus", "the Trump campaign").
@@ -1137,6 +1126,20 @@ STATE_HEAD_NOUNS = frozenset(
 
 #: Singular nouns for who rules a country, no one person: "the Saudi leadership", "the Syrian regime".
 STATE_BODY_NOUNS = frozenset({"leadership", "regime", "cabinet"})
+
+#: Nouns for people or a body: a name modifying one of them says whose, and may be a party
+#: (``_describes_a_thing``), unlike a name on a thing ("the Cadillac tax").
+_PEOPLE_AND_BODY_NOUNS = (
+    PEOPLE_GROUP_NOUNS
+    | ENTOURAGE_NOUNS
+    | BODY_OF_HEADS
+    | PERSON_TITLES
+    | ROLE_NOUNS
+    | BODY_WORDS
+    | _GATHERING_BODIES
+    | OFFICIALS_NOUNS
+    | STATE_HEAD_NOUNS
+)
 
 
 def _office_holder(token: Token) -> bool:

@@ -433,8 +433,7 @@ def _relabel_people(doc: Doc, register: PersonRegister) -> None:
         if (
             token.i not in covered
             and token.pos_ == "PROPN"
-            and _ACRONYM.match(token.text)
-            and token.text not in NOT_ACRONYM_NAMES
+            and is_initials(token.text)
             and (country_for(token.text) is not None or not _in_capitals_line(token))
         ):
             # "G7", "NATO", "ASEAN": groups the small model often leaves untagged

@@ -7,6 +7,8 @@ tells what the other side gives, and its subject is that side.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Span
 
 from streams.core.model import Actor
@@ -18,8 +20,8 @@ _RECIPROCAL_OPENINGS = (("in", "return"), ("in", "exchange"))
 
 def reciprocating_party(sent: Span, actors: ActorResolver) -> Actor | None:
     """The named subject of a sentence opened by "In return," / "In exchange,", if any."""
-    words = [t for t in sent if not t.is_space]
-    if len(words) < 3 or (words[0].lower_, words[1].lower_) not in _RECIPROCAL_OPENINGS:
+    words = [t.lower_ for t in islice((t for t in sent if not t.is_space), 3)]
+    if len(words) < 3 or (words[0], words[1]) not in _RECIPROCAL_OPENINGS:
         return None
     root = sent.root
     for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):

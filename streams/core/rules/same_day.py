@@ -59,7 +59,7 @@ def live_blog_entries(text: str) -> list[tuple[int, str]]:
 
 def _entry_time(sent: Span, entries: list[tuple[int, str]]) -> str | None:
     """The clock time heading the live-blog entry ``sent`` is in, if any."""
-    index = bisect.bisect_right([end for end, _ in entries], sent.start_char)
+    index = bisect.bisect_right(entries, sent.start_char, key=lambda entry: entry[0])
     return entries[index - 1][1] if index else None
 
 
