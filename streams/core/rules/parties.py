@@ -634,11 +634,23 @@ def _title_of(place: Token) -> Token | None:
     return title if title.lower_ in PERSON_TITLES | ROLE_NOUNS else None
 
 
+def _title_modified_by(name: Token) -> Token | None:
+    """The title a name modifies in front ("the Apple Chief Executive Officer" -> Officer, "Acme's
+    chairman" -> chairman), through the title's own compound words."""
+    if name.dep_ not in ("compound", "poss", "nmod"):
+        return None
+    title = name.head
+    while title.dep_ == "compound" and title.head.i > title.i:
+        title = title.head
+    words = {t.lower_ for t in title.subtree if t.i > name.i and t.i <= title.i}
+    return title if words & (PERSON_TITLES | ROLE_NOUNS) else None
+
+
 def _in_named_title(ent: Span) -> bool:
-    """A place in the of-phrase of a title in apposition to a named person: "Hu, the President of
-    China", "the President of Brazil, Lula"."""
+    """A place or body in a title in apposition to a named person: "Hu, the President of China",
+    "the President of Brazil, Lula", "Steve Jobs, the Apple Chief Executive Officer,"."""
     doc = ent.doc
-    title = _title_of(ent.root)
+    title = _title_of(ent.root) or _title_modified_by(ent.root)
     if title is None:
         return False
     people = [c for c in title.children if c.dep_ == "appos"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from streams.core.lexicon.organisations import BODY_WORDS
-from streams.core.lexicon.people import NAME_TITLES, NOT_ACRONYM_NAMES, PRONOUNS
+from streams.core.lexicon.people import NAME_PARTICLES, NAME_TITLES, NOT_ACRONYM_NAMES, PRONOUNS
 from streams.core.lexicon.places import FACILITY_HEADS
 from streams.core.lexicon.speech import SPEECH_LEMMAS, SPEECH_SUBJECT_VERBS
 from streams.core.lexicon.triggers import (
@@ -125,6 +125,17 @@ def is_body_name(name: str) -> bool:
     return country_for(name) is not None or any(w.strip(".,") in BODY_WORDS for w in words)
 
 
+def _with_middle_name(short: list[str], full: list[str]) -> bool:
+    """ "Robert Mugabe" and "Robert Gabriel Mugabe": a first and last name that a longer name
+    has too, with middle names between. "George W. Bush" and "George H.W. Bush", two middle
+    names, are two people."""
+    return len(short) == 2 and len(full) > 2 and short[0] == full[0] and short[1] == full[-1]
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    return [w for w in words if w not in NAME_SUFFIXES]
+
+
 def one_edit_apart(a: str, b: str) -> bool:
     """True for equal strings or strings one insertion, deletion or substitution apart."""
     if a == b:
@@ -144,6 +155,7 @@ class Person:
     """One person of the article, under every form of the name the text used."""
 
     names: list[str]
+    first: int = 1 << 62  # where the text first names the person (a character offset)
 
     @property
     def canonical(self) -> str:
@@ -153,6 +165,10 @@ class Person:
                 self.names, key=lambda n: (not _QUOTE_MARKS & set(n), len(n.split()), n[:1].isupper(), len(n))
             )
         )
+
+    def has_surname(self, word: str) -> bool:
+        """Whether a form of the name ends in ``word`` (lower case)."""
+        return any(n.lower().split()[-1:] == [word] for n in self.names)
 
     def matches(self, name: str) -> bool:
         lowered = name.lower()
@@ -174,37 +190,81 @@ class Person:
                 known_parts[0] in parts or one_edit_apart(known_parts[0], parts[-1])
             ):
                 return True
+            if _with_middle_name(parts, known_parts) or _with_middle_name(known_parts, parts):
+                return True
+            if len(parts) > 1 and _without_suffix(parts) == _without_suffix(known_parts):
+                return True  # "Brent Bozell III" and "Brent Bozell"
         return False
 
 
 class PersonRegister:
     """The article's people; a name joins the first person it matches."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
+        self._text = text  # the article, to see where a shared surname is first written alone
         self._people: list[Person] = []
         # find's answers; the people list only grows, and every change clears this
         self._cache: dict[str, Person | None] = {}
 
-    def add(self, name: str) -> None:
+    def add(self, name: str, first: int | None = None) -> None:
+        """Learn a name, first written at character offset ``first`` when that is known."""
         name = headline_name(name)
         if not name or name.lower() in PRONOUNS or is_body_name(name):
             return
         existing = self.find(name)
         if existing is None:
-            self._people.append(Person([name]))
+            self._people.append(Person([name]) if first is None else Person([name], first))
             self._cache.clear()
-        elif name not in existing.names:
-            existing.names.append(name)
-            self._cache.clear()
+        else:
+            if name not in existing.names:
+                existing.names.append(name)
+                self._cache.clear()
+            if first is not None and first < existing.first:
+                existing.first = first
+                self._cache.clear()
 
     def find(self, name: str) -> Person | None:
+        """The person a name stands for. One word that two people share ("Mohamed" of Ahmed
+        Mohamed and of his father) is the surname of the one the text named first: news names
+        its subject first and the relatives after."""
         if name in self._cache:
             return self._cache[name]
         found: Person | None = None
         if country_for(name) is None:  # "Syria" is never "Syrian Democratic Forces" misspelt
-            found = next((person for person in self._people if person.matches(name)), None)
+            matching = (person for person in self._people if person.matches(name))
+            if " " in name.strip():
+                found = next(matching, None)
+            else:
+                found = self._bearer(name.strip(), list(matching))
         self._cache[name] = found
         return found
+
+    def _bearer(self, word: str, matching: list[Person]) -> Person | None:
+        """Which of the people one word matches it stands for. A surname shared by relatives
+        ("Mohamed" of Ahmed Mohamed and of his father) is the one the text named in full first,
+        as news names its subject before the relatives; unless the surname came alone before
+        any of their full names ("Mr. Trump ... his brother Freddy Trump ... Donald J. Trump"):
+        then the fullest name, as for any other word."""
+        lowered = word.lower()
+        bearers = [p for p in matching if p.has_surname(lowered)]
+        if len(bearers) < 2:
+            return bearers[0] if bearers else (matching[0] if matching else None)
+        first = min(bearers, key=lambda person: person.first)
+        if self._alone_before(word, first.first, bearers):
+            return bearers[0]
+        return first
+
+    def _alone_before(self, word: str, offset: int, people: list[Person]) -> bool:
+        """Whether the text writes ``word`` outside these people's longer names before ``offset``."""
+        text = self._text[:offset]
+        inside = {
+            m.start() + len(n) - len(word)
+            for p in people
+            for n in p.names
+            if len(n) > len(word)
+            for m in re.finditer(re.escape(n), text)
+        }
+        return any(m.start() not in inside for m in re.finditer(rf"\b{re.escape(word)}\b", text))
 
     def find_named(self, name: str) -> Person | None:
         """``find``, but a name written in full is the person of that very name: "Bill Clinton" is
@@ -236,7 +296,8 @@ def after_title(ent: Span) -> bool:
 
 def find_people(doc: Doc) -> PersonRegister:
     """Learn the article's people from the model's entities, then relabel ``doc.ents`` to match."""
-    register = PersonRegister()
+    register = PersonRegister(doc.text)
+    _join_name_particles(doc)
     _trim_glued_words(doc)
     _split_body_and_person(doc)
     model_ents = list(doc.ents)  # the model's entities, before _relabel_people changes them
@@ -248,6 +309,9 @@ def find_people(doc: Doc) -> PersonRegister:
         for ent in model_ents
         if ent.label_ == "PERSON" and not _place_taken_for_a_person(ent, place_names)
     ]
+    first_seen: dict[str, int] = {}
+    for ent in model_ents:
+        first_seen.setdefault(clean_name(ent.text), ent.start_char)
     titled = [
         clean_name(ent.text)
         for ent in model_ents
@@ -255,7 +319,7 @@ def find_people(doc: Doc) -> PersonRegister:
     ]
     # Longest names first, so surname-only mentions join the full name.
     for name in sorted(person_names + titled, key=lambda name: -len(name.split())):
-        register.add(name)
+        register.add(name, first_seen.get(name))
     # The subject of a speech verb written as a bare proper name is a person ("Takaichi said").
     for ent in model_ents:
         if ent.label_ in ("ORG", "GPE") and _speaking_name(ent) and clean_name(ent.text) not in place_names:
@@ -321,6 +385,55 @@ def _trim_glued_words(doc: Doc) -> None:
         if (start, end) != (ent.start, ent.end):
             changed = True
             out.append(Span(doc, start, end, label=label))
+        else:
+            out.append(ent)
+    if changed:
+        doc.ents = out
+
+
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+
+def _join_name_particles(doc: Doc) -> None:
+    """Carry a name over the particles the model stops at: it tags "the Granja" of "the Granja do
+    Torto" and leaves "do Torto" out, so the place would be published cut.
+
+    An entity followed by one or two particles and then capitalised proper nouns that no other
+    entity holds takes them, up to the last of those proper nouns (or through the next entity of
+    the same label, which the particle joins to it).
+    """
+    ents = list(doc.ents)
+    starts = {e.start: e for e in ents}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    absorbed: set[int] = set()
+    changed = False
+    for ent in ents:
+        if ent.start in absorbed:
+            continue
+        end = ent.end
+        while ent.label_ in _NAMED_LABELS:
+            i = end
+            while i < len(doc) and i - end < 2 and doc[i].lower_ in NAME_PARTICLES and doc[i].text.islower():
+                i += 1
+            if i == end or i >= len(doc) or doc[i].sent != ent.sent:
+                break
+            nxt = starts.get(i)
+            if nxt is not None and nxt.label_ == ent.label_:
+                absorbed.add(nxt.start)
+                end = nxt.end
+                continue
+            if i in covered:
+                break
+            j = i
+            while j < len(doc) and j not in covered and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                j += 1
+            if j == i:
+                break
+            end = j
+        if end != ent.end:
+            changed = True
+            out.append(Span(doc, ent.start, end, label=ent.label_))
         else:
             out.append(ent)
     if changed:

@@ -86,3 +86,9 @@ def test_the_company_described_by_where_it_is_based_is_the_one_named(extractor: 
     result = extractor.extract_one(Article(id="t", body=body, published_at="2026-01-07"))
     deals = [{a.name for a in e.actors} for e in result.events if e.type == "agreement"]
     assert deals == [{"Dunmore Systems", "Zentro Inc"}]
+
+
+def test_a_title_tagged_as_a_name_still_describes(extractor: Extractor) -> None:
+    """The tagger takes "president" in "the president visits Kuwait" for a proper noun (NNP)."""
+    body = "President Paul Berg travels to the region next week.\nThen the president visits Kuwait and Egypt."
+    assert [set(p) for p in _meeting_parties(extractor, body)] == [{"Paul Berg", "Kuwait", "Egypt"}]

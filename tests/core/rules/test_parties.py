@@ -735,3 +735,16 @@ def test_a_counterpart_hung_on_the_agent_is_a_party_slot() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     slots = party_slots(Trigger("meeting", doc[1], "past"))
     assert [t.text for t in slots] == ["ministers", "leadership"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lena Holt, the Microsoft Chief Executive Officer, announced the phone at a developers' conference.",
+        "Lena Holt, the Microsoft chief executive, presented the results at an industry conference.",
+    ],
+)
+def test_the_body_in_a_persons_title_is_not_a_second_party(extractor: Extractor, body: str) -> None:
+    """A company in its chief's title is where she works: a conference she speaks at is no meeting
+    between her and her company."""
+    assert _parties(extractor, body, "meeting") == []

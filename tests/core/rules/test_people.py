@@ -159,3 +159,50 @@ def test_a_name_written_in_full_is_that_persons_not_a_relatives() -> None:
     register.add("Donald Trump")
     trump = register.find_named("Donald Trump")
     assert trump is not None and trump.canonical == "Donald J. Trump"
+
+
+def test_a_shared_surname_is_the_person_the_text_named_in_full_first() -> None:
+    """ "Okafor" is the girl the story is about, not her father named after her."""
+    doc = _parse(
+        "Ada Okafor, a 14-year-old from Lagos, won the science prize on Monday. "
+        "Okafor thanked her teachers. Her father, Samuel Chidi Okafor, said the family was proud. "
+        "Later Okafor met the judges."
+    )
+    register = find_people(doc)
+    person = register.find("Okafor")
+    assert person is not None and person.canonical == "Ada Okafor"
+
+
+def test_a_surname_alone_before_the_full_names_keeps_the_fullest_name() -> None:
+    """ "Mr. Okafor" comes before either full name: the text gives no order to go by."""
+    text = "Mr. Okafor rarely speaks of his brother. Tim Okafor died in 1981. Daniel J. Okafor did not."
+    register = PersonRegister(text)
+    register.add("Daniel J. Okafor", text.index("Daniel"))
+    register.add("Tim Okafor", text.index("Tim"))
+    register.add("Okafor")
+    person = register.find("Okafor")
+    assert person is not None and person.canonical == "Daniel J. Okafor"
+
+
+def test_a_name_with_a_middle_name_or_a_suffix_is_the_same_person() -> None:
+    register = PersonRegister()
+    register.add("Paul Kwame Mensah")
+    register.add("Paul Mensah")
+    register.add("Brent Lowell III")
+    register.add("Brent Lowell")
+    mensah, lowell = register.find("Paul Mensah"), register.find("Brent Lowell")
+    assert mensah is not None and mensah.names == ["Paul Kwame Mensah", "Paul Mensah"]
+    assert lowell is not None and lowell.names == ["Brent Lowell III", "Brent Lowell"]
+    # two middle names apart are two people: a father and a son
+    register.add("George A. Weller")
+    register.add("George B.C. Weller")
+    assert register.find("George B.C. Weller") is not register.find("George A. Weller")
+
+
+def test_a_name_is_carried_over_its_particles() -> None:
+    """The model tags "the Granja" of "the Granja do Torto" and stops at the particle."""
+    doc = _parse("They had lunch at the Granja do Torto on Sunday.")
+    start = [t.text for t in doc].index("the")
+    doc.ents = [Span(doc, start, start + 2, label="FAC")]
+    find_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("the Granja do Torto", "FAC")]
