@@ -20,6 +20,7 @@ NAME_TITLES = frozenset(
         "senator",
         "secretary",
         "spokesman",
+        "taoiseach",
     }
 )
 

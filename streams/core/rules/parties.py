@@ -34,6 +34,7 @@ from streams.core.lexicon.triggers import (
     MEETING_NOUNS,
     SALE_NOUNS,
     SALE_VERBS,
+    SETTLE_VERB,
     TRIGGER_WORDS,
     VISIT_LEMMAS,
 )
@@ -168,6 +169,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 slots.append(child)
                 if child.dep_ == "dobj":
                     slots.extend(_claimants(child))
+                    if head.lemma_.lower() == SETTLE_VERB:
+                        slots.extend(_with_objects(child))  # "settled its dispute with Beta"
             elif child.dep_ == "agent" or (
                 child.dep_ == "prep" and child.lower_ in PARTY_PREPS
             ):  # "the deal signed by Acme"

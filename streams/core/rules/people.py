@@ -342,7 +342,8 @@ def _trim_glued_words(doc: Doc) -> None:
     A title-case headline runs a name into the verb after it. A person entity that ends in a
     speech verb loses it; one that is another person entity's full name plus more words
     (other than "Jr.") before or after it is cut back to that name; a person's name holds no
-    digit ("Patriot 13 percent").
+    digit ("Patriot 13 percent"), nor a title in front of a first and last name ("Taoiseach Leo
+    Varadkar").
     """
     ents = list(doc.ents)
     names = {
@@ -361,6 +362,8 @@ def _trim_glued_words(doc: Doc) -> None:
                 end = digits[0]
             elif digits and digits[-1] + 1 < ent.end and len(digits) < len(ent):
                 start = digits[-1] + 1
+        if ent.label_ == "PERSON" and end - start >= 3 and doc[start].lower_ in NAME_TITLES:
+            start += 1  # "Taoiseach Leo Varadkar": a title the model took into the name
         if ent.label_ in ("PERSON", "ORG") and end - start >= 2:
             # "Trump Says He Never Pledged": the name ends before a capitalised speech verb or a pronoun
             glue = next(

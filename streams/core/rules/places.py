@@ -314,8 +314,12 @@ def _in_conjunct(token: Token, trigger: Token) -> bool:
     paths = paths_to_common_head(token, trigger)
     if paths is None:
         return False
-    up, _ = paths  # the event's own side may be a conjunct of the scene ("attended a rally in X and met Y")
-    return any(node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") for node in up)
+    # the event's own side may be a conjunct of the scene ("attended a rally in X and met Y")
+    up, down = paths
+    if any(node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") for node in up):
+        return True
+    # "plans to train a force in Peru, and plans to host a summit": two things coordinated
+    return any(node.dep_ == "conj" and node.pos_ == "NOUN" for node in down)
 
 
 def _in_clause_of(token: Token, trigger: Token) -> bool:

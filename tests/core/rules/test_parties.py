@@ -32,6 +32,14 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Microsoft", "Toyota"},
             {"Chicago"},
         ),
+        # the other side of a settled dispute, not the band its company belongs to
+        (
+            "Acme Inc. said on Monday that it had settled its patent dispute with the Rolling Stones' "
+            "publishing house, Zeta Corps.",
+            "agreement",
+            {"Acme Inc", "Zeta Corps"},
+            {"Rolling Stones"},
+        ),
         # a politician's affiliation in apposition is no party
         (
             "Senator Ann Lund worked out an accord with Senator Mark Berg, Republican of Arizona.",

@@ -206,3 +206,11 @@ def test_a_name_is_carried_over_its_particles() -> None:
     doc.ents = [Span(doc, start, start + 2, label="FAC")]
     find_people(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("the Granja do Torto", "FAC")]
+
+
+def test_a_title_the_model_took_into_a_name_is_cut_off() -> None:
+    doc = _parse("Prime Minister Ann Lund met Taoiseach Sean Moran in Dublin on Monday.")
+    register = find_people(doc)
+    assert "Taoiseach Sean Moran" not in {e.text for e in doc.ents}
+    person = register.find("Sean Moran")
+    assert person is not None and person.canonical == "Sean Moran"

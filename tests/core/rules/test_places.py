@@ -57,6 +57,13 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
             "the Grand Hotel",
         ),
         ("Rita Moe had a meeting with Tom Hale, who lives in Oslo.", "meeting", None),
+        # a place of another thing coordinated with the event's ("plans ..., as well as plans ...")
+        (
+            "Norway also unveiled plans to team up with Chile in training a border force in Peru, as "
+            "well as plans to host a regional summit on border safety next month.",
+            "summit",
+            None,
+        ),
         # a place in what the event is about is the topic's
         ("Chile and Peru held talks about the war in Gaza.", "talks", None),
         # no place at all
