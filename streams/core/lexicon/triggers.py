@@ -561,5 +561,9 @@ REACTION_VERBS = COMMENT_VERBS | frozenset(
         "mention",
         "describe",
         "declare",
+        # leaving an agreement: "withdrew the US from the treaty", "quit the accord"
+        "withdraw",
+        "exit",
+        "quit",
     }
 )

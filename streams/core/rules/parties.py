@@ -231,6 +231,10 @@ def party_slots(trigger: Trigger) -> list[Token]:
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in head.children
         ):
             slots.append(head.head)  # "Acme, which signed the deal"
+        elif head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.ent_type_ == "PERSON":
+            # "Ban, who is in Doha, meeting with the emir": the parser hangs the participle, read as
+            # a noun, on the person as an apposition
+            slots.append(head.head)
     return [s for s in slots if s.lower_ not in RELATIVE_PRONOUNS]
 
 

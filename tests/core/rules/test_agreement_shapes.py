@@ -96,6 +96,9 @@ def test_a_pledge_to_act_together(nlp: Language, text: str, word: str, agreement
     [
         ("In Lille on Monday the envoys denounced the pact between Chad and Niger.", "pact", True),
         ("The mayor welcomed the deal with Acme on Friday.", "deal", True),
+        # leaving it: the year is the leaving's, not the treaty's
+        ("Last year the president withdrew the country from the treaty with Chile.", "treaty", True),
+        ("In May Norway quit the fishing accord with Chile.", "accord", True),
         ("The council pulled the town out of the deal with Acme.", "deal", False),
         ("Acme and Beta signed the deal in Oslo on Monday.", "deal", False),
     ],

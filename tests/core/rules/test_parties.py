@@ -40,6 +40,14 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Acme Inc", "Zeta Corps"},
             {"Rolling Stones"},
         ),
+        # a meeting the parser hangs on its participant as an apposition
+        (
+            "UN Secretary-General Maria Lopez, who is in Lima, Peru meeting with Peru's President "
+            "Jorge Salas and Chilean President Luis Mora, said that she would press for a ceasefire.",
+            "meeting",
+            {"Maria Lopez", "Jorge Salas", "Luis Mora"},
+            set(),
+        ),
         # a politician's affiliation in apposition is no party
         (
             "Senator Ann Lund worked out an accord with Senator Mark Berg, Republican of Arizona.",
