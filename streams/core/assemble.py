@@ -414,6 +414,10 @@ def _with_other_side(
     return events
 
 
+#: Meeting verbs a body does not do as a whole: one negotiates, visits or hosts someone.
+NEEDS_A_COUNTERPART = frozenset({"negotiate", "visit", "host"})
+
+
 def _has_parties(event: Event, trigger: Trigger, actors: ActorResolver) -> bool:
     """Whether the event names who met or agreed, as a meeting or agreement must.
 
@@ -432,6 +436,8 @@ def _has_parties(event: Event, trigger: Trigger, actors: ActorResolver) -> bool:
     lone = event.actors[0]
     if trigger.type == "meeting" and lone.kind not in ("organization", "group"):
         return False
+    if trigger.token.pos_ == "VERB" and trigger.cue in NEEDS_A_COUNTERPART:
+        return False  # "Nordair negotiated the purchase", "Acme visited": with whom, is not said
     for word in holder_words(trigger):
         entity = actors.document.entity_at(word)
         holder = (

@@ -129,11 +129,14 @@ def _concludes_as_phrase(verb: Token, noun: Token) -> bool:
 
 
 def _describes_an_agreement(verb: Token) -> bool:
-    """ "the deal negotiated by Obama": the negotiation is told of the agreement, which is the event."""
+    """ "the deal negotiated by Obama", "Aeroflot has negotiated the purchase of 22 jets": the
+    negotiation is told of the agreement, which is the event."""
     head = verb.head
-    return verb.dep_ in ("acl", "relcl") and (
+    if verb.dep_ in ("acl", "relcl") and (
         head.lower_ in AGREEMENT_NOUNS or head.lemma_.lower() in AGREEMENT_NOUNS
-    )
+    ):
+        return True
+    return any(c.dep_ == "dobj" and (_is_agreement(c) or is_acquisition(c)) for c in verb.children)
 
 
 def _counterpart_prep(token: Token) -> bool:

@@ -83,6 +83,10 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         # a broadcast someone hosts for an audience, and a building visited in a place
         "Ana Lund and Tom Berg spoke at a town hall hosted by Radio Oslo on Thursday.",
         "Envoy Tom Berg visited Lima's hospital on Monday.",
+        # a negotiation told of the agreement it concluded: the agreement is the event
+        "Nordair has negotiated the purchase of 12 new Airbus A330 jets.",
+        # a body alone does not negotiate, visit or host: the other side must be named
+        "Nordair has negotiated the purchase of 12 new jets from Airbus.",
     ],
 )
 def test_not_meetings(extractor: Extractor, body: str) -> None:
