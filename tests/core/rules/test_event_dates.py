@@ -99,6 +99,9 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
         ),
         # a "when" clause is the time it hangs on
         ("Their feud began in 1998, when Zenco signed a deal with Malto.", "2025-10-29", "1998"),
+        # a week is the month it lies in (no day of it is named), or the week when it spans two
+        ("Ana Ruiz met Lars Dahl in Oslo this week.", "2025-10-15", "2025-10"),
+        ("Ana Ruiz met Lars Dahl in Oslo this week.", "2025-10-29", "2025-10-27"),
     ],
 )
 def test_event_dates(extractor: Extractor, body: str, published_at: str, expected: str | None) -> None:
