@@ -583,12 +583,7 @@ def select_parties(
     if len(found) == 1 or (not found and quote_spans.covers(trigger.token.idx)):
         # "Obama met survivors of the attack": a group of people no name stands for is the other
         # party (or, in a quote, the only one yet: its speaker may be added, rules/quoted_events.py)
-        for token in map(group_of, party_slots(trigger)):  # "some of the bond agencies": the agencies
-            group = _people_group(token, role)
-            if group is not None and not any(
-                _slot_actors(t, role, actors, discourse, places) for t in _expand([token])
-            ):
-                found.setdefault(group.name, group)
+        _add_groups(found, trigger, role, actors, discourse, places)
     if len(found) < 2 and not _held_by_a_body(trigger.token, slotted):
         not_theirs = _not_their_own(trigger.token)
         for ent, named in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places + own):
@@ -729,6 +724,23 @@ def _drop_title_countries(found: dict[str, Actor], sent: Span, actors: ActorReso
             del found[name]
 
 
+def _add_groups(
+    found: dict[str, Actor],
+    trigger: Trigger,
+    role: Role,
+    actors: ActorResolver,
+    discourse: DiscourseContext,
+    places: CharSpans,
+) -> None:
+    """Add the people groups the trigger's slots name that no name stands for."""
+    for token in map(group_of, party_slots(trigger)):  # "some of the bond agencies": the agencies
+        group = _people_group(token, role)
+        if group is not None and not any(
+            _slot_actors(t, role, actors, discourse, places) for t in _expand([token])
+        ):
+            found.setdefault(group.name, group)
+
+
 def _from_abroad(visitors: Iterable[Actor], country: str) -> bool:
     """Whether the visitors are known to come from another country than ``country``: a
     capital visited by its own people ("the senator visited Washington") is only a trip."""
@@ -799,8 +811,15 @@ def _may_own(subject: Token, pronoun: Token) -> bool:
 
 def _people_group(token: Token, role: Role) -> Actor | None:
     """A plural people noun in a party slot as a group party, named with its compounds ("Lane aides")."""
-    if token.pos_ != "NOUN" or token.lower_ not in PEOPLE_GROUP_NOUNS | ENTOURAGE_NOUNS:
+    if token.pos_ != "NOUN":
         return None
+    if token.lower_ not in PEOPLE_GROUP_NOUNS | ENTOURAGE_NOUNS:
+        body = _body_of(token)
+        if body is None:
+            return None
+        # "the titans of the political establishment", "the bosses of the big unions": people
+        # of a body, whatever the noun for them
+        return _group_actor([t for t in token.subtree if t.i >= token.i and t.i <= body.i], role)
     words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
     if token.lower_ in _PART_OF_GROUP_NOUNS:
         # "members of the old guard": the members alone say nothing of whom; the whole phrase does
@@ -808,6 +827,24 @@ def _people_group(token: Token, role: Role) -> Actor | None:
         if of is not None and any(c.dep_ == "pobj" and c.pos_ == "NOUN" for c in of.children):
             words += [t for t in of.subtree]
     return _group_actor(sorted(words, key=lambda w: w.i), role)
+
+
+#: Nouns for a body whose people may meet as a group: "the titans of the political establishment".
+_BODY_OF_PEOPLE = BODY_WORDS | frozenset(
+    {"establishment", "administration", "industry", "community", "cabinet"}
+)
+
+
+def _body_of(token: Token) -> Token | None:
+    """The body a plural noun's of-phrase names ("titans of the establishment", "bosses of Acme"),
+    if any: then the noun is people of that body."""
+    if token.tag_ != "NNS":
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for body in (c for c in prep.children if c.dep_ == "pobj"):
+            if body.lemma_.lower() in _BODY_OF_PEOPLE or body.ent_type_ in ("ORG", "NORP"):
+                return body
+    return None
 
 
 #: Group nouns that name a part of something ("members of the old guard"): the group is the whole phrase.

@@ -116,6 +116,22 @@ def _sent_for(to: Token, trigger: Token | None) -> bool:
     return any(a.i == send.i for a in trigger.ancestors) and _in_clause_of(to, trigger)
 
 
+def _arrival(clause: Token, trigger: Token) -> bool:
+    """A clause of arriving that sets the event's scene: "will meet X when he arrives in
+    Washington" (on the event), "will meet X Monday when he arrives in Washington" (on its day,
+    where the parser hangs it as a relative clause): the place of the arrival is the event's."""
+    if clause.dep_ not in ("advcl", "relcl") or clause.lemma_.lower() not in ARRIVAL_VERBS:
+        return False
+    if clause.dep_ == "advcl" and clause.head.i == trigger.i:
+        return True
+    day = clause.head
+    return (
+        day.ent_type_ == "DATE"
+        and day.head.i == trigger.i
+        and any(c.lower_ == "when" for c in clause.children if c.dep_ == "advmod")
+    )
+
+
 def _is_purpose(token: Token) -> bool:
     """A to-infinitive of purpose or complement ("flew to Oslo to meet", "visited X to sign")."""
     return (
@@ -253,9 +269,7 @@ def _in_content_clause(token: Token, trigger: Token | None) -> bool:
             # relative clause on the nearest noun, but only an event takes place
             occurrence = node.dep_ == "relcl" and _tells_an_occurrence(node)
             # "will meet X when he arrives in Washington": the arrival sets the scene
-            arrival = (
-                node.dep_ == "advcl" and node.head.i == trigger.i and node.lemma_.lower() in ARRIVAL_VERBS
-            )
+            arrival = _arrival(node, trigger)
             own_clause = own is not None and own.i == node.i
             return not (describing or scene or occurrence or arrival or own_clause)
         node = node.head
@@ -329,7 +343,7 @@ def _in_clause_of(token: Token, trigger: Token) -> bool:
     if paths is None:
         return False
     up, down = paths
-    if any(node.dep_ in _OTHER_CLAUSE for node in up):
+    if any(node.dep_ in _OTHER_CLAUSE and not _arrival(node, trigger) for node in up):
         return False
     # "went to Oslo to meet", "arrived in Oslo to sign": the trip's place is its purpose's
     return not any(t.dep_ in _OTHER_CLAUSE and not _is_purpose(t) for t in down)

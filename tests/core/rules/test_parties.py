@@ -40,6 +40,13 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Acme Inc", "Zeta Corps"},
             {"Rolling Stones"},
         ),
+        # people of a body, whatever the noun for them
+        (
+            "Senator Ana Lund will meet the barons of the farming industry on Monday.",
+            "meeting",
+            {"Ana Lund", "barons of the farming industry"},
+            set(),
+        ),
         # a meeting the parser hangs on its participant as an apposition
         (
             "UN Secretary-General Maria Lopez, who is in Lima, Peru meeting with Peru's President "

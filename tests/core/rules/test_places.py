@@ -57,6 +57,12 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
             "the Grand Hotel",
         ),
         ("Rita Moe had a meeting with Tom Hale, who lives in Oslo.", "meeting", None),
+        # an arrival that sets the scene, hung on the event's day as a "when" clause
+        (
+            "Senator Ana Lund is set to meet with party donors Monday when she arrives in Washington.",
+            "meet",
+            "Washington",
+        ),
         # a place of another thing coordinated with the event's ("plans ..., as well as plans ...")
         (
             "Norway also unveiled plans to team up with Chile in training a border force in Peru, as "
