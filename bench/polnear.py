@@ -97,7 +97,10 @@ def main() -> int:
     chosen = articles(shared, args.split)[args.offset :]
     chosen = chosen[: args.limit] if args.limit is not None else chosen
     nlp = load_model()
-    model = f"{nlp.meta['name']}-{nlp.meta['version']}"
+    # the pipeline's own components change the parse too ("newsevents_name_particles"): a new
+    # component list is a new cache
+    components = hashlib.sha256(" ".join(nlp.pipe_names).encode()).hexdigest()[:8]
+    model = f"{nlp.meta['name']}-{nlp.meta['version']}-{components}"
     parser_ = CachedParser(nlp, CACHE / f"{args.split}-{model}.spacy")
     if args.no_cache:
         parser_._docs.clear()

@@ -53,6 +53,17 @@ BODY_WORDS = frozenset(
         "holdings",
         "airlines",
         "industries",
+        "management",
+        "capital",
+        "partners",
+        "ventures",
+        "investments",
+        "enterprises",
+        "securities",
+        "motors",
+        "airways",
+        "pharmaceuticals",
+        "communications",
     }
 )
 
@@ -93,4 +104,40 @@ DOCUMENT_HEADS = frozenset(
 #: Words that say what a body is, not which: "Hewlett-Packard Co" is "Hewlett-Packard", "EYP Inc" is "EYP".
 CORPORATE_SUFFIXES = frozenset(
     {"co", "inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "limited", "company"}
+)
+
+
+#: The last words of a company's name: "Cerberus Capital Management", "Ford Motor Company", "Apple
+#: Inc.". Its first word alone ("Cerberus said") is then the company, whatever the model tags.
+COMPANY_TAILS = frozenset(
+    {
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "plc",
+        "llc",
+        "ag",
+        "group",
+        "holdings",
+        "industries",
+        "technologies",
+        "systems",
+        "services",
+        "management",
+        "capital",
+        "partners",
+        "ventures",
+        "investments",
+        "enterprises",
+        "securities",
+        "motors",
+        "airlines",
+        "airways",
+        "pharmaceuticals",
+        "communications",
+        "bank",
+    }
 )

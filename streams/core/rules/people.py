@@ -11,12 +11,12 @@ every later rule sees the repaired entities.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from streams.core.lexicon.organisations import BODY_WORDS
+from streams.core.lexicon.organisations import BODY_WORDS, COMPANY_TAILS
 from streams.core.lexicon.people import NAME_PARTICLES, NAME_TITLES, NOT_ACRONYM_NAMES, PRONOUNS
 from streams.core.lexicon.places import FACILITY_HEADS
 from streams.core.lexicon.speech import SPEECH_LEMMAS, SPEECH_SUBJECT_VERBS
@@ -304,10 +304,13 @@ def find_people(doc: Doc) -> PersonRegister:
     # "in Tbilisi", "a visit to Tbilisi": the model sometimes tags a city PERSON, and "a person
     # once is a person everywhere" must not spread that mistake to every mention.
     place_names = _names_used_as_places(model_ents)
+    bodies = _words_for_bodies(model_ents)
     person_names = [
         clean_name(ent.text)
         for ent in model_ents
-        if ent.label_ == "PERSON" and not _place_taken_for_a_person(ent, place_names)
+        if ent.label_ == "PERSON"
+        and not _place_taken_for_a_person(ent, place_names)
+        and clean_name(ent.text) not in bodies
     ]
     first_seen: dict[str, int] = {}
     for ent in model_ents:
@@ -322,10 +325,35 @@ def find_people(doc: Doc) -> PersonRegister:
         register.add(name, first_seen.get(name))
     # The subject of a speech verb written as a bare proper name is a person ("Takaichi said").
     for ent in model_ents:
-        if ent.label_ in ("ORG", "GPE") and _speaking_name(ent) and clean_name(ent.text) not in place_names:
-            register.add(clean_name(ent.text))
-    _relabel_people(doc, register)
+        name = clean_name(ent.text)
+        if (
+            ent.label_ in ("ORG", "GPE")
+            and _speaking_name(ent)
+            and name not in place_names
+            and name not in bodies
+        ):
+            register.add(name)
+    _relabel_people(doc, register, bodies)
     return register
+
+
+def _words_for_bodies(ents: Sequence[Span]) -> set[str]:
+    """One-word names the article uses for a company, which the model may also tag as a person:
+    the first word of a company's longer name ("Cerberus" of "Cerberus Capital Management",
+    "Ford" of "Ford Motor Company"). Not a word that is also a person's surname here ("Trump"
+    of "Trump Holdings" and "Donald Trump"), nor a body's initials ("HP", "GM"), which stay
+    people for finding speakers (ActorResolver makes them bodies)."""
+    surnames: set[str] = set()
+    heads: set[str] = set()
+    for ent in ents:
+        words = clean_name(ent.text).split()
+        if len(words) < 2:
+            continue
+        if ent.label_ in ("ORG", "PERSON") and words[-1].lower().strip(".,") in COMPANY_TAILS:
+            heads.add(words[0])
+        elif ent.label_ == "PERSON":
+            surnames.add(words[-1])
+    return {word for word in heads - surnames if not is_initials(word)}
 
 
 def speech_form(word: str) -> bool:
@@ -534,12 +562,16 @@ def is_initials(name: str) -> bool:
     return _ACRONYM.match(name) is not None and name not in NOT_ACRONYM_NAMES
 
 
-def _relabel_people(doc: Doc, register: PersonRegister) -> None:
-    """Label every mention of a known person PERSON, including ones the model missed."""
+def _relabel_people(doc: Doc, register: PersonRegister, bodies: Collection[str] = frozenset()) -> None:
+    """Label every mention of a known person PERSON, including ones the model missed, and a body's
+    name the model tagged PERSON ("Cerberus Capital Management", "Boeing said") ORG."""
     entities: list[Span] = []
     covered: set[int] = set()
     for ent in doc.ents:
         span = ent
+        name = clean_name(ent.text)
+        if ent.label_ == "PERSON" and (name in bodies or (is_body_name(name) and country_for(name) is None)):
+            span = Span(doc, ent.start, ent.end, label="ORG")
         if ent.label_ in ("ORG", "GPE") and len(ent) <= 3 and register.find(clean_name(ent.text)):
             register.add(clean_name(ent.text))  # "Sanae Takaichi" as ORG still lends its full name
             span = Span(doc, ent.start, ent.end, label="PERSON")

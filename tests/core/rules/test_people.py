@@ -214,3 +214,24 @@ def test_a_title_the_model_took_into_a_name_is_cut_off() -> None:
     assert "Taoiseach Sean Moran" not in {e.text for e in doc.ents}
     person = register.find("Sean Moran")
     assert person is not None and person.canonical == "Sean Moran"
+
+
+def test_a_companys_first_word_alone_is_the_company_not_a_person() -> None:
+    """ "Kestrel said" after "Kestrel Capital Management": the company, though the model tags it
+    PERSON or the speech verb makes it look like one."""
+    for text in (
+        "The bank was sold to Kestrel Capital Management for $2 billion. "
+        "Kestrel said it would keep the staff.",
+        "The carmaker Halvor Motors Corporation cut jobs. Halvor said on Monday that sales fell.",
+    ):
+        doc = _parse(text)
+        register = find_people(doc)
+        assert not any(e.label_ == "PERSON" for e in doc.ents), [(e.text, e.label_) for e in doc.ents]
+        assert register.find("Kestrel") is None and register.find("Halvor") is None
+
+
+def test_a_surname_shared_with_a_company_stays_the_persons() -> None:
+    doc = _parse("Donald Trump spoke on Monday. Trump Holdings said profits rose. Trump said he was glad.")
+    register = find_people(doc)
+    person = register.find("Trump")
+    assert person is not None and person.canonical == "Donald Trump"
