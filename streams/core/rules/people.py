@@ -190,9 +190,11 @@ class Person:
                 known_parts[0] in parts or one_edit_apart(known_parts[0], parts[-1])
             ):
                 return True
+            if len(parts) < 2 or len(known_parts) < 2 or parts[0] != known_parts[0]:
+                continue  # below: two names of one first name
             if _with_middle_name(parts, known_parts) or _with_middle_name(known_parts, parts):
                 return True
-            if len(parts) > 1 and _without_suffix(parts) == _without_suffix(known_parts):
+            if _without_suffix(parts) == _without_suffix(known_parts):
                 return True  # "Brent Bozell III" and "Brent Bozell"
         return False
 
@@ -296,48 +298,47 @@ def after_title(ent: Span) -> bool:
 
 def find_people(doc: Doc) -> PersonRegister:
     """Learn the article's people from the model's entities, then relabel ``doc.ents`` to match."""
-    register = PersonRegister(doc.text)
-    _join_name_particles(doc)
+    text = doc.text  # spaCy builds it anew on every read
+    register = PersonRegister(text)
+    _join_name_particles(doc, text)
     _trim_glued_words(doc)
     _split_body_and_person(doc)
     model_ents = list(doc.ents)  # the model's entities, before _relabel_people changes them
+    names = [clean_name(ent.text) for ent in model_ents]  # each entity's name, cleaned once
     # "in Tbilisi", "a visit to Tbilisi": the model sometimes tags a city PERSON, and "a person
     # once is a person everywhere" must not spread that mistake to every mention.
     place_names = _names_used_as_places(model_ents)
-    bodies = _words_for_bodies(model_ents)
+    bodies = _words_for_bodies(model_ents, names)
     person_names = [
-        clean_name(ent.text)
-        for ent in model_ents
-        if ent.label_ == "PERSON"
-        and not _place_taken_for_a_person(ent, place_names)
-        and clean_name(ent.text) not in bodies
+        name
+        for ent, name in zip(model_ents, names, strict=True)
+        if ent.label_ == "PERSON" and name not in bodies and not _place_taken_for_a_person(ent, place_names)
     ]
     first_seen: dict[str, int] = {}
-    for ent in model_ents:
-        first_seen.setdefault(clean_name(ent.text), ent.start_char)
+    for ent, name in zip(model_ents, names, strict=True):
+        first_seen.setdefault(name, ent.start_char)
     titled = [
-        clean_name(ent.text)
-        for ent in model_ents
+        name
+        for ent, name in zip(model_ents, names, strict=True)
         if ent.label_ in ("ORG", "GPE", "NORP") and after_title(ent)
     ]
     # Longest names first, so surname-only mentions join the full name.
     for name in sorted(person_names + titled, key=lambda name: -len(name.split())):
         register.add(name, first_seen.get(name))
     # The subject of a speech verb written as a bare proper name is a person ("Takaichi said").
-    for ent in model_ents:
-        name = clean_name(ent.text)
+    for ent, name in zip(model_ents, names, strict=True):
         if (
             ent.label_ in ("ORG", "GPE")
-            and _speaking_name(ent)
             and name not in place_names
             and name not in bodies
+            and _speaking_name(ent)
         ):
             register.add(name)
     _relabel_people(doc, register, bodies)
     return register
 
 
-def _words_for_bodies(ents: Sequence[Span]) -> set[str]:
+def _words_for_bodies(ents: Sequence[Span], names: Sequence[str]) -> set[str]:
     """One-word names the article uses for a company, which the model may also tag as a person:
     the first word of a company's longer name ("Cerberus" of "Cerberus Capital Management",
     "Ford" of "Ford Motor Company"). Not a word that is also a person's surname here ("Trump"
@@ -345,10 +346,10 @@ def _words_for_bodies(ents: Sequence[Span]) -> set[str]:
     people for finding speakers (ActorResolver makes them bodies)."""
     surnames: set[str] = set()
     heads: set[str] = set()
-    for ent in ents:
-        words = clean_name(ent.text).split()
-        if len(words) < 2:
+    for ent, name in zip(ents, names, strict=True):
+        if " " not in name:
             continue
+        words = name.split()
         if ent.label_ in ("ORG", "PERSON") and words[-1].lower().strip(".,") in COMPANY_TAILS:
             heads.add(words[0])
         elif ent.label_ == "PERSON":
@@ -423,9 +424,10 @@ def _trim_glued_words(doc: Doc) -> None:
 
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+_PARTICLE_BEFORE_NAME = re.compile(r"\b(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+[A-Z]")
 
 
-def _join_name_particles(doc: Doc) -> None:
+def _join_name_particles(doc: Doc, text: str) -> None:
     """Carry a name over the particles the model stops at: it tags "the Granja" of "the Granja do
     Torto" and leaves "do Torto" out, so the place would be published cut.
 
@@ -433,6 +435,8 @@ def _join_name_particles(doc: Doc) -> None:
     entity holds takes them, up to the last of those proper nouns (or through the next entity of
     the same label, which the particle joins to it).
     """
+    if _PARTICLE_BEFORE_NAME.search(text) is None:
+        return  # reading the entities costs more than this search
     ents = list(doc.ents)
     starts = {e.start: e for e in ents}
     covered = {i for e in ents for i in range(e.start, e.end)}
@@ -562,6 +566,10 @@ def is_initials(name: str) -> bool:
     return _ACRONYM.match(name) is not None and name not in NOT_ACRONYM_NAMES
 
 
+def _names_a_body(name: str, bodies: Collection[str]) -> bool:
+    return name in bodies or (is_body_name(name) and country_for(name) is None)
+
+
 def _relabel_people(doc: Doc, register: PersonRegister, bodies: Collection[str] = frozenset()) -> None:
     """Label every mention of a known person PERSON, including ones the model missed, and a body's
     name the model tagged PERSON ("Cerberus Capital Management", "Boeing said") ORG."""
@@ -569,8 +577,7 @@ def _relabel_people(doc: Doc, register: PersonRegister, bodies: Collection[str] 
     covered: set[int] = set()
     for ent in doc.ents:
         span = ent
-        name = clean_name(ent.text)
-        if ent.label_ == "PERSON" and (name in bodies or (is_body_name(name) and country_for(name) is None)):
+        if ent.label_ == "PERSON" and _names_a_body(clean_name(ent.text), bodies):
             span = Span(doc, ent.start, ent.end, label="ORG")
         if ent.label_ in ("ORG", "GPE") and len(ent) <= 3 and register.find(clean_name(ent.text)):
             register.add(clean_name(ent.text))  # "Sanae Takaichi" as ORG still lends its full name
