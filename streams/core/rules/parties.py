@@ -51,6 +51,7 @@ from streams.core.rules.actors import ActorResolver, has_digit
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import Trigger, group_of, is_assembly, told_with_own_verb
+from streams.core.rules.people import is_body_name
 from streams.core.rules.syntax import in_event_topic, sentence_root
 from streams.core.spans import CharSpans
 
@@ -593,6 +594,8 @@ def select_parties(
             visited = actor.kind == "country" and country_code(actor.name) in host_codes
             if ent.label_ in ("GPE", "LOC", "FAC") and not _is_country(ent.text):
                 continue  # outside the slots a city or region is where, not who
+            if _city_tagged_as_a_body(ent):
+                continue  # "to Ottawa and to Halifax", Halifax tagged ORG
             if ent.start in visited_places:
                 continue  # "visit Capitol Hill", tagged as a body
             if _in_named_title(ent):
@@ -739,6 +742,18 @@ def _add_groups(
             _slot_actors(t, role, actors, discourse, places) for t in _expand([token])
         ):
             found.setdefault(group.name, group)
+
+
+def _city_tagged_as_a_body(ent: Span) -> bool:
+    """A place the model tagged as a body, after a preposition of place ("to Halifax", "in
+    Niamey"): the gazetteer knows the name as a place and nothing says it is a body's."""
+    if ent.label_ != "ORG" or ent.start == 0 or ent.doc[ent.start - 1].lower_ not in _PLACE_PREPS:
+        return False
+    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    return is_place_name(name) and not is_body_name(name)
+
+
+_PLACE_PREPS = frozenset({"to", "in", "at", "from", "into"})
 
 
 def _from_abroad(visitors: Iterable[Actor], country: str) -> bool:

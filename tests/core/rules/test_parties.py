@@ -6,12 +6,13 @@ from typing import Any
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from streams.core.article import Article
 from streams.core.extractor import Extractor
+from streams.core.pipeline.loader import load_model
 from streams.core.rules.interactions import Trigger
-from streams.core.rules.parties import party_slots
+from streams.core.rules.parties import _city_tagged_as_a_body, party_slots
 from tests.fixtures.extraction import events_of
 
 
@@ -771,3 +772,16 @@ def test_the_body_in_a_persons_title_is_not_a_second_party(extractor: Extractor,
     """A company in its chief's title is where she works: a conference she speaks at is no meeting
     between her and her company."""
     assert _parties(extractor, body, "meeting") == []
+
+
+def test_a_city_tagged_as_a_body_after_a_place_preposition_is_no_party() -> None:
+    doc = load_model()(
+        "The visit will take the president to Ottawa and to Halifax. Halifax Partners said no."
+    )
+    halifax = [i for i, t in enumerate(doc) if t.text == "Halifax"]
+    place, body = (
+        Span(doc, halifax[0], halifax[0] + 1, label="ORG"),
+        Span(doc, halifax[1], halifax[1] + 2, label="ORG"),
+    )
+    assert _city_tagged_as_a_body(place)
+    assert not _city_tagged_as_a_body(body)  # no place preposition, and a company's name
