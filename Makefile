@@ -49,7 +49,7 @@ test: install
 # the cost of the rules next to spaCy's. They read ../shared (or $$NEWSEVENTS_SHARED); not part of 'test'.
 eval: install
 	$(BIN)/python bench/eval_dev.py
-	$(BIN)/python -m bench.devgold.score
+	$(BIN)/python -m bench.devgold.score --pairing-check
 	$(BIN)/python -m bench.polnear --split dev
 
 bench-accuracy: install

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bench.devgold.articles import write_articles
-from bench.devgold.score import GOLD_DIR, gold_articles, gold_ids
+from bench.devgold.score import GOLD_DIR, gold_articles, gold_ids, reversed_within_sentences
 from tests.fixtures.shared_data import SHARED, shared_file
 
 GOLD_FILES = sorted(GOLD_DIR.glob("*.yaml"))
@@ -51,3 +51,17 @@ def test_every_span_is_inside_its_article_and_sized_like_an_anchor(tmp_path: Pat
                     assert 8 <= end - start <= 80, (
                         f"{article['article_id']}: span {start}-{end} is not anchor-sized"
                     )
+
+
+def test_the_pairing_check_reverses_only_the_events_of_one_sentence() -> None:
+    def event(article: str, start: int, name: str) -> dict[str, Any]:
+        return {"article_id": article, "evidence": {"start": start}, "name": name}
+
+    events = [
+        event("a", 0, "1"),
+        event("a", 0, "2"),
+        event("a", 50, "3"),
+        event("b", 0, "4"),
+        event("b", 0, "5"),
+    ]
+    assert [e["name"] for e in reversed_within_sentences(events)] == ["2", "1", "3", "5", "4"]
