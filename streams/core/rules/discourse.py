@@ -198,6 +198,13 @@ class DiscourseContext:
                 return list(sides.values())
             if token.lower_ == "companies":
                 return []  # never countries for "the two companies"
+        if _says_every(token):
+            # "the presidents of each country", "all the countries": every one the last sentence
+            # that named several did
+            for sentence in reversed(self.recent):
+                every = list({a.name: a for a in sentence if a.kind == "country"}.values())
+                if len(every) >= 2:
+                    return every
         count = _group_size(token)
         if len(self.countries) >= count:
             return self.countries[-count:]  # "the three countries": the last three named
@@ -307,6 +314,17 @@ def _group_size(token: Token) -> int:
             if child.text.isdigit() and 2 <= int(child.text) <= 6:
                 return int(child.text)
     return 2
+
+
+def _says_every(token: Token) -> bool:
+    """ "each country", "every nation", "all the countries", "the presidents of each country": the
+    whole group named before."""
+    words = [token] + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(
+        c.dep_ in ("det", "predet") and c.lower_ in ("each", "every", "all")
+        for w in words
+        for c in w.children
+    )
 
 
 def _says_two(token: Token) -> bool:

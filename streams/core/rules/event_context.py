@@ -187,8 +187,15 @@ def _negated(path: list[tuple[Token, str]], kind: str) -> bool:
 
 
 def _over_a_claim(way: list[tuple[Token, str]]) -> bool:
-    """Whether the way up to a verb (its last step) came through a that-clause or a claim noun."""
-    return any(link == "ccomp" or node.lemma_.lower() in CLAIM_NOUNS for node, link in way[1:])
+    """Whether the way up to a verb (its last step) came through a that-clause or a claim noun, or
+    is a gerund it governs: "denied ever meeting X", "denies having met X"."""
+    if any(link == "ccomp" or node.lemma_.lower() in CLAIM_NOUNS for node, link in way[1:]):
+        return True
+    if len(way) < 2:
+        return False
+    step = way[-2][0]  # the word the denial verb governs
+    gerund = step.tag_ == "VBG" or any(c.dep_ == "aux" and c.tag_ == "VBG" for c in step.children)
+    return gerund and step.dep_ in ("xcomp", "dobj", "pcomp")
 
 
 def _imperative(verb: Token) -> bool:

@@ -92,3 +92,13 @@ def test_a_title_tagged_as_a_name_still_describes(extractor: Extractor) -> None:
     """The tagger takes "president" in "the president visits Kuwait" for a proper noun (NNP)."""
     body = "President Paul Berg travels to the region next week.\nThen the president visits Kuwait and Egypt."
     assert [set(p) for p in _meeting_parties(extractor, body)] == [{"Paul Berg", "Kuwait", "Egypt"}]
+
+
+def test_each_country_is_every_country_named_before(extractor: Extractor) -> None:
+    body = (
+        "The feud between the nations of Chile, Peru, and Bolivia ended on Friday. "
+        "The leaders of each country agreed on Saturday to restore ties."
+    )
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2016-05-12"))
+    parties = [{a.name for a in e.actors} for e in result.events if e.type == "agreement"]
+    assert parties == [{"Chile", "Peru", "Bolivia"}]

@@ -116,6 +116,9 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Ivan Pelz smiled after he met Rosa Lind.", "met", "meeting", "occurred"),
         # a denial of the clause or of the claim that tells it; a confirmation is no denial
         ("Ivan Pelz denied that he met Rosa Lind.", "met", "meeting", "negated"),
+        # a denied gerund: "denied ever meeting", "denies having met"
+        ("Ivan Pelz has denied ever meeting Rosa Lind or Omar Vidal.", "meeting", "meeting", "negated"),
+        ("Ivan Pelz denies having met Rosa Lind in Oslo.", "met", "meeting", "negated"),
         ("Ivan Pelz disputed reports that he had met Rosa Lind in secret.", "met", "meeting", "negated"),
         ("Ivan Pelz confirmed reports that he had met Rosa Lind.", "met", "meeting", "occurred"),
         ("The two envoys could meet later this year.", "meet", "meeting", "hypothetical"),
