@@ -872,15 +872,38 @@ def _group_actor(words: list[Token], role: Role) -> Actor:
 
 
 def _comments_on_it(token: Token, trigger: Token) -> bool:
-    """Whether ``token`` is the subject of a verb that judges the trigger noun, its object."""
+    """Whether ``token`` is the subject of a verb that judges the trigger noun, its object, or that
+    gives out a record of it ("the ministry published a transcript of the call Ruiz made")."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or token.dep_ != "nsubj":
+        return False
     verb = trigger.head
+    if trigger.dep_ == "dobj" and verb.lemma_.lower() in COMMENT_VERBS and token.head.i == verb.i:
+        return True
+    of = trigger.head
+    record = of.head if trigger.dep_ == "pobj" and of.lower_ in ("of", "on", "about") else None
     return (
-        trigger.pos_ in ("NOUN", "PROPN")
-        and trigger.dep_ == "dobj"
-        and verb.lemma_.lower() in COMMENT_VERBS
-        and token.dep_ == "nsubj"
-        and token.head.i == verb.i
+        record is not None
+        and record.lemma_.lower() in RECORD_NOUNS
+        and record.dep_ == "dobj"
+        and record.head.i == token.head.i
     )
+
+
+#: What one gives out of an event without taking part in it: "released a summary of the call".
+RECORD_NOUNS = frozenset(
+    {
+        "summary",
+        "transcript",
+        "record",
+        "readout",
+        "minutes",
+        "recording",
+        "video",
+        "photo",
+        "account",
+        "notes",
+    }
+)
 
 
 def _makes_the_goods(token: Token) -> bool:

@@ -48,6 +48,14 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Ana Lund", "barons of the farming industry"},
             set(),
         ),
+        # who gives out a record of the event did not take part in it
+        (
+            "On Friday the Kremlin put out a summary of the phone call placed by President Ana Ruiz "
+            "early last May to Chilean President Omar Vidal.",
+            "meeting",
+            {"Ana Ruiz", "Omar Vidal"},
+            {"Kremlin"},
+        ),
         # a meeting the parser hangs on its participant as an apposition
         (
             "UN Secretary-General Maria Lopez, who is in Lima, Peru meeting with Peru's President "
