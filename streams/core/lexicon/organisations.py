@@ -2,51 +2,10 @@
 
 from __future__ import annotations
 
-#: Words that make a name an organisation's, whatever the model labelled it.
-BODY_WORDS = frozenset(
+#: A company's business in its name ("IBM Services", "Acme Systems", "Cerberus Capital
+#: Management"): no person is called so.
+COMPANY_BUSINESS_WORDS = frozenset(
     {
-        "forces",
-        "force",
-        "army",
-        "party",
-        "ministry",
-        "council",
-        "government",
-        "group",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "bank",
-        "association",
-        "union",
-        "committee",
-        "commission",
-        "agency",
-        "office",
-        "department",
-        "court",
-        "parliament",
-        "congress",
-        "senate",
-        "police",
-        "university",
-        "institute",
-        "foundation",
-        "organization",
-        "organisation",
-        "front",
-        "movement",
-        "alliance",
-        "coalition",
-        "federation",
-        "league",
-        "authority",
-        "board",
-        "house",
-        "network",
-        # a company's business in its name ("IBM Services", "Acme Systems"): no person is called so
         "services",
         "systems",
         "technologies",
@@ -65,6 +24,56 @@ BODY_WORDS = frozenset(
         "pharmaceuticals",
         "communications",
     }
+)
+
+#: Words that make a name an organisation's, whatever the model labelled it.
+BODY_WORDS = (
+    frozenset(
+        {
+            "forces",
+            "force",
+            "army",
+            "party",
+            "ministry",
+            "council",
+            "government",
+            "group",
+            "company",
+            "corporation",
+            "corp",
+            "inc",
+            "ltd",
+            "bank",
+            "association",
+            "union",
+            "committee",
+            "commission",
+            "agency",
+            "office",
+            "department",
+            "court",
+            "parliament",
+            "congress",
+            "senate",
+            "police",
+            "university",
+            "institute",
+            "foundation",
+            "organization",
+            "organisation",
+            "front",
+            "movement",
+            "alliance",
+            "coalition",
+            "federation",
+            "league",
+            "authority",
+            "board",
+            "house",
+            "network",
+        }
+    )
+    | COMPANY_BUSINESS_WORDS
 )
 
 #: Organisation nouns a description may use for a named body, with the name words that match it
@@ -109,35 +118,6 @@ CORPORATE_SUFFIXES = frozenset(
 
 #: The last words of a company's name: "Cerberus Capital Management", "Ford Motor Company", "Apple
 #: Inc.". Its first word alone ("Cerberus said") is then the company, whatever the model tags.
-COMPANY_TAILS = frozenset(
-    {
-        "inc",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "ltd",
-        "plc",
-        "llc",
-        "ag",
-        "group",
-        "holdings",
-        "industries",
-        "technologies",
-        "systems",
-        "services",
-        "management",
-        "capital",
-        "partners",
-        "ventures",
-        "investments",
-        "enterprises",
-        "securities",
-        "motors",
-        "airlines",
-        "airways",
-        "pharmaceuticals",
-        "communications",
-        "bank",
-    }
+COMPANY_TAILS = COMPANY_BUSINESS_WORDS | frozenset(
+    {"inc", "corp", "corporation", "co", "company", "ltd", "plc", "llc", "ag", "group", "bank"}
 )

@@ -102,10 +102,24 @@ def _weekend(value: date, text: str) -> DateValue:
     without naming a day they are not (a week's Monday is five days off); the week when the
     Saturday and Sunday fall in two months."""
     saturday = value - timedelta(days=value.weekday()) + timedelta(days=5)
-    sunday = saturday + timedelta(days=1)
-    if saturday.month != sunday.month:
-        return _week(value, text)
-    return _month(saturday.year, saturday.month, text)
+    return _month_holding(saturday, saturday + timedelta(days=1), text) or _week(value, text)
+
+
+def week_as_month(value: DateValue) -> DateValue:
+    """A week given as the month it lies in, when it lies in one; else the week itself. An event
+    "this week" took place on some day of it, which the week's Monday is not: the month names no
+    wrong day (as a gold's YYYY-MM does)."""
+    if value.precision != "week":
+        return value
+    monday = date.fromisoformat(value.value)
+    return _month_holding(monday, monday + timedelta(days=6), value.text) or value
+
+
+def _month_holding(first: date, last: date, text: str) -> DateValue | None:
+    """The month that holds both days, or None when they fall in two."""
+    if (first.year, first.month) != (last.year, last.month):
+        return None
+    return _month(first.year, first.month, text)
 
 
 def _month(year: int, month: int, text: str) -> DateValue:

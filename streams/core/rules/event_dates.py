@@ -18,7 +18,12 @@ from spacy.tokens import Span, Token
 from streams.core.lexicon.modality import CLAIM_NOUNS
 from streams.core.lexicon.triggers import MEETING_NOUNS, VISIT_LEMMAS
 from streams.core.model import Actor, DateBasis, DateValue, EventStatus
-from streams.core.normalise.dates import is_counted_from_reference, is_relative, normalise_date
+from streams.core.normalise.dates import (
+    is_counted_from_reference,
+    is_relative,
+    normalise_date,
+    week_as_month,
+)
 from streams.core.rules.actors import ActorResolver, has_digit
 from streams.core.rules.document import DocumentIndex, entities_in
 from streams.core.rules.event_context import past_relative_clause
@@ -168,7 +173,7 @@ def event_date(
             found.append((_above_the_event(ent, trigger), distance, value))
     if found:
         # the event's own clause first: "X said on Monday that on a trip this week he would ..."
-        value = _week_as_month(min(found, key=lambda item: item[:2])[2])
+        value = week_as_month(min(found, key=lambda item: item[:2])[2])
         return value, (basis if is_relative(value) else None)
     if same_day is not None and not (own_phrase or any_date):
         # "plans to meet Reid that day", "earlier in the day": the day the text gave before, which
@@ -194,19 +199,6 @@ _SAME_DAY_WORDS = re.compile(
 #: A part of the day a past scene took place in ("held a joint meeting in the morning"): of the day
 #: the text gave before. Only for the past: "will meet in the morning" is a morning to come.
 _PART_OF_DAY = re.compile(r"\b(?:early |late )?in the (?:morning|afternoon|evening)\b", re.I)
-
-
-def _week_as_month(value: DateValue) -> DateValue:
-    """A meeting "this week" took place on some day of it, which the week's Monday is not: the
-    month, when the whole week lies in one, is the most precise value that names no wrong day
-    (as the gold's YYYY-MM does). A week across two months stays a week."""
-    if value.precision != "week":
-        return value
-    monday = date.fromisoformat(value.value)
-    sunday = monday + timedelta(days=6)
-    if monday.month != sunday.month:
-        return value
-    return DateValue(text=value.text, value=monday.isoformat()[:7], precision="month")
 
 
 def _day_entity(ent: Span, base: date | None) -> bool:

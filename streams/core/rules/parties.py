@@ -584,7 +584,12 @@ def select_parties(
     if len(found) == 1 or (not found and quote_spans.covers(trigger.token.idx)):
         # "Obama met survivors of the attack": a group of people no name stands for is the other
         # party (or, in a quote, the only one yet: its speaker may be added, rules/quoted_events.py)
-        _add_groups(found, trigger, role, actors, discourse, places)
+        for token in map(group_of, party_slots(trigger)):  # "some of the bond agencies": the agencies
+            group = _people_group(token, role)
+            if group is not None and not any(
+                _slot_actors(t, role, actors, discourse, places) for t in _expand([token])
+            ):
+                found.setdefault(group.name, group)
     if len(found) < 2 and not _held_by_a_body(trigger.token, slotted):
         not_theirs = _not_their_own(trigger.token)
         for ent, named in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places + own):
@@ -727,23 +732,6 @@ def _drop_title_countries(found: dict[str, Actor], sent: Span, actors: ActorReso
             del found[name]
 
 
-def _add_groups(
-    found: dict[str, Actor],
-    trigger: Trigger,
-    role: Role,
-    actors: ActorResolver,
-    discourse: DiscourseContext,
-    places: CharSpans,
-) -> None:
-    """Add the people groups the trigger's slots name that no name stands for."""
-    for token in map(group_of, party_slots(trigger)):  # "some of the bond agencies": the agencies
-        group = _people_group(token, role)
-        if group is not None and not any(
-            _slot_actors(t, role, actors, discourse, places) for t in _expand([token])
-        ):
-            found.setdefault(group.name, group)
-
-
 def _city_tagged_as_a_body(ent: Span) -> bool:
     """A place the model tagged as a body, after a preposition of place ("to Halifax", "in
     Niamey"): the gazetteer knows the name as a place and nothing says it is a body's."""
@@ -876,11 +864,10 @@ def _comments_on_it(token: Token, trigger: Token) -> bool:
     gives out a record of it ("the ministry published a transcript of the call Ruiz made")."""
     if trigger.pos_ not in ("NOUN", "PROPN") or token.dep_ != "nsubj":
         return False
-    verb = trigger.head
-    if trigger.dep_ == "dobj" and verb.lemma_.lower() in COMMENT_VERBS and token.head.i == verb.i:
+    head = trigger.head  # the judging verb, or the preposition of a record noun
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in COMMENT_VERBS and token.head.i == head.i:
         return True
-    of = trigger.head
-    record = of.head if trigger.dep_ == "pobj" and of.lower_ in ("of", "on", "about") else None
+    record = head.head if trigger.dep_ == "pobj" and head.lower_ in ("of", "on", "about") else None
     return (
         record is not None
         and record.lemma_.lower() in RECORD_NOUNS

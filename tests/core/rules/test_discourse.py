@@ -10,10 +10,13 @@ from streams.core.article import Article
 from streams.core.extractor import Extractor
 
 
-def _meeting_parties(extractor: Extractor, body: str) -> list[list[str]]:
-    result = extractor.extract_one(Article(id="t", body=body, published_at="2016-05-12"))
+def _parties(
+    extractor: Extractor, body: str, kind: str = "meeting", published_at: str = "2016-05-12"
+) -> list[list[str]]:
+    """The parties of each event of ``kind``, in the order published."""
+    result = extractor.extract_one(Article(id="t", body=body, published_at=published_at))
     assert result.error is None, result.error
-    events: list[dict[str, Any]] = [e.to_dict() for e in result.events if e.type == "meeting"]
+    events: list[dict[str, Any]] = [e.to_dict() for e in result.events if e.type == kind]
     return [[a["name"] for a in e["actors"]] for e in events]
 
 
@@ -32,7 +35,7 @@ def _meeting_parties(extractor: Extractor, body: str) -> list[list[str]]:
     ],
 )
 def test_a_description_stands_for_the_person_described_so(extractor: Extractor, body: str) -> None:
-    assert _meeting_parties(extractor, body) == [["Ravi Patel", "Paul Berg"]]
+    assert _parties(extractor, body) == [["Ravi Patel", "Paul Berg"]]
 
 
 @pytest.mark.parametrize(
@@ -46,12 +49,12 @@ def test_a_description_stands_for_the_person_described_so(extractor: Extractor, 
     ],
 )
 def test_a_description_that_fits_no_one_person_names_no_one(extractor: Extractor, body: str) -> None:
-    assert _meeting_parties(extractor, body) == []
+    assert _parties(extractor, body) == []
 
 
 def test_another_countrys_office_is_that_country(extractor: Extractor) -> None:
     body = "Chilean President Paul Berg spoke on Monday. Ravi Patel met Peru's president on Tuesday."
-    assert _meeting_parties(extractor, body) == [["Ravi Patel", "Peru"]]
+    assert _parties(extractor, body) == [["Ravi Patel", "Peru"]]
 
 
 def test_the_three_countries_are_the_last_three_named(extractor: Extractor) -> None:
@@ -83,15 +86,14 @@ def test_the_company_described_by_where_it_is_based_is_the_one_named(extractor: 
         "Dunmore Systems makes chips for phones. The Sunnyvale, Calif., company said it will pay "
         "$40 million for Zentro Inc., a maker of servers."
     )
-    result = extractor.extract_one(Article(id="t", body=body, published_at="2026-01-07"))
-    deals = [{a.name for a in e.actors} for e in result.events if e.type == "agreement"]
-    assert deals == [{"Dunmore Systems", "Zentro Inc"}]
+    deals = _parties(extractor, body, "agreement", published_at="2026-01-07")
+    assert [set(d) for d in deals] == [{"Dunmore Systems", "Zentro Inc"}]
 
 
 def test_a_title_tagged_as_a_name_still_describes(extractor: Extractor) -> None:
     """The tagger takes "president" in "the president visits Kuwait" for a proper noun (NNP)."""
     body = "President Paul Berg travels to the region next week.\nThen the president visits Kuwait and Egypt."
-    assert [set(p) for p in _meeting_parties(extractor, body)] == [{"Paul Berg", "Kuwait", "Egypt"}]
+    assert [set(p) for p in _parties(extractor, body)] == [{"Paul Berg", "Kuwait", "Egypt"}]
 
 
 def test_each_country_is_every_country_named_before(extractor: Extractor) -> None:
@@ -99,6 +101,4 @@ def test_each_country_is_every_country_named_before(extractor: Extractor) -> Non
         "The feud between the nations of Chile, Peru, and Bolivia ended on Friday. "
         "The leaders of each country agreed on Saturday to restore ties."
     )
-    result = extractor.extract_one(Article(id="t", body=body, published_at="2016-05-12"))
-    parties = [{a.name for a in e.actors} for e in result.events if e.type == "agreement"]
-    assert parties == [{"Chile", "Peru", "Bolivia"}]
+    assert [set(p) for p in _parties(extractor, body, "agreement")] == [{"Chile", "Peru", "Bolivia"}]
