@@ -97,6 +97,10 @@ APPLY_TO_VERBS = frozenset({"apply", "ask", "volunteer", "campaign", "lobby"})
 #: "scrambled to set up talks"): the effort is the fact, not the event.
 EFFORT_TO_VERBS = frozenset({"work", "strive", "struggle", "scramble", "labor", "labour"})
 
+#: Words of negotiating whose to-infinitive is what the talks are for, not yet agreed: "is in talks
+#: to buy Beta", "negotiating to acquire Beta", "negotiations to merge".
+NEGOTIATION_WORDS = frozenset({"talks", "negotiate", "negotiation", "negotiations", "discussions"})
+
 #: Verbs whose past makes their bare or to-infinitive a past fact ("helped facilitate a meeting",
 #: "managed to meet him"): the event took place, not planned.
 IMPLICATIVE_VERBS = frozenset({"help", "manage"})

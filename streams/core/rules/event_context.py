@@ -46,6 +46,7 @@ from streams.core.lexicon.modality import (
     MEETING_OUTCOME_PHRASALS,
     MEETING_OUTCOME_VERBS,
     NEGATORS,
+    NEGOTIATION_WORDS,
     NOT_HELD_VERBS,
     OCCURRENCE_VERBS,
     PERIOD_NOUNS,
@@ -236,6 +237,8 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
             return True  # "his pledge to stay impartial in any talks": a stance, not the talks
         if i and forms & (APPLY_TO_VERBS | EFFORT_TO_VERBS) and link in ("xcomp", "advcl"):
             return True  # "applied to host the summit", "worked to arrange a meeting"
+        if i and forms & NEGOTIATION_WORDS and link in ("acl", "xcomp", "advcl"):
+            return True  # "is in talks to buy Beta": what the talks are for, not yet agreed
         if i and forms & _SEEMING_VERBS and link == "xcomp":
             return True  # "almost seemed to agree with him": how it looked, not what was agreed
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in children):
@@ -336,9 +339,28 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
         return "planned"  # "agreed to meet"
     if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
         return "ongoing"  # "the two sides are holding talks in Doha"
+    if _in_talks_now(nodes[0], verb):
+        return "ongoing"  # "Acme is in talks with Beta", "the two remain in negotiations"
     if verb.tag_ in ("VBZ", "VBP") and not aux and _time_clause(verb):
         return "planned"  # "will endorse her after the president meets with Sanders"
     return "past"
+
+
+#: Verbs whose present tense, with "in" and a plural event noun, tells talks under way.
+_STATE_VERBS = frozenset({"be", "remain", "stay"})
+
+
+def _in_talks_now(trigger: Token, verb: Token) -> bool:
+    """ "Acme is in talks with Beta", "the sides remain in negotiations": a present state of talking,
+    not talks that are over."""
+    return (
+        trigger.tag_ == "NNS"
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "in"
+        and trigger.head.head.i == verb.i
+        and verb.tag_ in ("VBZ", "VBP")
+        and verb.lemma_.lower() in _STATE_VERBS
+    )
 
 
 #: Adjectives that put the event noun they describe in the future ("next" does not: "at the next

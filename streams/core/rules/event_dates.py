@@ -268,7 +268,7 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
     settled"); not in a clause below it that follows the trigger ("agreed to cut emissions by
     2030", "went through, and cars should be out by 2011"): that clause has its own time."""
     if trigger.pos_ not in ("VERB", "AUX") and any(a.i == trigger.i for a in ent.root.ancestors):
-        return True
+        return not _in_purpose_of_noun(ent.root, trigger)
     if dates_an_occasion(ent, trigger) or _dates_another_event(ent, trigger):
         return False
     if _year_of_a_thing(ent):
@@ -301,6 +301,44 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
         while verb.dep_ == "xcomp" and verb.i != event_verb.i:
             verb = verb.head
         return verb.i == event_verb.i
+    return False
+
+
+#: Verbs of an event's own course, whose infinitive on the event noun gives its time: "talks to
+#: begin on Monday", "a deal to close in June", "the summit to be held in May" (any passive).
+_COURSE_VERBS = frozenset(
+    {
+        "begin",
+        "start",
+        "open",
+        "resume",
+        "close",
+        "conclude",
+        "end",
+        "finish",
+        "last",
+        "run",
+        "continue",
+        "be",
+    }
+)
+
+
+def _in_purpose_of_noun(date_word: Token, trigger: Token) -> bool:
+    """Whether the date hangs in a to-infinitive on the event noun that tells what the event is
+    for: "in talks with carmakers to replace Acme after 2011", "a pact to cut tariffs in 2030".
+    That clause has its own time; the talks' is not given."""
+    node = date_word
+    while node.i not in (trigger.i, node.head.i):
+        infinitive = node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if (
+            infinitive
+            and node.dep_ in ("acl", "relcl", "advcl")
+            and node.lemma_.lower() not in _COURSE_VERBS
+            and not any(c.dep_ == "auxpass" for c in node.children)
+        ):
+            return True
+        node = node.head
     return False
 
 

@@ -167,6 +167,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
             elif child.dep_ in ARGUMENT_DEPS and child not in heads:
                 if head.dep_ == "acl" and head.tag_ == "VB" and child.pos_ != "PROPN":
                     continue  # "a deal to supply the RAF", not "a deal to dismantle Iraq's arsenal" (a thing)
+                if head.dep_ == "acl" and head.lemma_.lower() in RIVAL_VERBS:
+                    continue  # "talks with Beta to replace Gamma": Gamma is whom the talks are against
                 slots.append(child)
                 if child.dep_ == "dobj":
                     slots.extend(_claimants(child))
@@ -237,6 +239,25 @@ def party_slots(trigger: Trigger) -> list[Token]:
             # a noun, on the person as an apposition
             slots.append(head.head)
     return [s for s in slots if s.lower_ not in RELATIVE_PRONOUNS]
+
+
+#: Verbs of replacing or opposing a third side, in what an event is for: "talks with Beta to replace
+#: Gamma as a supplier", "a pact to counter Gamma". Their object is outside the event.
+RIVAL_VERBS = frozenset(
+    {
+        "replace",
+        "succeed",
+        "counter",
+        "challenge",
+        "rival",
+        "fight",
+        "combat",
+        "defeat",
+        "beat",
+        "oust",
+        "block",
+    }
+)
 
 
 #: Participles whose agent made the claim or offer an agreement answers: "settled the lawsuit brought
@@ -795,6 +816,18 @@ PEOPLE_GROUP_NOUNS = frozenset(
         "agencies",
         "organizations",
         "organisations",
+        # companies as a group: "in talks with several automakers", "a deal with its creditors"
+        "automakers",
+        "carmakers",
+        "banks",
+        "creditors",
+        "bondholders",
+        "manufacturers",
+        "suppliers",
+        "airlines",
+        "insurers",
+        "retailers",
+        "bidders",
     }
 )
 
@@ -1006,10 +1039,12 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     for node in up:
         if node.dep_ == "prep" and node.lower_ in OFF_PREPS:
             return False
-        if node.dep_ in OFF_CLAUSES:
+        if node.dep_ in OFF_CLAUSES and not _what_a_deal_does(node):
             return False
         if node.dep_ == "acl" and node.head.dep_ == "appos":
             return False  # "the Fund, a group linked to Beta": Beta describes the Fund
+        if node.dep_ in ("acl", "advcl", "xcomp") and node.lemma_.lower() in RIVAL_VERBS:
+            return False  # "in talks with carmakers to replace Gamma": the third side
         if (
             node.dep_ == "prep"
             and node.lower_ in ("of", "for")
@@ -1024,6 +1059,17 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     if any(t.dep_ == "prep" and t.lower_ in ABOUT_PREPS for t in down):
         return False
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
+
+
+def _what_a_deal_does(clause: Token) -> bool:
+    """A to-infinitive the parser hangs on an agreement noun as a relative clause: "a deal to supply
+    the Navy" tells what the deal does, and whom it serves is its other side."""
+    return (
+        clause.dep_ == "relcl"
+        and clause.tag_ == "VB"
+        and clause.head.lemma_.lower() in AGREEMENT_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
 
 
 def _describes_a_thing(ent: Span, trigger: Token) -> bool:

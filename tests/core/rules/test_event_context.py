@@ -208,3 +208,29 @@ def test_only_what_happened_is_published(extractor: Extractor) -> None:
 def test_what_was_helped_or_managed_took_place(nlp, text: str, trigger: str, status: str) -> None:  # type: ignore[no-untyped-def]
     token = next(t for t in nlp(text) if t.text == trigger)
     assert event_status(token, "meeting") == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Kestrel Motors is currently in talks with Orbis Group.", "ongoing"),
+        ("Kestrel Motors and Orbis Group remain in negotiations.", "ongoing"),
+        ("Kestrel Motors was in talks with Orbis Group last year.", "past"),
+    ],
+)
+def test_being_in_talks_now_is_talks_under_way(nlp, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    token = next(t for t in nlp(text) if t.lower_ in ("talks", "negotiations"))
+    assert event_status(token, "meeting") == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Kestrel Motors is in talks to buy Lumen Corp.", "buy"),
+        ("Kestrel Motors is negotiating to acquire Lumen Corp.", "acquire"),
+        ("The two banks opened negotiations to merge.", "merge"),
+    ],
+)
+def test_what_talks_are_for_is_not_agreed_yet(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    token = next(t for t in nlp(text) if t.text == trigger)
+    assert event_status(token, "agreement") is None

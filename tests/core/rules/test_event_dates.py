@@ -35,6 +35,9 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
         ),
         # a date in a clause the agreement governs is the target, not the day it was reached
         ("Norway and Chile agreed to cut their emissions by 2030.", "2025-10-29", None),
+        # a date in what talks or a pact are for is not theirs; the time of their own course is
+        ("Kestrel Motors is in talks with Orbis Group to replace Lumen Corp after 2027.", "2025-10-29", None),
+        ("The talks to be held in May will include Kestrel Motors and Orbis Group.", "2025-10-29", "2026-05"),
         # a past date in what was agreed dates the agreeing; a later one or a deadline does not
         ("Paul Berg agreed to sell the jet to Anna Lund in 2010, filings show.", "2016-04-25", "2010"),
         ("In 2015 Chile and Peru agreed to cut emissions in 2030.", "2016-04-25", "2015"),

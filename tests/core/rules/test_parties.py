@@ -793,3 +793,33 @@ def test_a_city_tagged_as_a_body_after_a_place_preposition_is_no_party() -> None
     )
     assert _city_tagged_as_a_body(place)
     assert not _city_tagged_as_a_body(body)  # no place preposition, and a company's name
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "want"),
+    [
+        # whom the talks are meant to replace or counter is a third side, not a party
+        (
+            "Kestrel Motors is in talks with Orbis Group to replace Lumen Corp as its supplier.",
+            "meeting",
+            {"Kestrel Motors", "Orbis Group"},
+        ),
+        # a plural noun for companies is the other side when no name is
+        (
+            "Kestrel Motors is in talks with several foreign automakers to replace Lumen Corp.",
+            "meeting",
+            {"Kestrel Motors", "automakers"},
+        ),
+        ("Kestrel Motors reached a deal with its creditors.", "agreement", {"Kestrel Motors", "creditors"}),
+        # whom a deal serves is its other side, though the parser reads the infinitive as a relative clause
+        (
+            "Kestrel Motors signed a deal to supply the Royal Navy.",
+            "agreement",
+            {"Kestrel Motors", "Royal Navy"},
+        ),
+    ],
+)
+def test_the_other_side_of_talks_and_deals_for_a_purpose(
+    extractor: Extractor, body: str, kind: str, want: set[str]
+) -> None:
+    assert _parties(extractor, body, kind) == [want]
