@@ -158,3 +158,10 @@ def country_for(text: str) -> str | None:
     if key.startswith("the "):
         key = key[4:]
     return _LOOKUP.get(key.strip(" ,.;:-"))
+
+
+def demonym_country(word: str) -> str | None:
+    """The country a demonym stands for ("Brazilian" -> "Brazil"), None for any other word, a
+    country's own name included: "the Georgia Dome" names no country, "the Norwegian Lake
+    District" does."""
+    return _DEMONYMS.get(word)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection
 from dataclasses import replace
 
@@ -28,7 +29,8 @@ from streams.core.lexicon.triggers import (
     VISIT_LEMMAS,
 )
 from streams.core.model import Location
-from streams.core.normalise.gazetteer import is_place_name, us_state_abbreviation
+from streams.core.normalise.countries import demonym_country
+from streams.core.normalise.gazetteer import country_code, is_place_name, us_state_abbreviation
 from streams.core.rules.dateline import Dateline
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.event_context import past_relative_clause
@@ -210,6 +212,7 @@ def event_location(
         and not _in_reporting_clause(p.root, trigger)
         and not (own_phrase and trigger is not None and trigger not in p.root.ancestors)
         and not _in_topic_phrase(p.root, trigger)
+        and not _locates_the_subject(p.root, trigger)
     ]
     best = min(
         places,
@@ -226,7 +229,7 @@ def event_location(
             best if best is None or not _in_conjunct(best.root, trigger) else None
         )
     if best is None:
-        return None
+        return _city_named_after_noun(trigger, countries) if trigger is not None and not own_phrase else None
     name = best.text[4:] if best.text.lower().startswith("the ") else best.text
     # a body kept as a place was kept because the gazetteer knows it ("met in Niamey", tagged ORG)
     label = "GPE" if best.label_ == "ORG" and is_place_name(name) else best.label_
@@ -310,6 +313,37 @@ def _in_topic_phrase(token: Token, trigger: Token | None) -> bool:
     return any(node.dep_ == "prep" and node.lower_ in _TOPIC_PREPS and node.i != own_prep for node in up)
 
 
+def _city_named_after_noun(trigger: Token, countries: Collection[str]) -> Location | None:
+    """ "visited the capital, Sana'a, to discuss ...": the city a visited "capital" or "city" is
+    named as, when the model tags the name as no entity at all (or the parser cuts it off). The
+    noun says it is a city, so any name the gazetteer knows for one is taken."""
+    visit = trigger if trigger.lemma_.lower() in VISIT_LEMMAS else trigger.head
+    if visit.lemma_.lower() not in VISIT_LEMMAS or not (visit.i == trigger.i or _is_purpose(trigger)):
+        return None
+    noun = next((c for c in visit.children if c.dep_ == "dobj" and c.lemma_.lower() in CITY_NOUNS), None)
+    doc = trigger.doc
+    if noun is None or noun.ent_type_ or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
+        return None
+    words = list(itertools.takewhile(lambda t: t.text[:1].isupper() and not t.is_punct, doc[noun.i + 2 :]))
+    if not words or words[-1].i + 1 >= len(doc) or not doc[words[-1].i + 1].is_punct:
+        return None  # "the capital, Sanaa, ...", "the capital, Sanaa." but not "the capital, Sanaa Street"
+    name = doc[words[0].i : words[-1].i + 1].text
+    location = located(name, name, "GPE", countries)
+    return location if location.feature == "city" else None
+
+
+def _locates_the_subject(token: Token, trigger: Token | None) -> bool:
+    """ "Serra Automotive in Grand Blanc Township is in talks with X": a place phrase on the named
+    subject of the event's clause says where that party is based, not where the talks are."""
+    if trigger is None or token.dep_ != "pobj" or token.head.lower_ not in ("in", "of", "from"):
+        return False
+    subject = token.head.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.ent_type_ not in ("ORG", "PERSON"):
+        return False
+    verb = clause_verb(trigger) or trigger
+    return subject.head.i == verb.i
+
+
 def _in_reporting_clause(token: Token, trigger: Token | None) -> bool:
     """ "Officials in the White House said X met Y": a place of the clause that reports the event
     is where the reporters are, not where the event was."""
@@ -382,6 +416,32 @@ def _in_locality(venue: Location, entity: Span, places: list[Span], countries: C
         city = located(other.text, other.text, other.label_, countries, qualifying_country(other))
         if city.geonames_id is not None:
             return replace(city, name=venue.name, text=venue.text, locality=other.text)
+    return _in_named_country(venue, entity)
+
+
+#: How far after a venue its locality phrase may start: "at the Villa Serena, the official retreat
+#: in the Norwegian Lake District".
+_LOCALITY_REACH = 12
+
+
+def _in_named_country(venue: Location, entity: Span) -> Location:
+    """A venue the gazetteer cannot place, in a locality that names its country by a country word
+    ("... retreat in the Norwegian Lake District"): the country's code, no coordinates."""
+    doc = entity.doc
+    end = min(entity.end + _LOCALITY_REACH, entity.sent.end)
+    for prep in doc[entity.end : end]:
+        if prep.lower_ != "in" or prep.dep_ != "prep":
+            continue
+        for locality in (c for c in prep.children if c.dep_ == "pobj"):
+            for word in locality.subtree:
+                # a country's name or demonym; a demonym inside a body's name is still one
+                # ("the Norwegian Lake District", tagged as a body), a country's name is not
+                country = word.text if word.ent_type_ in ("NORP", "GPE") else demonym_country(word.text)
+                code = country_code(country) if country else None
+                if code is not None:
+                    words = doc[locality.left_edge.i : locality.right_edge.i + 1]
+                    return replace(venue, country_code=code, locality=words.text)
+        return venue
     return venue
 
 

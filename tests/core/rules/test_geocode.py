@@ -82,6 +82,22 @@ def test_a_venue_is_geocoded_by_the_city_it_stands_in(extractor: Extractor) -> N
     assert (location["country_code"], location["feature"]) == ("JP", "city")
 
 
+def test_a_venue_in_an_unknown_locality_takes_the_country_the_locality_names(extractor: Extractor) -> None:
+    meeting = _first(
+        extractor,
+        "President Ana Ruiz had lunch with President Lars Dahl at the Villa Serena, the official retreat "
+        "in the Norwegian Lake District.",
+        "meeting",
+    )
+    location = meeting["location"]
+    assert (location["name"], location["country_code"], location["geonames_id"]) == (
+        "Villa Serena",
+        "NO",
+        None,
+    )
+    assert location["locality"] == "the Norwegian Lake District"
+
+
 def test_a_place_named_by_itself_has_no_locality(extractor: Extractor) -> None:
     meeting = _first(
         extractor, "Prime Minister Anna Berg met President Tomas Veld in Geneva on Monday.", "meeting"

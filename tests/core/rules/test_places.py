@@ -95,6 +95,15 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
         ("Mr. Hale will meet party elders on Friday when he arrives in Quito.", "meet", "Quito"),
         ("Landing in Quito on Friday, Mr. Hale met Rosa Vidal.", "met", "Quito"),
         ("Mr. Hale met Rosa Vidal on Friday before he flew to Quito.", "met", None),
+        # the city a visited capital is named as, though the model tags the name as no place
+        (
+            "General Amos Tate visited the capital, Sana'a, on Sunday to hold talks with Ali Saleh.",
+            "visited",
+            "Sana'a",
+        ),
+        # where a named subject is based is not where its talks are
+        ("Halden Robotics in Pine Creek Township is in talks with Vantor Systems.", "talks", None),
+        ("Halden Robotics met Vantor Systems in Dayton.", "met", "Dayton"),
     ],
 )
 def test_event_location(nlp: Language, text: str, trigger: str, expected: str | None) -> None:
