@@ -103,7 +103,7 @@ NEGOTIATION_WORDS = frozenset({"talks", "negotiate", "negotiation", "negotiation
 
 #: Verbs whose past makes their bare or to-infinitive a past fact ("helped facilitate a meeting",
 #: "managed to meet him"): the event took place, not planned.
-IMPLICATIVE_VERBS = frozenset({"help", "manage"})
+IMPLICATIVE_VERBS = frozenset({"help", "manage", "defeat", "beat", "outbid"})  # "beat Beta to win the order"
 
 #: Adjectives of mere possibility on the event or its clause ("a possible deal", "a deal is
 #: unlikely", "potential talks").

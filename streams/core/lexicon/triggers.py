@@ -256,6 +256,11 @@ CALL_VERBS = frozenset({"speak", "talk"})
 CALL_NOUNS = frozenset({"call", "calls", "conversation", "conversations"})
 
 PURCHASE = "purchase"  # "a purchase order" is an agreement
+#: An order won or placed is an agreement with whom it came from or went to: "won an order for 90
+#: jets from the Air Force", "placed an order with Airbus". An order alone ("orders rose") is not.
+ORDER_NOUNS = frozenset({"order", "orders"})
+ORDER_TAKING_VERBS = frozenset({"win", "secure", "land", "clinch", "receive", "place", "book"})
+ORDER_PREPS = frozenset({"from", "with"})
 
 MEET_NOUN = "meet"  # "a future meet on Crete"
 

@@ -50,6 +50,9 @@ from streams.core.lexicon.triggers import (
     MEMBER_NOUNS,
     NOT_MET_OBJECTS,
     NOT_VISITED_OBJECTS,
+    ORDER_NOUNS,
+    ORDER_PREPS,
+    ORDER_TAKING_VERBS,
     PARTNER_NOUNS,
     PARTNERSHIP_NOUNS,
     PARTNERSHIP_VERBS,
@@ -293,7 +296,26 @@ def _is_agreement(token: Token) -> bool:
         # "announced a partnership with Calxeda": a verb that makes it, and a counterpart
         maker = token.head.lemma_.lower() in AGREEMENT_NOUN_VERBS | PARTNERSHIP_VERBS
         return maker and _counterpart_prep(token)
+    if token.pos_ == "NOUN" and token.lower_ in ORDER_NOUNS and _order_won_or_placed(token):
+        return True
     return token.lower_ == PURCHASE and token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"
+
+
+def _order_won_or_placed(noun: Token) -> bool:
+    """ "won an order for 90 jets from the Air Force", "placed an order with Airbus": an order that a
+    verb of winning or placing takes, with a from- or with-phrase naming the other side ("received
+    orders from customers" names no one)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in ORDER_TAKING_VERBS:
+        return False
+    # the parser often hangs the from-phrase on the goods: "an order for 90 jets from the Air Force"
+    preps = [*noun.subtree, *(c for c in verb.children if c.dep_ == "prep")]
+    return any(
+        g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "GPE", "PERSON"))
+        for p in preps
+        if p.dep_ == "prep" and p.lower_ in ORDER_PREPS
+        for g in p.children
+    )
 
 
 def _phone_call(token: Token) -> bool:

@@ -167,8 +167,10 @@ def party_slots(trigger: Trigger) -> list[Token]:
             elif child.dep_ in ARGUMENT_DEPS and child not in heads:
                 if head.dep_ == "acl" and head.tag_ == "VB" and child.pos_ != "PROPN":
                     continue  # "a deal to supply the RAF", not "a deal to dismantle Iraq's arsenal" (a thing)
-                if head.dep_ == "acl" and head.lemma_.lower() in RIVAL_VERBS:
-                    continue  # "talks with Beta to replace Gamma": Gamma is whom the talks are against
+                if head.lemma_.lower() in RIVAL_VERBS and (head.dep_ == "acl" or child.dep_ == "dobj"):
+                    # "talks with Beta to replace Gamma", "beat Gamma to a contract with Beta": Gamma
+                    # is whom the event is against
+                    continue
                 slots.append(child)
                 if child.dep_ == "dobj":
                     slots.extend(_claimants(child))
@@ -187,6 +189,19 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 # "agreed to terms with X", "agreed on a plan with X": the with-phrase of what was agreed
                 slots.extend(
                     w for terms in child.children if terms.dep_ == "pobj" for w in _with_objects(terms)
+                )
+            elif child.dep_ == "prep" and child.lower_ == "from" and _won_from(head):
+                slots.extend(c for c in child.children if c.dep_ == "pobj")  # "won a contract from the Navy"
+            elif is_noun and child.dep_ == "prep" and child.lower_ == "for" and _won_from(head):
+                # "won an order for 90 jets from the Air Force": the parser hangs the giver on the goods
+                slots.extend(
+                    g
+                    for goods in child.children
+                    if goods.dep_ == "pobj"
+                    for p in goods.children
+                    if p.dep_ == "prep" and p.lower_ == "from"
+                    for g in p.children
+                    if g.dep_ == "pobj"
                 )
             elif child.dep_ == "prep" and child.lower_ == "to" and head.lemma_.lower() in VISIT_LEMMAS:
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a state visit to Canada"
@@ -239,6 +254,19 @@ def party_slots(trigger: Trigger) -> list[Token]:
             # a noun, on the person as an apposition
             slots.append(head.head)
     return [s for s in slots if s.lower_ not in RELATIVE_PRONOUNS]
+
+
+#: Verbs of gaining an agreement, whose from-phrase names who gave it: "won a contract from the Navy",
+#: "secured an order from Beta".
+WON_FROM_VERBS = frozenset({"win", "secure", "land", "clinch", "receive", "obtain"})
+
+
+def _won_from(head: Token) -> bool:
+    """Whether a from-phrase on ``head`` names who gave the agreement: on the verb of gaining it
+    ("won it from the Navy") or on its noun ("won a contract from the Navy")."""
+    if head.lemma_.lower() in WON_FROM_VERBS:
+        return True
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in WON_FROM_VERBS
 
 
 #: Verbs of replacing or opposing a third side, in what an event is for: "talks with Beta to replace
@@ -575,6 +603,7 @@ def select_parties(
         else CharSpans()
     )
     not_parties = own + not_parties if not_parties is not None else own
+    makers: list[Token] = []  # slot words that name the maker of goods ("12 Airbus A330 tankers")
     for token in slotted:
         if token in traded or (not_parties is not None and not_parties.covers(token.idx)):
             continue
@@ -582,6 +611,8 @@ def select_parties(
             continue  # "bought a Boeing 727 from Dunmore Oil": the seller is named, Boeing made the jet
         if quote_spans.covers(token.idx) and not quote_spans.covers(trigger.token.idx):
             continue
+        if _makes_the_goods(token):
+            makers.append(token)
         city = _visited_city(token, actors)
         if city is not None:
             visited_places.add(city.start)
@@ -632,8 +663,10 @@ def select_parties(
                 continue  # "Berg and Holt wore hats after his visit"
             if _locates_an_area(ent.root):
                 continue  # "a visit to the U.S.-Mexico border": where, not who
-            if traded and _makes_the_goods(ent.root):
-                continue
+            if _makes_the_goods(ent.root):
+                if traded:
+                    continue
+                makers.append(ent.root)
             if _comments_on_it(ent.root, trigger.token):
                 continue  # "Moe lambasted the deal negotiated by Lund": Moe judges it
             if _another_events_party(ent.root, trigger):
@@ -643,10 +676,26 @@ def select_parties(
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = actor
     _drop_title_countries(found, sent, actors)
+    _drop_makers(found, makers, role, actors)
     if not found and trigger.type == "agreement" and told_with_own_verb(trigger.token):
         # "... and the trade deal struck in July": the agreement of the parties just named
         return discourse.parties_of_the_agreement(trigger.token, role)
     return list(found.values())
+
+
+def _drop_makers(found: dict[str, Actor], makers: list[Token], role: Role, actors: ActorResolver) -> None:
+    """Leave out the maker of the goods a deal is about ("a contract with the Defence Ministry to
+    supply 12 Airbus A330 tankers") when two other parties are named; alone with one party, the
+    maker may be the seller ("signed a deal for ten Airbus A350 jets")."""
+    names = {
+        actor.name
+        for maker in makers
+        if (entity := actors.document.entity_at(maker)) is not None
+        and (actor := actors.actor(entity, role)) is not None
+    }
+    if names and len(set(found) - names) >= 2:
+        for name in names:
+            found.pop(name, None)
 
 
 def _held_by_a_body(trigger: Token, slotted: list[Token]) -> bool:
@@ -1027,6 +1076,8 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     Walks up from the name to the first word that also governs the trigger; a preposition of
     topic, place or time on the way, or a clause boundary on the name's side, puts it out.
     """
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in RIVAL_VERBS and token.head.i != trigger.i:
+        return False  # "Acme defeated Beta to win the order": the rival it beat
     paths = paths_to_common_head(token, trigger)
     if paths is None:
         return False

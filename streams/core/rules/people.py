@@ -399,7 +399,8 @@ def _trim_glued_words(doc: Doc) -> None:
                 (
                     t.i
                     for t in doc[start + 1 : end]
-                    if (speech_form(t.text) and t.text[:1].isupper()) or t.lower_ in PRONOUNS
+                    if (speech_form(t.text) and t.text[:1].isupper() and not _ends_a_country(t))
+                    or t.lower_ in PRONOUNS
                 ),
                 None,
             )
@@ -421,6 +422,12 @@ def _trim_glued_words(doc: Doc) -> None:
             out.append(ent)
     if changed:
         doc.ents = out
+
+
+def _ends_a_country(word: Token) -> bool:
+    """Whether the word ends a country's name with the word before it: "States" in "the United
+    States Air Force" is no headline's "says"."""
+    return word.i > 0 and country_for(f"{word.doc[word.i - 1].text} {word.text}") is not None
 
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})

@@ -23,6 +23,8 @@ from streams.core.lexicon.speech import SPEECH_LEMMAS
 from streams.core.lexicon.triggers import (
     ABOUT_PREPS,
     ACQUISITION_VERBS,
+    AGREEMENT_NOUN_VERBS,
+    AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
     SALE_NOUNS,
     SALE_VERBS,
@@ -70,6 +72,8 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
                 previous.lower_ in ("to", "from")
                 and (previous.head == trigger or previous.head.lemma_.lower() in MOTION_VERBS)
                 and previous.head.lemma_.lower() not in TRADE_LEMMAS  # "sold it to Citrix": the buyer
+                # "won a contract from the Navy": whom it was won from
+                and previous.head.lemma_.lower() not in AGREEMENT_NOUN_VERBS | AGREEMENT_NOUNS
             )
             or (previous.lower_ == "to" and _sent_for(previous, trigger))
             or (

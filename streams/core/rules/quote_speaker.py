@@ -128,7 +128,9 @@ def _writer_clause_subject(
     a statement. The parse may root the sentence inside the quote, so take the first subject
     outside it.
     """
-    colon_cue = tracker.actors.document.text[sent.start_char : quotes[0].start].rstrip().endswith(":")
+    # a colon before any of the sentence's quotes: "justified the raid as “necessary”: “We ...”"
+    text = tracker.actors.document.text
+    colon_cue = any(text[sent.start_char : q.start].rstrip().endswith(":") for q in quotes)
     subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not inside_quotes(t, quotes)]
     if not subjects:
         return None, "subject"

@@ -104,6 +104,10 @@ def test_not_meetings(extractor: Extractor, body: str) -> None:
         "The KVF announced on Friday it had entered into an agreement with Moldova's government.",
         "Norway failed to fully implement the fishing plan it signed with Iceland.",
         "Delta placed a purchase order for 30 aircraft with Boeing.",
+        # an order won from, or placed with, a named side; a rival beaten to it is not
+        "Kestrel Motors won an order for 90 jets from the Norwegian Air Force.",
+        "Orbis Group placed an order with Kestrel Motors for 12 jets.",
+        "Kestrel Motors defeated Marrow Aviation to win an order for 90 jets from Orbis Group.",
         # a relative clause whose pronoun is who signed: the noun signed, it was not signed
         "Omar Lind, who signed with the Oslo Rangers in 2009, retired.",
         # a partnership a verb makes with a counterpart, a deal forged, a sum paid for a company
@@ -151,6 +155,9 @@ def test_agreement_forms(extractor: Extractor, body: str) -> None:
         # a deal its own party plays down
         "Senator Tom Berg played down on Friday the idea that he had made a pact with Governor Ann Lee.",
         "Senator Tom Berg on Friday downplayed reports that he had struck a deal with Governor Ann Lee.",
+        # orders from no one named, and orders as a figure
+        "Kestrel Motors received orders from customers.",
+        "Orders at Kestrel Motors rose in May.",
     ],
 )
 def test_proposed_failed_or_conditional_deals_are_not_reported(extractor: Extractor, body: str) -> None:

@@ -823,3 +823,35 @@ def test_the_other_side_of_talks_and_deals_for_a_purpose(
     extractor: Extractor, body: str, kind: str, want: set[str]
 ) -> None:
     assert _parties(extractor, body, kind) == [want]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # who gave the contract or order, wherever the parser hangs the from-phrase
+        (
+            "Kestrel Motors won a contract from the Norwegian Air Force.",
+            {"Kestrel Motors", "Norwegian Air Force"},
+        ),
+        ("Kestrel Motors won an order for 90 jets from Orbis Group.", {"Kestrel Motors", "Orbis Group"}),
+        # the rival beaten to it is no party
+        (
+            "Kestrel Motors beat Marrow Aviation to a contract with Orbis Group.",
+            {"Kestrel Motors", "Orbis Group"},
+        ),
+        # a country's name inside a body's name is not cut as a headline's verb ("States")
+        (
+            "Kestrel Motors signed a deal with the United States Air Force.",
+            {"Kestrel Motors", "United States Air Force"},
+        ),
+        # the maker of the goods is no party when two others are named; alone with one it may be the seller
+        (
+            "AirTanker Ltd signed a contract with the Defence Ministry to supply 12 Airbus A330-200 tankers.",
+            {"AirTanker Ltd", "Defence Ministry"},
+        ),
+    ],
+)
+def test_who_gave_the_order_and_who_did_not_take_part(
+    extractor: Extractor, body: str, want: set[str]
+) -> None:
+    assert _parties(extractor, body, "agreement") == [want]

@@ -313,3 +313,11 @@ def test_a_heading_of_someones_words_introduces_the_quote_below(extractor: Extra
 def test_a_heading_of_words_nobody_owns_introduces_nobody(extractor: Extractor) -> None:
     body = "The mill has stood empty since 1990.\nThe exact words:\n“Nobody will buy it.”\nThat was all."
     assert _speakers(extractor, body) == []
+
+
+def test_a_body_introduces_a_quote_with_a_colon_after_a_scare_quote(extractor: Extractor) -> None:
+    body = (
+        'After the storm, the Kestrel Port Authority justified the closure as "necessary" in nature: '
+        '"We acted to keep our crews and the public safe from the storm."'
+    )
+    assert set(_speakers(extractor, body)) == {"Kestrel Port Authority"}
