@@ -348,6 +348,8 @@ def _words_for_bodies(ents: Sequence[Span], names: Sequence[str]) -> set[str]:
     heads: set[str] = set()
     for ent, name in zip(ents, names, strict=True):
         if " " not in name:
+            if ent.label_ == "ORG" and _names_a_model(ent):
+                heads.add(name)  # "the Boeing 717", "an Airbus A330": a maker of things
             continue
         words = name.split()
         if ent.label_ in ("ORG", "PERSON") and words[-1].lower().strip(".,") in COMPANY_TAILS:
@@ -355,6 +357,21 @@ def _words_for_bodies(ents: Sequence[Span], names: Sequence[str]) -> set[str]:
         elif ent.label_ == "PERSON":
             surnames.add(words[-1])
     return {word for word in heads - surnames if not is_initials(word)}
+
+
+def _names_a_model(ent: Span) -> bool:
+    """Whether a one-word name is followed by a model number ("Boeing 717", "Airbus A330-200"):
+    then it is a maker of things, not a person, wherever else it speaks."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return False
+    model = doc[ent.end]
+    return any(c.isdigit() for c in model.text) and model.ent_type_ not in (
+        "DATE",
+        "TIME",
+        "MONEY",
+        "PERCENT",
+    )
 
 
 def speech_form(word: str) -> bool:

@@ -235,3 +235,12 @@ def test_a_surname_shared_with_a_company_stays_the_persons() -> None:
     register = find_people(doc)
     person = register.find("Trump")
     assert person is not None and person.canonical == "Donald Trump"
+
+
+def test_a_maker_named_with_a_model_number_is_a_body_even_when_it_speaks() -> None:
+    doc = _parse("Sales of the Boeing 717 were slow. Boeing said it would end the line in 2006.")
+    find_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Boeing"] == [
+        ("Boeing", "ORG"),
+        ("Boeing", "ORG"),
+    ]
