@@ -145,6 +145,14 @@ def event_date(
         if same_day is not None and same_day.start() <= ent.start_char - sent.start_char < same_day.end():
             continue  # "the day" of "earlier in the day": read below, from the day given before
         any_date = True
+        counted = None if own_phrase else _counted_back_to_the_event(ent, trigger)
+        if counted is not None:
+            # "The closure came a day after Tate met Saleh": a day before the day given before
+            reference = _reference_day(document, ent.start_char, base, quote_spans, not_after)
+            value = normalise_date(counted, base, reference=reference) if reference is not None else None
+            if value is not None:
+                found.append((False, 0, value))
+            continue
         if own_phrase and not any(a.i == trigger.i for a in ent.root.ancestors):
             continue
         trailing = False
@@ -199,6 +207,24 @@ _SAME_DAY_WORDS = re.compile(
 #: A part of the day a past scene took place in ("held a joint meeting in the morning"): of the day
 #: the text gave before. Only for the past: "will meet in the morning" is a morning to come.
 _PART_OF_DAY = re.compile(r"\b(?:early |late )?in the (?:morning|afternoon|evening)\b", re.I)
+
+
+def _counted_back_to_the_event(ent: Span, trigger: Token) -> str | None:
+    """ "The closure came a day after Tate met Saleh", "This comes a week after he met Ruiz in
+    Oslo": a span of days before an after-clause that tells the event puts the event that long
+    before the day the text gave before (the closure's, the news'). The words as a count from that
+    day ("a day earlier"), or None. "Before" counts forward ("two days before they met": later)."""
+    doc = ent.doc
+    if ent.end >= len(doc) or ent.end > trigger.i:
+        return None
+    marker = doc[ent.end]
+    if marker.lower_ not in ("after", "before") or marker.dep_ not in ("mark", "prep"):
+        return None
+    clause = marker.head
+    if not (clause.i == trigger.i or clause.is_ancestor(trigger)):
+        return None
+    counted = f"{ent.text} {'earlier' if marker.lower_ == 'after' else 'later'}"
+    return counted if is_counted_from_reference(counted) else None
 
 
 def _day_entity(ent: Span, base: date | None) -> bool:

@@ -35,6 +35,21 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
         ),
         # a date in a clause the agreement governs is the target, not the day it was reached
         ("Norway and Chile agreed to cut their emissions by 2030.", "2025-10-29", None),
+        # a span before an after-clause counts back from the day given before: the closure's, the news'
+        (
+            "The embassy closed on Sunday, January 3. The closure came a day after General Amos Tate met "
+            "President Ali Saleh in Sanaa.",
+            "2010-01-04",
+            "2010-01-02",
+        ),
+        (
+            "On Friday, Prime Minister Ivo Marek said he had the virus. This comes a week after he met "
+            "President Ana Ruiz in Oslo.",
+            "2010-01-04",
+            "2009-12-25",
+        ),
+        # with no day given before, the span dates nothing
+        ("The vote came two days after the leaders of Chile and Peru met in Lima.", "2010-01-04", None),
         # a date in what talks or a pact are for is not theirs; the time of their own course is
         ("Kestrel Motors is in talks with Orbis Group to replace Lumen Corp after 2027.", "2025-10-29", None),
         ("The talks to be held in May will include Kestrel Motors and Orbis Group.", "2025-10-29", "2026-05"),
