@@ -407,6 +407,8 @@ ACQUISITION_VERBS = frozenset({"acquire", "buy", "purchase"})
 ACQUISITION_NOUNS = frozenset(
     {"acquisition", "acquisitions", "takeover", "takeovers", "buyout", "buyouts", "purchase"}
 )
+#: A share of a company that is bought: "bought a 20 percent stake in Beta" is a deal with Beta.
+STAKE_NOUNS = frozenset({"stake", "stakes"})
 #: "ordered 12 Airbus jets": an order of units from a named maker is a purchase order
 #: (rules/acquisitions.py); "ordered an inquiry" names no maker.
 ORDER_VERBS = frozenset({"order"})

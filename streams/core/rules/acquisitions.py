@@ -24,6 +24,7 @@ from streams.core.lexicon.triggers import (
     PAY_VERB,
     SALE_NOUNS,
     SALE_VERBS,
+    STAKE_NOUNS,
 )
 
 #: Entity labels that never name a party bought from, sold to or merged with.
@@ -107,11 +108,40 @@ def _definite_thing(token: Token) -> bool:
 
 
 def _units_from_maker(token: Token) -> bool:
-    """A number of goods of a named maker: "12 Airbus jets", "22 Boeing 787 Dreamliners" (an
-    order placed with the maker), not "1,000 Apple shares" or "500 National Guard troops"."""
+    """A number of goods of a named maker: "12 Airbus jets", "22 Boeing 787 Dreamliners", "20 of
+    Boeing's 777 planes" (an order placed with the maker), not "1,000 Apple shares" or "500
+    National Guard troops"."""
+    if token.like_num:
+        # "20 of Boeing's larger 777 planes": the count heads the phrase, the goods follow "of"
+        goods = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        return any(
+            g.dep_ == "pobj"
+            and g.lemma_.lower() not in NOT_MAKER_GOODS
+            and any(c.dep_ == "poss" and c.ent_type_ == "ORG" and _named(c) for c in g.children)
+            for g in goods
+        )
     if not any(c.dep_ == "nummod" for c in token.children) or token.lemma_.lower() in NOT_MAKER_GOODS:
         return False
     return any(c.dep_ in ("compound", "nmod") and c.ent_type_ == "ORG" for c in token.children)
+
+
+def _stake_in_company(token: Token) -> bool:
+    """ "a twenty percent stake in Beta", "the majority stake in Beta": part of a named company."""
+    return token.lower_ in STAKE_NOUNS and _party_in(token, frozenset({"in"}))
+
+
+def _goods_from_a_company(verb: Token, objects: list[Token]) -> bool:
+    """ "will purchase 20 planes from Boeing": goods in number bought from a named company."""
+    counted = any(
+        o.lemma_.lower() not in NOT_MAKER_GOODS and any(c.dep_ == "nummod" for c in o.children)
+        for o in objects
+    )
+    return counted and any(
+        c.dep_ == "prep"
+        and c.lower_ == "from"
+        and any(g.dep_ == "pobj" and g.ent_type_ == "ORG" and _named(g) for g in c.children)
+        for c in verb.children
+    )
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -146,8 +176,10 @@ def is_acquisition(token: Token) -> bool:
                 *objects,
                 *(a for o in objects for a in o.children if a.dep_ == "appos" and a.ent_type_ == "ORG"),
             ]
-            return any(_named(o) or _named_business(o) for o in named) or (
-                any(_definite_thing(o) for o in objects) and _party_in(token, frozenset({"from"}))
+            return (
+                any(_named(o) or _named_business(o) or _stake_in_company(o) for o in named)
+                or (any(_definite_thing(o) for o in objects) and _party_in(token, frozenset({"from"})))
+                or _goods_from_a_company(token, objects)
             )
         if lemma in SALE_VERBS:
             # "sold Beta to Gamma"; "sold his start-up to Gamma", "agreed to sell it to Ms. Vance";

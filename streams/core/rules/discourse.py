@@ -13,11 +13,13 @@ from spacy.tokens import Span, Token
 
 from streams.core.lexicon.groups import COUNTRY_GROUP_NOUNS, GROUP_DETERMINERS, PARTY_GROUP_NOUNS
 from streams.core.lexicon.people import PERSON_PRONOUNS, PERSON_TITLES, ROLE_NOUNS
+from streams.core.lexicon.speech import SPEECH_LEMMAS
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.document import entities_in
 from streams.core.rules.gender import learn_genders, pronoun_gender
+from streams.core.rules.syntax import clause_verb
 
 #: Nouns that, with "the", describe one person the text named with them: "the speaker", "the
 #: former secretary of state". Not the words of a title that only qualify it ("state", "foreign").
@@ -93,6 +95,9 @@ class DiscourseContext:
             companies = {a.name: a for sentence in self.recent for a in sentence if a.kind == "organization"}
             if len(companies) == 1 and not before:  # "After Fiat's announcement, the company": unsure
                 return [_with_role(a, role) for a in companies.values()]
+            if len(before) == 1 and before[0].kind == "organization" and _reported_by_its_subject(token):
+                # "Acme announced that the company is selling ...": the one body that says it
+                return [_with_role(before[0], role)]
         return []
 
     def described_person(self, token: Token) -> Actor | None:
@@ -280,7 +285,16 @@ PERSON_GROUP_NOUNS = frozenset({"leaders", "presidents", "ministers", "men", "wo
 #: How many sentences back "the ministers" may find the people who met.
 PEOPLE_SENTENCES = 8
 #: Nouns that, with "the" alone, stand for the one company the last sentences named: "the firm".
-COMPANY_NOUNS = frozenset({"company", "firm"})
+COMPANY_NOUNS = frozenset({"company", "firm", "corporation"})
+
+
+def _reported_by_its_subject(token: Token) -> bool:
+    """Whether ``token`` is in a that-clause of a speech verb ("Acme announced that the company is
+    selling it"): the clause's subject is the body speaking of itself."""
+    verb = clause_verb(token)
+    return verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_LEMMAS
+
+
 #: How far back "the two companies" looks: the paragraph before, roughly.
 RECENT_SENTENCES = 3
 NAMED_KINDS = frozenset({"organization", "person", "country"})

@@ -35,6 +35,7 @@ from streams.core.lexicon.triggers import (
     SALE_NOUNS,
     SALE_VERBS,
     SETTLE_VERB,
+    STAKE_NOUNS,
     TRIGGER_WORDS,
     VISIT_LEMMAS,
 )
@@ -123,10 +124,32 @@ def trade_slots(trigger: Trigger) -> list[Token]:
         prep = TRADE_PREPS.get(word.lemma_.lower())
         if prep is None:
             continue
-        for child in word.children:
+        # the parser may hang the phrase on what is traded: "bought a stake in Beta from Gamma"
+        holders = [word, *(c for c in word.children if c.dep_ == "dobj" and c.lower_ in STAKE_NOUNS)]
+        for child in (c for h in holders for c in h.children):
             if child.dep_ in ("prep", "dative") and child.lower_ == prep:
                 slots.extend(g for g in child.children if g.dep_ == "pobj")
     return slots
+
+
+def _bought_from_the_company(verb: Token) -> bool:
+    """Whether a stake bought is the company's own deal: "bought a stake in Beta" (from Beta), not
+    "sold its stake in Beta to Gamma" or "bought a stake in Beta from Gamma" (a trade between others)."""
+    words = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "from" hung on the stake too
+    return verb.lemma_.lower() in ACQUISITION_VERBS and not any(
+        c.dep_ == "prep" and c.lower_ == "from" for w in words for c in w.children
+    )
+
+
+def _in_objects(noun: Token) -> list[Token]:
+    """The objects of the in-phrases on ``noun``."""
+    return [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _with_objects(noun: Token) -> list[Token]:
@@ -174,6 +197,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 slots.append(child)
                 if child.dep_ == "dobj":
                     slots.extend(_claimants(child))
+                    if child.lower_ in STAKE_NOUNS and _bought_from_the_company(head):
+                        slots.extend(_in_objects(child))  # "bought a stake in Beta": Beta
                     if head.lemma_.lower() == SETTLE_VERB:
                         slots.extend(_with_objects(child))  # "settled its dispute with Beta"
             elif child.dep_ == "agent" or (
@@ -331,9 +356,9 @@ def _governing_subjects(verb: Token) -> list[Token]:
         verb.tag_ == "VBG"
         and verb.dep_ == "pcomp"
         and verb.head.dep_ == "prep"
-        and verb.head.lower_ in ("after", "before", "since")
+        and verb.head.lower_ in ("after", "before", "since", "by")
     ):
-        main = verb.head.head
+        main = verb.head.head  # "X said after meeting Y", "X is leaving the market by selling it to Y"
     elif (
         verb.dep_ == "advcl"
         and verb.tag_ == "VB"

@@ -28,6 +28,7 @@ from streams.core.lexicon.triggers import (
     AGREEMENT_VERBS,
     SALE_NOUNS,
     SALE_VERBS,
+    STAKE_NOUNS,
     VISIT_LEMMAS,
 )
 from streams.core.model import Location
@@ -66,6 +67,8 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
             while country_start > 0 and doc[country_start].ent_iob_ == "I":
                 country_start -= 1
             previous = doc[country_start - 1] if country_start > 0 else previous
+        if previous.head.lower_ in STAKE_NOUNS:
+            continue  # "a stake in Beta": the company owned, not a place
         if (
             previous.lower_ in PLACE_PREPOSITIONS
             or (

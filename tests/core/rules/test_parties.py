@@ -855,3 +855,38 @@ def test_who_gave_the_order_and_who_did_not_take_part(
     extractor: Extractor, body: str, want: set[str]
 ) -> None:
     assert _parties(extractor, body, "agreement") == [want]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # a stake bought in a company is a deal with it; bought from, or sold to, others it is theirs
+        (
+            "In 2009, Kestrel Motors bought a twenty percent stake in Orbis Group.",
+            {"Kestrel Motors", "Orbis Group"},
+        ),
+        (
+            "Kestrel Motors bought a stake in Orbis Group from Vantor Capital.",
+            {"Kestrel Motors", "Vantor Capital"},
+        ),
+        (
+            "Kestrel Motors sold its stake in Orbis Group to Vantor Capital.",
+            {"Kestrel Motors", "Vantor Capital"},
+        ),
+        # goods counted from their maker
+        ("Qatar Airways will purchase 20 of Boeing's larger 777 planes.", {"Qatar Airways", "Boeing"}),
+        ("Kestrel Air will purchase 20 planes from Vantor Systems.", {"Kestrel Air", "Vantor Systems"}),
+        # the seller is the subject the by-gerund hangs from, and "the company" the body that announces it
+        (
+            "Veltron Corp raised cash by selling the Orbis Group to Kestrel Capital.",
+            {"Veltron Corp", "Orbis Group", "Kestrel Capital"},
+        ),
+        (
+            "Veltron Corp said on Monday that the corporation had left the chip market by selling its "
+            "Orbis unit to Kestrel Capital.",
+            {"Veltron Corp", "Orbis", "Kestrel Capital"},
+        ),
+    ],
+)
+def test_the_sides_of_purchases_and_sales(extractor: Extractor, body: str, want: set[str]) -> None:
+    assert _parties(extractor, body, "agreement") == [want]
