@@ -325,12 +325,17 @@ def find_people(doc: Doc) -> PersonRegister:
     # Longest names first, so surname-only mentions join the full name.
     for name in sorted(person_names + titled, key=lambda name: -len(name.split())):
         register.add(name, first_seen.get(name))
-    # The subject of a speech verb written as a bare proper name is a person ("Takaichi said").
+    # The subject of a speech verb written as a bare proper name is a person ("Takaichi said"),
+    # when the article gives the name in full too ("Sanae Takaichi") or a he or she follows: a
+    # one-word name never given so is a body's ("Fiat announced", "Aeroflot say")
+    surnames = {name.split()[-1] for name in names if _like_a_full_name(name)}
     for ent, name in zip(model_ents, names, strict=True):
         if (
             ent.label_ in ("ORG", "GPE")
             and name not in place_names
             and name not in bodies
+            # a body's initials stay a speaker here; ActorResolver makes them a body ("HP said")
+            and (" " in name or name in surnames or is_initials(name) or _followed_by_a_personal_pronoun(ent))
             and _speaking_name(ent)
         ):
             register.add(name)
@@ -563,6 +568,23 @@ def _names_used_as_places(ents: Sequence[Span]) -> set[str]:
         ):
             names.add(clean_name(e.text))
     return names
+
+
+def _like_a_full_name(name: str) -> bool:
+    """ "Sanae Takaichi", "Dennis DesRosier": two or more capitalised words, no initials or
+    punctuation ("NYSE: AMD" is no one's name)."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+        and not is_initials(words[-1])
+    )
+
+
+def _followed_by_a_personal_pronoun(ent: Span) -> bool:
+    """ "25-year-old Guzel said she had come": a he or she later in the sentence tells a person
+    ("Fiat said it would" tells a body)."""
+    return any(t.lower_ in ("he", "she", "his", "her", "him") for t in ent.sent[ent.end - ent.sent.start :])
 
 
 def _speaking_name(ent: Span) -> bool:

@@ -244,3 +244,14 @@ def test_a_maker_named_with_a_model_number_is_a_body_even_when_it_speaks() -> No
         ("Boeing", "ORG"),
         ("Boeing", "ORG"),
     ]
+
+
+def test_a_bare_speaking_name_is_a_person_only_when_the_text_tells_so() -> None:
+    # a body the article never names in full stays a body, however it speaks
+    doc = _parse("Fiat announced on Friday that it will buy a stake in Orbis Group. Fiat said it had funds.")
+    find_people(doc)
+    assert {e.label_ for e in doc.ents if e.text == "Fiat"} == {"ORG"}
+    # a he or she after it tells a person
+    doc = _parse("In a village outside the capital, 25-year-old Aynur said she had come to vote.")
+    find_people(doc)
+    assert {e.label_ for e in doc.ents if e.text == "Aynur"} == {"PERSON"}
