@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from streams.core.article import Article
-from streams.core.lexicon.triggers import WEAK_MEETING_VERBS
+from streams.core.lexicon.triggers import AGREEMENT_NOUN_VERBS, WEAK_MEETING_VERBS
 from streams.core.model import Actor, DateBasis, Event, Evidence, Role, make_event_id
 from streams.core.model import Extractor as ExtractorInfo
 from streams.core.normalise.money import find_money
@@ -40,7 +40,7 @@ from streams.core.rules.plover import plover_for
 from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, with_speaker
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.reciprocal import reciprocating_party
-from streams.core.rules.rementions import earlier_copy, with_details_of
+from streams.core.rules.rementions import earlier_copy, points_back, with_details_of
 from streams.core.rules.same_day import live_blog_entries, on_the_news_day
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.rules.syntax import in_source_phrase
@@ -131,6 +131,12 @@ def build_events(
             event = interaction_event(trigger, sent, discourse, context)
             event = _with_quote_speaker(event, trigger, context, speakers)
             if not _has_parties(event, trigger, actors):
+                # "The airline signed the agreement in Lyon on May 4": a definite mention whose
+                # parties go unnamed still gives the event told before its date and place
+                again = _concluded_again(trigger)
+                copied = earlier_copy(again, event, events) if again is not None else None
+                if copied is not None:
+                    events[copied] = with_details_of(events[copied], event)
                 continue
             copied = earlier_copy(trigger.token, event, events)
             if copied is not None:
@@ -226,6 +232,20 @@ def statement_event(st: Statement, context: ArticleContext) -> Event:
             "trigger_span": {"start": st.cue_span[0], "end": st.cue_span[1]} if st.cue_span else None,
         },
     )
+
+
+def _concluded_again(trigger: Trigger) -> Token | None:
+    """ "signed the agreement in Paris", "the deal was signed on June 15": the definite agreement
+    noun a concluding verb takes, which points back to one told before. Not "praised the agreement
+    in Paris": that place and day are the praise's."""
+    token = trigger.token
+    if (
+        trigger.type != "agreement"
+        or token.pos_ != "VERB"
+        or token.lemma_.lower() not in AGREEMENT_NOUN_VERBS
+    ):
+        return None
+    return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and points_back(c)), None)
 
 
 def interaction_event(

@@ -56,3 +56,27 @@ def test_a_short_form_in_brackets_after_a_partys_name_is_that_party() -> None:
     assert _without_bracketed_aliases([zenco, ortel, ods], text) == [zenco, ortel]
     # a bracket that follows no party's name is a party of its own
     assert _without_bracketed_aliases([zenco, ods], "Zenco met the board of (ODS).") == [zenco, ods]
+
+
+def _agreements(body: str, published_at: str) -> list[tuple[str | None, str | None]]:
+    article = Article(id="a", body=body, published_at=published_at)
+    events = build_events(load_model()(body), article, None, INFO)
+    return [
+        (e.date.value if e.date else None, e.location.name if e.location else None)
+        for e in events
+        if e.type == "agreement"
+    ]
+
+
+def test_a_concluding_verb_on_the_agreement_told_before_gives_it_its_day_and_place() -> None:
+    body = (
+        "Kestrel Air signed a contract with Vantor Systems for 20 planes. "
+        "The airline signed the agreement in Lyon on May 4."
+    )
+    assert _agreements(body, "2009-06-18") == [("2009-05-04", "Lyon")]
+    # what someone says of it at a place and day is not its own
+    body = (
+        "Kestrel Air signed a contract with Vantor Systems for 20 planes. "
+        "Analysts praised the agreement in Lyon on May 4."
+    )
+    assert _agreements(body, "2009-06-18") == [(None, None)]
