@@ -839,7 +839,7 @@ def is_assembly(word: Token) -> bool:
 def _member_bodies(subject: Token) -> list[Token]:
     """The body whose members the subject is: "Leaders of the AU member states met", "ASEAN
     member countries met": all its members meet, so the body holds the meeting."""
-    return [
+    bodies = [
         w
         for members in subject.subtree
         if members.lemma_.lower() in MEMBER_NOUNS
@@ -847,3 +847,7 @@ def _member_bodies(subject: Token) -> list[Token]:
         for w in members.subtree
         if w.pos_ == "PROPN" and w.i < members.i
     ]
+    if subject.lemma_.lower() in MEMBER_NOUNS:
+        # "the G7 nations had met": a group of countries named by its assembly's name
+        bodies += [c for c in subject.children if c.dep_ == "compound" and is_assembly(c)]
+    return bodies

@@ -141,6 +141,20 @@ def _bought_from_the_company(verb: Token) -> bool:
     )
 
 
+def _own_clause_subject(noun: Token) -> bool:
+    """Whether the verb a trigger noun is the object of heads a clause below the sentence's root and
+    has a subject of its own ("at the time that the banks held their meetings")."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and verb.dep_ in ("relcl", "advcl", "ccomp", "conj")
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which")
+            for c in verb.children
+        )
+    )
+
+
 def _in_objects(noun: Token) -> list[Token]:
     """The objects of the in-phrases on ``noun``."""
     return [
@@ -239,8 +253,10 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     for c in root.children
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i and _may_own(c, child)
                 ]
-                if _not_their_own(token):
-                    subjects = []  # "Berg and Holt wore hats after his visit": "his" is not both of them
+                if _not_their_own(token) or _own_clause_subject(head):
+                    # "Berg and Holt wore hats after his visit": "his" is not both of them; "the G7
+                    # met while the banks held their meetings": "their" is the banks, already slotted
+                    subjects = []
                 slots.extend(subjects or [child])  # "Merkel said during her visit": Merkel
             elif is_noun and child.dep_ in ("poss", "compound") and child not in heads:
                 slots.append(child)  # "Acme's talks", "the Acme-Beta deal"
@@ -1116,6 +1132,16 @@ def _within_reach(token: Token, trigger: Token) -> bool:
         if node.dep_ == "prep" and node.lower_ in OFF_PREPS:
             return False
         if node.dep_ in OFF_CLAUSES and not _what_a_deal_does(node):
+            return False
+        if (
+            trigger.pos_ == "VERB"
+            and node.dep_ == "conj"
+            and node.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in node.children)
+        ):
+            # "the G7 will gather, and the IMF will hold its meetings": another clause's. Not "the
+            # summit ..., but it erupted into attacks between Correa and Uribe" (the summit again),
+            # nor "the deal with Valdor went through, and Mirex will sell cars" (whose deal it was)
             return False
         if node.dep_ == "acl" and node.head.dep_ == "appos":
             return False  # "the Fund, a group linked to Beta": Beta describes the Fund

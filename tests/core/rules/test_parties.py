@@ -890,3 +890,26 @@ def test_who_gave_the_order_and_who_did_not_take_part(
 )
 def test_the_sides_of_purchases_and_sales(extractor: Extractor, body: str, want: set[str]) -> None:
     assert _parties(extractor, body, "agreement") == [want]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # a body's member countries meet as the body; "their meetings" in another clause are its subject's
+        (
+            "The NATO countries met in Rome while the Kestrel Fund and the Orbis Bank held their spring "
+            "meetings.",
+            [{"NATO"}, {"Kestrel Fund", "Orbis Bank"}],
+        ),
+        # the names of a coordinated clause with a subject of its own are not the first clause's
+        (
+            "The NATO defence chiefs will confer in Rome, and the Kestrel Fund and the Orbis Bank will hold "
+            "their spring meetings.",
+            [{"Kestrel Fund", "Orbis Bank"}],
+        ),
+    ],
+)
+def test_two_meetings_of_two_clauses_keep_their_own_parties(
+    extractor: Extractor, body: str, want: list[set[str]]
+) -> None:
+    assert _parties(extractor, body, "meeting") == want
