@@ -407,6 +407,14 @@ ACQUISITION_VERBS = frozenset({"acquire", "buy", "purchase"})
 ACQUISITION_NOUNS = frozenset(
     {"acquisition", "acquisitions", "takeover", "takeovers", "buyout", "buyouts", "purchase"}
 )
+#: Verbs of beating a rival to an agreement: "defeated Boeing for the contract", "beat X to win it".
+CONTEST_WON_VERBS = frozenset({"defeat", "beat", "outbid"})
+#: Verbs of replacing or opposing a third side, in what an event is for or how it was won: "talks
+#: with Beta to replace Gamma as a supplier", "a pact to counter Gamma", "beat Gamma to a contract".
+#: Their object is outside the event.
+RIVAL_VERBS = CONTEST_WON_VERBS | frozenset(
+    {"replace", "succeed", "counter", "challenge", "rival", "fight", "combat", "oust", "block"}
+)
 #: A share of a company that is bought: "bought a 20 percent stake in Beta" is a deal with Beta.
 STAKE_NOUNS = frozenset({"stake", "stakes"})
 #: "ordered 12 Airbus jets": an order of units from a named maker is a purchase order

@@ -31,6 +31,7 @@ from streams.core.lexicon.triggers import (
     CALL_NOUNS,
     CALL_VERBS,
     CONTACT_VERBS,
+    CONTEST_WON_VERBS,
     COUNTERPART_PREPS,
     COUNTLESS_WORDS,
     COURTSHIP_LEMMAS,
@@ -103,6 +104,8 @@ def _agreement_noun_concluded(token: Token) -> bool:
         return True
     if token.dep_ == "dobj" and _concludes_as_phrase(head, token):
         return True  # "worked out an accord with", "did the deal with DuPont"
+    if head.dep_ == "prep" and head.lower_ == "for" and head.head.lemma_.lower() in CONTEST_WON_VERBS:
+        return True  # "defeated Boeing for a contract to supply the Air Force": won it
     # "the deal with Fiat went through", "the accord took effect"
     if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         particles = {c.lower_ for c in head.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}

@@ -32,6 +32,7 @@ from streams.core.lexicon.triggers import (
     COMMENT_VERBS,
     COUNTERPART_PREPS,
     MEETING_NOUNS,
+    RIVAL_VERBS,
     SALE_NOUNS,
     SALE_VERBS,
     SETTLE_VERB,
@@ -308,25 +309,6 @@ def _won_from(head: Token) -> bool:
     if head.lemma_.lower() in WON_FROM_VERBS:
         return True
     return head.dep_ == "dobj" and head.head.lemma_.lower() in WON_FROM_VERBS
-
-
-#: Verbs of replacing or opposing a third side, in what an event is for: "talks with Beta to replace
-#: Gamma as a supplier", "a pact to counter Gamma". Their object is outside the event.
-RIVAL_VERBS = frozenset(
-    {
-        "replace",
-        "succeed",
-        "counter",
-        "challenge",
-        "rival",
-        "fight",
-        "combat",
-        "defeat",
-        "beat",
-        "oust",
-        "block",
-    }
-)
 
 
 #: Participles whose agent made the claim or offer an agreement answers: "settled the lawsuit brought

@@ -839,6 +839,11 @@ def test_the_other_side_of_talks_and_deals_for_a_purpose(
             "Kestrel Motors beat Marrow Aviation to a contract with Orbis Group.",
             {"Kestrel Motors", "Orbis Group"},
         ),
+        (
+            "Kestrel Motors defeated Marrow Aviation for a $40 billion contract to supply the Norwegian "
+            "Air Force.",
+            {"Kestrel Motors", "Norwegian Air Force"},
+        ),
         # a country's name inside a body's name is not cut as a headline's verb ("States")
         (
             "Kestrel Motors signed a deal with the United States Air Force.",
