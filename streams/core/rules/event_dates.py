@@ -183,6 +183,12 @@ def event_date(
         # the event's own clause first: "X said on Monday that on a trip this week he would ..."
         value = week_as_month(min(found, key=lambda item: item[:2])[2])
         return value, (basis if is_relative(value) else None)
+    if not (own_phrase or any_date) and _during_the_trip(trigger):
+        # "During her trip, Lee will meet X": the trip the text dated before ("travels to the
+        # Gulf in the coming week")
+        value = _trip_date(sent, document, base, quote_spans, planned)
+        if value is not None:
+            return value, (basis if is_relative(value) else None)
     if same_day is not None and not (own_phrase or any_date):
         # "plans to meet Reid that day", "earlier in the day": the day the text gave before, which
         # the model does not tag as a date (or tags as "the day" alone)
@@ -526,6 +532,44 @@ def _reference_day(
         value = normalise_date(ent.text, base, prefer_future=future, not_after=not_after, reference=reference)
         if value is not None and value.precision == "day":
             return date.fromisoformat(value.value)
+    return None
+
+
+#: Words that tell a trip the text dates: "travels to the Gulf next week", "his visit".
+_TRIP_WORDS = VISIT_LEMMAS | frozenset({"travel", "journey"})
+#: How many sentences back "during his trip" may find the trip's date: the lede, near the top.
+TRIP_SENTENCES = 12
+
+
+def _during_the_trip(trigger: Token) -> bool:
+    """Whether the event is timed by a trip told before: "During his trip, X will meet Y", "on the
+    visit, they signed": a definite or possessed trip noun after "during" or "on"."""
+    clause = clause_verb(trigger) or trigger
+    for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("during", "on")):
+        for trip in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _TRIP_WORDS):
+            if any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "his", "her", "their", "this")
+                for c in trip.children
+            ):
+                return True
+    return False
+
+
+def _trip_date(
+    sent: Span, document: DocumentIndex, base: date | None, quote_spans: CharSpans, planned: bool
+) -> DateValue | None:
+    """The date of the last trip the sentences before tell with a date in the trip's own clause."""
+    number = document.sentence_number(sent.start)
+    for previous in reversed(document.sentences[max(0, number - TRIP_SENTENCES) : number]):
+        trips = [t for t in previous if t.lemma_.lower() in _TRIP_WORDS]
+        for ent in entities_in(previous):
+            if ent.label_ != "DATE" or quote_spans.covers(ent.start_char):
+                continue
+            verb = clause_verb(ent.root)
+            if any(clause_verb(t) == verb for t in trips):
+                value = normalise_date(ent.text, base, prefer_future=planned, not_after=not planned)
+                if value is not None:
+                    return week_as_month(value)
     return None
 
 

@@ -48,6 +48,14 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2010-01-04",
             "2009-12-25",
         ),
+        # "during her trip": the trip the text dated before
+        (
+            "President Ann Lee travels to the Gulf in the coming week. She hopes to calm the region. "
+            "During her trip, President Lee will meet with King Omar Said.",
+            "2008-01-06",
+            "2008-01",
+        ),
+        ("During her trip, President Ann Lee will meet with King Omar Said.", "2008-01-06", None),
         # with no day given before, the span dates nothing
         ("The vote came two days after the leaders of Chile and Peru met in Lima.", "2010-01-04", None),
         # a date in what talks or a pact are for is not theirs; the time of their own course is
