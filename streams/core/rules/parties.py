@@ -682,6 +682,8 @@ def select_parties(
                 continue  # "Hu, the President of China,": said of a person, who is the party
             if _describes_its_head(ent) and ent.root.head in slotted:
                 continue  # "Senate Republicans": the chamber describes the slot's party, it is not another
+            if _in_description_of(ent.root, slotted):
+                continue  # "AirTanker Ltd, an EADS-led consortium": what the party is, not another one
             if ent.root in not_theirs:
                 continue  # "Berg and Holt wore hats after his visit"
             if _locates_an_area(ent.root):
@@ -719,6 +721,17 @@ def _drop_makers(found: dict[str, Actor], makers: list[Token], role: Role, actor
     if names and len(set(found) - names) >= 2:
         for name in names:
             found.pop(name, None)
+
+
+def _in_description_of(token: Token, slotted: list[Token]) -> bool:
+    """Whether ``token`` lies inside a common-noun apposition that describes a named slot word
+    ("AirTanker Ltd, an EADS-led consortium", "Halden, a Siemens-owned firm")."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "appos" and node.pos_ == "NOUN" and node.head.pos_ == "PROPN":
+            return node.head in slotted
+        node = node.head
+    return False
 
 
 def _held_by_a_body(trigger: Token, slotted: list[Token]) -> bool:

@@ -918,3 +918,25 @@ def test_two_meetings_of_two_clauses_keep_their_own_parties(
     extractor: Extractor, body: str, want: list[set[str]]
 ) -> None:
     assert _parties(extractor, body, "meeting") == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # what a named party is described as names no other party
+        (
+            "AirTanker Ltd, an EADS-led consortium, signed a contract with the Defence Ministry.",
+            {"AirTanker Ltd", "Defence Ministry"},
+        ),
+        (
+            "Halden Power, a Siemens-owned firm, signed a contract with the Defence Ministry.",
+            {"Halden Power", "Defence Ministry"},
+        ),
+        # with no name beside it, the group's leader stands for it
+        ("A Siemens-led group signed a contract with the Defence Ministry.", {"Siemens", "Defence Ministry"}),
+    ],
+)
+def test_a_description_of_a_named_party_names_no_other(
+    extractor: Extractor, body: str, want: set[str]
+) -> None:
+    assert _parties(extractor, body, "agreement") == [want]
