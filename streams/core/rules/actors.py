@@ -219,6 +219,8 @@ class ActorResolver:
             person = self._people.find(name)
             if person is not None and person.canonical == name:
                 return Actor(name=name, role=role, kind="person", country=self._countries.get(name))
+        if kind == "country" and country_for(name) is None and _initials_with_dots(name):
+            kind = "organization"  # "the F.B.I.", tagged as a place: a body's initials, no country
         country: str | None
         if kind == "country":
             country = country_for(name) or name
@@ -358,3 +360,11 @@ def _hyphened_rest(last: Token) -> str:
 
 def has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
+
+
+def _initials_with_dots(name: str) -> bool:
+    """ "F.B.I", "C.I.A.": capital letters each followed by a dot (what country_for does not know)."""
+    letters = name.replace(".", "")
+    return (
+        len(letters) >= 2 and letters.isalpha() and letters.isupper() and name.count(".") >= len(letters) - 1
+    )

@@ -54,3 +54,13 @@ def test_a_bodys_initials_taken_for_a_person_are_an_organisation(extractor: Extr
     (deal,) = events_of(extractor, body, "agreement")
     kinds = {a["name"]: a["kind"] for a in deal["actors"]}
     assert kinds.get("GM") == "organization", kinds
+
+
+def test_a_bodys_dotted_initials_tagged_as_a_place_are_an_organisation(extractor: Extractor) -> None:
+    """ "the F.B.I. has said": the model may tag dotted initials as a place; no country is named so."""
+    from tests.fixtures.extraction import events_of
+
+    body = "The checks found nothing, and on Monday the F.B.I. told reporters that Ms. Lane had no record."
+    (statement,) = events_of(extractor, body, "statement")
+    speaker = next(a for a in statement["actors"] if a["role"] == "speaker")
+    assert (speaker["name"], speaker["kind"]) == ("F.B.I", "organization")
