@@ -149,19 +149,16 @@ def _own_clause_subject(noun: Token) -> bool:
     return (
         noun.dep_ == "dobj"
         and verb.dep_ in ("relcl", "advcl", "ccomp", "conj")
-        and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which")
-            for c in verb.children
-        )
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
     )
 
 
-def _in_objects(noun: Token) -> list[Token]:
-    """The objects of the in-phrases on ``noun``."""
+def _prep_objects(word: Token, preposition: str) -> list[Token]:
+    """The objects of the ``preposition`` phrases on ``word`` ("with", "in")."""
     return [
         g
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "in"
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ == preposition
         for g in c.children
         if g.dep_ == "pobj"
     ]
@@ -169,13 +166,7 @@ def _in_objects(noun: Token) -> list[Token]:
 
 def _with_objects(noun: Token) -> list[Token]:
     """The objects of the with-phrases on ``noun``."""
-    return [
-        g
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "with"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    return _prep_objects(noun, "with")
 
 
 def party_slots(trigger: Trigger) -> list[Token]:
@@ -213,7 +204,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 if child.dep_ == "dobj":
                     slots.extend(_claimants(child))
                     if child.lower_ in STAKE_NOUNS and _bought_from_the_company(head):
-                        slots.extend(_in_objects(child))  # "bought a stake in Beta": Beta
+                        slots.extend(_prep_objects(child, "in"))  # "bought a stake in Beta": Beta
                     if head.lemma_.lower() == SETTLE_VERB:
                         slots.extend(_with_objects(child))  # "settled its dispute with Beta"
             elif child.dep_ == "agent" or (
