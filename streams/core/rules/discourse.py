@@ -103,8 +103,11 @@ class DiscourseContext:
     def described_person(self, token: Token) -> Actor | None:
         """ "met the former secretary of state": the one person the text described so before, by
         the words of the description (its title noun, its modifiers and its of-phrase)."""
-        # a lower-case title the tagger took for a name ("the president visits Kuwait": NNP)
-        if not (token.tag_ == "NN" or (token.tag_ == "NNP" and token.text.islower())):
+        # a lower-case title the tagger took for a name ("the president visits Kuwait": NNP), and a
+        # capitalised one no entity holds ("a meeting with the Prime Minister")
+        if not (
+            token.tag_ == "NN" or (token.tag_ == "NNP" and (token.text.islower() or not token.ent_type_))
+        ):
             return None
         if token.lower_ not in DESCRIBED_HEADS:
             return None

@@ -32,6 +32,8 @@ def _parties(
         # a country's office, said of the person in another form
         "Chilean President Paul Berg spoke on Monday. Ravi Patel met Chile's president on Tuesday.",
         "US President Paul Berg spoke on Monday. Ravi Patel met the US president on Tuesday.",
+        # a capitalised title no entity holds
+        "Prime Minister Paul Berg spoke on Monday. Ravi Patel met the Prime Minister on Tuesday.",
     ],
 )
 def test_a_description_stands_for_the_person_described_so(extractor: Extractor, body: str) -> None:
