@@ -259,7 +259,11 @@ PURCHASE = "purchase"  # "a purchase order" is an agreement
 #: An order won or placed is an agreement with whom it came from or went to: "won an order for 90
 #: jets from the Air Force", "placed an order with Airbus". An order alone ("orders rose") is not.
 ORDER_NOUNS = frozenset({"order", "orders"})
-ORDER_TAKING_VERBS = frozenset({"win", "secure", "land", "clinch", "receive", "place", "book"})
+#: Verbs of gaining an agreement, whose from-phrase names who gave it: "won a contract from the Navy",
+#: "secured an order from Beta"; an order is also placed or booked with its other side.
+GAINING_VERBS = frozenset({"win", "secure", "land", "clinch", "receive"})
+WON_FROM_VERBS = GAINING_VERBS | frozenset({"obtain"})
+ORDER_TAKING_VERBS = GAINING_VERBS | frozenset({"place", "book"})
 ORDER_PREPS = frozenset({"from", "with"})
 
 MEET_NOUN = "meet"  # "a future meet on Crete"

@@ -27,7 +27,7 @@ from streams.core.normalise.dates import (
 from streams.core.rules.actors import ActorResolver, has_digit
 from streams.core.rules.document import DocumentIndex, entities_in
 from streams.core.rules.event_context import past_relative_clause
-from streams.core.rules.syntax import clause_verb
+from streams.core.rules.syntax import clause_verb, is_to_infinitive
 from streams.core.spans import CharSpans
 
 #: words that move an event away from the time of the sentence before ("later they met")
@@ -362,9 +362,8 @@ def _in_purpose_of_noun(date_word: Token, trigger: Token) -> bool:
     That clause has its own time; the talks' is not given."""
     node = date_word
     while node.i not in (trigger.i, node.head.i):
-        infinitive = node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if (
-            infinitive
+            is_to_infinitive(node)
             and node.dep_ in ("acl", "relcl", "advcl")
             and node.lemma_.lower() not in _COURSE_VERBS
             and not any(c.dep_ == "auxpass" for c in node.children)
@@ -440,8 +439,7 @@ def _dates_the_plan(ent: Span, trigger: Token) -> bool:
     if date_verb is None or node is None or date_verb.i == node.i:
         return False
     while node.i not in (date_verb.i, node.head.i):
-        infinitive = node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        if infinitive and node.dep_ in ("xcomp", "acl"):
+        if is_to_infinitive(node) and node.dep_ in ("xcomp", "acl"):
             return any(a.i == date_verb.i for a in node.ancestors)
         node = node.head
     return False

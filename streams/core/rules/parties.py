@@ -39,6 +39,7 @@ from streams.core.lexicon.triggers import (
     STAKE_NOUNS,
     TRIGGER_WORDS,
     VISIT_LEMMAS,
+    WON_FROM_VERBS,
 )
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
@@ -54,7 +55,7 @@ from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import Trigger, group_of, is_assembly, told_with_own_verb
 from streams.core.rules.people import is_body_name
-from streams.core.rules.syntax import in_event_topic, sentence_root
+from streams.core.rules.syntax import in_event_topic, is_to_infinitive, sentence_root
 from streams.core.spans import CharSpans
 
 #: Prepositions whose object is a counterpart or member: "met with", "talks between", "a deal among".
@@ -229,10 +230,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     g
                     for goods in child.children
                     if goods.dep_ == "pobj"
-                    for p in goods.children
-                    if p.dep_ == "prep" and p.lower_ == "from"
-                    for g in p.children
-                    if g.dep_ == "pobj"
+                    for g in _prep_objects(goods, "from")
                 )
             elif child.dep_ == "prep" and child.lower_ == "to" and head.lemma_.lower() in VISIT_LEMMAS:
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a state visit to Canada"
@@ -289,11 +287,6 @@ def party_slots(trigger: Trigger) -> list[Token]:
     return [s for s in slots if s.lower_ not in RELATIVE_PRONOUNS]
 
 
-#: Verbs of gaining an agreement, whose from-phrase names who gave it: "won a contract from the Navy",
-#: "secured an order from Beta".
-WON_FROM_VERBS = frozenset({"win", "secure", "land", "clinch", "receive", "obtain"})
-
-
 def _won_from(head: Token) -> bool:
     """Whether a from-phrase on ``head`` names who gave the agreement: on the verb of gaining it
     ("won it from the Navy") or on its noun ("won a contract from the Navy")."""
@@ -348,11 +341,7 @@ def _governing_subjects(verb: Token) -> list[Token]:
         and verb.head.lower_ in ("after", "before", "since", "by")
     ):
         main = verb.head.head  # "X said after meeting Y", "X is leaving the market by selling it to Y"
-    elif (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    ):
+    elif verb.dep_ == "advcl" and is_to_infinitive(verb):
         main = verb.head  # a purpose clause: "X flew to Oslo to meet Y"
     elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and _acts_the_event(verb):
         main = verb.head  # a participle after the main clause: "X moved fast, agreeing to terms with Y"
@@ -1153,10 +1142,7 @@ def _what_a_deal_does(clause: Token) -> bool:
     """A to-infinitive the parser hangs on an agreement noun as a relative clause: "a deal to supply
     the Navy" tells what the deal does, and whom it serves is its other side."""
     return (
-        clause.dep_ == "relcl"
-        and clause.tag_ == "VB"
-        and clause.head.lemma_.lower() in AGREEMENT_NOUNS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        clause.dep_ == "relcl" and clause.head.lemma_.lower() in AGREEMENT_NOUNS and is_to_infinitive(clause)
     )
 
 

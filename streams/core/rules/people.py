@@ -334,9 +334,9 @@ def find_people(doc: Doc) -> PersonRegister:
             ent.label_ in ("ORG", "GPE")
             and name not in place_names
             and name not in bodies
+            and _speaking_name(ent)
             # a body's initials stay a speaker here; ActorResolver makes them a body ("HP said")
             and (" " in name or name in surnames or is_initials(name) or _followed_by_a_personal_pronoun(ent))
-            and _speaking_name(ent)
         ):
             register.add(name)
     _relabel_people(doc, register, bodies)
@@ -584,7 +584,8 @@ def _like_a_full_name(name: str) -> bool:
 def _followed_by_a_personal_pronoun(ent: Span) -> bool:
     """ "25-year-old Guzel said she had come": a he or she later in the sentence tells a person
     ("Fiat said it would" tells a body)."""
-    return any(t.lower_ in ("he", "she", "his", "her", "him") for t in ent.sent[ent.end - ent.sent.start :])
+    sent = ent.sent  # spaCy finds the sentence anew on every read
+    return any(t.lower_ in ("he", "she", "his", "her", "him") for t in sent[ent.end - sent.start :])
 
 
 def _speaking_name(ent: Span) -> bool:

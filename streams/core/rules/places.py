@@ -38,11 +38,14 @@ from streams.core.rules.dateline import Dateline
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.event_context import past_relative_clause
 from streams.core.rules.geocode import GEOCODED_LABELS, located, qualifying_country
-from streams.core.rules.syntax import clause_verb, in_event_topic
+from streams.core.rules.syntax import clause_verb, in_event_topic, is_to_infinitive
 from streams.core.spans import CharSpans
 
 #: Trade words whose to/from-phrase names the buyer or the seller, never a place.
 TRADE_LEMMAS = SALE_VERBS | SALE_NOUNS | ACQUISITION_VERBS
+#: Words whose to/from-phrase names a side, never a place: a trade's buyer or seller ("sold it to
+#: Citrix"), whom an agreement was won from ("won a contract from the Navy").
+SIDE_PHRASE_LEMMAS = TRADE_LEMMAS | AGREEMENT_NOUN_VERBS | AGREEMENT_NOUNS
 
 
 def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = None) -> list[Span]:
@@ -74,9 +77,8 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
             or (
                 previous.lower_ in ("to", "from")
                 and (previous.head == trigger or previous.head.lemma_.lower() in MOTION_VERBS)
-                and previous.head.lemma_.lower() not in TRADE_LEMMAS  # "sold it to Citrix": the buyer
-                # "won a contract from the Navy": whom it was won from
-                and previous.head.lemma_.lower() not in AGREEMENT_NOUN_VERBS | AGREEMENT_NOUNS
+                # "sold it to Citrix": the buyer; "won a contract from the Navy": whom it was won from
+                and previous.head.lemma_.lower() not in SIDE_PHRASE_LEMMAS
             )
             or (previous.lower_ == "to" and _sent_for(previous, trigger))
             or (
@@ -143,11 +145,7 @@ def _arrival(clause: Token, trigger: Token) -> bool:
 
 def _is_purpose(token: Token) -> bool:
     """A to-infinitive of purpose or complement ("flew to Oslo to meet", "visited X to sign")."""
-    return (
-        token.dep_ in ("advcl", "xcomp")
-        and token.tag_ == "VB"
-        and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
-    )
+    return token.dep_ in ("advcl", "xcomp") and is_to_infinitive(token)
 
 
 def _visited_for(ent: Span, trigger: Token | None) -> bool:

@@ -18,6 +18,12 @@ def clause_verb(token: Token, stop: Token | None = None) -> Token | None:
     return None if stop is not None and token.i == stop.i else token
 
 
+def is_to_infinitive(verb: Token) -> bool:
+    """A bare verb with its "to" ("to meet", "to replace"): a clause of purpose or content, whose
+    head the many rules that read such clauses check themselves."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def sentence_root(token: Token) -> Token:
     """The root of the sentence ``token`` is in."""
     while token.dep_ != "ROOT" and token.head.i != token.i:
