@@ -53,7 +53,23 @@ class SeekGuard:
         starts = await self._start_offsets()
         self._next, self._floor, self._gap_seen = dict(starts), dict(starts), {}
         self._seeks += 1
+        await self._seek_uncommitted(starts)
         log.info("seek %d: delivering from %s", self._seeks, _offsets_text(starts))
+
+    async def _seek_uncommitted(self, starts: dict[Any, int]) -> None:
+        """Send each guarded partition with nothing committed to where it starts.
+
+        aiokafka's ``seek_to_committed`` leaves such a partition where its fetcher was, past
+        records that were fetched and then dropped with Faust's buffers. Reading again when a later
+        offset arrives does not help when those records were the partition's last ones (a worker
+        restarted after its input went quiet): no later offset ever comes, and they wait forever.
+        """
+        for tp, offset in starts.items():
+            if self._read_offsets_after_seek.get(tp) is None and not self._unguarded(tp):
+                try:
+                    await self.seek_wait({tp: offset})  # type: ignore[attr-defined]
+                except Exception as exc:  # revoked meanwhile: its next owner starts from the commit
+                    log.warning("could not seek %s to %d: %s", tp, offset, exc)
 
     async def _start_offsets(self) -> dict[Any, int]:
         """Committed offsets; for partitions with none, where ``auto_offset_reset`` starts them."""
@@ -77,7 +93,7 @@ class SeekGuard:
                     yield tp, message
                     continue
                 if self._seeks != fetched_at:  # fetched before the latest seek
-                    await self._rewind([tp, *[t async for t, _ in fetched]])
+                    await self._rewind([(tp, message.offset), *[(t, m.offset) async for t, m in fetched]])
                     return
                 expected = self._next.get(tp)
                 if (
@@ -92,13 +108,13 @@ class SeekGuard:
                         expected,
                         expected,
                     )
-                    await self._rewind([tp, *[t async for t, _ in fetched]])
+                    await self._rewind([(tp, message.offset), *[(t, m.offset) async for t, m in fetched]])
                     return
                 yield tp, message
                 if self._seeks != fetched_at:
                     # handed out across a seek: Faust has just recorded this stale offset as read
                     self._read_offset[tp] = self._read_offsets_after_seek.get(tp)
-                    await self._rewind([t async for t, _ in fetched])
+                    await self._rewind([(t, m.offset) async for t, m in fetched])
                     return
                 if expected is not None and message.offset >= expected:
                     self._next[tp] = message.offset + 1
@@ -123,14 +139,29 @@ class SeekGuard:
         self._gap_seen[tp] = (expected, got)
         return False
 
-    async def _rewind(self, partitions: list[Any]) -> None:
-        """Seek each partition whose fetched records are not delivered back to its next offset."""
-        for tp in dict.fromkeys(partitions):
-            if tp in self._next:
-                try:
-                    await self.seek(tp, self._next[tp])  # type: ignore[attr-defined]
-                except Exception as exc:  # revoked meanwhile: its next owner starts from the commit
-                    log.warning("could not seek %s back to %d: %s", tp, self._next[tp], exc)
+    async def _rewind(self, undelivered: list[tuple[Any, int]]) -> None:
+        """Seek each partition with fetched records left undelivered back, so that none is lost.
+
+        A guarded partition goes back to the offset it must deliver next; a changelog partition,
+        whose offsets the guard does not follow, to its first undelivered record: sending it to
+        where the last rebalance started it would replay its table from there, and leaving it
+        alone would lose the records, which the fetcher has already moved past.
+
+        ``seek_wait`` runs the seek on the consumer's own thread. Faust's ``seek`` calls aiokafka's
+        from the event loop's thread, and aiokafka's fetcher, which runs on the consumer thread,
+        must not be changed from another one.
+        """
+        targets: dict[Any, int] = {}
+        for tp, offset in undelivered:
+            if self._unguarded(tp):
+                targets[tp] = min(offset, targets.get(tp, offset))
+            elif tp in self._next:
+                targets[tp] = self._next[tp]
+        for tp, offset in targets.items():
+            try:
+                await self.seek_wait({tp: offset})  # type: ignore[attr-defined]
+            except Exception as exc:  # revoked meanwhile: its next owner starts from the commit
+                log.warning("could not seek %s back to %d: %s", tp, offset, exc)
 
     def _new_offset(self, tp: Any) -> int | None:
         acked = self._acked[tp]
