@@ -34,6 +34,7 @@ from streams.core.rules.event_context import dated_context, read_context
 from streams.core.rules.event_dates import event_date, news_day, sentence_date, speech_date
 from streams.core.rules.geocode import article_countries, with_country_codes
 from streams.core.rules.interactions import Trigger, find_triggers, holder_words
+from streams.core.rules.opening_date import opening_date
 from streams.core.rules.parties import named_in, select_parties
 from streams.core.rules.places import dateline_location, event_location, place_char_spans
 from streams.core.rules.plover import plover_for
@@ -77,6 +78,18 @@ class ArticleContext:
         return Evidence(sentence=body[start:end], start=start, end=end)
 
 
+def _base_date(
+    article: Article, text: str, fallback_date: date | None
+) -> tuple[date | None, DateBasis | None]:
+    """What relative dates are read against: the publication day, else the date line the body opens
+    with, else the record time (the article's own word on its date beats when it reached Kafka)."""
+    if article.published_date is not None:
+        return article.published_date, "published_at"
+    if (opening := opening_date(text)) is not None:
+        return opening, "dateline"
+    return fallback_date, ("record_time" if fallback_date else None)
+
+
 def build_events(
     doc: Doc,
     article: Article,
@@ -90,13 +103,10 @@ def build_events(
     from it, so a long article stops at the next one instead of running to the end.
     """
     check = checkpoint or _no_check
-    base = article.published_date or fallback_date
-    basis: DateBasis | None = (
-        "published_at" if article.published_date else ("record_time" if fallback_date else None)
-    )
     actors = ActorResolver.for_doc(doc)
     check()
     text = actors.document.text
+    base, basis = _base_date(article, text, fallback_date)
     quotes = find_quotes(text)  # once per article: statements, dates and triggers all use it
     context = ArticleContext(
         article=article,

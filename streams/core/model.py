@@ -21,7 +21,7 @@ EventStatus = Literal["past", "ongoing", "planned"]
 #: "scheduled" and "historical" are published; the others say why an event was not.
 EventContext = Literal["occurred", "scheduled", "historical", "hypothetical", "habitual", "negated"]
 #: The day a relative date ("on Tuesday") was resolved against.
-DateBasis = Literal["published_at", "record_time"]
+DateBasis = Literal["published_at", "dateline", "record_time"]
 DatePrecision = Literal["year", "month", "week", "day"]
 #: Where a sum stands relative to its event (see ``Amount.scope``).
 AmountScope = Literal["sentence", "paragraph", "article"]

@@ -546,3 +546,17 @@ def test_a_meeting_that_times_another_with_its_own_counterpart_is_its_own(extrac
     body = "Following her meeting with Omar Berg, Governor Ana Lund met with Senator Tom Reed on Friday."
     meetings = [_names(m) for m in events_of(extractor, body, "meeting")]
     assert {"Ana Lund", "Omar Berg"} in meetings and {"Ana Lund", "Tom Reed"} in meetings, meetings
+
+
+def test_without_published_at_the_date_line_under_the_title_dates_relative_days(extractor: Extractor) -> None:
+    body = (
+        "Ferry deal for the islands\nMarch 4, 2021 10:15 AM\n"
+        "Norway and Chile signed a fisheries accord on Tuesday."
+    )
+    result = extractor.extract_one(Article(id="t", body=body), fallback_date=date(2025, 10, 29))
+    (agreement,) = [e.to_dict() for e in result.events if e.type == "agreement"]
+    assert agreement["date"]["value"] == "2021-03-02"
+    assert agreement["date_basis"] == "dateline"
+    published = extractor.extract_one(Article(id="t", body=body, published_at="2021-03-05"))
+    (dated,) = [e.to_dict() for e in published.events if e.type == "agreement"]
+    assert (dated["date"]["value"], dated["date_basis"]) == ("2021-03-02", "published_at")
