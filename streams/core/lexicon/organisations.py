@@ -104,6 +104,31 @@ ORGANIZATION_HEADS: dict[str, tuple[str, ...]] = {
     "police": ("police",),
 }
 
+#: Nouns for what one body is to another: "chief Intel rival AMD", "Boeing supplier Spirit", "Google
+#: parent Alphabet". The body named in front is whom the relation is to, never the one that acts. Not
+#: "unit" or "subsidiary": "its Orbis unit" names the unit itself.
+RELATION_NOUNS = frozenset(
+    {
+        "rival",
+        "competitor",
+        "supplier",
+        "partner",
+        "customer",
+        "client",
+        "parent",
+        "owner",
+        "shareholder",
+        "investor",
+        "lender",
+        "creditor",
+        "contractor",
+        "subcontractor",
+        "distributor",
+        "vendor",
+        "licensee",
+    }
+)
+
 #: Documents whose words a quote gives; they speak for the body that issued them.
 DOCUMENT_HEADS = frozenset(
     {"summary", "ruling", "judgment", "judgement", "decision", "verdict", "report", "letter"}

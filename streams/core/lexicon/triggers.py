@@ -458,10 +458,10 @@ SALE_NOUNS = frozenset({"sale"})
 MERGER_VERBS = frozenset({"merge"})
 MERGER_NOUNS = frozenset({"merger", "mergers"})
 
-#: Besides the agreement nouns, what is an agreement when named with a counterpart ("an
-#: understanding with Iran"; rules/agreement_shapes.py).
 #: "will pay $334 million for SeaMicro": paying a sum for a named company is buying it.
 PAY_VERB = "pay"
+#: Besides the agreement nouns, what is an agreement when named with a counterpart ("an
+#: understanding with Iran"; rules/agreement_shapes.py).
 PARTY_AGREEMENT_NOUNS = frozenset({"understanding", "understandings"})
 #: A partnership is an agreement when a verb makes it ("announced / formed a partnership with X");
 #: "his partnership with a Republican" is a relation, no event.

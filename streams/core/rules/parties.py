@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from streams.core.lexicon.organisations import BODY_WORDS
+from streams.core.lexicon.organisations import BODY_WORDS, RELATION_NOUNS
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS, FACILITY_HEADS, ROOM_HEADS
 from streams.core.lexicon.triggers import (
@@ -475,6 +475,8 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
             for child in token.children:
                 if child.dep_ == "compound" and token.lower_ in ENTOURAGE_NOUNS:
                     continue  # "Lane aides" met, not Lane
+                if token.lemma_.lower() in RELATION_NOUNS:
+                    continue  # "chief Intel rival AMD signed": whom the rival is to is no party
                 if child.dep_ in ("poss", "compound") and _office_holder(token):
                     continue  # "the US president" is a person (or, unknown, his country: _slot_actors)
                 if _locates_an_area(child):
@@ -664,6 +666,8 @@ def select_parties(
                 continue  # "Senate Republicans": the chamber describes the slot's party, it is not another
             if _in_description_of(ent.root, slotted):
                 continue  # "AirTanker Ltd, an EADS-led consortium": what the party is, not another one
+            if _related_to(ent.root):
+                continue  # "Boeing supplier Spirit agreed to buy Fokker": whom the supplier supplies
             if ent.root in not_theirs:
                 continue  # "Berg and Holt wore hats after his visit"
             if _locates_an_area(ent.root):
@@ -686,6 +690,20 @@ def select_parties(
         # "... and the trade deal struck in July": the agreement of the parties just named
         return discourse.parties_of_the_agreement(trigger.token, role)
     return list(found.values())
+
+
+def _related_to(name: Token) -> bool:
+    """Whether the name says whom a relation noun is to ("Intel rival", "Boeing supplier Spirit"),
+    which the parser hangs on the noun or, in a run of compounds, on the name after it."""
+    head = name.head
+    if name.dep_ not in ("compound", "poss", "nmod") or head.i < name.i:
+        return False
+    if head.lemma_.lower() in RELATION_NOUNS:
+        return True
+    return any(
+        c.dep_ == "compound" and name.i < c.i < head.i and c.lemma_.lower() in RELATION_NOUNS
+        for c in head.children
+    )
 
 
 def _drop_makers(found: dict[str, Actor], makers: list[Token], role: Role, actors: ActorResolver) -> None:

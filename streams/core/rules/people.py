@@ -617,6 +617,13 @@ def _names_a_body(name: str, bodies: Collection[str]) -> bool:
     return name in bodies or (is_body_name(name) and country_for(name) is None)
 
 
+def _lends_a_full_name(name: str, register: PersonRegister) -> bool:
+    """Whether a name the model tagged a body is a known person's: not when that person is only a
+    body's initials ("AMD says" is kept a speaker), which make "AMD Opteron" a chip, not a name."""
+    person = register.find(name)
+    return person is not None and (person.canonical == name or not is_initials(person.canonical))
+
+
 def _relabel_people(doc: Doc, register: PersonRegister, bodies: Collection[str] = frozenset()) -> None:
     """Label every mention of a known person PERSON, including ones the model missed, and a body's
     name the model tagged PERSON ("Cerberus Capital Management", "Boeing said") ORG."""
@@ -626,7 +633,11 @@ def _relabel_people(doc: Doc, register: PersonRegister, bodies: Collection[str] 
         span = ent
         if ent.label_ == "PERSON" and _names_a_body(clean_name(ent.text), bodies):
             span = Span(doc, ent.start, ent.end, label="ORG")
-        if ent.label_ in ("ORG", "GPE") and len(ent) <= 3 and register.find(clean_name(ent.text)):
+        if (
+            ent.label_ in ("ORG", "GPE")
+            and len(ent) <= 3
+            and _lends_a_full_name(clean_name(ent.text), register)
+        ):
             register.add(clean_name(ent.text))  # "Sanae Takaichi" as ORG still lends its full name
             span = Span(doc, ent.start, ent.end, label="PERSON")
         entities.append(span)

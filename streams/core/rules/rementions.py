@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from streams.core.lexicon.organisations import CORPORATE_SUFFIXES
 from streams.core.lexicon.triggers import (
@@ -21,6 +21,7 @@ from streams.core.lexicon.triggers import (
     ACQUISITION_VERBS,
     MERGER_NOUNS,
     MERGER_VERBS,
+    PAY_VERB,
     SALE_NOUNS,
     SALE_VERBS,
 )
@@ -37,8 +38,11 @@ def points_back(token: Token) -> bool:
     )
 
 
-#: The trigger lemmas of a trade: a purchase, sale or merger.
-TRADE_LEMMAS = ACQUISITION_VERBS | ACQUISITION_NOUNS | SALE_VERBS | SALE_NOUNS | MERGER_VERBS | MERGER_NOUNS
+#: The trigger lemmas of a trade: a purchase, sale or merger ("will pay $334 million for SeaMicro" is
+#: one only when a company is paid for, rules/acquisitions.py).
+TRADE_LEMMAS = (
+    ACQUISITION_VERBS | ACQUISITION_NOUNS | SALE_VERBS | SALE_NOUNS | MERGER_VERBS | MERGER_NOUNS | {PAY_VERB}
+)
 
 #: Words that make a mention another event of the same parties: "met again", "another deal",
 #: "a second round", "their first meeting since".
@@ -67,9 +71,22 @@ def _told_as_new(token: Token) -> bool:
     return any(w.lower_ in NEW_EVENT_WORDS for w in words)
 
 
-def _a_trade(event: Event) -> bool:
-    """A purchase, sale or merger: told twice with the same parties, it is the same one."""
-    return str(event.extra.get("trigger_lemma", "")) in TRADE_LEMMAS
+def _a_trade(event: Event, doc: Doc) -> bool:
+    """A purchase, sale or merger: told twice with the same parties, it is the same one. Told by
+    its own verb or noun, or by the agreement to make it ("signed an agreement to acquire X")."""
+    if str(event.extra.get("trigger_lemma", "")) in TRADE_LEMMAS:
+        return True
+    span = event.extra.get("trigger_span")
+    trigger = doc.char_span(span["start"], span["end"]) if isinstance(span, dict) else None
+    return trigger is not None and _agrees_to_trade(trigger.root)
+
+
+def _agrees_to_trade(token: Token) -> bool:
+    """ "has agreed to acquire EYP", "signed an agreement to buy SeaBolt": the agreeing is the trade."""
+    words = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ in ("xcomp", "acl") and c.lemma_.lower() in TRADE_LEMMAS for w in words for c in w.children
+    )
 
 
 def _name_key(name: str) -> str:
@@ -103,10 +120,7 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
     if not definite and _told_as_new(token):
         return None
     parties = {_name_key(a.name) for a in event.actors}
-    # "has agreed to acquire EYP": the agreeing is the trade the headline told
-    traded = _a_trade(event) or any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in TRADE_LEMMAS for c in token.children
-    )
+    traded = _a_trade(event, token.doc) or _agrees_to_trade(token)
     for index in range(len(earlier) - 1, -1, -1):
         other = earlier[index]
         if other.type != event.type or other.evidence.start == event.evidence.start:
@@ -114,7 +128,7 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
         theirs = {_name_key(a.name) for a in other.actors}
         if not (parties <= theirs if definite else (parties == theirs and _same_standing(event, other))):
             continue
-        if not definite and event.type == "agreement" and not (traded and _a_trade(other)):
+        if not definite and event.type == "agreement" and not (traded and _a_trade(other, token.doc)):
             continue  # two parties may sign several deals; a firm is bought once
         if event.date is not None and other.date is not None and other.date.value != event.date.value:
             continue

@@ -940,3 +940,23 @@ def test_a_description_of_a_named_party_names_no_other(
     extractor: Extractor, body: str, want: set[str]
 ) -> None:
     assert _parties(extractor, body, "agreement") == [want]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # the parser hangs the rival on a conjunct, the name in apposition
+        (
+            "Chip designer and chief Vantor rival Quellix has signed an agreement to acquire Morrow Labs.",
+            [{"Quellix", "Morrow Labs"}],
+        ),
+        # a run of compounds: the supplier's customer hangs on the supplier's own name
+        ("Long-time Boeing supplier Spirit has agreed to buy Fokker.", [{"Spirit", "Fokker"}]),
+        # a relation with no name of its own is no party at all
+        ("A Vantor supplier signed a deal with Morrow Labs.", []),
+    ],
+)
+def test_whom_a_relation_noun_is_to_is_no_party(
+    extractor: Extractor, body: str, want: list[set[str]]
+) -> None:
+    assert _parties(extractor, body, "agreement") == want

@@ -255,3 +255,12 @@ def test_a_bare_speaking_name_is_a_person_only_when_the_text_tells_so() -> None:
     doc = _parse("In a village outside the capital, 25-year-old Aynur said she had come to vote.")
     find_people(doc)
     assert {e.label_ for e in doc.ents if e.text == "Aynur"} == {"PERSON"}
+
+
+def test_a_bodys_initials_lend_no_full_name_to_its_product() -> None:
+    """ "ZTX says" keeps ZTX a speaker; "ZTX Quartz chips" is a product line, not ZTX's full name."""
+    doc = _parse("ZTX says it will keep selling the servers. It plans to put ZTX Quartz chips in them.")
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 13, 15, label="ORG")]
+    assert doc.ents[1].text == "ZTX Quartz"
+    find_people(doc)
+    assert ("ZTX Quartz", "ORG") in [(ent.text, ent.label_) for ent in doc.ents]

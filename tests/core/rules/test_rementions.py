@@ -88,3 +88,14 @@ def test_two_agreements_of_the_same_parties_are_two(extractor: Extractor) -> Non
         "Chile and Peru agreed to build a joint port in Arica."
     )
     assert len(_agreements(extractor, body)) == 2
+
+
+def test_the_price_paid_restates_the_purchase_signed(extractor: Extractor) -> None:
+    """ "will pay $334 million for SeaBolt" after "signed an agreement to acquire SeaBolt": the same
+    purchase, with its terms, not a second one."""
+    body = (
+        "Acme Corp has signed an agreement to acquire SeaBolt, a Silicon Valley startup.\n"
+        "Acme Corp will pay $334 million for SeaBolt, including $281 million in cash."
+    )
+    (deal,) = _agreements(extractor, body)
+    assert deal["status"] == "past"
