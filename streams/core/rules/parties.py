@@ -275,16 +275,39 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     if g.dep_ == "pobj"
                 )
         if head.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-            slots.append(head.head)
+            slots.append(_described(head.head))
         elif head.dep_ == "relcl" and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in head.children
         ):
-            slots.append(head.head)  # "Acme, which signed the deal"
+            slots.append(_described(head.head))  # "Acme, which signed the deal"
         elif head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.ent_type_ == "PERSON":
             # "Ban, who is in Doha, meeting with the emir": the parser hangs the participle, read as
             # a noun, on the person as an apposition
             slots.append(head.head)
     return [s for s in slots if s.lower_ not in RELATIVE_PRONOUNS]
+
+
+def _describes_the_name(appos: Token) -> bool:
+    """An apposition that says what a named person or body is ("Grijalva, the top Democrat on the
+    committee"), not another name ("the leaders, Obama and Putin"): no party of its own."""
+    return (
+        appos.dep_ == "appos"
+        and appos.head.ent_type_ in ("PERSON", "ORG")
+        and appos.ent_type_ not in ("PERSON", "ORG", "GPE")
+        and appos.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _described(antecedent: Token) -> Token:
+    """The name a relative clause's antecedent describes: "Jane Holt, a Vermont Democrat who met
+    the governor" tells of Holt's meeting; the description alone would be a group."""
+    if (
+        antecedent.dep_ == "appos"
+        and antecedent.ent_type_ not in ("PERSON", "ORG")
+        and antecedent.head.ent_type_ in ("PERSON", "ORG")
+    ):
+        return antecedent.head
+    return antecedent
 
 
 def _won_from(head: Token) -> bool:
@@ -466,6 +489,8 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
         for child in token.children:
             if child.i in stacked:
                 continue
+            if _describes_the_name(child):
+                continue  # "Raul Grijalva, the top Democrat on the committee": Grijalva, no group
             if (child.dep_ in ("conj", "appos") and not _party_tag(child)) or _misparsed_conjunct(child):
                 todo.append(child)
         # a common noun: whom it is made of or belongs to ("House GOP leaders" is one group, _slot_actors);
@@ -555,11 +580,15 @@ def _named_modifier(noun: Token) -> bool:
 
 def _party_tag(token: Token) -> bool:
     """A US politician's party and state in brackets, "Kell (D-Ore.)", or in apposition, "Kell,
-    Republican of Ohio": no one of its own."""
+    Republican of Ohio", "Kell, a Tennessee Republican": no one of its own."""
     if (
         token.dep_ == "appos"
         and token.lower_ in AFFILIATION_WORDS
-        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        and any(
+            (c.dep_ == "prep" and c.lower_ == "of")
+            or (c.dep_ in ("compound", "amod") and c.ent_type_ == "GPE")
+            for c in token.children
+        )
     ):
         return True
     doc = token.doc

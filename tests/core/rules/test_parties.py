@@ -960,3 +960,27 @@ def test_whom_a_relation_noun_is_to_is_no_party(
     extractor: Extractor, body: str, want: list[set[str]]
 ) -> None:
     assert _parties(extractor, body, "agreement") == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # the relative clause hangs on the description; it tells of the person described
+        (
+            "Senator Jane Holt, a Vermont Democrat who has met privately with Governor Tom Reyes, left.",
+            [{"Jane Holt", "Tom Reyes"}],
+        ),
+        # a description with a state is a party tag, like "Republican of Ohio"
+        ("Senator Jane Holt, a Vermont Democrat, met with Governor Tom Reyes.", [{"Jane Holt", "Tom Reyes"}]),
+        # a description of the one named is no second party: one party, no meeting
+        (
+            "Representative Tom Reyes, the top Democrat on the Harbour Committee who helped negotiate the "
+            "deal, will vote for it.",
+            [],
+        ),
+    ],
+)
+def test_a_description_of_a_named_person_is_that_person(
+    extractor: Extractor, body: str, want: list[set[str]]
+) -> None:
+    assert _parties(extractor, body, "meeting") + _parties(extractor, body, "agreement") == want
