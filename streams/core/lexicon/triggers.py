@@ -495,6 +495,11 @@ PENDING_AGREEMENT_VERBS = frozenset(
     }
 )
 
+#: Verbs of joining another side to do something together, an agreement with a named counterpart:
+#: "Orbis has teamed up with Vantor to build a plant", "Ford partnered with Baidu", "joined forces
+#: with". "team" counts with its "up", "join" with "forces".
+JOINING_VERBS = frozenset({"team", "partner", "join"})
+
 #: Every word (text or lemma) that ``_is_agreement``, ``is_acquisition`` or ``_is_meeting`` can
 #: accept; the other tokens, most of a sentence, are passed over without running any test.
 TRIGGER_WORDS = (
@@ -520,6 +525,7 @@ TRIGGER_WORDS = (
     | MERGER_NOUNS
     | PLEDGE_VERBS
     | PARTNERSHIP_NOUNS
+    | JOINING_VERBS
     | frozenset({PURCHASE, MEET_NOUN, SIT_VERB, SETTLE_VERB, PAY_VERB})
 )
 

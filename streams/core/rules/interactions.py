@@ -42,6 +42,7 @@ from streams.core.lexicon.triggers import (
     DOCUMENT_VERBS,
     HOSTED_OCCASIONS,
     INTENT_WORDS,
+    JOINING_VERBS,
     JOINT_WORDS,
     MEAL_NOUNS,
     MEET_NOUN,
@@ -301,7 +302,33 @@ def _is_agreement(token: Token) -> bool:
         return maker and _counterpart_prep(token)
     if token.pos_ == "NOUN" and token.lower_ in ORDER_NOUNS and _order_won_or_placed(token):
         return True
+    if _joins_up_with(token):
+        return True
     return token.lower_ == PURCHASE and token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"
+
+
+def _joins_up_with(verb: Token) -> bool:
+    """ "teamed up with Vantor", "partnered with Baidu", "joined forces with the union", "Acme and
+    Bolt teamed up": joining a named side to act together. A side not named ("teamed up with local
+    groups") is too vague to publish."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in JOINING_VERBS or verb.tag_ in ("VBZ", "VBP"):
+        return False  # "which also partners with Calvin Klein": a standing relation, no event
+    children = list(verb.children)
+    if lemma == "team" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
+        return False
+    if lemma == "join" and not any(c.dep_ == "dobj" and c.lower_ == "forces" for c in children):
+        return False
+    named = [
+        g
+        for p in children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for g in p.children
+        if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "GPE", "PERSON", "NORP"))
+    ]
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    together = any(any(c.dep_ == "conj" for c in s.children) for s in subjects)  # "Acme and Bolt teamed up"
+    return bool(named) or together
 
 
 def _order_won_or_placed(noun: Token) -> bool:

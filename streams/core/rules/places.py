@@ -26,6 +26,7 @@ from streams.core.lexicon.triggers import (
     AGREEMENT_NOUN_VERBS,
     AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
+    JOINING_VERBS,
     SALE_NOUNS,
     SALE_VERBS,
     STAKE_NOUNS,
@@ -269,7 +270,8 @@ def _in_content_clause(token: Token, trigger: Token | None) -> bool:
                 _is_purpose(node)
                 and node.head.i == trigger.i
                 and trigger.pos_ == "VERB"
-                and trigger.lemma_.lower() not in AGREEMENT_VERBS  # "agreed to take on costs at Chrysler"
+                # "agreed to take on costs at Chrysler", "teamed up to build a plant in Ohio"
+                and trigger.lemma_.lower() not in AGREEMENT_VERBS | JOINING_VERBS
             )
             # "the talks they began in November in Washington": the relative clause that tells it took place
             own = past_relative_clause(trigger)

@@ -560,3 +560,33 @@ def test_without_published_at_the_date_line_under_the_title_dates_relative_days(
     published = extractor.extract_one(Article(id="t", body=body, published_at="2021-03-05"))
     (dated,) = [e.to_dict() for e in published.events if e.type == "agreement"]
     assert (dated["date"]["value"], dated["date_basis"]) == ("2021-03-02", "published_at")
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("Orbis has teamed up with Vantor Labs to build a plant in Ohio.", {"Orbis", "Vantor Labs"}),
+        ("Kestrel Motors partnered with Baidu on self-driving cars in March.", {"Kestrel Motors", "Baidu"}),
+        (
+            "The Harbour Workers Union joined forces with Greenpeace to fight the plan.",
+            {"Harbour Workers Union", "Greenpeace"},
+        ),
+    ],
+)
+def test_joining_a_named_side_is_an_agreement(extractor: Extractor, body: str, parties: set[str]) -> None:
+    (agreement,) = events_of(extractor, body, "agreement")
+    assert {a["name"] for a in agreement["actors"]} == parties
+    assert agreement["location"] is None  # where the plant goes is not where they teamed up
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The club teamed up with local groups.",  # no named side
+        "She joined the team in May.",  # joining is no agreement without "forces"
+        "The retailer, which also partners with Calvin Klein, sold more this year.",  # a standing relation
+        "Orbis wants a team up front.",
+    ],
+)
+def test_joining_no_named_side_is_no_agreement(extractor: Extractor, body: str) -> None:
+    assert events_of(extractor, body, "agreement") == []
