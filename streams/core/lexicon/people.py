@@ -24,6 +24,37 @@ NAME_TITLES = frozenset(
     }
 )
 
+#: Abbreviated titles, with their full stop, that the model's tokenizer splits ("Sens" "."), after
+#: which the parser starts a new sentence: "teamed up with Sens. Robert Menendez and Joe Manchin"
+#: was cut in two. Kept one token, and never the end of a sentence before a name.
+TITLE_ABBREVIATIONS = frozenset(
+    {
+        "Sens.",
+        "Reps.",
+        "Govs.",
+        "Gens.",
+        "Lt.",
+        "Col.",
+        "Capt.",
+        "Sgt.",
+        "Cmdr.",
+        "Maj.",
+        "Amb.",
+        "Pres.",
+        "Sec.",
+        "Atty.",
+        "Supt.",
+        "Hon.",
+        "Cpl.",
+        "Pvt.",
+        "Brig.",
+    }
+)
+#: Titles the tokenizer already keeps whole, which the parser may still take for a sentence's end.
+KEPT_TITLE_ABBREVIATIONS = frozenset(
+    {"Sen.", "Rep.", "Gov.", "Gen.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Rev."}
+)
+
 #: Words that, right before a proper name, say the name is a person's.
 PERSON_TITLES = NAME_TITLES | frozenset(
     {
@@ -86,6 +117,7 @@ PERSON_TITLES = NAME_TITLES | frozenset(
         "late",
         "ex",
     }
+    | {title.lower() for title in TITLE_ABBREVIATIONS}
 )
 
 #: Nouns for the office a person holds; with a country in front ("Japan's prime minister",

@@ -20,11 +20,12 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
-from streams.core.lexicon.people import NAME_PARTICLES
+from streams.core.lexicon.people import KEPT_TITLE_ABBREVIATIONS, NAME_PARTICLES, TITLE_ABBREVIATIONS
 from streams.core.pipeline.gemm import load_with_ops
 from streams.core.pipeline.pos_lemma import install_pos_lemma
 
@@ -71,6 +72,17 @@ def name_particles(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("newsevents_title_abbreviations")
+def title_abbreviations(doc: Doc) -> Doc:
+    """No sentence starts at the name after an abbreviated title ("with Sens. Robert Menendez")."""
+    titles = TITLE_ABBREVIATIONS | KEPT_TITLE_ABBREVIATIONS
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if token.text in titles and _capitalised(following) and "\n" not in token.whitespace_:
+            following.is_sent_start = False
+    return doc
+
+
 def build_pipeline(openblas: bool = True) -> Language:
     """A new copy of the extractor's pipeline. ``openblas=False`` keeps thinc's BLIS, for
     ``make bench-gemm`` to compare; the product always uses ``load_model``."""
@@ -78,8 +90,11 @@ def build_pipeline(openblas: bool = True) -> Language:
     infixes = [*(nlp.Defaults.infixes or ()), *QUOTE_INFIXES]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for title in TITLE_ABBREVIATIONS:
+        tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.add_pipe("newsevents_paragraph_breaks", before="parser")
     nlp.add_pipe("newsevents_name_particles", before="parser")
+    nlp.add_pipe("newsevents_title_abbreviations", before="parser")
     install_pos_lemma(nlp)
     return nlp
 

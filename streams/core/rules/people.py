@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from streams.core.lexicon.organisations import BODY_WORDS, COMPANY_TAILS
-from streams.core.lexicon.people import NAME_PARTICLES, NAME_TITLES, NOT_ACRONYM_NAMES, PRONOUNS
+from streams.core.lexicon.people import (
+    NAME_PARTICLES,
+    NAME_TITLES,
+    NOT_ACRONYM_NAMES,
+    PRONOUNS,
+    TITLE_ABBREVIATIONS,
+)
 from streams.core.lexicon.places import FACILITY_HEADS
 from streams.core.lexicon.speech import SPEECH_LEMMAS, SPEECH_SUBJECT_VERBS
 from streams.core.lexicon.triggers import (
@@ -52,6 +58,9 @@ def clean_name(text: str) -> str:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     text = text.strip(" ,.;:")
+    words = text.split()
+    if len(words) > 1 and words[0] in TITLE_ABBREVIATIONS:
+        text = " ".join(words[1:])  # "Reps. Tom Cole": the title the tokenizer now keeps whole
     # the model ran the name on into the next words: "Patrice Talon of", "Free Trade Area (AfCFTA"
     words = text.split()
     while len(words) > 1 and words[-1] in NAME_RUN_ON_WORDS:

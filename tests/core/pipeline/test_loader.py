@@ -1,4 +1,4 @@
-"""The pipeline's own components: paragraph breaks and names with particles."""
+"""The pipeline's own components: paragraph breaks, names with particles, abbreviated titles."""
 
 from __future__ import annotations
 
@@ -21,3 +21,19 @@ def test_a_name_with_a_particle_is_never_cut_into_two_sentences() -> None:
 def test_the_pipeline_runs_the_particle_component_before_the_parser() -> None:
     names = load_model().pipe_names
     assert names.index("newsevents_name_particles") < names.index("parser")
+
+
+def test_an_abbreviated_title_is_one_token_and_never_ends_the_sentence() -> None:
+    doc = load_model()(
+        "The senator teamed up with Sens. Jane Holt and Tom Reyes, and with Lt. Col. Ann Berg."
+    )
+    assert [s.text for s in doc.sents] == [doc.text]
+    assert {"Sens.", "Lt.", "Col."} <= {t.text for t in doc}
+    # a full stop after a title that no name follows still ends a sentence
+    doc = load_model()("The vote was close in the House. Reps. voted late.\nSens. Holt and Reyes agreed.")
+    assert len(list(doc.sents)) >= 2
+
+
+def test_the_pipeline_runs_the_title_component_before_the_parser() -> None:
+    names = load_model().pipe_names
+    assert names.index("newsevents_title_abbreviations") < names.index("parser")
