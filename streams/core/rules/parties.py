@@ -333,8 +333,11 @@ def _not_their_own(noun: Token) -> list[Token]:
         return []
     root = sentence_root(noun)
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    group = [t for s in subjects for t in (s, *s.conjuncts)]
-    return group if len(group) >= 2 else []
+    # "Trump's rivals, Sens. Cruz and Rubio, urged him to release the tapes of his conversation"
+    named = [a for s in subjects for a in s.children if a.dep_ == "appos"]
+    group = [t for s in (*subjects, *named) for t in (s, *s.conjuncts)]
+    plural = any(s.tag_ in ("NNS", "NNPS") for s in subjects)
+    return group if len(group) >= 2 or plural else []
 
 
 def _claimants(obj: Token) -> list[Token]:

@@ -984,3 +984,13 @@ def test_a_description_of_a_named_person_is_that_person(
     extractor: Extractor, body: str, want: list[set[str]]
 ) -> None:
     assert _parties(extractor, body, "meeting") + _parties(extractor, body, "agreement") == want
+
+
+def test_his_conversation_is_not_the_rivals_who_urged_him(extractor: Extractor) -> None:
+    """ "his" is not the plural subject nor the names in apposition to it: the rivals are no party."""
+    body = (
+        "Reyes's two rivals, Jane Holt of Ohio and Ann Berg of Utah, urged the businessman to release "
+        "the tapes of his conversation with the Harbour Times from Jan 5."
+    )
+    for parties in _parties(extractor, body, "meeting"):
+        assert not parties & {"Jane Holt", "Ann Berg"}
