@@ -343,7 +343,17 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
         return "ongoing"  # "Acme is in talks with Beta", "the two remain in negotiations"
     if verb.tag_ in ("VBZ", "VBP") and not aux and _time_clause(verb):
         return "planned"  # "will endorse her after the president meets with Sanders"
+    if _before_or_after_what_is_to_come(verb):
+        return "planned"  # "after meeting with Reyes, Holt will fly to Ohio"
     return "past"
+
+
+def _before_or_after_what_is_to_come(verb: Token) -> bool:
+    """A gerund ordered before or after a clause that is still to come: it is to come too."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in ("after", "before"):
+        return False
+    main = verb.head.head
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | WOULD for c in main.children)
 
 
 #: Verbs whose present tense, with "in" and a plural event noun, tells talks under way.

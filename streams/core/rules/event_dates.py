@@ -197,7 +197,7 @@ def event_date(
         if day is not None:
             value = DateValue(text=same_day.group(0), value=day.isoformat(), precision="day")
             return value, None
-    if own_phrase or any_date or not not_after or any(t.lower_ in TIME_SHIFT_WORDS for t in sent):
+    if own_phrase or any_date or not not_after or any(_shifts_time(t, trigger) for t in sent):
         return None, None  # only a past-tense scene continues the day of the sentence before
     return _previous_sentence_day(sent, document, base, basis, quote_spans)
 
@@ -490,11 +490,23 @@ def _describes(verb: Token, trigger: Token) -> bool:
     return before.i == trigger.i
 
 
+def _shifts_time(word: Token, trigger: Token) -> bool:
+    """Whether ``word`` moves the sentence away from the time of the one before ("later they met"),
+    not the "after" that orders the event within its own scene ("after meeting with Reyes, Holt
+    said": the meeting belongs to the day the scene continues)."""
+    if word.lower_ not in TIME_SHIFT_WORDS:
+        return False
+    return not (word.lower_ in ("after", "before") and trigger.head.i == word.i and trigger.tag_ == "VBG")
+
+
 def past_tense(trigger: Token) -> bool:
     """Whether the trigger's clause is told in the past tense ("met", "had signed", "was held")."""
     verb = clause_verb(trigger)
     if verb is None:
         return False
+    if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "advcl") and verb.head.lower_ in ("after", "before"):
+        # "after meeting with Reyes, Holt said": the meeting is as past as what followed it
+        verb = clause_verb(verb.head.head) or verb
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 

@@ -219,6 +219,7 @@ def event_location(
         and not (own_phrase and trigger is not None and trigger not in p.root.ancestors)
         and not _in_topic_phrase(p.root, trigger)
         and not _locates_the_subject(p.root, trigger)
+        and not _went_on_to(p.root, trigger)
     ]
     best = min(
         places,
@@ -243,6 +244,14 @@ def event_location(
     if location.geonames_id is not None:
         return location
     return _in_locality(location, best, places, countries)
+
+
+def _went_on_to(place: Token, trigger: Token | None) -> bool:
+    """ "After meeting with Reyes, Holt flew to Ohio": where the clause the meeting came before went
+    next, not where the meeting was."""
+    if trigger is None or trigger.tag_ != "VBG" or trigger.head.lower_ != "after":
+        return False
+    return place.dep_ == "pobj" and place.head.lower_ == "to" and place.head.head.i == trigger.head.head.i
 
 
 #: Links to a clause or a coordinated event of its own: a place below one belongs to that event

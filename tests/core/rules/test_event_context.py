@@ -234,3 +234,16 @@ def test_being_in_talks_now_is_talks_under_way(nlp, text: str, status: str) -> N
 def test_what_talks_are_for_is_not_agreed_yet(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
     token = next(t for t in nlp(text) if t.text == trigger)
     assert event_status(token, "agreement") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("After meeting with Tom Reyes, Jane Holt will fly to Denver.", "planned"),
+        ("Before meeting Tom Reyes, Jane Holt would visit Boise.", "planned"),
+        ("After meeting with Tom Reyes, Jane Holt flew to Denver.", "past"),
+    ],
+)
+def test_a_meeting_before_or_after_what_is_to_come_is_to_come(nlp, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    token = next(t for t in nlp(text) if t.text == "meeting")
+    assert event_status(token, "meeting") == status

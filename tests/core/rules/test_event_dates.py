@@ -245,3 +245,20 @@ def test_that_day_is_the_day_given_before(extractor: Extractor) -> None:
         "that day in Bergen."
     )
     assert _dates(extractor, body, "2025-10-27") == ["2025-10-30", "2025-10-30"]
+
+
+def test_a_meeting_just_before_the_scene_takes_the_day_the_sentence_before_gives(
+    extractor: Extractor,
+) -> None:
+    """ "after meeting with X, she said" orders the meeting within the scene, which continues the
+    day of the sentence before; "weeks after meeting" moves it away."""
+    body = (
+        "Both candidates courted young voters on Tuesday. In Denver, after meeting with the Rev. Tom Reyes "
+        "and other pastors, Jane Holt said she would fight for jobs."
+    )
+    assert _dates(extractor, body) == ["2025-10-28"]
+    moved = (
+        "Both candidates courted young voters on Tuesday. In Denver, weeks after meeting with the Rev. "
+        "Tom Reyes, Jane Holt said she would run."
+    )
+    assert _dates(extractor, moved) == [None]

@@ -116,3 +116,17 @@ def test_a_body_named_like_a_citys_alternate_name_is_not_geocoded_as_that_city(n
     token = next(t for t in doc if t.text == "met")
     location = event_location(token.sent, CharSpans([]), token)
     assert location is not None and location.name == "NBC" and location.geonames_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("After meeting with Tom Reyes, Jane Holt flew to Denver.", None),  # where she went next
+        ("Before meeting with Tom Reyes, Jane Holt flew to Denver.", "Denver"),
+        ("After meeting with Tom Reyes in Boise, Jane Holt flew to Denver.", "Boise"),
+    ],
+)
+def test_where_the_traveller_went_after_the_meeting_is_not_its_place(
+    nlp: Language, text: str, expected: str | None
+) -> None:
+    assert _location(nlp, text, "meeting") == expected
