@@ -284,6 +284,8 @@ def _is_agreement(token: Token) -> bool:
         # "signed a series of agreements" counts, "signed a bill/golf bag" does not, and
         # "finalize" counts only with an agreement as its object ("proceedings are finalized" does not)
         if objects:
+            if lemma in ("sign", "ink") and any(_a_person_signed(o) for o in objects):
+                return True  # "the Yankees signed Mark Teixeira": a contract with the player
             return any(_names_agreement(o) and not _unilateral(o) for o in objects)
         if any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
             return False  # "signed up to help", "sign up for our newsletter": enrolling, no agreement
@@ -305,6 +307,15 @@ def _is_agreement(token: Token) -> bool:
     if _joins_up_with(token):
         return True
     return token.lower_ == PURCHASE and token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"
+
+
+def _a_person_signed(obj: Token) -> bool:
+    """A named side taken on by signing ("signed Mark Teixeira", "to sign pitchers Ann Berg and Jo
+    Lee", "signed Nike to a ten-year deal"), not a thing signed ("signed Holt's papers", "signed
+    the Paris Agreement", which ``_names_agreement`` reads)."""
+    if obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG") and not _names_agreement(obj):
+        return obj.lower_ not in SIGNABLE_NOUNS | DOCUMENT_NOUNS  # "the Sharon Statement was signed"
+    return obj.tag_ == "NNS" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in obj.children)
 
 
 def _joins_up_with(verb: Token) -> bool:

@@ -590,3 +590,19 @@ def test_joining_a_named_side_is_an_agreement(extractor: Extractor, body: str, p
 )
 def test_joining_no_named_side_is_no_agreement(extractor: Extractor, body: str) -> None:
     assert events_of(extractor, body, "agreement") == []
+
+
+def test_signing_a_named_side_is_an_agreement_with_it(extractor: Extractor) -> None:
+    (agreement,) = events_of(extractor, "The Boston Hawks signed pitcher Tom Reyes on Monday.", "agreement")
+    assert {a["name"] for a in agreement["actors"]} == {"Boston Hawks", "Tom Reyes"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The governor signed Jane Holt's nomination papers.",  # a thing signed, not a side taken on
+        "The Greenfield Statement was signed by 90 students in 1960.",  # a document with a name
+    ],
+)
+def test_signing_a_thing_is_no_agreement_with_it(extractor: Extractor, body: str) -> None:
+    assert events_of(extractor, body, "agreement") == []
