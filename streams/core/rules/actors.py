@@ -60,8 +60,9 @@ class ActorResolver:
         """Mend the date entities and find the article's people (both relabel ``doc.ents``), then
         index the document."""
         widen_relative_dates(doc)
-        people = find_people(doc)
-        return cls(DocumentIndex(doc), people)
+        text = doc.text  # spaCy joins the tokens anew on every read: once for both
+        people = find_people(doc, text)
+        return cls(DocumentIndex(doc, text), people)
 
     def country_in(self, tokens: Sequence[Token] | Span) -> str | None:
         """The first country named by a GPE/NORP entity or demonym among ``tokens``."""

@@ -51,9 +51,9 @@ def entities_in(span: Span) -> list[Span]:
 class DocumentIndex:
     """Sentences and entity look-ups of one parsed article."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.ents: list[Span] = list(doc.ents)
         self._entity_by_token: dict[int, Span] = {
             i: ent for ent in self.ents if ent.label_ in ACTOR_LABELS for i in range(ent.start, ent.end)

@@ -305,9 +305,10 @@ def after_title(ent: Span) -> bool:
     return previous.lower_ in NAME_TITLES
 
 
-def find_people(doc: Doc) -> PersonRegister:
-    """Learn the article's people from the model's entities, then relabel ``doc.ents`` to match."""
-    text = doc.text  # spaCy builds it anew on every read
+def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
+    """Learn the article's people from the model's entities, then relabel ``doc.ents`` to match.
+    ``text`` is ``doc.text`` when the caller has it already (spaCy builds it anew on every read)."""
+    text = doc.text if text is None else text
     register = PersonRegister(text)
     _join_name_particles(doc, text)
     _trim_glued_words(doc)
@@ -348,7 +349,7 @@ def find_people(doc: Doc) -> PersonRegister:
             and (" " in name or name in surnames or is_initials(name) or _followed_by_a_personal_pronoun(ent))
         ):
             register.add(name)
-    _relabel_people(doc, register, bodies)
+    _relabel_people(doc, register, text, bodies)
     return register
 
 
@@ -606,10 +607,9 @@ def _speaking_name(ent: Span) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_SUBJECT_VERBS
 
 
-def _in_capitals_line(token: Token) -> bool:
-    """Whether the token's line is written in capitals ("'THREE AMIGOS' TAKE ON ... AT SUMMIT IN
-    OTTAWA"): there every word looks like an acronym, so none is taken for one."""
-    text = token.doc.text
+def _in_capitals_line(token: Token, text: str) -> bool:
+    """Whether the token's line of ``text`` (the doc's) is written in capitals ("'THREE AMIGOS' TAKE
+    ON ... AT SUMMIT IN OTTAWA"): there every word looks like an acronym, so none is taken for one."""
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     words = [w for w in text[start : end if end >= 0 else len(text)].split() if any(c.isalpha() for c in w)]
@@ -633,7 +633,9 @@ def _lends_a_full_name(name: str, register: PersonRegister) -> bool:
     return person is not None and (person.canonical == name or not is_initials(person.canonical))
 
 
-def _relabel_people(doc: Doc, register: PersonRegister, bodies: Collection[str] = frozenset()) -> None:
+def _relabel_people(
+    doc: Doc, register: PersonRegister, text: str, bodies: Collection[str] = frozenset()
+) -> None:
     """Label every mention of a known person PERSON, including ones the model missed, and a body's
     name the model tagged PERSON ("Cerberus Capital Management", "Boeing said") ORG."""
     entities: list[Span] = []
@@ -656,7 +658,7 @@ def _relabel_people(doc: Doc, register: PersonRegister, bodies: Collection[str] 
             token.i not in covered
             and token.pos_ == "PROPN"
             and is_initials(token.text)
-            and (country_for(token.text) is not None or not _in_capitals_line(token))
+            and (country_for(token.text) is not None or not _in_capitals_line(token, text))
         ):
             # "G7", "NATO", "ASEAN": groups the small model often leaves untagged
             label = "GPE" if country_for(token.text) else "ORG"

@@ -149,7 +149,10 @@ def find_statements(doc: Doc, actors: ActorResolver, quotes: list[QuoteSpan]) ->
             tracker.note_reported_speech(sent)
         statements.extend(_with_reported(sent, direct, quotes, tracker, actors))
         tracker.note_people(sent)
-    return _fragments_as_paraphrase(_join_utterances(_share_runs_on(statements, quotes, doc), quotes, doc))
+    text = actors.document.text  # spaCy joins the tokens anew on every read of doc.text
+    return _fragments_as_paraphrase(
+        _join_utterances(_share_runs_on(statements, quotes, doc, text), quotes, doc, text)
+    )
 
 
 def _fragments_as_paraphrase(statements: list[Statement]) -> list[Statement]:
@@ -246,14 +249,15 @@ def _attribute(
     return out
 
 
-def _join_utterances(statements: list[Statement], quotes: list[QuoteSpan], doc: Doc) -> list[Statement]:
+def _join_utterances(
+    statements: list[Statement], quotes: list[QuoteSpan], doc: Doc, text: str
+) -> list[Statement]:
     """Join a direct statement to the one before when their parts are one utterance across
     sentences ("“…,” Ruiz said. “…”", a quote over several paragraphs): the sentence splitter
     cuts such an utterance where the writer did not. The speaker is the one found beside the
     attribution; two different speakers found each on its own are never joined."""
     by_start = {q.inner_start: q for q in quotes}
     by_end = {q.inner_end: q for q in quotes}
-    text = doc.text  # once: spaCy builds it anew on every access
     out: list[Statement] = []
     for st in statements:
         prev = out[-1] if out else None
@@ -284,12 +288,13 @@ def _join_utterances(statements: list[Statement], quotes: list[QuoteSpan], doc: 
     return out
 
 
-def _share_runs_on(statements: list[Statement], quotes: list[QuoteSpan], doc: Doc) -> list[Statement]:
+def _share_runs_on(
+    statements: list[Statement], quotes: list[QuoteSpan], doc: Doc, text: str
+) -> list[Statement]:
     """One speaker for every paragraph of a quotation over several paragraphs: the attribution
     usually sits in one paragraph only ("“…¶“…,” Ruiz said."), so a paragraph without its own
     speaker takes the one found there (one statement per paragraph, as the guideline counts)."""
     by_start = {st.content_start: st for st in statements if st.form == "direct"}
-    text = doc.text  # once: spaCy builds it anew on every access
     chains: list[list[QuoteSpan]] = []
     for q in quotes:
         if chains and runs_on_to(chains[-1][-1], q, text):
