@@ -145,12 +145,13 @@ def _shift(base: date, unit: str, count: int) -> date:
     months = count if unit == "month" else 12 * count
     year, month = _shift_month(base.year, base.month, months)
     for day in (base.day, 30, 29, 28):
-        if (moved := _safe_date(year, month, day)) is not None:
+        if (moved := safe_date(year, month, day)) is not None:
             return moved
     raise ValueError("unreachable: every month has 28 days")
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """The day, or None when the calendar has no such day ("February 30")."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -188,18 +189,18 @@ def _pick_month_year(month: int, base: date, future: bool, text: str = "", not_a
 def _pick_year(month: int, day: int, base: date, future: bool, text: str, not_after: bool) -> date | None:
     year = _pick_month_year(month, base, future, text, not_after)
     if not_after and not future and year == base.year and _NAMED_YEAR.search(text) is None:
-        this_year = _safe_date(year, month, day)
+        this_year = safe_date(year, month, day)
         # a few days' grace: a publication time in UTC can fall on the day before the local one
         if this_year is not None and this_year > base + timedelta(days=3):
             year -= 1
-    return _safe_date(year, month, day)
+    return safe_date(year, month, day)
 
 
 def _absolute(text: str, base: date | None, future: bool, not_after: bool = False) -> DateValue | None:
     if (m := _ISO.search(text)) and 1 <= int(m.group(2)) <= 12:  # not "the 2019-20 season"
         year, month = int(m.group(1)), int(m.group(2))
         if m.group(3):
-            day = _safe_date(year, month, int(m.group(3)))
+            day = safe_date(year, month, int(m.group(3)))
             return _day(day, text) if day else None
         return _month(year, month, text)
     for pattern, order in ((_MONTH_DAY_YEAR, "md"), (_DAY_MONTH_YEAR, "dm")):
@@ -207,7 +208,7 @@ def _absolute(text: str, base: date | None, future: bool, not_after: bool = Fals
             month_word, day_text = (m.group(1), m.group(2)) if order == "md" else (m.group(2), m.group(1))
             month, day_number = MONTHS[month_word.lower()], _day_number(day_text)
             if m.group(3):
-                day = _safe_date(int(m.group(3)), month, day_number)
+                day = safe_date(int(m.group(3)), month, day_number)
             elif base is not None:
                 day = _pick_year(month, day_number, base, future, text, not_after)
             else:
@@ -321,7 +322,7 @@ def _relative(text: str, base: date, future: bool) -> DateValue | None:
         months = (0, 1, 2) if future else (0, -1, -2)
         for delta in months:
             year, month = _shift_month(base.year, base.month, delta)
-            day = _safe_date(year, month, day_number)
+            day = safe_date(year, month, day_number)
             if day is not None and (day >= base if future else day <= base):
                 return _day(day, text)
     return None

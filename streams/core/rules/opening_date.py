@@ -17,7 +17,7 @@ import re
 from datetime import date
 
 from streams.core.normalise.calendar_words import MONTHS, WEEKDAYS
-from streams.core.normalise.dates import normalise_date
+from streams.core.normalise.dates import normalise_date, safe_date
 
 #: How far into the body the date line may be: after a title and a subtitle, not later.
 _SEARCH_CHARS = 400
@@ -76,20 +76,13 @@ def _line_date(line: str) -> date | None:
 def _numeric_date(line: str) -> date | None:
     """'2013-09-26', '2/29/2012', '12/16/08', '02.29.12' (month first unless it cannot be)."""
     if m := _ISO_DATE.search(line):
-        return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := _NUMERIC_DATE.search(line):
         first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         year += 2000 if year < 100 else 0
         month, day = (second, first) if first > 12 else (first, second)
-        return _safe(year, month, day)
+        return safe_date(year, month, day)
     return None
-
-
-def _safe(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _only_a_date(line: str) -> bool:

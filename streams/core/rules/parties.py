@@ -301,13 +301,7 @@ def _describes_the_name(appos: Token) -> bool:
 def _described(antecedent: Token) -> Token:
     """The name a relative clause's antecedent describes: "Jane Holt, a Vermont Democrat who met
     the governor" tells of Holt's meeting; the description alone would be a group."""
-    if (
-        antecedent.dep_ == "appos"
-        and antecedent.ent_type_ not in ("PERSON", "ORG")
-        and antecedent.head.ent_type_ in ("PERSON", "ORG")
-    ):
-        return antecedent.head
-    return antecedent
+    return antecedent.head if _describes_the_name(antecedent) else antecedent
 
 
 def _won_from(head: Token) -> bool:
