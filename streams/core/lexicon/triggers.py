@@ -529,6 +529,29 @@ TRIGGER_WORDS = (
     | frozenset({PURCHASE, MEET_NOUN, SIT_VERB, SETTLE_VERB, PAY_VERB})
 )
 
+#: Verbs of what a meeting or deal, their subject, does to someone: "the acquisition will irk
+#: Intel", "the deal will hurt Boeing". Whom it affects is no party to it.
+AFFECT_VERBS = frozenset(
+    {
+        "irk",
+        "anger",
+        "upset",
+        "annoy",
+        "worry",
+        "alarm",
+        "hurt",
+        "harm",
+        "threaten",
+        "benefit",
+        "help",
+        "boost",
+        "please",
+        "disappoint",
+        "surprise",
+        "pressure",
+    }
+)
+
 #: Verbs that judge or comment on a meeting or deal named as their object: their subject is not a
 #: party ("Berg praised the pact", "Lawmakers criticized the talks"), unlike "signed/held/reached".
 COMMENT_VERBS = frozenset(

@@ -27,6 +27,7 @@ from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS, FACILITY_HEADS, 
 from streams.core.lexicon.triggers import (
     ABOUT_PREPS,
     ACQUISITION_VERBS,
+    AFFECT_VERBS,
     AGREEMENT_NOUN_VERBS,
     AGREEMENT_NOUNS,
     COMMENT_VERBS,
@@ -638,6 +639,8 @@ def select_parties(
     for token in slotted:
         if token in traded or (not_parties is not None and not_parties.covers(token.idx)):
             continue
+        if _affected_by_it(token, trigger.token):
+            continue  # "the deal between Acme and Beta will hurt Boeing"
         if traded and _makes_the_goods(token):
             continue  # "bought a Boeing 727 from Dunmore Oil": the seller is named, Boeing made the jet
         if quote_spans.covers(token.idx) and not quote_spans.covers(trigger.token.idx):
@@ -704,6 +707,8 @@ def select_parties(
                 makers.append(ent.root)
             if _comments_on_it(ent.root, trigger.token):
                 continue  # "Moe lambasted the deal negotiated by Lund": Moe judges it
+            if _affected_by_it(ent.root, trigger.token):
+                continue  # "the acquisition of SeaMicro will irk Intel"
             if _another_events_party(ent.root, trigger):
                 continue  # "met and condemned the deal between Chad and Niger": the deal's parties
             if in_event_topic(ent.root, trigger.token) or _describes_a_thing(ent, trigger.token):
@@ -1015,6 +1020,17 @@ def _comments_on_it(token: Token, trigger: Token) -> bool:
         and record.lemma_.lower() in RECORD_NOUNS
         and record.dep_ == "dobj"
         and record.head.i == token.head.i
+    )
+
+
+def _affected_by_it(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` is the object of a verb that says what the event, its subject, does to
+    someone ("the acquisition will irk Intel"): affected, not a party."""
+    verb = token.head
+    return (
+        token.dep_ == "dobj"
+        and verb.lemma_.lower() in AFFECT_VERBS
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i == trigger.i for c in verb.children)
     )
 
 

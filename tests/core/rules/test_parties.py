@@ -994,3 +994,22 @@ def test_his_conversation_is_not_the_rivals_who_urged_him(extractor: Extractor) 
     )
     for parties in _parties(extractor, body, "meeting"):
         assert not parties & {"Jane Holt", "Ann Berg"}
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (
+            "The deal between Kestrel Motors and Orbis Group will hurt Vantor Systems.",
+            [{"Kestrel Motors", "Orbis Group"}],
+        ),
+        # a mention of the purchase told before, with whom it irks: no second record, no third party
+        (
+            "Kestrel Motors agreed to acquire Orbis Group on Wednesday.\n"
+            "The acquisition of Orbis Group will no doubt irk Intel.",
+            [{"Kestrel Motors", "Orbis Group"}],
+        ),
+    ],
+)
+def test_whom_an_event_affects_is_no_party(extractor: Extractor, body: str, want: list[set[str]]) -> None:
+    assert _parties(extractor, body, "agreement") == want
