@@ -685,8 +685,8 @@ def select_parties(
             visited = actor.kind == "country" and country_code(actor.name) in host_codes
             if ent.label_ in ("GPE", "LOC", "FAC") and not _is_country(ent.text):
                 continue  # outside the slots a city or region is where, not who
-            if _city_tagged_as_a_body(ent):
-                continue  # "to Ottawa and to Halifax", Halifax tagged ORG
+            if _city_tagged_as_a_body(ent) or _city_naming_the_event(ent, ent.root):
+                continue  # "to Ottawa and to Halifax", "the Copenhagen climate summit", tagged ORG
             if ent.start in visited_places:
                 continue  # "visit Capitol Hill", tagged as a body
             if _in_named_title(ent):
@@ -877,6 +877,14 @@ def _city_tagged_as_a_body(ent: Span) -> bool:
 
 
 _PLACE_PREPS = frozenset({"to", "in", "at", "from", "into"})
+
+
+def _city_naming_the_event(entity: Span, token: Token) -> bool:
+    """A city the model tagged as a body, naming an event noun ("the Copenhagen climate summit"):
+    where it was held, as a city tagged as a place would be."""
+    if entity.label_ != "ORG" or token.dep_ != "compound" or token.head.pos_ != "NOUN":
+        return False
+    return is_place_name(entity.text) and not is_body_name(entity.text)
 
 
 def _from_abroad(visitors: Iterable[Actor], country: str) -> bool:
@@ -1330,7 +1338,9 @@ def _slot_actors(
         if _names_administration(entity):
             return [_administration(entity, actor)]
         if not _is_country(actor.name) and (
-            places.covers(entity.start_char) or (entity.label_ == "GPE" and token.dep_ == "compound")
+            places.covers(entity.start_char)
+            or (entity.label_ == "GPE" and token.dep_ == "compound")
+            or _city_naming_the_event(entity, token)
         ):
             return []  # the venue ("talks in Doha", "the Annapolis conference"), not who met
         return [actor]

@@ -1013,3 +1013,12 @@ def test_his_conversation_is_not_the_rivals_who_urged_him(extractor: Extractor) 
 )
 def test_whom_an_event_affects_is_no_party(extractor: Extractor, body: str, want: list[set[str]]) -> None:
     assert _parties(extractor, body, "agreement") == want
+
+
+def test_a_city_naming_the_event_is_no_party_even_tagged_as_a_body(extractor: Extractor) -> None:
+    """ "the Copenhagen climate summit": the model tags the city a body; it says where, not who."""
+    body = (
+        "A tax bill passed by the House had stalled in the Senate, and the global Copenhagen climate "
+        "summit had ended in chaos."
+    )
+    assert _parties(extractor, body, "meeting") == []
