@@ -147,7 +147,12 @@ def _faust_app(settings: Settings, instance_id: str | None) -> faust.App:
         recovery_consistency_check=False,
         table_standby_replicas=0,
     )
-    install_transport(app, settings.kafka.fetch_max_wait_ms, leave_on_stop=settings.kafka.leave_group_on_stop)
+    install_transport(
+        app,
+        settings.kafka.fetch_max_wait_ms,
+        leave_on_stop=settings.kafka.leave_group_on_stop,
+        restart_topics=frozenset({settings.topics.input}),
+    )
     return app
 
 

@@ -102,7 +102,7 @@ class _FaustStandIn:
 
 
 class _Guarded(SeekGuard, _FaustStandIn):
-    pass
+    restart_topics = frozenset({"t"})  # the stand-in's partition "tp" is of topic "tp"[0], "t"
 
 
 async def _drain(consumer: Any, seek_during: int | None = None) -> list[int]:
@@ -272,3 +272,16 @@ def test_a_changelog_fetched_with_a_partition_read_again_keeps_its_records() -> 
 
         asyncio.run(fetch())
     assert delivered == {"g": [2, 3, 4, 5], "t": [10, 11, 12, 13, 14, 15]}
+
+
+def test_only_the_named_topics_go_back_to_their_start_at_a_seek() -> None:
+    """The worker names its input topic; the story stage's topics keep aiokafka's position."""
+    app = _app("restart-topics")
+    install_transport(app, 100, restart_topics=frozenset({"articles.raw"}))
+    consumer_class: Any = app.transport.Consumer
+    assert consumer_class.restart_topics == frozenset({"articles.raw"})
+    consumer = _Guarded(list(range(3)))
+    consumer.restart_topics = frozenset({"other"})
+    asyncio.run(consumer.perform_seek())
+    asyncio.run(_drain(consumer, seek_during=2))
+    assert asyncio.run(_drain(consumer)) == []  # not named: left where the fetcher was
