@@ -70,10 +70,7 @@ class SeekGuard:
         """
         for tp, offset in starts.items():
             if self._read_offsets_after_seek.get(tp) is None and tp[0] in self.restart_topics:
-                try:
-                    await self.seek_wait({tp: offset})  # type: ignore[attr-defined]
-                except Exception as exc:  # revoked meanwhile: its next owner starts from the commit
-                    log.warning("could not seek %s to %d: %s", tp, offset, exc)
+                await self._seek_on_consumer_thread(tp, offset, "to")
 
     async def _start_offsets(self) -> dict[Any, int]:
         """Committed offsets; for partitions with none, where ``auto_offset_reset`` starts them."""
@@ -162,10 +159,15 @@ class SeekGuard:
             elif tp in self._next:
                 targets[tp] = self._next[tp]
         for tp, offset in targets.items():
-            try:
-                await self.seek_wait({tp: offset})  # type: ignore[attr-defined]
-            except Exception as exc:  # revoked meanwhile: its next owner starts from the commit
-                log.warning("could not seek %s back to %d: %s", tp, offset, exc)
+            await self._seek_on_consumer_thread(tp, offset, "back to")
+
+    async def _seek_on_consumer_thread(self, tp: Any, offset: int, how: str) -> None:
+        """``seek_wait`` one partition (on the consumer's own thread, see ``_rewind``); a partition
+        revoked meanwhile is logged and left: its next owner starts from the commit."""
+        try:
+            await self.seek_wait({tp: offset})  # type: ignore[attr-defined]
+        except Exception as exc:
+            log.warning("could not seek %s %s %d: %s", tp, how, offset, exc)
 
     def _new_offset(self, tp: Any) -> int | None:
         acked = self._acked[tp]
