@@ -41,7 +41,7 @@ from streams.core.rules.plover import plover_for
 from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, with_speaker
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.reciprocal import reciprocating_party
-from streams.core.rules.rementions import earlier_copy, points_back, with_details_of
+from streams.core.rules.rementions import earlier_copy, points_back, refers_back, with_details_of
 from streams.core.rules.same_day import live_blog_entries, on_the_news_day
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.rules.syntax import in_source_phrase
@@ -143,7 +143,7 @@ def build_events(
             if not _has_parties(event, trigger, actors):
                 # "The airline signed the agreement in Lyon on May 4": a definite mention whose
                 # parties go unnamed still gives the event told before its date and place
-                again = _concluded_again(trigger)
+                again = _concluded_again(trigger) or _named_definite_mention(trigger, event)
                 copied = earlier_copy(again, event, events) if again is not None else None
                 if copied is not None:
                     events[copied] = with_details_of(events[copied], event)
@@ -242,6 +242,13 @@ def statement_event(st: Statement, context: ArticleContext) -> Event:
             "trigger_span": {"start": st.cue_span[0], "end": st.cue_span[1]} if st.cue_span else None,
         },
     )
+
+
+def _named_definite_mention(trigger: Trigger, event: Event) -> Token | None:
+    """ "the tapes of her talk with the Herald on May 2": a definite event noun with one
+    party named is no event of its own, but may be one told before, and give it its day or place.
+    Not "his first visit in a year": that one is another."""
+    return trigger.token if event.actors and refers_back(trigger.token) else None
 
 
 def _concluded_again(trigger: Trigger) -> Token | None:

@@ -28,7 +28,9 @@ from streams.core.lexicon.triggers import (
 from streams.core.model import Event
 
 #: Words that make an event noun point back: "the meeting", "this deal", "their talks".
-DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "their", "its"})
+DEFINITE_WORDS = frozenset(
+    {"the", "this", "that", "these", "those", "their", "its", "his", "her", "our", "my"}
+)
 
 
 def points_back(token: Token) -> bool:
@@ -71,6 +73,12 @@ def _told_as_new(token: Token) -> bool:
     return any(w.lower_ in NEW_EVENT_WORDS for w in words)
 
 
+def refers_back(token: Token) -> bool:
+    """Whether the trigger is a definite event noun not told as one more of its kind: "his
+    talk with the Herald", not "his first visit in a year" or "their next meeting"."""
+    return points_back(token) and not _told_as_new(token)
+
+
 def _a_trade(event: Event, doc: Doc) -> bool:
     """A purchase, sale or merger: told twice with the same parties, it is the same one. Told by
     its own verb or noun, or by the agreement to make it ("signed an agreement to acquire X")."""
@@ -105,16 +113,41 @@ def _same_standing(event: Event, other: Event) -> bool:
     return event.type == "agreement" and {event.status, other.status} == {"planned", "past"}
 
 
+def _named_in(name: str, theirs: set[str]) -> bool:
+    """Whether a name is one of ``theirs`` or the end of one: "the Herald" of "Daily Herald",
+    "Holt" of "Mara J. Holt"."""
+    words = name.split()
+    return any(name == other or other.split()[-len(words) :] == words for other in theirs)
+
+
+def _named(event: Event) -> list[str]:
+    """The people and bodies among the event's parties, groups left out ("the Democrats")."""
+    return [_name_key(a.name) for a in event.actors if a.kind != "group"]
+
+
+def _points_at(event: Event, theirs: set[str]) -> bool:
+    """Whether a definite mention ("the meeting with Holt", "her talk with the Herald")
+    is of an event with ``theirs`` as parties: each person or body it names is one of them. A group
+    it names ("the meeting with the Democrats") says who was in the room, not another meeting;
+    a mention that names only groups must name groups of the earlier event."""
+    named = _named(event)
+    if not named:
+        return {_name_key(a.name) for a in event.actors} <= theirs
+    return all(_named_in(name, theirs) for name in named)
+
+
 def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | None:
     """The index in ``earlier`` of the event that ``event``, told by ``token``, tells again; None if
     it is a new one.
 
     A definite event noun ("the meeting", "their talks") is a copy of an earlier event of its
-    type whose parties include its own. Any other mention ("AMD buys SeaMicro" in the headline, "AMD
-    has acquired SeaMicro" in the lede; "Kelly met with Trump" twice) is one only with exactly the
-    same parties and status and no word that makes it another ("again", "a second"), and, for an
-    agreement, only a trade: the same two parties may sign several agreements, not buy each other
-    twice. Either way a date or place that differs from the earlier one's makes it another event.
+    type whose parties include the people and bodies it names (``_points_at``), unless that one
+    is a meeting still to come and this one is over. Any other mention ("AMD buys SeaMicro" in
+    the headline, "AMD has acquired SeaMicro" in the lede; "Kelly met with Trump" twice) is one
+    only with exactly the same parties and status and no word that makes it another ("again", "a
+    second"), and, for an agreement, only a trade: the same two parties may sign several
+    agreements, not buy each other twice. Either way a date or place that differs from the
+    earlier one's makes it another event.
     """
     definite = points_back(token)
     if not definite and _told_as_new(token):
@@ -126,8 +159,12 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
         if other.type != event.type or other.evidence.start == event.evidence.start:
             continue
         theirs = {_name_key(a.name) for a in other.actors}
-        if not (parties <= theirs if definite else (parties == theirs and _same_standing(event, other))):
+        if not (
+            _points_at(event, theirs) if definite else (parties == theirs and _same_standing(event, other))
+        ):
             continue
+        if definite and other.status == "planned" and event.status == "past" and other.type == "meeting":
+            continue  # "his meeting with Holt" (done) is not the one they "agreed to meet again" for
         if not definite and event.type == "agreement" and not (traded and _a_trade(other, token.doc)):
             continue  # two parties may sign several deals; a firm is bought once
         if event.date is not None and other.date is not None and other.date.value != event.date.value:

@@ -99,3 +99,44 @@ def test_the_price_paid_restates_the_purchase_signed(extractor: Extractor) -> No
     )
     (deal,) = _agreements(extractor, body)
     assert deal["status"] == "past"
+
+
+def test_a_possessive_mention_with_one_party_dates_the_meeting(extractor: Extractor) -> None:
+    """ "the tapes of his conversation with the Herald from Jan. 5", "his" unresolved between three
+    men: no meeting of its own (one party named), but the day of the one told before."""
+    body = (
+        "Evan Voss met the Daily Herald editorial board in an off-the-record meeting.\n\n"
+        "His rivals, Senators Tom Marsh and Rick Ruiz, have both urged the tycoon to release the tapes "
+        "of his conversation with the Herald from Jan. 5."
+    )
+    (meeting,) = _meetings(extractor, body)
+    assert meeting["date"]["value"] == "2026-01-05", meeting
+
+
+def test_a_later_definite_mention_naming_a_group_gives_day_and_place(extractor: Extractor) -> None:
+    """ "the meeting with Holt ..., but the Greens": the meeting told before, whatever group the
+    sentence also names; the group is not taken as one more party of it."""
+    body = (
+        "The ministry sent its counsel Mara Holt to the parliament for a tense meeting with Senator "
+        "Ivo Lind.\n\n"
+        "The meeting with Holt in Oslo on Monday delayed the vote, but the Greens were unmoved."
+    )
+    (meeting,) = _meetings(extractor, body)
+    assert meeting["date"]["value"] == "2026-01-05" and meeting["location"]["name"] == "Oslo", meeting
+    assert {a["name"] for a in meeting["actors"]} == {"Mara Holt", "Ivo Lind"}, meeting
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Lind said his first visit with Holt in a year would come in Oslo on Monday.",  # told as another
+        "After his meeting with Holt on Monday, Lind flew home.",  # past, the one told was to come
+    ],
+)
+def test_a_possessive_mention_of_another_meeting_does_not_change_it(
+    extractor: Extractor, second: str
+) -> None:
+    body = f"Senator Ivo Lind will meet again with Mara Holt, the ministry's counsel.\n\n{second}"
+    meetings = _meetings(extractor, body)
+    planned = [m for m in meetings if m["evidence"]["sentence"].startswith("Senator")]
+    assert planned and planned[0]["status"] == "planned" and planned[0]["date"] is None, meetings
