@@ -151,11 +151,37 @@ def opinion_agreement(verb: Token) -> bool:
 
 
 def _agrees_alone(verb: Token) -> bool:
-    """ "Paradis agrees.", "Lund agreed, too": one subject, and nothing agreed or agreed with."""
-    if any(c.dep_ in ("xcomp", "dobj", "ccomp", "prep", "advcl", "conj", "dative") for c in verb.children):
+    """ "Paradis agrees.", "Lund agreed, too", "Weighing in, Lund agreed, calling it a fine plan":
+    one subject, and nothing agreed or agreed with; a participle beside it tells how."""
+    if any(
+        c.dep_ in ("xcomp", "dobj", "ccomp", "prep", "conj", "dative")
+        or (c.dep_ == "advcl" and not _participle(c))
+        for c in verb.children
+    ):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return len(subjects) == 1 and not subjects[0].conjuncts and subjects[0].tag_ in ("NNP", "PRP")
+
+
+def _participle(clause: Token) -> bool:
+    """A bare participle clause ("calling it a fine plan", "weighing in"), not one with a
+    conjunction ("when they met", "after the talks ended")."""
+    return clause.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in clause.children)
+
+
+#: What one agrees to when one consents to an interview: "agreed to talk if not named".
+_INTERVIEW_VERBS = frozenset({"talk", "speak", "comment", "interview"})
+
+
+def consents_to_speak(verb: Token) -> bool:
+    """ "agreed to talk as long as her name was withheld", "agreed to be interviewed",
+    "agreed to speak to reporters": a source's consent, no agreement between parties. Not "agreed
+    to talk with the rebels": talks that two sides agree to hold."""
+    for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+        if clause.lemma_.lower() not in _INTERVIEW_VERBS:
+            continue
+        return not any(c.dep_ == "prep" and c.lower_ == "with" for c in clause.children)
+    return False
 
 
 def reacted_to(noun: Token) -> bool:

@@ -69,7 +69,12 @@ from streams.core.lexicon.triggers import (
 )
 from streams.core.model import EventStatus
 from streams.core.rules.acquisitions import is_acquisition
-from streams.core.rules.agreement_shapes import agreement_with_party, joint_pledge, opinion_agreement
+from streams.core.rules.agreement_shapes import (
+    agreement_with_party,
+    consents_to_speak,
+    joint_pledge,
+    opinion_agreement,
+)
 from streams.core.rules.document import entities_in
 from streams.core.rules.event_context import event_status
 from streams.core.rules.quoted_events import arranged_by_speaker, first_person_party
@@ -93,7 +98,22 @@ class Trigger:
 
 
 def _names_agreement(token: Token) -> bool:
-    return any(t.lower_ in SIGNABLE_NOUNS or t.lemma_.lower() in SIGNABLE_NOUNS for t in token.subtree)
+    """Whether the phrase of ``token`` names an agreement ("a series of agreements", "the Paris
+    Agreement"). Not a clause inside it: "an order that pauses the settlement of claims" is an
+    order, whatever it is about."""
+    return any(
+        (t.lower_ in SIGNABLE_NOUNS or t.lemma_.lower() in SIGNABLE_NOUNS) and not _in_a_clause_of(t, token)
+        for t in token.subtree
+    )
+
+
+def _in_a_clause_of(word: Token, phrase: Token) -> bool:
+    """Whether a verb stands between ``word`` and the head of the phrase it is in."""
+    while word.i not in (phrase.i, word.head.i):
+        word = word.head
+        if word.i != phrase.i and word.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _agreement_noun_concluded(token: Token) -> bool:
@@ -279,7 +299,7 @@ def _is_agreement(token: Token) -> bool:
             # "the peace plan it signed" is an agreement; "a golf bag signed by Abe" is a thing
             return token.head.lemma_.lower() in SIGNABLE_NOUNS or token.head.lower_ in SIGNABLE_NOUNS
         if lemma == "agree":
-            return not opinion_agreement(token)
+            return not (opinion_agreement(token) or consents_to_speak(token))
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         # "signed a series of agreements" counts, "signed a bill/golf bag" does not, and
         # "finalize" counts only with an agreement as its object ("proceedings are finalized" does not)

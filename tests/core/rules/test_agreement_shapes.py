@@ -9,6 +9,7 @@ from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.agreement_shapes import (
     agreement_with_party,
+    consents_to_speak,
     joint_pledge,
     opinion_agreement,
     reacted_to,
@@ -116,3 +117,32 @@ def test_a_reaction_neither_dates_nor_places_the_agreement(extractor: Extractor)
     found = [(e["date"], e["location"]) for e in events_of(extractor, body, "agreement")]
     assert found[0] == (None, None), found
     assert found[1][0] is not None and found[1][0]["value"] == "2025-05-03" and found[1][1] is None, found
+
+
+@pytest.mark.parametrize(
+    ("text", "consent"),
+    [
+        ("Anna agreed to talk as long as her name was withheld.", True),
+        ("Zenco agreed to speak to reporters after the vote.", True),
+        ("Anna Berg agreed to be interviewed by the Herald.", True),
+        ("The rebels agreed to talk with the government in Oslo.", False),
+        ("Zenco agreed to pay Bolt $5 million.", False),
+    ],
+)
+def test_consent_to_an_interview(nlp: Language, text: str, consent: bool) -> None:
+    assert consents_to_speak(_token(nlp, text, "agreed")) is consent
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one person sharing a view, however the sentence goes on
+        "Weighing in on the debate, former Ohio Gov. Tom Ruiz agreed, calling his rival a gifted speaker.",
+        # a source's consent to speak
+        "Anna Lund agreed to talk as long as her name was withheld.",
+        # an order about a settlement is no settlement
+        "Governor Tom Ruiz signed an order on Monday that pauses the settlement of claims.",
+    ],
+)
+def test_no_agreement_is_published(extractor: Extractor, body: str) -> None:
+    assert events_of(extractor, body, "agreement", published_at="2016-03-21") == []
