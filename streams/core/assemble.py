@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from streams.core.article import Article
-from streams.core.lexicon.triggers import AGREEMENT_NOUN_VERBS, WEAK_MEETING_VERBS
+from streams.core.lexicon.triggers import AGREEMENT_NOUN_VERBS, DISCUSSION_NOUNS, WEAK_MEETING_VERBS
 from streams.core.model import Actor, DateBasis, Event, Evidence, Role, make_event_id
 from streams.core.model import Extractor as ExtractorInfo
 from streams.core.normalise.money import find_money
@@ -33,7 +33,7 @@ from streams.core.rules.ellipsis import (
 from streams.core.rules.event_context import dated_context, read_context
 from streams.core.rules.event_dates import event_date, news_day, sentence_date, speech_date
 from streams.core.rules.geocode import article_countries, with_country_codes
-from streams.core.rules.interactions import Trigger, find_triggers, holder_words
+from streams.core.rules.interactions import Trigger, find_triggers, holder_words, is_assembly
 from streams.core.rules.opening_date import opening_date
 from streams.core.rules.parties import named_in, select_parties
 from streams.core.rules.places import dateline_location, event_location, place_char_spans
@@ -481,8 +481,20 @@ def _has_parties(event: Event, trigger: Trigger, actors: ActorResolver) -> bool:
             actors.actor(entity, lone.role) if entity is not None else actors.untagged_name(word, lone.role)
         )
         if holder is not None and holder.name == lone.name:
-            return True
+            return not _talks_of_one_firm(trigger, entity.root if entity is not None else word)
     return False
+
+
+#: Talk nouns that say two sides talked, not that a body sat ("Acme is in talks").
+_TALK_NOUNS = DISCUSSION_NOUNS | {"talks", "negotiation", "negotiations"}
+
+
+def _talks_of_one_firm(trigger: Trigger, holder: Token) -> bool:
+    """ "Serra Motors is in talks to take a stake", "the Service conducted 300 consultations":
+    talks that one body, not an assembly, holds with someone the text does not name. An
+    assembly talks as a whole ("OPEC held talks in Vienna")."""
+    token = trigger.token
+    return token.pos_ == "NOUN" and token.lower_ in _TALK_NOUNS and not is_assembly(holder)
 
 
 def _initials(name: str) -> str:

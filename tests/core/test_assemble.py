@@ -80,3 +80,19 @@ def test_a_concluding_verb_on_the_agreement_told_before_gives_it_its_day_and_pla
         "Analysts praised the agreement in Lyon on May 4."
     )
     assert _agreements(body, "2009-06-18") == [(None, None)]
+
+
+def _meeting_parties(body: str) -> list[list[str]]:
+    article = Article(id="t", body=body, published_at="2016-03-21")
+    events = build_events(load_model()(body), article, None, INFO)
+    return [[a.name for a in e.actors] for e in events if e.type == "meeting"]
+
+
+def test_talks_one_firm_holds_with_no_one_named_are_no_meeting() -> None:
+    assert _meeting_parties("Serra Motors in Grand Rapids is in talks to take a stake in the new firm.") == []
+    assert _meeting_parties("The Fish and Game Service conducted 3,000 consultations in the 1990s.") == []
+    # an assembly talks as a whole
+    assert _meeting_parties("OPEC held talks in Vienna on Monday.") == [["OPEC"]]
+    assert _meeting_parties("The Security Council held consultations on Syria on Monday.") == [
+        ["Security Council"]
+    ]
