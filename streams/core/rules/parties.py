@@ -938,7 +938,8 @@ PEOPLE_GROUP_NOUNS = frozenset(
         "agencies",
         "organizations",
         "organisations",
-        # companies as a group: "in talks with several automakers", "a deal with its creditors"
+        # companies as a group: "in talks with several automakers", "a deal with its creditors",
+        # "negotiations with film studios"
         "automakers",
         "carmakers",
         "banks",
@@ -950,6 +951,16 @@ PEOPLE_GROUP_NOUNS = frozenset(
         "insurers",
         "retailers",
         "bidders",
+        "studios",
+        "firms",
+        "publishers",
+        "broadcasters",
+        "distributors",
+        "carriers",
+        "contractors",
+        "customers",
+        "clients",
+        "buyers",
     }
 )
 

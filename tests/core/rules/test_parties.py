@@ -300,6 +300,14 @@ def test_a_people_group_is_the_other_party(extractor: Extractor) -> None:
     assert found and {"Ana Ruiz", "survivors"} <= found[0], found
 
 
+def test_firms_of_a_kind_are_the_other_party(extractor: Extractor) -> None:
+    """ "in negotiations with film studios": firms no name stands for, a group party."""
+    found = _parties(
+        extractor, "Zenco executives are in negotiations with film studios over prices.", "meeting"
+    )
+    assert found == [{"Zenco", "film studios"}], found
+
+
 @pytest.mark.parametrize(
     ("body", "kind", "want", "not_wanted"),
     [
