@@ -294,6 +294,30 @@ def _dates_another_event(ent: Span, trigger: Token) -> bool:
     return False
 
 
+def _timed_on_its_own(event_verb: Token, trigger: Token, other: Span) -> bool:
+    """Whether the event's clause has a time of its own besides ``other``, even one no day can
+    be read from ("pulled out of talks over the weekend"): then another clause's date is not the
+    event's. A time that describes a thing ("a 10-month moratorium", "its decades-long dispute",
+    "the annual meeting") says nothing of when."""
+    return any(
+        ent.label_ in ("DATE", "TIME")
+        and ent.start != other.start
+        and _tells_when(ent.root, trigger)
+        and clause_verb(ent.root) == event_verb
+        for ent in entities_in(other.sent)
+    )
+
+
+def _tells_when(word: Token, trigger: Token) -> bool:
+    """Whether a time phrase's head word says when its verb or the event noun happened ("Monday",
+    "talks over the weekend"), not what kind of thing something is ("a 10-month moratorium",
+    "decades-long")."""
+    head = word.head.head if word.dep_ == "pobj" and word.head.dep_ == "prep" else word.head
+    if word.dep_ not in ("pobj", "npadvmod", "advmod", "tmod"):
+        return False
+    return head.pos_ in ("VERB", "AUX") or head.i == trigger.i
+
+
 def _belongs_to_event(ent: Span, trigger: Token) -> bool:
     """Whether the date is the event's: on the trigger word or what describes it ("the June 12
     meeting", "a deal struck in July"), in its clause or a clause above it ("said Tuesday it had
@@ -309,6 +333,8 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
     if date_verb is None:
         return True  # the date modifies the trigger word itself
     event_verb = clause_verb(trigger)
+    if event_verb is not None and date_verb.i != event_verb.i and _timed_on_its_own(event_verb, trigger, ent):
+        return False  # "filed on Monday after they pulled out of talks over the weekend"
     if (
         event_verb is not None
         and any(a.i == date_verb.i for a in event_verb.ancestors)

@@ -262,3 +262,23 @@ def test_a_meeting_just_before_the_scene_takes_the_day_the_sentence_before_gives
         "Tom Reyes, Jane Holt said she would run."
     )
     assert _dates(extractor, moved) == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the event's clause has its own time, which gives no day: the other clause's day is not its
+        (
+            "Acme filed for bankruptcy on Monday after Bolt Corp and Zenco pulled out of negotiations "
+            "over the weekend.",
+            [None],
+        ),
+        # a time that describes a thing is no time of the event: the day above still dates it
+        ("Zenco said on Monday that it had settled a decades-long dispute with Bolt Corp.", ["2008-09-15"]),
+        ("Zenco said Monday it had agreed to a 10-month truce with Bolt Corp.", ["2008-09-15"]),
+    ],
+)
+def test_a_clause_with_its_own_time_takes_no_other_date(
+    extractor: Extractor, body: str, expected: list[str | None]
+) -> None:
+    assert _dates(extractor, body, "2008-09-17") == expected
