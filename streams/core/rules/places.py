@@ -382,8 +382,23 @@ def _in_conjunct(token: Token, trigger: Token) -> bool:
     up, down = paths
     if any(node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") for node in up):
         return True
+    if any(node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _set_against(node) for node in down):
+        # "a suit was filed in Texas, but on May 2 the firms agreed": a clause set against the
+        # one the place is in, with its own subject, is no further step of that scene
+        return True
     # "plans to train a force in Peru, and plans to host a summit": two things coordinated
     return any(node.dep_ == "conj" and node.pos_ == "NOUN" for node in down)
+
+
+#: Conjunctions that set a clause against the one before: "filed in Texas, but they agreed".
+_CONTRAST_WORDS = frozenset({"but", "yet", "although", "though", "whereas"})
+
+
+def _set_against(verb: Token) -> bool:
+    """Whether a coordinated clause has its own subject and a conjunction of contrast."""
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    contrast = any(c.dep_ == "cc" and c.lower_ in _CONTRAST_WORDS for c in verb.head.children)
+    return subject and contrast
 
 
 def _in_clause_of(token: Token, trigger: Token) -> bool:

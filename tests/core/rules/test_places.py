@@ -130,3 +130,17 @@ def test_where_the_traveller_went_after_the_meeting_is_not_its_place(
     nlp: Language, text: str, expected: str | None
 ) -> None:
     assert _location(nlp, text, "meeting") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause set against the one the place is in is another scene
+        ("A similar suit was filed in Texas, but on May 2 Zenco and Bolt Corp agreed to settle.", None),
+        # a further step of the same scene keeps it
+        ("As mayor I flew to Lima, and I met with the port owners there.", "Lima"),
+    ],
+)
+def test_a_place_in_a_clause_set_against_the_event(nlp: Language, text: str, expected: str | None) -> None:
+    trigger = "agreed" if "agreed" in text else "met"
+    assert _location(nlp, text, trigger) == expected
