@@ -300,6 +300,15 @@ def test_a_people_group_is_the_other_party(extractor: Extractor) -> None:
     assert found and {"Ana Ruiz", "survivors"} <= found[0], found
 
 
+def test_dignitaries_are_the_other_party(extractor: Extractor) -> None:
+    found = _parties(
+        extractor,
+        "Tomorrow Ahmed Lund plans to meet foreign dignitaries at the town hall in Oslo.",
+        "meeting",
+    )
+    assert found == [{"Ahmed Lund", "dignitaries"}], found
+
+
 def test_firms_of_a_kind_are_the_other_party(extractor: Extractor) -> None:
     """ "in negotiations with film studios": firms no name stands for, a group party."""
     found = _parties(
