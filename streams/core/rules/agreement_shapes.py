@@ -133,6 +133,8 @@ def opinion_agreement(verb: Token) -> bool:
     children = list(verb.children)
     if _that_clause_of_view(verb):
         return True  # "agreed that the Treasury has limited power", however the parser hung it
+    if any(c.dep_ == "ccomp" for c in children) and _one_voice(verb):
+        return True  # "Ruiz agreed that the rules should change", "a panel that all agreed X won"
     if _agrees_alone(verb):
         return True  # "Paradis agrees.": one person shares a view; with whom, and on what, nothing says
     if any(c.dep_ in ("xcomp", "dobj") for c in children):
@@ -148,6 +150,22 @@ def opinion_agreement(verb: Token) -> bool:
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     bodies = all(t.ent_type_ in _BODY_LABELS for t in partners + subjects)
     return not (partners and subjects and bodies)
+
+
+#: Subjects that speak for many minds, not for sides: "all agreed Pence won".
+_EVERYONE_WORDS = frozenset({"all", "everyone", "everybody", "most", "many", "few", "none"})
+
+
+def _one_voice(verb: Token) -> bool:
+    """Whether "agree" has one person, or a crowd of minds, as its subject: what they agree on is
+    a view, not terms between two sides ("the two countries agreed that troops would leave")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].conjuncts:
+        return False
+    subject = subjects[0]
+    if subject.lower_ in _EVERYONE_WORDS:
+        return True
+    return subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i")
 
 
 def _agrees_alone(verb: Token) -> bool:
@@ -174,14 +192,19 @@ _INTERVIEW_VERBS = frozenset({"talk", "speak", "comment", "interview"})
 
 
 def consents_to_speak(verb: Token) -> bool:
-    """ "agreed to talk as long as her name was withheld", "agreed to be interviewed",
+    """ "agreed to talk as long as her name was withheld", "agreed to be interviewed", "agreed to an
+    interview",
     "agreed to speak to reporters": a source's consent, no agreement between parties. Not "agreed
     to talk with the rebels": talks that two sides agree to hold."""
     for clause in (c for c in verb.children if c.dep_ == "xcomp"):
         if clause.lemma_.lower() not in _INTERVIEW_VERBS:
             continue
         return not any(c.dep_ == "prep" and c.lower_ == "with" for c in clause.children)
-    return False
+    # "agreed to an hour-long interview with the paper"
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "interview" for g in c.children)
+        for c in verb.children
+    )
 
 
 def reacted_to(noun: Token) -> bool:

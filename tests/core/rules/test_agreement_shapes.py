@@ -68,6 +68,8 @@ def test_agreement_nouns_without_a_named_party_or_still_sought(nlp: Language, te
         ("The three scholars agreed there are qualified candidates.", True),
         ("Kleinbard agreed that the Treasury has limited power.", True),
         ("The two countries agreed that troops would withdraw by May.", False),
+        ("Former mayor Tom Ruiz agreed that the party's rules should be changed.", True),
+        ("Chile agreed that its troops would withdraw by May.", False),
         ("The sides agreed that the border should reopen.", False),
     ],
 )
@@ -127,6 +129,7 @@ def test_a_reaction_neither_dates_nor_places_the_agreement(extractor: Extractor)
         ("Anna Berg agreed to be interviewed by the Herald.", True),
         ("The rebels agreed to talk with the government in Oslo.", False),
         ("Zenco agreed to pay Bolt $5 million.", False),
+        ("Anna Berg agreed to an hour-long interview with the Herald.", True),
     ],
 )
 def test_consent_to_an_interview(nlp: Language, text: str, consent: bool) -> None:
