@@ -39,6 +39,8 @@ PARTNER_NOUNS = frozenset(
 HOSTED_OCCASIONS = frozenset(
     {"party", "event", "rally", "fundraiser", "debate", "show", "program", "reception", "gala", "concert"}
     | {"tournament", "game", "forum", "festival", "screening", "hall", "townhall", "broadcast", "podcast"}
+    # contests: "would host the only Senate race", "hosts the Vikings for a football game"
+    | {"race", "match", "contest", "election", "primary", "caucus", "championship", "final", "olympics"}
 )
 
 #: Verbs that are a meeting only when the sentence names two or more parties ("the ministers of

@@ -468,7 +468,15 @@ def _no_one_met(verb: Token) -> bool:
         for o in (verb, *objects)
         for c in o.children
     )
-    return not guests and any(o.lemma_.lower() in HOSTED_OCCASIONS for o in objects)
+    # "hosts the Vikings for a football game": the guests came for a contest, not a meeting
+    for_a_contest = any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(g.lemma_.lower() in HOSTED_OCCASIONS for g in c.children)
+        for o in (verb, *objects)
+        for c in o.children
+    )
+    return for_a_contest or (not guests and any(o.lemma_.lower() in HOSTED_OCCASIONS for o in objects))
 
 
 #: Verbs whose object a discussion or meal is when two sides hold it ("held discussions").

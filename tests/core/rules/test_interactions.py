@@ -60,6 +60,9 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Ana Lund was flying to Lima to visit her daughter Esther.",
         "Ravi Patel quoted the poet and visited the grave of Omar Haddad.",
         "The Harbour Review will host a party for debate viewers at the Grand Hotel in Dayton.",
+        # a contest hosted, or guests come for one
+        "If Lund wins, Norway would probably host the only Storting race in the country in 2029.",
+        "On Sunday the Oslo Bears are set to host the Bergen Wolves for a hockey game in the city.",
         # a time counted from, not an event reported
         "Ana Lund showed Ravi Patel a map of the firms built in Chile since his last visit in 2009.",
         # talking with reporters, or to a person with no purpose of talks, is no meeting
