@@ -466,6 +466,8 @@ def _has_parties(event: Event, trigger: Trigger, actors: ActorResolver) -> bool:
     only actor, or an agreement whose parties the text never names is not published: an
     analyst cannot use an event without its parties. "the article discusses" needs two.
     """
+    if _visits_no_party(event, trigger):
+        return False
     if len(event.actors) >= 2:
         return True
     if len(event.actors) == 0 or trigger.cue in WEAK_MEETING_VERBS:
@@ -483,6 +485,20 @@ def _has_parties(event: Event, trigger: Trigger, actors: ActorResolver) -> bool:
         if holder is not None and holder.name == lone.name:
             return not _talks_of_one_firm(trigger, entity.root if entity is not None else word)
     return False
+
+
+def _visits_no_party(event: Event, trigger: Trigger) -> bool:
+    """ "Berg and his wife Ana will visit the Sunshine State": when every party is among those who
+    visit, no one hosts the visit, and those who travel together do not meet each other."""
+    token = trigger.token
+    if token.pos_ != "VERB" or token.lemma_.lower() != "visit" or len(event.actors) < 2:
+        return False
+    verb = token
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ == "xcomp":
+        verb = verb.head  # "are expected to visit": whom "expected" has as subject
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    words = {t.text for s in subjects for t in s.subtree}
+    return bool(words) and all(a.name.split()[-1] in words for a in event.actors)
 
 
 #: Talk nouns that say two sides talked, not that a body sat ("Acme is in talks").

@@ -96,3 +96,11 @@ def test_talks_one_firm_holds_with_no_one_named_are_no_meeting() -> None:
     assert _meeting_parties("The Security Council held consultations on Syria on Monday.") == [
         ["Security Council"]
     ]
+
+
+def test_those_who_visit_together_do_not_meet_each_other() -> None:
+    body = "Both President Tom Berg and his wife Ana are expected to visit the Sunshine State soon."
+    assert _meeting_parties(body) == []
+    assert _meeting_parties("President Tom Berg and his wife Ana visited Chile on Monday.") == [
+        ["Tom Berg", "Chile", "Ana"]
+    ]
