@@ -459,6 +459,8 @@ def _no_one_met(verb: Token) -> bool:
         or any(o.lemma_.lower() in PARTNER_NOUNS for o in objects)
     ):
         return True  # "before she met Berg and got married", "met his wife in college": got to know
+    if lemma == "meet" and _met_with_a_reaction(verb):
+        return True
     if lemma != "host":
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -477,6 +479,52 @@ def _no_one_met(verb: Token) -> bool:
         for c in o.children
     )
     return for_a_contest or (not guests and any(o.lemma_.lower() in HOSTED_OCCASIONS for o in objects))
+
+
+#: What a plan or a person "met with" when it is a reaction, not a meeting.
+_REACTION_NOUNS = frozenset(
+    {
+        "opposition",
+        "resistance",
+        "skepticism",
+        "scepticism",
+        "criticism",
+        "approval",
+        "disapproval",
+        "applause",
+        "protest",
+        "protests",
+        "outrage",
+        "anger",
+        "silence",
+        "derision",
+        "ridicule",
+        "hostility",
+        "suspicion",
+        "enthusiasm",
+        "praise",
+        "condemnation",
+        "backlash",
+        "indifference",
+        "success",
+        "reaction",
+        "response",
+        "reviews",
+        "cheers",
+        "boos",
+    }
+)
+
+
+def _met_with_a_reaction(verb: Token) -> bool:
+    """ "the plan was met with opposition", "has been met with skepticism by Bolt", "the proposal
+    met with fierce resistance": how something was received. The passive with "with" is always so."""
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if not withs:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in _REACTION_NOUNS for w in withs for g in w.children)
 
 
 #: Verbs whose object a discussion or meal is when two sides hold it ("held discussions").

@@ -60,6 +60,12 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Ana Lund was flying to Lima to visit her daughter Esther.",
         "Ravi Patel quoted the poet and visited the grave of Omar Haddad.",
         "The Harbour Review will host a party for debate viewers at the Grand Hotel in Dayton.",
+        # how something was received
+        (
+            "The Berg administration has publicly signaled willingness to change the NHS but has "
+            "been met with opposition."
+        ),
+        "The plan by Zenco was met with skepticism by Bolt Corp.",
         # a contest hosted, or guests come for one
         "If Lund wins, Norway would probably host the only Storting race in the country in 2029.",
         "On Sunday the Oslo Bears are set to host the Bergen Wolves for a hockey game in the city.",
