@@ -19,6 +19,7 @@ an adverbial or relative clause ("declined to comment after meeting X" reports a
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -65,6 +66,8 @@ from streams.core.lexicon.modality import (
 )
 from streams.core.lexicon.triggers import VISIT_LEMMAS
 from streams.core.model import DateValue, EventContext, EventStatus
+from streams.core.rules.document import entities_in
+from streams.core.rules.syntax import clause_verb
 
 #: The contexts that are published: what happened, is happening or is scheduled.
 PUBLISHED_CONTEXTS: frozenset[EventContext] = frozenset({"occurred", "scheduled", "historical"})
@@ -343,6 +346,8 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
         return "ongoing"  # "Acme is in talks with Beta", "the two remain in negotiations"
     if verb.tag_ in ("VBZ", "VBP") and not aux and _time_clause(verb):
         return "planned"  # "will endorse her after the president meets with Sanders"
+    if _present(verb) and not aux and _on_a_day_named(verb):
+        return "planned"  # "Lund and Berg meet for the first debate Monday": the schedule
     if _before_or_after_what_is_to_come(verb):
         return "planned"  # "after meeting with Reyes, Holt will fly to Ohio"
     return "past"
@@ -388,6 +393,35 @@ def _future_relative(noun: Token) -> bool:
 
 #: Subordinators of a time clause whose present tense tells the future ("after he meets X").
 _TIME_MARKERS = frozenset({"after", "before", "when", "once", "until", "as soon as"})
+
+
+#: Words that make a present-tense day a schedule ("meet Monday", "sign the accord tomorrow"), and
+#: those that make it a habit ("meet every Monday").
+_DAY_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next)\b", re.I
+)
+_HABIT_WORDS = re.compile(r"\b(?:every|each|mondays|tuesdays|wednesdays|thursdays|fridays|weekends)\b", re.I)
+
+
+def _present(verb: Token) -> bool:
+    """A finite present ("meets", "meet"), also the base form the tagger gives a verb after two
+    coordinated subjects ("Lund and Berg meet"), which has its subject where an infinitive has none."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "conj"):
+        return False  # "he made them sign the accord on Tuesday": what a past verb caused
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _on_a_day_named(verb: Token) -> bool:
+    """A present-tense verb with a day of its own ("Lund and Berg meet Monday at Oslo University",
+    "sign the accord on Tuesday"): news puts a scheduled event so; a past one takes the past tense."""
+    for ent in entities_in(verb.sent):
+        if ent.label_ != "DATE" or clause_verb(ent.root) != verb:
+            continue
+        if _DAY_WORDS.search(ent.text) and not _HABIT_WORDS.search(ent.sent.text):
+            return True
+    return False
 
 
 def _time_clause(verb: Token) -> bool:

@@ -247,3 +247,24 @@ def test_what_talks_are_for_is_not_agreed_yet(nlp, text: str, trigger: str) -> N
 def test_a_meeting_before_or_after_what_is_to_come_is_to_come(nlp, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
     token = next(t for t in nlp(text) if t.text == "meeting")
     assert event_status(token, "meeting") == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # a present tense with a day of its own is the schedule
+        (
+            "Ana Lund and Tom Berg meet for the first of three debates Monday at Oslo University.",
+            "meet",
+            "planned",
+        ),
+        ("Ana Lund meets Tom Berg on Monday in Oslo.", "meets", "planned"),
+        # a habit, a past tense, and what a past verb caused are not
+        ("Ana Lund meets Tom Berg every Monday in Oslo.", "meets", "past"),
+        ("Ana Lund met Tom Berg on Monday in Oslo.", "met", "past"),
+        ("He made Lund and Berg sign the accord on Tuesday in Oslo.", "sign", "past"),
+    ],
+)
+def test_a_present_tense_with_a_day_is_a_schedule(nlp, text: str, trigger: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    token = next(t for t in nlp(text) if t.text == trigger)
+    assert event_status(token, "meeting") == status
