@@ -66,11 +66,22 @@ def clean_name(text: str) -> str:
     while len(words) > 1 and words[-1] in NAME_RUN_ON_WORDS:
         words.pop()
     text = " ".join(words)
+    share = next((k for k in range(1, len(words)) if _a_share(words, k)), None)
+    if share is not None:
+        text = " ".join(words[:share])  # "gave Orbis 13 percent of its mines": the name ran into a share
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")].rstrip()
     elif text.count(")") > text.count("(") and text.endswith(")"):
         text = text[:-1].rstrip()
     return text
+
+
+def _a_share(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` starts an amount ("13 percent", "40%")."""
+    word = words[k]
+    if re.fullmatch(r"\d[\d.,]*%", word):
+        return True
+    return bool(re.fullmatch(r"\d[\d.,]*", word)) and k + 1 < len(words) and words[k + 1].lower() == "percent"
 
 
 #: Capitalised words that, inside a person's name, are a headline's words running on past it:

@@ -24,6 +24,14 @@ def test_clean_name_drops_article_possessive_and_spacing() -> None:
     assert clean_name("The Harbour Trust,") == "Harbour Trust"
 
 
+def test_a_name_run_into_a_share_is_cut_off() -> None:
+    """ "Vexa gave Orbis 13 percent of its mines": the model may tag "Orbis 13 percent" as the body."""
+    assert clean_name("Orbis 13 percent") == "Orbis"
+    assert clean_name("Orbis 40%") == "Orbis"
+    assert clean_name("Fox 35") == "Fox 35"
+    assert clean_name("Sixty percent") == "Sixty percent"
+
+
 def test_a_headline_run_into_a_name_is_cut_off() -> None:
     assert headline_name("Ruiz To Farmers Worried About Prices") == "Ruiz"
     assert headline_name("Lena Holt On Trade") == "Lena Holt"
