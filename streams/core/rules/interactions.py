@@ -78,6 +78,7 @@ from streams.core.rules.agreement_shapes import (
 from streams.core.rules.document import entities_in
 from streams.core.rules.event_context import event_status
 from streams.core.rules.quoted_events import arranged_by_speaker, first_person_party
+from streams.core.rules.syntax import clause_verb
 from streams.core.rules.visits import is_trip_visit
 from streams.core.spans import CharSpans
 
@@ -102,18 +103,10 @@ def _names_agreement(token: Token) -> bool:
     Agreement"). Not a clause inside it: "an order that pauses the settlement of claims" is an
     order, whatever it is about."""
     return any(
-        (t.lower_ in SIGNABLE_NOUNS or t.lemma_.lower() in SIGNABLE_NOUNS) and not _in_a_clause_of(t, token)
+        (t.lower_ in SIGNABLE_NOUNS or t.lemma_.lower() in SIGNABLE_NOUNS)
+        and (t.i == token.i or clause_verb(t.head, stop=token) is None)  # no verb between them
         for t in token.subtree
     )
-
-
-def _in_a_clause_of(word: Token, phrase: Token) -> bool:
-    """Whether a verb stands between ``word`` and the head of the phrase it is in."""
-    while word.i not in (phrase.i, word.head.i):
-        word = word.head
-        if word.i != phrase.i and word.pos_ in ("VERB", "AUX"):
-            return True
-    return False
 
 
 def _agreement_noun_concluded(token: Token) -> bool:
@@ -465,19 +458,13 @@ def _no_one_met(verb: Token) -> bool:
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects.append(verb.head)  # "a town hall hosted by Fox News": the occasion it describes
-    guests = any(
-        c.dep_ == "prep" and c.lower_ in ("for", "with") and any(g.pos_ == "PROPN" for g in c.children)
-        for o in (verb, *objects)
-        for c in o.children
-    )
+    # what the for- and with-phrases of the hosting and of what is hosted hold
+    held = [
+        (c.lower_, g) for o in (verb, *objects) for c in o.children if c.dep_ == "prep" for g in c.children
+    ]
+    guests = any(prep in ("for", "with") and g.pos_ == "PROPN" for prep, g in held)
     # "hosts the Vikings for a football game": the guests came for a contest, not a meeting
-    for_a_contest = any(
-        c.dep_ == "prep"
-        and c.lower_ == "for"
-        and any(g.lemma_.lower() in HOSTED_OCCASIONS for g in c.children)
-        for o in (verb, *objects)
-        for c in o.children
-    )
+    for_a_contest = any(prep == "for" and g.lemma_.lower() in HOSTED_OCCASIONS for prep, g in held)
     return for_a_contest or (not guests and any(o.lemma_.lower() in HOSTED_OCCASIONS for o in objects))
 
 

@@ -120,19 +120,14 @@ def _named_in(name: str, theirs: set[str]) -> bool:
     return any(name == other or other.split()[-len(words) :] == words for other in theirs)
 
 
-def _named(event: Event) -> list[str]:
-    """The people and bodies among the event's parties, groups left out ("the Democrats")."""
-    return [_name_key(a.name) for a in event.actors if a.kind != "group"]
-
-
-def _points_at(event: Event, theirs: set[str]) -> bool:
-    """Whether a definite mention ("the meeting with Holt", "her talk with the Herald")
-    is of an event with ``theirs`` as parties: each person or body it names is one of them. A group
-    it names ("the meeting with the Democrats") says who was in the room, not another meeting;
-    a mention that names only groups must name groups of the earlier event."""
-    named = _named(event)
+def _points_at(named: list[str], parties: set[str], theirs: set[str]) -> bool:
+    """Whether a definite mention ("the meeting with Holt", "her talk with the Herald"), with
+    ``parties`` and among them the people and bodies ``named``, is of an event with ``theirs`` as
+    parties: each person or body it names is one of them. A group it names ("the meeting with the
+    Democrats") says who was in the room, not another meeting; a mention that names only groups
+    must name groups of the earlier event."""
     if not named:
-        return {_name_key(a.name) for a in event.actors} <= theirs
+        return parties <= theirs
     return all(_named_in(name, theirs) for name in named)
 
 
@@ -153,6 +148,7 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
     if not definite and _told_as_new(token):
         return None
     parties = {_name_key(a.name) for a in event.actors}
+    named = [_name_key(a.name) for a in event.actors if a.kind != "group"]  # people and bodies
     traded = _a_trade(event, token.doc) or _agrees_to_trade(token)
     for index in range(len(earlier) - 1, -1, -1):
         other = earlier[index]
@@ -160,7 +156,9 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
             continue
         theirs = {_name_key(a.name) for a in other.actors}
         if not (
-            _points_at(event, theirs) if definite else (parties == theirs and _same_standing(event, other))
+            _points_at(named, parties, theirs)
+            if definite
+            else (parties == theirs and _same_standing(event, other))
         ):
             continue
         if definite and other.status == "planned" and event.status == "past" and other.type == "meeting":
