@@ -23,6 +23,8 @@ NOT_VISITED_OBJECTS = frozenset(
         "precincts",
     }
 )
+#: What a visit "on" is private for: "visiting Nice on vacation", "on their honeymoon".
+PRIVATE_TRIPS = frozenset({"vacation", "holiday", "holidays", "honeymoon", "leave", "pilgrimage"})
 #: Words that count what was met or hosted as many, over time: "has hosted countless singers",
 #: "met dozens of donors" tell a habit or a career, not one meeting.
 COUNTLESS_WORDS = frozenset(

@@ -59,6 +59,7 @@ from streams.core.lexicon.triggers import (
     PARTNERSHIP_NOUNS,
     PARTNERSHIP_VERBS,
     PHONE_WORDS,
+    PRIVATE_TRIPS,
     PURCHASE,
     SALE_NOUNS,
     SETTLE_VERB,
@@ -434,12 +435,22 @@ def _countless(noun: Token) -> bool:
     )
 
 
+def _on_holiday(verb: Token) -> bool:
+    """ "a tourist visiting Nice on vacation": a private trip, whoever lives there."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() in PRIVATE_TRIPS for g in c.children)
+        for c in verb.children
+    )
+
+
 def _no_one_met(verb: Token) -> bool:
     """ "to visit her daughter", "visited the grave of X": kin or the dead; "hosted a watch party":
     an occasion with no guest named beside it ("hosted a dinner for the emir" names one)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     lemma = verb.lemma_.lower()
     if lemma == "visit" and any(o.lemma_.lower() in NOT_VISITED_OBJECTS for o in objects):
+        return True
+    if lemma == "visit" and _on_holiday(verb):
         return True
     if any(_countless(o) for o in objects):
         return True  # "has hosted countless singer-songwriters", "met dozens of donors"

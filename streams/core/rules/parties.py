@@ -1217,7 +1217,23 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     # the clause is about ("Tefft wrote to Clinton about a visit by X": the writer is no visitor)
     if any(t.dep_ == "prep" and t.lower_ in ABOUT_PREPS for t in down):
         return False
+    if _described_subject_acts(down):
+        return False
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
+
+
+def _described_subject_acts(down: list[Token]) -> bool:
+    """The trigger is in a participle describing the subject of another verb ("Lena Marsh, a teacher
+    visiting Lyon, told the Tribune ..."): that verb's own objects are its business, not the visit's.
+    The subject (the one described) stays; so does the subject of a clause whose object the participle
+    describes ("Orr led a delegation visiting Oslo": he led the visitors)."""
+    past_participle = False
+    for node in down:
+        if node.dep_ == "acl" and node.tag_ in ("VBG", "VBN"):
+            past_participle = True
+        elif past_participle and node.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
 
 
 def _what_a_deal_does(clause: Token) -> bool:

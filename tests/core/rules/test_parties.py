@@ -1039,3 +1039,19 @@ def test_a_city_naming_the_event_is_no_party_even_tagged_as_a_body(extractor: Ex
         "summit had ended in chaos."
     )
     assert _parties(extractor, body, "meeting") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # whom the visitor then spoke to is the speaking verb's, not the visit's
+        ("Tom Hale, visiting Ghana, told the Tribune that aid would come.", [{"Tom Hale", "Ghana"}]),
+        ("Envoys meeting with Hamas leaders in Cairo told the Times that progress was made.", []),
+        # the clause's subject leads the visitors the participle describes
+        ("Paul Orr led a delegation visiting China in May.", [{"Paul Orr", "China"}]),
+    ],
+)
+def test_a_participle_on_a_subject_takes_no_party_of_its_verb(
+    extractor: Extractor, body: str, want: list[set[str]]
+) -> None:
+    assert _parties(extractor, body, "meeting") == want
