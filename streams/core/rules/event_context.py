@@ -121,6 +121,8 @@ def _path(token: Token) -> list[tuple[Token, str]]:
         if node.head is node:
             break
         link = node.dep_
+        if link == "pcomp" and node.head.lower_ in _COMPLEMENT_PREPS:
+            link = "pobj"  # "a neutral guy in negotiating the conflict": the gerund is the object
         to_infinitive = (
             link in ("acl", "advcl") and node.tag_ == "VB" and any(c.lower_ == "to" for c in node.children)
         )
@@ -212,6 +214,13 @@ def _imperative(verb: Token) -> bool:
     )
 
 
+def _would_be_one(verb: Token, link: str) -> bool:
+    """ "he would be a neutral guy in negotiating it", "would be open to talks": the copula's
+    complement holds the event, so the modal is the event's, and "would" a condition (what he
+    would be if it came to talks), not a plan."""
+    return verb.lemma_.lower() == "be" and link in ("attr", "acomp")
+
+
 def _hypothetical(path: list[tuple[Token, str]]) -> bool:
     if path[0][0].sent.text.rstrip().endswith("?"):
         return True  # a question asks whether it happened
@@ -250,12 +259,12 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
             return True  # "will withhold the money until they agree": the condition of a plan
         if any(c.lower_ in POSSIBILITY_ADJECTIVES and c.dep_ in ("amod", "acomp") for c in children):
             return True  # "a possible deal", "a deal is unlikely"
-        if any(step == "prep" for _, step in path[: i + 1]):
+        if any(step == "prep" for _, step in path[: i + 1]) and not _would_be_one(node, link):
             continue  # "in a phone call, he might have urged": the modal is not the call's
         modals = {c.lower_ for c in children if c.dep_ == "aux"}
         if modals & POSSIBILITY_MODALS:
             return True  # "could meet", "might sign"
-        if modals & WOULD and link in ("nsubj", "nsubjpass"):
+        if modals & WOULD and (link in ("nsubj", "nsubjpass") or _would_be_one(node, link)):
             return True  # "a deal would cut tariffs": what the deal would do, if there were one
     return False
 

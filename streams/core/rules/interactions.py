@@ -628,6 +628,18 @@ def _several_sides(verb: Token) -> bool:
 
 #: The words that make sitting a meeting: "sat down with X", "sat face to face with X".
 _SAT_WITH = frozenset({"down", "face"})
+#: What one sits down for in front of an audience, not across from a counterpart.
+_MEDIA_SITTINGS = frozenset({"interview", "podcast", "show", "broadcast", "documentary", "photo", "portrait"})
+
+
+def _sat_for_the_media(verb: Token) -> bool:
+    """ "Holt and Berg sat down for the Herald's podcast": an interview of the two, not their meeting."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(g.lemma_.lower() in _MEDIA_SITTINGS for g in c.children)
+        for c in verb.children
+    )
 
 
 def _is_meeting(token: Token) -> bool:
@@ -647,7 +659,7 @@ def _is_meeting(token: Token) -> bool:
     if token.lower_ == MEET_NOUN and token.pos_ == "NOUN":  # "agreed to a future meet on Crete"
         return True
     if token.pos_ == "VERB" and lemma == SIT_VERB and any(c.lower_ in _SAT_WITH for c in token.children):
-        return True  # "sat down with X", "sat face to face with X"
+        return not _sat_for_the_media(token)  # "sat down with X", "sat face to face with X"
     if token.pos_ == "VERB" and lemma in CALL_VERBS and _talked_with_someone_about(token):
         return True  # "spoke with his counterpart X to discuss": talks, by whatever means
     if _phone_call(token) or is_trip_visit(token):  # "a trip to Vietnam": a visit

@@ -1162,6 +1162,7 @@ OFF_PREPS = frozenset(
         "through",
         "toward",
         "towards",
+        "under",  # "a gamble under the leadership of X", "signed under pressure from Y"
     }
 )
 #: Clause links past which a name belongs to another statement: "X said [the two met]".

@@ -149,6 +149,19 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The rebels declined to comment after meeting the envoy.", "meeting", "meeting", "occurred"),
         ("The envoy did not speak after the meeting with the rebels.", "meeting", "meeting", "occurred"),
         ("The talks collapsed and the envoys met again on Monday.", "met", "meeting", "occurred"),
+        # what one would be in talks is a condition, not a plan; the role of one who took part is not
+        (
+            "He said he would be a fair broker in negotiating the feud between Ruritania and Vexland.",
+            "negotiating",
+            "meeting",
+            "hypothetical",
+        ),
+        (
+            "Lund played a key role in negotiating the pact between the two guilds.",
+            "negotiating",
+            "meeting",
+            "occurred",
+        ),
         # leaving an agreement says it was made
         ("Ruritania pulled out of the fishing agreement last year.", "agreement", "agreement", "occurred"),
     ],

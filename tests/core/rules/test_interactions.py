@@ -59,6 +59,8 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         # kin and the dead are visited without a meeting; an occasion hosted with no guest named
         "Ana Lund was flying to Lima to visit her daughter Esther.",
         "Ravi Patel quoted the poet and visited the grave of Omar Haddad.",
+        # an interview of the two, not their meeting
+        "Holt and Berg, who sat down for the Herald's podcast last week, bring their own sources.",
         # a private trip
         "Lena Marsh, a teacher from Oslo, visited Chile on vacation in May.",
         "The Harbour Review will host a party for debate viewers at the Grand Hotel in Dayton.",

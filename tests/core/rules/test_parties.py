@@ -1055,3 +1055,8 @@ def test_a_participle_on_a_subject_takes_no_party_of_its_verb(
     extractor: Extractor, body: str, want: list[set[str]]
 ) -> None:
     assert _parties(extractor, body, "meeting") == want
+
+
+def test_whose_leadership_a_deal_came_under_is_no_party(extractor: Extractor) -> None:
+    body = "The all-cash deal with Orbis Group is Vexa's biggest gamble under the leadership of Mark Hall."
+    assert all("Mark Hall" not in parties for parties in _parties(extractor, body, "agreement"))
