@@ -636,6 +636,7 @@ def select_parties(
     )
     not_parties = own + not_parties if not_parties is not None else own
     makers: list[Token] = []  # slot words that name the maker of goods ("12 Airbus A330 tankers")
+    slot_actors: list[tuple[Token, list[Actor]]] = []  # each slot word and whom it names
     for token in slotted:
         if token in traded or (not_parties is not None and not_parties.covers(token.idx)):
             continue
@@ -657,7 +658,13 @@ def select_parties(
             if capital is not None:
                 capitals.append(country_for(capital) or capital)
             continue
-        for actor in _slot_actors(token, role, actors, discourse, places):
+        slot_actors.append((token, _slot_actors(token, role, actors, discourse, places)))
+    people_slots = {token.i for token, got in slot_actors if any(a.kind == "person" for a in got)}
+    for token, got in slot_actors:
+        title = _title_modified_by(token) if token.ent_type_ in ("ORG", "GPE", "NORP") else None
+        if title is not None and title.i in people_slots and not title.ent_type_:
+            continue  # "chatted with the former Treasury secretary" (Rubin): not his department too
+        for actor in got:
             found.setdefault(actor.name, actor)
     for country in capitals:
         if _from_abroad(found.values(), country):
@@ -689,7 +696,7 @@ def select_parties(
                 continue  # "to Ottawa and to Halifax", "the Copenhagen climate summit", tagged ORG
             if ent.start in visited_places:
                 continue  # "visit Capitol Hill", tagged as a body
-            if _in_named_title(ent):
+            if _in_named_title(ent) or _in_title_of(ent, people_slots):
                 continue  # "Hu, the President of China,": said of a person, who is the party
             if _describes_its_head(ent) and ent.root.head in slotted:
                 continue  # "Senate Republicans": the chamber describes the slot's party, it is not another
@@ -789,6 +796,13 @@ def _title_modified_by(name: Token) -> Token | None:
         title = title.head
     words = {t.lower_ for t in title.subtree if t.i > name.i and t.i <= title.i}
     return title if words & (PERSON_TITLES | ROLE_NOUNS) else None
+
+
+def _in_title_of(ent: Span, people_slots: set[int]) -> bool:
+    """A body in the title of a slot that stood for a person told of before ("chatted with the
+    former Treasury secretary", who is Rubin): his department is no second party."""
+    title = _title_of(ent.root) or _title_modified_by(ent.root)
+    return title is not None and title.i in people_slots
 
 
 def _in_named_title(ent: Span) -> bool:

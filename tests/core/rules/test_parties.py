@@ -1060,3 +1060,12 @@ def test_a_participle_on_a_subject_takes_no_party_of_its_verb(
 def test_whose_leadership_a_deal_came_under_is_no_party(extractor: Extractor) -> None:
     body = "The all-cash deal with Orbis Group is Vexa's biggest gamble under the leadership of Mark Hall."
     assert all("Mark Hall" not in parties for parties in _parties(extractor, body, "agreement"))
+
+
+def test_the_body_in_the_title_of_a_person_told_of_before_is_no_party(extractor: Extractor) -> None:
+    """ "the former Treasury secretary" is Rubin: his old department did not chat with the interns."""
+    body = (
+        "Former Treasury Secretary Robert Rubin joined Vexa Partners in May.\n\n"
+        "In June, the Vexa Partners interns chatted with the former Treasury secretary at length."
+    )
+    assert _parties(extractor, body, "meeting") == [{"Robert Rubin", "Vexa Partners"}]
