@@ -496,8 +496,11 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
         describes_a_name = token.dep_ == "appos" and token.head.pos_ == "PROPN"
         if token.pos_ == "NOUN" and not stacked_bodies(token) and not describes_a_name:
             for child in token.children:
-                if child.dep_ == "compound" and token.lower_ in ENTOURAGE_NOUNS:
-                    continue  # "Lane aides" met, not Lane
+                entourage = token.lower_ in ENTOURAGE_NOUNS
+                if entourage and (
+                    child.dep_ == "compound" or (child.dep_ == "poss" and child.pos_ == "PRON")
+                ):
+                    continue  # "Lane aides" met, not Lane; "her staff": she is the subject, if anyone
                 if token.lemma_.lower() in RELATION_NOUNS:
                     continue  # "chief Intel rival AMD signed": whom the rival is to is no party
                 if child.dep_ in ("poss", "compound") and _office_holder(token):
@@ -986,6 +989,7 @@ PEOPLE_GROUP_NOUNS = frozenset(
 #: meeting with the aides (the group), not with Trump.
 ENTOURAGE_NOUNS = frozenset(
     {"aides", "advisers", "advisors", "staffers", "surrogates", "supporters", "donors", "allies", "loyalists"}
+    | {"staff", "aide", "adviser", "advisor", "staffer", "entourage", "lawyers", "attorneys", "bodyguards"}
 )
 
 

@@ -1069,3 +1069,12 @@ def test_the_body_in_the_title_of_a_person_told_of_before_is_no_party(extractor:
         "In June, the Vexa Partners interns chatted with the former Treasury secretary at length."
     )
     assert _parties(extractor, body, "meeting") == [{"Robert Rubin", "Vexa Partners"}]
+
+
+def test_whose_staff_it_is_comes_from_the_subject_not_the_last_name_told(extractor: Extractor) -> None:
+    """ "her staff": the one met with is the staff; "her" is the subject, not the aide named before."""
+    body = (
+        "Lund aide Tom Berg said the photo of Ann Holt with staff during the break broke the rules.\n\n"
+        "The charge, according to the Lund aide, is that Holt met with her staff in the pause."
+    )
+    assert _parties(extractor, body, "meeting") == [{"Ann Holt", "staff"}]
