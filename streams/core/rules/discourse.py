@@ -16,6 +16,7 @@ from streams.core.lexicon.people import PERSON_PRONOUNS, PERSON_TITLES, ROLE_NOU
 from streams.core.lexicon.speech import SPEECH_LEMMAS
 from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
+from streams.core.normalise.gazetteer import country_place
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.document import entities_in
 from streams.core.rules.gender import learn_genders, pronoun_gender
@@ -233,7 +234,9 @@ class DiscourseContext:
         in_sentence = self.actors.actors_in(sent.start, sent.end, "party")
         for actor in in_sentence:
             # a known country (not a city), or a person's country ("US President Trump")
-            country = country_for(actor.name) if actor.kind == "country" else None
+            # (the gazetteer knows countries the demonym table does not: "South Sudan", "Chad")
+            known = actor.kind == "country" and (country_for(actor.name) or country_place(actor.name))
+            country = (country_for(actor.name) or actor.name) if known else None
             country = actor.country if actor.kind == "person" else country
             if country is not None:
                 named = Actor(name=country, role="party", kind="country", country=country)

@@ -214,6 +214,13 @@ def _imperative(verb: Token) -> bool:
     )
 
 
+def _yet_to(verb: Token) -> bool:
+    """ "have yet to", "is yet to": what has not happened, with no day set for it."""
+    return verb.lemma_.lower() in ("have", "be") and any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children
+    )
+
+
 def _would_be_one(verb: Token, link: str) -> bool:
     """ "he would be a neutral guy in negotiating it", "would be open to talks": the copula's
     complement holds the event, so the modal is the event's, and "would" a condition (what he
@@ -251,6 +258,8 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
             return True  # "applied to host the summit", "worked to arrange a meeting"
         if i and forms & NEGOTIATION_WORDS and link in ("acl", "xcomp", "advcl"):
             return True  # "is in talks to buy Beta": what the talks are for, not yet agreed
+        if i and link == "xcomp" and _yet_to(node):
+            return True  # "the two have yet to agree on a price": pending, neither made nor set
         if i and forms & _SEEMING_VERBS and link == "xcomp":
             return True  # "almost seemed to agree with him": how it looked, not what was agreed
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in children):

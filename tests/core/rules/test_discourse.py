@@ -104,3 +104,12 @@ def test_each_country_is_every_country_named_before(extractor: Extractor) -> Non
         "The leaders of each country agreed on Saturday to restore ties."
     )
     assert [set(p) for p in _parties(extractor, body, "agreement")] == [{"Chile", "Peru", "Bolivia"}]
+
+
+def test_the_two_nations_may_be_countries_only_the_gazetteer_knows(extractor: Extractor) -> None:
+    """South Sudan has no entry in the demonym table, but it is a country named after France."""
+    body = (
+        "France urged Sudan and South Sudan to stop the fighting on Monday.\n\n"
+        "On Tuesday the two nations signed a ceasefire agreement."
+    )
+    assert [set(p) for p in _parties(extractor, body, "agreement")] == [{"Sudan", "South Sudan"}]

@@ -162,6 +162,9 @@ def nlp():  # type: ignore[no-untyped-def]
             "meeting",
             "occurred",
         ),
+        # still pending, with no day set
+        ("The two brewers have yet to agree on a price.", "agree", "agreement", "hypothetical"),
+        ("The two mayors are yet to meet.", "meet", "meeting", "hypothetical"),
         # leaving an agreement says it was made
         ("Ruritania pulled out of the fishing agreement last year.", "agreement", "agreement", "occurred"),
     ],
