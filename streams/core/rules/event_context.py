@@ -329,6 +329,9 @@ def _habitual(path: list[tuple[Token, str]]) -> bool:
 #: Verbs of how something looked: "seemed to agree", "appeared to meet" are no report that it happened.
 _SEEMING_VERBS = frozenset({"seem", "appear"})
 
+#: Verbs that say the event goes on: "continue to discuss", "still keep meeting".
+_GOING_ON_VERBS = frozenset({"continue"})
+
 #: Adverbs that make a plan the intent something was first given: "originally planned to discuss".
 _FIRST_INTENT = frozenset({"originally", "initially"})
 
@@ -357,6 +360,10 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
         if verb.head.lemma_.lower() in IMPLICATIVE_VERBS and verb.head.tag_ in ("VBD", "VBN"):
             return "past"  # "helped facilitate a meeting", "managed to meet him"
+        if verb.head.lemma_.lower() in _GOING_ON_VERBS and verb.head.tag_ in ("VBZ", "VBP", "VBG"):
+            return "ongoing"  # "the two nations continue to discuss the oil revenues"
+        if verb.head.lemma_.lower() in _GOING_ON_VERBS and verb.head.tag_ in ("VBD", "VBN"):
+            return "past"  # "they continued to meet in secret"
         return "planned"  # "agreed to meet"
     if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
         return "ongoing"  # "the two sides are holding talks in Doha"

@@ -219,6 +219,10 @@ def test_only_what_happened_is_published(extractor: Extractor) -> None:
         # what a held summit was first meant to discuss does not make it a plan
         ("The summit was originally planned to discuss energy, but it turned into a row.", "summit", "past"),
         ("The summit is planned to discuss energy.", "summit", "planned"),
+        # what goes on, or went on
+        ("The two chiefs continue to negotiate the fishing rights.", "negotiate", "ongoing"),
+        ("The two chiefs continued to meet in secret.", "meet", "past"),
+        ("The two chiefs will continue to meet.", "meet", "planned"),
     ],
 )
 def test_what_was_helped_or_managed_took_place(nlp, text: str, trigger: str, status: str) -> None:  # type: ignore[no-untyped-def]
