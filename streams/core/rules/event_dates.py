@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.modality import CLAIM_NOUNS
-from streams.core.lexicon.triggers import MEETING_NOUNS, VISIT_LEMMAS
+from streams.core.lexicon.triggers import MEETING_NOUNS, MEETING_VERBS, VISIT_LEMMAS
 from streams.core.model import Actor, DateBasis, DateValue, EventStatus
 from streams.core.normalise.dates import (
     is_counted_from_reference,
@@ -335,6 +335,8 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
     event_verb = clause_verb(trigger)
     if event_verb is not None and date_verb.i != event_verb.i and _timed_on_its_own(event_verb, trigger, ent):
         return False  # "filed on Monday after they pulled out of talks over the weekend"
+    if event_verb is not None and _decided_then(event_verb, date_verb):
+        return False  # "On Monday, Lund agreed to meet Berg": the day she agreed, not the meeting's
     if (
         event_verb is not None
         and any(a.i == date_verb.i for a in event_verb.ancestors)
@@ -380,6 +382,22 @@ _COURSE_VERBS = frozenset(
         "be",
     }
 )
+
+
+#: Verbs of deciding on an act to come, whose own day is not the act's ("agreed on Monday to meet").
+_DECIDING_VERBS = frozenset({"agree", "decide", "promise", "pledge", "vow", "offer", "consent", "resolve"})
+
+
+def _decided_then(event_verb: Token, date_verb: Token) -> bool:
+    """Whether the date is on a verb of deciding whose infinitive the event is: "On Monday, Lund
+    agreed to meet Berg" dates the agreeing. Not "is expected to meet on Monday" (a forecast of
+    the meeting), nor "said Tuesday it had met" (a report)."""
+    verb = event_verb
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.i == date_verb.i:
+            return verb.lemma_.lower() in _DECIDING_VERBS
+    return False
 
 
 def _in_purpose_of_noun(date_word: Token, trigger: Token) -> bool:
@@ -428,6 +446,8 @@ def _in_agreed_infinitive(ent: Span, trigger: Token) -> bool:
     while verb.dep_ == "xcomp" and verb.head.i != trigger.i:
         verb = verb.head
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.lemma_.lower() in MEETING_VERBS:
+        return False  # "agreed to meet Berg on Monday": the day of the meeting, a record of its own
     return verb.dep_ == "xcomp" and verb.head.i == trigger.i and infinitive
 
 

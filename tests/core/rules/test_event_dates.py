@@ -198,6 +198,10 @@ def nlp() -> Language:
         ("Valdor said Tuesday it had settled the lawsuit with Mirex.", "settled", "2025-10-28"),
         # a target date in the agreed clause is not the agreement's
         ("Valdor agreed with Mirex to close the plant by 2031.", "agreed", None),
+        # the day of agreeing to meet is not the meeting's, nor the meeting's the agreeing's
+        ("On Monday, Valdor agreed to meet Mirex.", "meet", None),
+        ("On Monday, Valdor agreed to meet Mirex.", "agreed", "2025-10-27"),
+        ("Valdor agreed to meet Mirex on Monday.", "agreed", None),
         # a relative adverb ties the clause to the event's time
         ("The ministers met for a summit where on Sunday they signed the accord.", "met", "2025-10-26"),
         # a news-day date ending the clause, hung by the parser on a participle of the object
@@ -282,3 +286,9 @@ def test_a_clause_with_its_own_time_takes_no_other_date(
     extractor: Extractor, body: str, expected: list[str | None]
 ) -> None:
     assert _dates(extractor, body, "2008-09-17") == expected
+
+
+def test_a_meeting_agreed_on_a_day_is_not_held_that_day(extractor: Extractor) -> None:
+    """The agreement is of Monday, the meeting it plans has no day; a forecast's day is the meeting's."""
+    assert _dates(extractor, "On Monday, Valdor agreed to meet Mirex.") == ["2025-10-27", None]
+    assert _dates(extractor, "On Monday, Valdor is expected to meet Mirex.") == ["2025-11-03"]
