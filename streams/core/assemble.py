@@ -475,6 +475,8 @@ def _has_parties(event: Event, trigger: Trigger, actors: ActorResolver) -> bool:
     lone = event.actors[0]
     if trigger.type == "meeting" and lone.kind not in ("organization", "group"):
         return False
+    if trigger.type == "meeting" and _with_someone_unnamed(trigger.token):
+        return False  # "the Red Sox requested the meeting with the player": a side the text leaves unnamed
     if trigger.token.pos_ == "VERB" and trigger.cue in NEEDS_A_COUNTERPART:
         return False  # "Nordair negotiated the purchase", "Acme visited": with whom, is not said
     for word in holder_words(trigger):
@@ -485,6 +487,12 @@ def _has_parties(event: Event, trigger: Trigger, actors: ActorResolver) -> bool:
         if holder is not None and holder.name == lone.name:
             return not _talks_of_one_firm(trigger, entity.root if entity is not None else word)
     return False
+
+
+def _with_someone_unnamed(token: Token) -> bool:
+    """A meeting noun with a with-phrase: two sides meet, and a lone party is not a body meeting as
+    a whole."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
 
 
 def _visits_no_party(event: Event, trigger: Trigger) -> bool:

@@ -628,6 +628,9 @@ def _several_sides(verb: Token) -> bool:
 
 #: The words that make sitting a meeting: "sat down with X", "sat face to face with X".
 _SAT_WITH = frozenset({"down", "face"})
+#: Words before a meeting noun that make it one side speaking to many: "a press conference",
+#: "a news conference", "pep talks".
+_NOT_TALKS_OF_TWO = frozenset({"press", "news", "pep", "motivational"})
 #: What one sits down for in front of an audience, not across from a counterpart.
 _MEDIA_SITTINGS = frozenset({"interview", "podcast", "show", "broadcast", "documentary", "photo", "portrait"})
 
@@ -671,8 +674,8 @@ def _is_meeting(token: Token) -> bool:
             return False  # "a meeting place", "the summit venue": a place, not a meeting
         if _in_title(token):
             return False  # "the special envoy for Ukraine negotiations": a title, not an event
-        if any(c.lower_ in ("press", "news") for c in token.children):  # a press conference is no meeting
-            return False
+        if any(c.lower_ in _NOT_TALKS_OF_TWO for c in token.children):
+            return False  # a press conference, a pep talk: no one met
         # a word of an organisation's name ("Italian Episcopal Conference") is no meeting, but
         # a named meeting ("the Annapolis Conference", "the 2019 G7 Summit") is
         named_for_place = any(

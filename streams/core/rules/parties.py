@@ -56,7 +56,7 @@ from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import Trigger, group_of, is_assembly, told_with_own_verb
 from streams.core.rules.people import is_body_name
-from streams.core.rules.syntax import in_event_topic, is_to_infinitive, sentence_root
+from streams.core.rules.syntax import clause_verb, in_event_topic, is_to_infinitive, sentence_root
 from streams.core.spans import CharSpans
 
 #: Prepositions whose object is a counterpart or member: "met with", "talks between", "a deal among".
@@ -196,6 +196,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     reporters = [child]
                 slots.extend(reporters)
             elif child.dep_ in ARGUMENT_DEPS and child not in heads:
+                if child.dep_ in ("dobj", "dative") and _another_act(head, heads):
+                    continue  # "had protested Trump and started having conversations with X"
                 if head.dep_ == "acl" and head.tag_ == "VB" and child.pos_ != "PROPN":
                     continue  # "a deal to supply the RAF", not "a deal to dismantle Iraq's arsenal" (a thing)
                 if head.lemma_.lower() in RIVAL_VERBS and (head.dep_ == "acl" or child.dep_ == "dobj"):
@@ -238,12 +240,17 @@ def party_slots(trigger: Trigger) -> list[Token]:
             elif child.dep_ in ("advcl", "xcomp") and head.lemma_.lower() in VISIT_LEMMAS:
                 slots.extend(_purpose_counterparts(child))
             elif is_noun and child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
-                root = sentence_root(head)
-                subjects = [
-                    c
-                    for c in root.children
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i and _may_own(c, child)
-                ]
+                # whose: the subject of the noun's own clause ("During their call, Obama and
+                # Hollande reaffirmed ..., the White House said"), else of the sentence
+                subjects = []
+                for verb in (_subject_verb(head), sentence_root(head)):
+                    subjects = [
+                        c
+                        for c in verb.children
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i and _may_own(c, child)
+                    ]
+                    if subjects:
+                        break
                 if _not_their_own(token) or _own_clause_subject(head):
                     # "Berg and Holt wore hats after his visit": "his" is not both of them; "the G7
                     # met while the banks held their meetings": "their" is the banks, already slotted
@@ -406,6 +413,19 @@ def _purpose_counterparts(clause: Token) -> list[Token]:
 
 def _pronoun_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in IT_PRONOUNS for c in verb.children)
+
+
+def _subject_verb(noun: Token) -> Token:
+    """The verb of the clause ``noun`` is in, or the verb above it that holds the clause's subject
+    ("are expected to meet during their visit": expected)."""
+    verb = clause_verb(noun) or noun
+    while (
+        verb.dep_ in ("xcomp", "conj")
+        and verb.head.i != verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        verb = verb.head
+    return verb
 
 
 def _reported_pronoun(subject: Token, head: Token) -> bool:
@@ -1238,7 +1258,27 @@ def _within_reach(token: Token, trigger: Token) -> bool:
         return False
     if _described_subject_acts(down):
         return False
+    if up and up[-1].dep_ in ("dobj", "dative") and _another_act(up[-1].head, down):
+        return False  # "Lund criticised Berg and then met the mayor": whom she criticised
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
+
+
+def _another_act(head: Token, heads: list[Token]) -> bool:
+    """A verb the event's verb is coordinated with, reached for their shared subject, that is no
+    meeting or welcome: its object is whom that act was done to ("He had protested Trump at a
+    rally and started having conversations with activists"), while "met Erdogan and signed a deal"
+    and "welcomed Berg and held talks" keep the one met."""
+    if not any(h.dep_ == "conj" and h.head.i == head.i for h in heads):
+        return False
+    lemma = head.lemma_.lower()
+    return lemma not in TRIGGER_WORDS and lemma not in _GREETING_VERBS and head.lower_ not in TRIGGER_WORDS
+
+
+#: Verbs of receiving someone or of a dispute, whose object may be the other side of what follows
+#: ("welcomed Berg and signed a pact", "sued Berg, but a settlement was reached").
+_GREETING_VERBS = frozenset(
+    {"welcome", "receive", "greet", "invite", "call", "phone", "join", "accompany", "sue", "fight", "battle"}
+)
 
 
 def _described_subject_acts(down: list[Token]) -> bool:

@@ -34,6 +34,7 @@ from streams.core.lexicon.triggers import (
     SALE_VERBS,
 )
 from streams.core.normalise.countries import country_for
+from streams.core.normalise.gazetteer import is_place_name
 
 _QUOTE_MARKS = frozenset('"“”‘’')
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|G-?\d{1,2})$")
@@ -51,6 +52,9 @@ def clean_name(text: str) -> str:
     """An entity's text as a name: one space between words, no article, no possessive ending,
     no dash or quotation mark at its edges ("― Ana Ruiz", "Robert “Bobby")."""
     text = " ".join(text.split()).strip(" ―—–-“”\"'‘’")
+    dateline = _DATELINE.match(text)
+    if dateline is not None and is_place_name(dateline.group(1)):
+        text = text[dateline.end() :]  # "ROME - Bernie Sanders": the story's place line ran into the name
     for prefix in ("the ", "The "):
         if text.startswith(prefix):
             text = text[len(prefix) :]
@@ -74,6 +78,11 @@ def clean_name(text: str) -> str:
     elif text.count(")") > text.count("(") and text.endswith(")"):
         text = text[:-1].rstrip()
     return text
+
+
+#: A dateline ahead of a name: a place in capitals, maybe a state, and a dash ("ROME - ",
+#: "SCRANTON, Pa. — "); "NATO - Russia Council" names no place first.
+_DATELINE = re.compile(r"^([A-Z][A-Z .'-]*[A-Z])(?:, [A-Z][a-z.]+)? [-–—―] (?=[A-Z][a-z])")
 
 
 def _a_share(words: list[str], k: int) -> bool:

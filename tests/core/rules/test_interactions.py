@@ -61,6 +61,10 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Ravi Patel quoted the poet and visited the grave of Omar Haddad.",
         # an interview of the two, not their meeting
         "Holt and Berg, who sat down for the Herald's podcast last week, bring their own sources.",
+        # one side speaking to many
+        "Coach Tom Hale gave the Vexa United players pep talks before the final.",
+        # a lone body that asked for a meeting with a side left unnamed
+        "Vexa Motors requested a meeting with the player before the vote.",
         # a private trip
         "Lena Marsh, a teacher from Oslo, visited Chile on vacation in May.",
         "The Harbour Review will host a party for debate viewers at the Grand Hotel in Dayton.",

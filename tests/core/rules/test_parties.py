@@ -1078,3 +1078,32 @@ def test_whose_staff_it_is_comes_from_the_subject_not_the_last_name_told(extract
         "The charge, according to the Lund aide, is that Holt met with her staff in the pause."
     )
     assert _parties(extractor, body, "meeting") == [{"Ann Holt", "staff"}]
+
+
+def test_their_is_whose_clause_the_noun_is_in_not_who_reports_it(extractor: Extractor) -> None:
+    body = (
+        'During their phone call on Tuesday, Premier Ann Lund and President Tom Berg "renewed their '
+        'pledge to fight the rebels," the Foreign Ministry said.'
+    )
+    assert _parties(extractor, body, "meeting") == [{"Ann Lund", "Tom Berg"}]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # whom the subject heckled or criticised in the first of two coordinated acts is no party
+        (
+            "Senator Ann Lund had heckled Tom Berg at a rally and started having conversations with "
+            "union leaders.",
+            [{"Ann Lund", "union leaders"}],
+        ),
+        ("Senator Ann Lund criticised Tom Berg and then met Mayor Olav Holt.", [{"Ann Lund", "Olav Holt"}]),
+        # whom the subject met or welcomed first is
+        ("President Ann Lund met Tom Berg in Oslo and signed a trade deal.", [{"Ann Lund", "Tom Berg"}]),
+    ],
+)
+def test_the_object_of_a_coordinated_act_is_no_party(
+    extractor: Extractor, body: str, want: list[set[str]]
+) -> None:
+    kind = "agreement" if "deal" in body else "meeting"
+    assert _parties(extractor, body, kind) == want

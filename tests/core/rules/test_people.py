@@ -24,6 +24,13 @@ def test_clean_name_drops_article_possessive_and_spacing() -> None:
     assert clean_name("The Harbour Trust,") == "Harbour Trust"
 
 
+def test_a_dateline_run_into_a_name_is_cut_off() -> None:
+    """ "ROME - Ann Lund met ...": the model may tag the place line and the name as one body."""
+    assert clean_name("OSLO - Ann Lund") == "Ann Lund"
+    assert clean_name("BERGEN, Nor. — Ann Lund") == "Ann Lund"
+    assert clean_name("NATO - Russia Council") == "NATO - Russia Council"
+
+
 def test_a_name_run_into_a_share_is_cut_off() -> None:
     """ "Vexa gave Orbis 13 percent of its mines": the model may tag "Orbis 13 percent" as the body."""
     assert clean_name("Orbis 13 percent") == "Orbis"
