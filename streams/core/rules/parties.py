@@ -68,6 +68,8 @@ HOLDING_PREPS = frozenset({"into", "in", "to", "for"})
 MEASURE_NOUNS = frozenset({"series", "round", "couple", "number", "set", "string", "flurry", "spate"})
 #: Dependencies that name who does or undergoes the verb's event.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+#: Verbs whose object is what the event was about, never a party ("discussed Syria with Putin").
+TOPIC_OBJECT_VERBS = frozenset({"discuss", "debate"})
 #: Pronoun subjects of a reported clause that stand for the reporter: "Acme said it had agreed".
 IT_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 #: Papers that report without being anyone: "She agreed to sell it, filings show".
@@ -203,6 +205,11 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 if head.lemma_.lower() in RIVAL_VERBS and (head.dep_ == "acl" or child.dep_ == "dobj"):
                     # "talks with Beta to replace Gamma", "beat Gamma to a contract with Beta": Gamma
                     # is whom the event is against
+                    continue
+                if child.dep_ == "dobj" and head.lemma_.lower() in TOPIC_OBJECT_VERBS:
+                    # "discussed the Berg controversy with Tom Hale": what was discussed, and the
+                    # with-phrase the parser hangs on it
+                    slots.extend(_with_objects(child))
                     continue
                 slots.append(child)
                 if child.dep_ == "dobj":
@@ -373,12 +380,35 @@ def _governing_subjects(verb: Token) -> list[Token]:
         main = verb.head  # a purpose clause: "X flew to Oslo to meet Y"
     elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and _acts_the_event(verb):
         main = verb.head  # a participle after the main clause: "X moved fast, agreeing to terms with Y"
+    elif _judged_for(verb) is not None:
+        return _objects_judged(verb.head.head)  # "criticised Obama for meeting Castro": Obama met him
     else:
         return []
     if main.pos_ not in ("VERB", "AUX"):
         return []
     # "X launched it after paying $5 million to buy Y": the purpose's payer is the main verb's subject
     return [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")] or _governing_subjects(main)
+
+
+def _judged_for(verb: Token) -> Token | None:
+    """The verb or adjective a gerund of "for" gives the reason of, when it names whom it judges:
+    "criticised Obama for meeting Castro", "are mad at Berg for agreeing to the debate"."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "for":
+        return None
+    judging = verb.head.head
+    return judging if _objects_judged(judging) else None
+
+
+def _objects_judged(judging: Token) -> list[Token]:
+    """Whom a verb or adjective of praise or blame is about: its object, or the object of "at"/"with"."""
+    direct = [c for c in judging.children if c.dep_ == "dobj"]
+    return direct or [
+        g
+        for c in judging.children
+        if c.dep_ == "prep" and c.lower_ in ("at", "with")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _acts_the_event(verb: Token) -> bool:
@@ -1258,6 +1288,10 @@ def _within_reach(token: Token, trigger: Token) -> bool:
         return False
     if _described_subject_acts(down):
         return False
+    judging = next((_judged_for(t) for t in down if _judged_for(t) is not None), None)
+    clause = judging.head if judging is not None and judging.dep_ == "acomp" else judging  # "are mad at"
+    if clause is not None and up and up[-1].dep_ == "nsubj" and up[-1].head.i == clause.i:
+        return False  # "Republicans criticised Obama for meeting Castro": they judge, he met
     if up and up[-1].dep_ in ("dobj", "dative") and _another_act(up[-1].head, down):
         return False  # "Lund criticised Berg and then met the mayor": whom she criticised
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)

@@ -1107,3 +1107,25 @@ def test_the_object_of_a_coordinated_act_is_no_party(
 ) -> None:
     kind = "agreement" if "deal" in body else "meeting"
     assert _parties(extractor, body, kind) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # what was discussed is no party, and the with-phrase the parser hangs on it is
+        (
+            "Ann Lund discussed the Berg controversy with radio host Tom Hale on Thursday.",
+            [{"Ann Lund", "Tom Hale"}],
+        ),
+        # who blamed or praised someone for meeting is no party of the meeting
+        (
+            "Senate Republicans criticised Barack Obama for meeting Raul Castro in Havana.",
+            [{"Barack Obama", "Raul Castro"}],
+        ),
+        ("Barack Obama was praised for meeting Raul Castro.", [{"Barack Obama", "Raul Castro"}]),
+    ],
+)
+def test_the_topic_and_the_judge_are_no_parties(
+    extractor: Extractor, body: str, want: list[set[str]]
+) -> None:
+    assert _parties(extractor, body, "meeting") == want
