@@ -191,6 +191,8 @@ class ActorResolver:
 
     def _new_actor(self, span: Span, role: Role) -> Actor | None:
         name = clean_name(span.text)
+        if name == "Group":
+            name = _group_of_number(span) or name
         if not name or name.lower() in PRONOUNS or name in TITLE_TAILS:
             return None
         if self.is_person_span(span):
@@ -369,3 +371,14 @@ def _initials_with_dots(name: str) -> bool:
     return (
         len(letters) >= 2 and letters.isalpha() and letters.isupper() and name.count(".") >= len(letters) - 1
     )
+
+
+def _group_of_number(span: Span) -> str | None:
+    """ "the Group of 20", "the Group of Seven": the model tags "Group" alone; the number is the name."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    number = doc[span.end + 1]
+    if not (number.like_num or number.ent_type_ == "CARDINAL"):
+        return None
+    return f"Group of {number.text.capitalize() if number.is_alpha else number.text}"
