@@ -1286,6 +1286,8 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     # the clause is about ("Tefft wrote to Clinton about a visit by X": the writer is no visitor)
     if any(t.dep_ == "prep" and t.lower_ in ABOUT_PREPS for t in down):
         return False
+    if any(_opinion_on(t) for t in down):
+        return False  # "Hurd offered his thoughts on the acquisition of EDS": he comments on it
     if _described_subject_acts(down):
         return False
     judging = next((_judged_for(t) for t in down if _judged_for(t) is not None), None)
@@ -1313,6 +1315,23 @@ def _another_act(head: Token, heads: list[Token]) -> bool:
 _GREETING_VERBS = frozenset(
     {"welcome", "receive", "greet", "invite", "call", "phone", "join", "accompany", "sue", "fight", "battle"}
 )
+
+
+#: Nouns of what one thinks or says of a thing: "his thoughts on the deal", "her views on the talks".
+OPINION_NOUNS = frozenset(
+    {"thought", "view", "comment", "remark", "opinion", "position", "stance", "take", "assessment"}
+)
+
+
+def _opinion_on(prep: Token) -> bool:
+    """A topic phrase of an opinion noun, or of the verb that gives one: "views about", "offered his
+    thoughts on" (the parser hangs the phrase on either)."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("on", "about", "over", "regarding"):
+        return False
+    head = prep.head
+    return head.lemma_.lower() in OPINION_NOUNS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in OPINION_NOUNS for c in head.children
+    )
 
 
 def _described_subject_acts(down: list[Token]) -> bool:

@@ -1129,3 +1129,17 @@ def test_the_topic_and_the_judge_are_no_parties(
     extractor: Extractor, body: str, want: list[set[str]]
 ) -> None:
     assert _parties(extractor, body, "meeting") == want
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In a May 20 call with reporters, Mark Hall offered his thoughts on the upcoming acquisition of "
+        "Orbis Group.",
+        "Ann Lund gave her views on the talks between Vexa Motors and Orbis Group.",
+    ],
+)
+def test_who_gives_a_view_on_an_event_is_no_party(extractor: Extractor, body: str) -> None:
+    for kind in ("meeting", "agreement"):
+        for parties in _parties(extractor, body, kind):
+            assert not parties & {"Mark Hall", "Ann Lund"}
