@@ -190,3 +190,10 @@ NOT_ACRONYM_NAMES = frozenset(
 NAME_PARTICLES = frozenset(
     {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "van", "von", "der", "la"}
 )
+
+#: Kin: "Cruz's father", "her son": whose kin they are is no one met.
+KIN_NOUNS = frozenset(
+    {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "parents", "children"}
+    | {"uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter", "widow", "widower"}
+    | {"grandfather", "grandmother", "stepfather", "stepmother", "son-in-law", "daughter-in-law"}
+)

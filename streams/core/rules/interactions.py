@@ -473,10 +473,14 @@ def _no_one_met(verb: Token) -> bool:
     held = [
         (c.lower_, g) for o in (verb, *objects) for c in o.children if c.dep_ == "prep" for g in c.children
     ]
-    guests = any(prep in ("for", "with") and g.pos_ == "PROPN" for prep, g in held)
+    guests = any(prep in ("for", "with") and g.pos_ in ("PROPN", "NOUN") for prep, g in held)
     # "hosts the Vikings for a football game": the guests came for a contest, not a meeting
     for_a_contest = any(prep == "for" and g.lemma_.lower() in HOSTED_OCCASIONS for prep, g in held)
-    return for_a_contest or (not guests and any(o.lemma_.lower() in HOSTED_OCCASIONS for o in objects))
+    # "hosted a Ramadan Iftar meal", "hosted the Gay Games": an occasion, with no guest named
+    alone = HOSTED_OCCASIONS | MEAL_NOUNS | {"meal", "meals", "games", "olympics", "cup", "fair", "expo"}
+    return for_a_contest or (
+        not guests and any(o.lower_ in alone or o.lemma_.lower() in alone for o in objects)
+    )
 
 
 #: What a plan or a person "met with" when it is a reaction, not a meeting.

@@ -22,7 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.organisations import BODY_WORDS, RELATION_NOUNS
-from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
+from streams.core.lexicon.people import KIN_NOUNS, PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS, FACILITY_HEADS, ROOM_HEADS
 from streams.core.lexicon.triggers import (
     ABOUT_PREPS,
@@ -553,6 +553,8 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
                     continue  # "Lane aides" met, not Lane; "her staff": she is the subject, if anyone
                 if token.lemma_.lower() in RELATION_NOUNS:
                     continue  # "chief Intel rival AMD signed": whom the rival is to is no party
+                if token.lower_ in KIN_NOUNS:
+                    continue  # "met Cruz's Cuba-born father": neither Cruz nor Cuba met him
                 if child.dep_ in ("poss", "compound") and _office_holder(token):
                     continue  # "the US president" is a person (or, unknown, his country: _slot_actors)
                 if _locates_an_area(child):
@@ -749,7 +751,7 @@ def select_parties(
                 continue  # "to Ottawa and to Halifax", "the Copenhagen climate summit", tagged ORG
             if ent.start in visited_places:
                 continue  # "visit Capitol Hill", tagged as a body
-            if _in_named_title(ent) or _in_title_of(ent, people_slots):
+            if _in_named_title(ent) or _in_title_of(ent, people_slots) or _of_a_person(ent):
                 continue  # "Hu, the President of China,": said of a person, who is the party
             if _describes_its_head(ent) and ent.root.head in slotted:
                 continue  # "Senate Republicans": the chamber describes the slot's party, it is not another
@@ -784,12 +786,17 @@ def select_parties(
 
 
 def _related_to(name: Token) -> bool:
-    """Whether the name says whom a relation noun is to ("Intel rival", "Boeing supplier Spirit"),
-    which the parser hangs on the noun or, in a run of compounds, on the name after it."""
+    """Whether the name says whom a relation or kin noun is to ("Intel rival", "Boeing supplier
+    Spirit", "Cruz's father"), which the parser hangs on the noun or, in a run of compounds, on the
+    name after it."""
     head = name.head
+    if name.dep_ == "npadvmod" and head.dep_ == "amod" and head.head.lower_ in KIN_NOUNS:
+        return True  # "Cruz's Cuba-born father": where he was born
+    if name.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in KIN_NOUNS:
+        return True  # "the father of Tom Berg"
     if name.dep_ not in ("compound", "poss", "nmod") or head.i < name.i:
         return False
-    if head.lemma_.lower() in RELATION_NOUNS:
+    if head.lemma_.lower() in RELATION_NOUNS or head.lower_ in KIN_NOUNS:
         return True
     return any(
         c.dep_ == "compound" and name.i < c.i < head.i and c.lemma_.lower() in RELATION_NOUNS
@@ -849,6 +856,12 @@ def _title_modified_by(name: Token) -> Token | None:
         title = title.head
     words = {t.lower_ for t in title.subtree if t.i > name.i and t.i <= title.i}
     return title if words & (PERSON_TITLES | ROLE_NOUNS) else None
+
+
+def _of_a_person(ent: Span) -> bool:
+    """ "Prime Minister Benjamin Netanyahu of Israel": the country says whose leader he is."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON"
 
 
 def _in_title_of(ent: Span, people_slots: set[int]) -> bool:
@@ -1192,6 +1205,8 @@ def _visited_city(token: Token, actors: ActorResolver) -> Span | None:
     if entity is None or _is_country(entity.text):
         return None
     city_noun = token.dep_ == "appos" and token.head.lemma_.lower() in CITY_NOUNS  # "the capital, Sanaa"
+    # "visited Wilmington, the state's biggest city", the name tagged as a person
+    city_noun = city_noun or any(c.dep_ == "appos" and c.lemma_.lower() in CITY_NOUNS for c in token.children)
     # a place the model tags as a body or a region, which the gazetteer knows ("visit Capitol Hill")
     known_place = entity.label_ in ("ORG", "FAC", "LOC") and is_place_name(entity.text)
     if entity.label_ != "GPE" and not city_noun and not known_place:

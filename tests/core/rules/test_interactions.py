@@ -65,6 +65,11 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Coach Tom Hale gave the Vexa United players pep talks before the final.",
         # a lone body that asked for a meeting with a side left unnamed
         "Vexa Motors requested a meeting with the player before the vote.",
+        # an occasion hosted with no guest named
+        "In June, President Ann Lund hosted a Ramadan Iftar meal at the palace.",
+        "In 2014, Tulsa hosted the Pride Games, known as the LGBT Olympics.",
+        # two who visit a city, named as one, do not meet each other there
+        "Ann Lund and Tom Berg both visited Wilmington, the state's biggest city.",
         # a private trip
         "Lena Marsh, a teacher from Oslo, visited Chile on vacation in May.",
         "The Harbour Review will host a party for debate viewers at the Grand Hotel in Dayton.",

@@ -1143,3 +1143,22 @@ def test_who_gives_a_view_on_an_event_is_no_party(extractor: Extractor, body: st
     for kind in ("meeting", "agreement"):
         for parties in _parties(extractor, body, kind):
             assert not parties & {"Mark Hall", "Ann Lund"}
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # whose kin was met is no party, nor where the kin was born
+        ("Tom Brown backed the senator after meeting Ted Cruz's Cuba-born father.", []),
+        ("Ann Lund met the father of Tom Berg on Monday.", []),
+        # the country of a person's description is whose leader he is
+        (
+            "Prime Minister Ann Lund of Norway met President Tom Berg of Chile in Lima.",
+            [{"Ann Lund", "Tom Berg"}],
+        ),
+    ],
+)
+def test_whose_kin_or_leader_someone_is_names_no_party(
+    extractor: Extractor, body: str, want: list[set[str]]
+) -> None:
+    assert _parties(extractor, body, "meeting") == want
