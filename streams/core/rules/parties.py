@@ -249,15 +249,18 @@ def party_slots(trigger: Trigger) -> list[Token]:
             elif is_noun and child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
                 # whose: the subject of the noun's own clause ("During their call, Obama and
                 # Hollande reaffirmed ..., the White House said"), else of the sentence
-                subjects = []
-                for verb in (_subject_verb(head), sentence_root(head)):
-                    subjects = [
+                # (a pronoun there gives way to a name above it: "Fowler noted that at his first DNC
+                # meetings he ...": Fowler)
+                choices = [
+                    [
                         c
                         for c in verb.children
                         if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i and _may_own(c, child)
                     ]
-                    if subjects:
-                        break
+                    for verb in (_subject_verb(head), sentence_root(head))
+                ]
+                named = [found for found in choices if any(c.pos_ != "PRON" for c in found)]
+                subjects = next(iter(named or [c for c in choices if c] or [[]]))
                 if _not_their_own(token) or _own_clause_subject(head):
                     # "Berg and Holt wore hats after his visit": "his" is not both of them; "the G7
                     # met while the banks held their meetings": "their" is the banks, already slotted

@@ -1162,3 +1162,11 @@ def test_whose_kin_or_leader_someone_is_names_no_party(
     extractor: Extractor, body: str, want: list[set[str]]
 ) -> None:
     assert _parties(extractor, body, "meeting") == want
+
+
+def test_a_possessive_goes_to_a_name_above_a_pronoun_subject(extractor: Extractor) -> None:
+    body = (
+        "Tom Fowler recalled that at one of his early DNC meetings, in 1972, he backed the choice of "
+        "a new nominee."
+    )
+    assert _parties(extractor, body, "meeting") == [{"Tom Fowler", "DNC"}]
