@@ -27,7 +27,7 @@ from streams.core.normalise.dates import (
 from streams.core.rules.actors import ActorResolver, has_digit
 from streams.core.rules.document import DocumentIndex, entities_in
 from streams.core.rules.event_context import past_relative_clause
-from streams.core.rules.syntax import clause_verb, is_to_infinitive
+from streams.core.rules.syntax import clause_verb, day_on_a_state, is_to_infinitive
 from streams.core.spans import CharSpans
 
 #: words that move an event away from the time of the sentence before ("later they met")
@@ -354,6 +354,8 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
     # and, when the event noun is the subject, its predicate ("the meeting is set to open tomorrow")
     if date_verb.left_edge.lower_ in ("where", "when"):
         return True
+    if day_on_a_state(date_verb):
+        return True  # "met relatives of miners who live in Oslo on Thursday": the meeting's day
     if _describes(date_verb, trigger):
         return True
     if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ in ("nsubj", "nsubjpass"):

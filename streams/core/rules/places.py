@@ -39,7 +39,7 @@ from streams.core.rules.dateline import Dateline
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.event_context import past_relative_clause
 from streams.core.rules.geocode import GEOCODED_LABELS, located, qualifying_country
-from streams.core.rules.syntax import clause_verb, in_event_topic, is_to_infinitive
+from streams.core.rules.syntax import clause_verb, day_on_a_state, in_event_topic, is_to_infinitive
 from streams.core.spans import CharSpans
 
 #: Trade words whose to/from-phrase names the buyer or the seller, never a place.
@@ -176,6 +176,8 @@ def _met_on(on: Token) -> bool:
     head = on.head
     if head.pos_ == "PROPN" and head.dep_ in ("dobj", "pobj"):
         head = head.head.head if head.dep_ == "pobj" else head.head
+    if day_on_a_state(head):
+        return True  # "with senators who back him in Oslo on Friday": the meeting's place
     return head.pos_ == "VERB" and head.lemma_.lower() in ON_ISLAND_VERBS
 
 
@@ -290,7 +292,8 @@ def _in_content_clause(token: Token, trigger: Token | None) -> bool:
             # "will meet X when he arrives in Washington": the arrival sets the scene
             arrival = _arrival(node, trigger)
             own_clause = own is not None and own.i == node.i
-            return not (describing or scene or occurrence or arrival or own_clause)
+            misattached = day_on_a_state(node)
+            return not (describing or scene or occurrence or arrival or own_clause or misattached)
         node = node.head
     return False
 

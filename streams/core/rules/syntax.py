@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from streams.core.lexicon.triggers import TOPIC_VERBS
+from streams.core.normalise.calendar_words import WEEKDAYS
 
 
 def clause_verb(token: Token, stop: Token | None = None) -> Token | None:
@@ -45,3 +46,17 @@ def in_source_phrase(token: Token) -> bool:
     """Whether ``token`` lies in an "according to" phrase ("according to Democrats involved in the
     talks"): the talks are told in passing, and the clause's time and place are the report's."""
     return any(a.lower_ == "according" and a.dep_ == "prep" for a in token.ancestors)
+
+
+def day_on_a_state(clause: Token) -> bool:
+    """A relative clause in the simple present that the parser gave a weekday: "talks with
+    senators who back him in Oslo on Friday". What the senators do does not happen on
+    a Friday; the phrases of place and day are the talks'."""
+    if clause.dep_ != "relcl" or clause.tag_ not in ("VBP", "VBZ"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return False
+    return any(
+        c.dep_ == "prep" and any(g.lower_ in WEEKDAYS for g in c.children if g.dep_ == "pobj")
+        for c in clause.children
+    )

@@ -104,6 +104,16 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
         # where a named subject is based is not where its talks are
         ("Halden Robotics in Pine Creek Township is in talks with Vantor Systems.", "talks", None),
         ("Halden Robotics met Vantor Systems in Dayton.", "met", "Dayton"),
+        # a weekday the parser hangs on a present-tense relative clause goes with the event, and so
+        # does the place beside it; not the place of a clause without one
+        ("Ann Lund met relatives of miners who live in Oslo on Thursday.", "met", "Oslo"),
+        ("Ann Lund met relatives of miners who live in Oslo.", "met", None),
+        (
+            "Tom Berg also had tense exchanges with Senate Republicans who resist him on Capitol Hill on "
+            "Thursday.",
+            "exchanges",
+            "Capitol Hill",
+        ),
     ],
 )
 def test_event_location(nlp: Language, text: str, trigger: str, expected: str | None) -> None:
