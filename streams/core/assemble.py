@@ -14,9 +14,16 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from streams.core.article import Article
-from streams.core.lexicon.triggers import AGREEMENT_NOUN_VERBS, DISCUSSION_NOUNS, WEAK_MEETING_VERBS
+from streams.core.lexicon.triggers import (
+    AGREEMENT_NOUN_VERBS,
+    DISCUSSION_NOUNS,
+    TRIP_NOUNS,
+    VISIT_LEMMAS,
+    WEAK_MEETING_VERBS,
+)
 from streams.core.model import Actor, DateBasis, Event, Evidence, Role, make_event_id
 from streams.core.model import Extractor as ExtractorInfo
+from streams.core.normalise.dates import is_relative
 from streams.core.normalise.money import find_money
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.agreement_shapes import reacted_to
@@ -46,6 +53,7 @@ from streams.core.rules.same_day import live_blog_entries, on_the_news_day
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.rules.syntax import in_source_phrase
 from streams.core.rules.tickers import affiliation_spans, ticker_spans
+from streams.core.rules.visits import trip_of_a_party
 from streams.core.spans import CharSpans
 
 
@@ -311,6 +319,20 @@ def interaction_event(
         # the dateline's city is where the news of the day happened, not where an event of "earlier
         # this month" did
         location = dateline_location(sent, context.dateline, context.countries)
+    # a meeting noun, not a trip or visit with a destination of its own
+    told_by_noun = (
+        trigger.type == "meeting"
+        and trigger.token.pos_ == "NOUN"
+        and trigger.token.lemma_.lower() not in VISIT_LEMMAS
+        and trigger.token.lower_ not in TRIP_NOUNS
+    )
+    if told_by_noun and (location is None or date_value is None):
+        # "Reagan's trip to Geneva in 1985 ... the meeting between Reagan and Gorbachev"
+        trip_place, trip_date = trip_of_a_party(sent, found, context.countries, context.base_date)
+        location = location or trip_place
+        if date_value is None and trip_date is not None:
+            date_value = trip_date
+            date_basis = context.date_basis if is_relative(trip_date) else None
     confidence = _confidence(found)
     return Event(
         event_id=make_event_id(

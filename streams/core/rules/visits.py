@@ -10,11 +10,17 @@ a trip with no named traveller beside it is not a visit.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+from datetime import date
+
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.triggers import NOT_VISIT_TRIPS, TRIP_NOUNS
+from streams.core.model import Actor, DateValue, Location
 from streams.core.normalise.countries import country_for
+from streams.core.normalise.dates import normalise_date
 from streams.core.normalise.gazetteer import country_place
+from streams.core.rules.geocode import located
 
 #: Entity labels that can name who travels.
 _VISITOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -85,3 +91,47 @@ def is_trip_visit(token: Token) -> bool:
         for obj in prep.children
         if obj.dep_ == "pobj"
     )
+
+
+def trip_of_a_party(
+    sent: Span, parties: Sequence[Actor], countries: Collection[str], base: date | None
+) -> tuple[Location | None, DateValue | None]:
+    """The place and the time of a trip that one of a meeting's parties made, told in the same
+    sentence: "reminds me of Reagan's trip to Geneva in 1985, ... the meeting between Reagan and
+    Gorbachev". A meeting told only by its noun has no place or time of its own; the trip that took
+    its party there gives both. Only a possessed trip counts (the traveller named), and only a
+    to-phrase that names a place, and an in-phrase that names a date (read as past)."""
+    surnames = {a.name.split()[-1] for a in parties if a.kind == "person" and a.name.split()}
+    for trip in sent:
+        if trip.pos_ != "NOUN" or trip.lower_ not in TRIP_NOUNS:
+            continue
+        owners = [c for c in trip.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"]
+        if not any(o.text in surnames for o in owners):
+            continue
+        place = _phrase_entity(trip, "to", ("GPE", "LOC", "FAC"))
+        when = _phrase_entity(trip, "in", ("DATE",)) or _right_after(place)
+        if place is not None or when is not None:
+            location = located(place.text, place.text, place.label_, countries) if place is not None else None
+            value = normalise_date(when.text, base, not_after=True) if when is not None else None
+            return location, value
+    return None, None
+
+
+def _right_after(place: Span | None) -> Span | None:
+    """ "a trip to Geneva in 1985": the date right after the destination, wherever the parser hangs it."""
+    if place is None or place.end + 1 >= len(place.doc) or place.doc[place.end].lower_ != "in":
+        return None
+    word = place.doc[place.end + 1]
+    entity = _entity(word) if word.ent_type_ == "DATE" else None
+    return Span(word.doc, entity.start, entity.end, label="DATE") if entity is not None else None
+
+
+def _phrase_entity(noun: Token, preposition: str, labels: tuple[str, ...]) -> Span | None:
+    """The entity of one of these labels that the noun's phrase with this preposition names."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == preposition:
+            for word in prep.children:
+                entity = _entity(word) if word.dep_ == "pobj" else None
+                if entity is not None and word.ent_type_ in labels:
+                    return Span(word.doc, entity.start, entity.end, label=word.ent_type_)
+    return None

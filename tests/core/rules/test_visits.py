@@ -93,3 +93,18 @@ def test_a_visit_home_is_no_meeting(extractor: Extractor, body: str) -> None:
 )
 def test_a_visit_to_a_border_meets_none_of_its_countries(extractor: Extractor, body: str) -> None:
     assert _meetings(extractor, body) == []
+
+
+def test_a_meeting_noun_takes_place_and_time_from_its_partys_trip(extractor: Extractor) -> None:
+    """ "Lund's trip to Vienna in 1979 ... the meeting between Lund and Petrov": where and when."""
+    body = (
+        "\"Tom Berg's visit to Peru recalls President Ann Lund's trip to Vienna in 1979,\" she wrote, "
+        "recalling the meeting between Lund and Soviet leader Ivan Petrov."
+    )
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2016-09-06"))
+    meetings = [
+        e for e in result.events if e.type == "meeting" and "Ivan Petrov" in {a.name for a in e.actors}
+    ]
+    assert [
+        (m.location.name if m.location else None, m.date.value if m.date else None) for m in meetings
+    ] == [("Vienna", "1979")]
