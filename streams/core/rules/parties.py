@@ -39,6 +39,7 @@ from streams.core.lexicon.triggers import (
     SETTLE_VERB,
     STAKE_NOUNS,
     TRIGGER_WORDS,
+    TRIP_NOUNS,
     VISIT_LEMMAS,
     WON_FROM_VERBS,
 )
@@ -200,6 +201,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
             elif child.dep_ in ARGUMENT_DEPS and child not in heads:
                 if child.dep_ in ("dobj", "dative") and _another_act(head, heads):
                     continue  # "had protested Trump and started having conversations with X"
+                if child.dep_ == "dobj" and head.i != token.i and _trip_noun(child):
+                    continue  # "Berg's visit to Peru recalls Lund's trip to Vienna": another trip
                 if head.dep_ == "acl" and head.tag_ == "VB" and child.pos_ != "PROPN":
                     continue  # "a deal to supply the RAF", not "a deal to dismantle Iraq's arsenal" (a thing)
                 if head.lemma_.lower() in RIVAL_VERBS and (head.dep_ == "acl" or child.dep_ == "dobj"):
@@ -1420,6 +1423,11 @@ def _another_events_party(token: Token, trigger: Trigger) -> bool:
 
 #: How an event noun hangs when it tells an event of its own beside the trigger's.
 _OWN_CLAUSE_DEPS = frozenset({"conj", "nsubj", "nsubjpass"})
+
+
+def _trip_noun(token: Token) -> bool:
+    """A trip or visit noun: an event of its own, with its own traveller."""
+    return token.pos_ == "NOUN" and (token.lower_ in TRIP_NOUNS or token.lemma_.lower() in VISIT_LEMMAS)
 
 
 def _event_noun(token: Token) -> bool:

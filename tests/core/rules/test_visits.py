@@ -108,3 +108,10 @@ def test_a_meeting_noun_takes_place_and_time_from_its_partys_trip(extractor: Ext
     assert [
         (m.location.name if m.location else None, m.date.value if m.date else None) for m in meetings
     ] == [("Vienna", "1979")]
+
+
+def test_whose_trip_a_visit_recalls_is_no_party_of_the_visit(extractor: Extractor) -> None:
+    body = "Tom Berg's visit to Peru recalls President Ann Lund's trip to Vienna in 1979."
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2016-09-06"))
+    visits = [e for e in result.events if e.type == "meeting" and "Peru" in {a.name for a in e.actors}]
+    assert [{a.name for a in v.actors} for v in visits] == [{"Tom Berg", "Peru"}]
