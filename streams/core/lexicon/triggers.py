@@ -589,6 +589,11 @@ COMMENT_VERBS = frozenset(
         "mock",
         "dismiss",
         "blame",
+        # who tells of it again: "she cited Holt's visit to the UN" (not "recalled", said as often
+        # of one's own calls and meetings)
+        "cite",
+        "mention",
+        "invoke",
     }
 )
 

@@ -382,6 +382,8 @@ def _governing_subjects(verb: Token) -> list[Token]:
         and verb.head.lower_ in ("after", "before", "since", "by")
     ):
         main = verb.head.head  # "X said after meeting Y", "X is leaving the market by selling it to Y"
+    elif verb.dep_ == "advcl" and is_to_infinitive(verb) and _sent_ones(verb.head):
+        return _sent_ones(verb.head)  # "Clinton dispatched O'Leary and Renteria to meet with doctors"
     elif verb.dep_ == "advcl" and is_to_infinitive(verb):
         main = verb.head  # a purpose clause: "X flew to Oslo to meet Y"
     elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and _acts_the_event(verb):
@@ -415,6 +417,17 @@ def _objects_judged(judging: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+#: Verbs of sending someone, whose object does what the purpose clause says.
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "assign", "despatch"})
+
+
+def _sent_ones(verb: Token) -> list[Token]:
+    """Who was sent: the object of a verb of sending ("dispatched O'Leary to meet X")."""
+    if verb.lemma_.lower() not in SENDING_VERBS:
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj"]
 
 
 def _acts_the_event(verb: Token) -> bool:
@@ -735,10 +748,15 @@ def select_parties(
         buyer = _trade_party(token, role, actors)
         if buyer is not None:
             found.setdefault(buyer.name, buyer)
-    if len(found) == 1 or (not found and quote_spans.covers(trigger.token.idx)):
-        # "Obama met survivors of the attack": a group of people no name stands for is the other
-        # party (or, in a quote, the only one yet: its speaker may be added, rules/quoted_events.py)
-        for token in map(group_of, party_slots(trigger)):  # "some of the bond agencies": the agencies
+    # "Obama met survivors of the attack": a group of people no name stands for is the other party
+    # (or, in a quote, the only one yet: its speaker may be added, rules/quoted_events.py); so is
+    # a group in the with-phrase of two named ("Berg and Holt met with local farmers")
+    one_side = len(found) == 1 or (not found and quote_spans.covers(trigger.token.idx))
+    if one_side or len(found) >= 2:
+        slots = party_slots(trigger)
+        if not one_side:
+            slots = [t for t in slots if t.dep_ == "pobj" and t.head.lower_ == "with"]
+        for token in map(group_of, slots):  # "some of the bond agencies": the agencies
             group = _people_group(token, role)
             if group is not None and not any(
                 _slot_actors(t, role, actors, discourse, places) for t in _expand([token])
@@ -1215,7 +1233,9 @@ def _visited_city(token: Token, actors: ActorResolver) -> Span | None:
     city_noun = city_noun or any(c.dep_ == "appos" and c.lemma_.lower() in CITY_NOUNS for c in token.children)
     # a place the model tags as a body or a region, which the gazetteer knows ("visit Capitol Hill")
     known_place = entity.label_ in ("ORG", "FAC", "LOC") and is_place_name(entity.text)
-    if entity.label_ != "GPE" and not city_noun and not known_place:
+    # "his visit to Trump Tower", whatever the model tags it: a building
+    building = entity[-1].lower_ in FACILITY_HEADS and len(entity) > 1
+    if entity.label_ != "GPE" and not city_noun and not known_place and not building:
         return None
     while token.dep_ in ("appos", "conj") and token.head.i != token.i:
         token = token.head  # "to Canada's capital, Ottawa, and to Halifax"

@@ -1170,3 +1170,26 @@ def test_a_possessive_goes_to_a_name_above_a_pronoun_subject(extractor: Extracto
         "a new nominee."
     )
     assert _parties(extractor, body, "meeting") == [{"Tom Fowler", "DNC"}]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # who is sent to meet is who meets, not who sent them
+        (
+            "Ann Lund dispatched Tom Berg and Eva Holt to meet with doctors and nurses in Guam.",
+            [{"Tom Berg", "Eva Holt", "doctors"}],
+        ),
+        # a group in the with-phrase of two named is the other side
+        ("Tom Berg and Eva Holt met with local farmers on Monday.", [{"Tom Berg", "Eva Holt", "farmers"}]),
+        # a building visited is where, not who
+        ("During his visit to Orbis Tower, Bruce Lane said he saw people of many races there.", []),
+    ],
+)
+def test_who_is_sent_is_who_meets(extractor: Extractor, body: str, want: list[set[str]]) -> None:
+    assert _parties(extractor, body, "meeting") == want
+
+
+def test_who_cites_a_visit_is_no_party_of_it(extractor: Extractor) -> None:
+    body = "In her speech, Ann Lund cited Eva Holt's September 2011 visit to the United Nations."
+    assert all("Ann Lund" not in parties for parties in _parties(extractor, body, "meeting"))
