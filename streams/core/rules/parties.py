@@ -1223,6 +1223,10 @@ def _is_country(name: str) -> bool:
     return country_for(name) is not None or country_place(name) is not None
 
 
+#: Heads of a building's name that may be a seat of government or office, visited as its holder.
+SEAT_HEADS = frozenset({"house", "palace", "hall", "residence", "headquarters", "embassy", "building"})
+
+
 def _visited_city(token: Token, actors: ActorResolver) -> Span | None:
     """The city a visit goes to ("a visit to Tbilisi", "visited Ottawa"): a place, not a party."""
     entity = actors.document.entity_at(token)
@@ -1233,8 +1237,9 @@ def _visited_city(token: Token, actors: ActorResolver) -> Span | None:
     city_noun = city_noun or any(c.dep_ == "appos" and c.lemma_.lower() in CITY_NOUNS for c in token.children)
     # a place the model tags as a body or a region, which the gazetteer knows ("visit Capitol Hill")
     known_place = entity.label_ in ("ORG", "FAC", "LOC") and is_place_name(entity.text)
-    # "his visit to Trump Tower", whatever the model tags it: a building
-    building = entity[-1].lower_ in FACILITY_HEADS and len(entity) > 1
+    # "his visit to Trump Tower", whatever the model tags it: a building, not a seat that stands
+    # for whom it houses ("visited the White House", "the Elysee Palace", "City Hall")
+    building = entity[-1].lower_ in FACILITY_HEADS - SEAT_HEADS and len(entity) > 1
     if entity.label_ != "GPE" and not city_noun and not known_place and not building:
         return None
     while token.dep_ in ("appos", "conj") and token.head.i != token.i:

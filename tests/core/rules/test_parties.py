@@ -1193,3 +1193,9 @@ def test_who_is_sent_is_who_meets(extractor: Extractor, body: str, want: list[se
 def test_who_cites_a_visit_is_no_party_of_it(extractor: Extractor) -> None:
     body = "In her speech, Ann Lund cited Eva Holt's September 2011 visit to the United Nations."
     assert all("Ann Lund" not in parties for parties in _parties(extractor, body, "meeting"))
+
+
+def test_a_seat_visited_stands_for_whom_it_houses(extractor: Extractor) -> None:
+    """Unlike a tower or a hotel, "the White House" is visited as the government it houses."""
+    body = "Premier Ann Lund of Norway visited the White House on Wednesday as her country's new leader."
+    assert _parties(extractor, body, "meeting") == [{"Ann Lund", "White House"}]
