@@ -203,6 +203,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     continue  # "had protested Trump and started having conversations with X"
                 if child.dep_ == "dobj" and head.i != token.i and _trip_noun(child):
                     continue  # "Berg's visit to Peru recalls Lund's trip to Vienna": another trip
+                if child.dep_ in ("dobj", "dative") and _what_the_event_does(token, head):
+                    continue  # "Trump's visit will pick up eyeballs from the counties of X and Y"
                 if head.dep_ == "acl" and head.tag_ == "VB" and child.pos_ != "PROPN":
                     continue  # "a deal to supply the RAF", not "a deal to dismantle Iraq's arsenal" (a thing)
                 if head.lemma_.lower() in RIVAL_VERBS and (head.dep_ == "acl" or child.dep_ == "dobj"):
@@ -1448,6 +1450,24 @@ def _another_events_party(token: Token, trigger: Trigger) -> bool:
 
 #: How an event noun hangs when it tells an event of its own beside the trigger's.
 _OWN_CLAUSE_DEPS = frozenset({"conj", "nsubj", "nsubjpass"})
+
+
+#: Verbs whose object, when an event noun is their subject, is among those who took part: "the
+#: talks included Iran", "the summit brought together Chile and Peru", "the meeting drew leaders".
+PARTICIPANT_VERBS = frozenset(
+    {"include", "involve", "bring", "gather", "feature", "pit", "unite", "join", "draw", "attract", "see"}
+)
+
+
+def _what_the_event_does(trigger: Token, verb: Token) -> bool:
+    """Whether ``verb`` tells what the event noun, its subject, did or caused ("the visit will pick up
+    eyeballs", "the deal angered Beijing"): its object is no party, unless the verb gathers them."""
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "nsubj"
+        and trigger.head.i == verb.i
+        and verb.lemma_.lower() not in PARTICIPANT_VERBS
+    )
 
 
 def _trip_noun(token: Token) -> bool:

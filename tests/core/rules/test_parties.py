@@ -1199,3 +1199,21 @@ def test_a_seat_visited_stands_for_whom_it_houses(extractor: Extractor) -> None:
     """Unlike a tower or a hotel, "the White House" is visited as the government it houses."""
     body = "Premier Ann Lund of Norway visited the White House on Wednesday as her country's new leader."
     assert _parties(extractor, body, "meeting") == [{"Ann Lund", "White House"}]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # what an event noun, the subject, did or caused names no party
+        (
+            "Tom Berg's visit Monday to speak to the Harbour Economic Club will pick up viewers from the "
+            "two rural counties of Lane and Hood.",
+            [{"Tom Berg", "Harbour Economic Club"}],
+        ),
+        ("Tom Berg's visit on Monday will win him the votes of Lane County and Hood County.", []),
+        # whom it gathered does
+        ("The summit brought together Chile and Peru on Monday.", [{"Chile", "Peru"}]),
+    ],
+)
+def test_the_object_of_what_an_event_does(extractor: Extractor, body: str, want: list[set[str]]) -> None:
+    assert _parties(extractor, body, "meeting") == want
