@@ -680,6 +680,12 @@ def _is_meeting(token: Token) -> bool:
             return False  # "the special envoy for Ukraine negotiations": a title, not an event
         if any(c.lower_ in _NOT_TALKS_OF_TWO for c in token.children):
             return False  # a press conference, a pep talk: no one met
+        if any(c.lower_ in ("hall", "townhall") and c.dep_ == "compound" for c in token.children) and not any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in token.children
+        ):
+            # "a MSNBC town hall meeting": a forum with the public, whoever hosts it or appears at it;
+            # not "a town hall meeting with young leaders"
+            return False
         # a word of an organisation's name ("Italian Episcopal Conference") is no meeting, but
         # a named meeting ("the Annapolis Conference", "the 2019 G7 Summit") is
         named_for_place = any(

@@ -61,6 +61,9 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Ravi Patel quoted the poet and visited the grave of Omar Haddad.",
         # an interview of the two, not their meeting
         "Holt and Berg, who sat down for the Herald's podcast last week, bring their own sources.",
+        # a town hall: a forum with the public, whoever hosts it or appears at it
+        "Ann Lund spoke on Thursday during a taping of a Harbour TV town hall meeting in Bergen.",
+        "Ann Lund was joined on stage at a town hall meeting in Bergen by the chef Tom Berg.",
         # one side speaking to many
         "Coach Tom Hale gave the Vexa United players pep talks before the final.",
         # a lone body that asked for a meeting with a side left unnamed
