@@ -14,13 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from streams.core.article import Article
-from streams.core.lexicon.triggers import (
-    AGREEMENT_NOUN_VERBS,
-    DISCUSSION_NOUNS,
-    TRIP_NOUNS,
-    VISIT_LEMMAS,
-    WEAK_MEETING_VERBS,
-)
+from streams.core.lexicon.triggers import AGREEMENT_NOUN_VERBS, DISCUSSION_NOUNS, WEAK_MEETING_VERBS
 from streams.core.model import Actor, DateBasis, Event, Evidence, Role, make_event_id
 from streams.core.model import Extractor as ExtractorInfo
 from streams.core.normalise.dates import is_relative
@@ -53,7 +47,7 @@ from streams.core.rules.same_day import live_blog_entries, on_the_news_day
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.rules.syntax import in_source_phrase
 from streams.core.rules.tickers import affiliation_spans, ticker_spans
-from streams.core.rules.visits import trip_of_a_party
+from streams.core.rules.visits import is_trip_noun, trip_of_a_party
 from streams.core.spans import CharSpans
 
 
@@ -321,10 +315,7 @@ def interaction_event(
         location = dateline_location(sent, context.dateline, context.countries)
     # a meeting noun, not a trip or visit with a destination of its own
     told_by_noun = (
-        trigger.type == "meeting"
-        and trigger.token.pos_ == "NOUN"
-        and trigger.token.lemma_.lower() not in VISIT_LEMMAS
-        and trigger.token.lower_ not in TRIP_NOUNS
+        trigger.type == "meeting" and trigger.token.pos_ == "NOUN" and not is_trip_noun(trigger.token)
     )
     if told_by_noun and (location is None or date_value is None):
         # "Reagan's trip to Geneva in 1985 ... the meeting between Reagan and Gorbachev"

@@ -235,8 +235,9 @@ class DiscourseContext:
         for actor in in_sentence:
             # a known country (not a city), or a person's country ("US President Trump")
             # (the gazetteer knows countries the demonym table does not: "South Sudan", "Chad")
-            known = actor.kind == "country" and (country_for(actor.name) or country_place(actor.name))
-            country = (country_for(actor.name) or actor.name) if known else None
+            usual = country_for(actor.name) if actor.kind == "country" else None
+            known = actor.kind == "country" and (usual or country_place(actor.name))
+            country = (usual or actor.name) if known else None
             country = actor.country if actor.kind == "person" else country
             if country is not None:
                 named = Actor(name=country, role="party", kind="country", country=country)

@@ -435,6 +435,10 @@ def _countless(noun: Token) -> bool:
     )
 
 
+#: What is hosted without being a meeting unless a guest is named beside it: occasions, meals, games.
+_HOSTED_ALONE = HOSTED_OCCASIONS | MEAL_NOUNS | {"meal", "meals", "games", "olympics", "cup", "fair", "expo"}
+
+
 def _on_holiday(verb: Token) -> bool:
     """ "a tourist visiting Nice on vacation": a private trip, whoever lives there."""
     return any(
@@ -477,9 +481,8 @@ def _no_one_met(verb: Token) -> bool:
     # "hosts the Vikings for a football game": the guests came for a contest, not a meeting
     for_a_contest = any(prep == "for" and g.lemma_.lower() in HOSTED_OCCASIONS for prep, g in held)
     # "hosted a Ramadan Iftar meal", "hosted the Gay Games": an occasion, with no guest named
-    alone = HOSTED_OCCASIONS | MEAL_NOUNS | {"meal", "meals", "games", "olympics", "cup", "fair", "expo"}
     return for_a_contest or (
-        not guests and any(o.lower_ in alone or o.lemma_.lower() in alone for o in objects)
+        not guests and any(o.lower_ in _HOSTED_ALONE or o.lemma_.lower() in _HOSTED_ALONE for o in objects)
     )
 
 

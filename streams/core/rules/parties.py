@@ -39,7 +39,6 @@ from streams.core.lexicon.triggers import (
     SETTLE_VERB,
     STAKE_NOUNS,
     TRIGGER_WORDS,
-    TRIP_NOUNS,
     VISIT_LEMMAS,
     WON_FROM_VERBS,
 )
@@ -57,7 +56,14 @@ from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import Trigger, group_of, is_assembly, told_with_own_verb
 from streams.core.rules.people import is_body_name
-from streams.core.rules.syntax import clause_verb, in_event_topic, is_to_infinitive, sentence_root
+from streams.core.rules.syntax import (
+    clause_verb,
+    in_event_topic,
+    is_to_infinitive,
+    prep_objects,
+    sentence_root,
+)
+from streams.core.rules.visits import is_trip_noun
 from streams.core.spans import CharSpans
 
 #: Prepositions whose object is a counterpart or member: "met with", "talks between", "a deal among".
@@ -158,20 +164,9 @@ def _own_clause_subject(noun: Token) -> bool:
     )
 
 
-def _prep_objects(word: Token, preposition: str) -> list[Token]:
-    """The objects of the ``preposition`` phrases on ``word`` ("with", "in")."""
-    return [
-        g
-        for c in word.children
-        if c.dep_ == "prep" and c.lower_ == preposition
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-
-
 def _with_objects(noun: Token) -> list[Token]:
     """The objects of the with-phrases on ``noun``."""
-    return _prep_objects(noun, "with")
+    return prep_objects(noun, "with")
 
 
 def party_slots(trigger: Trigger) -> list[Token]:
@@ -201,7 +196,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
             elif child.dep_ in ARGUMENT_DEPS and child not in heads:
                 if child.dep_ in ("dobj", "dative") and _another_act(head, heads):
                     continue  # "had protested Trump and started having conversations with X"
-                if child.dep_ == "dobj" and head.i != token.i and _trip_noun(child):
+                if child.dep_ == "dobj" and head.i != token.i and is_trip_noun(child):
                     continue  # "Berg's visit to Peru recalls Lund's trip to Vienna": another trip
                 if child.dep_ in ("dobj", "dative") and _what_the_event_does(token, head):
                     continue  # "Trump's visit will pick up eyeballs from the counties of X and Y"
@@ -220,7 +215,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 if child.dep_ == "dobj":
                     slots.extend(_claimants(child))
                     if child.lower_ in STAKE_NOUNS and _bought_from_the_company(head):
-                        slots.extend(_prep_objects(child, "in"))  # "bought a stake in Beta": Beta
+                        slots.extend(prep_objects(child, "in"))  # "bought a stake in Beta": Beta
                     if head.lemma_.lower() == SETTLE_VERB:
                         slots.extend(_with_objects(child))  # "settled its dispute with Beta"
             elif child.dep_ == "agent" or (
@@ -242,10 +237,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
             elif is_noun and child.dep_ == "prep" and child.lower_ == "for" and _won_from(head):
                 # "won an order for 90 jets from the Air Force": the parser hangs the giver on the goods
                 slots.extend(
-                    g
-                    for goods in child.children
-                    if goods.dep_ == "pobj"
-                    for g in _prep_objects(goods, "from")
+                    g for goods in child.children if goods.dep_ == "pobj" for g in prep_objects(goods, "from")
                 )
             elif child.dep_ == "prep" and child.lower_ == "to" and head.lemma_.lower() in VISIT_LEMMAS:
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a state visit to Canada"
@@ -264,8 +256,9 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     ]
                     for verb in (_subject_verb(head), sentence_root(head))
                 ]
-                named = [found for found in choices if any(c.pos_ != "PRON" for c in found)]
-                subjects = next(iter(named or [c for c in choices if c] or [[]]))
+                subjects = next((found for found in choices if any(c.pos_ != "PRON" for c in found)), None)
+                if subjects is None:
+                    subjects = next((found for found in choices if found), [])
                 if _not_their_own(token) or _own_clause_subject(head):
                     # "Berg and Holt wore hats after his visit": "his" is not both of them; "the G7
                     # met while the banks held their meetings": "their" is the banks, already slotted
@@ -411,14 +404,7 @@ def _judged_for(verb: Token) -> Token | None:
 
 def _objects_judged(judging: Token) -> list[Token]:
     """Whom a verb or adjective of praise or blame is about: its object, or the object of "at"/"with"."""
-    direct = [c for c in judging.children if c.dep_ == "dobj"]
-    return direct or [
-        g
-        for c in judging.children
-        if c.dep_ == "prep" and c.lower_ in ("at", "with")
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    return [c for c in judging.children if c.dep_ == "dobj"] or prep_objects(judging, "at", "with")
 
 
 #: Verbs of sending someone, whose object does what the purpose clause says.
@@ -1338,7 +1324,7 @@ def _within_reach(token: Token, trigger: Token) -> bool:
         return False  # "Hurd offered his thoughts on the acquisition of EDS": he comments on it
     if _described_subject_acts(down):
         return False
-    judging = next((_judged_for(t) for t in down if _judged_for(t) is not None), None)
+    judging = next(filter(None, map(_judged_for, down)), None)
     clause = judging.head if judging is not None and judging.dep_ == "acomp" else judging  # "are mad at"
     if clause is not None and up and up[-1].dep_ == "nsubj" and up[-1].head.i == clause.i:
         return False  # "Republicans criticised Obama for meeting Castro": they judge, he met
@@ -1468,11 +1454,6 @@ def _what_the_event_does(trigger: Token, verb: Token) -> bool:
         and trigger.head.i == verb.i
         and verb.lemma_.lower() not in PARTICIPANT_VERBS
     )
-
-
-def _trip_noun(token: Token) -> bool:
-    """A trip or visit noun: an event of its own, with its own traveller."""
-    return token.pos_ == "NOUN" and (token.lower_ in TRIP_NOUNS or token.lemma_.lower() in VISIT_LEMMAS)
 
 
 def _event_noun(token: Token) -> bool:

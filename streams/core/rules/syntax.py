@@ -48,6 +48,17 @@ def in_source_phrase(token: Token) -> bool:
     return any(a.lower_ == "according" and a.dep_ == "prep" for a in token.ancestors)
 
 
+def prep_objects(word: Token, *prepositions: str) -> list[Token]:
+    """The objects of the phrases with these prepositions on ``word`` ("with", "in"), in order."""
+    return [
+        g
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ in prepositions
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def day_on_a_state(clause: Token) -> bool:
     """A relative clause in the simple present that the parser gave a weekday: "talks with
     senators who back him in Oslo on Friday". What the senators do does not happen on

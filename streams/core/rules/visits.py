@@ -15,19 +15,21 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from streams.core.lexicon.triggers import NOT_VISIT_TRIPS, TRIP_NOUNS
+from streams.core.lexicon.triggers import NOT_VISIT_TRIPS, TRIP_NOUNS, VISIT_LEMMAS
 from streams.core.model import Actor, DateValue, Location
 from streams.core.normalise.countries import country_for
 from streams.core.normalise.dates import normalise_date
 from streams.core.normalise.gazetteer import country_place
 from streams.core.rules.geocode import located
+from streams.core.rules.syntax import prep_objects
 
 #: Entity labels that can name who travels.
 _VISITOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def _entity(token: Token) -> Span | None:
-    """The named entity ``token`` is part of, found by its IOB tags (no scan of the document)."""
+    """The named entity ``token`` is part of, with its label, found by its IOB tags (no scan of the
+    document)."""
     if not token.ent_type_:
         return None
     doc = token.doc
@@ -37,7 +39,7 @@ def _entity(token: Token) -> Span | None:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end]
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _names_country(token: Token) -> bool:
@@ -93,6 +95,11 @@ def is_trip_visit(token: Token) -> bool:
     )
 
 
+def is_trip_noun(token: Token) -> bool:
+    """A trip or visit noun: an event of its own, with its own traveller and destination."""
+    return token.pos_ == "NOUN" and (token.lower_ in TRIP_NOUNS or token.lemma_.lower() in VISIT_LEMMAS)
+
+
 def trip_of_a_party(
     sent: Span, parties: Sequence[Actor], countries: Collection[str], base: date | None
 ) -> tuple[Location | None, DateValue | None]:
@@ -122,16 +129,9 @@ def _right_after(place: Span | None) -> Span | None:
     if place is None or place.end + 1 >= len(place.doc) or place.doc[place.end].lower_ != "in":
         return None
     word = place.doc[place.end + 1]
-    entity = _entity(word) if word.ent_type_ == "DATE" else None
-    return Span(word.doc, entity.start, entity.end, label="DATE") if entity is not None else None
+    return _entity(word) if word.ent_type_ == "DATE" else None
 
 
 def _phrase_entity(noun: Token, preposition: str, labels: tuple[str, ...]) -> Span | None:
     """The entity of one of these labels that the noun's phrase with this preposition names."""
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == preposition:
-            for word in prep.children:
-                entity = _entity(word) if word.dep_ == "pobj" else None
-                if entity is not None and word.ent_type_ in labels:
-                    return Span(word.doc, entity.start, entity.end, label=word.ent_type_)
-    return None
+    return next((_entity(word) for word in prep_objects(noun, preposition) if word.ent_type_ in labels), None)
