@@ -68,14 +68,8 @@ def test_a_bodys_dotted_initials_tagged_as_a_place_are_an_organisation(extractor
 
 def test_the_group_of_a_number_is_named_with_its_number(extractor: Extractor) -> None:
     """The model tags "Group" alone in "the Group of 20"; alone it names nothing."""
-    from streams.core.article import Article
+    from tests.fixtures.extraction import events_of
 
-    result = extractor.extract_one(
-        Article(
-            id="t",
-            body="Premier Ann Lund met the Group of 20 at its summit in Oslo on Monday.",
-            published_at="2016-06-17",
-        )
-    )
-    names = {a.name for e in result.events if e.type == "meeting" for a in e.actors}
+    body = "Premier Ann Lund met the Group of 20 at its summit in Oslo on Monday."
+    names = {a["name"] for e in events_of(extractor, body, "meeting", "2016-06-17") for a in e["actors"]}
     assert "Group of 20" in names and "Group" not in names
