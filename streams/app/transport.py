@@ -5,7 +5,7 @@ a fetch for part of that time even with records waiting, so the worker sets it f
 ``NEWSEVENTS_FETCH_MAX_WAIT_MS`` on the built consumer. See docs/decisions/0004-fetch-wait.md.
 
 **Leaving.** A static group member leaves the group on a graceful stop, as a dynamic one does
-(``leave_as_dynamic_member``; why: ``streams/app/membership.py``), unless
+(``leave_by_member_id``; why: ``streams/app/membership.py``), unless
 ``NEWSEVENTS_LEAVE_GROUP_ON_STOP`` is off (``stay_in_group``: the embedded Tansu broker's group gets
 stuck when its leader leaves during a rebalance; docs/decisions/0009-tansu-group-leader.md).
 
@@ -23,6 +23,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import faust
+from aiokafka.errors import KafkaError
+from aiokafka.protocol.group import JoinGroupRequest, LeaveGroupRequest
 from faust.transport.drivers import aiokafka as faust_aiokafka
 
 log = logging.getLogger(__name__)
@@ -190,18 +192,34 @@ class SeekGuardedConsumer(SeekGuard, faust_aiokafka.Consumer):
     """Faust's aiokafka consumer with the seek guard."""
 
 
-def leave_as_dynamic_member(consumer: Any) -> None:
-    """Make ``consumer.stop()`` send LeaveGroup although the member is static.
+def leave_by_member_id(consumer: Any) -> None:
+    """Make ``consumer.stop()`` send LeaveGroup by member id although the member is static.
 
     aiokafka, like Kafka's own client, leaves a group silently when it has a
     ``group_instance_id``: the group keeps the member until its session times out, betting on a
     quick restart. The embedded noida broker never times a member out, so a worker stopped for good
     would hold its partitions forever; a LeaveGroup by member id removes a static member on Kafka,
     noida and Tansu alike. See docs/decisions/0008-restarted-worker-takes-over.md.
+
+    The instance id itself stays: the stop first lets a join in progress finish, and a join sent
+    without the id made the broker register a new *dynamic* member that no restart replaces and
+    noida never drops, which held the whole group (a chaos soak, SIGTERM during a worker's join).
+    The leave goes out whenever the coordinator knows its member id, whatever the generation.
     """
     coordinator = getattr(consumer, "_coordinator", None)
-    if coordinator is not None:
-        coordinator._group_instance_id = None
+    if coordinator is None:
+        return
+
+    async def leave() -> None:
+        if coordinator.member_id != JoinGroupRequest.UNKNOWN_MEMBER_ID:
+            request = LeaveGroupRequest(coordinator.group_id, coordinator.member_id)
+            try:
+                await coordinator._send_req(request)
+            except KafkaError as exc:  # as aiokafka's own leave: one attempt, the stop goes on
+                log.warning("LeaveGroup for member %s failed: %s", coordinator.member_id, exc)
+        coordinator.reset_generation()
+
+    coordinator._maybe_leave_group = leave
 
 
 def stay_in_group(consumer: Any) -> None:
@@ -231,7 +249,7 @@ def _consumer_thread_class(
 
         async def on_thread_stop(self) -> None:
             if self._consumer is not None:  # its group coordinator exists once it has started
-                (leave_as_dynamic_member if leave_on_stop else stay_in_group)(self._consumer)
+                (leave_by_member_id if leave_on_stop else stay_in_group)(self._consumer)
             await super().on_thread_stop()
 
     return FetchWaitConsumerThread

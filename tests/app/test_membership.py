@@ -11,7 +11,7 @@ import pytest
 from aiokafka.consumer.group_coordinator import GroupCoordinator
 
 from streams.app.membership import InstanceIdTaken, JoinWatch, MemberSlot, claim_instance_id
-from streams.app.transport import leave_as_dynamic_member, stay_in_group
+from streams.app.transport import leave_by_member_id, stay_in_group
 from streams.config import Settings
 
 
@@ -116,14 +116,6 @@ def test_no_exit_with_a_zero_timeout_and_no_report_while_stopping() -> None:
     assert stopping.check(_members) is None
 
 
-def test_a_static_member_is_made_to_leave_on_stop() -> None:
-    """aiokafka skips LeaveGroup when ``group_instance_id`` is set; the worker clears it before stopping."""
-    consumer = SimpleNamespace(_coordinator=SimpleNamespace(_group_instance_id="node-a-0"))
-    leave_as_dynamic_member(consumer)
-    assert consumer._coordinator._group_instance_id is None
-    leave_as_dynamic_member(SimpleNamespace())  # a consumer that never started has no coordinator
-
-
 class _Coordinator:
     """Enough of aiokafka's group coordinator for its own ``_maybe_leave_group`` to run."""
 
@@ -150,3 +142,20 @@ def test_a_worker_that_stays_in_its_group_sends_no_leave_group() -> None:
     asyncio.run(staying._maybe_leave_group())
     assert staying.sent == [] and staying.generation == -1
     stay_in_group(SimpleNamespace())  # a consumer that never started has no coordinator
+
+
+def test_a_static_member_leaves_by_member_id_and_keeps_its_instance_id() -> None:
+    """aiokafka skips LeaveGroup when ``group_instance_id`` is set. The worker sends it by member id
+    instead, and keeps the instance id: a join still in flight during the stop, sent without it,
+    registered a dynamic member that noida never drops and no restarted worker replaces."""
+    static, joining = _Coordinator(), _Coordinator()
+    static._group_instance_id = joining._group_instance_id = "node-a-0"
+    joining.member_id, joining.generation = "", -1  # stopped before the broker gave it a member id
+    for coordinator in (static, joining):
+        leave_by_member_id(SimpleNamespace(_coordinator=coordinator))
+        asyncio.run(coordinator._maybe_leave_group())
+    assert [(type(r).__name__, r._member_id) for r in static.sent] == [("LeaveGroupRequest", "m-1")]
+    assert joining.sent == []
+    assert static._group_instance_id == joining._group_instance_id == "node-a-0"
+    assert static.member_id == "" and static.generation == -1
+    leave_by_member_id(SimpleNamespace())  # a consumer that never started has no coordinator
