@@ -68,6 +68,9 @@ class DiscourseContext:
 
     def referents(self, token: Token, role: Role) -> list[Actor]:
         """Whom a pronoun or group phrase in a party slot stands for ("he", "they", "both sides")."""
+        earlier = self._named_before_in_sentence(token)
+        if earlier is not None:
+            return [_with_role(earlier, role)]
         if token.lower_ in PERSON_PRONOUNS and self.salient_person is not None:
             # the last subject the text does not show to be of the other gender: recency decides,
             # the text's gender only rules out ("Ms. Lane spoke. Mr. Berg arrived. She met X": Lane)
@@ -100,6 +103,29 @@ class DiscourseContext:
                 # "Acme announced that the company is selling ...": the one body that says it
                 return [_with_role(before[0], role)]
         return []
+
+    def _named_before_in_sentence(self, pronoun: Token) -> Actor | None:
+        """The person an object "him" or "her" stands for when its own sentence named one before it:
+        the nearest such person who is not the subject of the pronoun's own clause ("with Berg
+        calling Hale his friend, meeting with him": Hale; "Lund said Berg met him": Lund). A
+        clause's subject never is its own object, and a name just read outweighs the last
+        sentence's subject."""
+        if pronoun.lower_ not in ("him", "her") or pronoun.dep_ not in ("dobj", "pobj", "dative"):
+            return None
+        own_subjects = _subjects_of_own_clause(pronoun)
+        wanted = pronoun_gender(pronoun.lower_)
+        people = [
+            (ent, actor)
+            for ent, actor in self.actors.entity_actors_in(pronoun.sent.start, pronoun.i, "participant")
+            if actor.kind == "person" and ent.label_ == "PERSON"
+        ]
+        for ent, actor in reversed(people):
+            if any(ent.start <= s.i < ent.end for s in own_subjects):
+                continue
+            if self.genders.get(actor.name, wanted) not in (wanted, "?"):
+                continue
+            return actor
+        return None
 
     def described_person(self, token: Token) -> Actor | None:
         """ "met the former secretary of state": the one person the text described so before, by
@@ -293,6 +319,26 @@ PERSON_GROUP_NOUNS = frozenset({"leaders", "presidents", "ministers", "men", "wo
 PEOPLE_SENTENCES = 8
 #: Nouns that, with "the" alone, stand for the one company the last sentences named: "the firm".
 COMPANY_NOUNS = frozenset({"company", "firm", "corporation"})
+
+
+#: Clauses whose missing subject is their head clause's: "calling Hale his friend, meeting with him".
+CONTROLLED_CLAUSES = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+
+
+def _subjects_of_own_clause(pronoun: Token) -> list[Token]:
+    """The subject of the clause a pronoun is the object of, through the clauses that share their
+    head's subject; none when the walk finds no subject."""
+    verb = clause_verb(pronoun.head) if pronoun.head.i != pronoun.i else None
+    for _ in range(6):
+        if verb is None:
+            return []
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+        if verb.dep_ not in CONTROLLED_CLAUSES or verb.head.i == verb.i:
+            return []
+        verb = clause_verb(verb.head)
+    return []
 
 
 def _reported_by_its_subject(token: Token) -> bool:

@@ -113,3 +113,27 @@ def test_the_two_nations_may_be_countries_only_the_gazetteer_knows(extractor: Ex
         "On Tuesday the two nations signed a ceasefire agreement."
     )
     assert [set(p) for p in _parties(extractor, body, "agreement")] == [{"Sudan", "South Sudan"}]
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        # the person named before "him" in its sentence, not the last speaker
+        (
+            '"Tom Hale started the fight with us," Jim Lund said.\n\n'
+            "The two got on well in the spring, with Carl Berg calling Hale his friend, meeting with "
+            "him in July and inviting him on a trip.",
+            {"Carl Berg", "Tom Hale"},
+        ),
+        # the subject of the clause around the pronoun is never its object: the reporter is meant
+        (
+            "Jim Lund spoke on Monday. Tom Hale said that Carl Berg met him in Paris.",
+            {"Carl Berg", "Tom Hale"},
+        ),
+        ("Jim Lund spoke on Monday. Ana Berg said Carl Hale met her in Paris.", {"Carl Hale", "Ana Berg"}),
+    ],
+)
+def test_him_is_someone_named_before_in_its_sentence(
+    extractor: Extractor, body: str, parties: set[str]
+) -> None:
+    assert [set(p) for p in _parties(extractor, body, published_at="2016-01-17")] == [parties]
