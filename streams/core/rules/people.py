@@ -554,8 +554,8 @@ def _split_body_and_person(doc: Doc) -> None:
                 front, back = doc[ent.start : cut], doc[cut : ent.end]
                 if len(front) == 0 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in back):
                     continue
-                if any(t.lower_ in BODY_WORDS or _ACRONYM.match(t.text) for t in back):
-                    continue
+                if any(t.lower_.rstrip(".") in BODY_WORDS or _ACRONYM.match(t.text) for t in back):
+                    continue  # "Advanced Micro Devices Inc.": a body's own name goes on, abbreviated or not
                 last = front[-1]
                 is_body = clean_name(front.text).lower() in bodies - {clean_name(ent.text).lower()} or (
                     ent.label_ == "ORG" and (last.lower_ in BODY_WORDS or bool(_ACRONYM.match(last.text)))

@@ -279,3 +279,14 @@ def test_a_bodys_initials_lend_no_full_name_to_its_product() -> None:
     assert doc.ents[1].text == "ZTX Quartz"
     find_people(doc)
     assert ("ZTX Quartz", "ORG") in [(ent.text, ent.label_) for ent in doc.ents]
+
+
+def test_a_body_named_short_elsewhere_keeps_its_full_name() -> None:
+    """ "Zenith Micro" alone in one sentence does not make "Devices Inc." a person's name in the next."""
+    doc = _parse(
+        "The chip maker Zenith Micro Devices Inc. announced a $3 billion purchase of Harbour Chips Ltd. "
+        "Analysts said Zenith Micro would gain a foundry."
+    )
+    find_people(doc)
+    names = [(e.text, e.label_) for e in doc.ents if "Devices" in e.text]
+    assert names == [("Zenith Micro Devices Inc.", "ORG")], names
