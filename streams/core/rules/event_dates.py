@@ -350,6 +350,8 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
         return True
     if not any(a.i == event_verb.i for a in date_verb.ancestors):
         return True
+    if _in_a_coordinated_clause(date_verb, event_verb):
+        return False  # "agreed to a freeze, but when Berg visited Israel in March, he was caught off guard"
     # below the event's clause, yet about its time: "a summit where on Sunday they signed",
     # and, when the event noun is the subject, its predicate ("the meeting is set to open tomorrow")
     if date_verb.left_edge.lower_ in ("where", "when"):
@@ -364,6 +366,15 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
             verb = verb.head
         return verb.i == event_verb.i
     return False
+
+
+def _in_a_coordinated_clause(date_verb: Token, event_verb: Token) -> bool:
+    """Whether ``date_verb`` lies in a clause coordinated with the event's ("X agreed, but when Y
+    visited in March, he ..."): that clause tells another happening, and its time is its own."""
+    node = date_verb
+    while node.head.i not in (node.i, event_verb.i):
+        node = node.head
+    return node.head.i == event_verb.i and node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")
 
 
 #: Verbs of an event's own course, whose infinitive on the event noun gives its time: "talks to

@@ -294,3 +294,15 @@ def test_a_meeting_agreed_on_a_day_is_not_held_that_day(extractor: Extractor) ->
     """The agreement is of Monday, the meeting it plans has no day; a forecast's day is the meeting's."""
     assert _dates(extractor, "On Monday, Valdor agreed to meet Mirex.") == ["2025-10-27", None]
     assert _dates(extractor, "On Monday, Valdor is expected to meet Mirex.") == ["2025-11-03"]
+
+
+def test_a_coordinated_clauses_time_is_its_own(extractor: Extractor) -> None:
+    """ "but when X visited in March, he was caught off guard": March is the visit's, not the truce's;
+    "A met B on Monday and C met D on Tuesday" gives each meeting its own day."""
+    body = (
+        "Zenco finally agreed to a truce with Bolt Corp, but when Ana Berg visited Peru in March 2007, "
+        "she was caught off guard by the news."
+    )
+    assert _dates(extractor, body, "2008-09-17") == [None, "2007-03"]
+    two = "Tom Hale met Jim Lund on Monday and Ana Berg met Carl Ruiz on Tuesday."
+    assert _dates(extractor, two, "2008-09-17") == ["2008-09-15", "2008-09-16"]
