@@ -21,6 +21,7 @@ from streams.core.lexicon.people import (
     NAME_PARTICLES,
     NAME_TITLES,
     NOT_ACRONYM_NAMES,
+    PERSON_TITLES,
     PRONOUNS,
     TITLE_ABBREVIATIONS,
 )
@@ -243,6 +244,8 @@ class PersonRegister:
         if not name or name.lower() in PRONOUNS or is_body_name(name):
             return
         existing = self.find(name)
+        if existing is not None and _another_first_name(name, existing):
+            existing = None  # "Carly Fiorina" is not "Frank Fiorina", whom "Fiorina" named before
         if existing is None:
             self._people.append(Person([name]) if first is None else Person([name], first))
             self._cache.clear()
@@ -250,7 +253,9 @@ class PersonRegister:
             if name not in existing.names:
                 existing.names.append(name)
                 self._cache.clear()
-            if first is not None and first < existing.first:
+            if first is not None and first < existing.first and " " in name.strip():
+                # where the person is first named in full: a surname alone ("Fiorina" in a headline)
+                # may stand for a relative named in full later
                 existing.first = first
                 self._cache.clear()
 
@@ -264,7 +269,9 @@ class PersonRegister:
         if country_for(name) is None:  # "Syria" is never "Syrian Democratic Forces" misspelt
             matching = (person for person in self._people if person.matches(name))
             if " " in name.strip():
-                found = next(matching, None)
+                lowered = name.strip().lower()  # a full name is first its very bearer's
+                exact = (p for p in self._people if lowered in (n.lower() for n in p.names))
+                found = next(exact, None) or next(matching, None)
             else:
                 found = self._bearer(name.strip(), list(matching))
         self._cache[name] = found
@@ -282,7 +289,8 @@ class PersonRegister:
             return bearers[0] if bearers else (matching[0] if matching else None)
         first = min(bearers, key=lambda person: person.first)
         if self._alone_before(word, first.first, bearers):
-            return bearers[0]
+            # the fullest name; of two as full, the one the text wrote first
+            return max(bearers, key=lambda person: (max(len(n.split()) for n in person.names), -person.first))
         return first
 
     def _alone_before(self, word: str, offset: int, people: list[Person]) -> bool:
@@ -315,6 +323,17 @@ class PersonRegister:
         if any(len(n.split()) > 1 and n.lower().split()[0] == first for n in found.names):
             return found  # "Donald Trump" and "Donald J. Trump": one person
         return next((p for p in self._people if lowered in (n.lower() for n in p.names)), found)
+
+
+def _another_first_name(name: str, person: Person) -> bool:
+    """Whether a full name is of someone else than ``person``, whom it matched only through a
+    surname alone: the person's full names all have the same surname and another first name
+    ("Carly Fiorina" and "Frank Fiorina", both "Fiorina"). A title in front is no first name."""
+    words = name.lower().split()
+    if len(words) < 2 or words[0] in NAME_TITLES | PERSON_TITLES or words[0].rstrip(".") in NAME_TITLES:
+        return False
+    full = [n.lower().split() for n in person.names if len(n.split()) > 1]
+    return bool(full) and all(n[-1] == words[-1] and n[0] != words[0] for n in full)
 
 
 def after_title(ent: Span) -> bool:
@@ -368,7 +387,7 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
             # a body's initials stay a speaker here; ActorResolver makes them a body ("HP said")
             and (" " in name or name in surnames or is_initials(name) or _followed_by_a_personal_pronoun(ent))
         ):
-            register.add(name)
+            register.add(name, first_seen.get(name))
     _relabel_people(doc, register, text, bodies)
     return register
 
@@ -669,7 +688,7 @@ def _relabel_people(
             and len(ent) <= 3
             and _lends_a_full_name(clean_name(ent.text), register)
         ):
-            register.add(clean_name(ent.text))  # "Sanae Takaichi" as ORG still lends its full name
+            register.add(clean_name(ent.text), ent.start_char)  # "Sanae Takaichi" as ORG lends its full name
             span = Span(doc, ent.start, ent.end, label="PERSON")
         entities.append(span)
         covered.update(range(span.start, span.end))

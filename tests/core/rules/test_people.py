@@ -290,3 +290,20 @@ def test_a_body_named_short_elsewhere_keeps_its_full_name() -> None:
     find_people(doc)
     names = [(e.text, e.label_) for e in doc.ents if "Devices" in e.text]
     assert names == [("Zenith Micro Devices Inc.", "ORG")], names
+
+
+def test_two_full_names_sharing_a_surname_stay_two_people() -> None:
+    """The model tagged the candidate's full name a body, so her husband's was learnt first, with
+    the headline's surname alone; her name, learnt after, joined his through that surname."""
+    text = (
+        "Rossi pushes on\n\nCandidate Maria Rossi spoke. ... She told her husband, Paolo Rossi, it was over."
+    )
+    register = PersonRegister(text)
+    register.add("Paolo Rossi", text.index("Paolo Rossi"))
+    register.add("Rossi", 0)
+    register.add("Maria Rossi", text.index("Maria Rossi"))
+    maria, paolo = register.find("Maria Rossi"), register.find("Paolo Rossi")
+    assert maria is not None and paolo is not None and maria is not paolo
+    rossi = register.find("Rossi")  # the surname alone: the one named in full first
+    assert rossi is not None and rossi.canonical == "Maria Rossi"
+    assert register.find("Mr. Rossi") is not None  # a title in front is no other first name
