@@ -21,6 +21,7 @@ from streams.core.normalise.dates import is_relative
 from streams.core.normalise.money import find_money
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.agreement_shapes import reacted_to
+from streams.core.rules.aliases import full_name_of
 from streams.core.rules.amounts import attach_amounts
 from streams.core.rules.dateline import Dateline, find_dateline
 from streams.core.rules.discourse import DiscourseContext
@@ -557,21 +558,5 @@ def _abbreviations_as_bodies(found: list[Actor]) -> list[Actor]:
 def _without_bracketed_aliases(found: list[Actor], text: str) -> list[Actor]:
     """ "EYP Mission Critical Facilities Inc. (EYP MCF)": the short form the text gives in brackets
     right after a party's name is that party again, not a second one."""
-
-    def alias(actor: Actor) -> bool:
-        at = text.find(f"({actor.name})")
-        if at <= 0:
-            return False
-        for other in found:
-            if other is actor or len(other.name) <= len(actor.name):
-                continue
-            end = text.rfind(other.name, 0, at)
-            if end >= 0 and at - (end + len(other.name)) <= _ALIAS_GAP:
-                return True  # only a space or "Inc. " lies between the name and the bracket
-        return False
-
-    return [actor for actor in found if not alias(actor)]
-
-
-#: How many characters may lie between a name and its bracketed short form: " ", ". ", "., ".
-_ALIAS_GAP = 3
+    names = [a.name for a in found]
+    return [actor for actor in found if full_name_of(actor.name, names, text) is None]

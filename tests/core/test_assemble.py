@@ -54,8 +54,17 @@ def test_a_short_form_in_brackets_after_a_partys_name_is_that_party() -> None:
         Actor(name=n, role="party", kind="organization") for n in ("Zenco", "Ortel Data Systems Inc", "ODS")
     )
     assert _without_bracketed_aliases([zenco, ortel, ods], text) == [zenco, ortel]
+    # the party's name may leave out the legal form the text writes before the bracket
+    ortel_short = Actor(name="Ortel Data Systems", role="party", kind="organization")
+    assert _without_bracketed_aliases([zenco, ortel_short, ods], text) == [zenco, ortel_short]
     # a bracket that follows no party's name is a party of its own
     assert _without_bracketed_aliases([zenco, ods], "Zenco met the board of (ODS).") == [zenco, ods]
+    assert _without_bracketed_aliases(
+        [zenco, ods], "Zenco met the board of Ortel Data Systems and (ODS)."
+    ) == [
+        zenco,
+        ods,
+    ]
 
 
 def _agreements(body: str, published_at: str) -> list[tuple[str | None, str | None]]:

@@ -26,6 +26,7 @@ from streams.core.lexicon.triggers import (
     SALE_VERBS,
 )
 from streams.core.model import Event
+from streams.core.rules.aliases import bracket_openings, full_name_of
 
 #: Words that make an event noun point back: "the meeting", "this deal", "their talks".
 DEFINITE_WORDS = frozenset(
@@ -147,14 +148,24 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
     definite = points_back(token)
     if not definite and _told_as_new(token):
         return None
-    parties = {_name_key(a.name) for a in event.actors}
-    named = [_name_key(a.name) for a in event.actors if a.kind != "group"]  # people and bodies
+    doc = token.doc
+    if "bracket_openings" not in doc.user_data:
+        doc.user_data["bracket_openings"] = (doc.text, bracket_openings(doc.text))
+    text, openings = doc.user_data["bracket_openings"]
+    known = {a.name for e in (event, *earlier) for a in e.actors}
+
+    def key(name: str) -> str:  # "EYP MCF", given in brackets after "EYP Mission Critical Facilities"
+        at = openings.get(name)
+        return _name_key((full_name_of(name, known, text, at) if at is not None else None) or name)
+
+    parties = {key(a.name) for a in event.actors}
+    named = [key(a.name) for a in event.actors if a.kind != "group"]  # people and bodies
     traded = _a_trade(event, token.doc) or _agrees_to_trade(token)
     for index in range(len(earlier) - 1, -1, -1):
         other = earlier[index]
         if other.type != event.type or other.evidence.start == event.evidence.start:
             continue
-        theirs = {_name_key(a.name) for a in other.actors}
+        theirs = {key(a.name) for a in other.actors}
         if not (
             _points_at(named, parties, theirs)
             if definite

@@ -140,3 +140,14 @@ def test_a_possessive_mention_of_another_meeting_does_not_change_it(
     meetings = _meetings(extractor, body)
     planned = [m for m in meetings if m["evidence"]["sentence"].startswith("Senator")]
     assert planned and planned[0]["status"] == "planned" and planned[0]["date"] is None, meetings
+
+
+def test_the_short_form_in_brackets_names_the_same_purchase(extractor: Extractor) -> None:
+    """ "Zenith Harbour Facilities Inc. (ZH Fac)": buying ZH Fac later is that purchase again."""
+    body = (
+        "Acme buys Zenith Harbour Facilities\n\n"
+        "Acme today announced that it has signed a definitive agreement to acquire Zenith Harbour "
+        "Facilities Inc. (ZH Fac), a consulting company. By acquiring ZH Fac, Acme will be better able "
+        "to help customers."
+    )
+    assert len(_agreements(extractor, body)) == 1
