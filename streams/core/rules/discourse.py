@@ -270,7 +270,8 @@ class DiscourseContext:
                 self.countries = [c for c in self.countries if c.name != country] + [named]
         for token in sent:
             if token.dep_ in ("nsubj", "nsubjpass"):
-                entity = self.actors.document.entity_at(token)
+                # "The director of the centre, Ina Kirsch, told the AP": the person in apposition
+                entity = self.actors.document.entity_at(token) or self._person_in_apposition(token)
                 subject = self.actors.actor(entity, "participant") if entity is not None else None
                 if subject is not None and subject.kind == "person":
                     self.salient_person = subject
@@ -292,6 +293,21 @@ class DiscourseContext:
             if a.kind in NAMED_KINDS and _side(ent.root)
         ]
         self.recent_sides = [*self.recent_sides[-(RECENT_SENTENCES - 1) :], sides]
+
+    def _person_in_apposition(self, token: Token) -> Span | None:
+        """The person named in apposition inside a subject that is a description, wherever the parser
+        hangs the apposition in it ("The director of the centre, Ina Kirsch,": on "centre"); not one
+        inside a clause of the subject ("a man who met Ina Kirsch")."""
+        for word in token.subtree:
+            if word.dep_ != "appos":
+                continue
+            path = [a for a in word.ancestors if a.i != token.i and token.is_ancestor(a)]
+            if any(a.dep_ in ("relcl", "acl", "advcl", "ccomp") for a in path):
+                continue
+            entity = self.actors.document.entity_at(word)
+            if entity is not None and entity.label_ == "PERSON":
+                return entity
+        return None
 
     def _subject_group(self, sent: Span) -> list[Actor]:
         """The named parties making up the plural subject of the sentence's main clause

@@ -137,3 +137,16 @@ def test_him_is_someone_named_before_in_its_sentence(
     extractor: Extractor, body: str, parties: set[str]
 ) -> None:
     assert [set(p) for p in _parties(extractor, body, published_at="2016-01-17")] == [parties]
+
+
+def test_she_is_the_person_in_apposition_to_the_last_subject(extractor: Extractor) -> None:
+    """ "The director of the centre, Maria Rossi, told ...": the subject is a description, and the
+    person named beside it is the one "she" goes back to, not the man who spoke before."""
+    body = (
+        "Tom Hale told the AP that Jim Lund had called him.\n\n"
+        "The director of the Harbour Centre, Maria Rossi, denied any ties of her staff to Lund. "
+        "She said she had met with Lund twice."
+    )
+    assert [set(p) for p in _parties(extractor, body, published_at="2016-08-17")] == [
+        {"Maria Rossi", "Jim Lund"}
+    ]
