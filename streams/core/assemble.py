@@ -47,7 +47,7 @@ from streams.core.rules.rementions import earlier_copy, points_back, refers_back
 from streams.core.rules.same_day import live_blog_entries, on_the_news_day
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.rules.syntax import in_source_phrase
-from streams.core.rules.tickers import affiliation_spans, ticker_spans
+from streams.core.rules.tickers import affiliation_spans, based_in_spans, ticker_spans
 from streams.core.rules.visits import is_trip_noun, trip_of_a_party
 from streams.core.spans import CharSpans
 
@@ -281,9 +281,10 @@ def interaction_event(
     role: Role = "participant" if trigger.type == "meeting" else "party"
     places = CharSpans(place_char_spans(sent, around, trigger.token))
     # words that are never a party, whatever the parse makes of them: "Zenco (NYSE: ZNC)" (neither
-    # the exchange nor the symbol), "Sen. Ann Lee (R-AL)" (not the state), "BRASÍLIA, Brazil –" and
+    # the exchange nor the symbol), "Sen. Ann Lee (R-AL)" (not the state), "Markham, Ont-based ATI"
+    # (where ATI is based), "BRASÍLIA, Brazil –" and
     # "WASHINGTON (AP) —" (neither the dateline's place nor the agency)
-    not_parties = CharSpans(ticker_spans(sent) + affiliation_spans(sent))
+    not_parties = CharSpans(ticker_spans(sent) + affiliation_spans(sent) + based_in_spans(sent))
     if context.dateline is not None:
         not_parties.add(context.dateline.start, context.dateline.end)
     places = places + not_parties

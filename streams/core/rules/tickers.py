@@ -1,5 +1,6 @@
-"""Brackets after a name that name no party: stock tickers, "Zenco (NYSE: ZNC)", "(nasdaq: VLTS -
-news - people)", and US politicians' party-and-state labels, "Sen. Ann Lee (R-AL)".
+"""Words beside a name that name no party: stock tickers, "Zenco (NYSE: ZNC)", "(nasdaq: VLTS -
+news - people)", "(ZNC Quote - Cramer on ZNC - Stock Picks)", US politicians' party-and-state
+labels, "Sen. Ann Lee (R-AL)", and where a firm is based, "Markham, Ont.-based ATI".
 
 Business news follows a listed company's name with its exchange and ticker symbol, and some
 feeds append their own link words. The model tags the symbol, and often the exchange, as
@@ -21,9 +22,23 @@ _TICKER = re.compile(
 )
 
 
+#: A feed's quote links after a company's name: "(EDS Quote - Cramer on EDS - Stock Picks)".
+_QUOTE_LINKS = re.compile(r"\(\s*[A-Z][A-Z.&]{0,5}\s+Quote\b[^()]{0,80}\)")
+
+
 def ticker_spans(sent: Span) -> list[tuple[int, int]]:
-    """Document character spans of the ticker brackets in ``sent``."""
-    return _spans(_TICKER, sent)
+    """Document character spans of the ticker brackets and quote links in ``sent``."""
+    return _spans(_TICKER, sent) + _spans(_QUOTE_LINKS, sent)
+
+
+#: The place a firm is based in, written before "-based": "Hsinchu-based", "New York-based",
+#: "Markham, Ont-based", "Sunnyvale, Calif.-based" (the model tags "Markham" and "Ont" as people).
+_BASED = re.compile(r"(?:[A-Z][\w.'&]*(?:,\s*|\s+)){0,3}[A-Z][\w.'&]*\s*-\s*based\b")
+
+
+def based_in_spans(sent: Span) -> list[tuple[int, int]]:
+    """Document character spans of the places a firm is said to be based in, in ``sent``."""
+    return _spans(_BASED, sent)
 
 
 #: "(R-AL)", "(D-Calif.)", "(I-Vt.)", "(R-Iowa)": party initial, dash, state.

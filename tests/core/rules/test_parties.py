@@ -127,6 +127,21 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Zenco", "Valtron Systems"},
             {"NYSE", "ZNC", "VLTS"},
         ),
+        # nor are a feed's quote links after a company's name
+        (
+            "The merger of Ortel Data Systems (ODS Quote - Cramer on ODS - Stock Picks) with Zenco "
+            "(ZNC Quote - Cramer on ZNC - Stock Picks) will ripple through the industry.",
+            "agreement",
+            {"Ortel Data Systems", "Zenco"},
+            {"ODS Quote - Cramer", "ZNC Quote - Cramer"},
+        ),
+        # nor the place a firm is based in, however the model tags it
+        (
+            "Zenco signed a deal to buy Markham, Ont-based ATI, a maker of chips, in stock.",
+            "agreement",
+            {"Zenco", "ATI"},
+            {"Markham", "Ont"},
+        ),
         # nor is the state of a politician's party-and-state label
         (
             "Sen. Ann Lee (R-AL) and Sen. Bo Kim (D-Ore.) held talks with Omar Berg.",
