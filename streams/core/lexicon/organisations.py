@@ -71,6 +71,8 @@ BODY_WORDS = (
             "board",
             "house",
             "network",
+            "air",  # "Air India", "Air Canada": an airline, which the model may tag a person
+            "airline",
         }
     )
     | COMPANY_BUSINESS_WORDS
