@@ -35,7 +35,7 @@ from streams.core.lexicon.triggers import (
     SALE_VERBS,
 )
 from streams.core.normalise.countries import country_for
-from streams.core.normalise.gazetteer import is_place_name
+from streams.core.normalise.gazetteer import country_place, is_place_name
 
 _QUOTE_MARKS = frozenset('"“”‘’')
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|G-?\d{1,2})$")
@@ -336,6 +336,33 @@ def _another_first_name(name: str, person: Person) -> bool:
     return bool(full) and all(n[-1] == words[-1] and n[0] != words[0] for n in full)
 
 
+def _listed_among_people(ent: Span, name: str) -> bool:
+    """A name the model tagged a body in a list of people: "Tarek Fahmy, Yannis Petrou, Nikos Loizou
+    and Marc Dubois" (two people beside it), or "Presidents Adamu Bello of Ghana and Pierre Talon of
+    Togo" (a person beside it, and "of" a country after each).
+    Never a name with a body's word, nor one word: "Goldman Sachs and Jamie Dimon" stays a body."""
+    if ent.label_ != "ORG" or len(name.split()) not in (2, 3) or is_body_name(name) or is_initials(name):
+        return False
+    people = {t.i for t in ent.root.conjuncts if t.ent_type_ == "PERSON"}
+    if len(people) >= 2:
+        return True
+    doc = ent.doc
+    after = ent.end - 1 if doc[ent.end - 1].lower_ == "of" else ent.end
+    of_a_country = after + 1 < len(doc) and doc[after].lower_ == "of" and _is_country(doc[after + 1].text)
+    parallel = any(_of_a_country(t) for t in ent.root.conjuncts)  # "Bello of Ghana", tagged or not
+    return of_a_country and (len(people) == 1 or parallel)
+
+
+def _of_a_country(token: Token) -> bool:
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return any(_is_country(g.text) for c in preps for g in c.children if g.dep_ == "pobj")
+
+
+def _is_country(word: str) -> bool:
+    """A country's name, in the demonym table or only in the gazetteer ("Benin")."""
+    return country_for(word) is not None or country_place(word) is not None
+
+
 def after_title(ent: Span) -> bool:
     """Whether a short capitalised entity follows a personal title ("President Takaichi")."""
     if ent.start == 0 or not ent[0].text[:1].isupper() or len(ent) > 3:
@@ -369,7 +396,7 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     titled = [
         name
         for ent, name in zip(model_ents, names, strict=True)
-        if ent.label_ in ("ORG", "GPE", "NORP") and after_title(ent)
+        if (ent.label_ in ("ORG", "GPE", "NORP") and after_title(ent)) or _listed_among_people(ent, name)
     ]
     # Longest names first, so surname-only mentions join the full name.
     for name in sorted(person_names + titled, key=lambda name: -len(name.split())):

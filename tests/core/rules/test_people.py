@@ -308,3 +308,26 @@ def test_two_full_names_sharing_a_surname_stay_two_people() -> None:
     rossi = register.find("Rossi")  # the surname alone: the one named in full first
     assert rossi is not None and rossi.canonical == "Maria Rossi"
     assert register.find("Mr. Rossi") is not None  # a title in front is no other first name
+
+
+def test_a_name_tagged_a_body_in_a_list_of_people_is_a_person() -> None:
+    """Two people beside it, or one beside it with "of" a country after each; not a firm beside one
+    person."""
+    cases = [
+        (
+            "Tarek Fahmy, Nikos Dendias, Nikos Christodoulides and Marc Dubois met in Cairo.",
+            "Nikos Christodoulides",
+        ),
+        (
+            "Presidents Adamu Bello of Nigeria and Patrice Talon of Benin met on Sunday.",
+            "Patrice Talon",
+        ),
+    ]
+    for text, name in cases:
+        doc = _parse(text)
+        find_people(doc)
+        labels = {e.text.removesuffix(" of"): e.label_ for e in doc.ents}
+        assert labels.get(name) == "PERSON", (text, labels)
+    doc = _parse("Goldman Sachs and Jamie Dimon signed a deal with Acme.")
+    find_people(doc)
+    assert {e.text: e.label_ for e in doc.ents}.get("Goldman Sachs") == "ORG"
