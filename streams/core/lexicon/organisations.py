@@ -73,6 +73,8 @@ BODY_WORDS = (
             "network",
             "air",  # "Air India", "Air Canada": an airline, which the model may tag a person
             "airline",
+            "devices",  # "Advanced Micro Devices", tagged a person
+            "facilities",  # "EYP Mission Critical Facilities"
         }
     )
     | COMPANY_BUSINESS_WORDS

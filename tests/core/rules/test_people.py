@@ -71,6 +71,7 @@ def test_body_names_are_never_people() -> None:
     assert register.find("Harbour Ministry") is None
     assert is_body_name("Syrian Democratic Forces")
     assert is_body_name("Air Zambia")  # an airline, which the model may tag a person
+    assert is_body_name("Harbour Micro Devices") and is_body_name("Zenith Critical Facilities")
 
 
 def test_surname_and_misspelling_join_the_full_name() -> None:
