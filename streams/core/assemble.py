@@ -47,7 +47,7 @@ from streams.core.rules.rementions import earlier_copy, points_back, refers_back
 from streams.core.rules.same_day import live_blog_entries, on_the_news_day
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.rules.syntax import in_source_phrase
-from streams.core.rules.tickers import affiliation_spans, based_in_spans, ticker_spans
+from streams.core.rules.tickers import affiliation_spans, based_in_spans, labelled_lists, ticker_spans
 from streams.core.rules.visits import is_trip_noun, trip_of_a_party
 from streams.core.spans import CharSpans
 
@@ -290,6 +290,7 @@ def interaction_event(
     places = places + not_parties
     found = select_parties(trigger, sent, role, actors, discourse, quote_spans, places, not_parties)
     found = _without_bracketed_aliases(_abbreviations_as_bodies(found), sent.text)
+    found = _with_listed_colleagues(found, sent, actors, role)
     evidence = context.evidence(sent.start_char, sent.end_char)
     # "denounced on Monday the pact between A and B": Monday and the place are the denouncing's; "in
     # Ohio on Tuesday, according to aides involved in the talks": the report's, not the talks'
@@ -554,6 +555,21 @@ def _abbreviations_as_bodies(found: list[Actor]) -> list[Actor]:
         else a
         for a in found
     ]
+
+
+def _with_listed_colleagues(found: list[Actor], sent: Span, actors: ActorResolver, role: Role) -> list[Actor]:
+    """A party named in a list of labelled people ("with Sens. Ann Lee (D-N.J.), Bo Kim (D-W.Va.)
+    and Cy Dunn (R-Fla.)") brings the others of the list, which the brackets parted from it."""
+    names = {a.name for a in found}
+    added = list(found)
+    for members in labelled_lists(sent):
+        listed = [a for a in (actors.actor(ent, role) for ent in members) if a is not None]
+        if any(a.name in names for a in listed):
+            for actor in listed:
+                if actor.name not in names:
+                    names.add(actor.name)
+                    added.append(actor)
+    return added
 
 
 def _without_bracketed_aliases(found: list[Actor], text: str) -> list[Actor]:

@@ -14,6 +14,8 @@ import re
 
 from spacy.tokens import Span
 
+from streams.core.rules.document import entities_in
+
 #: "(" + an exchange's name + ":" and what follows up to the closing bracket.
 _TICKER = re.compile(
     r"\(\s*(?:nasdaq|nyse|amex|otc|lse|tsx|asx|hkex|euronext|xetra|nyse\s+arca|nyse\s+american)"
@@ -53,3 +55,32 @@ def affiliation_spans(sent: Span) -> list[tuple[int, int]]:
 def _spans(pattern: re.Pattern[str], sent: Span) -> list[tuple[int, int]]:
     base = sent.start_char
     return [(base + m.start(), base + m.end()) for m in pattern.finditer(sent.text)]
+
+
+#: What may lie between one labelled name's bracket and the next name of the same list.
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
+
+
+def labelled_lists(sent: Span) -> list[list[Span]]:
+    """Lists of people each followed by a party-and-state label: "Sens. Ann Lee (D-N.J.), Bo Kim
+    (D-W.Va.) and Cy Dunn (R-Fla.)". The brackets break the parse of such a list (the model makes
+    the second name the subject of what follows), so the list is read from the text: the names
+    whose label ends right before the next name, with only a comma or "and" between."""
+    base = sent.start_char
+    text = sent.text
+    labels = [(base + m.start(), base + m.end()) for m in _AFFILIATION.finditer(text)]
+    people = [e for e in entities_in(sent) if e.label_ == "PERSON"]
+    labelled = []
+    for ent in people:
+        after = next((lab for lab in labels if 0 <= lab[0] - ent.end_char <= 1), None)
+        if after is not None:
+            labelled.append((ent, after))
+    lists: list[list[Span]] = []
+    label_end = -1  # where the last labelled name's bracket closed
+    for ent, (_, end) in labelled:
+        if lists and label_end >= 0 and _LIST_GLUE.fullmatch(text[label_end - base : ent.start_char - base]):
+            lists[-1].append(ent)
+        else:
+            lists.append([ent])
+        label_end = end
+    return [names for names in lists if len(names) > 1]

@@ -142,6 +142,14 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Zenco", "ATI"},
             {"Markham", "Ont"},
         ),
+        # a list of labelled names, which the brackets break apart in the parse, is one side
+        (
+            "Hale teamed up with Sens. Tom Berg (D-N.J.), Jim Ruiz (D-W.Va.) and Carl Dunn (R-Fla.) "
+            "to introduce the bill.",
+            "agreement",
+            {"Hale", "Tom Berg", "Jim Ruiz", "Carl Dunn"},
+            {"N.J.", "Fla."},
+        ),
         # nor is the state of a politician's party-and-state label
         (
             "Sen. Ann Lee (R-AL) and Sen. Bo Kim (D-Ore.) held talks with Omar Berg.",
