@@ -271,7 +271,10 @@ class PersonRegister:
             if " " in name.strip():
                 lowered = name.strip().lower()  # a full name is first its very bearer's
                 exact = (p for p in self._people if lowered in (n.lower() for n in p.names))
-                found = next(exact, None) or next(matching, None)
+                candidates = list(matching)
+                # of the people it matches, first one it may be ("Marria Rossi" is Maria, not Paolo)
+                fitting = (p for p in candidates if _spelt_alike(name, p))
+                found = next(exact, None) or next(fitting, None) or next(iter(candidates), None)
             else:
                 found = self._bearer(name.strip(), list(matching))
         self._cache[name] = found
@@ -333,7 +336,8 @@ def _another_first_name(name: str, person: Person) -> bool:
     if len(words) < 2 or words[0] in NAME_TITLES | PERSON_TITLES or words[0].rstrip(".") in NAME_TITLES:
         return False
     full = [n.lower().split() for n in person.names if len(n.split()) > 1]
-    return bool(full) and all(n[-1] == words[-1] and n[0] != words[0] for n in full)
+    # a first name spelt another way is the same one ("Hilary" and "Hillary", "Kristin" and "Kristen")
+    return bool(full) and all(n[-1] == words[-1] and not one_edit_apart(n[0], words[0]) for n in full)
 
 
 def _listed_among_people(ent: Span, name: str) -> bool:
@@ -361,6 +365,13 @@ def _of_a_country(token: Token) -> bool:
 def _is_country(word: str) -> bool:
     """A country's name, in the demonym table or only in the gazetteer ("Benin")."""
     return country_for(word) is not None or country_place(word) is not None
+
+
+def _spelt_alike(name: str, person: Person) -> bool:
+    """Whether one of the person's full names is ``name`` with its first name spelt another way."""
+    words = name.lower().split()
+    full = [n.lower().split() for n in person.names if len(n.split()) == len(words)]
+    return any(n[1:] == words[1:] and one_edit_apart(n[0], words[0]) for n in full)
 
 
 def after_title(ent: Span) -> bool:

@@ -309,6 +309,8 @@ def test_two_full_names_sharing_a_surname_stay_two_people() -> None:
     rossi = register.find("Rossi")  # the surname alone: the one named in full first
     assert rossi is not None and rossi.canonical == "Maria Rossi"
     assert register.find("Mr. Rossi") is not None  # a title in front is no other first name
+    register.add("Marria Rossi", len(text))  # a first name misspelt is the same one
+    assert register.find("Marria Rossi") is maria
 
 
 def test_a_name_tagged_a_body_in_a_list_of_people_is_a_person() -> None:
