@@ -174,7 +174,7 @@ def build_events(
                 )
             )
             anchors.append(trigger.token.idx)
-        discourse.advance(sent, [event.actors for _, event in published])
+        discourse.advance(sent, [event.actors for _, event in published], context.quote_spans)
     events = attach_amounts(events, anchors, find_money(text), text)
     events = [replace(e, actors=with_country_codes(e.actors)) for e in events]
     body = article.body

@@ -21,6 +21,7 @@ from streams.core.rules.actors import ActorResolver
 from streams.core.rules.document import entities_in
 from streams.core.rules.gender import learn_genders, pronoun_gender
 from streams.core.rules.syntax import clause_verb
+from streams.core.spans import CharSpans
 
 #: Nouns that, with "the", describe one person the text named with them: "the speaker", "the
 #: former secretary of state". Not the words of a title that only qualify it ("state", "foreign").
@@ -110,6 +111,8 @@ class DiscourseContext:
         calling Hale his friend, meeting with him": Hale; "Lund said Berg met him": Lund). A
         clause's subject never is its own object, and a name just read outweighs the last
         sentence's subject."""
+        if pronoun.lower_ in ("he", "she") and pronoun.dep_ in ("nsubj", "nsubjpass"):
+            return self._subject_above(pronoun)
         if pronoun.lower_ not in ("him", "her") or pronoun.dep_ not in ("dobj", "pobj", "dative"):
             return None
         own_subjects = _subjects_of_own_clause(pronoun)
@@ -255,8 +258,10 @@ class DiscourseContext:
             return False  # the last parties are people themselves
         return len(self.last_people) >= 2 and self.sentences_since_people <= PEOPLE_SENTENCES
 
-    def advance(self, sent: Span, events_actors: list[list[Actor]]) -> None:
-        """Record what this sentence named, after its events were built."""
+    def advance(self, sent: Span, events_actors: list[list[Actor]], quotes: CharSpans | None = None) -> None:
+        """Record what this sentence named, after its events were built. A subject inside a quote
+        (``quotes``) is the speaker's words, not whom the narrative's next "he" means: '"If Hale
+        wins I'll be stopped," he said. He planned to visit' is the speaker's plan, not Hale's."""
         in_sentence = self.actors.actors_in(sent.start, sent.end, "party")
         for actor in in_sentence:
             # a known country (not a city), or a person's country ("US President Trump")
@@ -269,7 +274,7 @@ class DiscourseContext:
                 named = Actor(name=country, role="party", kind="country", country=country)
                 self.countries = [c for c in self.countries if c.name != country] + [named]
         for token in sent:
-            if token.dep_ in ("nsubj", "nsubjpass"):
+            if token.dep_ in ("nsubj", "nsubjpass") and not (quotes is not None and quotes.covers(token.idx)):
                 # "The director of the centre, Ina Kirsch, told the AP": the person in apposition
                 entity = self.actors.document.entity_at(token) or self._person_in_apposition(token)
                 subject = self.actors.actor(entity, "participant") if entity is not None else None
@@ -293,6 +298,27 @@ class DiscourseContext:
             if a.kind in NAMED_KINDS and _side(ent.root)
         ]
         self.recent_sides = [*self.recent_sides[-(RECENT_SENTENCES - 1) :], sides]
+
+    def _subject_above(self, pronoun: Token) -> Actor | None:
+        """The named person who is the subject of a clause above a subject "he" or "she" in its own
+        sentence: "Tom Hale, president of the fund, said every conversation he has had with donors
+        ...": Hale, not the last sentence's subject."""
+        wanted = pronoun_gender(pronoun.lower_)
+        for verb in list(pronoun.ancestors)[:8]:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.i >= pronoun.i or subject.lower_ in PERSON_PRONOUNS:
+                continue
+            entity = self.actors.document.entity_at(subject)
+            if entity is None or entity.label_ != "PERSON":
+                continue  # "every conversation he had centers on ...", "Trump's aides said he ..."
+            actor = self.actors.actor(entity, "participant")
+            if actor is None or self.genders.get(actor.name, wanted) not in (wanted, "?"):
+                return None
+            salient = self.salient_person
+            if salient is not None and len(entity) == 1 and salient.name.split()[-1] == entity.text:
+                return salient  # "Bill Clinton greeted voters. Clinton arrived ... where he met X": Bill
+            return actor
+        return None
 
     def _person_in_apposition(self, token: Token) -> Span | None:
         """The person named in apposition inside a subject that is a description, wherever the parser

@@ -150,3 +150,33 @@ def test_she_is_the_person_in_apposition_to_the_last_subject(extractor: Extracto
     assert [set(p) for p in _parties(extractor, body, published_at="2016-08-17")] == [
         {"Maria Rossi", "Jim Lund"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        # a subject inside a quote is the speaker's words, not whom the narrative's "he" means
+        (
+            "In an interview, Omar Berg said he hoped to talk with mayors abroad.\n\n"
+            '"If Tom Hale wins, they will keep me out," he said.\n\n'
+            "He said he intends to visit the United States in March in case Hale wins.",
+            {"Omar Berg", "United States"},
+        ),
+        # "he" under a clause whose subject is a named person is that person, not the last subject
+        (
+            "Ana Berg spoke on Monday. Tom Hale, head of the Harbour Fund, said almost every "
+            "conversation he has held with donors this year turns to the Senate.",
+            {"Tom Hale", "donors"},
+        ),
+        # a surname alone there is the person the text was about, of two who bear it
+        (
+            "Senator Ana Ruiz spoke on Monday.\n\nFormer governor Carl Ruiz greeted voters in Dover on "
+            "Tuesday.\n\nRuiz arrived at a school in Dover, where he met with Mayor Tom Hale.",
+            {"Carl Ruiz", "Tom Hale"},
+        ),
+    ],
+)
+def test_he_is_the_named_subject_above_it_and_never_one_quoted(
+    extractor: Extractor, body: str, parties: set[str]
+) -> None:
+    assert [set(p) for p in _parties(extractor, body, published_at="2016-05-11")] == [parties]
