@@ -218,6 +218,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                         slots.extend(prep_objects(child, "in"))  # "bought a stake in Beta": Beta
                     if head.lemma_.lower() == SETTLE_VERB:
                         slots.extend(_with_objects(child))  # "settled its dispute with Beta"
+            elif child.dep_ == "agent" and _mediated(head):
+                continue  # "a truce brokered by Egypt": the go-between, not a party to it
             elif child.dep_ == "agent" or (
                 child.dep_ == "prep" and child.lower_ in PARTY_PREPS
             ):  # "the deal signed by Acme"
@@ -348,6 +350,24 @@ def _not_their_own(noun: Token) -> list[Token]:
     group = [t for s in (*subjects, *named) for t in (s, *s.conjuncts)]
     plural = any(s.tag_ in ("NNS", "NNPS") for s in subjects)
     return group if len(group) >= 2 or plural else []
+
+
+#: Verbs of bringing others to an agreement or a meeting: their agent is the go-between.
+MEDIATING_VERBS = frozenset({"broker", "mediate", "facilitate"})
+
+
+def _go_between(word: Token) -> bool:
+    """Whether ``word`` is the agent of a mediating verb ("a truce brokered by Egypt")."""
+    agent = word.head
+    return word.dep_ == "pobj" and agent.dep_ == "agent" and _mediated(agent.head)
+
+
+def _mediated(verb: Token) -> bool:
+    """A mediating verb with no with-phrase: "a truce brokered by Egypt" (Egypt is the go-between),
+    not "the deal brokered by Merkel with the Turkish government" (Merkel made it)."""
+    return verb.lemma_.lower() in MEDIATING_VERBS and not any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in verb.children
+    )
 
 
 def _claimants(obj: Token) -> list[Token]:
@@ -771,6 +791,8 @@ def select_parties(
                 continue  # "AirTanker Ltd, an EADS-led consortium": what the party is, not another one
             if _related_to(ent.root):
                 continue  # "Boeing supplier Spirit agreed to buy Fokker": whom the supplier supplies
+            if _go_between(ent.root):
+                continue  # "In a deal brokered by Lund, ...": Lund brought the parties together
             if ent.root in not_theirs:
                 continue  # "Berg and Holt wore hats after his visit"
             if _locates_an_area(ent.root):

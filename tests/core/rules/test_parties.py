@@ -127,6 +127,20 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Zenco", "Valtron Systems"},
             {"NYSE", "ZNC", "VLTS"},
         ),
+        # the go-between of a deal is no party to it, unless it made the deal with someone
+        (
+            "A truce brokered by Egypt was reached between Hamas and Israel in June.",
+            "agreement",
+            {"Hamas", "Israel"},
+            {"Egypt"},
+        ),
+        (
+            "The deal brokered last week by Chancellor Ana Berg of Germany with the Turkish government "
+            "limits the flow of migrants.",
+            "agreement",
+            {"Ana Berg", "Turkey"},
+            set(),
+        ),
         # nor are a feed's quote links after a company's name
         (
             "The merger of Ortel Data Systems (ODS Quote - Cramer on ODS - Stock Picks) with Zenco "
