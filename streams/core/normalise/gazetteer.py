@@ -195,6 +195,12 @@ def country_place(name: str) -> Place | None:
     return found
 
 
+def is_country_name(name: str) -> bool:
+    """Whether ``name`` is a country's, in the demonym table or only in the gazetteer ("Benin",
+    "South Sudan")."""
+    return country_for(name) is not None or country_place(name) is not None
+
+
 def capital_country(name: str) -> str | None:
     """The country whose capital ``name`` is ("Ankara" -> "Turkey"), by GeoNames' name for it;
     None for any other place: a capital stands for its government ("talks with Ankara")."""

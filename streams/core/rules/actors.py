@@ -199,7 +199,7 @@ class ActorResolver:
             name = headline_name(name)
             if not name:
                 return None  # "Buys SeaMicro": a headline's verb and its object
-            person = self._people.find_named(name)  # "Bill Clinton", not the Clinton named first
+            person = self._people.find(name)  # "Bill Clinton", not the Clinton named first
             canonical = person.canonical if person else display_name(name)
             if is_initials(canonical):
                 # "HP said", "GM announced": the model and the speech rule take a body's initials

@@ -106,11 +106,12 @@ class DiscourseContext:
         return []
 
     def _named_before_in_sentence(self, pronoun: Token) -> Actor | None:
-        """The person an object "him" or "her" stands for when its own sentence named one before it:
-        the nearest such person who is not the subject of the pronoun's own clause ("with Berg
-        calling Hale his friend, meeting with him": Hale; "Lund said Berg met him": Lund). A
-        clause's subject never is its own object, and a name just read outweighs the last
-        sentence's subject."""
+        """The person a pronoun stands for when its own sentence named one before it. A subject "he"
+        or "she": the named subject of a clause above it (``_subject_above``). An object "him" or
+        "her": the nearest person named before it who is not the subject of the pronoun's own
+        clause ("with Berg calling Hale his friend, meeting with him": Hale; "Lund said Berg met
+        him": Lund). A clause's subject never is its own object, and a name just read outweighs
+        the last sentence's subject."""
         if pronoun.lower_ in ("he", "she") and pronoun.dep_ in ("nsubj", "nsubjpass"):
             return self._subject_above(pronoun)
         if pronoun.lower_ not in ("him", "her") or pronoun.dep_ not in ("dobj", "pobj", "dative"):
@@ -303,22 +304,15 @@ class DiscourseContext:
         """The named person who is the subject of a clause above a subject "he" or "she" in its own
         sentence: "Tom Hale, president of the fund, said every conversation he has had with donors
         ...": Hale, not the last sentence's subject."""
+        entity = self.actors.document.person_subject_above(pronoun)
+        actor = self.actors.actor(entity, "participant") if entity is not None else None
         wanted = pronoun_gender(pronoun.lower_)
-        for verb in list(pronoun.ancestors)[:8]:
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is None or subject.i >= pronoun.i or subject.lower_ in PERSON_PRONOUNS:
-                continue
-            entity = self.actors.document.entity_at(subject)
-            if entity is None or entity.label_ != "PERSON":
-                continue  # "every conversation he had centers on ...", "Trump's aides said he ..."
-            actor = self.actors.actor(entity, "participant")
-            if actor is None or self.genders.get(actor.name, wanted) not in (wanted, "?"):
-                return None
-            salient = self.salient_person
-            if salient is not None and len(entity) == 1 and salient.name.split()[-1] == entity.text:
-                return salient  # "Bill Clinton greeted voters. Clinton arrived ... where he met X": Bill
-            return actor
-        return None
+        if entity is None or actor is None or self.genders.get(actor.name, wanted) not in (wanted, "?"):
+            return None
+        salient = self.salient_person
+        if salient is not None and len(entity) == 1 and salient.name.split()[-1] == entity.text:
+            return salient  # "Bill Clinton greeted voters. Clinton arrived ... where he met X": Bill
+        return actor
 
     def _person_in_apposition(self, token: Token) -> Span | None:
         """The person named in apposition inside a subject that is a description, wherever the parser

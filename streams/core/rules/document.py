@@ -11,6 +11,7 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
+from streams.core.lexicon.people import PERSON_PRONOUNS
 from streams.core.model import ActorKind
 
 #: The entity labels that can be actors, and the kind of actor each gives.
@@ -84,6 +85,21 @@ class DocumentIndex:
     def sentence_of(self, token_index: int) -> Span:
         """The sentence holding the token at ``token_index``."""
         return self.sentences[self._sentence_of[token_index]]
+
+    def person_subject_above(self, pronoun: Token) -> Span | None:
+        """The named person who is the subject of a clause above ``pronoun``, before it in its
+        sentence, the nearest first ("Lind says the dockers are ready for what she calls a fair
+        deal", "Hale, head of the fund, said every conversation he has held ..."). The walk passes
+        subjects that are pronouns or no person ("Trump's aides said he ...") and goes up at most
+        eight clauses."""
+        for verb in list(pronoun.ancestors)[1:9]:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.i >= pronoun.i or subject.lower_ in PERSON_PRONOUNS:
+                continue
+            entity = self.entity_at(subject)
+            if entity is not None and entity.label_ == "PERSON":
+                return entity
+        return None
 
 
 def paths_to_common_head(token: Token, trigger: Token) -> tuple[list[Token], list[Token]] | None:

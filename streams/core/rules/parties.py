@@ -47,8 +47,8 @@ from streams.core.normalise.countries import country_for
 from streams.core.normalise.gazetteer import (
     capital_country,
     country_code,
-    country_place,
     geocode,
+    is_country_name,
     is_place_name,
 )
 from streams.core.rules.actors import ActorResolver, has_digit
@@ -777,7 +777,7 @@ def select_parties(
             actor = _administration(ent, named) if _names_administration(ent) else named
             # a visit's host is the country of the city visited ("her visit to Tbilisi ... Georgia")
             visited = actor.kind == "country" and country_code(actor.name) in host_codes
-            if ent.label_ in ("GPE", "LOC", "FAC") and not _is_country(ent.text):
+            if ent.label_ in ("GPE", "LOC", "FAC") and not is_country_name(ent.text):
                 continue  # outside the slots a city or region is where, not who
             if _city_tagged_as_a_body(ent) or _city_naming_the_event(ent, ent.root):
                 continue  # "to Ottawa and to Halifax", "the Copenhagen climate summit", tagged ORG
@@ -1209,7 +1209,7 @@ def _trade_party(token: Token, role: Role, actors: ActorResolver) -> Actor | Non
     if entity.label_ not in ("ORG", "PERSON", "GPE"):
         return None
     actor = actors.actor(entity, role)
-    if actor is not None and entity.label_ == "GPE" and not _is_country(entity.text):
+    if actor is not None and entity.label_ == "GPE" and not is_country_name(entity.text):
         return Actor(name=actor.name, role=role, kind="organization")
     return actor
 
@@ -1229,10 +1229,6 @@ def _administration(entity: Span, leader: Actor) -> Actor:
     return Actor(name=f"{entity.text} administration", role=leader.role, kind="organization")
 
 
-def _is_country(name: str) -> bool:
-    return country_for(name) is not None or country_place(name) is not None
-
-
 #: Heads of a building's name that may be a seat of government or office, visited as its holder.
 SEAT_HEADS = frozenset({"house", "palace", "hall", "residence", "headquarters", "embassy", "building"})
 
@@ -1240,7 +1236,7 @@ SEAT_HEADS = frozenset({"house", "palace", "hall", "residence", "headquarters", 
 def _visited_city(token: Token, actors: ActorResolver) -> Span | None:
     """The city a visit goes to ("a visit to Tbilisi", "visited Ottawa"): a place, not a party."""
     entity = actors.document.entity_at(token)
-    if entity is None or _is_country(entity.text):
+    if entity is None or is_country_name(entity.text):
         return None
     city_noun = token.dep_ == "appos" and token.head.lemma_.lower() in CITY_NOUNS  # "the capital, Sanaa"
     # "visited Wilmington, the state's biggest city", the name tagged as a person
@@ -1553,7 +1549,7 @@ def _slot_actors(
             return []
         if _names_administration(entity):
             return [_administration(entity, actor)]
-        if not _is_country(actor.name) and (
+        if not is_country_name(actor.name) and (
             places.covers(entity.start_char)
             or (entity.label_ == "GPE" and token.dep_ == "compound")
             or _city_naming_the_event(entity, token)

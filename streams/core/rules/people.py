@@ -35,7 +35,7 @@ from streams.core.lexicon.triggers import (
     SALE_VERBS,
 )
 from streams.core.normalise.countries import country_for
-from streams.core.normalise.gazetteer import country_place, is_place_name
+from streams.core.normalise.gazetteer import is_country_name, is_place_name
 
 _QUOTE_MARKS = frozenset('"“”‘’')
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|G-?\d{1,2})$")
@@ -260,9 +260,11 @@ class PersonRegister:
                 self._cache.clear()
 
     def find(self, name: str) -> Person | None:
-        """The person a name stands for. One word that two people share ("Mohamed" of Ahmed
-        Mohamed and of his father) is the surname of the one the text named first: news names
-        its subject first and the relatives after."""
+        """The person a name stands for. A name written in full is first the person of that very
+        name ("Bill Clinton", though Hillary Clinton, known also as "Clinton", matches it too), then
+        one whose full name it is with the first name spelt another way. One word that two people
+        share ("Mohamed" of Ahmed Mohamed and of his father) is the surname of the one the text
+        named first: news names its subject first and the relatives after."""
         if name in self._cache:
             return self._cache[name]
         found: Person | None = None
@@ -274,7 +276,7 @@ class PersonRegister:
                 candidates = list(matching)
                 # of the people it matches, first one it may be ("Marria Rossi" is Maria, not Paolo)
                 fitting = (p for p in candidates if _spelt_alike(name, p))
-                found = next(exact, None) or next(fitting, None) or next(iter(candidates), None)
+                found = next(exact, None) or next(fitting, None) or (candidates[0] if candidates else None)
             else:
                 found = self._bearer(name.strip(), list(matching))
         self._cache[name] = found
@@ -308,25 +310,6 @@ class PersonRegister:
         }
         return any(m.start() not in inside for m in re.finditer(rf"\b{re.escape(word)}\b", text))
 
-    def find_named(self, name: str) -> Person | None:
-        """``find``, but a name written in full is the person of that very name: "Bill Clinton" is
-        Bill Clinton, though Hillary Clinton, known also as "Clinton", matches it first."""
-        found = self.find(name)
-        if found is None or len(name.split()) < 2:
-            return found
-        return self._written_in_full(name, found)
-
-    def _written_in_full(self, name: str, found: Person) -> Person:
-        """ "Bill Clinton" is Bill Clinton, though Hillary Clinton, known also as "Clinton", matched
-        first: a person with this very name and another first name than ``found``'s is meant."""
-        lowered = name.lower()
-        if lowered in (n.lower() for n in found.names):
-            return found
-        first = lowered.split()[0]
-        if any(len(n.split()) > 1 and n.lower().split()[0] == first for n in found.names):
-            return found  # "Donald Trump" and "Donald J. Trump": one person
-        return next((p for p in self._people if lowered in (n.lower() for n in p.names)), found)
-
 
 def _another_first_name(name: str, person: Person) -> bool:
     """Whether a full name is of someone else than ``person``, whom it matched only through a
@@ -352,19 +335,14 @@ def _listed_among_people(ent: Span, name: str) -> bool:
         return True
     doc = ent.doc
     after = ent.end - 1 if doc[ent.end - 1].lower_ == "of" else ent.end
-    of_a_country = after + 1 < len(doc) and doc[after].lower_ == "of" and _is_country(doc[after + 1].text)
+    of_a_country = after + 1 < len(doc) and doc[after].lower_ == "of" and is_country_name(doc[after + 1].text)
     parallel = any(_of_a_country(t) for t in ent.root.conjuncts)  # "Bello of Ghana", tagged or not
     return of_a_country and (len(people) == 1 or parallel)
 
 
 def _of_a_country(token: Token) -> bool:
     preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
-    return any(_is_country(g.text) for c in preps for g in c.children if g.dep_ == "pobj")
-
-
-def _is_country(word: str) -> bool:
-    """A country's name, in the demonym table or only in the gazetteer ("Benin")."""
-    return country_for(word) is not None or country_place(word) is not None
+    return any(is_country_name(g.text) for c in preps for g in c.children if g.dep_ == "pobj")
 
 
 def _spelt_alike(name: str, person: Person) -> bool:

@@ -391,18 +391,8 @@ class SpeakerTracker:
     def _named_in_sentence(self, pronoun: Token) -> Actor | None:
         """The named person a pronoun's own sentence made the subject of a clause around it:
         "Lind says the dockers are tired but ready for what she calls “a fair deal”"."""
-        token = pronoun.head
-        for _ in range(8):
-            if token.head.i == token.i:
-                break
-            token = token.head
-            slot = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if slot is None or slot.i >= pronoun.i or slot.lower_ in PERSON_PRONOUNS:
-                continue
-            entity = self.actors.document.entity_at(slot)
-            if entity is not None and entity.label_ == "PERSON":
-                return self.actors.actor(entity, "speaker")
-        return None
+        entity = self.actors.document.person_subject_above(pronoun)
+        return self.actors.actor(entity, "speaker") if entity is not None else None
 
     def _person_inside(self, head: Token) -> Span | None:
         """A person named inside a subject that is not itself a name: the apposition first

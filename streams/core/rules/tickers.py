@@ -68,7 +68,7 @@ def labelled_lists(sent: Span) -> list[list[Span]]:
     whose label ends right before the next name, with only a comma or "and" between."""
     base = sent.start_char
     text = sent.text
-    labels = [(base + m.start(), base + m.end()) for m in _AFFILIATION.finditer(text)]
+    labels = affiliation_spans(sent)
     people = [e for e in entities_in(sent) if e.label_ == "PERSON"]
     labelled = []
     for ent in people:
@@ -78,7 +78,7 @@ def labelled_lists(sent: Span) -> list[list[Span]]:
     lists: list[list[Span]] = []
     label_end = -1  # where the last labelled name's bracket closed
     for ent, (_, end) in labelled:
-        if lists and label_end >= 0 and _LIST_GLUE.fullmatch(text[label_end - base : ent.start_char - base]):
+        if lists and _LIST_GLUE.fullmatch(text[label_end - base : ent.start_char - base]):
             lists[-1].append(ent)
         else:
             lists.append([ent])

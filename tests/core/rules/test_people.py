@@ -167,14 +167,14 @@ def test_a_name_written_in_full_is_that_persons_not_a_relatives() -> None:
     register = PersonRegister()
     for name in ("Hillary Clinton", "Bill Clinton", "Clinton"):
         register.add(name)
-    bill = register.find_named("Bill Clinton")
+    bill = register.find("Bill Clinton")
     assert bill is not None and bill.canonical == "Bill Clinton"
-    same = register.find_named("Donald Trump")
-    assert same is None  # no one of that name: find_named finds only people of the article
+    same = register.find("Donald Trump")
+    assert same is None  # no one of that name: find finds only people of the article
     register.add("Donald J. Trump")
     register.add("Trump")
     register.add("Donald Trump")
-    trump = register.find_named("Donald Trump")
+    trump = register.find("Donald Trump")
     assert trump is not None and trump.canonical == "Donald J. Trump"
 
 
