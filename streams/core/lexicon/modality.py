@@ -196,6 +196,11 @@ STANCE_VERBS = frozenset({"be", "stay", "remain"})
 #: the event is a habit, like "often".
 HABITUAL_PHRASES = frozenset({("at", "times"), ("on", "occasion")})
 
+#: The span of a life or a career after "over" or "throughout": what was done in it is a habit,
+#: no one event ("the deals he has brokered over his career", "has met him over the years").
+CAREER_SPANS = frozenset({"career", "careers", "years", "decades", "lifetime", "life"})
+CAREER_SPAN_PREPS = frozenset({"over", "throughout"})
+
 #: "used to meet": the verb "use" whose infinitive is a past habit.
 USED_TO = "use"
 

@@ -26,10 +26,42 @@ COMPANY_BUSINESS_WORDS = frozenset(
     }
 )
 
+#: Nouns that say what kind of business the name after them is ("server startup SeaMicro", "database
+#: maker Palvex", "retail giant Walmart"): that name is a company's, whatever the model labelled it.
+#: Not the nouns also said of one person ("film producer", "street vendor", "software developer",
+#: "newspaper publisher", "Republican rival", "letter carrier").
+COMPANY_DESCRIPTORS = frozenset(
+    {
+        "startup",
+        "start-up",
+        "maker",
+        "chipmaker",
+        "carmaker",
+        "automaker",
+        "drugmaker",
+        "firm",
+        "company",
+        "provider",
+        "supplier",
+        "retailer",
+        "manufacturer",
+        "conglomerate",
+        "subsidiary",
+        "insurer",
+        "lender",
+        "bank",
+        "airline",
+        "giant",
+        "brewer",
+        "distributor",
+    }
+)
+
 #: Words that make a name an organisation's, whatever the model labelled it.
 BODY_WORDS = (
     frozenset(
         {
+            "fund",
             "forces",
             "force",
             "army",

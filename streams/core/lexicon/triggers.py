@@ -415,6 +415,9 @@ ACQUISITION_VERBS = frozenset({"acquire", "buy", "purchase"})
 ACQUISITION_NOUNS = frozenset(
     {"acquisition", "acquisitions", "takeover", "takeovers", "buyout", "buyouts", "purchase"}
 )
+#: Agreements known by their short names, which the model tags as a group or a body: "the Nafta
+#: agreement with Canada and Mexico" names the agreement, not a party to it.
+NAMED_AGREEMENTS = frozenset({"nafta", "usmca", "cafta", "tpp", "ttip", "ceta", "jcpoa", "gatt"})
 #: Verbs of beating a rival to an agreement: "defeated Boeing for the contract", "beat X to win it".
 CONTEST_WON_VERBS = frozenset({"defeat", "beat", "outbid"})
 #: Verbs of replacing or opposing a third side, in what an event is for or how it was won: "talks
@@ -594,6 +597,9 @@ COMMENT_VERBS = frozenset(
         "cite",
         "mention",
         "invoke",
+        # who likens it to something else: "Moe likened the peace talks to a real estate deal"
+        "liken",
+        "compare",
     }
 )
 

@@ -16,17 +16,20 @@ from streams.core.lexicon.people import PERSON_TITLES, PRONOUNS, ROLE_NOUNS
 from streams.core.lexicon.speech import DESCRIPTION_HEADS
 from streams.core.model import Actor, ActorKind, Role
 from streams.core.normalise.countries import country_for
+from streams.core.normalise.gazetteer import is_place_name, us_state_abbreviation
 from streams.core.rules.date_spans import widen_relative_dates
 from streams.core.rules.document import KIND_BY_LABEL, DocumentIndex
 from streams.core.rules.people import (
     PersonRegister,
     after_title,
     clean_name,
+    described_as_a_company,
     display_name,
     find_people,
     headline_name,
     is_body_name,
     is_initials,
+    listed_among_bodies,
     speech_form,
 )
 from streams.core.spans import CharSpans
@@ -224,6 +227,9 @@ class ActorResolver:
                 return Actor(name=name, role=role, kind="person", country=self._countries.get(name))
         if kind == "country" and country_for(name) is None and _initials_with_dots(name):
             kind = "organization"  # "the F.B.I.", tagged as a place: a body's initials, no country
+        elif kind == "country" and _no_place(name, span.text):
+            # "Allergan", "Verizon", "Quinnipiac": tagged as a place no gazetteer knows, a body's name
+            kind = "organization"
         country: str | None
         if kind == "country":
             country = country_for(name) or name
@@ -315,6 +321,25 @@ class ActorResolver:
         return Actor(name=name, role=role, kind=kind)
 
 
+#: Words of a state's or a region's name the gazetteer may not hold in that form ("Republic of Turkey").
+_POLITY_WORDS = frozenset(
+    {"Republic", "Kingdom", "Federation", "Emirates", "Islands", "State", "States", "Province", "Region"}
+)
+
+
+def _no_place(name: str, written: str) -> bool:
+    """Whether a name the model tagged as a place is none: no country, no place the gazetteer
+    knows, no state's or province's abbreviation ("Calif.", "Mass.", "Ont"), no polity's long form."""
+    return (
+        len(name) > 4
+        and country_for(name) is None
+        and not is_place_name(name)
+        and not written.rstrip().endswith(".")
+        and not us_state_abbreviation(name + ".")
+        and not _POLITY_WORDS.intersection(name.split())
+    )
+
+
 def written_name(token: Token) -> tuple[str, ActorKind]:
     """A proper name as the text writes it, ending at ``token`` ("Ana Ruiz"), and what it names:
     an organisation when it says so or runs past three words, else a person."""
@@ -344,7 +369,13 @@ def written_name(token: Token) -> tuple[str, ActorKind]:
     )
     parts = parts[:cut]
     name = " ".join(t.text for t in parts) + _hyphened_rest(parts[-1])
-    return name, ("organization" if is_body_name(name) or len(parts) > 3 else "person")
+    body = (
+        is_body_name(name)
+        or len(parts) > 3
+        or described_as_a_company(token.doc, parts[0].i, token.i + 1)
+        or (len(parts) == 1 and listed_among_bodies(token))
+    )
+    return name, ("organization" if body else "person")
 
 
 def _hyphened_rest(last: Token) -> str:

@@ -33,6 +33,10 @@ DESCRIBED_HEADS = (
 )
 
 
+#: How many sentences back the person a bare description ("the candidate", "the senator") stands
+#: for may have been named last: further back, the description may mean someone named since.
+BARE_DESCRIPTION_REACH = 3
+
 #: How many of the last named subjects a "he" or "she" may go back to, passing those of the other gender.
 RECENT_SUBJECTS = 2
 
@@ -58,6 +62,9 @@ class DiscourseContext:
         # the words of the titles and appositions said of each person so far ("House Speaker Paul
         # Ryan", "Ana Ruiz, the former secretary of state"): "the speaker" may stand for that person
         self.descriptions: dict[str, tuple[Actor, set[str]]] = {}
+        # the sentences read so far, and the last one that named each person (counted from 0)
+        self.sentences_read = 0
+        self.last_named: dict[str, int] = {}
         # named organisations and people of the last few sentences, most recent last: "the two companies"
         self.recent: list[list[Actor]] = []
         # the same, only those that were a subject, an object or the other side (with/against/between)
@@ -88,7 +95,7 @@ class DiscourseContext:
         if described is not None:
             return [_with_role(described, role)]
         if self._is_group(token):
-            return [_with_role(a, role) for a in self._group(token)]
+            return [_with_role(a, role) for a in self._described_among(token, self._group(token))]
         # "the company", "the firm", "the Sunnyvale, Calif., company" (where it is based says no more)
         words = [c.lower_ for c in token.children if c.dep_ not in ("case", "punct") and c.ent_type_ != "GPE"]
         if token.lower_ in COMPANY_NOUNS and words == ["the"]:
@@ -158,7 +165,13 @@ class DiscourseContext:
             if wanted <= words
             and (not countries or countries & ({country_for(w) for w in words} | {actor.country}))
         ]
-        return matches[0] if len(matches) == 1 else None
+        if len(matches) != 1:
+            return None
+        bare = wanted == {token.lower_}
+        since = self.sentences_read - self.last_named.get(matches[0].name, -BARE_DESCRIPTION_REACH - 1)
+        if bare and since > BARE_DESCRIPTION_REACH:
+            return None  # "the candidate", the man named just before, not one so described long ago
+        return matches[0]
 
     def _learn_descriptions(self, sent: Span) -> None:
         """The title words before each person's name and the apposition beside it."""
@@ -249,6 +262,18 @@ class DiscourseContext:
             return self.countries[-count:]  # "the three countries": the last three named
         return self.last_parties
 
+    def _described_among(self, token: Token, group: list[Actor]) -> list[Actor]:
+        """ "The energy ministers" after a meeting of prime ministers and energy ministers: those
+        of the group the text described with the words of the phrase, when two or more were."""
+        if token.lower_ not in PERSON_GROUP_NOUNS:
+            return group
+        words = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and not c.ent_type_}
+        if not words:
+            return group
+        words.add(token.lemma_.lower())
+        described = [a for a in group if words <= self.descriptions.get(a.name, (a, set()))[1]]
+        return described if len(described) >= 2 else group
+
     def _people_meant(self, token: Token) -> bool:
         """Whether a people noun ("the ministers") goes back to the last people who met rather
         than to the last parties: when those are not people (two or more) and the people were
@@ -283,6 +308,10 @@ class DiscourseContext:
                     self.salient_person = subject
                     self.subjects = [*[p for p in self.subjects if p.name != subject.name][-7:], subject]
         self._learn_descriptions(sent)
+        for actor in in_sentence:
+            if actor.kind == "person":
+                self.last_named[actor.name] = self.sentences_read
+        self.sentences_read += 1
         learn_genders(sent, self.actors, self.genders)
         self.sentences_since_parties += 1
         self.sentences_since_people += 1

@@ -27,6 +27,8 @@ from spacy.tokens import Token
 
 from streams.core.lexicon.modality import (
     APPLY_TO_VERBS,
+    CAREER_SPAN_PREPS,
+    CAREER_SPANS,
     CLAIM_NOUNS,
     CONDITION_MARKERS,
     DENIAL_PHRASALS,
@@ -294,6 +296,21 @@ def _awaited(verb: Token) -> bool:
     return not past
 
 
+def _over_a_career(verb: Token) -> bool:
+    """ "over his career", "throughout the years": a span of a life, in which no one event is told."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in CAREER_SPAN_PREPS
+        and any(
+            o.dep_ == "pobj"
+            and o.lower_ in CAREER_SPANS
+            and any(d.dep_ in ("poss", "det") and d.lower_ not in ("a", "an") for d in o.children)
+            for o in c.children
+        )
+        for c in verb.children
+    )
+
+
 def _habitual(path: list[tuple[Token, str]]) -> bool:
     noun = path[0][0]
     if noun.pos_ == "NOUN" and any(
@@ -317,6 +334,10 @@ def _habitual(path: list[tuple[Token, str]]) -> bool:
         for c in children
     ):
         return True  # "At times they would meet in secret"
+    if _over_a_career(verb) or (
+        noun.pos_ == "NOUN" and any(c.dep_ == "relcl" and _over_a_career(c) for c in noun.children)
+    ):
+        return True  # "the real estate deals he has brokered over his career"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == USED_TO and verb.head.tag_ == "VBD":
         return True  # "they used to meet in Geneva"
     present = verb.tag_ in ("VBZ", "VBP")
@@ -357,6 +378,8 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
         c.dep_ == "amod" and c.lower_ in _FUTURE_ADJECTIVES for c in nodes[0].children
     ):
         return "planned"  # "agreed to a future meet on Crete", "their upcoming summit"
+    if _scheduled_ahead(nodes[0], verb):
+        return "planned"  # "awaits a vote at the next meeting, set for June"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
         if verb.head.lemma_.lower() in IMPLICATIVE_VERBS and verb.head.tag_ in ("VBD", "VBN"):
             return "past"  # "helped facilitate a meeting", "managed to meet him"
@@ -376,6 +399,35 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
     if _before_or_after_what_is_to_come(verb):
         return "planned"  # "after meeting with Reyes, Holt will fly to Ohio"
     return "past"
+
+
+#: Participles that give an event noun its date to come: "the meeting, scheduled for May".
+_SCHEDULING_VERBS = frozenset({"schedule", "slate", "set"})
+
+
+def _scheduled_ahead(noun: Token, verb: Token) -> bool:
+    """An event noun "scheduled for" a time, told in a clause that is not in the past: "awaits a
+    vote at the board's next meeting, set for June" (not "the talks, scheduled for May, went ahead")."""
+    if noun.pos_ != "NOUN":
+        return False
+    # the participle on the noun, or, after a comma, on the word the noun's phrase hangs from
+    participles = [c for c in noun.children if c.dep_ == "acl"]
+    if noun.dep_ == "pobj":
+        governor = noun.head.head
+        participles += [c for c in governor.children if c.dep_ in ("acl", "advcl") and c.i > noun.i]
+        verb = governor if governor.pos_ in ("VERB", "AUX") else verb
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = noun.sent.root
+    if verb.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+    ):
+        return False
+    return any(
+        c.tag_ == "VBN"
+        and c.lemma_.lower() in _SCHEDULING_VERBS
+        and any(p.dep_ == "prep" and p.lower_ in ("for", "on") for p in c.children)
+        for c in participles
+    )
 
 
 def _before_or_after_what_is_to_come(verb: Token) -> bool:

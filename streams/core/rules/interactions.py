@@ -471,6 +471,8 @@ def _no_one_met(verb: Token) -> bool:
         return True
     if lemma != "host":
         return False
+    if verb.i >= 2 and verb.doc[verb.i - 1].text == "-" and verb.doc[verb.i - 2].lower_ == "co":
+        return True  # "co-hosts a podcast": hosts a show or an occasion with someone, meets no one
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects.append(verb.head)  # "a town hall hosted by Fox News": the occasion it describes
     # what the for- and with-phrases of the hosting and of what is hosted hold

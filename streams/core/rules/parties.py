@@ -26,6 +26,7 @@ from streams.core.lexicon.people import KIN_NOUNS, PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS, FACILITY_HEADS, ROOM_HEADS
 from streams.core.lexicon.triggers import (
     ABOUT_PREPS,
+    ACQUISITION_NOUNS,
     ACQUISITION_VERBS,
     AFFECT_VERBS,
     AGREEMENT_NOUN_VERBS,
@@ -33,6 +34,8 @@ from streams.core.lexicon.triggers import (
     COMMENT_VERBS,
     COUNTERPART_PREPS,
     MEETING_NOUNS,
+    MERGER_NOUNS,
+    NAMED_AGREEMENTS,
     RIVAL_VERBS,
     SALE_NOUNS,
     SALE_VERBS,
@@ -194,6 +197,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     reporters = [child]
                 slots.extend(reporters)
             elif child.dep_ in ARGUMENT_DEPS and child not in heads:
+                if child.dep_ == "nsubj" and _mediated(head):
+                    continue  # "Egypt brokered the truce", "the deals he brokered": the go-between
                 if child.dep_ in ("dobj", "dative") and _another_act(head, heads):
                     continue  # "had protested Trump and started having conversations with X"
                 if child.dep_ == "dobj" and head.i != token.i and is_trip_noun(child):
@@ -357,7 +362,10 @@ MEDIATING_VERBS = frozenset({"broker", "mediate", "facilitate"})
 
 
 def _go_between(word: Token) -> bool:
-    """Whether ``word`` is the agent of a mediating verb ("a truce brokered by Egypt")."""
+    """Whether ``word`` is the agent or the subject of a mediating verb ("a truce brokered by
+    Egypt", "Egypt brokered the truce")."""
+    if word.dep_ == "nsubj":
+        return _mediated(word.head)
     agent = word.head
     return word.dep_ == "pobj" and agent.dep_ == "agent" and _mediated(agent.head)
 
@@ -566,6 +574,8 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
                 continue
             if _describes_the_name(child):
                 continue  # "Raul Grijalva, the top Democrat on the committee": Grijalva, no group
+            if _origin_of_the_next_name(child):
+                continue  # "Ann Lee and Ohio banker Bo Kim": Ohio is where Kim is from
             if (child.dep_ in ("conj", "appos") and not _party_tag(child)) or _misparsed_conjunct(child):
                 todo.append(child)
         # a common noun: whom it is made of or belongs to ("House GOP leaders" is one group, _slot_actors);
@@ -629,6 +639,21 @@ def _locates_an_area(token: Token) -> bool:
     while token.dep_ == "compound" and token.head.i != token.i:
         token = token.head
     return token.lemma_.lower() in AREA_NOUNS
+
+
+def _origin_of_the_next_name(child: Token) -> bool:
+    """ "Woody Johnson and Wisconsin billionaire Diane Hendricks": the parser may coordinate the
+    place with the first name; the lower-case noun after it, part of the next name, shows it says
+    where that person is from."""
+    if child.dep_ != "conj" or child.ent_type_ not in ("GPE", "NORP", "LOC") or child.i + 1 >= len(child.doc):
+        return False
+    after = child.doc[child.i + 1]
+    return (
+        after.dep_ == "compound"
+        and after.pos_ == "NOUN"
+        and after.text.islower()
+        and after.head.ent_type_ == "PERSON"
+    )
 
 
 def _misparsed_conjunct(child: Token) -> bool:
@@ -712,7 +737,11 @@ def select_parties(
     # "the North American Free Trade Agreement", "signed the Paris Agreement": a named agreement is what
     # was agreed, no party
     own = (
-        CharSpans((e.start_char, e.end_char) for e in entities_in(sent) if e.root.lower_ in AGREEMENT_NOUNS)
+        CharSpans(
+            (e.start_char, e.end_char)
+            for e in entities_in(sent)
+            if e.root.lower_ in AGREEMENT_NOUNS or e.text.lower().strip(". ") in NAMED_AGREEMENTS
+        )
         if trigger.type == "agreement"
         else CharSpans()
     )
@@ -747,7 +776,7 @@ def select_parties(
         if title is not None and title.i in people_slots and not title.ent_type_:
             continue  # "chatted with the former Treasury secretary" (Rubin): not his department too
         for actor in got:
-            found.setdefault(actor.name, actor)
+            found.setdefault(actor.name, _as_bought(actor, token))
     for country in capitals:
         if _from_abroad(found.values(), country):
             # "Biden visited Ankara": a foreign visitor to a capital visits its government
@@ -810,13 +839,32 @@ def select_parties(
             if in_event_topic(ent.root, trigger.token) or _describes_a_thing(ent, trigger.token):
                 continue  # "the talks cover Korea's weapons", "the Cadillac tax": what, not who
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
-                found[actor.name] = actor
+                found[actor.name] = _as_bought(actor, ent.root)
     _drop_title_countries(found, sent, actors)
     _drop_makers(found, makers, role, actors)
     if not found and trigger.type == "agreement" and told_with_own_verb(trigger.token):
         # "... and the trade deal struck in July": the agreement of the parties just named
         return discourse.parties_of_the_agreement(trigger.token, role)
     return list(found.values())
+
+
+def _as_bought(actor: Actor, token: Token) -> Actor:
+    """A one-word name the model took for a person's is a company's when the purchase buys it
+    ("will end up buying Pfizer")."""
+    if actor.kind == "person" and " " not in actor.name and _bought(token):
+        return replace(actor, kind="organization")
+    return actor
+
+
+def _bought(token: Token) -> bool:
+    """Whether a name is what a purchase buys ("buying Pfizer", "Pixar, which was acquired by
+    Disney", "the acquisition of SeaMicro"): a company, which a one-word name the model took for a
+    person's is then too (a person is hired or signed, not bought)."""
+    if token.dep_ == "appos":
+        token = token.head  # "bought a rival, Halbwerk"
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":
+        return token.head.lemma_.lower() in ACQUISITION_VERBS
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in ACQUISITION_NOUNS
 
 
 def _related_to(name: Token) -> bool:
@@ -1475,7 +1523,13 @@ def _what_the_event_does(trigger: Token, verb: Token) -> bool:
 
 
 def _event_noun(token: Token) -> bool:
-    return token.lower_ in MEETING_NOUNS or token.lemma_.lower() in AGREEMENT_NOUNS | MEETING_NOUNS
+    """A noun that tells a meeting, an agreement or a purchase ("the $2 million buy of Beta")."""
+    lemma = token.lemma_.lower()
+    return (
+        token.lower_ in MEETING_NOUNS
+        or lemma in AGREEMENT_NOUNS | MEETING_NOUNS | ACQUISITION_NOUNS | SALE_NOUNS | MERGER_NOUNS
+        or lemma in ACQUISITION_VERBS  # "buy" used as a noun
+    )
 
 
 def stacked_bodies(noun: Token) -> list[Token]:

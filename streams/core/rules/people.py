@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from streams.core.lexicon.organisations import BODY_WORDS, COMPANY_TAILS
+from streams.core.lexicon.organisations import BODY_WORDS, COMPANY_DESCRIPTORS, COMPANY_TAILS
 from streams.core.lexicon.people import (
     NAME_PARTICLES,
     NAME_TITLES,
@@ -323,6 +323,39 @@ def _another_first_name(name: str, person: Person) -> bool:
     return bool(full) and all(n[-1] == words[-1] and not one_edit_apart(n[0], words[0]) for n in full)
 
 
+def _given_an_age(ent: Span, name: str) -> bool:
+    """A name of two or three words followed by an age between commas is a person's ("One voter,
+    Lupe Otanez, 35, said"), whatever the model tagged it."""
+    doc = ent.doc
+    if len(name.split()) not in (2, 3) or is_body_name(name) or ent.end + 2 >= len(doc):
+        return False
+    comma, age, close = doc[ent.end], doc[ent.end + 1], doc[ent.end + 2]
+    return (
+        comma.text == ","
+        and age.text.isdigit()
+        and 14 <= int(age.text) <= 110
+        and close.text in (",", ".", ";")
+        and all(w[:1].isupper() for w in name.split())
+    )
+
+
+def _listed_among_bodies(ent: Span) -> bool:
+    """A one-word name the model tagged a person in a list of bodies with no person in it: "a deal
+    with Facebook, Google and Twitter" (Google tagged a body)."""
+    return ent.label_ == "PERSON" and len(ent) == 1 and listed_among_bodies(ent.root)
+
+
+def listed_among_bodies(token: Token) -> bool:
+    """Whether a one-word name stands in a list of three or more with a body in it and no person
+    ("Facebook, Google and Twitter"); "met Berg and Google" is too short a list to tell."""
+    others = [t for t in token.conjuncts if t.pos_ == "PROPN"]
+    return (
+        len(others) >= 2
+        and any(t.ent_type_ == "ORG" for t in others)
+        and not any(t.ent_type_ == "PERSON" for t in others)
+    )
+
+
 def _listed_among_people(ent: Span, name: str) -> bool:
     """A name the model tagged a body in a list of people: "Tarek Fahmy, Yannis Petrou, Nikos Loizou
     and Marc Dubois" (two people beside it), or "Presidents Adamu Bello of Ghana and Pierre Talon of
@@ -360,6 +393,27 @@ def after_title(ent: Span) -> bool:
     return previous.lower_ in NAME_TITLES
 
 
+def described_as_a_company(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name ``doc[start:end]`` follows a noun for a kind of business ("server startup
+    SeaMicro", "database maker Palvex") or, one word long, has one in apposition ("Tomco, the
+    chipmaker,"): a company's name, though the model may take a name it never saw for a person's
+    or a place's."""
+    if start > 0 and _a_business_noun(doc[start - 1]):
+        return True
+    if end - start > 1:
+        return (
+            False  # a full name's apposition may be its company's, misattached ("Ann Lutz of Acme, a firm")
+        )
+    root = doc[start]
+    if root.dep_ == "appos" and _a_business_noun(root.head):
+        return True  # "another drug company, Actavis"
+    return any(c.dep_ == "appos" and _a_business_noun(c) for c in root.children)
+
+
+def _a_business_noun(token: Token) -> bool:
+    return token.tag_ == "NN" and token.text.islower() and token.lower_ in COMPANY_DESCRIPTORS
+
+
 def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     """Learn the article's people from the model's entities, then relabel ``doc.ents`` to match.
     ``text`` is ``doc.text`` when the caller has it already (spaCy builds it anew on every read)."""
@@ -385,7 +439,8 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     titled = [
         name
         for ent, name in zip(model_ents, names, strict=True)
-        if (ent.label_ in ("ORG", "GPE", "NORP") and after_title(ent)) or _listed_among_people(ent, name)
+        if (ent.label_ in ("ORG", "GPE", "NORP") and (after_title(ent) or _given_an_age(ent, name)))
+        or _listed_among_people(ent, name)
     ]
     # Longest names first, so surname-only mentions join the full name.
     for name in sorted(person_names + titled, key=lambda name: -len(name.split())):
@@ -417,6 +472,11 @@ def _words_for_bodies(ents: Sequence[Span], names: Sequence[str]) -> set[str]:
     surnames: set[str] = set()
     heads: set[str] = set()
     for ent, name in zip(ents, names, strict=True):
+        if (
+            ent.label_ in ("PERSON", "GPE") and described_as_a_company(ent.doc, ent.start, ent.end)
+        ) or _listed_among_bodies(ent):
+            heads.add(name)  # "server startup SeaMicro", "Facebook, Google and Twitter": every mention
+            continue
         if " " not in name:
             if ent.label_ == "ORG" and _names_a_model(ent):
                 heads.add(name)  # "the Boeing 717", "an Airbus A330": a maker of things
@@ -452,6 +512,10 @@ def speech_form(word: str) -> bool:
     )
 
 
+#: Dashes that, spaced, set off an aside: a name the model runs across one ends before it.
+_DASHES = frozenset({"-", "–", "—"})
+
+
 def _trim_glued_words(doc: Doc) -> None:
     """Cut the headline words the model glued to a name: "Obama Says", "Ted Cruz Refuses".
 
@@ -459,7 +523,7 @@ def _trim_glued_words(doc: Doc) -> None:
     speech verb loses it; one that is another person entity's full name plus more words
     (other than "Jr.") before or after it is cut back to that name; a person's name holds no
     digit ("Patriot 13 percent"), nor a title in front of a first and last name ("Taoiseach Leo
-    Varadkar").
+    Varadkar"), nor a spaced dash and the lower-case word after it ("Rosa Lind - agreed").
     """
     ents = list(doc.ents)
     names = {
@@ -480,6 +544,18 @@ def _trim_glued_words(doc: Doc) -> None:
                 start = digits[-1] + 1
         if ent.label_ == "PERSON" and end - start >= 3 and doc[start].lower_ in NAME_TITLES:
             start += 1  # "Taoiseach Leo Varadkar": a title the model took into the name
+        if ent.label_ == "PERSON":
+            # "Rosa Lind - agreed to ...": the closing dash of an aside and the verb after it
+            dash = next(
+                (
+                    t.i
+                    for t in doc[start + 1 : end - 1]
+                    if t.text in _DASHES and t.whitespace_ and doc[t.i + 1].text[:1].islower()
+                ),
+                None,
+            )
+            if dash is not None:
+                end = dash
         if ent.label_ in ("PERSON", "ORG") and end - start >= 2:
             # "Trump Says He Never Pledged": the name ends before a capitalised speech verb or a pronoun
             glue = next(
@@ -699,6 +775,12 @@ def _relabel_people(
         span = ent
         if ent.label_ == "PERSON" and _names_a_body(clean_name(ent.text), bodies):
             span = Span(doc, ent.start, ent.end, label="ORG")
+        elif (
+            ent.label_ == "GPE"
+            and described_as_a_company(doc, ent.start, ent.end)
+            and not country_for(ent.text)
+        ):
+            span = Span(doc, ent.start, ent.end, label="ORG")  # "software startup Zendrix"
         if (
             ent.label_ in ("ORG", "GPE")
             and len(ent) <= 3

@@ -109,3 +109,30 @@ def test_the_maker_of_goods_bought_from_a_seller_is_no_party(
     deals = [e.to_dict() for e in result.events if e.type == "agreement"]
     assert [[a["name"] for a in d["actors"]] for d in deals] == [["Tom Hale", seller]]
     assert deals[0]["date"] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "bought"),
+    [
+        ("Tomco, the chipmaker, agreed on Monday to buy German rival Halbwerk.", "Halbwerk"),
+        ("Dunmore, the much smaller firm, will in the end buy Pelzer.", "Pelzer"),
+    ],
+)
+def test_a_one_word_name_that_is_bought_is_a_company(extractor: Extractor, body: str, bought: str) -> None:
+    """The model takes a one-word company name it never saw for a person's; a person is not bought."""
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2015-03-02"))
+    (deal,) = [e for e in result.events if e.type == "agreement"]
+    kinds = {a.name: a.kind for a in deal.actors}
+    assert kinds[bought] == "organization"
+
+
+def test_two_purchases_told_side_by_side_are_not_one_deal_between_the_bought(extractor: Extractor) -> None:
+    """ "the purchase of Quorvex ... and the buy of Daltrix": each company was bought by someone
+    else, they made no deal with each other."""
+    body = (
+        "The biggest were the $900 million purchase of Quorvex, a maker of storage software; and "
+        "the $80 million buy of Daltrix, a maker of network cards for office systems."
+    )
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2008-05-14"))
+    for deal in (e for e in result.events if e.type == "agreement"):
+        assert {a.name for a in deal.actors} != {"Quorvex", "Daltrix"}

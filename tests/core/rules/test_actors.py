@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from streams.core.article import Article
 from streams.core.extractor import Extractor
 from streams.core.rules.actors import written_name
 
@@ -73,3 +74,12 @@ def test_the_group_of_a_number_is_named_with_its_number(extractor: Extractor) ->
     body = "Premier Ann Lund met the Group of 20 at its summit in Oslo on Monday."
     names = {a["name"] for e in events_of(extractor, body, "meeting", "2016-06-17") for a in e["actors"]}
     assert "Group of 20" in names and "Group" not in names
+
+
+def test_a_name_tagged_a_place_that_no_gazetteer_knows_is_a_body(extractor: Extractor) -> None:
+    """ "Allergan agreed to be acquired": the model tags a company's name as a place; a name that is
+    neither a country nor a place the gazetteer knows is not a country."""
+    body = "Valeant was spurned, and Allergan agreed to be acquired by another drug company, Actavis."
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2015-03-02"))
+    (deal,) = [e for e in result.events if e.type == "agreement"]
+    assert {a.name: a.kind for a in deal.actors}["Allergan"] == "organization"

@@ -48,10 +48,22 @@ def test_a_description_stands_for_the_person_described_so(extractor: Extractor, 
         "Ravi Patel met with the president on Tuesday.",
         # described by another title
         "House Speaker Paul Berg spoke on Monday. Ravi Patel met with the governor on Tuesday.",
+        # a bare title whose bearer was named long before, others since
+        "Paul Berg, a candidate for governor, spoke in Lyon on Monday. The city council voted on "
+        "Tuesday. Its members backed a new bridge. The mayor was away. Fans filled the stadium. "
+        "Ravi Patel spoke to Ann Lund later. Patel had a conversation with the candidate on Friday.",
     ],
 )
 def test_a_description_that_fits_no_one_person_names_no_one(extractor: Extractor, body: str) -> None:
     assert _parties(extractor, body) == []
+
+
+def test_a_bare_title_stands_for_its_bearer_named_a_few_sentences_back(extractor: Extractor) -> None:
+    body = (
+        "Paul Berg, a candidate for governor, spoke in Lyon on Monday. The city council voted on "
+        "Tuesday. Ravi Patel had a conversation with the candidate on Friday."
+    )
+    assert [set(p) for p in _parties(extractor, body)] == [{"Ravi Patel", "Paul Berg"}]
 
 
 def test_another_countrys_office_is_that_country(extractor: Extractor) -> None:
@@ -180,3 +192,13 @@ def test_he_is_the_named_subject_above_it_and_never_one_quoted(
     extractor: Extractor, body: str, parties: set[str]
 ) -> None:
     assert [set(p) for p in _parties(extractor, body, published_at="2016-05-11")] == [parties]
+
+
+def test_the_energy_ministers_are_those_of_the_group_described_so(extractor: Extractor) -> None:
+    """Prime ministers and energy ministers met; "the energy ministers" signed: only the latter."""
+    body = (
+        "The talks in Lima were attended by Chilean prime minister Ana Ruiz and energy minister Tom "
+        "Berg, and Peruvian prime minister Rosa Lind and energy minister Omar Vidal. The deal was "
+        "signed by the energy ministers."
+    )
+    assert [set(p) for p in _parties(extractor, body, "agreement")] == [{"Tom Berg", "Omar Vidal"}]

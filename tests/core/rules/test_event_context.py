@@ -64,6 +64,19 @@ def nlp():  # type: ignore[no-untyped-def]
         # an agreed plan is the agreement, not a plan of one
         ("Chile and Peru came up with a common plan for the border.", "plan", "agreement", "occurred"),
         ("Aides said the mayors would meet on Friday.", "meet", "meeting", "scheduled"),
+        # a meeting scheduled for a time, told in a clause not in the past
+        (
+            "The merger of the two brewers is pending approval at the next meeting, scheduled for the fall.",
+            "meeting",
+            "meeting",
+            "scheduled",
+        ),
+        (
+            "The talks between the two mayors, scheduled for May, went ahead in Lima.",
+            "talks",
+            "meeting",
+            "occurred",
+        ),
         # the event's own past relative clause decides, not the future or the hope that governs it
         ("She will urge them to continue the talks they began in May.", "talks", "meeting", "occurred"),
         ("Zenco will honor the deal it signed with Malto.", "deal", "agreement", "occurred"),
@@ -126,6 +139,10 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Will the two leagues sign the treaty?", "sign", "agreement", "hypothetical"),
         ("Zenco typically signs multi-year supply deals with its growers.", "deals", "agreement", "habitual"),
         ("The Baltic ministers meet every year in Riga.", "meet", "meeting", "habitual"),
+        # what was done over a career or the years is a habit, no one event
+        ("Ivan Pelz likes the land deals he has struck over his career.", "deals", "agreement", "habitual"),
+        ("Ivan Pelz has met Rosa Lind many times over the years.", "met", "meeting", "habitual"),
+        ("Ivan Pelz met Rosa Lind over the weekend.", "met", "meeting", "occurred"),
         ("Portugal was not invited to the conference.", "conference", "meeting", "negated"),
         ("The pilots and the airline failed to reach an agreement.", "agreement", "agreement", "negated"),
         ("The summit was called off after the flood.", "summit", "meeting", "negated"),

@@ -71,6 +71,8 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         # an occasion hosted with no guest named
         "In June, President Ann Lund hosted a Ramadan Iftar meal at the palace.",
         "In 2014, Tulsa hosted the Pride Games, known as the LGBT Olympics.",
+        # co-hosting a show or an occasion with someone is no meeting with them
+        "Ann Lund co-hosted a radio show with Tom Berg.",
         # two who visit a city, named as one, do not meet each other there
         "Ann Lund and Tom Berg both visited Wilmington, the state's biggest city.",
         # a private trip
