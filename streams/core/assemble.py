@@ -44,7 +44,7 @@ from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, w
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.reciprocal import reciprocating_party
 from streams.core.rules.rementions import earlier_copy, points_back, refers_back, with_details_of
-from streams.core.rules.same_day import live_blog_entries, on_the_news_day
+from streams.core.rules.same_day import Lede, find_lede, live_blog_entries, on_the_news_day
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.rules.syntax import in_source_phrase
 from streams.core.rules.tickers import affiliation_spans, based_in_spans, labelled_lists, ticker_spans
@@ -70,6 +70,8 @@ class ArticleContext:
     dateline: Dateline | None = None
     #: a live blog's entry headings ("5:30 p.m."): where each ends, and its clock time
     live_blog_entries: list[tuple[int, str]] = field(default_factory=list)
+    #: the lede's sentence and the one news day it gives, if it does
+    lede: Lede | None = None
 
     def evidence(self, start: int, end: int) -> Evidence:
         """The body's text between two offsets, without surrounding white space."""
@@ -111,17 +113,19 @@ def build_events(
     text = actors.document.text
     base, basis = _base_date(article, text, fallback_date)
     quotes = find_quotes(text)  # once per article: statements, dates and triggers all use it
+    quote_spans = CharSpans((q.start, q.end) for q in quotes)
     context = ArticleContext(
         article=article,
         doc=doc,
         actors=actors,
         base_date=base,
         date_basis=basis,
-        quote_spans=CharSpans((q.start, q.end) for q in quotes),
+        quote_spans=quote_spans,
         extractor=extractor,
         countries=article_countries(actors.document.ents),
         dateline=find_dateline(text),
         live_blog_entries=live_blog_entries(text),
+        lede=find_lede(actors.document.sentences, base, quote_spans),
     )
     events: list[Event] = []
     anchors: list[int] = []  # char offset of what signalled each event (quote or trigger)
@@ -133,7 +137,7 @@ def build_events(
         anchors.append(st.quote_start)
     discourse = DiscourseContext(actors)
     previous_start = -1  # where the last non-empty sentence began
-    for sent in actors.document.sentences:
+    for number, sent in enumerate(actors.document.sentences):
         check()
         if not sent.text.strip():
             continue
@@ -171,6 +175,8 @@ def build_events(
                     context.date_basis,
                     quoted=context.quote_spans.covers(trigger.token.idx),
                     entries=context.live_blog_entries,
+                    lede=context.lede,
+                    number=number,
                 )
             )
             anchors.append(trigger.token.idx)

@@ -327,11 +327,20 @@ _POLITY_WORDS = frozenset(
 )
 
 
+#: Former and other names of countries that neither the country table nor the gazetteer holds.
+_OTHER_COUNTRY_NAMES = frozenset(
+    {"Burma", "Swaziland", "Macedonia", "East Timor", "Zaire", "Persia", "Ceylon", "Rhodesia", "Siam"}
+    | {"Yugoslavia", "Czechoslovakia", "Soviet Union", "USSR", "East Germany", "West Germany"}
+)
+
+
 def _no_place(name: str, written: str) -> bool:
     """Whether a name the model tagged as a place is none: no country, no place the gazetteer
-    knows, no state's or province's abbreviation ("Calif.", "Mass.", "Ont"), no polity's long form."""
+    knows, no state's or province's abbreviation ("Calif.", "Mass.", "Ont"), no polity's long form,
+    no former name of a country ("Burma")."""
     return (
         len(name) > 4
+        and name not in _OTHER_COUNTRY_NAMES
         and country_for(name) is None
         and not is_place_name(name)
         and not written.rstrip().endswith(".")

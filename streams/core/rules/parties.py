@@ -1396,7 +1396,28 @@ def _within_reach(token: Token, trigger: Token) -> bool:
         return False  # "Republicans criticised Obama for meeting Castro": they judge, he met
     if up and up[-1].dep_ in ("dobj", "dative") and _another_act(up[-1].head, down):
         return False  # "Lund criticised Berg and then met the mayor": whom she criticised
+    if any(_clause_of_its_own(t, trigger) for t in down if t.i != trigger.i):
+        return False  # "Berg and Lund attacked the plan, and Lund spoke at a summit": Berg was not there
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
+
+
+def _clause_of_its_own(node: Token, trigger: Token) -> bool:
+    """A verb coordinated with another that has a named subject of its own: the names of the clause
+    it is coordinated with are no parties of an event told in it. Not when the event is that
+    subject ("a deal started between A and B, but negotiations had stalled"), nor a pronoun, which may
+    be the event again ("the summit ..., but it erupted into attacks between X and Y"), nor a common
+    noun, which a misparse may make one ("filming television shows and meeting with X")."""
+    return (
+        node.dep_ == "conj"
+        and node.pos_ in ("VERB", "AUX")
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass")
+            and (c.pos_ == "PROPN" or c.ent_type_ not in ("", "DATE", "TIME", "CARDINAL"))
+            and not c.is_ancestor(trigger)
+            and c != trigger
+            for c in node.children
+        )
+    )
 
 
 def _another_act(head: Token, heads: list[Token]) -> bool:

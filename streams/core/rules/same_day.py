@@ -10,21 +10,82 @@ parties share no one with the dated one.
 
 A live blog ("The Latest: ...", entries headed "5:30 p.m.") tells each entry's news on the blog's
 day: there an undated event in the simple past, under an entry's clock time, is of the news day.
+
+The lede may give the news day with no event of its own ("The row burst into view Tuesday, with
+the White House sending an aide to Capitol Hill ... they sent counsel X to Capitol Hill for a tense
+meeting with Y"; "Trump is set to meet party leaders Monday when he arrives in Washington ... Trump
+would be meeting with top Republicans"): an undated event a little later that names one of the
+lede's parties or its place, in the simple past or planned, is of that day too. Not one told by a
+plural noun ("her meetings with donors", a series with a time of its own), nor one in a quote.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from streams.core.model import DateBasis, DateValue, Event
+from streams.core.normalise.dates import is_relative, normalise_date
 from streams.core.rules.document import entities_in
 from streams.core.rules.event_dates import TIME_SHIFT_WORDS, news_day, past_tense
 from streams.core.rules.syntax import clause_verb
+from streams.core.spans import CharSpans
+
+#: How many of the body's first sentences may be its lede (after a headline and a standfirst).
+LEDE_SENTENCES = 3
+#: How many sentences into the body an undated event may still be the lede's news.
+LEDE_REACH = 15
+
+
+@dataclass(frozen=True)
+class Lede:
+    """The lede's sentence and the one news day it gives."""
+
+    start: int  # character offsets of the sentence
+    end: int
+    text: str
+    day: DateValue
+
+
+def find_lede(sentences: Sequence[Span], base: date | None, quote_spans: CharSpans) -> Lede | None:
+    """The first of the body's first sentences that gives a date, when that is one day of the news
+    (``news_day``); read once per article."""
+    for sent in sentences[:LEDE_SENTENCES]:
+        days: dict[str, DateValue] = {}
+        for ent in entities_in(sent):
+            if ent.label_ == "DATE" and not quote_spans.covers(ent.start_char):
+                value = normalise_date(ent.text, base, not_after=True)
+                if value is not None and value.precision == "day":
+                    days.setdefault(value.value, value)
+        if not days:
+            continue
+        if len(days) != 1:
+            return None
+        (day,) = days.values()
+        return Lede(sent.start_char, sent.end_char, sent.text, day) if news_day(day, base) else None
+    return None
+
+
+def _names_the_lede_tells(event: Event, lede: Lede) -> bool:
+    """Whether the lede names a party of the event (a person by surname too) or its place."""
+    names = [a.name for a in event.actors if a.kind != "group"]
+    names += [a.name.split()[-1] for a in event.actors if a.kind == "person" and " " in a.name]
+    if event.location is not None and event.location.name:
+        names.append(event.location.name)
+    return any(re.search(rf"\b{re.escape(name)}\b", lede.text) for name in names)
+
+
+def _planned_in_words(trigger: Token) -> bool:
+    """ "would be meeting", "will sign", "is set to meet": a plan the clause tells."""
+    verb = clause_verb(trigger)
+    return verb is not None and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children
+    )
 
 
 def _simple_past(trigger: Token) -> bool:
@@ -39,9 +100,17 @@ def _simple_past(trigger: Token) -> bool:
     return past_tense(verb)
 
 
+#: Parts of a day, which keep the scene on the day told before ("a tense midday meeting").
+_PARTS_OF_DAY = frozenset({"morning", "midday", "noon", "afternoon", "evening", "night", "overnight"})
+
+
 def _free_of_time(sent: Span) -> bool:
-    """No date and no word that moves the sentence in time."""
-    if any(ent.label_ in ("DATE", "TIME") for ent in entities_in(sent)):
+    """No date, no time but a part of the day, and no word that moves the sentence in time."""
+    if any(
+        ent.label_ == "DATE"
+        or (ent.label_ == "TIME" and not _PARTS_OF_DAY.intersection(ent.text.lower().split()))
+        for ent in entities_in(sent)
+    ):
         return False
     return not any(t.lower_ in TIME_SHIFT_WORDS for t in sent)
 
@@ -72,16 +141,19 @@ def on_the_news_day(
     basis: DateBasis | None = None,
     quoted: bool = False,
     entries: list[tuple[int, str]] | None = None,
+    lede: Lede | None = None,
+    number: int = 0,
 ) -> Event:
     """``event`` dated (and placed, when it names no place) as the latest earlier meeting or
     agreement of the news day that shares a party with it, or, in a live blog's entry and outside a
-    quote (``quoted``), dated the blog's day; unchanged when neither holds."""
-    if (
-        event.date is not None
-        or event.status != "past"
-        or not _simple_past(trigger)
-        or not _free_of_time(sent)
-    ):
+    quote (``quoted``), dated the blog's day, or dated the ``lede``'s day when it is the ``number``-th
+    sentence a little after it and the lede names one of its parties or its place; unchanged when
+    none holds."""
+    if event.date is not None or not _free_of_time(sent):
+        return event
+    if event.status == "planned" and _planned_in_words(trigger):
+        return _on_the_ledes_day(event, trigger, sent, lede, number, quoted, basis)
+    if event.status != "past" or not _simple_past(trigger):
         return event
     # in a live blog's entry (``live_blog_entries``), not in a quote: "It was my first meeting of Ali"
     entry = None if quoted or not entries else _entry_time(sent, entries)
@@ -100,4 +172,25 @@ def on_the_news_day(
             date_basis=other.date_basis,
             location=event.location or other.location,
         )
-    return event
+    return _on_the_ledes_day(event, trigger, sent, lede, number, quoted, basis)
+
+
+def _on_the_ledes_day(
+    event: Event,
+    trigger: Token,
+    sent: Span,
+    lede: Lede | None,
+    number: int,
+    quoted: bool,
+    basis: DateBasis | None,
+) -> Event:
+    if (
+        lede is None
+        or quoted
+        or number >= LEDE_REACH
+        or lede.end > sent.start_char
+        or trigger.tag_ in ("NNS", "NNPS")
+        or not _names_the_lede_tells(event, lede)
+    ):
+        return event
+    return replace(event, date=lede.day, date_basis=basis if is_relative(lede.day) else None)

@@ -6,7 +6,7 @@ import pytest
 
 from streams.core.article import Article
 from streams.core.extractor import Extractor
-from streams.core.rules.actors import written_name
+from streams.core.rules.actors import _no_place, written_name
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,9 @@ def test_a_name_tagged_a_place_that_no_gazetteer_knows_is_a_body(extractor: Extr
     result = extractor.extract_one(Article(id="t", body=body, published_at="2015-03-02"))
     (deal,) = [e for e in result.events if e.type == "agreement"]
     assert {a.name: a.kind for a in deal.actors}["Allergan"] == "organization"
+
+
+def test_a_former_name_of_a_country_stays_a_country() -> None:
+    """ "Burma" is in neither the country table nor the gazetteer; it is no body for that."""
+    assert not _no_place("Burma", "Burma")
+    assert _no_place("Allergan", "Allergan")

@@ -1291,3 +1291,30 @@ def test_an_agreement_known_by_its_short_name_is_no_party_to_itself(extractor: E
         "agreement",
     )
     assert found and all("Nafta" not in f for f in found), found
+
+
+def test_names_of_a_coordinated_clause_with_its_own_subject_are_not_at_the_event(
+    extractor: Extractor,
+) -> None:
+    """ "Berg, Lund and Holt attacked the plan — and Lund spoke at a summit": only Lund was there."""
+    found = _parties(
+        extractor,
+        "Tom Berg, Ana Lund and Omar Holt have all attacked the plan as a waste of money — and Lund, "
+        "who is running third in the polls, was bold enough to tout her view during a farm summit in "
+        "Ames in March.",
+        "meeting",
+    )
+    assert all(not ({"Tom Berg", "Omar Holt"} & set(f)) for f in found), found
+
+
+def test_names_of_the_clause_before_stay_parties_of_the_event_that_is_the_next_clauses_subject(
+    extractor: Extractor,
+) -> None:
+    """ "a deal started between A and B, but negotiations had stalled": the negotiations were theirs."""
+    found = _parties(
+        extractor,
+        "The order came out of a deal started between Nordair and Boeing a year ago, but "
+        "negotiations had stalled over prices.",
+        "meeting",
+    )
+    assert found == [{"Nordair", "Boeing"}], found

@@ -1,9 +1,10 @@
-"""An undated event of people the lede dated on the news day takes that day and place."""
+"""An undated event of people the lede dated, or of the lede's news, takes that day (and place)."""
 
 from __future__ import annotations
 
 import pytest
 
+from streams.core.article import Article
 from streams.core.extractor import Extractor
 from tests.fixtures.extraction import events_of
 
@@ -68,3 +69,52 @@ def test_a_live_blog_entry_is_of_the_blogs_day(
 ) -> None:
     (meeting,) = events_of(extractor, BLOG + entry, "meeting", published_at="2025-10-29")
     assert (meeting["date"] or {}).get("value") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the lede's day, for an event of its news told later with a party the lede names
+        (
+            "Senator Ravi Patel is set to meet the leaders of his party Monday when he arrives in Oslo.\n\n"
+            "A series of meetings will follow. His aides said Patel would be meeting with top party "
+            "officials but would not name them.",
+            ["2016-03-21", "2016-03-21"],
+        ),
+        # or the lede's place; a part of the day keeps it
+        (
+            "The row burst into public view Sunday, with the city hall sending an aide to Bergen.\n\n"
+            "The letter so annoyed the mayor that she sent counsel Tom Berg to Bergen for a tense "
+            "midday meeting with council members, including Ann Lund.",
+            ["2016-03-20"],
+        ),
+        # not for an event that names neither, nor one in the perfect, which tells an earlier time
+        (
+            "The row burst into public view Sunday, with the city hall sending an aide to Bergen.\n\n"
+            "Counsel Tom Berg met with Ann Lund in Lyon.",
+            [None],
+        ),
+        (
+            "Senator Ravi Patel met the leaders of his party Sunday in Oslo.\n\nPatel had met with Ann "
+            "Lund in Lyon.",
+            ["2016-03-20", None],
+        ),
+        # nor for a present told of any time
+        (
+            "Senator Ravi Patel met the leaders of his party Sunday in Oslo.\n\nFirst Patel goes to Lyon "
+            "to meet Ann Lund, now this.",
+            ["2016-03-20", None],
+        ),
+        # nor for a series told by a plural noun
+        (
+            "A report on Senator Ravi Patel came out Sunday in Oslo.\n\nIt said Patel's meetings with "
+            "Ann Lund drew scrutiny.",
+            [None],
+        ),
+    ],
+)
+def test_an_undated_event_of_the_ledes_news_takes_its_day(
+    extractor: Extractor, body: str, expected: list[str | None]
+) -> None:
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2016-03-21"))
+    assert [(e.date.value if e.date else None) for e in result.events if e.type != "statement"] == expected
