@@ -16,6 +16,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.chaos.diagnosis import write_story_diagnosis
 from bench.chaos.outcome import Published, diagnose, expected_events, judge, judge_stories
 from bench.chaos.soak import run_soak
 from bench.throughput.kafka_io import fresh_settings
@@ -85,6 +86,10 @@ def main() -> int:
                 monkey.supervise(time.monotonic(), workers, say)
                 verdict = judge(sent, expected, published)
                 stories = judge_stories(published)
+            if stories.wrong:
+                wrong = [e for examples in stories.examples.values() for e in examples]
+                write_story_diagnosis(settings, wrong, workdir / "story-diagnosis.txt")
+                say(f"the history of {len(wrong)} wrong events: {workdir / 'story-diagnosis.txt'}")
             if verdict.lost:
                 for line in diagnose(settings, verdict.missing_articles + verdict.missing_dead_letters):
                     say(line)
@@ -102,6 +107,9 @@ def main() -> int:
             f"stories: {stories.unassigned} live events in no story, {stories.repeated} in several, "
             f"{stories.stale} story members that are no live event"
         )
+        for what, examples in stories.examples.items():
+            for event_id, story_ids in examples.items():
+                say(f"stories: {what} event {event_id}: in {story_ids or 'no live story'}")
     if verdict.lost:
         say(
             f"missing events for {verdict.missing_articles[:10]}; "

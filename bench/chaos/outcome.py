@@ -152,6 +152,8 @@ class StoryVerdict:
     unassigned: int  # live events in no live story
     repeated: int  # live events in two live stories or more
     stale: int  # event ids in live stories that are no live event
+    #: a few of the event ids behind each count, with the live stories that hold them, for the log
+    examples: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     @property
     def wrong(self) -> int:
@@ -164,9 +166,24 @@ def judge_stories(published: Published) -> StoryVerdict:
         return StoryVerdict(stories=0, unassigned=0, repeated=0, stale=0)
     homes: Counter[str] = Counter(e for members in published.story_members.values() for e in members)
     live = set(published.live)
+    unassigned = sorted(live - set(homes))
+    repeated = sorted(e for e, n in homes.items() if n > 1 and e in live)
+    stale = sorted(set(homes) - live)
+
+    def stories_of(event_ids: list[str]) -> dict[str, list[str]]:
+        return {
+            e: sorted(s for s, members in published.story_members.items() if e in members)
+            for e in event_ids[:10]
+        }
+
     return StoryVerdict(
         stories=len(published.story_members),
-        unassigned=len(live - set(homes)),
-        repeated=sum(1 for e, n in homes.items() if n > 1 and e in live),
-        stale=len(set(homes) - live),
+        unassigned=len(unassigned),
+        repeated=len(repeated),
+        stale=len(stale),
+        examples={
+            "unassigned": stories_of(unassigned),
+            "repeated": stories_of(repeated),
+            "stale": stories_of(stale),
+        },
     )

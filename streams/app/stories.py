@@ -23,15 +23,20 @@ The work is split by what each step needs to find:
 Both tables are Faust tables: each write goes to a compacted changelog topic, and a worker
 that restarts, or takes a partition over in a rebalance, rebuilds the table from it before
 its agent resumes. Every step is idempotent for a repeated input (an event that is already a
-member leaves and rejoins), so at-least-once delivery only repeats story versions.
+member leaves and rejoins), so at-least-once delivery only repeats story versions. For that
+the table must hold exactly what was published for every committed input: a step lets its
+input be committed only once the changelog has its rows (``ChangelogTable``), and writes no
+row while a rebalance may still recover the table under it (``Holding``).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 import time
-from collections.abc import Awaitable, MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -42,6 +47,7 @@ from faust.types import StreamT
 from streams import metrics
 from streams.app.publishing import FaustPublisher, Publisher, publish_until_acknowledged
 from streams.app.records import OutputRecord, story_record
+from streams.app.retry import retry_with_backoff
 from streams.config import Settings
 from streams.config.settings import STORY_BLOCKS_TABLE, STORY_ROUTES_TABLE
 from streams.core.stories.book import StoryBook, StoryChange
@@ -129,8 +135,9 @@ class BlockRows:
     before them and deleted after them; one changelog partition keeps the writes in order, so a
     journal still present names writes that may be half done, and :meth:`book` finishes them.
     A mention that changes one row, the usual case, needs no journal. The agent publishes with
-    retries instead of raising (Faust would acknowledge the mention), and writes nothing when a
-    rebalance has meanwhile taken the partition away (``_still_ours``).
+    retries instead of raising (Faust would acknowledge the mention), writes no row across a
+    rebalance, and acknowledges the mention only once the changelog has its rows (``Holding``,
+    ``ChangelogTable``).
     """
 
     def __init__(self, table: MutableMapping[bytes, bytes], horizon: timedelta) -> None:
@@ -267,65 +274,176 @@ async def _deliver(publisher: Publisher, settings: Settings, records: list[Outpu
     )
 
 
-async def _held_until_done(message: Any, step: Awaitable[None]) -> None:
-    """Run one step with its input message held uncommitted until the step has finished.
+async def _held_until_done(message: Any, step: Awaitable[bool]) -> None:
+    """Run one step with its input message held uncommitted unless the step has finished.
 
     Faust acknowledges the message when the agent leaves it, even by an exception or by
     cancellation at shutdown; the extra reference (the extraction agent's pattern,
     streams/app/worker.py) keeps a step that did not finish from being committed, so the
-    message is read again after a restart.
+    message is read again after a restart. A step that returns False gave its message up to a
+    rebalance (:class:`Holding`): it stays unacknowledged, so no commit can pass it, and is read
+    again from the committed offset by whoever holds its partition now.
     """
     message.incref()
-    await step
-    message.decref()
+    if await step:
+        message.decref()
 
 
-def _still_ours(app: faust.App, message: Any) -> bool:
-    """Whether the worker still holds the message's partition.
+class ChangelogTable(faust.Table):  # type: ignore[type-arg]
+    """A Faust table whose changelog writes a step can wait for (:meth:`acknowledged`).
 
-    A rebalance may hand the partition over while a mention waits for the broker; the new owner
-    has restored the table and replays the mention, so this worker must not write rows after it.
-    A rebalance that leaves the partition here (a new generation, same partition) is no reason
-    to skip: the message's offset is still committed by this worker, so rows not written would
-    be lost for good.
+    Faust sends a table's writes with ``send_soon``: they wait in the producer's buffer, and the
+    flush before an offset commit gives up on the buffer after 0.1 s without a send. A mention
+    acknowledged before its rows reach the changelog could then be committed without them, and
+    a worker killed at that moment leaves a successor whose table lacks rows whose stories were
+    published (an event in no story, or in two). So a step waits for its rows first.
     """
-    return message.tp in app.consumer.assignment()
+
+    _unacknowledged: list[Any] | None = None
+
+    def send_changelog(self, *args: Any, **kwargs: Any) -> Any:
+        future = super().send_changelog(*args, **kwargs)
+        if self._unacknowledged is None:
+            self._unacknowledged = []
+        self._unacknowledged.append(future)
+        return future
+
+    async def acknowledged(self) -> None:
+        """Return once the broker has every changelog write made so far; raise if one failed."""
+        pending, self._unacknowledged = self._unacknowledged or [], []
+        await asyncio.gather(*pending)
 
 
-def install_story_stage(app: faust.App, settings: Settings) -> None:
-    """Add the two agents and their tables to ``app`` (see the module docstring)."""
-    names = settings.story_topics
-    partitions = settings.topics.partitions
-    horizon = timedelta(days=settings.stories.horizon_days)
-    # bytes in, bytes out: the app's serializers are "raw" (streams/app/worker.py)
-    routes = app.Table(STORY_ROUTES_TABLE, partitions=partitions, key_type=bytes, value_type=bytes)
-    blocks = app.Table(STORY_BLOCKS_TABLE, partitions=partitions, key_type=bytes, value_type=bytes)
-    event_topics = app.topic(
-        *settings.topics.events.values(),
-        key_serializer="raw",
-        value_serializer="raw",
-        partitions=partitions,
-        allow_empty=True,
+class Holding:
+    """Whether this worker may write a step's table rows: the partition held without a break since
+    the step began, and no rebalance under way.
+
+    Why both. Faust does not wait for agents in a rebalance (``stream_wait_empty`` is off), so a
+    step can finish while one runs. If the partition moved, the new owner has recovered the table
+    and replays the mention: rows written here would land in its changelog after its own. If the
+    partition stays, Faust recovers it anyway, reading the changelog again from where this
+    worker's last recovery ended up to its end offset *at the start of this recovery*, and so
+    puts each row back to its value there: rows written during the rebalance are undone in the
+    table (not in the changelog), the step acknowledges its mention, and the next mention of the
+    block starts from rows that lack it: an event in no story, or in two when a merge is undone
+    (the chaos soak's failures, docs/reliability.md). A partition lost and got back meanwhile has
+    rows another worker wrote since the step read them.
+
+    So a step waits until the rebalance is over (its assignment seen and its tables recovered),
+    writes only if the partition has stayed here all along, and acknowledges its mention only if
+    no rebalance began while its rows were on their way to the changelog; otherwise it writes them
+    again once that one is over (the same rows: the mention is still this block's latest).
+    """
+
+    #: The longest a step waiting for a rebalance to end goes without looking again: Faust flags
+    #: the end (``App.rebalancing``) with no signal after it.
+    POLL = 0.2
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self._since: dict[Any, int] = {}  # partition -> the rebalance that gave it to this worker
+        self._assigned_in = -1  # the rebalance whose assignment was seen last
+        self._moved = asyncio.Event()
+
+    @property
+    def rebalance(self) -> int:
+        """Faust's count of rebalances, raised on the consumer's thread as soon as one begins."""
+        return int(self.app.rebalancing_count)
+
+    def on_assigned(self, assigned: set[Any]) -> None:
+        rebalance = self.rebalance
+        self._since = {tp: self._since.get(tp, rebalance) for tp in assigned}
+        self._assigned_in = rebalance
+        self.look_again()
+
+    def look_again(self) -> None:
+        """Wake the steps waiting for the rebalance to end (the tables are recovered, say)."""
+        self._moved.set()
+
+    def settled(self) -> bool:
+        """No rebalance under way, and the assignment of the last one seen."""
+        return not self.app.rebalancing and self._assigned_in == self.rebalance
+
+    async def until_settled(self) -> None:
+        while not self.settled():
+            self._moved.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._moved.wait(), self.POLL)
+
+    def held_since(self, tp: Any, rebalance: int) -> bool:
+        """Whether ``tp`` has been this worker's without a break since ``rebalance``."""
+        since = self._since.get(tp)
+        return since is not None and since <= rebalance and tp in self.app.consumer.assignment()
+
+
+async def write_held(
+    holding: Holding,
+    message: Any,
+    began: int,
+    write: Callable[[], None],
+    table: ChangelogTable,
+    settings: Settings,
+    what: str,
+) -> bool:
+    """Write a step's rows (``write``) once the partition is known to have stayed here since the
+    step began in rebalance ``began``, and return once the changelog has them; False: the rows
+    are not this worker's to write, and the mention must not be acknowledged (:class:`Holding`)."""
+
+    async def attempt() -> bool:
+        while True:
+            await holding.until_settled()
+            if not holding.held_since(message.tp, began):
+                log.info(
+                    "story stage: %s: %s[%d] changed hands meanwhile; leaving it to a replay",
+                    what,
+                    message.topic,
+                    message.partition,
+                )
+                return False
+            written_in = holding.rebalance
+            write()
+            await table.acknowledged()
+            if holding.rebalance == written_in:
+                return True
+            log.info(
+                "story stage: %s: a rebalance began while its rows were sent; writing them again after it",
+                what,
+            )
+
+    return await retry_with_backoff(
+        attempt,
+        what=f"writing the rows of {what}",
+        max_delay=settings.batching.publish_retry_max,
+        on_failure=lambda exc: metrics.PUBLISH_FAILURES.inc(),
     )
-    mentions = app.topic(
-        names.mentions, key_serializer="raw", value_serializer="raw", partitions=partitions, allow_empty=True
-    )
-    rows = BlockRows(blocks, horizon)
-    publisher = FaustPublisher(app)
 
-    @app.on_partitions_revoked.connect  # type: ignore[arg-type]
-    async def forget_blocks(app: faust.App, revoked: set[Any], **kwargs: Any) -> None:
-        """Rows of blocks this worker may no longer own, or will recover again, are read afresh."""
-        rows.forget()
 
-    @app.agent(event_topics, name="route-mentions")
-    async def route_mentions(stream: StreamT[Any]) -> None:
-        async for event in stream.events():
-            await _held_until_done(event.message, route(event))
+class StoryAgents:
+    """The bodies of the two agents (see the module docstring), apart from Faust so that the tests
+    can run them; each returns whether its mention may be acknowledged."""
 
-    async def route(event: Any) -> None:
+    def __init__(
+        self,
+        app: Any,
+        settings: Settings,
+        routes: ChangelogTable,
+        blocks: ChangelogTable,
+        publisher: Publisher,
+        holding: Holding,
+    ) -> None:
+        self.app = app
+        self.settings = settings
+        self.names = settings.story_topics
+        self.routes = routes
+        self.blocks = blocks
+        self.rows = BlockRows(blocks, timedelta(days=settings.stories.horizon_days))
+        self.publisher = publisher
+        self.holding = holding
+
+    async def route(self, event: Any) -> bool:
+        began = self.holding.rebalance
         event_id = (event.key or b"").decode("utf-8", errors="replace")
-        previous = routes.get(event.key)
+        previous = self.routes.get(event.key)
         try:
             sends, keep = route_instructions(
                 event_id, event.value, previous.decode() if previous is not None else None
@@ -340,42 +458,55 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
                 event.message.offset,
                 error,
             )
-            return
+            return True
         # delivered before the route changes: a replay sends them again
         instructions = [
-            OutputRecord(names.mentions, b.encode(), json.dumps(i).encode(), [], "story_mention")
+            OutputRecord(self.names.mentions, b.encode(), json.dumps(i).encode(), [], "story_mention")
             for b, i in sends
         ]
-        await _deliver(publisher, settings, instructions)
-        if not _still_ours(app, event.message):
-            return
-        if keep is not None:
-            routes[event.key] = keep.encode()
-        elif previous is not None:
-            del routes[event.key]
+        await _deliver(self.publisher, self.settings, instructions)
 
-    @app.agent(mentions, name="assign-stories")
-    async def assign_stories(stream: StreamT[Any]) -> None:
-        async for event in stream.events():
-            await _held_until_done(event.message, assign(event))
+        route = keep.encode() if keep is not None else None
+        if route == previous:
+            return True  # a copy of the event: its route, already in the changelog, stays
 
-    async def assign(event: Any) -> None:
+        def write() -> None:
+            if route is not None:
+                self.routes[event.key] = route
+            elif event.key in self.routes:
+                del self.routes[event.key]
+
+        return await write_held(
+            self.holding, event.message, began, write, self.routes, self.settings, f"event {event_id}"
+        )
+
+    async def assign(self, event: Any) -> bool:
+        began = self.holding.rebalance
         block = (event.key or b"").decode()
+        rows = self.rows
         try:
             placement = rows.place(block, json.loads(event.value))
             now = datetime.now(UTC)
             stories = [
-                story_record(c.story_id, c.record, names.stories, settings.ce_source, now)
+                story_record(c.story_id, c.record, self.names.stories, self.settings.ce_source, now)
                 for c in placement.changes
             ]
-            await _deliver(publisher, settings, stories)
+            await _deliver(self.publisher, self.settings, stories)
+            written = not placement.rows or await write_held(
+                self.holding,
+                event.message,
+                began,
+                lambda: rows.write(block, placement.rows),
+                self.blocks,
+                self.settings,
+                f"block {block}",
+            )
         except BaseException:
             rows.forget()  # the cached book is ahead of the table, which the replay reads
             raise
-        if not _still_ours(app, event.message):
+        if not written:
             rows.forget()
-            return
-        rows.write(block, placement.rows)
+            return False
         for change in placement.changes:
             metrics.STORY_CHANGES.labels(change=change.kind).inc()
             if change.record is not None:
@@ -383,3 +514,56 @@ def install_story_stage(app: faust.App, settings: Settings) -> None:
         metrics.STORY_STATE.set(rows.live_stories)
         if placement.recorded is not None:
             metrics.STORY_LAG.set(max(0.0, time.time() - placement.recorded.timestamp()))
+        return True
+
+
+def _changelog_table(app: faust.App, name: str, partitions: int) -> ChangelogTable:
+    # bytes in, bytes out: the app's serializers are "raw" (streams/app/worker.py)
+    table = ChangelogTable(
+        app, name=name, beacon=app.tables.beacon, partitions=partitions, key_type=bytes, value_type=bytes
+    )
+    app.tables.add(table)
+    return table
+
+
+def install_story_stage(app: faust.App, settings: Settings) -> None:
+    """Add the two agents and their tables to ``app`` (see the module docstring)."""
+    names = settings.story_topics
+    partitions = settings.topics.partitions
+    routes = _changelog_table(app, STORY_ROUTES_TABLE, partitions)
+    blocks = _changelog_table(app, STORY_BLOCKS_TABLE, partitions)
+    event_topics = app.topic(
+        *settings.topics.events.values(),
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=partitions,
+        allow_empty=True,
+    )
+    mentions = app.topic(
+        names.mentions, key_serializer="raw", value_serializer="raw", partitions=partitions, allow_empty=True
+    )
+    holding = Holding(app)
+    agents = StoryAgents(app, settings, routes, blocks, FaustPublisher(app), holding)
+
+    @app.on_partitions_revoked.connect  # type: ignore[arg-type]
+    async def forget_blocks(app: faust.App, revoked: set[Any], **kwargs: Any) -> None:
+        """Rows of blocks this worker may no longer own, or will recover again, are read afresh."""
+        agents.rows.forget()
+
+    @app.on_partitions_assigned.connect  # type: ignore[arg-type]
+    async def note_assignment(app: faust.App, assigned: set[Any], **kwargs: Any) -> None:
+        holding.on_assigned(assigned)
+
+    @app.on_rebalance_complete.connect  # type: ignore[arg-type]
+    async def tables_recovered(app: faust.App, **kwargs: Any) -> None:
+        holding.look_again()
+
+    @app.agent(event_topics, name="route-mentions")
+    async def route_mentions(stream: StreamT[Any]) -> None:
+        async for event in stream.events():
+            await _held_until_done(event.message, agents.route(event))
+
+    @app.agent(mentions, name="assign-stories")
+    async def assign_stories(stream: StreamT[Any]) -> None:
+        async for event in stream.events():
+            await _held_until_done(event.message, agents.assign(event))
