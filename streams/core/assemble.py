@@ -44,7 +44,13 @@ from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, w
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.reciprocal import reciprocating_party
 from streams.core.rules.rementions import earlier_copy, points_back, refers_back, with_details_of
-from streams.core.rules.same_day import Lede, find_lede, live_blog_entries, on_the_news_day
+from streams.core.rules.same_day import (
+    Lede,
+    find_lede,
+    live_blog_entries,
+    on_the_news_day,
+    with_the_ledes_place,
+)
 from streams.core.rules.statements import Statement, find_statements
 from streams.core.rules.syntax import in_source_phrase
 from streams.core.rules.tickers import affiliation_spans, based_in_spans, labelled_lists, ticker_spans
@@ -114,6 +120,7 @@ def build_events(
     base, basis = _base_date(article, text, fallback_date)
     quotes = find_quotes(text)  # once per article: statements, dates and triggers all use it
     quote_spans = CharSpans((q.start, q.end) for q in quotes)
+    countries = article_countries(actors.document.ents)
     context = ArticleContext(
         article=article,
         doc=doc,
@@ -122,10 +129,10 @@ def build_events(
         date_basis=basis,
         quote_spans=quote_spans,
         extractor=extractor,
-        countries=article_countries(actors.document.ents),
+        countries=countries,
         dateline=find_dateline(text),
         live_blog_entries=live_blog_entries(text),
-        lede=find_lede(actors.document.sentences, base, quote_spans),
+        lede=find_lede(actors.document.sentences, base, quote_spans, countries),
     )
     events: list[Event] = []
     anchors: list[int] = []  # char offset of what signalled each event (quote or trigger)
@@ -137,6 +144,7 @@ def build_events(
         anchors.append(st.quote_start)
     discourse = DiscourseContext(actors)
     previous_start = -1  # where the last non-empty sentence began
+    lede_dated: set[str] = set()  # events that took the lede's day (rules/same_day.py)
     for number, sent in enumerate(actors.document.sentences):
         check()
         if not sent.text.strip():
@@ -165,22 +173,24 @@ def build_events(
         published = with_elliptic_meetings(published, sent, discourse, context)
         told_before = list(events)
         for trigger, event in published:
-            events.append(
-                on_the_news_day(
-                    event,
-                    trigger.token,
-                    sent,
-                    told_before,
-                    context.base_date,
-                    context.date_basis,
-                    quoted=context.quote_spans.covers(trigger.token.idx),
-                    entries=context.live_blog_entries,
-                    lede=context.lede,
-                    number=number,
-                )
+            dated = on_the_news_day(
+                event,
+                trigger.token,
+                sent,
+                told_before,
+                context.base_date,
+                context.date_basis,
+                quoted=context.quote_spans.covers(trigger.token.idx),
+                entries=context.live_blog_entries,
+                lede=context.lede,
+                number=number,
             )
+            if context.lede is not None and event.date is None and dated.date is context.lede.day:
+                lede_dated.add(dated.event_id)
+            events.append(dated)
             anchors.append(trigger.token.idx)
         discourse.advance(sent, [event.actors for _, event in published], context.quote_spans)
+    events = with_the_ledes_place(events, context.lede, lede_dated)
     events = attach_amounts(events, anchors, find_money(text), text)
     events = [replace(e, actors=with_country_codes(e.actors)) for e in events]
     body = article.body

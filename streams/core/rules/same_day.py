@@ -15,7 +15,8 @@ The lede may give the news day with no event of its own ("The row burst into vie
 the White House sending an aide to Capitol Hill ... they sent counsel X to Capitol Hill for a tense
 meeting with Y"; "Trump is set to meet party leaders Monday when he arrives in Washington ... Trump
 would be meeting with top Republicans"): an undated event a little later that names one of the
-lede's parties or its place, in the simple past or planned, is of that day too. Not one told by a
+lede's parties or its place, in the simple past or planned, is of that day too, and, when the
+article gives it no place, of the one city or venue the lede names. Not one told by a
 plural noun ("her meetings with donors", a series with a time of its own), nor one in a quote.
 """
 
@@ -23,16 +24,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
 
-from streams.core.model import DateBasis, DateValue, Event
+from streams.core.model import DateBasis, DateValue, Event, Location
 from streams.core.normalise.dates import is_relative, normalise_date
 from streams.core.rules.document import entities_in
 from streams.core.rules.event_dates import TIME_SHIFT_WORDS, news_day, past_tense
+from streams.core.rules.places import event_location, place_char_spans
 from streams.core.rules.syntax import clause_verb
 from streams.core.spans import CharSpans
 
@@ -50,11 +52,15 @@ class Lede:
     end: int
     text: str
     day: DateValue
+    #: the one city or venue the lede names, if it names one and no other place
+    place: Location | None = None
 
 
-def find_lede(sentences: Sequence[Span], base: date | None, quote_spans: CharSpans) -> Lede | None:
+def find_lede(
+    sentences: Sequence[Span], base: date | None, quote_spans: CharSpans, countries: Collection[str] = ()
+) -> Lede | None:
     """The first of the body's first sentences that gives a date, when that is one day of the news
-    (``news_day``); read once per article."""
+    (``news_day``), with its one city or venue; read once per article."""
     for sent in sentences[:LEDE_SENTENCES]:
         days: dict[str, DateValue] = {}
         for ent in entities_in(sent):
@@ -67,8 +73,21 @@ def find_lede(sentences: Sequence[Span], base: date | None, quote_spans: CharSpa
         if len(days) != 1:
             return None
         (day,) = days.values()
-        return Lede(sent.start_char, sent.end_char, sent.text, day) if news_day(day, base) else None
+        if not news_day(day, base):
+            return None
+        return Lede(sent.start_char, sent.end_char, sent.text, day, _one_place(sent, quote_spans, countries))
     return None
+
+
+def _one_place(sent: Span, quote_spans: CharSpans, countries: Collection[str]) -> Location | None:
+    """The lede's place when it names one and no other: a city or a venue, not a country (a country in
+    a lede is as often what the news is about as where it happened)."""
+    if len(place_char_spans(sent, quote_spans)) != 1:
+        return None
+    place = event_location(sent, quote_spans, None, countries)
+    if place is None or place.feature == "country" or (place.geonames_id is None and place.locality is None):
+        return None
+    return place
 
 
 def _names_the_lede_tells(event: Event, lede: Lede) -> bool:
@@ -194,3 +213,14 @@ def _on_the_ledes_day(
     ):
         return event
     return replace(event, date=lede.day, date_basis=basis if is_relative(lede.day) else None)
+
+
+def with_the_ledes_place(events: list[Event], lede: Lede | None, dated: set[str]) -> list[Event]:
+    """The lede's one city or venue for the events that took its day (``dated``, their ids) and still
+    name no place once the article is read: a later sentence may give the place of the same event
+    ("Kelly met with Trump. ... a meeting, which took place at Trump Tower"), which comes first."""
+    if lede is None or lede.place is None:
+        return events
+    return [
+        replace(e, location=lede.place) if e.event_id in dated and e.location is None else e for e in events
+    ]

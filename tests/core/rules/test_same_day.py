@@ -118,3 +118,24 @@ def test_an_undated_event_of_the_ledes_news_takes_its_day(
 ) -> None:
     result = extractor.extract_one(Article(id="t", body=body, published_at="2016-03-21"))
     assert [(e.date.value if e.date else None) for e in result.events if e.type != "statement"] == expected
+
+
+def _places(extractor: Extractor, body: str) -> list[str | None]:
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2016-03-21"))
+    return [(e.location.name if e.location else None) for e in result.events if e.type != "statement"]
+
+
+def test_the_ledes_one_city_is_the_place_of_its_news(extractor: Extractor) -> None:
+    """ "... Monday when he arrives in Lyon. ... Patel would be meeting with party officials": Lyon,
+    not a country the lede names ("would turn Dutch brewer Zenco into a British company")."""
+    assert _places(
+        extractor,
+        "Senator Ravi Patel is set to meet the leaders of his party Monday when he arrives in Lyon.\n\n"
+        "A series of meetings will follow. His aides said Patel would be meeting with top party "
+        "officials but would not name them.",
+    ) == ["Lyon", "Lyon"]
+    assert _places(
+        extractor,
+        "A deal announced Monday would turn Dutch brewer Zenco into a British company.\n\nZenco's deal "
+        "with Valtron Systems drew criticism.",
+    ) == [None]
