@@ -289,23 +289,14 @@ class _Group:
         holding.look_again()
 
 
-class _Changelogged(dict[bytes, bytes]):
-    """A Faust table: every write goes to its changelog too, acknowledged at once unless the test
-    holds the acknowledgements (``hold``)."""
+class _Changelogged(_Recording):
+    """A Faust table: every write goes to its changelog too (``writes``, in order), acknowledged at
+    once unless the test holds the acknowledgements (``hold``)."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.changelog: list[tuple[bytes, bytes | None]] = []
+        super().__init__({})
         self.held: asyncio.Future[None] | None = None
         self.asked = asyncio.Event()
-
-    def __setitem__(self, key: bytes, value: bytes) -> None:
-        self.changelog.append((key, value))
-        super().__setitem__(key, value)
-
-    def __delitem__(self, key: bytes) -> None:
-        self.changelog.append((key, None))
-        super().__delitem__(key)
 
     def hold(self) -> asyncio.Future[None]:
         self.held = asyncio.get_running_loop().create_future()
@@ -320,7 +311,7 @@ class _Changelogged(dict[bytes, bytes]):
     def recover(self, end: int) -> None:
         """What Faust's recovery of a partition this worker keeps does: read the changelog again up
         to ``end``, its end offset when the recovery began, putting every row it names back."""
-        for key, value in self.changelog[:end]:
+        for key, value in self.writes[:end]:
             dict.pop(self, key, None) if value is None else dict.__setitem__(self, key, value)
 
 
@@ -389,7 +380,7 @@ def test_a_mention_that_ends_during_a_rebalance_that_keeps_its_partition_is_not_
         step = asyncio.ensure_future(agents.assign(_mention(block, instruction, LAST)))
         await gate.reached.wait()
         group.rebalance_begins()
-        end = len(blocks.changelog)  # what the recovery will read, fetched as it begins
+        end = len(blocks.writes)  # what the recovery will read, fetched as it begins
         gate.opened.set()
         await _first(step, group.looked)
         blocks.recover(end)
@@ -426,7 +417,7 @@ def test_rows_on_their_way_when_a_rebalance_begins_are_written_again_after_it() 
         group, holding, blocks, _, agents = await _agents_after(LAST)
         acknowledged = blocks.hold()
         blocks.asked.clear()
-        end = len(blocks.changelog)
+        end = len(blocks.writes)
         block, instruction = _instructions(DEALS)[LAST]
         step = asyncio.ensure_future(agents.assign(_mention(block, instruction, LAST)))
         await _first(step, blocks.asked.wait())

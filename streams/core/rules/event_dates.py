@@ -656,15 +656,23 @@ def _previous_sentence_day(
     previous = document.sentences[number - 1]
     if "\n" in document.text[previous.end_char - 1 : sent.start_char]:
         return None, None  # another paragraph
-    days: dict[str, DateValue] = {}
-    for ent in entities_in(previous):
-        if ent.label_ == "DATE" and not quote_spans.covers(ent.start_char):
-            value = normalise_date(ent.text, base, not_after=True)
-            if value is not None and value.precision == "day":
-                days.setdefault(value.value, value)
+    days = sentence_days(previous, base, quote_spans)
     if len(days) != 1:
         return None, None
     (value,) = days.values()
     if base is not None and date.fromisoformat(value.value) > base + timedelta(days=1):
         return None, None
     return value, (basis if is_relative(value) else None)
+
+
+def sentence_days(sent: Span, base: date | None, quote_spans: CharSpans) -> dict[str, DateValue]:
+    """The distinct days a sentence gives outside quotes, read as not after publication, by ISO
+    value: a scene's day for the sentence after it (``_previous_sentence_day``), the lede's news
+    day (``rules/same_day.py``). A year or month is a period, not a day, and is left out."""
+    days: dict[str, DateValue] = {}
+    for ent in entities_in(sent):
+        if ent.label_ == "DATE" and not quote_spans.covers(ent.start_char):
+            value = normalise_date(ent.text, base, not_after=True)
+            if value is not None and value.precision == "day":
+                days.setdefault(value.value, value)
+    return days

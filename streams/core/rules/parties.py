@@ -1359,12 +1359,7 @@ def _within_reach(token: Token, trigger: Token) -> bool:
             return False
         if node.dep_ in OFF_CLAUSES and not _what_a_deal_does(node):
             return False
-        if (
-            trigger.pos_ == "VERB"
-            and node.dep_ == "conj"
-            and node.pos_ in ("VERB", "AUX")
-            and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in node.children)
-        ):
+        if trigger.pos_ == "VERB" and any(c.pos_ != "PRON" for c in _coordinated_clause_subjects(node)):
             # "the G7 will gather, and the IMF will hold its meetings": another clause's. Not "the
             # summit ..., but it erupted into attacks between Correa and Uribe" (the summit again),
             # nor "the deal with Valdor went through, and Mirex will sell cars" (whose deal it was)
@@ -1407,17 +1402,20 @@ def _clause_of_its_own(node: Token, trigger: Token) -> bool:
     subject ("a deal started between A and B, but negotiations had stalled"), nor a pronoun, which may
     be the event again ("the summit ..., but it erupted into attacks between X and Y"), nor a common
     noun, which a misparse may make one ("filming television shows and meeting with X")."""
-    return (
-        node.dep_ == "conj"
-        and node.pos_ in ("VERB", "AUX")
-        and any(
-            c.dep_ in ("nsubj", "nsubjpass")
-            and (c.pos_ == "PROPN" or c.ent_type_ not in ("", "DATE", "TIME", "CARDINAL"))
-            and not c.is_ancestor(trigger)
-            and c != trigger
-            for c in node.children
-        )
+    return any(
+        (c.pos_ == "PROPN" or c.ent_type_ not in ("", "DATE", "TIME", "CARDINAL"))
+        and not c.is_ancestor(trigger)
+        and c != trigger
+        for c in _coordinated_clause_subjects(node)
     )
+
+
+def _coordinated_clause_subjects(node: Token) -> list[Token]:
+    """The subjects of a verb coordinated with another ("and the IMF will hold"); none for any other
+    word. Both walks of ``_within_reach`` ask it: the name's way up and the trigger's."""
+    if node.dep_ != "conj" or node.pos_ not in ("VERB", "AUX"):
+        return []
+    return [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _another_act(head: Token, heads: list[Token]) -> bool:

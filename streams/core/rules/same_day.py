@@ -31,9 +31,9 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from streams.core.model import DateBasis, DateValue, Event, Location
-from streams.core.normalise.dates import is_relative, normalise_date
+from streams.core.normalise.dates import is_relative
 from streams.core.rules.document import entities_in
-from streams.core.rules.event_dates import TIME_SHIFT_WORDS, news_day, past_tense
+from streams.core.rules.event_dates import TIME_SHIFT_WORDS, news_day, past_tense, sentence_days
 from streams.core.rules.places import event_location, place_char_spans
 from streams.core.rules.syntax import clause_verb
 from streams.core.spans import CharSpans
@@ -62,12 +62,7 @@ def find_lede(
     """The first of the body's first sentences that gives a date, when that is one day of the news
     (``news_day``), with its one city or venue; read once per article."""
     for sent in sentences[:LEDE_SENTENCES]:
-        days: dict[str, DateValue] = {}
-        for ent in entities_in(sent):
-            if ent.label_ == "DATE" and not quote_spans.covers(ent.start_char):
-                value = normalise_date(ent.text, base, not_after=True)
-                if value is not None and value.precision == "day":
-                    days.setdefault(value.value, value)
+        days = sentence_days(sent, base, quote_spans)
         if not days:
             continue
         if len(days) != 1:
