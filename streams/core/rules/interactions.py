@@ -301,8 +301,13 @@ def _is_agreement(token: Token) -> bool:
             if lemma in ("sign", "ink") and any(_a_person_signed(o) for o in objects):
                 return True  # "the Yankees signed Mark Teixeira": a contract with the player
             return any(_names_agreement(o) and not _unilateral(o) for o in objects)
-        if any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
-            return False  # "signed up to help", "sign up for our newsletter": enrolling, no agreement
+        if any(c.dep_ == "prt" and c.lower_ in ("up", "on") for c in token.children):
+            # "signed up to help", "when Lund signed on in May": enrolling or joining, no agreement;
+            # "signed on to the charter" joins it
+            return any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(_names_agreement(g) for g in c.children)
+                for c in token.children
+            )
         return lemma in ("sign", "ink")
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in AGREEMENT_NOUNS or lemma in AGREEMENT_NOUNS):
         if token.lower_ == PURCHASE or (token.i + 1 < len(token.doc) and token.nbor().lower_ == "order"):

@@ -520,6 +520,8 @@ def _event_heads(token: Token) -> list[Token]:
             token = noun.head  # "held a round of talks with X": the round is what the verb holds
         verb = token.head
         if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in HOLDING_PREPS:
+            if verb.lower_ == "in" and _named_owner(token):
+                return heads  # "India will figure in Acme's purchase of Zentra": Acme's, not India's
             verb = verb.head
         elif token.dep_ == "pobj" and verb.lower_ == "on" and token.lemma_.lower() in VISIT_LEMMAS:
             verb = verb.head  # "on a trip to Kenya, he met": the clause's subject travels
@@ -541,6 +543,13 @@ def _event_heads(token: Token) -> list[Token]:
         verb = verb.head
         heads.append(verb)
     return heads
+
+
+def _named_owner(noun: Token) -> bool:
+    """Whether the event noun has a named possessor ("Acme's purchase"): whose event it is is said,
+    and the clause it sits in ("X will figure in Acme's purchase") adds no party. A pronoun ("in
+    his talks with Y, X said") leaves the clause's subject as its owner."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _expand(slots: Iterable[Token]) -> list[Token]:
@@ -814,6 +823,8 @@ def select_parties(
                 continue  # "visit Capitol Hill", tagged as a body
             if _in_named_title(ent) or _in_title_of(ent, people_slots) or _of_a_person(ent):
                 continue  # "Hu, the President of China,": said of a person, who is the party
+            if _describes_a_named_person(ent):
+                continue  # "Kerry, the chief U.S. negotiator": whose negotiator he is
             if _describes_its_head(ent) and ent.root.head in slotted:
                 continue  # "Senate Republicans": the chamber describes the slot's party, it is not another
             if _in_description_of(ent.root, slotted):
@@ -944,6 +955,18 @@ def _of_a_person(ent: Span) -> bool:
     """ "Prime Minister Benjamin Netanyahu of Israel": the country says whose leader he is."""
     root = ent.root
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON"
+
+
+def _describes_a_named_person(ent: Span) -> bool:
+    """A name modifying a common noun in apposition to a named person ("Kerry, the chief U.S.
+    negotiator", "Lund, a Zentra engineer"): whom the person works for, not a party beside him."""
+    root = ent.root
+    if root.dep_ not in ("compound", "amod", "nmod", "poss"):
+        return False
+    noun = root.head
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON"
 
 
 def _in_title_of(ent: Span, people_slots: set[int]) -> bool:
@@ -1366,6 +1389,8 @@ def _within_reach(token: Token, trigger: Token) -> bool:
             return False
         if node.dep_ == "acl" and node.head.dep_ == "appos":
             return False  # "the Fund, a group linked to Beta": Beta describes the Fund
+        if _aim_of_a_thing(node, trigger):
+            return False  # "is part of Acme's campaign to dethrone Borla": whom the campaign is against
         if node.dep_ in ("acl", "advcl", "xcomp") and node.lemma_.lower() in RIVAL_VERBS:
             return False  # "in talks with carmakers to replace Gamma": the third side
         if (
@@ -1383,6 +1408,11 @@ def _within_reach(token: Token, trigger: Token) -> bool:
         return False
     if any(_opinion_on(t) for t in down):
         return False  # "Hurd offered his thoughts on the acquisition of EDS": he comments on it
+    if any(
+        t.dep_ == "appos" and t.head in down and t.head.ent_type_ == "PERSON" and not _event_noun(t)
+        for t in down
+    ):
+        return False  # "Moe said Kerry, the negotiator in the talks, sold out Gamma": said of Kerry only
     if _described_subject_acts(down):
         return False
     judging = next(filter(None, map(_judged_for, down)), None)
@@ -1394,6 +1424,20 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     if any(_clause_of_its_own(t, trigger) for t in down if t.i != trigger.i):
         return False  # "Berg and Lund attacked the plan, and Lund spoke at a summit": Berg was not there
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
+
+
+def _aim_of_a_thing(node: Token, trigger: Token) -> bool:
+    """A to-infinitive on a common noun that is no event ("a campaign to dethrone Borla", "an effort
+    to woo Beta"): what that noun aims at, whose object is no party of the event beside it. A deal's
+    own aim ("a deal to supply the Navy") names its other side, and stays."""
+    head = node.head
+    return (
+        node.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)  # whatever tag "dethrone" got
+        and head.pos_ == "NOUN"
+        and head.i != trigger.i
+        and not _event_noun(head)
+    )
 
 
 def _clause_of_its_own(node: Token, trigger: Token) -> bool:

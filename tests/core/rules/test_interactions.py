@@ -396,6 +396,7 @@ def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: 
         ("Norway and Iceland settled in Oslo.", "agreement"),
         ("Orion Motors and Vexa Systems know how to do a deal.", "agreement"),
         ("Ana Lund signed up to help Paul Berg raise money.", "agreement"),
+        ("When Ana Lund and Tom Berg signed on in May, the campaign had money to fight.", "agreement"),
         ("Shares of Orion Motors and Vexa Systems fell on stock exchanges in Oslo.", "meeting"),
         ("Reporters from Norway and Iceland gathered at a central meeting place in Oslo.", "meeting"),
     ],
@@ -403,6 +404,12 @@ def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: 
 def test_word_classes_need_their_shape(extractor: Extractor, body: str, kind: str) -> None:
     events = events_of(extractor, body, kind)
     assert [e for e in events if e["trigger"] != "gathered"] == []
+
+
+def test_signing_on_to_a_named_accord_joins_it(extractor: Extractor) -> None:
+    """ "signed on" alone is joining a campaign; "signed on to the charter" joins the charter."""
+    events = events_of(extractor, "Chile signed on to the charter with Peru on Friday.", "agreement")
+    assert [{a["name"] for a in e["actors"]} for e in events] == [{"Chile", "Peru"}]
 
 
 def test_two_meetings_in_one_sentence_are_twoevents_of(extractor: Extractor) -> None:

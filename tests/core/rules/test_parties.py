@@ -1285,6 +1285,31 @@ def test_the_object_of_what_an_event_does(extractor: Extractor, body: str, want:
             "agreement",
             "Nafta",
         ),
+        # the subject of a clause a named owner's event sits in
+        (
+            "India will figure prominently in Acme's acquisition of Zentra Systems, the company said.",
+            "agreement",
+            "India",
+        ),
+        # whom a campaign the event is part of aims at
+        (
+            "The planned purchase of Zentra is a key part of Acme's long campaign to dethrone Borla "
+            "Corp, analysts say.",
+            "agreement",
+            "Borla Corp",
+        ),
+        # whose negotiator a party is
+        (
+            "Maria Gonzalez, the top U.S. negotiator at the talks with Iran, spoke on Friday.",
+            "meeting",
+            "United States",
+        ),
+        # what is said of a person the event describes
+        (
+            "Critics say Maria Gonzalez, the lead envoy to the talks with Iran, had sold out Norway.",
+            "meeting",
+            "Norway",
+        ),
     ],
 )
 def test_a_name_beside_the_event_is_no_party_to_it(
