@@ -233,7 +233,9 @@ class DiscourseContext:
             # "Acme and Beta fought in court ... a settlement signed by the two parties": the last two named
             kinds = RECENT_PAIR_NOUNS[token.lower_]
             named: dict[str, Actor] = {}
-            for sentence in self.recent:
+            # and those named before it in its own sentence ("Acme claims Beta broke a deal between the
+            # two companies")
+            for sentence in [*self.recent, self.actors.actors_in(token.sent.start, token.i, "party")]:
                 for actor in sentence:
                     if actor.kind in kinds:
                         named.setdefault(actor.name, actor)

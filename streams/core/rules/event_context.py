@@ -380,6 +380,8 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
         return "planned"  # "agreed to a future meet on Crete", "their upcoming summit"
     if _scheduled_ahead(nodes[0], verb):
         return "planned"  # "awaits a vote at the next meeting, set for June"
+    if _on_a_present_schedule(nodes, verb):
+        return "planned"  # "has two meetings scheduled with Lund"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
         if verb.head.lemma_.lower() in IMPLICATIVE_VERBS and verb.head.tag_ in ("VBD", "VBN"):
             return "past"  # "helped facilitate a meeting", "managed to meet him"
@@ -428,6 +430,18 @@ def _scheduled_ahead(noun: Token, verb: Token) -> bool:
         and any(p.dep_ == "prep" and p.lower_ in ("for", "on") for p in c.children)
         for c in participles
     )
+
+
+def _on_a_present_schedule(nodes: list[Token], verb: Token) -> bool:
+    """The event noun carries a scheduling participle as the object of a present clause ("Berg has
+    two meetings scheduled with Lund", "has a call set with the mayor"): what the schedule holds is
+    to come."""
+    scheduled = any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _SCHEDULING_VERBS
+        for c in nodes[0].children
+    )
+    present = verb.tag_ in ("VBZ", "VBP") and verb.pos_ in ("VERB", "AUX")
+    return scheduled and present and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _before_or_after_what_is_to_come(verb: Token) -> bool:

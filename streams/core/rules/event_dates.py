@@ -566,6 +566,9 @@ def past_tense(trigger: Token) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "advcl") and verb.head.lower_ in ("after", "before"):
         # "after meeting with Reyes, Holt said": the meeting is as past as what followed it
         verb = clause_verb(verb.head.head) or verb
+    for _ in range(2):  # "she helped set up a meeting": as past as the verb it completes
+        if verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 

@@ -519,6 +519,8 @@ def _event_heads(token: Token) -> list[Token]:
         elif token.dep_ == "pobj" and noun.lower_ == "of" and noun.head.lemma_.lower() in MEASURE_NOUNS:
             token = noun.head  # "held a round of talks with X": the round is what the verb holds
         verb = token.head
+        if _between_named(token) and token.dep_ == "dobj":
+            return heads  # "Beta's store violates an agreement between the two companies": theirs
         if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in HOLDING_PREPS:
             if verb.lower_ == "in" and _named_owner(token):
                 return heads  # "India will figure in Acme's purchase of Zentra": Acme's, not India's
@@ -543,6 +545,17 @@ def _event_heads(token: Token) -> list[Token]:
         verb = verb.head
         heads.append(verb)
     return heads
+
+
+def _between_named(noun: Token) -> bool:
+    """Whether the event noun, or a participle on it ("a deal reached between"), names its sides in a
+    between- or among-phrase."""
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("between", "among") and any(g.dep_ == "pobj" for g in c.children)
+        for h in holders
+        for c in h.children
+    )
 
 
 def _named_owner(noun: Token) -> bool:
@@ -914,11 +927,13 @@ def _drop_makers(found: dict[str, Actor], makers: list[Token], role: Role, actor
 
 def _in_description_of(token: Token, slotted: list[Token]) -> bool:
     """Whether ``token`` lies inside a common-noun apposition that describes a named slot word
-    ("AirTanker Ltd, an EADS-led consortium", "Halden, a Siemens-owned firm")."""
+    ("AirTanker Ltd, an EADS-led consortium", "Halden, a Siemens-owned firm") or a named person
+    ("Ana Ruiz, one of Berg's aides")."""
     node = token
     while node.head.i != node.i:
-        if node.dep_ == "appos" and node.pos_ == "NOUN" and node.head.pos_ == "PROPN":
-            return node.head in slotted
+        if node.dep_ == "appos" and node.pos_ in ("NOUN", "NUM") and node.head.pos_ == "PROPN":
+            # "Ana Ruiz, one of the mayor's aides": said of a person, whatever slot she came from
+            return node.head in slotted or node.head.ent_type_ == "PERSON"
         node = node.head
     return False
 

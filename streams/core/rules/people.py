@@ -452,11 +452,18 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     # when the article gives the name in full too ("Sanae Takaichi") or a he or she follows: a
     # one-word name never given so is a body's ("Fiat announced", "Aeroflot say")
     surnames = {name.split()[-1] for name in names if _like_a_full_name(name)}
+    # "electronics maker Apple Computer ... Apple Computer said": a company that speaks
+    companies = {
+        name
+        for ent, name in zip(model_ents, names, strict=True)
+        if described_as_a_company(doc, ent.start, ent.end)
+    }
     for ent, name in zip(model_ents, names, strict=True):
         if (
             ent.label_ in ("ORG", "GPE")
             and name not in place_names
             and name not in bodies
+            and name not in companies
             and _speaking_name(ent)
             # a body's initials stay a speaker here; ActorResolver makes them a body ("HP said")
             and (" " in name or name in surnames or is_initials(name) or _followed_by_a_personal_pronoun(ent))

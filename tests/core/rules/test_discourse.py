@@ -202,3 +202,12 @@ def test_the_energy_ministers_are_those_of_the_group_described_so(extractor: Ext
         "signed by the energy ministers."
     )
     assert [set(p) for p in _parties(extractor, body, "agreement")] == [{"Tom Berg", "Omar Vidal"}]
+
+
+def test_the_two_companies_may_be_named_before_in_their_own_sentence(extractor: Extractor) -> None:
+    body = (
+        "The record label Nordlys Music claims that Kestrel Software broke a pact signed between "
+        "the two companies in 1987."
+    )
+    found = [set(parties) for parties in _parties(extractor, body, "agreement")]
+    assert found == [{"Nordlys Music", "Kestrel Software"}], found

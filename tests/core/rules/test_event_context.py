@@ -300,6 +300,9 @@ def test_a_meeting_before_or_after_what_is_to_come_is_to_come(nlp, text: str, st
         ("Ana Lund meets Tom Berg every Monday in Oslo.", "meets", "past"),
         ("Ana Lund met Tom Berg on Monday in Oslo.", "met", "past"),
         ("He made Lund and Berg sign the accord on Tuesday in Oslo.", "sign", "past"),
+        # meetings the subject has on a schedule now are to come; ones it had scheduled may be past
+        ("Senator Ana Ruiz has two meetings scheduled with Governor Tom Berg.", "meetings", "planned"),
+        ("Senator Ana Ruiz had two meetings scheduled with Governor Tom Berg.", "meetings", "past"),
     ],
 )
 def test_a_present_tense_with_a_day_is_a_schedule(nlp, text: str, trigger: str, status: str) -> None:  # type: ignore[no-untyped-def]

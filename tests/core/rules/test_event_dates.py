@@ -79,6 +79,12 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2026-02-10",
             "2025-06-12",
         ),
+        # so is one in a past verb's infinitive ("helped set up")
+        (
+            "In July, Mayor Ina Holt helped set up a meeting between Rudolf Hanke and Andrei Popescu.",
+            "2026-02-10",
+            "2025-07",
+        ),
         # a scheduled one is this year's
         (
             "Premier Anna Kovac will attend a June 12 meeting with President Tomas Berg.",

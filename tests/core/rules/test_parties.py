@@ -1285,6 +1285,19 @@ def test_the_object_of_what_an_event_does(extractor: Extractor, body: str, want:
             "agreement",
             "Nafta",
         ),
+        # who helped set up a meeting between two others
+        (
+            "In July, Mayor Ina Holt helped set up a meeting between Rudolf Hanke and Andrei Popescu.",
+            "meeting",
+            "Ina Holt",
+        ),
+        # whose aide a party is, even when the parse leaves the aide out of the slots
+        (
+            "In July, she helped facilitate a meeting between Rudolf Hanke, claiming to speak for the "
+            "Foreign Ministry, and Andrei Popescu, one of President Ionescu's aides.",
+            "meeting",
+            "Ionescu",
+        ),
         # the subject of a clause a named owner's event sits in
         (
             "India will figure prominently in Acme's acquisition of Zentra Systems, the company said.",

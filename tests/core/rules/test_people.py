@@ -278,6 +278,13 @@ def test_a_bare_speaking_name_is_a_person_only_when_the_text_tells_so() -> None:
     assert {e.label_ for e in doc.ents if e.text == "Aynur"} == {"PERSON"}
 
 
+def test_a_name_said_to_be_a_business_stays_a_body_when_it_speaks() -> None:
+    """ "phone maker Orvik Mobile ... Orvik Mobile said": two words, but a company that speaks."""
+    doc = _parse("The phone maker Orvik Mobile lost its case. Orvik Mobile said it would appeal.")
+    find_people(doc)
+    assert {e.label_ for e in doc.ents if e.text == "Orvik Mobile"} == {"ORG"}
+
+
 def test_a_bodys_initials_lend_no_full_name_to_its_product() -> None:
     """ "ZTX says" keeps ZTX a speaker; "ZTX Quartz chips" is a product line, not ZTX's full name."""
     doc = _parse("ZTX says it will keep selling the servers. It plans to put ZTX Quartz chips in them.")
