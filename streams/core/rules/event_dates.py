@@ -15,8 +15,16 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from streams.core.lexicon.modality import CLAIM_NOUNS
-from streams.core.lexicon.triggers import MEETING_NOUNS, MEETING_VERBS, VISIT_LEMMAS
+from streams.core.lexicon.modality import CLAIM_NOUNS, FUTURE_MODALS, WOULD
+from streams.core.lexicon.speech import SPEECH_LEMMAS
+from streams.core.lexicon.triggers import (
+    ACQUISITION_VERBS,
+    MEETING_NOUNS,
+    MEETING_VERBS,
+    MERGER_VERBS,
+    SALE_VERBS,
+    VISIT_LEMMAS,
+)
 from streams.core.model import Actor, DateBasis, DateValue, EventStatus
 from streams.core.normalise.dates import (
     is_counted_from_reference,
@@ -169,8 +177,13 @@ def event_date(
             if is_counted_from_reference(ent.text)
             else None
         )
+        said = announced_then(ent, trigger)  # "said today it will acquire Beta": today is past
         value = normalise_date(
-            ent.text, base, prefer_future=planned, not_after=not_after, reference=reference
+            ent.text,
+            base,
+            prefer_future=planned and not said,
+            not_after=not_after or said,
+            reference=reference,
         )
         if value is not None and trailing and not news_day(value, base):
             continue  # "visited the families of the men trapped on Tuesday": an earlier day is the trapping's
@@ -330,9 +343,11 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
     if _year_of_a_thing(ent):
         return False  # "bought a 1968 Boeing 727": the year of the jet, not of the purchase
     date_verb = clause_verb(ent.root, stop=trigger)
+    event_verb = clause_verb(trigger)
+    if announced_then(ent, trigger) and not _a_purchase(event_verb):
+        return False  # "said on Wednesday he would meet the NRA": the day he said so
     if date_verb is None:
         return True  # the date modifies the trigger word itself
-    event_verb = clause_verb(trigger)
     if event_verb is not None and date_verb.i != event_verb.i and _timed_on_its_own(event_verb, trigger, ent):
         return False  # "filed on Monday after they pulled out of talks over the weekend"
     if event_verb is not None and _decided_then(event_verb, date_verb):
@@ -411,6 +426,35 @@ def _decided_then(event_verb: Token, date_verb: Token) -> bool:
         if verb.i == date_verb.i:
             return verb.lemma_.lower() in _DECIDING_VERBS
     return False
+
+
+def announced_then(ent: Span, trigger: Token) -> bool:
+    """Whether the date is that of a verb of saying whose reported clause tells the event as still
+    to come ("announced Monday that they will sign"; "said on Wednesday he would meet the NRA",
+    which the parser hangs on "meet", the date standing before the reported clause's subject): the
+    day of the saying, which is past. A past report ("said Tuesday it had settled") is dated by it
+    as any clause above is."""
+    event_verb = clause_verb(trigger)
+    if event_verb is None:
+        return False
+    saying = event_verb.head
+    if event_verb.dep_ != "ccomp" or saying.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | WOULD for c in event_verb.children):
+        return False
+    date_verb = clause_verb(ent.root, stop=trigger) or trigger
+    if date_verb.i == saying.i:
+        return True
+    # where the reported clause begins: its "that", else its subject
+    starts = [c.i for c in event_verb.children if c.dep_ == "mark"] or [
+        c.i for c in event_verb.children if c.dep_ in ("nsubj", "nsubjpass")
+    ]
+    return date_verb.i == event_verb.i and bool(starts) and saying.i < ent.start and ent.end <= min(starts)
+
+
+def _a_purchase(verb: Token | None) -> bool:
+    """ "said today it will acquire Beta": a purchase announced is the deal, struck as it is told."""
+    return verb is not None and verb.lemma_.lower() in ACQUISITION_VERBS | SALE_VERBS | MERGER_VERBS
 
 
 def _in_purpose_of_noun(date_word: Token, trigger: Token) -> bool:

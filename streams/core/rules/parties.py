@@ -1371,6 +1371,9 @@ OFF_PREPS = frozenset(
         "under",  # "a gamble under the leadership of X", "signed under pressure from Y"
     }
 )
+#: Prepositions that put the event noun outside what the clause's people do ("outside the
+#: meetings", "beyond the deal").
+AWAY_PREPS = frozenset({"outside", "beyond"})
 #: Clause links past which a name belongs to another statement: "X said [the two met]".
 OFF_CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj"})
 
@@ -1419,8 +1422,8 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     # the common governor above the trigger: the trigger's own way up must not leave its clause
     # ("Ana told Ben as she sat down with him": a clause about the main one's people), nor be what
     # the clause is about ("Tefft wrote to Clinton about a visit by X": the writer is no visitor)
-    if any(t.dep_ == "prep" and t.lower_ in ABOUT_PREPS for t in down):
-        return False
+    if any(t.dep_ == "prep" and t.lower_ in ABOUT_PREPS | AWAY_PREPS for t in down):
+        return False  # "Outside the platform meetings, LGBT Republicans are upbeat": not at them
     if any(_opinion_on(t) for t in down):
         return False  # "Hurd offered his thoughts on the acquisition of EDS": he comments on it
     if any(

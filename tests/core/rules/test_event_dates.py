@@ -26,6 +26,24 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
 @pytest.mark.parametrize(
     ("body", "published_at", "expected"),
     [
+        # the day a meeting to come was announced is not its day (2016-06-16 is a Thursday) ...
+        ("Mayor Ina Holt said on Wednesday she would meet with the Dock Workers Union.", "2016-06-16", None),
+        (
+            "Mayor Ina Holt said on Wednesday that on Friday she would meet Governor Tom Berg.",
+            "2016-06-16",
+            "2016-06-17",
+        ),
+        # ... but a reported past event or a purchase announced is dated by the report
+        (
+            "Orvik Corp said on Wednesday it had settled its dispute with Delta Mobile.",
+            "2016-06-16",
+            "2016-06-15",
+        ),
+        (
+            "Orvik Corp said on Wednesday it will acquire Delta Mobile for $5 million.",
+            "2016-06-16",
+            "2016-06-15",
+        ),
         # the sentence before gives the day of the scene
         (
             "On Tuesday the foreign ministers arrived in Lisbon. "

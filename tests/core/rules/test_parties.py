@@ -1357,3 +1357,8 @@ def test_names_of_the_clause_before_stay_parties_of_the_event_that_is_the_next_c
         "meeting",
     )
     assert found == [{"Nordair", "Boeing"}], found
+
+
+def test_who_is_outside_the_meetings_is_no_party_to_them(extractor: Extractor) -> None:
+    body = "Outside the platform meetings, Green Party delegates plan a rally with Mayor Ina Holt in Oslo."
+    assert _parties(extractor, body, "meeting") == []
