@@ -18,10 +18,10 @@ CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 #: "Parliament would meet in September"), so scheduled; on a verb the event is the subject of,
 #: a hypothesis ("a deal would cut tariffs").
 POSSIBILITY_MODALS = frozenset({"could", "might", "may", "should", "must", "ought"})
-WOULD = frozenset({"would", "'d"})
+WOULD = frozenset({"would", "'d", "’d"})  # news text writes "he’d" with a typographic apostrophe
 
 #: Modal auxiliaries of the future: the event is scheduled.
-FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "’ll"})
 
 #: Verbs and nouns of wish, intention, attempt, request and doubt that govern the event
 #: ("hopes to meet", "seeks a deal", "urged talks", "doubt a deal is possible", "a bid to host

@@ -390,7 +390,7 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
         if verb.head.lemma_.lower() in _GOING_ON_VERBS and verb.head.tag_ in ("VBD", "VBN"):
             return "past"  # "they continued to meet in secret"
         return "planned"  # "agreed to meet"
-    if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
+    if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re", "’s", "’re"}:
         return "ongoing"  # "the two sides are holding talks in Doha"
     if _in_talks_now(nodes[0], verb):
         return "ongoing"  # "Acme is in talks with Beta", "the two remain in negotiations"

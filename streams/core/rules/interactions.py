@@ -727,11 +727,12 @@ _TESTS: tuple[tuple[InteractionType, Callable[[Token], bool]], ...] = (
 _CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "csubj", "pcomp"})
 
 #: Modals that make a quoted event a wish or a possibility ("we should meet them").
-_QUOTE_MODALS = frozenset({"should", "could", "might", "must", "may", "can", "would", "'d"})
+_QUOTE_MODALS = frozenset({"should", "could", "might", "must", "may", "can", "would", "'d", "’d"})
 
 #: Auxiliaries that state a quoted event's tense: done ("have signed", "were signed") or scheduled.
 _QUOTE_TENSE_AUX = frozenset(
     {"was", "were", "has", "have", "had", "'ve", "will", "'ll", "shall", "is", "are", "am", "'s", "'re"}
+    | {"’ve", "’ll", "’s", "’re"}  # as news text often writes them
 )
 
 #: Prepositions that make a meeting noun the occasion of another meeting of the sentence ("were

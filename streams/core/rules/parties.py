@@ -655,7 +655,12 @@ def _person_after_title(token: Token, actors: ActorResolver) -> Span | None:
 
 
 def _locates_an_area(token: Token) -> bool:
-    """Whether the word is a name in the compounds of an area noun ("the Peru-Chile border")."""
+    """Whether the word is a name in the compounds of an area noun ("the Peru-Chile border"), or in
+    its of- or between-phrase ("the border of Chile and Peru", "the zone between Chad and Niger")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in ("of", "between"):
+        return token.head.head.lemma_.lower() in AREA_NOUNS
     if token.dep_ != "compound":
         return False
     while token.dep_ == "compound" and token.head.i != token.i:
@@ -775,6 +780,8 @@ def select_parties(
             continue
         if _affected_by_it(token, trigger.token):
             continue  # "the deal between Acme and Beta will hurt Boeing"
+        if _locates_an_area(token):
+            continue  # "a visit to the border of Chile and Peru": where, not who
         if traded and _makes_the_goods(token):
             continue  # "bought a Boeing 727 from Dunmore Oil": the seller is named, Boeing made the jet
         if quote_spans.covers(token.idx) and not quote_spans.covers(trigger.token.idx):

@@ -235,7 +235,9 @@ def event_location(
     if trigger is not None and not own_phrase and (best is None or not _in_clause_of(best.root, trigger)):
         # "a school in the Harbour district where she met X": the noun "where" refers to
         best = _where_place(trigger, quote_spans) or (
-            best if best is None or not _in_conjunct(best.root, trigger) else None
+            best
+            if best is None or not (_in_conjunct(best.root, trigger) or _on_another_trip(best.root, trigger))
+            else None
         )
     if best is None:
         return _city_named_after_noun(trigger, countries) if trigger is not None and not own_phrase else None
@@ -395,6 +397,22 @@ def _in_conjunct(token: Token, trigger: Token) -> bool:
 
 #: Conjunctions that set a clause against the one before: "filed in Texas, but they agreed".
 _CONTRAST_WORDS = frozenset({"but", "yet", "although", "though", "whereas"})
+
+
+#: Nouns of a journey whose place is where that journey went: "a stop in Bethlehem", "a trip to Oslo".
+_JOURNEY_NOUNS = VISIT_LEMMAS | frozenset({"stop", "stopover", "journey", "pilgrimage"})
+
+
+def _on_another_trip(token: Token, trigger: Token) -> bool:
+    """Whether the place is that of another journey the sentence tells, outside the event's clause:
+    "as he made a visit to the border, Francis also made a stop in Bethlehem" (the stop's)."""
+    node = token
+    while node.dep_ == "pobj" and node.head.dep_ == "prep":
+        noun = node.head.head
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in _JOURNEY_NOUNS:
+            return noun.i != trigger.i
+        node = noun
+    return False
 
 
 def _set_against(verb: Token) -> bool:

@@ -98,7 +98,7 @@ def _planned_in_words(trigger: Token) -> bool:
     """ "would be meeting", "will sign", "is set to meet": a plan the clause tells."""
     verb = clause_verb(trigger)
     return verb is not None and any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "’ll") for c in verb.children
     )
 
 

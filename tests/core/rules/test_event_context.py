@@ -303,6 +303,9 @@ def test_a_meeting_before_or_after_what_is_to_come_is_to_come(nlp, text: str, st
         # meetings the subject has on a schedule now are to come; ones it had scheduled may be past
         ("Senator Ana Ruiz has two meetings scheduled with Governor Tom Berg.", "meetings", "planned"),
         ("Senator Ana Ruiz had two meetings scheduled with Governor Tom Berg.", "meetings", "past"),
+        # the contracted modals as news text writes them, with a typographic apostrophe
+        ("Senator Ana Ruiz says she’ll meet Governor Tom Berg.", "meet", "planned"),
+        ("Senator Ana Ruiz says she’d meet Governor Tom Berg.", "meet", "planned"),
     ],
 )
 def test_a_present_tense_with_a_day_is_a_schedule(nlp, text: str, trigger: str, status: str) -> None:  # type: ignore[no-untyped-def]

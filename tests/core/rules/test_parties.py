@@ -1362,3 +1362,14 @@ def test_names_of_the_clause_before_stay_parties_of_the_event_that_is_the_next_c
 def test_who_is_outside_the_meetings_is_no_party_to_them(extractor: Extractor) -> None:
     body = "Outside the platform meetings, Green Party delegates plan a rally with Mayor Ina Holt in Oslo."
     assert _parties(extractor, body, "meeting") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pope Francis made a visit to the border of Chile and Peru on Wednesday.",
+        "Pope Francis visited the border between Chile and Peru on Wednesday.",
+    ],
+)
+def test_the_countries_of_a_border_visited_are_where_not_hosts(extractor: Extractor, body: str) -> None:
+    assert all(not ({"Chile", "Peru"} & f) for f in _parties(extractor, body, "meeting"))

@@ -114,6 +114,13 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
             "exchanges",
             "Capitol Hill",
         ),
+        # another journey's place, in another clause, is that journey's
+        (
+            "Just as he paid a visit to President Ana Ruiz on Wednesday, Pope Leo also made a brief "
+            "stop in Lisbon to bless a chapel.",
+            "visit",
+            None,
+        ),
     ],
 )
 def test_event_location(nlp: Language, text: str, trigger: str, expected: str | None) -> None:
