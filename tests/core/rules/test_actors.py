@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from streams.core.article import Article
 from streams.core.extractor import Extractor
-from streams.core.rules.actors import _no_place, written_name
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.actors import ActorResolver, _no_place, title_cased, written_name
 
 
 @pytest.mark.parametrize(
@@ -89,3 +91,18 @@ def test_a_former_name_of_a_country_stays_a_country() -> None:
     """ "Burma" is in neither the country table nor the gazetteer; it is no body for that."""
     assert not _no_place("Burma", "Burma")
     assert _no_place("Allergan", "Allergan")
+
+
+def test_a_title_cased_headlines_words_are_no_name_unless_the_article_names_them() -> None:
+    """ "Lund Visit To Harbor Memorial Brings Praise": any word of a title-cased headline is capitalised,
+    so a run of them is a name only where the article names it elsewhere."""
+    nlp: Language = load_model()
+    doc = nlp(
+        "Hillary Clinton Trip To Harbor Memorial Draws Charges Of Posturing.\n\nShe went on Friday."
+    )
+    headline = next(iter(doc.sents))
+    assert title_cased(headline)
+    resolver = ActorResolver.for_doc(doc)
+    memorial = next(t for t in headline if t.text == "Memorial")
+    assert resolver.untagged_name(memorial, "party") is None
+    assert not title_cased(nlp("Mayor Ana Ruiz visited the Harbor Memorial on Friday.")[:])
