@@ -16,7 +16,9 @@ from spacy.tokens import Token
 
 from streams.core.lexicon.triggers import (
     AGREEMENT_NOUNS,
+    CALL_NOUNS,
     JOINT_ACT_WORDS,
+    MEETING_NOUNS,
     PARTY_AGREEMENT_NOUNS,
     PENDING_AGREEMENT_PREPS,
     PENDING_AGREEMENT_VERBS,
@@ -200,11 +202,21 @@ def consents_to_speak(verb: Token) -> bool:
         if clause.lemma_.lower() not in _INTERVIEW_VERBS:
             continue
         return not any(c.dep_ == "prep" and c.lower_ == "with" for c in clause.children)
-    # "agreed to an hour-long interview with the paper"
+    # "agreed to an hour-long interview with the paper"; one side's "agreed to a phone call" (whom
+    # with, the noun's own meeting tells, or not)
+    alone = not any(c.dep_ == "conj" for s in verb.children if s.dep_ == "nsubj" for c in s.children)
     return any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "interview" for g in c.children)
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.lemma_.lower() == "interview" or (alone and _a_meeting_with_no_one(g)) for g in c.children)
         for c in verb.children
     )
+
+
+def _a_meeting_with_no_one(noun: Token) -> bool:
+    """A meeting noun with no with-phrase ("a phone call", "a sit-down"): agreeing to it is consent."""
+    meeting = noun.lemma_.lower() in MEETING_NOUNS or noun.lower_ in CALL_NOUNS
+    return meeting and not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
 
 
 def reacted_to(noun: Token) -> bool:

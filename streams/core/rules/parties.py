@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from streams.core.lexicon.organisations import BODY_WORDS, RELATION_NOUNS
 from streams.core.lexicon.people import KIN_NOUNS, PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS, FACILITY_HEADS, ROOM_HEADS
+from streams.core.lexicon.speech import SPEECH_LEMMAS
 from streams.core.lexicon.triggers import (
     ABOUT_PREPS,
     ACQUISITION_NOUNS,
@@ -281,7 +282,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
                             slots.extend(c for c in prep.children if c.dep_ == "pobj")
             elif is_noun and child.dep_ == "prep" and child.lower_ == "of":
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a summit of the G7"
-            elif is_noun and child.dep_ == "relcl" and child.lemma_.lower() in ("have", "hold"):
+            elif is_noun and child.dep_ == "relcl" and child.lemma_.lower() in _HOLDING_CLAUSE_VERBS:
                 # "a conversation she had with Trump": who had it, and with whom; "X said of the
                 # encounter he had with Trump": "he" is X, who tells of it
                 reporters = [
@@ -521,6 +522,8 @@ def _event_heads(token: Token) -> list[Token]:
         verb = token.head
         if _between_named(token) and token.dep_ == "dobj":
             return heads  # "Beta's store violates an agreement between the two companies": theirs
+        if token.dep_ in ("dobj", "pobj") and _told_by_its_own_clause(token):
+            return heads  # "Ruiz recalled a visit Berg made to Oslo": Berg's visit, not Ruiz's
         if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in HOLDING_PREPS:
             if verb.lower_ == "in" and _named_owner(token):
                 return heads  # "India will figure in Acme's purchase of Zentra": Acme's, not India's
@@ -556,6 +559,11 @@ def _between_named(noun: Token) -> bool:
         for h in holders
         for c in h.children
     )
+
+
+#: Verbs of a relative clause on the event noun whose subject holds or makes the event: "a
+#: conversation she had with X", "the deal Acme signed with Beta", "a visit Berg made to Oslo".
+_HOLDING_CLAUSE_VERBS = frozenset({"have", "hold", "make"}) | (AGREEMENT_NOUN_VERBS - {"win", "award"})
 
 
 def _named_owner(noun: Token) -> bool:
@@ -1446,6 +1454,8 @@ def _within_reach(token: Token, trigger: Token) -> bool:
         return False  # "Republicans criticised Obama for meeting Castro": they judge, he met
     if up and up[-1].dep_ in ("dobj", "dative") and _another_act(up[-1].head, down):
         return False  # "Lund criticised Berg and then met the mayor": whom she criticised
+    if up and up[-1].dep_ in ("dobj", "dative") and _done_at_the_meeting(up[-1].head, down):
+        return False  # "At the RNC's meeting, Priebus scolded Romney": Romney need not have been there
     if any(_clause_of_its_own(t, trigger) for t in down if t.i != trigger.i):
         return False  # "Berg and Lund attacked the plan, and Lund spoke at a summit": Berg was not there
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
@@ -1496,6 +1506,23 @@ def _another_act(head: Token, heads: list[Token]) -> bool:
         return False
     lemma = head.lemma_.lower()
     return lemma not in TRIGGER_WORDS and lemma not in _GREETING_VERBS and head.lower_ not in TRIGGER_WORDS
+
+
+def _done_at_the_meeting(verb: Token, down: list[Token]) -> bool:
+    """The event noun is the occasion of another act ("At the meeting, X scolded Y", "during the
+    talks, X praised Y"): the act's object may be spoken of, not present. A greeting, a meeting
+    verb or a verb of telling takes its object there ("At the summit, X greeted Y", "X told Y
+    during the meeting")."""
+    if (
+        len(down) < 2
+        or down[0].pos_ != "NOUN"
+        or down[-1].dep_ != "prep"
+        or down[-1].lower_ not in ("at", "during")
+    ):
+        return False
+    lemma = verb.lemma_.lower()
+    # whom one tells, warns or asks during the meeting is there: "warned Xi during their meeting"
+    return lemma not in TRIGGER_WORDS and lemma not in _GREETING_VERBS and lemma not in SPEECH_LEMMAS
 
 
 #: Verbs of receiving someone or of a dispute, whose object may be the other side of what follows
@@ -1586,6 +1613,15 @@ def _another_events_party(token: Token, trigger: Trigger) -> bool:
         if node.dep_ in _OWN_CLAUSE_DEPS and node.pos_ == "NOUN" and _event_noun(node):
             return True  # an event noun that is a subject or a conjunct: not the trigger's object
     return False
+
+
+def _told_by_its_own_clause(noun: Token) -> bool:
+    """An event noun whose relative clause has a named subject of its own ("a visit Berg made"): the
+    clause says whose event it is, not the verb the noun is the object of."""
+    return any(
+        c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.pos_ == "PROPN" for g in c.children)
+        for c in noun.children
+    )
 
 
 #: How an event noun hangs when it tells an event of its own beside the trigger's.

@@ -434,7 +434,10 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     person_names = [
         name
         for ent, name in zip(model_ents, names, strict=True)
-        if ent.label_ == "PERSON" and name not in bodies and not _place_taken_for_a_person(ent, place_names)
+        if ent.label_ == "PERSON"
+        and name not in bodies
+        and not _place_taken_for_a_person(ent, place_names)
+        and not _names_a_case(name)
     ]
     first_seen: dict[str, int] = {}
     for ent, name in zip(model_ents, names, strict=True):
@@ -471,6 +474,12 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
             register.add(name, first_seen.get(name))
     _relabel_people(doc, register, text, bodies)
     return register
+
+
+def _names_a_case(name: str) -> bool:
+    """A lawsuit's name ("Trump v. Trump", "Lund vs. Acme"), which the model may tag as a person:
+    no one's name, and never the full name of a party it mentions."""
+    return any(w in ("v.", "vs.", "v", "vs") for w in name.split()[1:-1])
 
 
 def _words_for_bodies(ents: Sequence[Span], names: Sequence[str]) -> set[str]:

@@ -97,9 +97,7 @@ def test_a_title_cased_headlines_words_are_no_name_unless_the_article_names_them
     """ "Lund Visit To Harbor Memorial Brings Praise": any word of a title-cased headline is capitalised,
     so a run of them is a name only where the article names it elsewhere."""
     nlp: Language = load_model()
-    doc = nlp(
-        "Hillary Clinton Trip To Harbor Memorial Draws Charges Of Posturing.\n\nShe went on Friday."
-    )
+    doc = nlp("Hillary Clinton Trip To Harbor Memorial Draws Charges Of Posturing.\n\nShe went on Friday.")
     headline = next(iter(doc.sents))
     assert title_cased(headline)
     resolver = ActorResolver.for_doc(doc)

@@ -397,6 +397,7 @@ def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: 
         ("Orion Motors and Vexa Systems know how to do a deal.", "agreement"),
         ("Ana Lund signed up to help Paul Berg raise money.", "agreement"),
         ("When Ana Lund and Tom Berg signed on in May, the campaign had money to fight.", "agreement"),
+        ("Senator Mitch Hale agreed to a phone call on Wednesday.", "agreement"),
         ("Shares of Orion Motors and Vexa Systems fell on stock exchanges in Oslo.", "meeting"),
         ("Reporters from Norway and Iceland gathered at a central meeting place in Oslo.", "meeting"),
     ],

@@ -1285,6 +1285,19 @@ def test_the_object_of_what_an_event_does(extractor: Extractor, body: str, want:
             "agreement",
             "Nafta",
         ),
+        # who tells of talks someone else held
+        (
+            "Mayor Ana Ruiz described the talks Governor Tom Berg held with Chancellor Omar Holt in 2006.",
+            "meeting",
+            "Ana Ruiz",
+        ),
+        # whom someone scolded at a meeting
+        (
+            "At the RNC's meeting in Boston last year, Chairman Tom Berg scolded Mitt Romney for his "
+            "remarks.",
+            "meeting",
+            "Mitt Romney",
+        ),
         # who helped set up a meeting between two others
         (
             "In July, Mayor Ina Holt helped set up a meeting between Rudolf Hanke and Andrei Popescu.",
@@ -1373,3 +1386,16 @@ def test_who_is_outside_the_meetings_is_no_party_to_them(extractor: Extractor) -
 )
 def test_the_countries_of_a_border_visited_are_where_not_hosts(extractor: Extractor, body: str) -> None:
     assert all(not ({"Chile", "Peru"} & f) for f in _parties(extractor, body, "meeting"))
+
+
+def test_who_signed_the_deal_a_relative_clause_tells_are_its_parties(extractor: Extractor) -> None:
+    body = "Mayor Ana Ruiz praised the deal Orvik Corp signed with Delta Mobile in 2006."
+    assert _parties(extractor, body, "agreement") == [{"Orvik Corp", "Delta Mobile"}]
+
+
+def test_whom_one_tells_or_warns_during_a_meeting_was_at_it(extractor: Extractor) -> None:
+    body = (
+        "Premier Ana Ruiz told the Danish premier, Ole Lind, during their short meeting in Oslo that "
+        "troops would stay home."
+    )
+    assert _parties(extractor, body, "meeting") == [{"Ana Ruiz", "Ole Lind"}]

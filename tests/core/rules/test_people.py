@@ -10,6 +10,7 @@ from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.people import (
     PersonRegister,
+    _names_a_case,
     clean_name,
     find_people,
     headline_name,
@@ -396,3 +397,8 @@ def test_a_name_given_an_age_is_a_persons(extractor: Extractor) -> None:
     result = extractor.extract_one(Article(id="t", body=body, published_at="2016-06-05"))
     (meeting,) = [e for e in result.events if e.type == "meeting"]
     assert {a.name: a.kind for a in meeting.actors}.get("Tlaloc Ixtapalco") == "person"
+
+
+def test_a_lawsuits_name_is_no_persons_name() -> None:
+    assert _names_a_case("Hale v. Hale") and _names_a_case("Orvik vs. Delta")
+    assert not _names_a_case("Anthony V. Hale") and not _names_a_case("Ana Ruiz")
