@@ -69,3 +69,6 @@ ORDINAL_WORDS = {
     )
 } | {"thirtieth": 30, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "thirty-first": 31}
 ORDINAL_WORDS |= {f"twenty-{w}": 20 + v for w, v in list(ORDINAL_WORDS.items()) if 4 <= v <= 9}
+
+#: The seasons, which name a time and never a place ("the Winter Meetings", "the Spring Summit").
+SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})

@@ -33,6 +33,7 @@ from streams.core.lexicon.triggers import (
     VISIT_LEMMAS,
 )
 from streams.core.model import Location
+from streams.core.normalise.calendar_words import MONTHS, SEASONS, WEEKDAYS
 from streams.core.normalise.countries import demonym_country
 from streams.core.normalise.gazetteer import country_code, is_place_name, us_state_abbreviation
 from streams.core.rules.dateline import Dateline
@@ -200,13 +201,15 @@ def event_location(
     With ``own_phrase`` only a place in the trigger noun's own phrase ("the deal signed in Oslo")."""
     anchor = trigger.i if trigger is not None else sent.start
     if trigger is not None and trigger.ent_type_ in ("FAC", "EVENT"):
-        # a meeting named for its place: "the Annapolis Conference", "the Camp David summit"
+        # a meeting named for its place: "the Annapolis Conference", "the Camp David summit" (not
+        # for its time: "the Winter Meetings")
         named = [
             c
             for c in trigger.children
             if c.dep_ == "compound" and c.text[:1].isupper() and not c.like_num and c.i < trigger.i
         ]
-        if named and not any(c.lower_.startswith("g") and c.text[1:].isdigit() for c in named):
+        timed = any(c.lower_ in _TIME_NAMES for c in named)
+        if named and not timed and not any(c.lower_.startswith("g") and c.text[1:].isdigit() for c in named):
             words = sent.doc[named[0].i : named[-1].i + 1]
             return located(words.text, words.text, named[0].ent_type_ or None, countries)
     # every place keeps its entity out of the parties, but a body is the event's place only as
@@ -216,6 +219,7 @@ def event_location(
         p
         for p in place_entities(sent, quote_spans, trigger)
         if (p.label_ != "ORG" or _body_as_place(p, trigger))
+        and not (trigger is not None and p.start <= trigger.i < p.end)  # "the Winter Meetings": the event
         and not _in_content_clause(p.root, trigger)
         and not _in_reporting_clause(p.root, trigger)
         and not (own_phrase and trigger is not None and trigger not in p.root.ancestors)
@@ -248,6 +252,12 @@ def event_location(
     if location.geonames_id is not None:
         return location
     return _in_locality(location, best, places, countries)
+
+
+#: Words of a time a meeting's name may open with: seasons, months and weekdays in full.
+_TIME_NAMES = (
+    SEASONS | {m for m in MONTHS if len(m) > 3 or m == "may"} | {d for d in WEEKDAYS if d.endswith("day")}
+)
 
 
 def _went_on_to(place: Token, trigger: Token | None) -> bool:

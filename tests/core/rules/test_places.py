@@ -114,6 +114,12 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
             "exchanges",
             "Capitol Hill",
         ),
+        # a meeting named for its season is not in it, nor is it its own place
+        (
+            "The Oslo Angels offered Tom Berg a contract at the Winter Meetings in Las Vegas.",
+            "Meetings",
+            "Las Vegas",
+        ),
         # another journey's place, in another clause, is that journey's
         (
             "Just as he paid a visit to President Ana Ruiz on Wednesday, Pope Leo also made a brief "
