@@ -357,13 +357,21 @@ _GOING_ON_VERBS = frozenset({"continue"})
 _FIRST_INTENT = frozenset({"originally", "initially"})
 
 
+def _before_subject(aux: Token) -> bool:
+    """An auxiliary before its clause's subject is no tense of a statement: a question ("Will they
+    meet?") or a first name the parser took for one ("Will Estrada said of the encounter he had")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i for c in aux.head.children)
+
+
 def _status(path: list[tuple[Token, str]]) -> EventStatus:
     nodes = [t for t, _ in path]
     # the trigger "plan" itself ("came up with a plan") is no plan word; nor is a plan the text
     # says was the first intent ("the summit was originally planned to discuss energy": it was held)
     lemmas = {t.lemma_.lower() for t in nodes[1:] if not any(c.lower_ in _FIRST_INTENT for c in t.children)}
     verb = _clause_verb(path)
-    aux = {c.lower_ for t in nodes for c in t.children if c.dep_ in ("aux", "auxpass")}
+    aux = {
+        c.lower_ for t in nodes for c in t.children if c.dep_ in ("aux", "auxpass") and not _before_subject(c)
+    }
     if aux & (FUTURE_MODALS | WOULD) or lemmas & PLAN_WORDS:
         return "planned"  # "will meet", "said they would sign", "expected to meet"
     if any(link == "xcomp" and _forms(node) & SET_TO_WORDS for node, link in path):

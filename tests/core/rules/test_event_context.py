@@ -303,6 +303,8 @@ def test_a_meeting_before_or_after_what_is_to_come_is_to_come(nlp, text: str, st
         # meetings the subject has on a schedule now are to come; ones it had scheduled may be past
         ("Senator Ana Ruiz has two meetings scheduled with Governor Tom Berg.", "meetings", "planned"),
         ("Senator Ana Ruiz had two meetings scheduled with Governor Tom Berg.", "meetings", "past"),
+        # "Will" before the subject is a first name (or a question), no future
+        ("Will Estrada met Senator Tom Berg last week.", "met", "past"),
         # the contracted modals as news text writes them, with a typographic apostrophe
         ("Senator Ana Ruiz says she’ll meet Governor Tom Berg.", "meet", "planned"),
         ("Senator Ana Ruiz says she’d meet Governor Tom Berg.", "meet", "planned"),
