@@ -141,6 +141,11 @@ def opinion_agreement(verb: Token) -> bool:
         return True  # "Paradis agrees.": one person shares a view; with whom, and on what, nothing says
     if any(c.dep_ in ("xcomp", "dobj") for c in children):
         return False
+    if any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in _VAGUE_THINGS for g in c.children)
+        for c in children
+    ):
+        return True  # "Sanders and Trump do agree on something", "they agree on little": a shared view
     if any(c.dep_ == "prep" and c.lower_ in _AGREE_PREPS for c in children):
         return False
     if any(_view(c) for c in children if c.dep_ == "ccomp"):
@@ -153,6 +158,11 @@ def opinion_agreement(verb: Token) -> bool:
     bodies = all(t.ent_type_ in _BODY_LABELS for t in partners + subjects)
     return not (partners and subjects and bodies)
 
+
+#: What "agree on" names when it names no terms: "agree on something", "agreed on little".
+_VAGUE_THINGS = frozenset(
+    {"something", "anything", "everything", "nothing", "much", "little", "this", "that"}
+)
 
 #: Subjects that speak for many minds, not for sides: "all agreed Pence won".
 _EVERYONE_WORDS = frozenset({"all", "everyone", "everybody", "most", "many", "few", "none"})

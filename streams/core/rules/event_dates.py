@@ -505,6 +505,10 @@ def _in_agreed_infinitive(ent: Span, trigger: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.lemma_.lower() in MEETING_VERBS:
         return False  # "agreed to meet Berg on Monday": the day of the meeting, a record of its own
+    if verb.dep_ == "acl" and infinitive:
+        # "agreed on a plan to share water on Monday": the plan's act is the agreed act too
+        noun = verb.head
+        return noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.i == trigger.i
     return verb.dep_ == "xcomp" and verb.head.i == trigger.i and infinitive
 
 

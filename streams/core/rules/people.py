@@ -425,6 +425,7 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     _join_name_particles(doc, text)
     _trim_glued_words(doc)
     _split_body_and_person(doc)
+    _split_person_of_body(doc)
     model_ents = list(doc.ents)  # the model's entities, before _relabel_people changes them
     names = [clean_name(ent.text) for ent in model_ents]  # each entity's name, cleaned once
     # "in Tbilisi", "a visit to Tbilisi": the model sometimes tags a city PERSON, and "a person
@@ -699,6 +700,28 @@ def _split_body_and_person(doc: Doc) -> None:
         changed = True
         out.append(Span(doc, ent.start, split, label="ORG"))
         out.append(Span(doc, split, ent.end, label="PERSON"))
+    if changed:
+        doc.ents = out
+
+
+def _split_person_of_body(doc: Doc) -> None:
+    """Part a person's full name from the body after "of": "Travis Kalanick of Uber", "Ana Ruiz of
+    Orvik Corp" (the model runs them into one person). A one-word name before "of" stays whole
+    ("Catherine of Aragon")."""
+    out: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        of = next((t.i for t in ent if t.lower_ == "of"), None)
+        if ent.label_ != "PERSON" or of is None or of - ent.start < 2 or of + 1 >= ent.end:
+            out.append(ent)
+            continue
+        front, back = doc[ent.start : of], doc[of + 1 : ent.end]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in (*front, *back)):
+            out.append(ent)
+            continue
+        changed = True
+        out.append(Span(doc, ent.start, of, label="PERSON"))
+        out.append(Span(doc, of + 1, ent.end, label="ORG"))
     if changed:
         doc.ents = out
 

@@ -103,6 +103,8 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2026-02-10",
             "2025-07",
         ),
+        # what a past agreeing agreed on, with its day (2016-03-23 is a Wednesday)
+        ("Chile and Peru agreed on a plan to share water on Monday.", "2016-03-23", "2016-03-21"),
         # a scheduled one is this year's
         (
             "Premier Anna Kovac will attend a June 12 meeting with President Tomas Berg.",

@@ -402,3 +402,14 @@ def test_a_name_given_an_age_is_a_persons(extractor: Extractor) -> None:
 def test_a_lawsuits_name_is_no_persons_name() -> None:
     assert _names_a_case("Hale v. Hale") and _names_a_case("Orvik vs. Delta")
     assert not _names_a_case("Anthony V. Hale") and not _names_a_case("Ana Ruiz")
+
+
+def test_a_full_name_run_on_into_its_company_after_of_is_parted() -> None:
+    doc = _parse(
+        "The table seats Tomas Varga of Orvik and Lena Holm of Delta. The mayor sat next to Mr. Varga."
+    )
+    doc.ents = [Span(doc, 3, 7, label="PERSON"), *(e for e in doc.ents if e.start >= 7)]
+    register = find_people(doc)
+    person = register.find("Varga")
+    assert person is not None and person.canonical == "Tomas Varga"
+    assert ("Orvik", "ORG") in [(e.text, e.label_) for e in doc.ents]
