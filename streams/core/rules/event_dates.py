@@ -340,8 +340,8 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
         return not _in_purpose_of_noun(ent.root, trigger)
     if dates_an_occasion(ent, trigger) or _dates_another_event(ent, trigger):
         return False
-    if _year_of_a_thing(ent):
-        return False  # "bought a 1968 Boeing 727": the year of the jet, not of the purchase
+    if _year_of_a_thing(ent) or _year_in_a_name(ent):
+        return False  # "bought a 1968 Boeing 727", "the Recovery Act of 2009": the jet's, the law's
     date_verb = clause_verb(ent.root, stop=trigger)
     event_verb = clause_verb(trigger)
     if announced_then(ent, trigger) and not _a_purchase(event_verb):
@@ -482,6 +482,21 @@ def _year_of_a_thing(ent: Span) -> bool:
         return False
     maker, model = doc[ent.end], doc[ent.end + 1]
     return maker.pos_ == "PROPN" and maker.ent_type_ in ("ORG", "PRODUCT") and has_digit(model.text)
+
+
+def _year_in_a_name(ent: Span) -> bool:
+    """A year that ends a name ("the Recovery Act of 2009", "the Class of 1998", "Act (ARRA) of
+    2009"): when that law or body dates from, not the event."""
+    doc = ent.doc
+    if len(ent) != 1 or not (ent.text.isdigit() and len(ent.text) == 4) or ent.start < 2:
+        return False
+    of = doc[ent.start - 1]
+    if of.lower_ != "of":
+        return False
+    before = doc[ent.start - 2]
+    if before.text == ")" and ent.start >= 3:
+        before = doc[ent.start - 3]  # "the Act (ARRA) of 2009"
+    return before.pos_ == "PROPN" and before.text[:1].isupper()
 
 
 #: prepositions that set a deadline or a span rather than the time of what was agreed

@@ -12,7 +12,7 @@ from streams.core.article import Article
 from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.document import DocumentIndex
-from streams.core.rules.event_dates import dates_an_occasion, event_date
+from streams.core.rules.event_dates import _year_in_a_name, dates_an_occasion, event_date
 from streams.core.spans import CharSpans
 
 
@@ -332,3 +332,18 @@ def test_a_coordinated_clauses_time_is_its_own(extractor: Extractor) -> None:
     assert _dates(extractor, body, "2008-09-17") == [None, "2007-03"]
     two = "Tom Hale met Jim Lund on Monday and Ana Berg met Carl Ruiz on Tuesday."
     assert _dates(extractor, two, "2008-09-17") == ["2008-09-15", "2008-09-16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "in_a_name"),
+    [
+        ("Delta got funds under the Clean Energy Jobs Act (CEJA) of 2009.", True),
+        ("Delta got funds under the Clean Energy Act of 2009.", True),
+        ("Delta got funds in 2009.", False),
+        ("Delta spent the budget of 2009 on funds.", False),
+    ],
+)
+def test_a_year_that_ends_a_name_is_the_names(nlp: Language, text: str, in_a_name: bool) -> None:
+    """ "the Recovery Act of 2009": when the law dates from, never the date of an event beside it."""
+    year = next(e for e in nlp(text).ents if e.text == "2009")
+    assert _year_in_a_name(year) is in_a_name
