@@ -43,6 +43,8 @@ HOSTED_OCCASIONS = frozenset(
     | {"tournament", "game", "forum", "festival", "screening", "hall", "townhall", "broadcast", "podcast"}
     # contests: "would host the only Senate race", "hosts the Vikings for a football game"
     | {"race", "match", "contest", "election", "primary", "caucus", "championship", "final", "olympics"}
+    # what a place offers: "the gym hosts a boxing class", "hosts an exhibition of his work"
+    | {"class", "course", "workshop", "exhibition", "exhibit", "camp", "clinic"}
 )
 
 #: Verbs that are a meeting only when the sentence names two or more parties ("the ministers of

@@ -35,7 +35,7 @@ from streams.core.normalise.dates import (
 from streams.core.rules.actors import ActorResolver, has_digit
 from streams.core.rules.document import DocumentIndex, entities_in
 from streams.core.rules.event_context import past_relative_clause
-from streams.core.rules.syntax import clause_verb, day_on_a_state, is_to_infinitive
+from streams.core.rules.syntax import clause_verb, day_on_a_state, is_to_infinitive, retold
 from streams.core.spans import CharSpans
 
 #: words that move an event away from the time of the sentence before ("later they met")
@@ -163,6 +163,8 @@ def event_date(
             continue
         if own_phrase and not any(a.i == trigger.i for a in ent.root.ancestors):
             continue
+        if retold(trigger) and ent.end <= trigger.head.i:
+            continue  # "In an interview last week, Hoenlein described the meeting": the telling's day
         trailing = False
         if planned and _dates_the_plan(ent, trigger):
             continue  # "agreed Monday to hold talks": Monday is the agreeing

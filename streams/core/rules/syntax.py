@@ -48,6 +48,16 @@ def in_source_phrase(token: Token) -> bool:
     return any(a.lower_ == "according" and a.dep_ == "prep" for a in token.ancestors)
 
 
+#: Verbs of telling of an event again: "described the meeting", "recalled the talks".
+RETELLING_VERBS = frozenset({"describe", "recall", "recount", "mention", "cite", "detail", "remember"})
+
+
+def retold(token: Token) -> bool:
+    """Whether an event noun is the object of a verb of telling of it ("In an interview last week,
+    Hoenlein described the meeting with Obama"): the clause's time and place are the telling's."""
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RETELLING_VERBS
+
+
 def prep_objects(word: Token, *prepositions: str) -> list[Token]:
     """The objects of the phrases with these prepositions on ``word`` ("with", "in"), in order."""
     return [

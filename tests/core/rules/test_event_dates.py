@@ -103,6 +103,10 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2026-02-10",
             "2025-07",
         ),
+        # the day of a telling of the event, before the telling, is the telling's; one after the
+        # event noun may be the event's
+        ("On Monday, Mayor Ana Ruiz recalled her talks with Governor Tom Berg.", "2016-06-09", None),
+        ("Mayor Ana Ruiz recalled her meeting with Governor Tom Berg in Oslo in 2009.", "2016-06-09", "2009"),
         # what a past agreeing agreed on, with its day (2016-03-23 is a Wednesday)
         ("Chile and Peru agreed on a plan to share water on Monday.", "2016-03-23", "2016-03-21"),
         # a scheduled one is this year's

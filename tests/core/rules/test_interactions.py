@@ -398,6 +398,10 @@ def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: 
         ("Ana Lund signed up to help Paul Berg raise money.", "agreement"),
         ("When Ana Lund and Tom Berg signed on in May, the campaign had money to fight.", "agreement"),
         ("Senator Mitch Hale agreed to a phone call on Wednesday.", "agreement"),
+        (
+            "The Harbor Youth Center, run by Tom Berg, still hosts a chess class named after Ali Hassan.",
+            "meeting",
+        ),
         ("It appears that Senator Ana Ruiz and Governor Tom Berg do agree on something.", "agreement"),
         ("Shares of Orion Motors and Vexa Systems fell on stock exchanges in Oslo.", "meeting"),
         ("Reporters from Norway and Iceland gathered at a central meeting place in Oslo.", "meeting"),
