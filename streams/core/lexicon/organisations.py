@@ -54,6 +54,14 @@ COMPANY_DESCRIPTORS = frozenset(
         "giant",
         "brewer",
         "distributor",
+        # "the gas producer Energean", "the software vendor Kestrel"
+        "producer",
+        "vendor",
+        "operator",
+        "carrier",
+        "exporter",
+        "importer",
+        "refiner",
     }
 )
 

@@ -240,7 +240,12 @@ def event_location(
         # "a school in the Harbour district where she met X": the noun "where" refers to
         best = _where_place(trigger, quote_spans) or (
             best
-            if best is None or not (_in_conjunct(best.root, trigger) or _on_another_trip(best.root, trigger))
+            if best is None
+            or not (
+                _in_conjunct(best.root, trigger)
+                or _on_another_trip(best.root, trigger)
+                or _outside_its_subordinate_clause(best.root, trigger)
+            )
             else None
         )
     if best is None:
@@ -411,6 +416,23 @@ _CONTRAST_WORDS = frozenset({"but", "yet", "although", "though", "whereas"})
 
 #: Nouns of a journey whose place is where that journey went: "a stop in Bethlehem", "a trip to Oslo".
 _JOURNEY_NOUNS = VISIT_LEMMAS | frozenset({"stop", "stopover", "journey", "pilgrimage"})
+
+
+#: Subordinators of a clause that tells its event beside the main clause's: "as the Council met".
+_BESIDE_MARKS = frozenset({"as", "while", "after", "before", "since", "because"})
+
+
+def _outside_its_subordinate_clause(token: Token, trigger: Token) -> bool:
+    """Whether the event is told in a subordinate clause ("..., as the UN Security Council met to
+    discuss the crisis") and the place outside it: the main clause's place ("the onslaught in the
+    Gaza Strip"), not the event's."""
+    paths = paths_to_common_head(token, trigger)
+    if paths is None:
+        return False
+    return any(
+        node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BESIDE_MARKS for c in node.children)
+        for node in paths[1]
+    )
 
 
 def _on_another_trip(token: Token, trigger: Token) -> bool:

@@ -357,6 +357,7 @@ def test_a_name_tagged_a_body_in_a_list_of_people_is_a_person() -> None:
             "Actavis",
         ),
         ("Tomco, the chipmaker, met Ana Ruiz on Friday.", "Tomco"),
+        ("On Friday the gas producer Voskar signed a letter of intent with the gas supplier DEPA.", "Voskar"),
     ],
 )
 def test_a_name_said_to_be_a_kind_of_business_is_a_company(

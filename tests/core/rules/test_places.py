@@ -120,6 +120,13 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
             "Meetings",
             "Las Vegas",
         ),
+        # the main clause's place is not that of an event told in a clause beside it
+        (
+            "A mortar strike that killed 40 people in a school brought new urgency to efforts to end the "
+            "fighting in the Gaza Strip, as the UN Security Council met to discuss the crisis.",
+            "met",
+            None,
+        ),
         # another journey's place, in another clause, is that journey's
         (
             "Just as he paid a visit to President Ana Ruiz on Wednesday, Pope Leo also made a brief "
