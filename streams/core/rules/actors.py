@@ -64,6 +64,8 @@ class ActorResolver:
         self.document = document
         self._people = people
         self._actor_cache: dict[tuple[int, int, int, str], Actor | None] = {}
+        self._headlines: dict[int, bool] = {}  # sentence start -> whether a title-cased headline
+        self._modifiers: dict[tuple[int, int], bool] = {}  # entity -> whether it describes a person
         self._person_tokens: set[int] = set()
         for ent in document.ents:
             if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP") and after_title(ent)):
@@ -150,10 +152,17 @@ class ActorResolver:
         """True when the person is introduced as former/late: no longer the office holder."""
         return person_name in self._former
 
+    def _in_headline(self, sentence: Span) -> bool:
+        """``title_cased``, asked once per sentence."""
+        known = self._headlines.get(sentence.start)
+        if known is None:
+            known = self._headlines[sentence.start] = title_cased(sentence)
+        return known
+
     def _named_elsewhere(self, name: str, sentence: Span) -> str | None:
         """The longest run of the name's words that is the whole name of an entity outside its
         sentence ("SeaMicro" of "Microserver Startup SeaMicro"), or None."""
-        outside = [e for e in self.document.doc.ents if e.start < sentence.start or e.start >= sentence.end]
+        outside = [e for e in self.document.ents if e.start < sentence.start or e.start >= sentence.end]
         elsewhere = {clean_name(e.text) for e in outside}
         words = name.split()
         for size in range(len(words), 0, -1):
@@ -247,7 +256,7 @@ class ActorResolver:
         kind = KIND_BY_LABEL.get(span.label_)
         if kind is None:
             return None
-        if " " in name and title_cased(self.document.sentence_of(span.start)):
+        if " " in name and self._in_headline(self.document.sentence_of(span.start)):
             # "Clinton Visit To Police Memorial Brings Allegations": the model runs a title-cased
             # headline's words into a name; only the part the article names elsewhere is one
             told = self._named_elsewhere(name, self.document.sentence_of(span.start))
@@ -303,7 +312,15 @@ class ActorResolver:
         return pairs
 
     def _modifies_person(self, ent: Span) -> bool:
-        """ "Norwegian" in "Norwegian Fisheries Minister Ingrid Solberg" describes her; it is no actor."""
+        """ "Norwegian" in "Norwegian Fisheries Minister Ingrid Solberg" describes her; it is no actor.
+        Asked once per entity: every look over a sentence asks it again."""
+        key = (ent.start, ent.end)
+        known = self._modifiers.get(key)
+        if known is None:
+            known = self._modifiers[key] = self._reads_as_modifier(ent)
+        return known
+
+    def _reads_as_modifier(self, ent: Span) -> bool:
         if ent.start in self._person_tokens:
             return False
         doc = self.document.doc
@@ -353,7 +370,7 @@ class ActorResolver:
                 name=person.canonical, role=role, kind="person", country=self._countries.get(person.canonical)
             )
         sentence = self.document.sentence_of(token.i)
-        if title_cased(sentence):
+        if self._in_headline(sentence):
             # "Visit To Police Memorial Brings Allegations": in a title-cased headline any word is
             # capitalised; a name is one the article names elsewhere
             told = self._named_elsewhere(name, sentence)
