@@ -45,6 +45,8 @@ HOSTED_OCCASIONS = frozenset(
     | {"race", "match", "contest", "election", "primary", "caucus", "championship", "final", "olympics"}
     # what a place offers: "the gym hosts a boxing class", "hosts an exhibition of his work"
     | {"class", "course", "workshop", "exhibition", "exhibit", "camp", "clinic"}
+    # a public meal for a crowd: "a barbecue hosted by Scott Brown"
+    | {"barbecue", "cookout", "picnic", "potluck", "brunch"}
 )
 
 #: Verbs that are a meeting only when the sentence names two or more parties ("the ministers of

@@ -399,6 +399,10 @@ def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: 
         ("When Ana Lund and Tom Berg signed on in May, the campaign had money to fight.", "agreement"),
         ("Senator Mitch Hale agreed to a phone call on Wednesday.", "agreement"),
         (
+            '"We will see," said voter Ana Ruiz of Derry before the event, a barbecue hosted by Tom Berg.',
+            "meeting",
+        ),
+        (
             "The Harbor Youth Center, run by Tom Berg, still hosts a chess class named after Ali Hassan.",
             "meeting",
         ),
