@@ -165,6 +165,8 @@ def event_date(
             continue
         if retold(trigger) and ent.end <= trigger.head.i:
             continue  # "In an interview last week, Hoenlein described the meeting": the telling's day
+        if _a_bound(ent):
+            continue  # "planned to visit before January": some time before it, not then
         trailing = False
         if planned and _dates_the_plan(ent, trigger):
             continue  # "agreed Monday to hold talks": Monday is the agreeing
@@ -484,6 +486,17 @@ def _year_of_a_thing(ent: Span) -> bool:
         return False
     maker, model = doc[ent.end], doc[ent.end + 1]
     return maker.pos_ == "PROPN" and maker.ent_type_ in ("ORG", "PRODUCT") and has_digit(model.text)
+
+
+#: Prepositions that make a date a bound, not the time of what they bound.
+_BOUND_PREPS = frozenset({"before", "until", "till", "by"})
+
+
+def _a_bound(ent: Span) -> bool:
+    """A date after "before", "until" or "by" ("visit the US before January", "sign the deal by
+    June"): the event is some time on the near side of it, not on it."""
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BOUND_PREPS
 
 
 def _year_in_a_name(ent: Span) -> bool:

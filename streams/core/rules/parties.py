@@ -1422,6 +1422,8 @@ def _within_reach(token: Token, trigger: Token) -> bool:
             return False
         if node.dep_ == "acl" and node.head.dep_ == "appos":
             return False  # "the Fund, a group linked to Beta": Beta describes the Fund
+        if _what_the_event_shows(node, trigger):
+            return False  # "held a conference call highlighting Sanders' record": what the call was about
         if _aim_of_a_thing(node, trigger):
             return False  # "is part of Acme's campaign to dethrone Borla": whom the campaign is against
         if node.dep_ in ("acl", "advcl", "xcomp") and node.lemma_.lower() in RIVAL_VERBS:
@@ -1459,6 +1461,20 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     if any(_clause_of_its_own(t, trigger) for t in down if t.i != trigger.i):
         return False  # "Berg and Lund attacked the plan, and Lund spoke at a summit": Berg was not there
     return not any(t.dep_ in OFF_CLAUSES and not (t.dep_ == "advcl" and _pronoun_subject(t)) for t in down)
+
+
+def _what_the_event_shows(node: Token, trigger: Token) -> bool:
+    """A present participle on the event noun that tells what the event did or was about ("a
+    conference call highlighting X's record", "a meeting discussing the budget"): its object is the
+    topic. Not one that gathers people ("a summit bringing together A and B", "talks involving X")."""
+    lemma = node.lemma_.lower()
+    return (
+        node.dep_ == "acl"
+        and node.tag_ == "VBG"
+        and (node.head.i == trigger.i or (trigger.dep_ == "compound" and node.head.i == trigger.head.i))
+        and lemma not in PARTICIPANT_VERBS
+        and lemma not in TRIGGER_WORDS
+    )
 
 
 def _aim_of_a_thing(node: Token, trigger: Token) -> bool:

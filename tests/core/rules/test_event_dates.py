@@ -107,6 +107,8 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
         # event noun may be the event's
         ("On Monday, Mayor Ana Ruiz recalled her talks with Governor Tom Berg.", "2016-06-09", None),
         ("Mayor Ana Ruiz recalled her meeting with Governor Tom Berg in Oslo in 2009.", "2016-06-09", "2009"),
+        # a bound is no date: the visit is some time before January
+        ("Mayor Ana Ruiz said she planned to visit Norway before January.", "2016-05-11", None),
         # what a past agreeing agreed on, with its day (2016-03-23 is a Wednesday)
         ("Chile and Peru agreed on a plan to share water on Monday.", "2016-03-23", "2016-03-21"),
         # a scheduled one is this year's

@@ -1399,3 +1399,11 @@ def test_whom_one_tells_or_warns_during_a_meeting_was_at_it(extractor: Extractor
         "troops would stay home."
     )
     assert _parties(extractor, body, "meeting") == [{"Ana Ruiz", "Ole Lind"}]
+
+
+def test_whom_a_call_highlights_is_its_topic_not_a_party(extractor: Extractor) -> None:
+    body = (
+        "Hillary Clinton is running hard in Ohio. Her campaign ran an ad and then held a conference call "
+        "stressing Sen. Tom Berg's votes on trade."
+    )
+    assert all("Tom Berg" not in f for f in _parties(extractor, body, "meeting"))
