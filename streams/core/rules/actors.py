@@ -52,9 +52,17 @@ _HEADLINE_SMALL_WORDS = frozenset(
 def title_cased(sent: Span) -> bool:
     """Whether a sentence is a headline in title case: five words or more, every one but the small
     ones capitalised, so that capitals no longer tell names from other words."""
-    words = [t.text for t in sent if t.is_alpha]
-    big = [w for w in words if w.lower() not in _HEADLINE_SMALL_WORDS]
-    return len(words) >= 5 and len(big) >= 4 and all(w[:1].isupper() for w in big)
+    words = big = 0
+    for token in sent:
+        if not token.is_alpha:
+            continue
+        words += 1
+        if token.lower_ in _HEADLINE_SMALL_WORDS:
+            continue
+        if not token.text[0].isupper():
+            return False  # the first lower-case word of substance ends it: most sentences end here
+        big += 1
+    return words >= 5 and big >= 4
 
 
 class ActorResolver:

@@ -425,7 +425,6 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     _join_name_particles(doc, text)
     _trim_glued_words(doc)
     _split_body_and_person(doc)
-    _split_person_of_body(doc)
     model_ents = list(doc.ents)  # the model's entities, before _relabel_people changes them
     names = [clean_name(ent.text) for ent in model_ents]  # each entity's name, cleaned once
     # "in Tbilisi", "a visit to Tbilisi": the model sometimes tags a city PERSON, and "a person
@@ -700,17 +699,18 @@ def _split_body_and_person(doc: Doc) -> None:
         changed = True
         out.append(Span(doc, ent.start, split, label="ORG"))
         out.append(Span(doc, split, ent.end, label="PERSON"))
-    if changed:
-        doc.ents = out
+    parted = _split_person_of_body(doc, out)
+    if changed or parted is not out:
+        doc.ents = parted
 
 
-def _split_person_of_body(doc: Doc) -> None:
+def _split_person_of_body(doc: Doc, ents: list[Span]) -> list[Span]:
     """Part a person's full name from the body after "of": "Travis Kalanick of Uber", "Ana Ruiz of
     Orvik Corp" (the model runs them into one person). A one-word name before "of" stays whole
-    ("Catherine of Aragon")."""
+    ("Catherine of Aragon"). Returns ``ents`` itself when nothing is parted."""
     out: list[Span] = []
     changed = False
-    for ent in doc.ents:
+    for ent in ents:
         of = next((t.i for t in ent if t.lower_ == "of"), None)
         if ent.label_ != "PERSON" or of is None or of - ent.start < 2 or of + 1 >= ent.end:
             out.append(ent)
@@ -722,8 +722,7 @@ def _split_person_of_body(doc: Doc) -> None:
         changed = True
         out.append(Span(doc, ent.start, of, label="PERSON"))
         out.append(Span(doc, of + 1, ent.end, label="ORG"))
-    if changed:
-        doc.ents = out
+    return out if changed else ents
 
 
 def _place_taken_for_a_person(ent: Span, place_names: set[str]) -> bool:
@@ -832,7 +831,10 @@ def _relabel_people(
             span = Span(doc, ent.start, ent.end, label="PERSON")
         entities.append(span)
         covered.update(range(span.start, span.end))
+    known: dict[str, bool] = {}  # a word's answer from the register, asked once per spelling
     for token in doc:
+        if token.i in covered or token.pos_ != "PROPN":
+            continue
         if (
             token.i not in covered
             and token.pos_ == "PROPN"
@@ -844,12 +846,10 @@ def _relabel_people(
             entities.append(Span(doc, token.i, token.i + 1, label=label))
             covered.add(token.i)
             continue
-        if (
-            token.i not in covered
-            and token.pos_ == "PROPN"
-            and token.text[:1].isupper()
-            and len(token.text) >= 3
-            and register.find(token.text)
-        ):
-            entities.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+        word = token.text
+        if word[:1].isupper() and len(word) >= 3:
+            if word not in known:
+                known[word] = register.find(word) is not None
+            if known[word]:
+                entities.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     doc.ents = sorted(entities, key=lambda e: e.start)
