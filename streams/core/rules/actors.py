@@ -264,10 +264,11 @@ class ActorResolver:
         kind = KIND_BY_LABEL.get(span.label_)
         if kind is None:
             return None
-        if " " in name and self._in_headline(self.document.sentence_of(span.start)):
+        sentence = self.document.sentence_of(span.start)
+        if " " in name and self._in_headline(sentence):
             # "Clinton Visit To Police Memorial Brings Allegations": the model runs a title-cased
             # headline's words into a name; only the part the article names elsewhere is one
-            told = self._named_elsewhere(name, self.document.sentence_of(span.start))
+            told = self._named_elsewhere(name, sentence)
             if told is None:
                 return None
             name = told

@@ -171,7 +171,8 @@ def event_date(
         if planned and _dates_the_plan(ent, trigger):
             continue  # "agreed Monday to hold talks": Monday is the agreeing
         governed_past = False
-        if not _belongs_to_event(ent, trigger):
+        said = _announced_then(ent, trigger)  # "said today it will acquire Beta": today is past
+        if not _belongs_to_event(ent, trigger, said):
             governed_past = not_after and _in_agreed_infinitive(ent, trigger)
             if not governed_past and not (not_after and _ends_clause_in_participle(ent, trigger)):
                 continue
@@ -181,7 +182,6 @@ def event_date(
             if is_counted_from_reference(ent.text)
             else None
         )
-        said = announced_then(ent, trigger)  # "said today it will acquire Beta": today is past
         value = normalise_date(
             ent.text,
             base,
@@ -335,11 +335,12 @@ def _tells_when(word: Token, trigger: Token) -> bool:
     return head.pos_ in ("VERB", "AUX") or head.i == trigger.i
 
 
-def _belongs_to_event(ent: Span, trigger: Token) -> bool:
+def _belongs_to_event(ent: Span, trigger: Token, said: bool) -> bool:
     """Whether the date is the event's: on the trigger word or what describes it ("the June 12
     meeting", "a deal struck in July"), in its clause or a clause above it ("said Tuesday it had
     settled"); not in a clause below it that follows the trigger ("agreed to cut emissions by
-    2030", "went through, and cars should be out by 2011"): that clause has its own time."""
+    2030", "went through, and cars should be out by 2011"): that clause has its own time. ``said``
+    is whether the date is the saying's of an event told as still to come (``_announced_then``)."""
     if trigger.pos_ not in ("VERB", "AUX") and any(a.i == trigger.i for a in ent.root.ancestors):
         return not _in_purpose_of_noun(ent.root, trigger)
     if dates_an_occasion(ent, trigger) or _dates_another_event(ent, trigger):
@@ -348,7 +349,7 @@ def _belongs_to_event(ent: Span, trigger: Token) -> bool:
         return False  # "bought a 1968 Boeing 727", "the Recovery Act of 2009": the jet's, the law's
     date_verb = clause_verb(ent.root, stop=trigger)
     event_verb = clause_verb(trigger)
-    if announced_then(ent, trigger) and not _a_purchase(event_verb):
+    if said and not _a_purchase(event_verb):
         return False  # "said on Wednesday he would meet the NRA": the day he said so
     if date_verb is None:
         return True  # the date modifies the trigger word itself
@@ -432,7 +433,7 @@ def _decided_then(event_verb: Token, date_verb: Token) -> bool:
     return False
 
 
-def announced_then(ent: Span, trigger: Token) -> bool:
+def _announced_then(ent: Span, trigger: Token) -> bool:
     """Whether the date is that of a verb of saying whose reported clause tells the event as still
     to come ("announced Monday that they will sign"; "said on Wednesday he would meet the NRA",
     which the parser hangs on "meet", the date standing before the reported clause's subject): the
@@ -478,11 +479,16 @@ def _in_purpose_of_noun(date_word: Token, trigger: Token) -> bool:
     return False
 
 
+def _bare_year(ent: Span) -> bool:
+    """A date entity that is a year alone, written in four digits ("1968")."""
+    return len(ent) == 1 and ent.text.isdigit() and len(ent.text) == 4
+
+
 def _year_of_a_thing(ent: Span) -> bool:
     """A bare year before a maker's name and a model number ("a 1968 Boeing 727", "the 2004 Ford
     F-150"): the year the thing was made, however the parse hangs it."""
     doc = ent.doc
-    if len(ent) != 1 or not (ent.text.isdigit() and len(ent.text) == 4) or ent.end + 1 >= len(doc):
+    if not _bare_year(ent) or ent.end + 1 >= len(doc):
         return False
     maker, model = doc[ent.end], doc[ent.end + 1]
     return maker.pos_ == "PROPN" and maker.ent_type_ in ("ORG", "PRODUCT") and has_digit(model.text)
@@ -503,7 +509,7 @@ def _year_in_a_name(ent: Span) -> bool:
     """A year that ends a name ("the Recovery Act of 2009", "the Class of 1998", "Act (ARRA) of
     2009"): when that law or body dates from, not the event."""
     doc = ent.doc
-    if len(ent) != 1 or not (ent.text.isdigit() and len(ent.text) == 4) or ent.start < 2:
+    if not _bare_year(ent) or ent.start < 2:
         return False
     of = doc[ent.start - 1]
     if of.lower_ != "of":
@@ -515,7 +521,7 @@ def _year_in_a_name(ent: Span) -> bool:
 
 
 #: prepositions that set a deadline or a span rather than the time of what was agreed
-_DEADLINE_PREPS = frozenset({"by", "until", "till", "before", "through", "within"})
+_DEADLINE_PREPS = _BOUND_PREPS | {"through", "within"}
 
 
 def _in_agreed_infinitive(ent: Span, trigger: Token) -> bool:

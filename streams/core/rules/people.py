@@ -831,15 +831,11 @@ def _relabel_people(
             span = Span(doc, ent.start, ent.end, label="PERSON")
         entities.append(span)
         covered.update(range(span.start, span.end))
-    known: dict[str, bool] = {}  # a word's answer from the register, asked once per spelling
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN":
             continue
-        if (
-            token.i not in covered
-            and token.pos_ == "PROPN"
-            and is_initials(token.text)
-            and (country_for(token.text) is not None or not _in_capitals_line(token, text))
+        if is_initials(token.text) and (
+            country_for(token.text) is not None or not _in_capitals_line(token, text)
         ):
             # "G7", "NATO", "ASEAN": groups the small model often leaves untagged
             label = "GPE" if country_for(token.text) else "ORG"
@@ -847,9 +843,6 @@ def _relabel_people(
             covered.add(token.i)
             continue
         word = token.text
-        if word[:1].isupper() and len(word) >= 3:
-            if word not in known:
-                known[word] = register.find(word) is not None
-            if known[word]:
-                entities.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+        if word[:1].isupper() and len(word) >= 3 and register.find(word):  # the register keeps its answers
+            entities.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     doc.ents = sorted(entities, key=lambda e: e.start)

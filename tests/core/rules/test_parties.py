@@ -1388,17 +1388,28 @@ def test_the_countries_of_a_border_visited_are_where_not_hosts(extractor: Extrac
     assert all(not ({"Chile", "Peru"} & f) for f in _parties(extractor, body, "meeting"))
 
 
-def test_who_signed_the_deal_a_relative_clause_tells_are_its_parties(extractor: Extractor) -> None:
-    body = "Mayor Ana Ruiz praised the deal Orvik Corp signed with Delta Mobile in 2006."
-    assert _parties(extractor, body, "agreement") == [{"Orvik Corp", "Delta Mobile"}]
-
-
-def test_whom_one_tells_or_warns_during_a_meeting_was_at_it(extractor: Extractor) -> None:
-    body = (
-        "Premier Ana Ruiz told the Danish premier, Ole Lind, during their short meeting in Oslo that "
-        "troops would stay home."
-    )
-    assert _parties(extractor, body, "meeting") == [{"Ana Ruiz", "Ole Lind"}]
+@pytest.mark.parametrize(
+    ("body", "kind", "want"),
+    [
+        # who signed the deal a relative clause tells
+        (
+            "Mayor Ana Ruiz praised the deal Orvik Corp signed with Delta Mobile in 2006.",
+            "agreement",
+            {"Orvik Corp", "Delta Mobile"},
+        ),
+        # whom one tells or warns during a meeting was at it
+        (
+            "Premier Ana Ruiz told the Danish premier, Ole Lind, during their short meeting in Oslo that "
+            "troops would stay home.",
+            "meeting",
+            {"Ana Ruiz", "Ole Lind"},
+        ),
+    ],
+)
+def test_the_sides_a_clause_around_the_event_names_are_its_parties(
+    extractor: Extractor, body: str, kind: str, want: set[str]
+) -> None:
+    assert _parties(extractor, body, kind) == [want]
 
 
 def test_whom_a_call_highlights_is_its_topic_not_a_party(extractor: Extractor) -> None:
