@@ -147,7 +147,7 @@ def build_events(
     lede_dated: set[str] = set()  # events that took the lede's day (rules/same_day.py)
     for number, sent in enumerate(actors.document.sentences):
         check()
-        if not sent.text.strip():
+        if not text[sent.start_char : sent.end_char].strip():  # sent.text joins its tokens anew
             continue
         events = _with_other_side(events, sent, previous_start, actors)
         previous_start = sent.start_char

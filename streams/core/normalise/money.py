@@ -12,6 +12,7 @@ $7") is two sums, not a range: neither is a bound on what the text reports.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from streams.core.model import Amount, AmountBound
@@ -117,16 +118,32 @@ _SCALES = {
     "lakh": 1e5,
 }
 
-_SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
-_CODE_RE = "|".join(_CODES)
-_WORD_RE = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+
+def _one_of(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` (literals), grouped by first letter with each group's
+    order kept, so it matches exactly what ``"|".join(words)`` matches. Why: the patterns below
+    are tried at every word start of an article, and the engine tries a flat alternation's words
+    one by one; grouped, it reads one letter and tries only the words that begin with it, which
+    took ``find_money`` on the shared articles from 0.099 to 0.068 s."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1].lower(), []).append(word)
+    return "|".join(
+        re.escape(group[0][:1]) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")"
+        for group in groups.values()
+    )
+
+
+_SYMBOL_RE = _one_of(sorted(_SYMBOLS, key=len, reverse=True))
+_CODE_RE = _one_of(_CODES)
+_WORD_RE = _one_of(sorted(_WORDS, key=len, reverse=True))
 _SCALE_RE = r"thousand|million|billion|trillion|crore|lakh|mln|bn|mn|tn|[kmb](?![a-z])"
 _WORD_NUMBERS = CARDINALS | {"a": 1, "hundred": 100}
-_UNITS_RE = "|".join(w for w, v in _WORD_NUMBERS.items() if 1 <= v <= 9)
-_TENS_RE = "|".join(w for w, v in _WORD_NUMBERS.items() if v >= 20 and v % 10 == 0 and v < 100)
+_UNITS_RE = _one_of(w for w, v in _WORD_NUMBERS.items() if 1 <= v <= 9)
+_TENS_RE = _one_of(w for w, v in _WORD_NUMBERS.items() if v >= 20 and v % 10 == 0 and v < 100)
 _WORD_NUM = (
     rf"(?:(?:{_TENS_RE})(?:[- ](?:{_UNITS_RE}))?|"
-    rf"{'|'.join(sorted((w for w in _WORD_NUMBERS if w not in ('a', 'zero')), key=len, reverse=True))})"
+    rf"{_one_of(sorted((w for w in _WORD_NUMBERS if w not in ('a', 'zero')), key=len, reverse=True))})"
 )
 # 1,234,567.89 and the Indian grouping 12,34,567.89; plain 1234.5; number words ("five million yen")
 _NUM = rf"\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_WORD_NUM}"
@@ -162,6 +179,12 @@ _SUFFIXED = re.compile(
 _SUBUNIT = re.compile(
     rf"(?<![\w$£€¥.,])(?P<n1>{_NUM})[- ]?(?P<unit>cents?|pence|penny|pennies)\b", re.IGNORECASE
 )
+#: A unit of ``_SUBUNIT`` in lower-cased text, found fast: the engine skips to a "c" or "p".
+_UNIT_WORD = re.compile(r"cents?\b|pence\b|penn(?:y|ies)\b")
+#: How the number before such a unit may end (a superset: "twenty-one" ends in "one").
+_NUMBER_ENDINGS = tuple(_WORD_NUMBERS)
+#: Letters that re.IGNORECASE takes for ASCII ones though str.lower() does not (ı, ſ, Kelvin K).
+_ODD_FOLDS = ("\u0131", "\u017f", "\u212a")
 _SUBUNIT_CURRENCY = {"cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP", "pennies": "GBP"}
 
 
@@ -315,6 +338,22 @@ def _spans(match: re.Match[str], text: str) -> list[MoneySpan]:
     return [MoneySpan(start, sep_start, first), MoneySpan(second, end, other)]
 
 
+def _may_have_subunits(text: str) -> bool:
+    """Whether ``_SUBUNIT`` may match in ``text``: some unit word follows a digit or a number
+    word. Most articles have none (their "cent" is in "percent"), and scanning the whole text
+    with ``_SUBUNIT``, which begins with any number, took a quarter of ``find_money``'s time."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(letter in text for letter in _ODD_FOLDS):
+        return True  # offsets would shift, or case folding differs from the regex's: just look
+    for hit in _UNIT_WORD.finditer(lowered):
+        unit = hit.start()
+        ends = (unit, unit - 1) if unit and lowered[unit - 1] in "- " else (unit,)
+        for end in ends:
+            if end and (lowered[end - 1].isdigit() or lowered.endswith(_NUMBER_ENDINGS, 0, end)):
+                return True
+    return False
+
+
 def find_money(text: str) -> list[MoneySpan]:
     """All sums of money in ``text``, in order of appearance, without overlaps."""
     found: list[MoneySpan] = []
@@ -329,7 +368,7 @@ def find_money(text: str) -> list[MoneySpan]:
                 continue
             taken.add(start, end)
             found.extend(spans)
-    for match in _SUBUNIT.finditer(text):
+    for match in _SUBUNIT.finditer(text) if _may_have_subunits(text) else ():
         start, end = match.span()
         if taken.overlaps(start, end):
             continue

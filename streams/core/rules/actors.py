@@ -9,6 +9,7 @@ a person's country comes from their title or from a role phrase said of them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -72,6 +73,10 @@ class ActorResolver:
         self.document = document
         self._people = people
         self._actor_cache: dict[tuple[int, int, int, str], Actor | None] = {}
+        # the actor an entity denotes in whichever role it was first asked for: only the role differs
+        self._denoted: dict[tuple[int, int, int], Actor | None] = {}
+        # the actor entities of a token range before roles (entity_actors_in with nothing excluded)
+        self._range_entities: dict[tuple[int, int], list[Span]] = {}
         self._headlines: dict[int, bool] = {}  # sentence start -> whether a title-cased headline
         self._modifiers: dict[tuple[int, int], bool] = {}  # entity -> whether it describes a person
         self._person_tokens: set[int] = set()
@@ -232,9 +237,16 @@ class ActorResolver:
         index no longer changes once built, so each answer is kept (``Actor`` is frozen).
         """
         key = (span.start, span.end, span.label, role)
-        if key not in self._actor_cache:
-            self._actor_cache[key] = self._new_actor(span, role)
-        return self._actor_cache[key]
+        if key in self._actor_cache:
+            return self._actor_cache[key]
+        entity = key[:3]
+        if entity in self._denoted:  # asked before in another role: the same actor otherwise
+            denoted = self._denoted[entity]
+            found = None if denoted is None else replace(denoted, role=role)
+        else:
+            found = self._denoted[entity] = self._new_actor(span, role)
+        self._actor_cache[key] = found
+        return found
 
     def _new_actor(self, span: Span, role: Role) -> Actor | None:
         name = clean_name(span.text)
@@ -305,7 +317,22 @@ class ActorResolver:
     ) -> list[tuple[Span, Actor]]:
         """Each actor entity in the token range [start, end) with its actor, outside excluded char spans."""
         pairs: list[tuple[Span, Actor]] = []
+        for ent in self._actor_entities(start, end, exclude):
+            actor = self.actor(ent, role)
+            if actor is not None:
+                pairs.append((ent, actor))
+        return pairs
+
+    def _actor_entities(
+        self, start: int, end: int, exclude: CharSpans | Sequence[tuple[int, int]] = ()
+    ) -> list[Span]:
+        """The entities of ``entity_actors_in`` before their actors are read. Every sentence is
+        looked over in several roles (party, speaker), so a range with nothing excluded is kept."""
         excluded = exclude if isinstance(exclude, CharSpans) else CharSpans(exclude)
+        key = (start, end)
+        if not excluded and key in self._range_entities:
+            return self._range_entities[key]
+        found: list[Span] = []
         for ent in self.document.entities_from(start):
             if ent.start >= end:
                 break
@@ -315,10 +342,10 @@ class ActorResolver:
                 continue
             if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod"):
                 continue  # "the Yemeni government", "Kurdish-led forces": a description, not a party
-            actor = self.actor(ent, role)
-            if actor is not None:
-                pairs.append((ent, actor))
-        return pairs
+            found.append(ent)
+        if not excluded:
+            self._range_entities[key] = found
+        return found
 
     def _modifies_person(self, ent: Span) -> bool:
         """ "Norwegian" in "Norwegian Fisheries Minister Ingrid Solberg" describes her; it is no actor.

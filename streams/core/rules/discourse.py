@@ -18,7 +18,6 @@ from streams.core.model import Actor, Role
 from streams.core.normalise.countries import country_for
 from streams.core.normalise.gazetteer import country_place
 from streams.core.rules.actors import ActorResolver
-from streams.core.rules.document import entities_in
 from streams.core.rules.gender import learn_genders, pronoun_gender
 from streams.core.rules.syntax import clause_verb
 from streams.core.spans import CharSpans
@@ -175,7 +174,7 @@ class DiscourseContext:
 
     def _learn_descriptions(self, sent: Span) -> None:
         """The title words before each person's name and the apposition beside it."""
-        for ent in entities_in(sent):
+        for ent in self.actors.document.entities_in(sent):
             if ent.label_ != "PERSON":
                 continue
             actor = self.actors.actor(ent, "party")
@@ -320,8 +319,8 @@ class DiscourseContext:
         for group in events_actors:
             self.note_parties(group)
         self.subject_group = self._subject_group(sent)
-        words = [t for t in sent if not t.is_space]
-        self.subject_group_end = words[-1].idx + len(words[-1]) if words else -1
+        last = next((t for t in reversed(sent) if not t.is_space), None)  # its last word
+        self.subject_group_end = last.idx + len(last) if last is not None else -1
         mentioned = [a for a in in_sentence if a.kind in NAMED_KINDS]
         self.recent = [*self.recent[-(RECENT_SENTENCES - 1) :], mentioned]
         sides = [

@@ -8,6 +8,7 @@ after ``people.find_people`` has relabelled the entities.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -74,9 +75,22 @@ class DocumentIndex:
         """The entity (of any label) whose first token is at ``token_index``."""
         return self._ent_starting.get(token_index)
 
-    def entities_from(self, token_index: int) -> list[Span]:
-        """The entities that start at or after ``token_index``, in order."""
-        return self.ents[bisect.bisect_left(self._ent_token_starts, token_index) :]
+    def entities_in(self, span: Span) -> list[Span]:
+        """The module's ``entities_in(span)`` from the index: the entities lying wholly inside ``span``."""
+        found = []
+        for ent in self.entities_from(span.start):
+            if ent.start >= span.end:
+                break
+            if ent.end <= span.end:
+                found.append(ent)
+        return found
+
+    def entities_from(self, token_index: int) -> Iterator[Span]:
+        """The entities that start at or after ``token_index``, in order. An iterator, not a
+        slice: callers stop at the end of a sentence, and copying the rest of a long article's
+        entities on every call cost more than reading them."""
+        ents = self.ents
+        return (ents[i] for i in range(bisect.bisect_left(self._ent_token_starts, token_index), len(ents)))
 
     def sentence_number(self, token_index: int) -> int:
         """The index in ``sentences`` of the sentence holding the token at ``token_index``."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from streams.core.rules.actors import ActorResolver
-from streams.core.rules.document import entities_in
 
 #: Honorifics right before a name.
 _HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
@@ -75,7 +74,7 @@ def pronoun_gender(word: str) -> str | None:
 def learn_genders(sent: Span, actors: ActorResolver, genders: dict[str, str]) -> None:
     """Add to ``genders`` what ``sent`` tells of its people; a person told both ways is dropped."""
     people: dict[str, list[Span]] = {}
-    for ent in entities_in(sent):
+    for ent in actors.document.entities_in(sent):
         if ent.label_ != "PERSON":
             continue
         actor = actors.actor(ent, "party")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
@@ -894,6 +895,26 @@ def _occasion(trigger: Trigger) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in _OCCASION_PREPS
 
 
+#: The trigger words as spaCy string ids: a token's ``lower`` and ``lemma`` are ids, so the test
+#: that passes over most of a sentence compares integers instead of building strings.
+_TRIGGER_IDS = frozenset(get_string_id(word) for word in TRIGGER_WORDS)
+#: Whether a lemma that is no trigger word as written is one lower-cased ("Meet"), by lemma id.
+_CASED_LEMMA_TRIGGERS: dict[int, bool] = {}
+_CASED_LEMMAS_KEPT = 100_000  # a long-running worker meets new lemmas forever: start again then
+
+
+def _may_trigger(token: Token) -> bool:
+    """Whether ``token``'s text or lemma, lower-cased, is one of TRIGGER_WORDS."""
+    if token.lower in _TRIGGER_IDS or token.lemma in _TRIGGER_IDS:
+        return True
+    known = _CASED_LEMMA_TRIGGERS.get(token.lemma)
+    if known is None:
+        if len(_CASED_LEMMA_TRIGGERS) >= _CASED_LEMMAS_KEPT:
+            _CASED_LEMMA_TRIGGERS.clear()
+        known = _CASED_LEMMA_TRIGGERS[token.lemma] = token.lemma_.lower() in TRIGGER_WORDS
+    return known
+
+
 def find_triggers(sent: Span, inside_quote: CharSpans) -> list[Trigger]:
     """Every meeting and agreement that is an event of its own in ``sent``.
 
@@ -903,7 +924,7 @@ def find_triggers(sent: Span, inside_quote: CharSpans) -> list[Trigger]:
     """
     found: list[Trigger] = []
     for token in sent:
-        if token.lower_ not in TRIGGER_WORDS and token.lemma_.lower() not in TRIGGER_WORDS:
+        if not _may_trigger(token):
             continue
         quote = inside_quote.covering(token.idx)
         for kind, test in _TESTS:

@@ -261,10 +261,10 @@ def find_reports(sent: Span, quotes: list[QuoteSpan], tracker: SpeakerTracker) -
     reports: list[Report] = []
     local = _near(sent, quotes)
     for token in sent:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue  # most tokens: tested before building the lemma's lower-cased string
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or (
-            lemma not in REPORTING_LEMMAS and lemma not in OBJECT_REPORTING
-        ):
+        if lemma not in REPORTING_LEMMAS and lemma not in OBJECT_REPORTING:
             continue
         if token.dep_ in ("acl", "amod") or any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
             continue  # "names mentioned as nominees", "he was confirmed": nobody speaks here

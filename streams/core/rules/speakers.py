@@ -82,12 +82,11 @@ def _dateline(token: Token) -> bool:
     """ "LONDON (Reuters) -", "Washington (AFP) –": a place opening the sentence before a bracket
     or a dash."""
     doc = token.doc
-    sentence_start = token.sent.start
     return (
-        token.i == sentence_start
-        and token.i + 1 < len(doc)
+        token.i + 1 < len(doc)
         and doc[token.i + 1].text in ("(", "-", "—", "–", "--")
         and (token.text.isupper() or token.ent_type_ in ("GPE", "LOC"))
+        and token.i == token.sent.start  # last: spaCy finds token.sent by scanning the parse
     )
 
 

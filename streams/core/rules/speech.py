@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.speech import SPEECH_LEMMAS
@@ -90,10 +91,15 @@ def speaker_slot(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+_SOURCE_CUES = frozenset(get_string_id(word) for word in ("according", "words"))
+
+
 def according_to(sent: Span, quotes: list[QuoteSpan]) -> Token | None:
     """The source in "according to X" or "in the words of X"."""
     doc = sent.doc
     for token in sent:
+        if token.lower not in _SOURCE_CUES:
+            continue  # an integer test for most of the sentence, before any string is built
         preposition: Token | None = None
         if (token.lower_ == "according" and token.i + 2 < len(doc) and token.nbor().lower_ == "to") or (
             token.lower_ == "words" and token.i + 1 < len(doc) and token.nbor().lower_ == "of"

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from streams.core.normalise.money import find_money
+from streams.core.normalise.money import _may_have_subunits, _one_of, find_money
 
 
 @pytest.mark.parametrize(
@@ -149,3 +151,36 @@ def test_not_a_range(text: str, expected: list[tuple[str, float]]) -> None:
     found = _read(text)
     assert [(span, value) for span, value, _, _ in found] == expected
     assert all(bound is None for _, _, _, bound in found)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["thirteen", "three", "thirty", "two", "twelve", "ten", "t"],
+        ["US$", "U.S.$", "$", "C$", "CA$", "€"],
+        ["ab", "a", "abc", "b", "Ab"],  # a shorter word first shadows a longer one: kept so
+    ],
+)
+def test_grouped_alternation_matches_what_the_flat_one_matches(words: list[str]) -> None:
+    grouped = re.compile(rf"(?:{_one_of(words)})", re.IGNORECASE)
+    flat = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+    probes = ["", "x", *words, *(w.upper() for w in words), "Thirteens", "t3", "abcd", "U.S.$5", "CAD"]
+    for probe in probes:
+        got, want = grouped.match(probe), flat.match(probe)
+        assert (got and got.group()) == (want and want.group()), probe
+
+
+@pytest.mark.parametrize(
+    ("text", "looked_for"),
+    [
+        ("Prices rose 5 percent and then 7 per cent.", False),
+        ("the penny dropped", False),
+        ("a 14-cent dividend", True),
+        ("nine pence", True),
+        ("It is 31 CENTS now", True),
+        ("sixty-four pennies", True),
+        ("\u017fix cents", True),  # a long s, which the regex folds to "s" and str.lower() keeps
+    ],
+)
+def test_sums_in_cents_are_looked_for_only_after_a_number(text: str, looked_for: bool) -> None:
+    assert _may_have_subunits(text) is looked_for

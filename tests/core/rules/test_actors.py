@@ -104,3 +104,19 @@ def test_a_title_cased_headlines_words_are_no_name_unless_the_article_names_them
     memorial = next(t for t in headline if t.text == "Memorial")
     assert resolver.untagged_name(memorial, "party") is None
     assert not title_cased(nlp("Mayor Ana Ruiz visited the Harbor Memorial on Friday.")[:])
+
+
+def test_an_entity_asked_for_in_two_roles_is_one_actor_in_each_role() -> None:
+    """The resolver reads an entity once and gives the same actor in each role it is asked for;
+    the role must still be the one asked for, and a sentence looked over again gives the same."""
+    nlp: Language = load_model()
+    doc = nlp("Mayor Ana Ruiz of Tarvo met the Velmark Group on Friday, her office said.")
+    resolver = ActorResolver.for_doc(doc)
+    sent = next(iter(doc.sents))
+    parties = resolver.actors_in(sent.start, sent.end, "party")
+    speakers = resolver.actors_in(sent.start, sent.end, "speaker")
+    assert [a.name for a in parties] == [a.name for a in speakers]
+    assert {a.role for a in parties} == {"party"} and {a.role for a in speakers} == {"speaker"}
+    assert [(a.name, a.kind, a.title) for a in parties] == [(a.name, a.kind, a.title) for a in speakers]
+    assert resolver.actors_in(sent.start, sent.end, "party") == parties
+    assert len(parties) >= 2

@@ -7,11 +7,12 @@ from datetime import date
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
 from streams.core.article import Article
 from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
-from streams.core.rules.interactions import _is_meeting
+from streams.core.rules.interactions import _is_meeting, _may_trigger
 from tests.fixtures.extraction import events_of
 
 
@@ -650,3 +651,18 @@ def test_signing_a_named_side_is_an_agreement_with_it(extractor: Extractor) -> N
 )
 def test_signing_a_thing_is_no_agreement_with_it(extractor: Extractor, body: str) -> None:
     assert events_of(extractor, body, "agreement") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "may"),
+    [
+        ("Summit", "Summit", True),  # the text, lower-cased
+        ("met", "meet", True),  # the lemma
+        ("Qorvel", "Meet", True),  # a lemma the model wrote with a capital
+        ("table", "table", False),
+        ("Qorvel", "Qorvel", False),
+    ],
+)
+def test_a_token_may_trigger_by_its_text_or_lemma_lower_cased(word: str, lemma: str, may: bool) -> None:
+    doc = Doc(load_model().vocab, words=[word], lemmas=[lemma])
+    assert _may_trigger(doc[0]) is may
