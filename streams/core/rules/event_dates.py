@@ -653,7 +653,25 @@ def past_tense(trigger: Token) -> bool:
     for _ in range(2):  # "she helped set up a meeting": as past as the verb it completes
         if verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
+    verb = _participle_anchor(verb)
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _participle_anchor(verb: Token) -> Token:
+    """The verb a bare participle clause takes its time from: "..., with Ruiz praising Holt,
+    meeting him in July" is as past as the clause it hangs on. Climbs through an adverbial or
+    coordinated -ing verb with no auxiliary of its own, and through a preposition it
+    complements ("with Ruiz praising"), three steps at most."""
+    for _ in range(3):
+        if verb.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            break
+        if verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head
+        else:
+            break
+    return verb
 
 
 def _reference_day(

@@ -103,6 +103,13 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2026-02-10",
             "2025-07",
         ),
+        # and one in a bare -ing clause hung on a past one ("..., with X praising Y, meeting him")
+        (
+            "Governor Ana Ruiz and Tom Berg had got on well, with Ruiz often thanking Berg, meeting him "
+            "in August at City Hall.",
+            "2026-02-10",
+            "2025-08",
+        ),
         # the day of a telling of the event, before the telling, is the telling's; one after the
         # event noun may be the event's
         ("On Monday, Mayor Ana Ruiz recalled her talks with Governor Tom Berg.", "2016-06-09", None),
