@@ -372,14 +372,8 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
     aux = {
         c.lower_ for t in nodes for c in t.children if c.dep_ in ("aux", "auxpass") and not _before_subject(c)
     }
-    if aux & (FUTURE_MODALS | WOULD) or lemmas & PLAN_WORDS:
-        return "planned"  # "will meet", "said they would sign", "expected to meet"
-    if any(link == "xcomp" and _forms(node) & SET_TO_WORDS for node, link in path):
-        return "planned"  # "is set to meet", "is slated to sign"
-    if any(
-        _forms(node) & SET_TO_WORDS and any(c.dep_ == "xcomp" for c in node.children) for node in nodes[1:]
-    ):
-        return "planned"  # "the meeting is set to open tomorrow"
+    if _told_as_to_come(path, aux, lemmas):
+        return "planned"
     if _future_relative(nodes[0]):
         return "planned"  # "a deal that will close in June"
     if nodes[0].pos_ == "NOUN" and any(
@@ -408,7 +402,37 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
         return "planned"  # "Lund and Berg meet for the first debate Monday": the schedule
     if _before_or_after_what_is_to_come(verb):
         return "planned"  # "after meeting with Reyes, Holt will fly to Ohio"
+    if _occasion_of_what_is_to_come(nodes[0]):
+        return "planned"  # "the club is expected to vote on it at its meeting next month"
     return "past"
+
+
+def _told_as_to_come(path: list[tuple[Token, str]], aux: set[str], lemmas: set[str]) -> bool:
+    """Said outright to be to come: "will meet", "said they would sign", "expected to meet", "is
+    set to meet", "the meeting is set to open tomorrow"."""
+    if aux & (FUTURE_MODALS | WOULD) or lemmas & PLAN_WORDS:
+        return True
+    if any(link == "xcomp" and _forms(node) & SET_TO_WORDS for node, link in path):
+        return True
+    return any(
+        _forms(node) & SET_TO_WORDS and any(c.dep_ == "xcomp" for c in node.children) for node, _ in path[1:]
+    )
+
+
+def _occasion_of_what_is_to_come(noun: Token) -> bool:
+    """An event noun that is only the time of another act ("at its meeting", "during the talks")
+    is when that act is: to come when the act is said outright to be."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("at", "during") or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    path = _path(prep.head)
+    aux = {
+        c.lower_
+        for t, _ in path
+        for c in t.children
+        if c.dep_ in ("aux", "auxpass") and not _before_subject(c)
+    }
+    return _told_as_to_come(path, aux, {t.lemma_.lower() for t, _ in path[1:]})  # not the act's own
 
 
 #: Participles that give an event noun its date to come: "the meeting, scheduled for May".

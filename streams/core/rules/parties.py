@@ -42,6 +42,7 @@ from streams.core.lexicon.triggers import (
     SALE_VERBS,
     SETTLE_VERB,
     STAKE_NOUNS,
+    TOPIC_VERBS,
     TRIGGER_WORDS,
     VISIT_LEMMAS,
     WON_FROM_VERBS,
@@ -877,6 +878,8 @@ def select_parties(
                 continue  # "met and condemned the deal between Chad and Niger": the deal's parties
             if in_event_topic(ent.root, trigger.token) or _describes_a_thing(ent, trigger.token):
                 continue  # "the talks cover Korea's weapons", "the Cadillac tax": what, not who
+            if _what_is_discussed(ent.root, trigger.token):
+                continue  # "aides discussed Governor Lund", "will debate Lund at its meeting"
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = _as_bought(actor, ent.root)
     _drop_title_countries(found, sent, actors)
@@ -1539,6 +1542,31 @@ def _done_at_the_meeting(verb: Token, down: list[Token]) -> bool:
     lemma = verb.lemma_.lower()
     # whom one tells, warns or asks during the meeting is there: "warned Xi during their meeting"
     return lemma not in TRIGGER_WORDS and lemma not in _GREETING_VERBS and lemma not in SPEECH_LEMMAS
+
+
+#: Verbs whose object is what they are about: "debated Lund's record at the meeting".
+_ABOUT_VERBS = TOPIC_VERBS | {"discuss", "debate", "consider", "review", "weigh", "assess"}
+
+
+def _what_is_discussed(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` lies in the object of a verb of discussing that is the event ("aides
+    discussed Governor Lund") or is done at it ("will debate Lund at its meeting"): what is
+    discussed, not a side. A with-phrase hung on that object still names one ("discussed the
+    plan with Lund")."""
+    verbs = [trigger] if trigger.pos_ == "VERB" else []
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("at", "during"):
+        verbs.append(trigger.head.head)
+    for verb in verbs:
+        if verb.lemma_.lower() not in _ABOUT_VERBS:
+            continue
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and (obj.i == token.i or obj.is_ancestor(token)):
+                node = token
+                while node.i != obj.i and not (node.dep_ == "pobj" and node.head.lower_ == "with"):
+                    node = node.head
+                if node.i == obj.i:
+                    return True
+    return False
 
 
 #: Verbs of receiving someone or of a dispute, whose object may be the other side of what follows

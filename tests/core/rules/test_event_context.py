@@ -287,6 +287,26 @@ def test_a_meeting_before_or_after_what_is_to_come_is_to_come(nlp, text: str, st
 
 
 @pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Teamsters leaders are expected to ratify the offer at their meeting with Velmark Group.",
+            "planned",
+        ),
+        ("The mayor will speak about the floods during a meeting with Velmark Group tonight.", "planned"),
+        ("Teamsters leaders ratified the offer at their meeting with Velmark Group.", "past"),
+        # the act's own verb is no sign: what was planned there happened
+        ("Teamsters leaders planned the strike at their meeting with Velmark Group.", "past"),
+        # nor a verb that completes another without saying it is to come
+        ("Lund and Berg fail to agree during a meeting in Oslo.", "past"),
+    ],
+)
+def test_a_meeting_that_is_the_occasion_of_what_is_to_come_is_to_come(nlp, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    token = next(t for t in nlp(text) if t.text == "meeting")
+    assert event_status(token, "meeting") == status
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "status"),
     [
         # a present tense with a day of its own is the schedule

@@ -1418,3 +1418,17 @@ def test_whom_a_call_highlights_is_its_topic_not_a_party(extractor: Extractor) -
         "stressing Sen. Tom Berg's votes on trade."
     )
     assert all("Tom Berg" not in f for f in _parties(extractor, body, "meeting"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "During their talks on Monday, Teamsters leaders discussed Governor Paul Lund.",
+        "The protest comes as the Oslo Vikings Club is expected to discuss Governor Paul Lund at its "
+        "annual meeting next month in Reno.",
+    ],
+)
+def test_whom_a_verb_of_discussing_has_as_its_object_is_no_side(extractor: Extractor, body: str) -> None:
+    """What is discussed, at the event or as the event, is its topic: with fewer than two sides in
+    the slots the sentence's other names are taken, but not that one."""
+    assert all("Paul Lund" not in found for found in _parties(extractor, body, "meeting"))
