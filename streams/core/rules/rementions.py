@@ -108,10 +108,15 @@ def _name_key(name: str) -> str:
 
 def _same_standing(event: Event, other: Event) -> bool:
     """Told with the same status; a trade's headline may tell as to come ("HP will buy EYP") what
-    the lede tells as agreed ("has agreed to acquire EYP")."""
+    the lede tells as agreed ("has agreed to acquire EYP"), but not what happened years ago ("plans
+    to buy a majority stake" is not the stake it "bought in 2009")."""
     if event.status == other.status:
         return True
-    return event.type == "agreement" and {event.status, other.status} == {"planned", "past"}
+    return (
+        event.type == "agreement"
+        and {event.status, other.status} == {"planned", "past"}
+        and "historical" not in (event.context, other.context)
+    )
 
 
 def _named_in(name: str, theirs: set[str]) -> bool:

@@ -35,6 +35,18 @@ def test_the_headline_purchase_to_come_is_the_ledes_agreed_purchase(extractor: E
     assert deal["status"] == "past" and deal["context"] == "occurred", deal
 
 
+def test_the_headline_purchase_to_come_is_not_one_made_years_ago(extractor: Extractor) -> None:
+    """ "Kestrel Motors plans to buy majority stake" above "In 2019, Kestrel Motors bought a 20 percent
+    stake": the stake bought years ago is another purchase, and the one planned stays planned."""
+    body = (
+        "Kestrel Motors plans to buy majority stake in Delta Corp\n"
+        "In 2019, Kestrel Motors bought a 20 percent stake in Delta Corp, which had just left bankruptcy."
+    )
+    planned, bought = _agreements(extractor, body)
+    assert planned["status"] == "planned" and planned["date"] is None, planned
+    assert bought["status"] == "past" and bought["date"]["value"] == "2019", bought
+
+
 @pytest.mark.parametrize(
     "second",
     [
