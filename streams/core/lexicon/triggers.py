@@ -332,6 +332,9 @@ ABOUT_PREPS = frozenset({"about", "regarding", "concerning"})
 #: Verbs whose object is what an event noun, their subject, is about: "the talks also cover tensions
 #: such as Korea's weapons", "the summit will address the war in Sudan". Names there are the topic.
 TOPIC_VERBS = frozenset({"cover", "address", "include", "concern", "involve", "tackle", "examine", "span"})
+#: Verbs whose object is what they are about, whoever their subject: "debated Lund's record",
+#: "met to discuss the crisis in Ukraine". Names and places there are the topic.
+ABOUT_VERBS = TOPIC_VERBS | {"discuss", "debate", "consider", "review", "weigh", "assess"}
 
 #: Documents that are an agreement when signed, approved, concluded, adopted, initialled or
 #: ratified: "approved a joint declaration", "signed a memorandum of understanding", "adopted a

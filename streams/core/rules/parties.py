@@ -27,6 +27,7 @@ from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS, FACILITY_HEADS, 
 from streams.core.lexicon.speech import SPEECH_LEMMAS
 from streams.core.lexicon.triggers import (
     ABOUT_PREPS,
+    ABOUT_VERBS,
     ACQUISITION_NOUNS,
     ACQUISITION_VERBS,
     AFFECT_VERBS,
@@ -42,7 +43,6 @@ from streams.core.lexicon.triggers import (
     SALE_VERBS,
     SETTLE_VERB,
     STAKE_NOUNS,
-    TOPIC_VERBS,
     TRIGGER_WORDS,
     VISIT_LEMMAS,
     WON_FROM_VERBS,
@@ -1544,10 +1544,6 @@ def _done_at_the_meeting(verb: Token, down: list[Token]) -> bool:
     return lemma not in TRIGGER_WORDS and lemma not in _GREETING_VERBS and lemma not in SPEECH_LEMMAS
 
 
-#: Verbs whose object is what they are about: "debated Lund's record at the meeting".
-_ABOUT_VERBS = TOPIC_VERBS | {"discuss", "debate", "consider", "review", "weigh", "assess"}
-
-
 def _what_is_discussed(token: Token, trigger: Token) -> bool:
     """Whether ``token`` lies in the object of a verb of discussing that is the event ("aides
     discussed Governor Lund") or is done at it ("will debate Lund at its meeting"): what is
@@ -1557,7 +1553,7 @@ def _what_is_discussed(token: Token, trigger: Token) -> bool:
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("at", "during"):
         verbs.append(trigger.head.head)
     for verb in verbs:
-        if verb.lemma_.lower() not in _ABOUT_VERBS:
+        if verb.lemma_.lower() not in ABOUT_VERBS:
             continue
         for obj in verb.children:
             if obj.dep_ == "dobj" and (obj.i == token.i or obj.is_ancestor(token)):

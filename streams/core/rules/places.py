@@ -22,6 +22,7 @@ from streams.core.lexicon.places import (
 from streams.core.lexicon.speech import SPEECH_LEMMAS
 from streams.core.lexicon.triggers import (
     ABOUT_PREPS,
+    ABOUT_VERBS,
     ACQUISITION_VERBS,
     AGREEMENT_NOUN_VERBS,
     AGREEMENT_NOUNS,
@@ -346,6 +347,8 @@ def _in_topic_phrase(token: Token, trigger: Token | None) -> bool:
         return False
     up = paths[0]
     own_prep = token.head.i if token.dep_ == "pobj" else -1
+    if any(node.dep_ == "dobj" and node.head.lemma_.lower() in ABOUT_VERBS for node in up):
+        return True  # "met to discuss the crisis in Ukraine": what was discussed
     return any(node.dep_ == "prep" and node.lower_ in _TOPIC_PREPS and node.i != own_prep for node in up)
 
 

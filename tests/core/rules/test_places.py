@@ -72,6 +72,14 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
         ),
         # a place in what the event is about is the topic's
         ("Chile and Peru held talks about the war in Gaza.", "talks", None),
+        # and so is one in what a verb of discussing has as its object
+        ("Mr. Hale met Rosa Vidal to debate the plan for a new bridge in Bergen.", "met", None),
+        (
+            "Mr. Hale arranged a dozen meetings with Treasury officials to discuss the crisis in Ukraine.",
+            "meetings",
+            None,
+        ),
+        ("Mr. Hale met Rosa Vidal in Oslo to discuss the floods in Norway.", "met", "Oslo"),
         # no place at all
         ("Mr. Hale met President Rosa Vidal on Monday.", "met", None),
         # a room named as a body, and a city named with its country's possessive
