@@ -486,6 +486,8 @@ def _no_one_met(verb: Token) -> bool:
         (c.lower_, g) for o in (verb, *objects) for c in o.children if c.dep_ == "prep" for g in c.children
     ]
     guests = any(prep in ("for", "with") and g.pos_ in ("PROPN", "NOUN") for prep, g in held)
+    if not objects and not guests and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True  # "Barkley hosted and Clarkson performed": a show, with no one hosted named
     # "hosts the Vikings for a football game": the guests came for a contest, not a meeting
     for_a_contest = any(prep == "for" and g.lemma_.lower() in HOSTED_OCCASIONS for prep, g in held)
     # "hosted a Ramadan Iftar meal", "hosted the Gay Games": an occasion, with no guest named
