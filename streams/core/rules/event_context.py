@@ -250,6 +250,8 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
             return True  # "the team's preference would be to sign him"
         if i and forms & REQUEST_FOR_VERBS and link == "prep" and path[i - 1][0].lower_ == "for":
             return True  # "called for talks", "applied for a deal"
+        if i and forms & REQUEST_FOR_VERBS and link in _CLAUSE_LINKS and _for_to(path[i - 1][0]):
+            return True  # "calls for agencies to consult with X", "pushed for them to meet"
         if i and forms & GOAL_NOUNS and link == "prep" and path[i - 1][0].lower_ in ("for", "to"):
             return True  # "the road map for the final status accord", "the path to a deal"
         if i and forms & STILL_TO_VERBS and link in ("nsubj", "nsubjpass") and _still_to_make(node):
@@ -341,10 +343,47 @@ def _habitual(path: list[tuple[Token, str]]) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == USED_TO and verb.head.tag_ == "VBD":
         return True  # "they used to meet in Geneva"
     present = verb.tag_ in ("VBZ", "VBP")
+    if present and _present_in_past_speech(verb):
+        return True  # "Emanuel said he meets with families of victims": what he does, not a meeting
     return present and any(
         c.lemma_.lower() in PERIOD_NOUNS and any(d.lower_ in FREQUENCY_DETERMINERS for d in c.children)
         for c in children
     )  # "meets every year", "signs deals each spring"
+
+
+#: Links of a clause to the verb it completes or modifies.
+_CLAUSE_LINKS = frozenset({"advcl", "ccomp", "xcomp"})
+
+
+def _for_to(verb: Token) -> bool:
+    """A "for ... to" clause: "(calls) for agencies to consult"."""
+    return verb.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+
+
+def _present_in_past_speech(verb: Token) -> bool:
+    """A simple present reported by a past verb of saying, with no time of its own: told in the
+    past, a single event would be "met" or "would meet"; the present is what one does."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.tag_ == "VBD"
+        and verb.head.lemma_.lower() in _SAYING_VERBS
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and not any(t.ent_type_ in ("DATE", "TIME") and _in_own_clause(t, verb) for t in verb.subtree)
+    )
+
+
+def _in_own_clause(token: Token, verb: Token) -> bool:
+    """Whether ``token``, below ``verb``, is outside the relative clauses under it ("families in a
+    city that recorded 400 killings this year": the year is the city's clause's)."""
+    while token.i != verb.i:
+        if token.dep_ in ("relcl", "acl"):
+            return False
+        token = token.head
+    return True
+
+
+#: Verbs that report what someone says.
+_SAYING_VERBS = frozenset({"say", "tell", "add", "explain", "note", "insist", "acknowledge"})
 
 
 #: Verbs of how something looked: "seemed to agree", "appeared to meet" are no report that it happened.

@@ -85,6 +85,22 @@ def nlp():  # type: ignore[no-untyped-def]
         # 'would' with a frequency phrase, and 'used to', are habits
         ("At times the two envoys would meet in a hotel in Bern.", "meet", "meeting", "habitual"),
         ("Envoy Lind used to meet Berg in a hotel in Bern.", "meet", "meeting", "habitual"),
+        # a simple present reported in the past, with no time of its own: what one does
+        (
+            "Mayor Lind said she meets with parents of the victims in a town that has seen 40 fires this year.",
+            "meets",
+            "meeting",
+            "habitual",
+        ),
+        ("Mayor Lind said she met with parents of the victims in Bern.", "met", "meeting", "occurred"),
+        ("Mayor Lind said she meets Governor Berg on Friday in Bern.", "meets", "meeting", "scheduled"),
+        # a call for others to meet holds no meeting
+        (
+            "The new rule calls for state agencies to consult with the Soil Bureau on their plans.",
+            "consult",
+            "meeting",
+            "hypothetical",
+        ),
         # a promise to be neutral in talks is a stance, not the talks; a promise to meet stays a plan
         (
             "She repeated her pledge to stay impartial in any negotiations between the guilds.",
