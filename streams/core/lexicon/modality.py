@@ -51,6 +51,10 @@ WISH_WORDS = frozenset(
         "threaten",
         "prefer",  # "would prefer to sign him"
         "preference",  # "the team's preference would be to sign him"
+        "willing",  # "are willing to meet him", "a willingness to take a meeting with him"
+        "willingness",
+        "unwilling",
+        "readiness",
         "requirement",  # "a requirement that agencies consult experts": a rule, no consultation held
         "rule",
         "mandate",

@@ -87,13 +87,21 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Envoy Lind used to meet Berg in a hotel in Bern.", "meet", "meeting", "habitual"),
         # a simple present reported in the past, with no time of its own: what one does
         (
-            "Mayor Lind said she meets with parents of the victims in a town that has seen 40 fires this year.",
+            "Mayor Lind said she meets with parents of victims in a town that has seen 40 fires this year.",
             "meets",
             "meeting",
             "habitual",
         ),
         ("Mayor Lind said she met with parents of the victims in Bern.", "met", "meeting", "occurred"),
         ("Mayor Lind said she meets Governor Berg on Friday in Bern.", "meets", "meeting", "scheduled"),
+        # being willing to meet is no meeting
+        ("Senator Tom Berg said he is willing to meet Judge Ana Ruiz.", "meet", "meeting", "hypothetical"),
+        (
+            "Few senators expressed a willingness to take a courtesy meeting with Judge Ana Ruiz.",
+            "meeting",
+            "meeting",
+            "hypothetical",
+        ),
         # a call for others to meet holds no meeting
         (
             "The new rule calls for state agencies to consult with the Soil Bureau on their plans.",
