@@ -30,6 +30,7 @@ from streams.core.rules.people import (
     headline_name,
     is_body_name,
     is_initials,
+    is_street_name,
     listed_among_bodies,
     speech_form,
 )
@@ -398,6 +399,8 @@ class ActorResolver:
         ):
             return None
         name, kind = written_name(token)
+        if is_street_name(name):
+            return None  # "her visit to Wall Street": a place
         if country_for(name) is not None:
             return Actor(name=country_for(name) or name, role=role, kind="country", country=country_for(name))
         person = self._people.find(name)

@@ -476,6 +476,17 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     return register
 
 
+#: The last word of a street's or a square's name: "Wall Street", "Pennsylvania Avenue". Not
+#: "Lane" or "Drive", which end people's names too.
+_STREET_WORDS = frozenset({"Street", "Avenue", "Boulevard", "Road", "Square", "Plaza"})
+
+
+def is_street_name(name: str) -> bool:
+    """A street's or a square's name, which the model may tag as a person's ("Wall Street")."""
+    words = name.split()
+    return len(words) >= 2 and words[-1] in _STREET_WORDS
+
+
 def _names_a_case(name: str) -> bool:
     """A lawsuit's name ("Trump v. Trump", "Lund vs. Acme"), which the model may tag as a person:
     no one's name, and never the full name of a party it mentions."""

@@ -120,3 +120,12 @@ def test_an_entity_asked_for_in_two_roles_is_one_actor_in_each_role() -> None:
     assert [(a.name, a.kind, a.title) for a in parties] == [(a.name, a.kind, a.title) for a in speakers]
     assert resolver.actors_in(sent.start, sent.end, "party") == parties
     assert len(parties) >= 2
+
+
+def test_a_street_is_no_one() -> None:
+    """ "her visit to Wall Street": a street or a square, written like a name, is a place."""
+    nlp: Language = load_model()
+    doc = nlp("Mayor Ana Ruiz made a visit to Wall Street before the crash.")
+    resolver = ActorResolver.for_doc(doc)
+    street = next(t for t in doc if t.text == "Street")
+    assert resolver.untagged_name(street, "party") is None
