@@ -413,6 +413,8 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
     }
     if _told_as_to_come(path, aux, lemmas):
         return "planned"
+    if _headline_infinitive(verb):
+        return "planned"  # "Kestrel Motors to acquire Zentra": a headline's "to" is "will"
     if _future_relative(nodes[0]):
         return "planned"  # "a deal that will close in June"
     if nodes[0].pos_ == "NOUN" and any(
@@ -444,6 +446,16 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
     if _occasion_of_what_is_to_come(nodes[0]):
         return "planned"  # "the club is expected to vote on it at its meeting next month"
     return "past"
+
+
+def _headline_infinitive(verb: Token) -> bool:
+    """A sentence whose main verb is a to-infinitive with its own subject: "Acme to buy Beta"."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _told_as_to_come(path: list[tuple[Token, str]], aux: set[str], lemmas: set[str]) -> bool:

@@ -94,6 +94,13 @@ def nlp():  # type: ignore[no-untyped-def]
         ),
         ("Mayor Lind said she met with parents of the victims in Bern.", "met", "meeting", "occurred"),
         ("Mayor Lind said she meets Governor Berg on Friday in Bern.", "meets", "meeting", "scheduled"),
+        # a headline's "to" is "will"
+        (
+            "Kestrel Motors to acquire chip vendor Zentra Systems for $334 million.",
+            "acquire",
+            "agreement",
+            "scheduled",
+        ),
         # being willing to meet is no meeting
         ("Senator Tom Berg said he is willing to meet Judge Ana Ruiz.", "meet", "meeting", "hypothetical"),
         (
