@@ -20,6 +20,7 @@ from streams.core.normalise.countries import country_for
 from streams.core.normalise.gazetteer import is_place_name, us_state_abbreviation
 from streams.core.rules.date_spans import widen_relative_dates
 from streams.core.rules.document import KIND_BY_LABEL, DocumentIndex
+from streams.core.rules.headlines import named_elsewhere, title_cased
 from streams.core.rules.people import (
     PersonRegister,
     after_title,
@@ -43,28 +44,6 @@ TITLE_TAILS = frozenset({"State", "General"})
 
 #: Titles an institution's name can open: "House Speaker Paul Ryan", "Boston Mayor Marty Walsh".
 OFFICE_TITLES = PERSON_TITLES | frozenset({"speaker", "whip"})
-
-
-#: Words a title-cased headline leaves in lower case ("Visit to Memorial Brings Talk of Deal").
-_HEADLINE_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "of", "and", "or", "but", "in", "on", "at", "to", "for", "by", "with", "as", "from"}
-)
-
-
-def title_cased(sent: Span) -> bool:
-    """Whether a sentence is a headline in title case: five words or more, every one but the small
-    ones capitalised, so that capitals no longer tell names from other words."""
-    words = big = 0
-    for token in sent:
-        if not token.is_alpha:
-            continue
-        words += 1
-        if token.lower_ in _HEADLINE_SMALL_WORDS:
-            continue
-        if not token.text[0].isupper():
-            return False  # the first lower-case word of substance ends it: most sentences end here
-        big += 1
-    return words >= 5 and big >= 4
 
 
 class ActorResolver:
@@ -177,14 +156,7 @@ class ActorResolver:
         """The longest run of the name's words that is the whole name of an entity outside its
         sentence ("SeaMicro" of "Microserver Startup SeaMicro"), or None."""
         outside = [e for e in self.document.ents if e.start < sentence.start or e.start >= sentence.end]
-        elsewhere = {clean_name(e.text) for e in outside}
-        words = name.split()
-        for size in range(len(words), 0, -1):
-            for start in range(len(words) - size + 1):
-                run = " ".join(words[start : start + size])
-                if run in elsewhere:
-                    return run
-        return None
+        return named_elsewhere(name, (clean_name(e.text) for e in outside))
 
     def is_person_span(self, span: Span) -> bool:
         return span.start in self._person_tokens

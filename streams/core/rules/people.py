@@ -37,6 +37,7 @@ from streams.core.lexicon.triggers import (
 )
 from streams.core.normalise.countries import country_for
 from streams.core.normalise.gazetteer import is_country_name, is_place_name
+from streams.core.rules.headlines import named_elsewhere, title_cased
 
 _QUOTE_MARKS = frozenset('"“”‘’')
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|G-?\d{1,2})$")
@@ -427,6 +428,7 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     _split_body_and_person(doc)
     model_ents = list(doc.ents)  # the model's entities, before _relabel_people changes them
     names = [clean_name(ent.text) for ent in model_ents]  # each entity's name, cleaned once
+    _cut_headline_runs(model_ents, names)
     # "in Tbilisi", "a visit to Tbilisi": the model sometimes tags a city PERSON, and "a person
     # once is a person everywhere" must not spread that mistake to every mention.
     place_names = _names_used_as_places(model_ents)
@@ -485,6 +487,23 @@ def is_street_name(name: str) -> bool:
     """A street's or a square's name, which the model may tag as a person's ("Wall Street")."""
     words = name.split()
     return len(words) >= 2 and words[-1] in _STREET_WORDS
+
+
+def _cut_headline_runs(ents: list[Span], names: list[str]) -> None:
+    """A person's name of three words or more in a title-cased headline ("Obama Reverses Bush
+    Rules") keeps only what the article names elsewhere as a person ("Obama"): the register must
+    not learn the run as the full name that every later "Obama" joins, nor a company's name in it
+    ("Will Twitter Be Next") as a person's."""
+    for k, ent in enumerate(ents):
+        if ent.label_ != "PERSON" or len(names[k].split()) < 3 or not title_cased(ent.sent):
+            continue
+        sent = ent.sent
+        outside = (
+            names[j]
+            for j, e in enumerate(ents)
+            if e.label_ == "PERSON" and (e.start < sent.start or e.start >= sent.end)
+        )
+        names[k] = named_elsewhere(names[k], outside) or ""  # a person's name elsewhere, or none
 
 
 def _names_a_case(name: str) -> bool:

@@ -8,7 +8,8 @@ from spacy.language import Language
 from streams.core.article import Article
 from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
-from streams.core.rules.actors import ActorResolver, _no_place, title_cased, written_name
+from streams.core.rules.actors import ActorResolver, _no_place, written_name
+from streams.core.rules.headlines import title_cased
 
 
 @pytest.mark.parametrize(

@@ -104,7 +104,7 @@ def nlp():  # type: ignore[no-untyped-def]
         # being willing to meet is no meeting
         ("Senator Tom Berg said he is willing to meet Judge Ana Ruiz.", "meet", "meeting", "hypothetical"),
         (
-            "Few senators expressed a willingness to take a courtesy meeting with Judge Ana Ruiz.",
+            "Few senators showed any willingness to hold a brief courtesy meeting with Judge Ana Ruiz.",
             "meeting",
             "meeting",
             "hypothetical",

@@ -414,3 +414,17 @@ def test_a_full_name_run_on_into_its_company_after_of_is_parted() -> None:
     person = register.find("Varga")
     assert person is not None and person.canonical == "Tomas Varga"
     assert ("Orvik", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_title_cased_headlines_run_of_words_is_not_a_persons_full_name(extractor: Extractor) -> None:
+    """ "Obama Reverses Bush Rules on Whaling", tagged as a person's name, must not become the full
+    name every later "Obama" joins: the register keeps of it what the article names elsewhere."""
+    body = (
+        "Obama Reverses Bush Rules on Whaling\n\n"
+        "Obama, who visited the Fisheries Department on Tuesday, said he had told officials to review "
+        "the rules."
+    )
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2012-03-01"))
+    assert result.error is None, result.error
+    names = {a.name for e in result.events for a in e.actors}
+    assert "Obama" in names and not any("Reverses" in n for n in names), names
