@@ -880,6 +880,8 @@ def select_parties(
                 continue  # "the talks cover Korea's weapons", "the Cadillac tax": what, not who
             if _what_is_discussed(ent.root, trigger.token):
                 continue  # "aides discussed Governor Lund", "will debate Lund at its meeting"
+            if _in_a_things_subject(ent.root, trigger.token):
+                continue  # "the name change of X to Y is pending approval at the next meeting"
             if actor.name not in found and (visited or _within_reach(ent.root, trigger.token)):
                 found[actor.name] = _as_bought(actor, ent.root)
     _drop_title_countries(found, sent, actors)
@@ -1542,6 +1544,33 @@ def _done_at_the_meeting(verb: Token, down: list[Token]) -> bool:
     lemma = verb.lemma_.lower()
     # whom one tells, warns or asks during the meeting is there: "warned Xi during their meeting"
     return lemma not in TRIGGER_WORDS and lemma not in _GREETING_VERBS and lemma not in SPEECH_LEMMAS
+
+
+def _in_a_things_subject(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` lies inside the subject of an act the event noun is only the occasion of
+    ("at the next meeting"), when that subject is a thing, not who acts: "The name change of
+    DaimlerChrysler to Daimler AG is pending approval at the next meeting" names no one who meets.
+    A body ("the board of Acme") or people ("the leaders of Chile") are who act."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in ("at", "during"):
+        return False
+    verb = trigger.head.head
+    for _ in range(3):  # "pending approval at the meeting": the clause of the noun it hangs on
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.dep_ in ("acomp", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "is pending approval at the meeting": the subject is the copula's
+    # the parser may hang the subject on the auxiliary ("change" on "is" of "is pending")
+    words = [*verb.children, *(g for a in verb.children if a.dep_ in ("aux", "auxpass") for g in a.children)]
+    for subject in words:
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.tag_ != "NN" or subject.i == token.i:
+            continue
+        lemma = subject.lemma_.lower()
+        if lemma in BODY_OF_HEADS or lemma in ROLE_NOUNS or lemma in PERSON_TITLES or lemma in BODY_WORDS:
+            continue
+        if subject.is_ancestor(token):
+            return True
+    return False
 
 
 def _what_is_discussed(token: Token, trigger: Token) -> bool:
