@@ -197,8 +197,18 @@ class MoneySpan:
     amount: Amount
 
 
+#: Letters that re.IGNORECASE takes for ASCII ones though str.lower() keeps them apart: the long s,
+#: the dotless and the dotted capital i ("ſix", "fıve"); each maps to the ASCII letter it matched.
+_ODD_LETTERS = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "I"})
+
+
+def _fold(word: str) -> str:
+    """``word`` lower-cased as the patterns matched it, so that the tables below know it."""
+    return word.translate(_ODD_LETTERS).lower()
+
+
 def _number(text: str) -> float:
-    lowered = text.lower()
+    lowered = _fold(text)
     if lowered[:1].isdigit():
         return float(lowered.replace(",", ""))
     total = 0
@@ -208,7 +218,7 @@ def _number(text: str) -> float:
 
 
 def _scale(word: str | None) -> float:
-    return _SCALES[word.lower()] if word else 1.0
+    return _SCALES[_fold(word)] if word else 1.0
 
 
 def _currency(token: str) -> str:
@@ -220,7 +230,7 @@ def _currency(token: str) -> str:
         return "CNY"
     if upper in _CODES:
         return upper
-    return _WORDS[token.lower()]
+    return _WORDS[_fold(token)]
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -374,7 +384,7 @@ def find_money(text: str) -> list[MoneySpan]:
             continue
         taken.add(start, end)
         value = round(_number(match.group("n1")) / 100, 4)
-        currency = _SUBUNIT_CURRENCY[match.group("unit").lower()]
+        currency = _SUBUNIT_CURRENCY[_fold(match.group("unit"))]
         amount = Amount(
             text=match.group(0),
             value=value,

@@ -184,3 +184,19 @@ def test_grouped_alternation_matches_what_the_flat_one_matches(words: list[str])
 )
 def test_sums_in_cents_are_looked_for_only_after_a_number(text: str, looked_for: bool) -> None:
     assert _may_have_subunits(text) is looked_for
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\u017fix cents", [(0.06, "USD")]),  # a long s, which the patterns match as "s"
+        ("f\u0131ve m\u0131llion dollars", [(5e6, "USD")]),  # a dotless i
+        ("F\u0130VE euros", [(5.0, "EUR")]),  # a dotted capital I
+    ],
+)
+def test_letters_the_patterns_fold_to_ascii_are_read_as_those_letters(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    """What the case-blind patterns match, the number and currency tables must know: "ſix" had
+    raised a KeyError and lost the article's extraction."""
+    assert [(m.amount.value, m.amount.currency) for m in find_money(text)] == expected
