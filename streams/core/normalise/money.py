@@ -183,8 +183,6 @@ _SUBUNIT = re.compile(
 _UNIT_WORD = re.compile(r"cents?\b|pence\b|penn(?:y|ies)\b")
 #: How the number before such a unit may end (a superset: "twenty-one" ends in "one").
 _NUMBER_ENDINGS = tuple(_WORD_NUMBERS)
-#: Letters that re.IGNORECASE takes for ASCII ones though str.lower() does not (ı, ſ, Kelvin K).
-_ODD_FOLDS = ("\u0131", "\u017f", "\u212a")
 _SUBUNIT_CURRENCY = {"cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP", "pennies": "GBP"}
 
 
@@ -352,9 +350,9 @@ def _may_have_subunits(text: str) -> bool:
     """Whether ``_SUBUNIT`` may match in ``text``: some unit word follows a digit or a number
     word. Most articles have none (their "cent" is in "percent"), and scanning the whole text
     with ``_SUBUNIT``, which begins with any number, took a quarter of ``find_money``'s time."""
-    lowered = text.lower()
-    if len(lowered) != len(text) or any(letter in text for letter in _ODD_FOLDS):
-        return True  # offsets would shift, or case folding differs from the regex's: just look
+    lowered = _fold(text)  # as the regex reads it ("ſix cents" is "six cents")
+    if len(lowered) != len(text):
+        return True  # offsets would shift: just look
     for hit in _UNIT_WORD.finditer(lowered):
         unit = hit.start()
         ends = (unit, unit - 1) if unit and lowered[unit - 1] in "- " else (unit,)

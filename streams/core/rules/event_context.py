@@ -69,7 +69,7 @@ from streams.core.lexicon.modality import (
 from streams.core.lexicon.triggers import VISIT_LEMMAS
 from streams.core.model import DateValue, EventContext, EventStatus
 from streams.core.rules.document import entities_in
-from streams.core.rules.syntax import clause_verb
+from streams.core.rules.syntax import clause_verb, is_to_infinitive, occasion_of
 
 #: The contexts that are published: what happened, is happening or is scheduled.
 PUBLISHED_CONTEXTS: frozenset[EventContext] = frozenset({"occurred", "scheduled", "historical"})
@@ -408,9 +408,7 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
     # says was the first intent ("the summit was originally planned to discuss energy": it was held)
     lemmas = {t.lemma_.lower() for t in nodes[1:] if not any(c.lower_ in _FIRST_INTENT for c in t.children)}
     verb = _clause_verb(path)
-    aux = {
-        c.lower_ for t in nodes for c in t.children if c.dep_ in ("aux", "auxpass") and not _before_subject(c)
-    }
+    aux = _stated_auxiliaries(nodes)
     if _told_as_to_come(path, aux, lemmas):
         return "planned"
     if _headline_infinitive(verb):
@@ -448,12 +446,18 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
     return "past"
 
 
+def _stated_auxiliaries(nodes: list[Token]) -> set[str]:
+    """The auxiliaries of the words on a path, but not one standing before its clause's subject."""
+    return {
+        c.lower_ for t in nodes for c in t.children if c.dep_ in ("aux", "auxpass") and not _before_subject(c)
+    }
+
+
 def _headline_infinitive(verb: Token) -> bool:
     """A sentence whose main verb is a to-infinitive with its own subject: "Acme to buy Beta"."""
     return (
         verb.dep_ == "ROOT"
-        and verb.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and is_to_infinitive(verb)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
 
@@ -473,17 +477,13 @@ def _told_as_to_come(path: list[tuple[Token, str]], aux: set[str], lemmas: set[s
 def _occasion_of_what_is_to_come(noun: Token) -> bool:
     """An event noun that is only the time of another act ("at its meeting", "during the talks")
     is when that act is: to come when the act is said outright to be."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("at", "during") or prep.head.pos_ not in ("VERB", "AUX"):
+    act = occasion_of(noun)
+    if act is None or act.pos_ not in ("VERB", "AUX"):
         return False
-    path = _path(prep.head)
-    aux = {
-        c.lower_
-        for t, _ in path
-        for c in t.children
-        if c.dep_ in ("aux", "auxpass") and not _before_subject(c)
-    }
-    return _told_as_to_come(path, aux, {t.lemma_.lower() for t, _ in path[1:]})  # not the act's own
+    path = _path(act)
+    nodes = [t for t, _ in path]
+    lemmas = {t.lemma_.lower() for t in nodes[1:]}  # not the act's own ("planned the strike at it")
+    return _told_as_to_come(path, _stated_auxiliaries(nodes), lemmas)
 
 
 #: Participles that give an event noun its date to come: "the meeting, scheduled for May".

@@ -65,6 +65,7 @@ from streams.core.rules.syntax import (
     clause_verb,
     in_event_topic,
     is_to_infinitive,
+    occasion_of,
     prep_objects,
     sentence_root,
 )
@@ -1551,9 +1552,9 @@ def _in_a_things_subject(token: Token, trigger: Token) -> bool:
     ("at the next meeting"), when that subject is a thing, not who acts: "The name change of
     DaimlerChrysler to Daimler AG is pending approval at the next meeting" names no one who meets.
     A body ("the board of Acme") or people ("the leaders of Chile") are who act."""
-    if trigger.dep_ != "pobj" or trigger.head.lower_ not in ("at", "during"):
+    verb = occasion_of(trigger)
+    if verb is None:
         return False
-    verb = trigger.head.head
     for _ in range(3):  # "pending approval at the meeting": the clause of the noun it hangs on
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
@@ -1579,8 +1580,9 @@ def _what_is_discussed(token: Token, trigger: Token) -> bool:
     discussed, not a side. A with-phrase hung on that object still names one ("discussed the
     plan with Lund")."""
     verbs = [trigger] if trigger.pos_ == "VERB" else []
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("at", "during"):
-        verbs.append(trigger.head.head)
+    act = occasion_of(trigger)
+    if act is not None:
+        verbs.append(act)
     for verb in verbs:
         if verb.lemma_.lower() not in ABOUT_VERBS:
             continue

@@ -495,9 +495,11 @@ def _cut_headline_runs(ents: list[Span], names: list[str]) -> None:
     not learn the run as the full name that every later "Obama" joins, nor a company's name in it
     ("Will Twitter Be Next") as a person's."""
     for k, ent in enumerate(ents):
-        if ent.label_ != "PERSON" or len(names[k].split()) < 3 or not title_cased(ent.sent):
+        if ent.label_ != "PERSON" or len(names[k].split()) < 3:
             continue
-        sent = ent.sent
+        sent = ent.sent  # spaCy finds it by scanning the parse: once
+        if not title_cased(sent):
+            continue
         outside = (
             names[j]
             for j, e in enumerate(ents)

@@ -19,6 +19,12 @@ def clause_verb(token: Token, stop: Token | None = None) -> Token | None:
     return None if stop is not None and token.i == stop.i else token
 
 
+def occasion_of(noun: Token) -> Token | None:
+    """The word an event noun in an "at" or "during" phrase is only the time of ("will vote at
+    the meeting", "approval at the next meeting"), or None."""
+    return noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "during") else None
+
+
 def is_to_infinitive(verb: Token) -> bool:
     """A bare verb with its "to" ("to meet", "to replace"): a clause of purpose or content, whose
     head the many rules that read such clauses check themselves."""
