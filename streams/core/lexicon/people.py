@@ -120,6 +120,32 @@ PERSON_TITLES = NAME_TITLES | frozenset(
     | {title.lower() for title in TITLE_ABBREVIATIONS}
 )
 
+#: Jobs only a person holds, which a newspaper writes in lower case right before the holder's name
+#: ("political director Amanda Renteria", "campaign manager Ann Lutz"): the name after one is a
+#: person's, whatever the model labelled it. Not the jobs a firm is hired for ("financial adviser
+#: Goldman Sachs", "consultant Accenture", "auditor Deloitte").
+PERSON_JOB_NOUNS = frozenset(
+    {
+        "director",
+        "manager",
+        "strategist",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "aide",
+        "chairman",
+        "chairwoman",
+        "secretary",
+        "pollster",
+        "economist",
+        "treasurer",
+        "congressman",
+        "congresswoman",
+        "senator",
+        "governor",
+    }
+)
+
 #: Nouns for the office a person holds; with a country in front ("Japan's prime minister",
 #: "the Japanese leader") they tell the person's country.
 ROLE_NOUNS = frozenset(

@@ -1576,9 +1576,10 @@ def _in_a_things_subject(token: Token, trigger: Token) -> bool:
 
 def _what_is_discussed(token: Token, trigger: Token) -> bool:
     """Whether ``token`` lies in the object of a verb of discussing that is the event ("aides
-    discussed Governor Lund") or is done at it ("will debate Lund at its meeting"): what is
-    discussed, not a side. A with-phrase hung on that object still names one ("discussed the
-    plan with Lund")."""
+    discussed Governor Lund") or is done at it ("will debate Lund at its meeting"), or in the act
+    done at it when that act is what they discuss ("debate how to deal with Lund during the
+    meeting"): what is discussed, not a side. A with-phrase hung on that object still names one
+    ("discussed the plan with Lund")."""
     verbs = [trigger] if trigger.pos_ == "VERB" else []
     act = occasion_of(trigger)
     if act is not None:
@@ -1593,7 +1594,15 @@ def _what_is_discussed(token: Token, trigger: Token) -> bool:
                     node = node.head
                 if node.i == obj.i:
                     return True
-    return False
+    # "will debate how to deal with Lund at its meeting": the act done at the meeting is itself
+    # what is discussed, and all it names is the topic
+    return (
+        act is not None
+        and act.dep_ in ("xcomp", "ccomp")
+        and act.head.lemma_.lower() in ABOUT_VERBS
+        and act.is_ancestor(token)
+        and not trigger.is_ancestor(token)
+    )
 
 
 #: Verbs of receiving someone or of a dispute, whose object may be the other side of what follows

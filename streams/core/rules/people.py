@@ -22,6 +22,7 @@ from streams.core.lexicon.people import (
     NAME_PARTICLES,
     NAME_TITLES,
     NOT_ACRONYM_NAMES,
+    PERSON_JOB_NOUNS,
     PERSON_TITLES,
     PRONOUNS,
     TITLE_ABBREVIATIONS,
@@ -343,6 +344,16 @@ def _given_an_age(ent: Span, name: str) -> bool:
     )
 
 
+def _after_a_job(ent: Span, name: str) -> bool:
+    """A first and last name right after a job only a person holds is that person's ("political
+    director Amanda Renteria"), whatever the model tagged it; never a name with a body's word."""
+    if ent.start == 0 or len(name.split()) not in (2, 3) or is_body_name(name) or is_initials(name):
+        return False
+    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in name.split()):
+        return False
+    return ent.doc[ent.start - 1].lower_ in PERSON_JOB_NOUNS
+
+
 def _listed_among_bodies(ent: Span) -> bool:
     """A one-word name the model tagged a person in a list of bodies with no person in it: "a deal
     with Facebook, Google and Twitter" (Google tagged a body)."""
@@ -426,6 +437,7 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     _join_name_particles(doc, text)
     _trim_glued_words(doc)
     _split_body_and_person(doc)
+    _join_body_of_place(doc)
     model_ents = list(doc.ents)  # the model's entities, before _relabel_people changes them
     names = [clean_name(ent.text) for ent in model_ents]  # each entity's name, cleaned once
     _cut_headline_runs(model_ents, names)
@@ -447,7 +459,10 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     titled = [
         name
         for ent, name in zip(model_ents, names, strict=True)
-        if (ent.label_ in ("ORG", "GPE", "NORP") and (after_title(ent) or _given_an_age(ent, name)))
+        if (
+            ent.label_ in ("ORG", "GPE", "NORP")
+            and (after_title(ent) or _given_an_age(ent, name) or _after_a_job(ent, name))
+        )
         or _listed_among_people(ent, name)
     ]
     # Longest names first, so surname-only mentions join the full name.
@@ -693,6 +708,38 @@ def _join_name_particles(doc: Doc, text: str) -> None:
         else:
             out.append(ent)
     if changed:
+        doc.ents = out
+
+
+def _join_body_of_place(doc: Doc) -> None:
+    """Give a body's name back its place: the model ends "Progressive Democrats of America" and
+    "Renault Samsung Motors of Korea" before "of" and tags the place alone, which then stood for a
+    party of its own. A name of two or more words ending in a plural ("Democrats", "Workers") or a
+    body's word, then "of" and a place, is one organisation's name. A person's name never ends in
+    a plural, so "Bernie Sanders of Vermont" stays a senator and his state."""
+    ents = list(doc.ents)
+    starts = {e.start: e for e in ents}
+    out: list[Span] = []
+    joined: set[int] = set()
+    for ent in ents:
+        if ent.start in joined:
+            continue
+        place = starts.get(ent.end + 1)
+        if (
+            ent.label_ in ("ORG", "NORP")
+            and len(ent) >= 2
+            and all(t.text[:1].isupper() for t in ent)
+            and (ent[-1].tag_ == "NNPS" or ent[-1].lower_ in BODY_WORDS)
+            and ent.end < len(doc)
+            and doc[ent.end].text == "of"
+            and place is not None
+            and place.label_ == "GPE"
+        ):
+            out.append(Span(doc, ent.start, place.end, label="ORG"))
+            joined.add(place.start)
+            continue
+        out.append(ent)
+    if joined:
         doc.ents = out
 
 

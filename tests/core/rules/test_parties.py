@@ -1426,6 +1426,9 @@ def test_whom_a_call_highlights_is_its_topic_not_a_party(extractor: Extractor) -
         "During their talks on Monday, Teamsters leaders discussed Governor Paul Lund.",
         "The protest comes as the Oslo Vikings Club is expected to discuss Governor Paul Lund at its "
         "annual meeting next month in Reno.",
+        # the act done at the meeting is what its members discuss
+        "Members of the Oslo Vikings Club will debate how to deal with Governor Paul Lund during the "
+        "club's yearly meeting in Reno next month.",
     ],
 )
 def test_whom_a_verb_of_discussing_has_as_its_object_is_no_side(extractor: Extractor, body: str) -> None:

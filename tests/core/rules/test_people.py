@@ -428,3 +428,34 @@ def test_a_title_cased_headlines_run_of_words_is_not_a_persons_full_name(extract
     assert result.error is None, result.error
     names = {a.name for e in result.events for a in e.actors}
     assert "Obama" in names and not any("Reverses" in n for n in names), names
+
+
+def test_a_name_after_a_job_only_a_person_holds_is_a_persons() -> None:
+    """ "political director Ilse Marroquin": the model may tag the name a body (set so here); the job
+    says it is a person. A firm hired as an adviser stays a body."""
+    doc = _parse("Her political director Ilse Marroquin flew to Reno with financial adviser Orvik Partners.")
+    doc.ents = [Span(doc, 3, 5, label="ORG"), *(e for e in doc.ents if e.start >= 5)]
+    find_people(doc)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Ilse Marroquin") == "PERSON"
+    assert labels.get("Orvik Partners") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "Lena Holt met with Progressive Democrats of America on Monday.",
+            "Progressive Democrats of America",
+            "ORG",
+        ),
+        ("Kestrel Motors of Korea agreed to sell vans to Orvik.", "Kestrel Motors of Korea", "ORG"),
+        # a person's name ends in no plural: the senator and her state stay two names
+        ("Senator Lena Holt of Vermont met them.", "Lena Holt", "PERSON"),
+    ],
+)
+def test_a_bodys_name_goes_on_through_of_and_its_place(text: str, name: str, label: str) -> None:
+    """The model ends "Kestrel Motors of Korea" before "of" and tags the place alone."""
+    doc = _parse(text)
+    find_people(doc)
+    assert (name, label) in [(e.text, e.label_) for e in doc.ents]
