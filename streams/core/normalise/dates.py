@@ -63,6 +63,11 @@ _RELATIVE_UNIT = re.compile(
     r"(weekend|week|month|year)\b",
     re.I,
 )
+#: A span of time up to now, "the past year" (the twelve months to publication), not a calendar
+#: year or month: "he has spent the last year attacking them" dates nothing to one of them.
+_TRAILING_PERIOD = re.compile(
+    r"^(?:(?:over|during|in|for|throughout|within)\s+)?the\s+(?:last|past)\s+(?:year|month)$", re.I
+)
 _WEEK_AFTER_NEXT = re.compile(r"\bthe\s+week\s+after\s+next\b", re.I)
 _AGO = re.compile(rf"\b({_COUNT_RE})\s+({_UNIT_RE})s?\s+(?:ago|earlier|before)\b", re.I)
 _IN_COUNT = re.compile(rf"^(?:in|within)\s+({_COUNT_RE})\s+({_UNIT_RE})s?$", re.I)
@@ -372,6 +377,8 @@ def normalise_date(
     if reference is not None and (counted := _counted_from(text, reference)) is not None:
         return counted
     if _FOLLOWING_DAY.match(text) or _PREVIOUS_DAY.match(text) or _SAME_DAY.match(text):
+        return None
+    if _TRAILING_PERIOD.match(text):
         return None
     weeks = _weeks(text, base, prefer_future)
     if weeks is not None:

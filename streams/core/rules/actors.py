@@ -152,11 +152,15 @@ class ActorResolver:
             known = self._headlines[sentence.start] = title_cased(sentence)
         return known
 
-    def _named_elsewhere(self, name: str, sentence: Span) -> str | None:
+    def _named_elsewhere(self, name: str, sentence: Span) -> tuple[str, str] | None:
         """The longest run of the name's words that is the whole name of an entity outside its
-        sentence ("SeaMicro" of "Microserver Startup SeaMicro"), or None."""
-        outside = [e for e in self.document.ents if e.start < sentence.start or e.start >= sentence.end]
-        return named_elsewhere(name, (clean_name(e.text) for e in outside))
+        sentence ("SeaMicro" of "Microserver Startup SeaMicro"), with that entity's label, or None."""
+        labels: dict[str, str] = {}
+        for ent in self.document.ents:
+            if ent.start < sentence.start or ent.start >= sentence.end:
+                labels.setdefault(clean_name(ent.text), ent.label_)
+        told = named_elsewhere(name, labels)
+        return None if told is None else (told, labels[told])
 
     def is_person_span(self, span: Span) -> bool:
         return span.start in self._person_tokens
@@ -227,10 +231,22 @@ class ActorResolver:
             name = _group_of_number(span) or name
         if not name or name.lower() in PRONOUNS or name in TITLE_TAILS:
             return None
-        if self.is_person_span(span):
+        label = span.label_
+        sentence = self.document.sentence_of(span.start)
+        as_person = self.is_person_span(span)
+        if as_person:
             name = headline_name(name)
             if not name:
                 return None  # "Buys SeaMicro": a headline's verb and its object
+            if " " in name and self._people.find(name) is None and self._in_headline(sentence):
+                # "Acquisition of SeaMicro Puts Intel on the Defensive", the model's person: only
+                # the run the article names elsewhere is a name, and it is what it is there
+                told = self._named_elsewhere(name, sentence)
+                if told is None:
+                    return None
+                name, label = told
+                as_person = label == "PERSON"
+        if as_person:
             person = self._people.find(name)  # "Bill Clinton", not the Clinton named first
             canonical = person.canonical if person else display_name(name)
             if is_initials(canonical):
@@ -246,17 +262,16 @@ class ActorResolver:
                 country=self._countries.get(canonical),
                 organization=organization,
             )
-        kind = KIND_BY_LABEL.get(span.label_)
+        kind = KIND_BY_LABEL.get(label)
         if kind is None:
             return None
-        sentence = self.document.sentence_of(span.start)
         if " " in name and self._in_headline(sentence):
             # "Clinton Visit To Police Memorial Brings Allegations": the model runs a title-cased
             # headline's words into a name; only the part the article names elsewhere is one
             told = self._named_elsewhere(name, sentence)
             if told is None:
                 return None
-            name = told
+            name = told[0]
         if kind == "organization" and " " in name:
             # "Patrice Talon of" tagged as an organisation: the cleaned name is a known person's
             person = self._people.find(name)
@@ -387,7 +402,7 @@ class ActorResolver:
             told = self._named_elsewhere(name, sentence)
             if told is None:
                 return None
-            name = told
+            name = told[0]
         return Actor(name=name, role=role, kind=kind)
 
 

@@ -485,10 +485,11 @@ def _pronoun_subject(verb: Token) -> bool:
 
 def _subject_verb(noun: Token) -> Token:
     """The verb of the clause ``noun`` is in, or the verb above it that holds the clause's subject
-    ("are expected to meet during their visit": expected)."""
+    ("are expected to meet during their visit": expected). A participle used as a preposition
+    ("Following his meeting with Lund, Berg met ...") has none: the clause is the verb's it hangs on."""
     verb = clause_verb(noun) or noun
     while (
-        verb.dep_ in ("xcomp", "conj")
+        verb.dep_ in ("xcomp", "conj", "prep")
         and verb.head.i != verb.i
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     ):

@@ -42,6 +42,7 @@ from streams.core.rules.headlines import named_elsewhere, title_cased
 
 _QUOTE_MARKS = frozenset('"“”‘’')
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|G-?\d{1,2})$")
+_MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 #: Words that may follow a full name and still belong to it ("Donald Trump Jr.").
@@ -410,18 +411,18 @@ def after_title(ent: Span) -> bool:
 
 def described_as_a_company(doc: Doc, start: int, end: int) -> bool:
     """Whether the name ``doc[start:end]`` follows a noun for a kind of business ("server startup
-    SeaMicro", "database maker Palvex") or, one word long, has one in apposition ("Tomco, the
-    chipmaker,"): a company's name, though the model may take a name it never saw for a person's
-    or a place's."""
+    SeaMicro", "database maker Palvex"), stands in apposition to one ("a Texas company, Diamond
+    Shamrock") or, one word long, has one in apposition ("Tomco, the chipmaker,"): a company's name,
+    though the model may take a name it never saw for a person's or a place's."""
     if start > 0 and _a_business_noun(doc[start - 1]):
         return True
+    root = doc[start:end].root
+    if root.dep_ == "appos" and _a_business_noun(root.head) and root.head.i < start:
+        return True  # "another drug company, Actavis"
     if end - start > 1:
         return (
             False  # a full name's apposition may be its company's, misattached ("Ann Lutz of Acme, a firm")
         )
-    root = doc[start]
-    if root.dep_ == "appos" and _a_business_noun(root.head):
-        return True  # "another drug company, Actavis"
     return any(c.dep_ == "appos" and _a_business_noun(c) for c in root.children)
 
 
@@ -505,22 +506,24 @@ def is_street_name(name: str) -> bool:
 
 
 def _cut_headline_runs(ents: list[Span], names: list[str]) -> None:
-    """A person's name of three words or more in a title-cased headline ("Obama Reverses Bush
-    Rules") keeps only what the article names elsewhere as a person ("Obama"): the register must
-    not learn the run as the full name that every later "Obama" joins, nor a company's name in it
-    ("Will Twitter Be Next") as a person's."""
+    """A name of three words or more in a title-cased headline ("Obama Reverses Bush Rules") keeps
+    only what the article names elsewhere ("Obama"), as a person if it was tagged one: the register
+    must not learn the run as the full name that every later "Obama" joins, nor a company's name in
+    it ("Will Twitter Be Next") as a person's. A body's run ("SeaMicro Puts Intel") must not lend
+    "Intel" the look of a surname either, which would make "Intel said" a person's words."""
     for k, ent in enumerate(ents):
-        if ent.label_ != "PERSON" or len(names[k].split()) < 3:
+        if len(names[k].split()) < 3:
             continue
         sent = ent.sent  # spaCy finds it by scanning the parse: once
         if not title_cased(sent):
             continue
+        person = ent.label_ == "PERSON"
         outside = (
             names[j]
             for j, e in enumerate(ents)
-            if e.label_ == "PERSON" and (e.start < sent.start or e.start >= sent.end)
+            if (e.label_ == "PERSON" or not person) and (e.start < sent.start or e.start >= sent.end)
         )
-        names[k] = named_elsewhere(names[k], outside) or ""  # a person's name elsewhere, or none
+        names[k] = named_elsewhere(names[k], outside) or ""  # a name elsewhere, or none
 
 
 def _names_a_case(name: str) -> bool:
@@ -765,6 +768,8 @@ def _split_body_and_person(doc: Doc) -> None:
                     continue
                 if any(t.lower_.rstrip(".") in BODY_WORDS or _ACRONYM.match(t.text) for t in back):
                     continue  # "Advanced Micro Devices Inc.": a body's own name goes on, abbreviated or not
+                if _MIDDLE_INITIAL.match(back[0].text) and len(front) == 1:
+                    continue  # "Paul D. Ryan": a first name, a middle initial, a surname
                 last = front[-1]
                 is_body = clean_name(front.text).lower() in bodies - {clean_name(ent.text).lower()} or (
                     ent.label_ == "ORG" and (last.lower_ in BODY_WORDS or bool(_ACRONYM.match(last.text)))

@@ -61,7 +61,11 @@ def test_date_forms(text: str, value: str, precision: str) -> None:
     assert (result.value, result.precision) == (value, precision)
 
 
-@pytest.mark.parametrize("text", ["recent days", "the 1990s", "weeks"])
+@pytest.mark.parametrize(
+    "text",
+    # the twelve months or the month up to now lie across two calendar ones
+    ["recent days", "the 1990s", "weeks", "the last year", "over the past year", "the past month"],
+)
 def test_unresolvable(text: str) -> None:
     assert normalise_date(text, WEDNESDAY) is None
 

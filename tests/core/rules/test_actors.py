@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from streams.core.article import Article
 from streams.core.extractor import Extractor
@@ -105,6 +106,25 @@ def test_a_title_cased_headlines_words_are_no_name_unless_the_article_names_them
     memorial = next(t for t in headline if t.text == "Memorial")
     assert resolver.untagged_name(memorial, "party") is None
     assert not title_cased(nlp("Mayor Ana Ruiz visited the Harbor Memorial on Friday.")[:])
+
+
+def test_a_headline_run_the_model_took_for_a_person_is_what_the_article_names_elsewhere() -> None:
+    """ "Acme's Purchase of Velmark Puts Orvik on the Defensive", the run "Velmark Puts Orvik" tagged
+    a person (set so here): the article names Velmark elsewhere as a company, and that it is."""
+    nlp: Language = load_model()
+    doc = nlp(
+        "Acme's Purchase of Velmark Puts Orvik on the Defensive\n\n"
+        "Acme Corp said on Monday it had bought Velmark Inc for cash."
+    )
+    start = next(t.i for t in doc if t.text == "Velmark")
+    velmark = [t.i for t in doc if t.text == "Velmark"][-1]
+    doc.ents = [
+        Span(doc, start, start + 3, label="PERSON"),
+        Span(doc, velmark, velmark + 1, label="ORG"),
+    ]
+    resolver = ActorResolver.for_doc(doc)
+    actor = resolver.actor(doc.ents[0], "party")
+    assert actor is not None and (actor.name, actor.kind) == ("Velmark", "organization")
 
 
 def test_an_entity_asked_for_in_two_roles_is_one_actor_in_each_role() -> None:

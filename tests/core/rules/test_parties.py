@@ -12,7 +12,7 @@ from streams.core.article import Article
 from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.interactions import Trigger
-from streams.core.rules.parties import _city_tagged_as_a_body, party_slots
+from streams.core.rules.parties import _city_tagged_as_a_body, _subject_verb, party_slots
 from tests.fixtures.extraction import events_of
 
 
@@ -1459,3 +1459,19 @@ def test_the_names_in_a_things_subject_are_not_at_the_meeting_it_awaits(
     """ "The name change of X to Y is pending approval at the next meeting": the meeting is only
     when the approval comes; neither name meets anyone there."""
     assert not any(name in found for found in _parties(extractor, body, "meeting"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Following his meeting with Lund, Berg met with senators.",
+        "Berg met senators following his talks with Lund.",
+    ],
+)
+def test_whose_event_a_participle_used_as_a_preposition_holds_is_the_next_verbs_subjects(text: str) -> None:
+    """ "Following his meeting with Lund, Berg met ...": "his" is Berg, the subject of the verb the
+    participle hangs on; the participle has none of its own, and the sentence's root may be another
+    verb when the parser errs later on."""
+    doc = load_model()(text)
+    event = next(t for t in doc if t.lower_ in ("meeting", "talks"))
+    assert _subject_verb(event).lower_ == "met"

@@ -131,6 +131,15 @@ def test_a_body_and_the_person_after_it_are_two_entities() -> None:
     assert ("Jane Roe", "PERSON") in labels
 
 
+def test_a_first_name_tagged_a_body_elsewhere_is_not_parted_from_its_middle_initial() -> None:
+    """ "Speaker Carl D. Lund": with "Carl" tagged a body elsewhere (set so here), the name stays whole."""
+    doc = _parse("Carl spoke first. Speaker Carl D. Lund met donors in Reno.")
+    carl = [t.i for t in doc if t.text == "Carl"][-1]
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, carl, carl + 3, label="PERSON")]
+    find_people(doc)
+    assert ("Carl D. Lund", "PERSON") in [(ent.text, ent.label_) for ent in doc.ents]
+
+
 def test_a_headline_verb_and_pronoun_glued_into_a_name_are_cut() -> None:
     doc = _parse("Haddad Says He Never Promised A Bridge.\n\nOmar Haddad said on Monday that he never did.")
     # the model sometimes runs a title-case headline into the name: make it do so here
@@ -430,6 +439,19 @@ def test_a_title_cased_headlines_run_of_words_is_not_a_persons_full_name(extract
     assert "Obama" in names and not any("Reverses" in n for n in names), names
 
 
+def test_a_bodys_headline_run_lends_no_surname_to_a_body_that_speaks() -> None:
+    """ "Acme's Purchase of Velmark Puts Orvik on the Defensive", the run "Velmark Puts Orvik" tagged a
+    body (set so here): "Orvik" is no surname for it, so "Orvik said" stays a company's words."""
+    doc = _parse(
+        "Acme's Purchase of Velmark Puts Orvik on the Defensive\n\nOrvik said on Monday it would fight back."
+    )
+    first, last = next(t.i for t in doc if t.text == "Velmark"), [t.i for t in doc if t.text == "Orvik"][-1]
+    doc.ents = [Span(doc, first, first + 3, label="ORG"), Span(doc, last, last + 1, label="ORG")]
+    register = find_people(doc)
+    assert register.find("Orvik") is None
+    assert ("Orvik", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_a_name_after_a_job_only_a_person_holds_is_a_persons() -> None:
     """ "political director Ilse Marroquin": the model may tag the name a body (set so here); the job
     says it is a person. A firm hired as an adviser stays a body."""
@@ -459,3 +481,12 @@ def test_a_bodys_name_goes_on_through_of_and_its_place(text: str, name: str, lab
     doc = _parse(text)
     find_people(doc)
     assert (name, label) in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_in_apposition_to_a_kind_of_business_is_a_companys() -> None:
+    """ "a troubled Ohio company, Silver Lantern": the model may tag the name a person (set so here)."""
+    doc = _parse("In 1985 Tom Berg bought a jet from a troubled Ohio company, Silver Lantern, for cash.")
+    start = next(t.i for t in doc if t.text == "Silver")
+    doc.ents = [*(e for e in doc.ents if e.end <= start), Span(doc, start, start + 2, label="PERSON")]
+    find_people(doc)
+    assert ("Silver Lantern", "ORG") in [(e.text, e.label_) for e in doc.ents]
