@@ -287,3 +287,6 @@ INFINITIVE_REPORTING = frozenset(
 INTRODUCED_WORDS = frozenset(
     {"word", "words", "reply", "response", "answer", "statement", "message", "comment", "retort", "verdict"}
 )
+
+#: Verbs whose object is the one told ("told reporters that ...", "warned Xi"): someone spoken to.
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "ask", "remind", "promise", "email", "text"})

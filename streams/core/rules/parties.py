@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from streams.core.lexicon.organisations import BODY_WORDS, RELATION_NOUNS
 from streams.core.lexicon.people import KIN_NOUNS, PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS, FACILITY_HEADS, ROOM_HEADS
-from streams.core.lexicon.speech import SPEECH_LEMMAS
+from streams.core.lexicon.speech import ADDRESSEE_VERBS, SPEECH_LEMMAS
 from streams.core.lexicon.triggers import (
     ABOUT_PREPS,
     ABOUT_VERBS,
@@ -1463,6 +1463,18 @@ def _within_reach(token: Token, trigger: Token) -> bool:
         return False  # "Republicans criticised Obama for meeting Castro": they judge, he met
     if up and up[-1].dep_ in ("dobj", "dative") and _another_act(up[-1].head, down):
         return False  # "Lund criticised Berg and then met the mayor": whom she criticised
+    if (
+        len(up) >= 2
+        and up[-1].dep_ == "conj"
+        and up[-1].pos_ == "VERB"
+        and up[-2].dep_ in ("dobj", "dative")
+        and up[-2].head.i == up[-1].i
+        and _no_meeting_act(up[-1])
+        and up[-1].lemma_.lower() not in ADDRESSEE_VERBS
+    ):
+        # "Lund met the press and praised Canada": whom the next act was done to; not whom she
+        # told ("agreed to a call, but only to tell Garland that ...")
+        return False
     if up and up[-1].dep_ in ("dobj", "dative") and _done_at_the_meeting(up[-1].head, down):
         return False  # "At the RNC's meeting, Priebus scolded Romney": Romney need not have been there
     if any(_clause_of_its_own(t, trigger) for t in down if t.i != trigger.i):
@@ -1527,8 +1539,13 @@ def _another_act(head: Token, heads: list[Token]) -> bool:
     and "welcomed Berg and held talks" keep the one met."""
     if not any(h.dep_ == "conj" and h.head.i == head.i for h in heads):
         return False
-    lemma = head.lemma_.lower()
-    return lemma not in TRIGGER_WORDS and lemma not in _GREETING_VERBS and head.lower_ not in TRIGGER_WORDS
+    return _no_meeting_act(head)
+
+
+def _no_meeting_act(verb: Token) -> bool:
+    """A verb that is neither an event's trigger nor a welcome ("protested", "praised")."""
+    lemma = verb.lemma_.lower()
+    return lemma not in TRIGGER_WORDS and lemma not in _GREETING_VERBS and verb.lower_ not in TRIGGER_WORDS
 
 
 def _done_at_the_meeting(verb: Token, down: list[Token]) -> bool:

@@ -28,7 +28,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.organisations import ORGANIZATION_HEADS
-from streams.core.lexicon.speech import INFINITIVE_REPORTING, OBJECT_REPORTING, REPORTING_LEMMAS
+from streams.core.lexicon.speech import (
+    ADDRESSEE_VERBS,
+    INFINITIVE_REPORTING,
+    OBJECT_REPORTING,
+    REPORTING_LEMMAS,
+)
 from streams.core.model import Actor, ActorKind, SpeakerResolution
 from streams.core.rules.quotes import QuoteSpan
 from streams.core.rules.speakers import SpeakerTracker
@@ -129,14 +134,6 @@ def _crosses(start: int, end: int, quotes: list[QuoteSpan]) -> bool:
     return any(q.start < end and q.end > start and not (start <= q.start and q.end <= end) for q in quotes)
 
 
-#: Verbs whose object is the one told ("told reporters that ..."); any other verb's object
-#: before the clause means the parse hung a clause of its own on the verb ("announced his
-#: candidacy, here we are").
-_ADDRESSEE_VERBS = frozenset(
-    {"tell", "inform", "assure", "warn", "ask", "remind", "promise", "email", "text"}
-)
-
-
 def _fronted_ok(clause: Token, verb: Token) -> bool:
     """A clause before its verb ("The talks failed, he said") is joined to it by a comma or a
     dash, never by a semicolon or colon ("The plan was dropped; our chairman argued ...")."""
@@ -148,7 +145,9 @@ def _fronted_ok(clause: Token, verb: Token) -> bool:
 def _after_ok(clause: Token, verb: Token) -> bool:
     start = min(t.i for t in clause.subtree)
     between = verb.doc[verb.i + 1 : start]
-    if verb.lemma_.lower() in _ADDRESSEE_VERBS:
+    # any other verb's object before the clause means the parse hung a clause of its own on the
+    # verb ("announced his candidacy, here we are")
+    if verb.lemma_.lower() in ADDRESSEE_VERBS:
         return True
     return not any(t.dep_ == "dobj" and t.head == verb for t in between)
 

@@ -1475,3 +1475,19 @@ def test_whose_event_a_participle_used_as_a_preposition_holds_is_the_next_verbs_
     doc = load_model()(text)
     event = next(t for t in doc if t.lower_ in ("meeting", "talks"))
     assert _subject_verb(event).lower_ == "met"
+
+
+def test_the_object_of_a_next_act_is_no_party(extractor: Extractor) -> None:
+    """ "met with local reporters and praised Canada": the press is no side, and what the next act was
+    done to is none either, so there is no meeting."""
+    body = "Tom Lund met with local reporters and praised Canada."
+    assert _parties(extractor, body, "meeting") == []
+
+
+def test_whom_a_next_act_tells_is_a_party(extractor: Extractor) -> None:
+    """ "accepted a call, but only to tell Berg that ...": the one told is on the call."""
+    body = (
+        "Majority Leader Tom Lund accepted a phone call on Friday, but only to tell Berg that he "
+        'will not agree to a "pointless" sit-down.'
+    )
+    assert _parties(extractor, body, "meeting") == [{"Tom Lund", "Berg"}]
