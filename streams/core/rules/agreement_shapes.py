@@ -133,8 +133,12 @@ def opinion_agreement(verb: Token) -> bool:
     a deal") or when two bodies agree with each other ("Iran agreed with the EU that ...").
     """
     children = list(verb.children)
+    if _a_share_of_those_asked(verb):
+        return True  # "41% firmly agree the state should ...": a poll's answer
     if _that_clause_of_view(verb):
         return True  # "agreed that the Treasury has limited power", however the parser hung it
+    if _minds_agree(verb) and any(_what_others_ought_to_do(c, verb) for c in children if c.dep_ == "ccomp"):
+        return True  # "Lund and Berg agree that Norway must act": a shared view of what is right
     if any(c.dep_ == "ccomp" for c in children) and _one_voice(verb):
         return True  # "Ruiz agreed that the rules should change", "a panel that all agreed X won"
     if _agrees_alone(verb):
@@ -157,6 +161,44 @@ def opinion_agreement(verb: Token) -> bool:
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     bodies = all(t.ent_type_ in _BODY_LABELS for t in partners + subjects)
     return not (partners and subjects and bodies)
+
+
+#: Modals of what ought to be, in a clause that says what someone else should do: a view.
+_OUGHT_MODALS = frozenset({"should", "must", "ought"})
+
+
+def _a_share_of_those_asked(verb: Token) -> bool:
+    """A subject that is a share ("34% agree", "62 percent of voters agree"): a poll's answer."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.ent_type_ == "PERCENT" or subject.lower_ in ("%", "percent", "per cent"):
+            return True
+    return False
+
+
+def _what_others_ought_to_do(clause: Token, verb: Token) -> bool:
+    """A clause of what another should or must do ("that Norway must act"), not what the agreeing
+    sides themselves will do ("that they would merge"), nor what they should ("we must cooperate")."""
+    if not any(c.tag_ == "MD" and c.lower_ in _OUGHT_MODALS for c in clause.children):
+        return False
+    own = {"we", "they", "both", "each"} | {
+        t.lower_ for s in verb.children if s.dep_ == "nsubj" for t in (s, *s.conjuncts)
+    }
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in own for c in clause.children)
+
+
+#: People who hold views, not sides that make terms: "economists agree that rates must rise".
+_OPINION_HOLDERS = frozenset(
+    {"voter", "economist", "expert", "analyst", "critic", "scholar", "respondent", "observer", "historian"}
+)
+
+
+def _minds_agree(verb: Token) -> bool:
+    """People as the subject ("Lund and Berg", "most economists"), whose agreeing on what others
+    should do is a view; sides ("Chile and Peru", "the sides") agreeing on it have made terms."""
+    subjects = [t for s in verb.children if s.dep_ == "nsubj" for t in (s, *s.conjuncts)]
+    return bool(subjects) and all(
+        t.ent_type_ == "PERSON" or t.lemma_.lower() in _OPINION_HOLDERS for t in subjects
+    )
 
 
 #: What "agree on" names when it names no terms: "agree on something", "agreed on little".

@@ -374,7 +374,11 @@ def _belongs_to_event(ent: Span, trigger: Token, said: bool) -> bool:
         return False  # "agreed to a freeze, but when Berg visited Israel in March, he was caught off guard"
     # below the event's clause, yet about its time: "a summit where on Sunday they signed",
     # and, when the event noun is the subject, its predicate ("the meeting is set to open tomorrow")
-    if date_verb.left_edge.lower_ in ("where", "when"):
+    if date_verb.left_edge.lower_ in ("where", "when") and (
+        date_verb.dep_ == "relcl" or date_verb.head.i == trigger.i
+    ):
+        # a relative clause on the event noun; not a when-clause of the verb it is the object or
+        # subject of ("The idea of the meeting came up when they chatted last month")
         return True
     if day_on_a_state(date_verb):
         return True  # "met relatives of miners who live in Oslo on Thursday": the meeting's day

@@ -71,6 +71,13 @@ def test_agreement_nouns_without_a_named_party_or_still_sought(nlp: Language, te
         ("Former mayor Tom Ruiz agreed that the party's rules should be changed.", True),
         ("Chile agreed that its troops would withdraw by May.", False),
         ("The sides agreed that the border should reopen.", False),
+        # what others should do, agreed by people, is a view; by sides, or of their own acts, terms
+        ("Ann Lund and Tom Berg agree that Norway must act.", True),
+        ("Most economists agreed that the bank should raise rates.", True),
+        ("Ann Lund and Tom Berg agreed that they must cooperate on trade.", False),
+        ("Chile and Peru agreed that troops should leave the border by May.", False),
+        # a share of those asked: a poll's answer
+        ("In the poll, 41% strongly agree that they should be free to pick their school.", True),
     ],
 )
 def test_agree_with_as_opinion(nlp: Language, text: str, opinion: bool) -> None:

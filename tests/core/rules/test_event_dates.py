@@ -164,6 +164,13 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
         ),
         # a "when" clause is the time it hangs on
         ("Their feud began in 1998, when Zenco signed a deal with Malto.", "2025-10-29", "1998"),
+        # ... but a "when" clause of the verb the event noun hangs on times that verb, not the event
+        (
+            "The idea of the meeting between Tom Lund and Ana Berg came up when the pair chatted "
+            "at last month's harvest ball, his aide said.",
+            "2016-01-28",
+            None,
+        ),
         # a week is the month it lies in (no day of it is named), or the week when it spans two
         ("Ana Ruiz met Lars Dahl in Oslo this week.", "2025-10-15", "2025-10"),
         ("Ana Ruiz met Lars Dahl in Oslo this week.", "2025-10-29", "2025-10-27"),
