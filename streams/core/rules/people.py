@@ -345,14 +345,24 @@ def _given_an_age(ent: Span, name: str) -> bool:
     )
 
 
-def _after_a_job(ent: Span, name: str) -> bool:
-    """A first and last name right after a job only a person holds is that person's ("political
-    director Amanda Renteria"), whatever the model tagged it; never a name with a body's word."""
-    if ent.start == 0 or len(name.split()) not in (2, 3) or is_body_name(name) or is_initials(name):
+#: Labels the model gives a person's name it does not know ("Will Estrada" as a work of art).
+_LABELS_A_NAME_MAY_GET = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC"})
+
+
+def _holds_a_job(ent: Span, name: str) -> bool:
+    """A first and last name right after a job only a person holds, or with one in apposition, is
+    that person's ("political director Amanda Renteria", "Will Estrada, the chairman for the
+    county, said"), whatever the model tagged it; never a name with a body's word."""
+    if len(name.split()) not in (2, 3) or is_body_name(name) or is_initials(name):
         return False
     if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in name.split()):
         return False
-    return ent.doc[ent.start - 1].lower_ in PERSON_JOB_NOUNS
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERSON_JOB_NOUNS:
+        return True
+    # any word of the name: with "Will" read as a modal the parser may root the span there
+    return any(
+        c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in PERSON_JOB_NOUNS for t in ent for c in t.children
+    )
 
 
 def _listed_among_bodies(ent: Span) -> bool:
@@ -457,13 +467,18 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     first_seen: dict[str, int] = {}
     for ent, name in zip(model_ents, names, strict=True):
         first_seen.setdefault(name, ent.start_char)
+    # "Will Estrada, the chairman for the county": a name the model tagged a work of art is
+    # relabelled only where a job says so, not wherever a known name could be read in one
+    job_holders = {
+        ent.start
+        for ent, name in zip(model_ents, names, strict=True)
+        if ent.label_ in _LABELS_A_NAME_MAY_GET and _holds_a_job(ent, name)
+    }
     titled = [
         name
         for ent, name in zip(model_ents, names, strict=True)
-        if (
-            ent.label_ in ("ORG", "GPE", "NORP")
-            and (after_title(ent) or _given_an_age(ent, name) or _after_a_job(ent, name))
-        )
+        if (ent.label_ in ("ORG", "GPE", "NORP") and (after_title(ent) or _given_an_age(ent, name)))
+        or ent.start in job_holders
         or _listed_among_people(ent, name)
     ]
     # Longest names first, so surname-only mentions join the full name.
@@ -490,7 +505,7 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
             and (" " in name or name in surnames or is_initials(name) or _followed_by_a_personal_pronoun(ent))
         ):
             register.add(name, first_seen.get(name))
-    _relabel_people(doc, register, text, bodies)
+    _relabel_people(doc, register, text, bodies, job_holders)
     return register
 
 
@@ -890,10 +905,15 @@ def _lends_a_full_name(name: str, register: PersonRegister) -> bool:
 
 
 def _relabel_people(
-    doc: Doc, register: PersonRegister, text: str, bodies: Collection[str] = frozenset()
+    doc: Doc,
+    register: PersonRegister,
+    text: str,
+    bodies: Collection[str] = frozenset(),
+    job_holders: Collection[int] = frozenset(),
 ) -> None:
     """Label every mention of a known person PERSON, including ones the model missed, and a body's
-    name the model tagged PERSON ("Cerberus Capital Management", "Boeing said") ORG."""
+    name the model tagged PERSON ("Cerberus Capital Management", "Boeing said") ORG. The entities
+    starting at ``job_holders`` are people whatever their label ("Will Estrada, the chairman")."""
     entities: list[Span] = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -906,7 +926,7 @@ def _relabel_people(
             and not country_for(ent.text)
         ):
             span = Span(doc, ent.start, ent.end, label="ORG")  # "software startup Zendrix"
-        if (
+        if ent.start in job_holders or (
             ent.label_ in ("ORG", "GPE")
             and len(ent) <= 3
             and _lends_a_full_name(clean_name(ent.text), register)

@@ -463,6 +463,15 @@ def test_a_name_after_a_job_only_a_person_holds_is_a_persons() -> None:
     assert labels.get("Orvik Partners") == "ORG"
 
 
+def test_a_name_with_a_job_in_apposition_is_a_persons() -> None:
+    """ "Will Ferrante, the chairman for the county party, said": the model may tag the name a work of
+    art (set so here); the chairman in apposition says it is a person."""
+    doc = _parse("Will Ferrante, the chairman for the county party, said he had met Tom Berg.")
+    doc.ents = [Span(doc, 0, 2, label="WORK_OF_ART"), *(e for e in doc.ents if e.start >= 2)]
+    find_people(doc)
+    assert ("Will Ferrante", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "label"),
     [
