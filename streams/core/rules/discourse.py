@@ -158,15 +158,20 @@ class DiscourseContext:
         wanted = {token.lower_} | {
             m.lower_ for m in modifiers if m.dep_ != "poss" and m.ent_type_ not in ("GPE", "NORP")
         }
-        matches = [
-            actor
+        described = [
+            (actor, words)
             for actor, words in self.descriptions.values()
             if wanted <= words
             and (not countries or countries & ({country_for(w) for w in words} | {actor.country}))
         ]
+        bare = wanted == {token.lower_}
+        if len(described) > 1 and bare and not countries:
+            # "President Bush ... Palestinian President Abbas ... the president": the text gives the
+            # other one's country to tell him apart; the bare title is the one it gave none
+            described = [(a, words) for a, words in described if not any(map(country_for, words))]
+        matches = [actor for actor, _ in described]
         if len(matches) != 1:
             return None
-        bare = wanted == {token.lower_}
         since = self.sentences_read - self.last_named.get(matches[0].name, -BARE_DESCRIPTION_REACH - 1)
         if bare and since > BARE_DESCRIPTION_REACH:
             return None  # "the candidate", the man named just before, not one so described long ago

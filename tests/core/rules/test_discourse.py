@@ -211,3 +211,18 @@ def test_the_two_companies_may_be_named_before_in_their_own_sentence(extractor: 
     )
     found = [set(parties) for parties in _parties(extractor, body, "agreement")]
     assert found == [{"Nordlys Music", "Kestrel Software"}], found
+
+
+def test_a_bare_title_is_its_bearer_named_without_a_country_when_another_has_one(
+    extractor: Extractor,
+) -> None:
+    """ "President Berg ... Korean President Lee ... the president visits": the text gives the other
+    bearer's country to tell him apart, so the bare title is the one it gave none."""
+    body = (
+        "President Paul Berg travels to Asia in the coming week to push for a trade pact.\n\n"
+        "The first stop is Japan, where he says he will urge Prime Minister Ana Ruiz and Korean "
+        "President Lee Sun to resume their talks.\n\n"
+        "After Japan, the president visits Laos, Vietnam, Thailand and Cambodia."
+    )
+    visits = [names for names in _parties(extractor, body) if "Laos" in names]
+    assert visits and "Paul Berg" in visits[0], visits
