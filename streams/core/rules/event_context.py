@@ -454,11 +454,20 @@ def _stated_auxiliaries(nodes: list[Token]) -> set[str]:
 
 
 def _headline_infinitive(verb: Token) -> bool:
-    """A sentence whose main verb is a to-infinitive with its own subject: "Acme to buy Beta"."""
+    """A sentence whose main verb is a to-infinitive with its own subject: "Acme to buy Beta". The
+    parser may make the name the root and the infinitive its clause ("HP to acquire green
+    consultancy EYP")."""
+    if not is_to_infinitive(verb):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    name = verb.head  # the name opens the sentence, and nothing but the infinitive follows it
     return (
-        verb.dep_ == "ROOT"
-        and is_to_infinitive(verb)
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        verb.dep_ == "acl"
+        and name.dep_ == "ROOT"
+        and name.pos_ == "PROPN"
+        and name.left_edge.i == name.sent.start
+        and all(c.i < name.i or c.i == verb.i or c.is_punct or c.is_space for c in name.children)
     )
 
 

@@ -11,6 +11,7 @@ every later rule sees the repaired entities.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -455,7 +456,7 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     # "in Tbilisi", "a visit to Tbilisi": the model sometimes tags a city PERSON, and "a person
     # once is a person everywhere" must not spread that mistake to every mention.
     place_names = _names_used_as_places(model_ents)
-    bodies = _words_for_bodies(model_ents, names)
+    bodies = _words_for_bodies(model_ents, names) | _mostly_bodies(model_ents, names)
     person_names = [
         name
         for ent, name in zip(model_ents, names, strict=True)
@@ -571,6 +572,16 @@ def _words_for_bodies(ents: Sequence[Span], names: Sequence[str]) -> set[str]:
         elif ent.label_ == "PERSON":
             surnames.add(words[-1])
     return {word for word in heads - surnames if not is_initials(word)}
+
+
+def _mostly_bodies(ents: Sequence[Span], names: Sequence[str]) -> set[str]:
+    """Names of two words or more the model tags a body at least twice and more often than a
+    person ("Northrop Grumman"): the one time it took the name for a person's is its slip."""
+    labels: dict[str, Counter[str]] = {}
+    for ent, name in zip(ents, names, strict=True):
+        if " " in name and ent.label_ in ("PERSON", "ORG"):
+            labels.setdefault(name, Counter())[ent.label_] += 1
+    return {name for name, n in labels.items() if n["PERSON"] and n["ORG"] >= 2 and n["ORG"] > n["PERSON"]}
 
 
 def _names_a_model(ent: Span) -> bool:
@@ -751,7 +762,7 @@ def _join_body_of_place(doc: Doc) -> None:
             and ent.end < len(doc)
             and doc[ent.end].text == "of"
             and place is not None
-            and place.label_ == "GPE"
+            and (place.label_ == "GPE" or is_place_name(place.text))  # "Anaheim", tagged a body
         ):
             out.append(Span(doc, ent.start, place.end, label="ORG"))
             joined.add(place.start)

@@ -5,12 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
 
 from streams.core.article import Article
 from streams.core.extractor import Extractor
 from streams.core.model import DateValue
 from streams.core.pipeline.loader import load_model
-from streams.core.rules.event_context import Reading, dated_context, event_status, read_context
+from streams.core.rules.event_context import (
+    Reading,
+    _headline_infinitive,
+    dated_context,
+    event_status,
+    read_context,
+)
 
 
 @pytest.fixture(scope="module")
@@ -364,3 +371,20 @@ def test_a_meeting_that_is_the_occasion_of_what_is_to_come_is_to_come(nlp, text:
 def test_a_present_tense_with_a_day_is_a_schedule(nlp, text: str, trigger: str, status: str) -> None:  # type: ignore[no-untyped-def]
     token = next(t for t in nlp(text) if t.text == trigger)
     assert event_status(token, "meeting") == status
+
+
+def test_a_headlines_infinitive_the_parser_hung_on_the_name_is_still_one() -> None:
+    """ "HP to acquire green consultancy EYP": the parser may make the name the root and the
+    infinitive its clause (the parse is set so here); the headline still tells a plan."""
+    nlp = load_model()
+    doc = Doc(
+        nlp.vocab,
+        words=["Kestrel", "to", "acquire", "green", "consultancy", "Varo"],
+        heads=[0, 2, 0, 4, 2, 4],
+        deps=["ROOT", "aux", "acl", "amod", "dobj", "appos"],
+        pos=["PROPN", "PART", "VERB", "ADJ", "NOUN", "PROPN"],
+        tags=["NNP", "TO", "VB", "JJ", "NN", "NNP"],
+    )
+    assert _headline_infinitive(doc[2])
+    plan = nlp("The plan of Acme to buy Beta failed.")
+    assert not _headline_infinitive(next(t for t in plan if t.text == "buy"))

@@ -463,6 +463,18 @@ def test_a_name_after_a_job_only_a_person_holds_is_a_persons() -> None:
     assert labels.get("Orvik Partners") == "ORG"
 
 
+def test_a_bodys_name_goes_on_through_of_and_a_place_tagged_a_body() -> None:
+    """ "The Los Angeles Angels of Anaheim": the model may tag the city a body (set so here)."""
+    doc = _parse("The Oslo Vikings of Bergen signed Tom Berg on Monday.")
+    doc.ents = [
+        Span(doc, 0, 3, label="ORG"),
+        Span(doc, 4, 5, label="ORG"),
+        *(e for e in doc.ents if e.start >= 5),
+    ]
+    find_people(doc)
+    assert ("The Oslo Vikings of Bergen", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_a_name_with_a_job_in_apposition_is_a_persons() -> None:
     """ "Will Ferrante, the chairman for the county party, said": the model may tag the name a work of
     art (set so here); the chairman in apposition says it is a person."""
@@ -499,3 +511,19 @@ def test_a_name_in_apposition_to_a_kind_of_business_is_a_companys() -> None:
     doc.ents = [*(e for e in doc.ents if e.end <= start), Span(doc, start, start + 2, label="PERSON")]
     find_people(doc)
     assert ("Silver Lantern", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_mostly_tagged_a_body_is_a_body_where_the_model_took_it_for_a_person() -> None:
+    """ "Northrop Grumman", tagged a company twice and a person once (set so here): the once is a slip."""
+    doc = _parse(
+        "Kestrel Dynamics won the order. Kestrel Dynamics beat Orvik. Kestrel Dynamics will build it."
+    )
+    starts = [t.i for t in doc if t.text == "Kestrel"]
+    doc.ents = [
+        Span(doc, starts[0], starts[0] + 2, label="ORG"),
+        Span(doc, starts[1], starts[1] + 2, label="ORG"),
+        Span(doc, starts[2], starts[2] + 2, label="PERSON"),
+    ]
+    register = find_people(doc)
+    assert register.find("Kestrel Dynamics") is None
+    assert [e.label_ for e in doc.ents if e.text == "Kestrel Dynamics"] == ["ORG", "ORG", "ORG"]
