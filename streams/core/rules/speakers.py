@@ -304,11 +304,12 @@ class SpeakerTracker:
                 if definite and titled:
                     return titled[-1], "description"
                 body = self.actors.actor(entity, "speaker")
+                plural = head.tag_ == "NNS"  # "according to Acme representatives": several of them
                 return Actor(
                     name=_description_text(head),
                     role="speaker",
-                    kind="person",
-                    title=head.text,
+                    kind="group" if plural else "person",
+                    title=None if plural else head.text,
                     organization=body.name if body is not None else None,
                 ), "description"
         if entity is not None:

@@ -83,6 +83,16 @@ def test_a_described_speaker_is_the_one_he_refers_to(extractor: Extractor) -> No
     assert _speaker(statements[0])["organization"] == "defence ministry"
 
 
+def test_a_bodys_spokesmen_are_a_group_of_it(extractor: Extractor) -> None:
+    """ "according to Harbour Trust representatives": several people of the body, no one person."""
+    body = (
+        "The Harbour Trust will reopen the docks. “It is done,” according to Harbour Trust representatives."
+    )
+    (statement,) = _direct(extractor, body)
+    speaker = _speaker(statement)
+    assert (speaker["kind"], speaker["title"], speaker["organization"]) == ("group", None, "Harbour Trust")
+
+
 @pytest.mark.parametrize(
     "headline",
     [
