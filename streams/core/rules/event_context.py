@@ -69,7 +69,7 @@ from streams.core.lexicon.modality import (
 from streams.core.lexicon.triggers import VISIT_LEMMAS
 from streams.core.model import DateValue, EventContext, EventStatus
 from streams.core.rules.document import entities_in
-from streams.core.rules.syntax import clause_verb, is_to_infinitive, occasion_of
+from streams.core.rules.syntax import asked_through, clause_verb, is_to_infinitive, occasion_of
 
 #: The contexts that are published: what happened, is happening or is scheduled.
 PUBLISHED_CONTEXTS: frozenset[EventContext] = frozenset({"occurred", "scheduled", "historical"})
@@ -252,6 +252,15 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
             return True  # "called for talks", "applied for a deal"
         if i and forms & REQUEST_FOR_VERBS and link in _CLAUSE_LINKS and _for_to(path[i - 1][0]):
             return True  # "calls for agencies to consult with X", "pushed for them to meet"
+        if (
+            i
+            and link == "xcomp"
+            and _asks_another_to(node)
+            and (i == 1 or path[i - 1][0].lemma_.lower() in _HOLDING_VERBS)
+        ):
+            # "called on Berg to meet Ruiz", "pressed Berg to sign an agreement with Ruiz": others
+            # asked to, which is no more than a request
+            return True
         if i and forms & GOAL_NOUNS and link == "prep" and path[i - 1][0].lower_ in ("for", "to"):
             return True  # "the road map for the final status accord", "the path to a deal"
         if i and forms & STILL_TO_VERBS and link in ("nsubj", "nsubjpass") and _still_to_make(node):
@@ -353,6 +362,24 @@ def _habitual(path: list[tuple[Token, str]]) -> bool:
 
 #: Links of a clause to the verb it completes or modifies.
 _CLAUSE_LINKS = frozenset({"advcl", "ccomp", "xcomp"})
+
+#: Verbs that ask their object to do what their infinitive says ("pressed X to sign", "urged X to
+#: meet"); not those that make it happen ("forced X to sign").
+_ASKING_VERBS = frozenset({"press", "urge", "ask", "pressure", "push", "encourage", "tell"})
+
+
+def _asks_another_to(verb: Token) -> bool:
+    """A verb asking its object, or the one it calls on, to do something: "pressed X to", "called
+    on X to"."""
+    if verb.lemma_.lower() in _ASKING_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    return verb.lemma_.lower() in REQUEST_FOR_VERBS and any(asked_through(c) for c in verb.children)
+
+
+#: Verbs that hold an event noun as their object: "hold talks", "sign a deal", "reach an accord".
+_HOLDING_VERBS = frozenset(
+    {"hold", "have", "sign", "reach", "strike", "conclude", "open", "start", "begin", "resume"}
+)
 
 
 def _for_to(verb: Token) -> bool:

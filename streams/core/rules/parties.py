@@ -62,6 +62,7 @@ from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import Trigger, group_of, is_assembly, told_with_own_verb
 from streams.core.rules.people import is_body_name
 from streams.core.rules.syntax import (
+    asked_through,
     clause_verb,
     in_event_topic,
     is_to_infinitive,
@@ -410,6 +411,10 @@ def _governing_subjects(verb: Token) -> list[Token]:
         main = verb.head.head  # "X said after meeting Y", "X is leaving the market by selling it to Y"
     elif verb.dep_ == "advcl" and is_to_infinitive(verb) and _sent_ones(verb.head):
         return _sent_ones(verb.head)  # "Clinton dispatched O'Leary and Renteria to meet with doctors"
+    elif verb.dep_ == "advcl" and is_to_infinitive(verb) and any(map(asked_through, verb.head.children)):
+        # "called on the cabinet on Friday to block Berg's visit", the infinitive parsed as a
+        # purpose: the one called on is to act
+        return [g for c in verb.head.children if asked_through(c) for g in c.children if g.dep_ == "pobj"]
     elif verb.dep_ == "advcl" and is_to_infinitive(verb):
         main = verb.head  # a purpose clause: "X flew to Oslo to meet Y"
     elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and _acts_the_event(verb):
@@ -546,11 +551,27 @@ def _event_heads(token: Token) -> list[Token]:
             break
         if verb.dep_ not in ("xcomp", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
             break
-        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
-            break  # "requires members to sign": the members sign, not the one requiring
+        if _asks_another(verb):
+            # "requires members to sign", "called on the government to block his visit": the members
+            # and the government act, not the one requiring or calling
+            break
         verb = verb.head
         heads.append(verb)
     return heads
+
+
+def _asks_another(clause: Token) -> bool:
+    """An infinitive whose doer is the object of the verb above ("requires members to sign", "called
+    on the cabinet to block it"), not that verb's subject."""
+    return clause.dep_ == "xcomp" and any(c.dep_ == "dobj" or asked_through(c) for c in clause.head.children)
+
+
+def _called_on_to(clause: Token) -> bool:
+    """An infinitive that the verb above calls on someone to do ("called on the cabinet to block
+    it"). Not one with a mere object above ("defeated Boeing to win the order": the subject wins)."""
+    if clause.dep_ not in ("xcomp", "advcl") or not is_to_infinitive(clause):
+        return False
+    return any(asked_through(c) for c in clause.head.children)
 
 
 def _between_named(noun: Token) -> bool:
@@ -1461,6 +1482,8 @@ def _within_reach(token: Token, trigger: Token) -> bool:
     clause = judging.head if judging is not None and judging.dep_ == "acomp" else judging  # "are mad at"
     if clause is not None and up and up[-1].dep_ == "nsubj" and up[-1].head.i == clause.i:
         return False  # "Republicans criticised Obama for meeting Castro": they judge, he met
+    if up and up[-1].dep_ == "nsubj" and any(_called_on_to(t) and t.head.i == up[-1].head.i for t in down):
+        return False  # "lawmakers called on the cabinet to block Berg's visit": the cabinet is to act
     if up and up[-1].dep_ in ("dobj", "dative") and _another_act(up[-1].head, down):
         return False  # "Lund criticised Berg and then met the mayor": whom she criticised
     if (

@@ -25,6 +25,21 @@ def occasion_of(noun: Token) -> Token | None:
     return noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "during") else None
 
 
+#: Verbs whose prepositional object is who is to do what their infinitive says ("called on X to").
+_ASKING_THROUGH_VERBS = frozenset({"call", "prevail", "appeal", "rely", "count", "depend"})
+
+
+def asked_through(prep: Token) -> bool:
+    """ "on the government" of "called on the government to block it": the one asked to act, who is
+    the subject of the infinitive, as the object of "urged X to" is."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in ("on", "upon", "to")
+        and prep.head.lemma_.lower() in _ASKING_THROUGH_VERBS
+        and any(g.dep_ == "pobj" for g in prep.children)
+    )
+
+
 def is_to_infinitive(verb: Token) -> bool:
     """A bare verb with its "to" ("to meet", "to replace"): a clause of purpose or content, whose
     head the many rules that read such clauses check themselves."""

@@ -123,6 +123,20 @@ def nlp():  # type: ignore[no-untyped-def]
             "meeting",
             "hypothetical",
         ),
+        # ... and so is calling on others to meet, or to hold talks
+        ("Mayor Tom Lund called on Ana Berg to meet Ivo Ruiz in Oslo.", "meet", "meeting", "hypothetical"),
+        (
+            "Mayor Tom Lund called on Ana Berg to hold talks with Ivo Ruiz.",
+            "talks",
+            "meeting",
+            "hypothetical",
+        ),
+        (
+            "Tom Lund pressed Ana Berg to sign an accord with the Nordic Union.",
+            "sign",
+            "agreement",
+            "hypothetical",
+        ),
         # a promise to be neutral in talks is a stance, not the talks; a promise to meet stays a plan
         (
             "She repeated her pledge to stay impartial in any negotiations between the guilds.",

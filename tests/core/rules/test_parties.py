@@ -1491,3 +1491,22 @@ def test_whom_a_next_act_tells_is_a_party(extractor: Extractor) -> None:
         'will not agree to a "pointless" sit-down.'
     )
     assert _parties(extractor, body, "meeting") == [{"Tom Lund", "Berg"}]
+
+
+def test_who_calls_on_others_to_block_a_visit_is_no_party_of_it(extractor: Extractor) -> None:
+    """ "Swedish lawmakers called on the cabinet to block Berg's visit to Norway": the cabinet is
+    asked to act; the lawmakers are no visitors."""
+    body = "Arab Norwegian lawmakers called on the cabinet on Friday to block Tom Berg's visit to Sweden."
+    found = _parties(extractor, body, "meeting")
+    assert found and not any("lawmakers" in name for name in found[0]), found
+
+
+def test_who_beats_a_rival_to_win_an_order_wins_it(extractor: Extractor) -> None:
+    """ "defeated Borla to win an order from the Army": an object above the infinitive does not make
+    the subject someone who only asks (as "called on the cabinet to block" does)."""
+    won = _parties(
+        extractor,
+        "Last month, Acme Corp defeated Borla Inc to win a big order for 179 trucks from the Swedish Army.",
+        "agreement",
+    )
+    assert won and "Acme Corp" in won[0], won
