@@ -267,6 +267,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     ]
                     for verb in (_subject_verb(head), sentence_root(head))
                 ]
+                # "pressed Berg to delay her visit": the one asked to act owns it, not who asks
+                choices.insert(0, [c for c in _asked_to_act(head) if _may_own(c, child)])
                 subjects = next((found for found in choices if any(c.pos_ != "PRON" for c in found)), None)
                 if subjects is None:
                     subjects = next((found for found in choices if found), [])
@@ -564,6 +566,25 @@ def _asks_another(clause: Token) -> bool:
     """An infinitive whose doer is the object of the verb above ("requires members to sign", "called
     on the cabinet to block it"), not that verb's subject."""
     return clause.dep_ == "xcomp" and any(c.dep_ == "dobj" or asked_through(c) for c in clause.head.children)
+
+
+#: Verbs that ask or make their object do what their infinitive says ("pressed X to delay her
+#: visit"); not "defeated Boeing to win the order", whose subject wins.
+_BIDDING_VERBS = frozenset(
+    {"press", "urge", "ask", "persuade", "pressure", "push", "force", "encourage", "convince", "tell"}
+)
+
+
+def _asked_to_act(noun: Token) -> list[Token]:
+    """Who is asked to do the act an event noun is the object of: the object of "pressed X to" or
+    "urged X to", the one "called on" ("called on X to")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.dep_ != "xcomp" or not is_to_infinitive(verb):
+        return []
+    asker = verb.head
+    if asker.lemma_.lower() in _BIDDING_VERBS:
+        return [c for c in asker.children if c.dep_ == "dobj"]
+    return [g for c in asker.children if asked_through(c) for g in c.children if g.dep_ == "pobj"]
 
 
 def _called_on_to(clause: Token) -> bool:
@@ -909,10 +930,23 @@ def select_parties(
                 found[actor.name] = _as_bought(actor, ent.root)
     _drop_title_countries(found, sent, actors)
     _drop_makers(found, makers, role, actors)
+    _drop_groups_of_named_members(found)
     if not found and trigger.type == "agreement" and told_with_own_verb(trigger.token):
         # "... and the trade deal struck in July": the agreement of the parties just named
         return discourse.parties_of_the_agreement(trigger.token, role)
     return list(found.values())
+
+
+def _drop_groups_of_named_members(found: dict[str, Actor]) -> None:
+    """A group whose name holds two or more of the other parties ("the Interior and Commerce agencies"
+    beside "Interior" and "Commerce"): its members are named, so the group would count them twice."""
+    for name, actor in list(found.items()):
+        if actor.kind != "group":
+            continue
+        words = set(name.split())
+        members = [n for n in found if n != name and set(n.split()) < words]
+        if len(members) >= 2:
+            del found[name]
 
 
 def _as_bought(actor: Actor, token: Token) -> Actor:

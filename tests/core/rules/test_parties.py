@@ -10,9 +10,15 @@ from spacy.tokens import Doc, Span
 
 from streams.core.article import Article
 from streams.core.extractor import Extractor
+from streams.core.model import Actor
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.interactions import Trigger
-from streams.core.rules.parties import _city_tagged_as_a_body, _subject_verb, party_slots
+from streams.core.rules.parties import (
+    _city_tagged_as_a_body,
+    _drop_groups_of_named_members,
+    _subject_verb,
+    party_slots,
+)
 from tests.fixtures.extraction import events_of
 
 
@@ -1510,3 +1516,30 @@ def test_who_beats_a_rival_to_win_an_order_wins_it(extractor: Extractor) -> None
         "agreement",
     )
     assert won and "Acme Corp" in won[0], won
+
+
+def test_her_event_is_the_one_asked_to_act_on_it(extractor: Extractor) -> None:
+    """ "pressed Berg to delay her visit to Sweden": "her" is Berg, who is asked, not Lund, who asks."""
+    found = _parties(extractor, "Tom Lund pressed Ana Berg to delay her visit to Sweden.", "meeting")
+    assert found and "Ana Berg" in found[0] and "Tom Lund" not in found[0], found
+
+
+def test_a_group_whose_members_are_named_beside_it_is_dropped() -> None:
+    """ "consultation with the Interior and Commerce agencies": the model tags "Interior" and
+    "Commerce" as bodies, and the group of them would count them twice."""
+    found = {
+        name: Actor(name=name, role="participant", kind=kind)
+        for name, kind in [
+            ("Harbor and Fisheries agencies", "group"),
+            ("Harbor", "organization"),
+            ("Fisheries", "organization"),
+        ]
+    }
+    _drop_groups_of_named_members(found)
+    assert list(found) == ["Harbor", "Fisheries"]
+    one = {
+        n: Actor(name=n, role="participant", kind=k)
+        for n, k in [("Harbor workers", "group"), ("Harbor", "organization")]
+    }
+    _drop_groups_of_named_members(one)
+    assert list(one) == ["Harbor workers", "Harbor"]  # one member named is not all of the group
