@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from streams.core.article import Article
 from streams.core.extractor import Extractor
-from streams.core.model import Actor
+from streams.core.model import Actor, ActorKind
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.interactions import Trigger
 from streams.core.rules.parties import (
@@ -1524,22 +1524,18 @@ def test_her_event_is_the_one_asked_to_act_on_it(extractor: Extractor) -> None:
     assert found and "Ana Berg" in found[0] and "Tom Lund" not in found[0], found
 
 
+def _actors(*named: tuple[str, ActorKind]) -> dict[str, Actor]:
+    return {name: Actor(name=name, role="participant", kind=kind) for name, kind in named}
+
+
 def test_a_group_whose_members_are_named_beside_it_is_dropped() -> None:
     """ "consultation with the Interior and Commerce agencies": the model tags "Interior" and
     "Commerce" as bodies, and the group of them would count them twice."""
-    found = {
-        name: Actor(name=name, role="participant", kind=kind)
-        for name, kind in [
-            ("Harbor and Fisheries agencies", "group"),
-            ("Harbor", "organization"),
-            ("Fisheries", "organization"),
-        ]
-    }
+    found = _actors(
+        ("Harbor and Fisheries agencies", "group"), ("Harbor", "organization"), ("Fisheries", "organization")
+    )
     _drop_groups_of_named_members(found)
     assert list(found) == ["Harbor", "Fisheries"]
-    one = {
-        n: Actor(name=n, role="participant", kind=k)
-        for n, k in [("Harbor workers", "group"), ("Harbor", "organization")]
-    }
+    one = _actors(("Harbor workers", "group"), ("Harbor", "organization"))
     _drop_groups_of_named_members(one)
     assert list(one) == ["Harbor workers", "Harbor"]  # one member named is not all of the group
