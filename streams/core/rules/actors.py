@@ -238,13 +238,20 @@ class ActorResolver:
             name = headline_name(name)
             if not name:
                 return None  # "Buys SeaMicro": a headline's verb and its object
-            if " " in name and self._people.find(name) is None and self._in_headline(sentence):
-                # "Acquisition of SeaMicro Puts Intel on the Defensive", the model's person: only
-                # the run the article names elsewhere is a name, and it is what it is there
-                told = self._named_elsewhere(name, sentence)
-                if told is None:
-                    return None
-                name, label = told
+        if (
+            " " in name
+            and self._in_headline(sentence)
+            and not (as_person and self._people.find(name) is not None)
+        ):
+            # "Clinton Visit To Police Memorial Brings Allegations": the model runs a title-cased
+            # headline's words into a name; only the part the article names elsewhere is one. A
+            # run it took for a person ("SeaMicro Puts Intel") is what the article names there.
+            told = self._named_elsewhere(name, sentence)
+            if told is None:
+                return None
+            name = told[0]
+            if as_person:
+                label = told[1]
                 as_person = label == "PERSON"
         if as_person:
             person = self._people.find(name)  # "Bill Clinton", not the Clinton named first
@@ -265,13 +272,6 @@ class ActorResolver:
         kind = KIND_BY_LABEL.get(label)
         if kind is None:
             return None
-        if " " in name and self._in_headline(sentence):
-            # "Clinton Visit To Police Memorial Brings Allegations": the model runs a title-cased
-            # headline's words into a name; only the part the article names elsewhere is one
-            told = self._named_elsewhere(name, sentence)
-            if told is None:
-                return None
-            name = told[0]
         if kind == "organization" and " " in name:
             # "Patrice Talon of" tagged as an organisation: the cleaned name is a known person's
             person = self._people.find(name)

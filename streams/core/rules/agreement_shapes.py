@@ -180,9 +180,7 @@ def _what_others_ought_to_do(clause: Token, verb: Token) -> bool:
     sides themselves will do ("that they would merge"), nor what they should ("we must cooperate")."""
     if not any(c.tag_ == "MD" and c.lower_ in _OUGHT_MODALS for c in clause.children):
         return False
-    own = {"we", "they", "both", "each"} | {
-        t.lower_ for s in verb.children if s.dep_ == "nsubj" for t in (s, *s.conjuncts)
-    }
+    own = {"we", "they", "both", "each"} | {t.lower_ for t in _subjects(verb)}
     return not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in own for c in clause.children)
 
 
@@ -195,10 +193,15 @@ _OPINION_HOLDERS = frozenset(
 def _minds_agree(verb: Token) -> bool:
     """People as the subject ("Lund and Berg", "most economists"), whose agreeing on what others
     should do is a view; sides ("Chile and Peru", "the sides") agreeing on it have made terms."""
-    subjects = [t for s in verb.children if s.dep_ == "nsubj" for t in (s, *s.conjuncts)]
+    subjects = _subjects(verb)
     return bool(subjects) and all(
         t.ent_type_ == "PERSON" or t.lemma_.lower() in _OPINION_HOLDERS for t in subjects
     )
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects with those coordinated with them ("Lund and Berg agree")."""
+    return [t for s in verb.children if s.dep_ == "nsubj" for t in (s, *s.conjuncts)]
 
 
 #: What "agree on" names when it names no terms: "agree on something", "agreed on little".

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from streams.core.lexicon.modality import (
     APPLY_TO_VERBS,
+    ASKING_VERBS,
     CAREER_SPAN_PREPS,
     CAREER_SPANS,
     CLAIM_NOUNS,
@@ -69,7 +70,7 @@ from streams.core.lexicon.modality import (
 from streams.core.lexicon.triggers import VISIT_LEMMAS
 from streams.core.model import DateValue, EventContext, EventStatus
 from streams.core.rules.document import entities_in
-from streams.core.rules.syntax import asked_through, clause_verb, is_to_infinitive, occasion_of
+from streams.core.rules.syntax import called_on, clause_verb, is_to_infinitive, occasion_of
 
 #: The contexts that are published: what happened, is happening or is scheduled.
 PUBLISHED_CONTEXTS: frozenset[EventContext] = frozenset({"occurred", "scheduled", "historical"})
@@ -363,17 +364,13 @@ def _habitual(path: list[tuple[Token, str]]) -> bool:
 #: Links of a clause to the verb it completes or modifies.
 _CLAUSE_LINKS = frozenset({"advcl", "ccomp", "xcomp"})
 
-#: Verbs that ask their object to do what their infinitive says ("pressed X to sign", "urged X to
-#: meet"); not those that make it happen ("forced X to sign").
-_ASKING_VERBS = frozenset({"press", "urge", "ask", "pressure", "push", "encourage", "tell"})
-
 
 def _asks_another_to(verb: Token) -> bool:
     """A verb asking its object, or the one it calls on, to do something: "pressed X to", "called
     on X to"."""
-    if verb.lemma_.lower() in _ASKING_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+    if verb.lemma_.lower() in ASKING_VERBS and any(c.dep_ == "dobj" for c in verb.children):
         return True
-    return verb.lemma_.lower() in REQUEST_FOR_VERBS and any(asked_through(c) for c in verb.children)
+    return verb.lemma_.lower() in REQUEST_FOR_VERBS and bool(called_on(verb))
 
 
 #: Verbs that hold an event noun as their object: "hold talks", "sign a deal", "reach an accord".

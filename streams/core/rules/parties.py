@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from streams.core.lexicon.modality import ASKING_VERBS
 from streams.core.lexicon.organisations import BODY_WORDS, RELATION_NOUNS
 from streams.core.lexicon.people import KIN_NOUNS, PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.places import AREA_NOUNS, CITY_NOUNS, FACILITY_HEADS, ROOM_HEADS
@@ -62,7 +63,7 @@ from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import Trigger, group_of, is_assembly, told_with_own_verb
 from streams.core.rules.people import is_body_name
 from streams.core.rules.syntax import (
-    asked_through,
+    called_on,
     clause_verb,
     in_event_topic,
     is_to_infinitive,
@@ -413,10 +414,10 @@ def _governing_subjects(verb: Token) -> list[Token]:
         main = verb.head.head  # "X said after meeting Y", "X is leaving the market by selling it to Y"
     elif verb.dep_ == "advcl" and is_to_infinitive(verb) and _sent_ones(verb.head):
         return _sent_ones(verb.head)  # "Clinton dispatched O'Leary and Renteria to meet with doctors"
-    elif verb.dep_ == "advcl" and is_to_infinitive(verb) and any(map(asked_through, verb.head.children)):
+    elif verb.dep_ == "advcl" and is_to_infinitive(verb) and called_on(verb.head):
         # "called on the cabinet on Friday to block Berg's visit", the infinitive parsed as a
         # purpose: the one called on is to act
-        return [g for c in verb.head.children if asked_through(c) for g in c.children if g.dep_ == "pobj"]
+        return called_on(verb.head)
     elif verb.dep_ == "advcl" and is_to_infinitive(verb):
         main = verb.head  # a purpose clause: "X flew to Oslo to meet Y"
     elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and _acts_the_event(verb):
@@ -565,14 +566,13 @@ def _event_heads(token: Token) -> list[Token]:
 def _asks_another(clause: Token) -> bool:
     """An infinitive whose doer is the object of the verb above ("requires members to sign", "called
     on the cabinet to block it"), not that verb's subject."""
-    return clause.dep_ == "xcomp" and any(c.dep_ == "dobj" or asked_through(c) for c in clause.head.children)
+    head = clause.head
+    return clause.dep_ == "xcomp" and (any(c.dep_ == "dobj" for c in head.children) or bool(called_on(head)))
 
 
 #: Verbs that ask or make their object do what their infinitive says ("pressed X to delay her
 #: visit"); not "defeated Boeing to win the order", whose subject wins.
-_BIDDING_VERBS = frozenset(
-    {"press", "urge", "ask", "persuade", "pressure", "push", "force", "encourage", "convince", "tell"}
-)
+_BIDDING_VERBS = ASKING_VERBS | frozenset({"persuade", "force", "convince"})
 
 
 def _asked_to_act(noun: Token) -> list[Token]:
@@ -584,15 +584,13 @@ def _asked_to_act(noun: Token) -> list[Token]:
     asker = verb.head
     if asker.lemma_.lower() in _BIDDING_VERBS:
         return [c for c in asker.children if c.dep_ == "dobj"]
-    return [g for c in asker.children if asked_through(c) for g in c.children if g.dep_ == "pobj"]
+    return called_on(asker)
 
 
 def _called_on_to(clause: Token) -> bool:
     """An infinitive that the verb above calls on someone to do ("called on the cabinet to block
     it"). Not one with a mere object above ("defeated Boeing to win the order": the subject wins)."""
-    if clause.dep_ not in ("xcomp", "advcl") or not is_to_infinitive(clause):
-        return False
-    return any(asked_through(c) for c in clause.head.children)
+    return clause.dep_ in ("xcomp", "advcl") and is_to_infinitive(clause) and bool(called_on(clause.head))
 
 
 def _between_named(noun: Token) -> bool:

@@ -354,9 +354,7 @@ def _holds_a_job(ent: Span, name: str) -> bool:
     """A first and last name right after a job only a person holds, or with one in apposition, is
     that person's ("political director Amanda Renteria", "Will Estrada, the chairman for the
     county, said"), whatever the model tagged it; never a name with a body's word."""
-    if len(name.split()) not in (2, 3) or is_body_name(name) or is_initials(name):
-        return False
-    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in name.split()):
+    if len(name.split()) not in (2, 3) or is_body_name(name) or not _capitalised_words(name):
         return False
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERSON_JOB_NOUNS:
         return True
@@ -866,11 +864,12 @@ def _like_a_full_name(name: str) -> bool:
     """ "Sanae Takaichi", "Dennis DesRosier": two or more capitalised words, no initials or
     punctuation ("NYSE: AMD" is no one's name)."""
     words = name.split()
-    return (
-        len(words) >= 2
-        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
-        and not is_initials(words[-1])
-    )
+    return len(words) >= 2 and _capitalised_words(name) and not is_initials(words[-1])
+
+
+def _capitalised_words(name: str) -> bool:
+    """Every word capitalised and made of letters, with hyphens and apostrophes ("Jean-Luc O'Neil")."""
+    return all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in name.split())
 
 
 def _followed_by_a_personal_pronoun(ent: Span) -> bool:

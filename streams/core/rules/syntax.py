@@ -29,15 +29,18 @@ def occasion_of(noun: Token) -> Token | None:
 _ASKING_THROUGH_VERBS = frozenset({"call", "prevail", "appeal", "rely", "count", "depend"})
 
 
-def asked_through(prep: Token) -> bool:
-    """ "on the government" of "called on the government to block it": the one asked to act, who is
-    the subject of the infinitive, as the object of "urged X to" is."""
-    return (
-        prep.dep_ == "prep"
-        and prep.lower_ in ("on", "upon", "to")
-        and prep.head.lemma_.lower() in _ASKING_THROUGH_VERBS
-        and any(g.dep_ == "pobj" for g in prep.children)
-    )
+def called_on(verb: Token) -> list[Token]:
+    """Whom a verb calls on to act ("the government" of "called on the government to block it"): the
+    subject of its infinitive, as the object of "urged X to" is. Empty for any other verb."""
+    if verb.lemma_.lower() not in _ASKING_THROUGH_VERBS:
+        return []
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def is_to_infinitive(verb: Token) -> bool:
