@@ -111,6 +111,10 @@ STORY_STATE = Gauge(
     "newsevents_story_state_stories",
     "Live stories in the story state of the blocks this worker last touched.",
 )
+STALLED_PARTITIONS = Counter(
+    "newsevents_stalled_partitions",
+    "Partitions an idle worker found with records left unprocessed, and read again; none is expected.",
+)
 STORY_REJECTS = Counter(
     "newsevents_story_rejected_events",
     "Records on the event topics the story stage could not read (logged with their key); none is expected.",

@@ -88,6 +88,7 @@ NEWSEVENTS_METRICS = {
     "newsevents_story_state_stories": "gauge",
     "newsevents_story_rejected_events": "counter",
     "newsevents_story_backlog": "gauge",
+    "newsevents_stalled_partitions": "counter",
 }
 SUFFIXES = {"counter": ("_total", "_created"), "histogram": ("_bucket", "_sum", "_count"), "gauge": ("",)}
 #: Sample names a query may use: the worker's, prometheus-client's default collectors', Prometheus' own.

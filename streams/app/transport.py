@@ -14,12 +14,17 @@ a broker restart and commit its offsets. ``SeekGuard`` delivers each partition i
 committed offset, reads again when a later offset arrives, and commits only from the lowest
 uncommitted offset. Tables' changelog partitions are left alone (``SeekGuard._unguarded``). See
 docs/decisions/0001-seek-guard.md.
+
+**Stalls.** Reading again needs a later offset to arrive; a partition whose last records were
+dropped on the way waits forever. An idle worker looks for partitions with records it has not
+committed and reads them again (``SeekGuard.look_for_stalls``, every ``STALL_CHECK_SECONDS``).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import faust
@@ -27,7 +32,15 @@ from aiokafka.errors import KafkaError
 from aiokafka.protocol.group import JoinGroupRequest, LeaveGroupRequest
 from faust.transport.drivers import aiokafka as faust_aiokafka
 
+from streams import metrics
+
 log = logging.getLogger(__name__)
+
+#: How often a worker looks for stalled partitions (``SeekGuard.look_for_stalls``): a partition is
+#: read again after two looks in a row found the worker idle and the partition's records unread.
+STALL_CHECK_SECONDS = 5.0
+#: A message still being processed after this long is logged once by ``look_for_stalls``.
+SLOW_MESSAGE_SECONDS = 60.0
 
 
 class SeekGuard:
@@ -52,6 +65,10 @@ class SeekGuard:
         self._next: dict[Any, int] = {}  # per partition: the offset to deliver next
         self._floor: dict[Any, int] = {}  # per partition: the lowest offset not committed yet
         self._gap_seen: dict[Any, tuple[int, int]] = {}  # per partition: (expected, got) of the last jump
+        self._handed_out = 0  # guarded records handed to Faust so far
+        self._stall_suspects: dict[Any, tuple[int, int]] = {}  # tp -> (floor, handed out), last look
+        self._in_flight_since: dict[tuple[Any, int], float] = {}  # (tp, offset) -> first seen in flight
+        self._slow_reported: set[tuple[Any, int]] = set()
 
     async def perform_seek(self) -> None:
         await super().perform_seek()  # type: ignore[misc]
@@ -113,6 +130,7 @@ class SeekGuard:
                     )
                     await self._rewind([(tp, message.offset), *[(t, m.offset) async for t, m in fetched]])
                     return
+                self._handed_out += 1
                 yield tp, message
                 if self._seeks != fetched_at:
                     # handed out across a seek: Faust has just recorded this stale offset as read
@@ -170,6 +188,92 @@ class SeekGuard:
             await self.seek_wait({tp: offset})  # type: ignore[attr-defined]
         except Exception as exc:
             log.warning("could not seek %s %s %d: %s", tp, how, offset, exc)
+
+    async def look_for_stalls(self) -> dict[Any, int]:
+        """Read again the partitions an idle worker holds with records it has not committed.
+
+        Why: the guard reads again when a later offset arrives, which never happens for a
+        partition whose last records were dropped on the way (a rebalance during their fetch, say):
+        they would wait until the next rebalance, and in a quiet topic forever. The chaos soak
+        saw this in the story stage: a partition's last records not processed four minutes after
+        the last rebalance, with nothing committed past them. A partition is read again from its
+        lowest uncommitted offset when two looks in a row (``STALL_CHECK_SECONDS`` apart) find
+        the worker idle (no record handed out, none queued or being processed) and the partition
+        below its end offset at the same place; under load a worker is never idle, so this costs
+        nothing then. Returns the partitions read again, with the offset each starts from.
+        """
+        if self.app.rebalancing or not self.flow_active:  # type: ignore[attr-defined]
+            self._stall_suspects.clear()
+            return {}
+        in_flight = list(self._messages_in_flight())
+        self._note_slow_messages(in_flight)
+        if in_flight:
+            self._stall_suspects.clear()
+            return {}
+        held = [tp for tp in self.assignment() if not self._unguarded(tp) and tp in self._floor]  # type: ignore[attr-defined]
+        ends = await self.highwaters(*held) if held else {}  # type: ignore[attr-defined]
+        suspects: dict[Any, tuple[int, int]] = {}
+        stalled: dict[Any, int] = {}
+        for tp in held:
+            floor, end = self._floor[tp], ends.get(tp)
+            if end is None or floor >= end:
+                continue
+            seen = (floor, self._handed_out)
+            if self._stall_suspects.get(tp) == seen:
+                stalled[tp] = floor
+            else:
+                suspects[tp] = seen
+        self._stall_suspects = suspects
+        for tp, floor in stalled.items():
+            log.warning(
+                "%s: records %d to %d not processed while the worker is idle; reading again from %d (%s)",
+                tp,
+                floor,
+                ends[tp] - 1,
+                floor,
+                self._fetch_state(tp),
+            )
+            metrics.STALLED_PARTITIONS.inc()
+            self._next[tp] = floor
+            self._gap_seen.pop(tp, None)
+            self.resume_partitions({tp})  # type: ignore[attr-defined]
+            await self._seek_on_consumer_thread(tp, floor, "back to")
+        return stalled
+
+    def _messages_in_flight(self) -> Iterator[tuple[Any, int]]:
+        """(partition, offset) of each record handed to Faust and not acknowledged: queued for an
+        agent, or taken by one and not finished."""
+        for message in list(self._unacked_messages):  # type: ignore[attr-defined]
+            if not message.acked:
+                yield message.tp, message.offset
+        for channels in list(self.app.topics._tp_index.values()):
+            for channel in list(channels):
+                for event in list(channel.queue._queue):
+                    message = getattr(event, "message", None)
+                    if message is not None:
+                        yield message.tp, message.offset
+
+    def _note_slow_messages(self, in_flight: list[tuple[Any, int]]) -> None:
+        """Log, once each, the records in flight for longer than ``SLOW_MESSAGE_SECONDS``: a step
+        that never ends holds its partition as surely as a record never fetched."""
+        now = time.monotonic()
+        since = {key: self._in_flight_since.get(key, now) for key in in_flight}
+        for (tp, offset), first_seen in since.items():
+            if first_seen <= now - SLOW_MESSAGE_SECONDS and (tp, offset) not in self._slow_reported:
+                self._slow_reported.add((tp, offset))
+                log.warning("%s: offset %d still in flight after %.0f s", tp, offset, now - first_seen)
+        self._in_flight_since = since
+        self._slow_reported &= set(since)
+
+    def _fetch_state(self, tp: Any) -> str:
+        """What Faust's fetcher thinks of a partition, for the stall warning."""
+        active = getattr(self, "_active_partitions", None)
+        return (
+            f"next due {self._next.get(tp)}, "
+            f"active {active is None or tp in active}, "
+            f"paused {tp in getattr(self, '_paused_partitions', ())}, "
+            f"buffered {tp in getattr(self, '_buffered_partitions', ())}"
+        )
 
     def _new_offset(self, tp: Any) -> int | None:
         acked = self._acked[tp]

@@ -28,7 +28,7 @@ from streams.app.processing import BatchProcessor
 from streams.app.publishing import FaustPublisher
 from streams.app.records import InputRecord
 from streams.app.stories import install_story_stage
-from streams.app.transport import install_transport
+from streams.app.transport import STALL_CHECK_SECONDS, install_transport
 from streams.config import Settings
 from streams.core.extractor import Extractor
 from streams.kafka_options import faust_credentials
@@ -153,7 +153,20 @@ def _faust_app(settings: Settings, instance_id: str | None) -> faust.App:
         leave_on_stop=settings.kafka.leave_group_on_stop,
         restart_topics=frozenset({settings.topics.input}),
     )
+    _look_for_stalls(app)
     return app
+
+
+def _look_for_stalls(app: faust.App) -> None:
+    """Read again what an idle worker left unprocessed (``SeekGuard.look_for_stalls``)."""
+
+    @app.timer(STALL_CHECK_SECONDS)  # type: ignore[untyped-decorator]
+    async def look_for_stalls() -> None:
+        consumer: Any = app.consumer
+        try:
+            await consumer.look_for_stalls()
+        except Exception as exc:  # the broker out of reach, say: the lag check reports that
+            log.debug("looking for stalled partitions failed: %s", exc)
 
 
 def _tick_event_loop(app: faust.App) -> None:

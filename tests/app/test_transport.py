@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections import deque
+from types import SimpleNamespace
 from typing import Any
 
 import faust
@@ -285,3 +287,92 @@ def test_only_the_named_topics_go_back_to_their_start_at_a_seek() -> None:
     asyncio.run(consumer.perform_seek())
     asyncio.run(_drain(consumer, seek_during=2))
     assert asyncio.run(_drain(consumer)) == []  # not named: left where the fetcher was
+
+
+class _StallMessage(_Message):
+    def __init__(self, offset: int, acked: bool = False) -> None:
+        super().__init__(offset)
+        self.tp, self.acked = "tp", acked
+
+
+class _Channel:
+    def __init__(self) -> None:
+        self.queue = SimpleNamespace(_queue=deque())
+
+
+class _IdleStandIn(_Guarded):
+    """The guarded stand-in with what ``look_for_stalls`` reads: the app's rebalance flag, the
+    messages Faust tracks as unacknowledged, the agents' queues, the assignment and end offsets."""
+
+    def __init__(self, log: list[int]) -> None:
+        super().__init__(log)
+        self.channel = _Channel()
+        self.app = SimpleNamespace(
+            rebalancing=False,
+            conf=_Conf(),
+            topics=SimpleNamespace(_tp_index={"tp": {self.channel}}),
+        )
+        self.flow_active = True
+        self._unacked_messages: set[_StallMessage] = set()
+        self.resumed: list[str] = []
+
+    def assignment(self) -> set[str]:
+        return {"tp"}
+
+    async def highwaters(self, *tps: str) -> dict[str, int]:
+        return dict.fromkeys(tps, self.log[-1] + 1)
+
+    def resume_partitions(self, tps: set[str]) -> None:
+        self.resumed += sorted(tps)
+
+
+def _handed_out_and_dropped(log: list[int]) -> _IdleStandIn:
+    """Records handed to Faust and dropped on the way (a rebalance cleared the agent's queue,
+    say): nothing is processed or committed, and no later offset comes to show the gap."""
+    consumer = _IdleStandIn(log)
+    asyncio.run(consumer.perform_seek())
+    assert asyncio.run(_drain(consumer)) == log
+    assert asyncio.run(_drain(consumer)) == []
+    return consumer
+
+
+def test_an_idle_worker_reads_its_unprocessed_last_records_again_at_the_second_look() -> None:
+    consumer = _handed_out_and_dropped([0, 1, 2])
+    assert asyncio.run(consumer.look_for_stalls()) == {}  # one look: the records may be on their way
+    assert asyncio.run(consumer.look_for_stalls()) == {"tp": 0}
+    assert consumer.resumed == ["tp"]
+    assert asyncio.run(_drain(consumer)) == [0, 1, 2]
+
+
+def test_a_partition_committed_to_its_end_is_not_read_again() -> None:
+    consumer = _handed_out_and_dropped([0, 1, 2])
+    consumer._acked["tp"] = [0, 1, 2]
+    assert consumer._new_offset("tp") == 3  # Faust's commit moves the guard's floor to the end
+    for _ in range(3):
+        assert asyncio.run(consumer.look_for_stalls()) == {}
+
+
+def test_records_queued_or_in_processing_keep_the_partition_from_being_read_again() -> None:
+    consumer = _handed_out_and_dropped([0, 1, 2])
+    consumer.channel.queue._queue.append(SimpleNamespace(message=_StallMessage(2)))
+    for _ in range(3):
+        assert asyncio.run(consumer.look_for_stalls()) == {}
+    consumer.channel.queue._queue.clear()
+    consumer._unacked_messages.add(_StallMessage(1))
+    for _ in range(3):
+        assert asyncio.run(consumer.look_for_stalls()) == {}
+    consumer._unacked_messages = {_StallMessage(1, acked=True)}
+    asyncio.run(consumer.look_for_stalls())
+    assert asyncio.run(consumer.look_for_stalls()) == {"tp": 0}
+
+
+def test_no_partition_is_read_again_during_a_rebalance_or_after_a_delivery_between_looks() -> None:
+    consumer = _handed_out_and_dropped([0, 1, 2])
+    assert asyncio.run(consumer.look_for_stalls()) == {}
+    consumer.app.rebalancing = True
+    assert asyncio.run(consumer.look_for_stalls()) == {}
+    consumer.app.rebalancing = False
+    assert asyncio.run(consumer.look_for_stalls()) == {}  # the rebalance started the count again
+    consumer._handed_out += 1  # a record of any partition handed out since: the worker is not idle
+    assert asyncio.run(consumer.look_for_stalls()) == {}
+    assert asyncio.run(consumer.look_for_stalls()) == {"tp": 0}
