@@ -115,6 +115,11 @@ BODY_WORDS = (
             "airline",
             "devices",  # "Advanced Micro Devices", tagged a person
             "facilities",  # "EYP Mission Critical Facilities"
+            "national",  # "Trump National Doral", "National Rifle Association"
+            "resort",  # "Doral Resort Miami": a resort's name, which the model may end with a person's
+            "hotel",
+            "casino",
+            "initiative",  # "Clinton Global Initiative", tagged a person
         }
     )
     | COMPANY_BUSINESS_WORDS

@@ -909,7 +909,10 @@ def _names_a_body(name: str, bodies: Collection[str]) -> bool:
 
 def _lends_a_full_name(name: str, register: PersonRegister) -> bool:
     """Whether a name the model tagged a body is a known person's: not when that person is only a
-    body's initials ("AMD says" is kept a speaker), which make "AMD Opteron" a chip, not a name."""
+    body's initials ("AMD says" is kept a speaker), which make "AMD Opteron" a chip, not a name;
+    nor when the name is a body's by its words ("Trump National Doral" has Trump's surname)."""
+    if is_body_name(name):
+        return False
     person = register.find(name)
     return person is not None and (person.canonical == name or not is_initials(person.canonical))
 

@@ -527,3 +527,32 @@ def test_a_name_mostly_tagged_a_body_is_a_body_where_the_model_took_it_for_a_per
     register = find_people(doc)
     assert register.find("Kestrel Dynamics") is None
     assert [e.label_ for e in doc.ents if e.text == "Kestrel Dynamics"] == ["ORG", "ORG", "ORG"]
+
+
+def test_a_resort_named_after_a_person_is_no_name_of_that_person() -> None:
+    """ "Velmar Grand National Resort": a resort's name holding a known person's surname. The model
+    may tag it a body or a person (set so here); either way it is a body, it lends no name to
+    Anna Velmar, and "Velmar" stays her surname."""
+    doc = _parse(
+        "The club left Anna Velmar. Velmar said so. Velmar National Resort hosted the open. "
+        "Velmar National Resort signed a deal with the club. Velmar bought the course."
+    )
+    resorts = [t.i for t in doc if t.text == "Velmar" and doc[t.i + 1].text == "National"]
+    others = [e for e in doc.ents if not any(e.start <= i < e.end for i in resorts)]
+    doc.ents = sorted(
+        [
+            Span(doc, resorts[0], resorts[0] + 3, label="ORG"),
+            Span(doc, resorts[1], resorts[1] + 3, label="PERSON"),
+        ]
+        + [e for e in others if all(e.end <= i or e.start >= i + 3 for i in resorts)],
+        key=lambda e: e.start,
+    )
+    register = find_people(doc)
+    anna = register.find("Anna Velmar")
+    assert anna is not None and "Velmar National Resort" not in anna.names
+    assert [e.label_ for e in doc.ents if e.text == "Velmar National Resort"] == ["ORG", "ORG"]
+
+
+@pytest.mark.parametrize("name", ["Velmar National Doral", "Orvik Grand Hotel", "Velmar Global Initiative"])
+def test_a_resort_a_hotel_or_an_initiative_is_a_bodys_name(name: str) -> None:
+    assert is_body_name(name)
