@@ -616,7 +616,8 @@ def _trim_glued_words(doc: Doc) -> None:
     speech verb loses it; one that is another person entity's full name plus more words
     (other than "Jr.") before or after it is cut back to that name; a person's name holds no
     digit ("Patriot 13 percent"), nor a title in front of a first and last name ("Taoiseach Leo
-    Varadkar"), nor a spaced dash and the lower-case word after it ("Rosa Lind - agreed").
+    Varadkar"), nor a spaced dash and the lower-case word after it ("Rosa Lind - agreed"), nor
+    a word that is no proper noun and a spaced dash before it ("Weak - Rubio").
     """
     ents = list(doc.ents)
     names = {
@@ -649,6 +650,10 @@ def _trim_glued_words(doc: Doc) -> None:
             )
             if dash is not None:
                 end = dash
+            # "Weak - Rubio - weak on immigration": a word that is no name, then a spaced dash
+            lead = next((t.i for t in doc[start + 1 : end - 1] if t.text in _DASHES and t.whitespace_), None)
+            if lead is not None and not any(t.pos_ == "PROPN" for t in doc[start:lead]):
+                start = lead + 1
         if ent.label_ in ("PERSON", "ORG") and end - start >= 2:
             # "Trump Says He Never Pledged": the name ends before a capitalised speech verb or a pronoun
             glue = next(

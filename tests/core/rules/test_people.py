@@ -397,6 +397,17 @@ def test_a_name_ends_before_the_closing_dash_of_an_aside() -> None:
     assert "Rosa Lind" in [e.text for e in doc.ents if e.label_ == "PERSON"]
 
 
+def test_a_name_starts_after_a_spaced_dash_that_follows_no_name() -> None:
+    """ "Soft - Orvik - soft on crime": the model may tag the adjective, the dash and the surname as
+    one person (set so here); a double-barrelled "Ferrero - Lind" keeps both names."""
+    doc = _parse('Vexa said he is "soft on crime. Soft - Orvik - soft on crime." Anna Ferrero - Lind agreed.')
+    soft = next(t.i for t in doc if t.text == "Soft")
+    ferrero = next(t.i for t in doc if t.text == "Anna")
+    doc.ents = [Span(doc, soft, soft + 3, label="PERSON"), Span(doc, ferrero, ferrero + 4, label="PERSON")]
+    find_people(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Orvik", "Anna Ferrero - Lind"]
+
+
 def test_a_name_given_an_age_is_a_persons(extractor: Extractor) -> None:
     """ "One voter, Tlaloc Ixtapalco, 35,": the model tags the name a place; the age says it is a person,
     the one a "he" in the next sentence stands for."""
