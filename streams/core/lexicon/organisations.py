@@ -115,7 +115,6 @@ BODY_WORDS = (
             "airline",
             "devices",  # "Advanced Micro Devices", tagged a person
             "facilities",  # "EYP Mission Critical Facilities"
-            "national",  # "Trump National Doral", "National Rifle Association"
             "resort",  # "Doral Resort Miami": a resort's name, which the model may end with a person's
             "hotel",
             "casino",
@@ -124,6 +123,11 @@ BODY_WORDS = (
     )
     | COMPANY_BUSINESS_WORDS
 )
+
+#: Words no person's name holds that begin a body's name rather than end it ("National Autistic
+#: Society", "Trump National Doral"): they make a name a body's (``people.is_body_name``), but a
+#: body's name cut after one ("National" + "Autistic Society") is no body with a person after it.
+BODY_NAME_ADJECTIVES = frozenset({"national", "international"})
 
 #: Organisation nouns a description may use for a named body, with the name words that match it
 #: ("the city" -> "Municipality of Livorno", "the ministry" -> "Chinese Foreign Ministry").

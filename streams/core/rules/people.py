@@ -18,7 +18,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from streams.core.lexicon.organisations import BODY_WORDS, COMPANY_DESCRIPTORS, COMPANY_TAILS
+from streams.core.lexicon.organisations import (
+    BODY_NAME_ADJECTIVES,
+    BODY_WORDS,
+    COMPANY_DESCRIPTORS,
+    COMPANY_TAILS,
+)
 from streams.core.lexicon.people import (
     NAME_PARTICLES,
     NAME_TITLES,
@@ -159,7 +164,9 @@ def display_name(name: str) -> str:
 def is_body_name(name: str) -> bool:
     """Whether a name is a country's or an organisation's ("Syrian Democratic Forces")."""
     words = name.lower().split()
-    return country_for(name) is not None or any(w.strip(".,") in BODY_WORDS for w in words)
+    return country_for(name) is not None or any(
+        w.strip(".,") in BODY_WORDS or w.strip(".,") in BODY_NAME_ADJECTIVES for w in words
+    )
 
 
 def _with_middle_name(short: list[str], full: list[str]) -> bool:

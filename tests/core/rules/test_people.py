@@ -567,3 +567,14 @@ def test_a_resort_named_after_a_person_is_no_name_of_that_person() -> None:
 @pytest.mark.parametrize("name", ["Velmar National Doral", "Orvik Grand Hotel", "Velmar Global Initiative"])
 def test_a_resort_a_hotel_or_an_initiative_is_a_bodys_name(name: str) -> None:
     assert is_body_name(name)
+
+
+def test_a_body_named_national_first_is_not_cut_after_that_word() -> None:
+    """ "a National Orvik Society survey": "National" makes a name a body's, but it begins the name,
+    so "Orvik Society" is no person named after a body "National"."""
+    doc = _parse("According to a National Orvik Society survey, most adults need support.")
+    first = next(t.i for t in doc if t.text == "National")
+    doc.ents = [Span(doc, first, first + 3, label="ORG")]
+    find_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("National Orvik Society", "ORG")]
+    assert is_body_name("National Orvik Society")
