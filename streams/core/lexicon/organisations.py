@@ -23,6 +23,8 @@ COMPANY_BUSINESS_WORDS = frozenset(
         "airways",
         "pharmaceuticals",
         "communications",
+        "news",  # "Fox News said": a broadcaster, which the register took for a person
+        "media",
     }
 )
 

@@ -480,14 +480,14 @@ def _stated_auxiliaries(nodes: list[Token]) -> set[str]:
 def _headline_infinitive(verb: Token) -> bool:
     """A sentence whose main verb is a to-infinitive with its own subject: "Acme to buy Beta". The
     parser may make the name the root and the infinitive its clause ("HP to acquire green
-    consultancy EYP")."""
+    consultancy EYP"), a relative one too ("AMD to Acquire Microserver Startup SeaMicro")."""
     if not is_to_infinitive(verb):
         return False
     if verb.dep_ == "ROOT":
         return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     name = verb.head  # the name opens the sentence, and nothing but the infinitive follows it
     return (
-        verb.dep_ == "acl"
+        verb.dep_ in ("acl", "relcl")
         and name.dep_ == "ROOT"
         and name.pos_ == "PROPN"
         and name.left_edge.i == name.sent.start

@@ -400,5 +400,14 @@ def test_a_headlines_infinitive_the_parser_hung_on_the_name_is_still_one() -> No
         tags=["NNP", "TO", "VB", "JJ", "NN", "NNP"],
     )
     assert _headline_infinitive(doc[2])
+    relative = Doc(
+        nlp.vocab,
+        words=["Kestrel", "to", "Acquire", "Startup", "Varo"],
+        heads=[0, 2, 0, 4, 2],
+        deps=["ROOT", "aux", "relcl", "compound", "dobj"],
+        pos=["PROPN", "PART", "VERB", "PROPN", "PROPN"],
+        tags=["NNP", "TO", "VB", "NNP", "NNP"],
+    )
+    assert _headline_infinitive(relative[2])  # "AMD to Acquire Microserver Startup SeaMicro"
     plan = nlp("The plan of Acme to buy Beta failed.")
     assert not _headline_infinitive(next(t for t in plan if t.text == "buy"))

@@ -564,8 +564,11 @@ def test_a_resort_named_after_a_person_is_no_name_of_that_person() -> None:
     assert [e.label_ for e in doc.ents if e.text == "Velmar National Resort"] == ["ORG", "ORG"]
 
 
-@pytest.mark.parametrize("name", ["Velmar National Doral", "Orvik Grand Hotel", "Velmar Global Initiative"])
-def test_a_resort_a_hotel_or_an_initiative_is_a_bodys_name(name: str) -> None:
+@pytest.mark.parametrize(
+    "name",
+    ["Velmar National Doral", "Orvik Grand Hotel", "Velmar Global Initiative", "Orvik News", "Vexa Media"],
+)
+def test_a_resort_a_hotel_an_initiative_or_a_broadcaster_is_a_bodys_name(name: str) -> None:
     assert is_body_name(name)
 
 
