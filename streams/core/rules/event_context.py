@@ -439,6 +439,8 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
         return "planned"  # "Kestrel Motors to acquire Zentra": a headline's "to" is "will"
     if _future_relative(nodes[0]):
         return "planned"  # "a deal that will close in June"
+    if _pending(nodes[0]):
+        return "planned"  # "Acme's acquisition of Beta is subject to closing conditions"
     if nodes[0].pos_ == "NOUN" and any(
         c.dep_ == "amod" and c.lower_ in _FUTURE_ADJECTIVES for c in nodes[0].children
     ):
@@ -493,6 +495,34 @@ def _headline_infinitive(verb: Token) -> bool:
         and name.left_edge.i == name.sent.start
         and all(c.i < name.i or c.i == verb.i or c.is_punct or c.is_space for c in name.children)
     )
+
+
+def _pending(noun: Token) -> bool:
+    """An event noun whose present clause says it still awaits what completes it: "the merger is
+    subject to regulatory approval", "the acquisition is subject to closing conditions and is
+    expected to be completed in June" (the second verb, which shares the subject, is off the path
+    that ``_told_as_to_come`` reads)."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    if not _present(verb) and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    ):
+        return False
+    clauses = [verb] + [
+        c
+        for c in verb.children
+        if c.dep_ == "conj" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+    for clause in clauses:
+        if clause.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lower_ == "subject" and any(p.lower_ == "to" for p in c.children)
+            for c in clause.children
+        ):
+            return True
+        if clause is not verb and clause.lemma_.lower() in PLAN_WORDS:
+            return True
+    return False
 
 
 def _told_as_to_come(path: list[tuple[Token, str]], aux: set[str], lemmas: set[str]) -> bool:

@@ -61,6 +61,25 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Zenco intends to acquire the brewer Malto for $40 million.", "acquire", "agreement", "scheduled"),
         ("The two governors are set to meet in Lyon on Tuesday.", "meet", "meeting", "scheduled"),
         ("Zenco hopes to acquire the brewer Malto.", "acquire", "agreement", "hypothetical"),
+        # a deal that awaits approval or is expected to be completed has not happened yet
+        (
+            "The merger of Zenco and Malto is subject to regulatory approval.",
+            "merger",
+            "agreement",
+            "scheduled",
+        ),
+        (
+            "Zenco's acquisition of Malto has cleared one review and is expected to be completed in May.",
+            "acquisition",
+            "agreement",
+            "scheduled",
+        ),
+        (
+            "The merger of Zenco and Malto was subject to approval, which came in May.",
+            "merger",
+            "agreement",
+            "occurred",
+        ),
         (
             "Mayor Lund almost seemed to agree with Mayor Berg on the tolls.",
             "agree",
