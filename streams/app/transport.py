@@ -22,6 +22,7 @@ committed and reads them again (``SeekGuard.look_for_stalls``, every ``STALL_CHE
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -69,14 +70,19 @@ class SeekGuard:
         self._stall_suspects: dict[Any, tuple[int, int]] = {}  # tp -> (floor, handed out), last look
         self._in_flight_since: dict[tuple[Any, int], float] = {}  # (tp, offset) -> first seen in flight
         self._slow_reported: set[tuple[Any, int]] = set()
+        # one seek at a time: a rewind that lands inside a rebalance's seek, after aiokafka moved
+        # to the committed offset and before the guard learnt it, sends a partition back to where
+        # it was before the rebalance, past records nobody processed (a stall, look_for_stalls)
+        self._seeking = asyncio.Lock()
 
     async def perform_seek(self) -> None:
-        await super().perform_seek()  # type: ignore[misc]
-        self._read_offsets_after_seek = dict(self._read_offset)
-        starts = await self._start_offsets()
-        self._next, self._floor, self._gap_seen = dict(starts), dict(starts), {}
-        self._seeks += 1
-        await self._seek_uncommitted(starts)
+        async with self._seeking:
+            await super().perform_seek()  # type: ignore[misc]
+            self._read_offsets_after_seek = dict(self._read_offset)
+            starts = await self._start_offsets()
+            self._next, self._floor, self._gap_seen = dict(starts), dict(starts), {}
+            self._seeks += 1
+            await self._seek_uncommitted(starts)
         log.info("seek %d: delivering from %s", self._seeks, _offsets_text(starts))
 
     async def _seek_uncommitted(self, starts: dict[Any, int]) -> None:
@@ -172,14 +178,15 @@ class SeekGuard:
         from the event loop's thread, and aiokafka's fetcher, which runs on the consumer thread,
         must not be changed from another one.
         """
-        targets: dict[Any, int] = {}
-        for tp, offset in undelivered:
-            if self._unguarded(tp):
-                targets[tp] = min(offset, targets.get(tp, offset))
-            elif tp in self._next:
-                targets[tp] = self._next[tp]
-        for tp, offset in targets.items():
-            await self._seek_on_consumer_thread(tp, offset, "back to")
+        async with self._seeking:  # the targets are read after any seek under way has ended
+            targets: dict[Any, int] = {}
+            for tp, offset in undelivered:
+                if self._unguarded(tp):
+                    targets[tp] = min(offset, targets.get(tp, offset))
+                elif tp in self._next:
+                    targets[tp] = self._next[tp]
+            for tp, offset in targets.items():
+                await self._seek_on_consumer_thread(tp, offset, "back to")
 
     async def _seek_on_consumer_thread(self, tp: Any, offset: int, how: str) -> None:
         """``seek_wait`` one partition (on the consumer's own thread, see ``_rewind``); a partition
@@ -224,20 +231,22 @@ class SeekGuard:
             else:
                 suspects[tp] = seen
         self._stall_suspects = suspects
-        for tp, floor in stalled.items():
+        for tp, seen_floor in stalled.items():
             log.warning(
                 "%s: records %d to %d not processed while the worker is idle; reading again from %d (%s)",
                 tp,
-                floor,
+                seen_floor,
                 ends[tp] - 1,
-                floor,
+                seen_floor,
                 self._fetch_state(tp),
             )
             metrics.STALLED_PARTITIONS.inc()
-            self._next[tp] = floor
-            self._gap_seen.pop(tp, None)
-            self.resume_partitions({tp})  # type: ignore[attr-defined]
-            await self._seek_on_consumer_thread(tp, floor, "back to")
+            async with self._seeking:
+                floor = self._floor.get(tp, seen_floor)  # a seek that ran meanwhile may have moved it
+                self._next[tp] = floor
+                self._gap_seen.pop(tp, None)
+                self.resume_partitions({tp})  # type: ignore[attr-defined]
+                await self._seek_on_consumer_thread(tp, floor, "back to")
         return stalled
 
     def _messages_in_flight(self) -> Iterator[tuple[Any, int]]:
@@ -268,12 +277,19 @@ class SeekGuard:
     def _fetch_state(self, tp: Any) -> str:
         """What Faust's fetcher thinks of a partition, for the stall warning."""
         active = getattr(self, "_active_partitions", None)
-        return (
+        state = (
             f"next due {self._next.get(tp)}, "
             f"active {active is None or tp in active}, "
             f"paused {tp in getattr(self, '_paused_partitions', ())}, "
             f"buffered {tp in getattr(self, '_buffered_partitions', ())}"
         )
+        consumer: Any = getattr(getattr(self, "_thread", None), "_consumer", None)
+        try:  # aiokafka's own view, read from this thread: a snapshot for the log, nothing more
+            position = consumer._subscription.subscription.assignment.state_value(tp)._position
+            held = tp in consumer._fetcher._records
+        except AttributeError:
+            return state
+        return f"{state}, aiokafka position {position}, fetched and not returned {held}"
 
     def _new_offset(self, tp: Any) -> int | None:
         acked = self._acked[tp]

@@ -376,3 +376,32 @@ def test_no_partition_is_read_again_during_a_rebalance_or_after_a_delivery_betwe
     consumer._handed_out += 1  # a record of any partition handed out since: the worker is not idle
     assert asyncio.run(consumer.look_for_stalls()) == {}
     assert asyncio.run(consumer.look_for_stalls()) == {"tp": 0}
+
+
+class _SlowSeekStandIn(_FaustStandIn):
+    """Faust's seek to the committed offsets takes a while (aiokafka asks the coordinator for each
+    partition's offset in turn): other coroutines run between its seek and its return."""
+
+    async def perform_seek(self) -> None:
+        self.position = self.committed or self.log[0]
+        await asyncio.sleep(0)
+        self._read_offset["tp"] = self.committed
+
+
+class _SlowSeekGuarded(SeekGuard, _SlowSeekStandIn):
+    pass
+
+
+def test_a_rewind_never_lands_between_a_seek_and_the_guard_learning_its_offsets() -> None:
+    """A rebalance's seek sends the partition back to its committed offset (2) while the fetch loop
+    rewinds it to where the guard expected the next record before the rebalance (5): the rewind
+    must wait for the seek, or the partition stays at 5 and records 2 to 4 are never read."""
+
+    async def race() -> int:
+        consumer = _SlowSeekGuarded(list(range(8)), committed=2)
+        await consumer.perform_seek()
+        consumer._next["tp"] = 5  # records 2-4 were handed out, then dropped at a rebalance
+        await asyncio.gather(consumer.perform_seek(), consumer._rewind([("tp", 6)]))
+        return consumer.position
+
+    assert asyncio.run(race()) == 2
