@@ -103,7 +103,28 @@ def _author_of(head: Token) -> Token | None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return _letterhead_owner(head)
+
+
+def _letterhead_owner(head: Token) -> Token | None:
+    """ "That letter, on Acme Corp. letterhead, demanded ...": the body whose letterhead the document
+    is on wrote it; the parser hangs the phrase on the document or on the verb it is the subject of."""
+    holders = [head, head.head] if head.dep_ in ("nsubj", "nsubjpass") else [head]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ != "prep" or child.lower_ != "on":
+                continue
+            paper = next(
+                (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in _LETTERHEADS), None
+            )
+            owner = [c for c in paper.children if c.dep_ in ("compound", "poss")] if paper is not None else []
+            if owner:
+                return owner[-1]
     return None
+
+
+#: Nouns for the printed paper a document is written on, which names who sent it.
+_LETTERHEADS = frozenset({"letterhead", "stationery"})
 
 
 class SpeakerTracker:

@@ -331,3 +331,12 @@ def test_a_body_introduces_a_quote_with_a_colon_after_a_scare_quote(extractor: E
         '"We acted to keep our crews and the public safe from the storm."'
     )
     assert set(_speakers(extractor, body)) == {"Kestrel Port Authority"}
+
+
+def test_a_letter_on_a_bodys_letterhead_is_that_bodys_words(extractor: Extractor) -> None:
+    """ "That letter, on Orvik Holdings letterhead, demanded": not the paper that reviewed the letter."""
+    body = (
+        "Vexa wrote to the bank and threatened to sue, The Herald learnt from a copy it has seen. "
+        'That letter, on Orvik Holdings letterhead, demanded that Lund make "a full public apology" or leave.'
+    )
+    assert _speakers(extractor, body) == ["Orvik Holdings"]
