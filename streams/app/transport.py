@@ -232,17 +232,17 @@ class SeekGuard:
                 suspects[tp] = seen
         self._stall_suspects = suspects
         for tp, seen_floor in stalled.items():
-            log.warning(
-                "%s: records %d to %d not processed while the worker is idle; reading again from %d (%s)",
-                tp,
-                seen_floor,
-                ends[tp] - 1,
-                seen_floor,
-                self._fetch_state(tp),
-            )
             metrics.STALLED_PARTITIONS.inc()
             async with self._seeking:
                 floor = self._floor.get(tp, seen_floor)  # a seek that ran meanwhile may have moved it
+                log.warning(
+                    "%s: records %d to %d not processed while the worker is idle; reading again from %d (%s)",
+                    tp,
+                    floor,
+                    ends[tp] - 1,
+                    floor,
+                    self._fetch_state(tp),
+                )
                 self._next[tp] = floor
                 self._gap_seen.pop(tp, None)
                 self.resume_partitions({tp})  # type: ignore[attr-defined]

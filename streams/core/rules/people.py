@@ -164,9 +164,11 @@ def display_name(name: str) -> str:
 def is_body_name(name: str) -> bool:
     """Whether a name is a country's or an organisation's ("Syrian Democratic Forces")."""
     words = name.lower().split()
-    return country_for(name) is not None or any(
-        w.strip(".,") in BODY_WORDS or w.strip(".,") in BODY_NAME_ADJECTIVES for w in words
-    )
+    return country_for(name) is not None or any(w.strip(".,") in _BODY_NAME_WORDS for w in words)
+
+
+#: The words that make a name a body's, wherever they stand in it (``is_body_name``).
+_BODY_NAME_WORDS = BODY_WORDS | BODY_NAME_ADJECTIVES
 
 
 def _with_middle_name(short: list[str], full: list[str]) -> bool:
