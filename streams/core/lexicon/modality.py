@@ -235,6 +235,8 @@ HABITUAL_ADVERBS = frozenset(
         "habitually",
         "annually",
         "sometimes",
+        "occasionally",
+        "periodically",
         "rarely",
         "seldom",
     }

@@ -76,6 +76,8 @@ _FROM_DAY = re.compile(
 )
 _DAY_AROUND = re.compile(r"\bthe\s+day\s+(before\s+yesterday|after\s+tomorrow)\b", re.I)
 _PREVIOUS_YEAR = re.compile(r"\b(?:the\s+)?(?:year\s+(?:before|previous|earlier)|previous\s+year)\b", re.I)
+#: Weekday numbers run from Monday (0); the working week ends on Friday.
+FRIDAY = 4
 _YEAR_PART = re.compile(
     r"\b(?:(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+(?:the|this)\s+year|year[-\s]end)\b", re.I
 )
@@ -237,6 +239,10 @@ def _weekday(base: date, target: int, qualifier: str, future: bool) -> date:
     back = (base.weekday() - target) % 7
     if qualifier in ("last", "past") and back == 0:
         back = 7
+    if qualifier == "last" and target < base.weekday() <= FRIDAY:
+        # news says "Monday" for a day of the working week it is written in, and "last Monday"
+        # for the one before: "met last Monday" in a Wednesday article is nine days back
+        back += 7
     return base - timedelta(days=back)
 
 

@@ -29,6 +29,7 @@ _SYMBOLS = {
     "AU$": "AUD",
     "NZ$": "NZD",
     "HK$": "HKD",
+    "NT$": "TWD",
     "S$": "SGD",
     "R$": "BRL",
     "£": "GBP",
@@ -53,6 +54,7 @@ _CODES = (
     "NZD",
     "CHF",
     "HKD",
+    "TWD",
     "SGD",
     "INR",
     "KRW",
@@ -160,9 +162,9 @@ _BARE_END = (
 
 _PREFIXED = re.compile(
     rf"(?<![\w$]){_BETWEEN}(?P<cur>{_SYMBOL_RE}|(?:{_CODE_RE})\s?)\s?(?P<n1>{_NUM})"
-    rf"(?:\s?(?P<s1>{_SCALE_RE})\b)?"
+    rf"(?:[\s-]?(?P<s1>{_SCALE_RE})\b)?"
     rf"(?:(?P<sep>{_RANGE_SEP})(?P<c2>{_SYMBOL_RE})?\s?(?P<n2>{_NUM})"
-    rf"(?:\s?(?P<s2>{_SCALE_RE})\b|(?P<bare>{_BARE_END}))?)?",
+    rf"(?:[\s-]?(?P<s2>{_SCALE_RE})\b|(?P<bare>{_BARE_END}))?)?",
     re.IGNORECASE,
 )
 # A symbol after the number, as written in much of Europe ("10 €"). Not "$": English puts it

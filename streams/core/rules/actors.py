@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from streams.core.lexicon.people import PERSON_TITLES, PRONOUNS, ROLE_NOUNS
 from streams.core.lexicon.speech import DESCRIPTION_HEADS
 from streams.core.model import Actor, ActorKind, Role
-from streams.core.normalise.countries import country_for
-from streams.core.normalise.gazetteer import is_place_name, us_state_abbreviation
+from streams.core.normalise.countries import country_for, demonym_country
+from streams.core.normalise.gazetteer import country_place, is_place_name, us_state_abbreviation
 from streams.core.rules.date_spans import widen_relative_dates
 from streams.core.rules.document import KIND_BY_LABEL, DocumentIndex
 from streams.core.rules.headlines import named_elsewhere, title_cased
@@ -277,7 +277,9 @@ class ActorResolver:
             person = self._people.find(name)
             if person is not None and person.canonical == name:
                 return Actor(name=name, role=role, kind="person", country=self._countries.get(name))
-        if kind == "country" and country_for(name) is None and _initials_with_dots(name):
+        if kind == "organization" and _country_tagged_as_a_body(name):
+            kind = "country"  # "Israel and Cyprus signed": the small model tags some countries' names a body
+        elif kind == "country" and country_for(name) is None and _initials_with_dots(name):
             kind = "organization"  # "the F.B.I.", tagged as a place: a body's initials, no country
         elif kind == "country" and _no_place(name, span.text):
             # "Allergan", "Verizon", "Quinnipiac": tagged as a place no gazetteer knows, a body's name
@@ -488,6 +490,11 @@ def _hyphened_rest(last: Token) -> str:
 
 def has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
+
+
+def _country_tagged_as_a_body(name: str) -> bool:
+    """A name tagged as a body that is a country's own name ("Cyprus"), not a demonym ("Chinese")."""
+    return country_place(name) is not None and demonym_country(name) is None
 
 
 def _initials_with_dots(name: str) -> bool:

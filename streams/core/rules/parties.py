@@ -884,6 +884,8 @@ def select_parties(
         for ent, named in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places + own):
             # "the Obama administration": a government, not the man
             actor = _administration(ent, named) if _names_administration(ent) else named
+            if stacked := stacked_bodies(_modified_noun(ent.root)):
+                actor = _group_actor(stacked, role)  # "the rest of the Senate Democratic caucus"
             # a visit's host is the country of the city visited ("her visit to Tbilisi ... Georgia")
             visited = actor.kind == "country" and country_code(actor.name) in host_codes
             if ent.label_ in ("GPE", "LOC", "FAC") and not is_country_name(ent.text):
@@ -1809,12 +1811,24 @@ def _event_noun(token: Token) -> bool:
     )
 
 
+#: Nouns for the members of a legislature or a party as a group: one name on them ("GOP lawmakers",
+#: "the House Republican caucus") makes a group, where on other people ("Pentagon officials") it
+#: names the body they act for.
+LEGISLATOR_NOUNS = frozenset({"lawmakers", "legislators", "senators", "congressmen", "caucus"})
+#: Chambers whose members, named so, are a group of legislators: "House members".
+CHAMBER_NAMES = frozenset({"house", "senate", "congress", "parliament", "assembly"})
+
+
 def stacked_bodies(noun: Token) -> list[Token]:
     """ "House GOP leaders", "Senate Democratic leaders", "Republican House and Senate members": two
     names stacked on a plural noun (a chamber and a party) make one group, which is the party, not two
-    bodies. Returns the words of the group's name, or nothing; one name ("Pentagon officials") is the
-    body they speak for."""
-    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+    bodies; so does one name on a noun for legislators ("GOP lawmakers", ``LEGISLATOR_NOUNS``).
+    Returns the words of the group's name, or nothing; one name on another noun ("Pentagon officials")
+    is the body they speak for."""
+    legislators = noun.lower_ in LEGISLATOR_NOUNS or (
+        noun.lower_ == "members" and noun.i > 0 and noun.doc[noun.i - 1].lower_ in CHAMBER_NAMES
+    )
+    if noun.pos_ != "NOUN" or not (noun.tag_ == "NNS" or legislators):
         return []
     doc = noun.doc
     start = noun.i
@@ -1831,7 +1845,15 @@ def stacked_bodies(noun: Token) -> list[Token]:
             break
     words = list(doc[start : noun.i + 1])
     names = sum(1 for t in words[:-1] if t.ent_iob_ == "B")
-    return words if names >= 2 else []
+    return words if names >= 2 or (names == 1 and legislators) else []
+
+
+def _modified_noun(name: Token) -> Token:
+    """The noun a name modifies, itself or as the second of two ("Interior and Commerce agencies");
+    the name itself when it modifies none."""
+    if name.dep_ == "conj" and name.head.dep_ in ("compound", "nmod"):
+        return name.head.head
+    return name.head if name.dep_ in ("compound", "nmod") else name
 
 
 def _describes_its_head(ent: Span) -> bool:

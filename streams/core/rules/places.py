@@ -73,6 +73,8 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
             while country_start > 0 and doc[country_start].ent_iob_ == "I":
                 country_start -= 1
             previous = doc[country_start - 1] if country_start > 0 else previous
+        if _names_a_facility(ent, previous):
+            previous = doc[previous.i - 1]  # "at the Denver airport": the words before the facility
         if previous.head.lower_ in STAKE_NOUNS:
             continue  # "a stake in Beta": the company owned, not a place
         if (
@@ -93,6 +95,20 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
         ):
             places.append(ent)
     return places
+
+
+def _names_a_facility(ent: Span, determiner: Token) -> bool:
+    """ "the Denver airport", "the Lima Hilton hotel": a name before a facility noun, after "the"
+    and a preposition, whose place that preposition gives."""
+    facility = ent.root.head
+    return (
+        determiner.lower_ == "the"
+        and determiner.i > 0
+        and ent.root.dep_ == "compound"
+        and facility.lower_ in FACILITY_HEADS
+        and facility.dep_ == "pobj"
+        and facility.head.i == determiner.i - 1
+    )
 
 
 def _body_as_place(ent: Span, trigger: Token | None) -> bool:

@@ -31,7 +31,11 @@ WEDNESDAY = date(2025, 10, 29)
         ("Oct. 28, 2025", "2025-10-28", "day"),
         ("2022", "2022", "year"),
         ("2008-03-01", "2008-03-01", "day"),
-        ("last Tuesday", "2025-10-28", "day"),
+        ("last Tuesday", "2025-10-21", "day"),  # yesterday would be "Tuesday": the week before's
+        ("last Monday", "2025-10-20", "day"),
+        ("last Friday", "2025-10-24", "day"),  # not yet this week: the latest one
+        ("last Sunday", "2025-10-26", "day"),
+        ("this past Tuesday", "2025-10-28", "day"),
         ("on Wednesday", "2025-10-29", "day"),
         ("this week", "2025-10-27", "week"),
         ("this weekend", "2025-11", "month"),  # Saturday 1 and Sunday 2 November
@@ -136,6 +140,12 @@ def test_year_and_reference(text: str, kwargs: dict[str, Any], value: str) -> No
 )
 def test_counted_days_need_a_reference(text: str) -> None:
     assert normalise_date(text, date(2025, 2, 10)) is None
+
+
+def test_last_weekday_written_at_a_weekend_is_the_latest_one() -> None:
+    """On a Sunday the working week is over: "last Friday" is two days back, not nine."""
+    value = normalise_date("last Friday", date(2025, 11, 2))
+    assert value is not None and value.value == "2025-10-31"
 
 
 def test_a_weekend_across_two_months_stays_a_week() -> None:

@@ -36,6 +36,10 @@ from streams.core.normalise.money import _may_have_subunits, _one_of, find_money
         ("It is 150 million $ (US$199 million).", [(199e6, "USD")]),
         ("a fee of 40 us dollar, or 290 chinese yuan", [(40.0, "USD"), (290.0, "CNY")]),
         ("bread costs 15 turkish lira", [(15.0, "TRY")]),
+        ("a seven-year, $12-million contract", [(12e6, "USD")]),  # the scale hyphened to the number
+        ("Zenco will pay US$2.5-billion for Valdor.", [(2.5e9, "USD")]),
+        ("a C$3-billion to C$4-billion bid", [(3e9, "CAD"), (4e9, "CAD")]),
+        ("the shares closed at NT$41.5 on Friday", [(41.5, "TWD")]),
     ],
 )
 def test_money_forms(text: str, expected: list[tuple[float, str]]) -> None:

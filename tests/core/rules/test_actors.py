@@ -89,6 +89,18 @@ def test_a_name_tagged_a_place_that_no_gazetteer_knows_is_a_body(extractor: Extr
     assert {a.name: a.kind for a in deal.actors}["Allergan"] == "organization"
 
 
+def test_a_countrys_name_tagged_as_a_body_is_a_country(extractor: Extractor) -> None:
+    """ "Israel and Cyprus signed": the small model tags the second country's name a body; a name
+    that is a country's own is a country with its code, whatever the tag."""
+    from tests.fixtures.extraction import events_of
+
+    (deal,) = events_of(extractor, "Israel and Cyprus signed a gas deal on Monday.", "agreement")
+    assert {a["name"]: (a["kind"], a["country_code"]) for a in deal["actors"]} == {
+        "Israel": ("country", "IL"),
+        "Cyprus": ("country", "CY"),
+    }
+
+
 def test_a_former_name_of_a_country_stays_a_country() -> None:
     """ "Burma" is in neither the country table nor the gazetteer; it is no body for that."""
     assert not _no_place("Burma", "Burma")

@@ -210,6 +210,7 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Will the two leagues sign the treaty?", "sign", "agreement", "hypothetical"),
         ("Zenco typically signs multi-year supply deals with its growers.", "deals", "agreement", "habitual"),
         ("The Baltic ministers meet every year in Riga.", "meet", "meeting", "habitual"),
+        ("Pelz and Lind occasionally consulted with the Acme board.", "consulted", "meeting", "habitual"),
         # what was done over a career or the years is a habit, no one event
         ("Ivan Pelz likes the land deals he has struck over his career.", "deals", "agreement", "habitual"),
         ("Ivan Pelz has met Rosa Lind many times over the years.", "met", "meeting", "habitual"),

@@ -190,6 +190,31 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Tom Ruiz", "House GOP leaders"},
             {"House", "GOP"},
         ),
+        # one name on a noun for legislators is a group of them, not the chamber or the party
+        (
+            "Sen. Tom Ruiz met with the Senate Democratic caucus on Tuesday.",
+            "meeting",
+            {"Tom Ruiz", "Senate Democratic caucus"},
+            {"Senate"},
+        ),
+        (
+            "Gov. Ann Lee held a private meeting with GOP lawmakers on Thursday.",
+            "meeting",
+            {"Ann Lee", "GOP lawmakers"},
+            {"GOP"},
+        ),
+        (
+            "Sen. Tom Ruiz spoke soon after his meeting with the rest of the House Republican caucus.",
+            "meeting",
+            {"Tom Ruiz", "House Republican caucus"},
+            {"House"},
+        ),
+        (
+            "Sen. Tom Ruiz huddled with supportive House members on Monday.",
+            "meeting",
+            {"Tom Ruiz", "House members"},
+            {"House"},
+        ),
         # "X and Sen. Y", which the parser hangs as a modifier of Y, are two parties
         (
             "Ann Lee and Bo Kim have already met with Dunmore and Sen. Chuck Vale.",

@@ -109,6 +109,9 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
             "visited",
             "Sana'a",
         ),
+        # a name before a facility noun after "at the": the facility's place
+        ("Mr. Hale met Rosa Vidal aboard her jet at the Denver airport.", "met", "Denver"),
+        ("Mr. Hale met Rosa Vidal at the Denver airport on Friday.", "met", "Denver"),
         # where a named subject is based is not where its talks are
         ("Halden Robotics in Pine Creek Township is in talks with Vantor Systems.", "talks", None),
         ("Halden Robotics met Vantor Systems in Dayton.", "met", "Dayton"),
