@@ -17,7 +17,7 @@ from streams.core.article import Article
 from streams.core.lexicon.triggers import AGREEMENT_NOUN_VERBS, DISCUSSION_NOUNS, WEAK_MEETING_VERBS
 from streams.core.model import Actor, DateBasis, Event, Evidence, Role, make_event_id
 from streams.core.model import Extractor as ExtractorInfo
-from streams.core.normalise.dates import is_relative
+from streams.core.normalise.dates import is_relative, week_as_month
 from streams.core.normalise.money import find_money
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.agreement_shapes import reacted_to
@@ -327,10 +327,10 @@ def interaction_event(
     if (
         location is None
         and not own_phrase
-        and (date_value is None or news_day(date_value, context.base_date))
+        and (date_value is None or news_day(date_value, context.base_date, DATELINE_DAYS))
     ):
-        # the dateline's city is where the news of the day happened, not where an event of "earlier
-        # this month" did
+        # the dateline's city is where the news of the last days happened (a Saturday meeting in a
+        # Monday story filed from Rome), not where an event of "earlier this month" did
         location = dateline_location(sent, context.dateline, context.countries)
     # a meeting noun, not a trip or visit with a destination of its own
     told_by_noun = (
@@ -372,6 +372,10 @@ def interaction_event(
             "plover": plover_for(trigger.type, trigger.cue, len(found)),
         },
     )
+
+
+#: How many days before publication a lede's event may be for the dateline's city to be its place.
+DATELINE_DAYS = 3
 
 
 def with_elliptic_meetings(
@@ -423,7 +427,9 @@ def with_elliptic_meetings(
         own_date, basis = sentence_date(
             phrase, context.base_date, context.date_basis, planned=trigger.status == "planned"
         )
-        if own_date is not None:  # "and another with Y on Tuesday"
+        if own_date is not None:  # "and another with Y on Tuesday", "and this week with Z"
+            tense = True if trigger.status == "past" else False if trigger.status == "planned" else None
+            own_date = week_as_month(own_date, context.base_date, tense)
             event = replace(event, date=own_date, date_basis=basis)
         # the kind of meeting is the first one's: its lemma, not "another"
         event = replace(event, extra={**event.extra, "trigger_lemma": antecedent.extra.get("trigger_lemma")})

@@ -117,6 +117,10 @@ IMPLICATIVE_VERBS = frozenset({"help", "manage", "defeat", "beat", "outbid"})  #
 #: unlikely", "potential talks").
 POSSIBILITY_ADJECTIVES = frozenset({"possible", "unlikely", "potential", "hypothetical", "prospective"})
 
+#: Words that put an event just ahead, not yet made: "close to a deal", "closer to agreeing",
+#: "nearing an agreement", "near a settlement".
+NEARNESS_WORDS = frozenset({"close", "closer", "near", "nearer"})
+
 #: Verbs that say the event failed, was refused or undone ("failed to agree", "rejected the
 #: deal", "cancelled the summit", "the talks collapsed").
 FAILURE_VERBS = frozenset({"fail", "refuse", "reject", "decline", "cancel", "scrap", "collapse", "abandon"})

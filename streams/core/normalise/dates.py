@@ -112,14 +112,19 @@ def _weekend(value: date, text: str) -> DateValue:
     return _month_holding(saturday, saturday + timedelta(days=1), text) or _week(value, text)
 
 
-def week_as_month(value: DateValue) -> DateValue:
+def week_as_month(value: DateValue, base: date | None = None, past: bool | None = None) -> DateValue:
     """A week given as the month it lies in, when it lies in one; else the week itself. An event
     "this week" took place on some day of it, which the week's Monday is not: the month names no
-    wrong day (as a gold's YYYY-MM does)."""
+    wrong day (as a gold's YYYY-MM does). In the week of publication ``base``, a ``past`` event
+    lies before it and a coming one (``past`` false) after it: "met this week" in a Saturday
+    article of April 30 is April's, though the week ends in May."""
     if value.precision != "week":
         return value
-    monday = date.fromisoformat(value.value)
-    return _month_holding(monday, monday + timedelta(days=6), value.text) or value
+    first = monday = date.fromisoformat(value.value)
+    last = monday + timedelta(days=6)
+    if base is not None and past is not None and monday <= base <= last:
+        first, last = (monday, base) if past else (base, last)
+    return _month_holding(first, last, value.text) or value
 
 
 def _month_holding(first: date, last: date, text: str) -> DateValue | None:

@@ -253,6 +253,12 @@ def is_place_name(name: str) -> bool:
     return any(k in index.cities or k in index.states for k in keys)
 
 
+def is_city_name(name: str) -> bool:
+    """Whether the name is some city's own GeoNames name ("Rome", "Des Moines"); a country's or a
+    body's ("US", "NATO") is not."""
+    return _key(name) in _index().cities
+
+
 def _choose(candidates: list[Place], article_countries: Collection[str]) -> Place | None:
     """The most populous namesake, or one in a country the article names if it is not dwarfed."""
     if not candidates:

@@ -4,13 +4,16 @@ A dateline says where the story was filed, which for the lede is where its event
 "WASHINGTON (AP) — Trump and Ryan pledged to work together after a meeting Thursday" is a
 meeting in Washington. It is also never a party: the place and the agency are not actors.
 Found by its shape, in the first paragraphs only: a run of capitals (the city), a comma and a
-region or a date ("N.H.", "Nov. 19") or an agency in brackets or both, then a dash.
+region or a date ("N.H.", "Nov. 19") or an agency in brackets or both, then a dash; or a city the
+gazetteer knows alone before the dash ("ROME - ").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from streams.core.normalise.gazetteer import is_city_name
 
 #: How far into the body a dateline may start: after a title line and a byline, not later.
 _SEARCH_CHARS = 600
@@ -47,8 +50,15 @@ def find_dateline(text: str) -> Dateline | None:
     dated = region is not None and region.startswith(_MONTHS)
     if dated:
         region = None  # "NEW YORK, Nov. 19 (UPI) —": a date, not a region
-    if match.group("agency") is None and region is None and not dated:
-        return None  # "NATO - the alliance ...": capitals and a dash alone are too weak a sign
+    if (
+        match.group("agency") is None
+        and region is None
+        and not dated
+        and not is_city_name(_ordinary_case(city))
+    ):
+        # "NATO - the alliance ...", "US - China talks": capitals and a dash alone are too weak a
+        # sign, unless they name a city ("JERUSALEM - Netanyahu will meet ...")
+        return None
     return Dateline(
         place=_ordinary_case(city),
         region=region.strip() if region else None,

@@ -49,6 +49,7 @@ from streams.core.lexicon.modality import (
     MEETING_FAILURE_PHRASALS,
     MEETING_OUTCOME_PHRASALS,
     MEETING_OUTCOME_VERBS,
+    NEARNESS_WORDS,
     NEGATORS,
     NEGOTIATION_WORDS,
     NOT_HELD_VERBS,
@@ -67,7 +68,7 @@ from streams.core.lexicon.modality import (
     WITHOUT,
     WOULD,
 )
-from streams.core.lexicon.triggers import VISIT_LEMMAS
+from streams.core.lexicon.triggers import AGREEMENT_NOUN_VERBS, AGREEMENT_PARTICIPLES, VISIT_LEMMAS
 from streams.core.model import DateValue, EventContext, EventStatus
 from streams.core.rules.document import entities_in
 from streams.core.rules.syntax import called_on, clause_verb, is_to_infinitive, occasion_of
@@ -236,6 +237,9 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
         return True  # a question asks whether it happened
     if _imperative(_clause_verb(path)):
         return True  # a command: "visit our site"
+    trigger = path[0][0]
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in NEARNESS_WORDS:
+        return True  # "is near a settlement"
     for i, (node, link) in enumerate(path):
         forms = _forms(node)
         children = list(node.children)
@@ -272,6 +276,8 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
             return True  # "applied to host the summit", "worked to arrange a meeting"
         if i and forms & NEGOTIATION_WORDS and link in ("acl", "xcomp", "advcl"):
             return True  # "is in talks to buy Beta": what the talks are for, not yet agreed
+        if i and forms & NEARNESS_WORDS and _nearing(node, link, path[i - 1][0]):
+            return True  # "is close to a deal", "nearing an agreement": not made yet
         if i and link == "xcomp" and _yet_to(node):
             return True  # "the two have yet to agree on a price": pending, neither made nor set
         if i and forms & _SEEMING_VERBS and link == "xcomp":
@@ -290,6 +296,15 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
         if modals & WOULD and (link in ("nsubj", "nsubjpass") or _would_be_one(node, link)):
             return True  # "a deal would cut tariffs": what the deal would do, if there were one
     return False
+
+
+def _nearing(node: Token, link: str, below: Token) -> bool:
+    """ "close to a deal", "moved closer to agreeing" (the adjective's or adverb's to-phrase),
+    "nearing an agreement" (the verb's object). "near a settlement", whose preposition ends the
+    path, is read from the trigger (``_hypothetical``)."""
+    if node.pos_ in ("ADJ", "ADV"):
+        return link == "prep" and below.lower_ == "to"
+    return node.pos_ == "VERB" and link == "dobj"
 
 
 def _still_to_make(verb: Token) -> bool:
@@ -718,6 +733,27 @@ def _told_of(token: Token) -> bool:
     )
 
 
+def _concluded_by_its_participle(noun: Token) -> bool:
+    """An agreement noun whose own past participle says by whom or when it was made: "the deal
+    reached last week by X and Y", "the accord signed in March". It was made, whatever the clause
+    around it asks of it ("urged them to reject the deal reached by ..."). Only a definite one:
+    "hopes for a deal negotiated by them", "any deal reached by them" are none yet."""
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+        for c in noun.children
+    )
+    if noun.pos_ != "NOUN" or not definite:
+        return False
+    return any(
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() in AGREEMENT_NOUN_VERBS | AGREEMENT_PARTICIPLES
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and any(c.dep_ == "agent" or c.ent_type_ == "DATE" for c in verb.children)
+        for verb in noun.children
+    )
+
+
 def read_context(token: Token, kind: str = "meeting") -> Reading:
     """The context of the event the trigger ``token`` signals (a ``kind`` of meeting or agreement).
 
@@ -728,6 +764,8 @@ def read_context(token: Token, kind: str = "meeting") -> Reading:
     """
     if past_relative_clause(token) is not None or _told_of(token):
         return Reading("occurred", "past")  # "the talks they began in November"
+    if kind == "agreement" and _concluded_by_its_participle(token):
+        return Reading("occurred", "past")  # "urged them to reject the deal reached by X and Y"
     path = _path(token)
     if _negated(path, kind):
         return Reading("negated", None)

@@ -198,7 +198,8 @@ def event_date(
             found.append((_above_the_event(ent, trigger), distance, value))
     if found:
         # the event's own clause first: "X said on Monday that on a trip this week he would ..."
-        value = week_as_month(min(found, key=lambda item: item[:2])[2])
+        tense = True if not_after else False if planned else None
+        value = week_as_month(min(found, key=lambda item: item[:2])[2], base, tense)
         return value, (basis if is_relative(value) else None)
     if not (own_phrase or any_date) and _during_the_trip(trigger):
         # "During her trip, Lee will meet X": the trip the text dated before ("travels to the
@@ -617,11 +618,12 @@ def _ends_clause_in_participle(ent: Span, trigger: Token) -> bool:
     return after is None or (after.head.i == trigger.i and after.dep_ in ("cc", "punct"))
 
 
-def news_day(value: DateValue, base: date | None) -> bool:
-    """Whether the date is the day of publication or the day before: the day of a lede's news."""
+def news_day(value: DateValue, base: date | None, days_back: int = 1) -> bool:
+    """Whether the date is the day of publication or the day before (or ``days_back`` days before):
+    the day of a lede's news."""
     if base is None or value.precision != "day":
         return False
-    return base - timedelta(days=1) <= date.fromisoformat(value.value) <= base
+    return base - timedelta(days=days_back) <= date.fromisoformat(value.value) <= base
 
 
 def _describes(verb: Token, trigger: Token) -> bool:

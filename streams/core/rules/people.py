@@ -626,7 +626,8 @@ def _trim_glued_words(doc: Doc) -> None:
     (other than "Jr.") before or after it is cut back to that name; a person's name holds no
     digit ("Patriot 13 percent"), nor a title in front of a first and last name ("Taoiseach Leo
     Varadkar"), nor a spaced dash and the lower-case word after it ("Rosa Lind - agreed"), nor
-    a word that is no proper noun and a spaced dash before it ("Weak - Rubio").
+    a word that is no proper noun and a spaced dash before it ("Weak - Rubio"); no name of a
+    person or body starts with a dateline's capitals and dash ("ROME - Bernie Sanders").
     """
     ents = list(doc.ents)
     names = {
@@ -662,6 +663,11 @@ def _trim_glued_words(doc: Doc) -> None:
             # "Weak - Rubio - weak on immigration": a word that is no name, then a spaced dash
             lead = next((t.i for t in doc[start + 1 : end - 1] if t.text in _DASHES and t.whitespace_), None)
             if lead is not None and not any(t.pos_ == "PROPN" for t in doc[start:lead]):
+                start = lead + 1
+        if ent.label_ in ("PERSON", "ORG"):
+            # "ROME - Bernie Sanders met": a dateline's capitals and dash run into the name after them
+            lead = next((t.i for t in doc[start + 1 : end - 1] if t.text in _DASHES and t.whitespace_), None)
+            if lead is not None and all(t.text.isupper() for t in doc[start:lead]):
                 start = lead + 1
         if ent.label_ in ("PERSON", "ORG") and end - start >= 2:
             # "Trump Says He Never Pledged": the name ends before a capitalised speech verb or a pronoun

@@ -126,15 +126,24 @@ def _named_in(name: str, theirs: set[str]) -> bool:
     return any(name == other or other.split()[-len(words) :] == words for other in theirs)
 
 
-def _points_at(named: list[str], parties: set[str], theirs: set[str]) -> bool:
+def _points_at(named: list[str], parties: set[str], theirs: set[str], attended: bool = False) -> bool:
     """Whether a definite mention ("the meeting with Holt", "her talk with the Herald"), with
     ``parties`` and among them the people and bodies ``named``, is of an event with ``theirs`` as
     parties: each person or body it names is one of them. A group it names ("the meeting with the
     Democrats") says who was in the room, not another meeting; a mention that names only groups
-    must name groups of the earlier event."""
+    must name groups of the earlier event. Who else was at it (``attended``: "Lund's aides, among
+    them his wife, were also at the meeting") need name only one of them."""
     if not named:
         return parties <= theirs
-    return all(_named_in(name, theirs) for name in named)
+    return (any if attended else all)(_named_in(name, theirs) for name in named)
+
+
+def _attended(noun: Token) -> bool:
+    """A meeting noun told as where people were: "were also at the meeting", "attended the talks"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "at":
+        return head.head.lemma_.lower() == "be"
+    return noun.dep_ == "dobj" and head.lemma_.lower() == "attend"
 
 
 def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | None:
@@ -172,7 +181,7 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
             continue
         theirs = {key(a.name) for a in other.actors}
         if not (
-            _points_at(named, parties, theirs)
+            _points_at(named, parties, theirs, definite and _attended(token))
             if definite
             else (parties == theirs and _same_standing(event, other))
         ):

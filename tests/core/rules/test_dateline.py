@@ -18,6 +18,7 @@ from tests.fixtures.extraction import events_of
         ("A title line\n\nTAMPA, Fla. (Reuters) - Ana Ruiz met Tomas Veld.", "Tampa", "Fla.", "Reuters"),
         ("SAN DIEGO, March 3 (UPI) — Ana Ruiz met Tomas Veld.", "San Diego", None, "UPI"),
         ("LIMA, Peru – Ana Ruiz met Tomas Veld.", "Lima", "Peru", None),
+        ("OSLO - Ana Ruiz met Tomas Veld.", "Oslo", None, None),  # a city alone before the dash
     ],
 )
 def test_a_dateline_is_read_from_its_shape(
@@ -35,6 +36,7 @@ def test_a_dateline_is_read_from_its_shape(
         "NATO - the alliance met in Oslo.",  # capitals and a dash, nothing else
         "Ana Ruiz met Tomas Veld." + " More words." * 60 + "\n\nOSLO (AP) — this line comes too late.",
         "The US and Chile - two old partners - met.",
+        "CHILE - Peru talks resumed on Monday.",  # a country alone is no dateline
     ],
 )
 def test_other_openings_are_no_dateline(body: str) -> None:
@@ -74,3 +76,10 @@ def test_the_dateline_is_not_the_place_of_an_event_of_another_day(extractor: Ext
     body = "OSLO (AP) — Earlier this month, Rita Moe's advisers huddled with Senator Tom Hale."
     (meeting,) = events_of(extractor, body, "meeting")
     assert meeting["location"] is None
+
+
+def test_the_dateline_places_a_lede_event_of_the_last_days(extractor: Extractor) -> None:
+    """A Monday story filed from Oslo about a meeting on Saturday: the meeting was in Oslo."""
+    body = "OSLO - Senator Tom Hale met privately with Bishop Ana Ruiz on Saturday."
+    (meeting,) = events_of(extractor, body, "meeting", published_at="2025-11-03")
+    assert meeting["location"]["name"] == "Oslo"

@@ -48,6 +48,14 @@ def test_a_time_after_and_stands_for_the_meeting_verb(extractor: Extractor, body
     assert second["date"]["value"] == "2026-01-06"
 
 
+def test_a_meeting_told_by_this_week_alone_lies_before_publication(extractor: Extractor) -> None:
+    """The week of April 25, 2016 ends in May; a meeting held in it by Saturday the 30th is April's."""
+    body = "Gov. Ann Lee met with Sen. Tom Ruiz last week, and this week with Gov. Bo Kim."
+    first, second = events_of(extractor, body, "meeting", published_at="2016-04-30")
+    assert {a["name"] for a in second["actors"]} == {"Ann Lee", "Bo Kim"}
+    assert (first["date"]["value"], second["date"]["value"]) == ("2016-04", "2016-04")
+
+
 def test_a_list_of_meetings_is_its_items_not_one_more(extractor: Extractor) -> None:
     body = "Three meetings were set for Tom Ruiz: one with Omar Berg, then one with Lena Holt and Ada Park."
     assert [{a["name"] for a in m["actors"]} for m in _meetings(extractor, body)] == [

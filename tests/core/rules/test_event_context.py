@@ -211,6 +211,36 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Zenco typically signs multi-year supply deals with its growers.", "deals", "agreement", "habitual"),
         ("The Baltic ministers meet every year in Riga.", "meet", "meeting", "habitual"),
         ("Pelz and Lind occasionally consulted with the Acme board.", "consulted", "meeting", "habitual"),
+        # a definite deal its own participle says was made is made, whatever is urged of it
+        (
+            "Sen. Ann Lee urged her party to reject the pact reached last week by Zenco Corp and Borla Inc.",
+            "pact",
+            "agreement",
+            "occurred",
+        ),
+        (
+            "Any deal reached by Zenco Corp and Borla Inc would need approval.",
+            "deal",
+            "agreement",
+            "hypothetical",
+        ),
+        (
+            "Sen. Ann Lee hopes for a deal negotiated by Zenco Corp and Borla Inc.",
+            "deal",
+            "agreement",
+            "hypothetical",
+        ),
+        # an event just ahead is not made yet
+        ("Zenco Corp is close to a deal with Borla Inc.", "deal", "agreement", "hypothetical"),
+        ("Zenco Corp moved closer to a merger with Borla Inc.", "merger", "agreement", "hypothetical"),
+        ("Zenco Corp is near a deal with Borla Inc.", "deal", "agreement", "hypothetical"),
+        ("Zenco Corp and Borla Inc are nearing an agreement.", "agreement", "agreement", "hypothetical"),
+        (
+            "Zenco Corp signed a deal with Borla Inc, a firm close to the mayor.",
+            "signed",
+            "agreement",
+            "occurred",
+        ),
         # what was done over a career or the years is a habit, no one event
         ("Ivan Pelz likes the land deals he has struck over his career.", "deals", "agreement", "habitual"),
         ("Ivan Pelz has met Rosa Lind many times over the years.", "met", "meeting", "habitual"),

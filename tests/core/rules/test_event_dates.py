@@ -173,7 +173,11 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
         ),
         # a week is the month it lies in (no day of it is named), or the week when it spans two
         ("Ana Ruiz met Lars Dahl in Oslo this week.", "2025-10-15", "2025-10"),
-        ("Ana Ruiz met Lars Dahl in Oslo this week.", "2025-10-29", "2025-10-27"),
+        ("Ana Ruiz met Lars Dahl in Oslo this week.", "2025-11-01", "2025-10-27"),
+        # in the week of publication, what was done lies before that day and what will be after it
+        ("Ana Ruiz met Lars Dahl in Oslo this week.", "2025-10-29", "2025-10"),
+        ("Ana Ruiz will meet Lars Dahl in Oslo this week.", "2025-10-29", "2025-10-27"),
+        ("Ana Ruiz will meet Lars Dahl in Oslo this week.", "2025-11-01", "2025-11"),
     ],
 )
 def test_event_dates(extractor: Extractor, body: str, published_at: str, expected: str | None) -> None:

@@ -215,6 +215,19 @@ def _parties(extractor: Extractor, body: str, kind: str) -> list[set[str]]:
             {"Tom Ruiz", "House members"},
             {"House"},
         ),
+        # the makers a deal's participle names are its parties, not who judges it
+        (
+            "Sen. Tom Ruiz does not like the deal signed by Zenco Corp and Borla Inc in March.",
+            "agreement",
+            {"Zenco Corp", "Borla Inc"},
+            {"Tom Ruiz"},
+        ),
+        (
+            "Sen. Tom Ruiz urged them to reject the Chile debt deal reached by Zenco Corp and Borla Inc.",
+            "agreement",
+            {"Zenco Corp", "Borla Inc"},
+            {"Tom Ruiz", "Chile"},
+        ),
         # "X and Sen. Y", which the parser hangs as a modifier of Y, are two parties
         (
             "Ann Lee and Bo Kim have already met with Dunmore and Sen. Chuck Vale.",

@@ -408,6 +408,16 @@ def test_a_name_starts_after_a_spaced_dash_that_follows_no_name() -> None:
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Orvik", "Anna Ferrero - Lind"]
 
 
+def test_a_name_starts_after_a_datelines_capitals_and_dash() -> None:
+    """ "OSLO - Anna Ferrero met": the model may run the dateline into the name (set so here, as a
+    body, which is how it tags it); the name is what follows the dash."""
+    doc = _parse("OSLO - Anna Ferrero met privately with Tomas Veld on Saturday.")
+    doc.ents = [Span(doc, 0, 4, label="ORG"), *(e for e in doc.ents if e.start >= 4)]
+    find_people(doc)
+    assert "Anna Ferrero" in [e.text for e in doc.ents]
+    assert not any("-" in e.text for e in doc.ents)
+
+
 def test_a_name_given_an_age_is_a_persons(extractor: Extractor) -> None:
     """ "One voter, Tlaloc Ixtapalco, 35,": the model tags the name a place; the age says it is a person,
     the one a "he" in the next sentence stands for."""

@@ -163,3 +163,14 @@ def test_the_short_form_in_brackets_names_the_same_purchase(extractor: Extractor
         "to help customers."
     )
     assert len(_agreements(extractor, body)) == 1
+
+
+def test_who_else_was_at_the_meeting_is_no_second_meeting(extractor: Extractor) -> None:
+    """ "Some of Hale's aides, his wife among them, were also at the meeting": the meeting told
+    before, with people of one side; not a meeting of Hale and his wife."""
+    body = (
+        "Senator Tom Hale met privately with Omar Ruiz on Saturday.\n\n"
+        "Some of Hale's aides, including his wife, Rita Hale, were also at the meeting."
+    )
+    (meeting,) = _meetings(extractor, body)
+    assert {a["name"] for a in meeting["actors"]} == {"Tom Hale", "Omar Ruiz"}
