@@ -64,7 +64,9 @@ WISH_WORDS = frozenset(
 
 #: Verbs that ask their object to do what their infinitive says ("pressed X to sign", "urged X to
 #: meet"); not those that make it happen ("forced X to sign").
-ASKING_VERBS = frozenset({"press", "urge", "ask", "pressure", "push", "encourage", "tell"})
+ASKING_VERBS = frozenset(
+    {"press", "urge", "ask", "pressure", "push", "encourage", "tell", "instruct", "order", "direct"}
+)
 
 #: Verbs that make the event a request only through "for" ("called for talks", "pushed for a
 #: deal", "applied for an agreement"); "a phone call", "pushed the deal through" stay events.

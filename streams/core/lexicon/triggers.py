@@ -263,6 +263,38 @@ CALL_VERBS = frozenset({"speak", "talk"})
 
 CALL_NOUNS = frozenset({"call", "calls", "conversation", "conversations"})
 
+#: "Ruiz called Lund on Tuesday": the verb of phoning someone; "called back" and "called up" too.
+PHONE_VERB = "call"
+PHONE_PARTICLES = frozenset({"back", "up"})
+#: What else "called X" may say: named ("called him a liar", "called X weak"), summoned ("called
+#: him to the stand", "called them into the office"), taken as ("called it as a foul").
+NOT_PHONED_DEPS = frozenset({"oprd", "ccomp", "xcomp", "attr", "acomp", "dative"})
+NOT_PHONED_PREPS = frozenset({"to", "into", "as", "on"})
+#: Who may phone: a named person (checked by tag) or one of these pronouns ("Ruiz, who called Lund").
+CALLER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
+#: Words that may follow the one phoned: its time or an act after it ("called Lund shortly after
+#: the vote", "called him back", "called her and asked").
+CALL_FOLLOWERS = frozenset(
+    {
+        "on",
+        "after",
+        "before",
+        "shortly",
+        "soon",
+        "late",
+        "early",
+        "back",
+        "up",
+        "and",
+        "from",
+        "last",
+        "this",
+        "during",
+        "twice",
+        "again",
+    }
+)
+
 PURCHASE = "purchase"  # "a purchase order" is an agreement
 #: An order won or placed is an agreement with whom it came from or went to: "won an order for 90
 #: jets from the Air Force", "placed an order with Airbus". An order alone ("orders rose") is not.

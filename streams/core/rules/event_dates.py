@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from streams.core.lexicon.modality import CLAIM_NOUNS, FUTURE_MODALS, WOULD
+from streams.core.lexicon.places import MOTION_VERBS
 from streams.core.lexicon.speech import SPEECH_LEMMAS
 from streams.core.lexicon.triggers import (
     ACQUISITION_VERBS,
@@ -321,8 +322,18 @@ def _timed_on_its_own(event_verb: Token, trigger: Token, other: Span) -> bool:
         ent.label_ in ("DATE", "TIME")
         and ent.start != other.start
         and _tells_when(ent.root, trigger)
+        and not _a_duration(ent)
         and clause_verb(ent.root) == event_verb
         for ent in entities_in(other.sent)
+    )
+
+
+def _a_duration(ent: Span) -> bool:
+    """ "met for two hours", "talked for a few days": how long, not when ("set for Monday" is when)."""
+    return (
+        ent.root.dep_ == "pobj"
+        and ent.root.head.lower_ == "for"
+        and any(t.like_num or t.lower_ in ("a", "an", "several", "few", "many") for t in ent)
     )
 
 
@@ -569,11 +580,24 @@ def _held_by_a_noun(event_verb: Token, date_verb: Token) -> bool:
     node = event_verb
     while node.i not in (date_verb.i, node.head.i):
         if node.dep_ == "relcl" and not any(c.lower_ == "when" for c in node.children):
-            return True
+            return not _where_the_trip_went(node, date_verb)
         node = node.head
         if node.i != date_verb.i and node.lemma_.lower() in CLAIM_NOUNS:
             return True
     return False
+
+
+def _where_the_trip_went(clause: Token, date_verb: Token) -> bool:
+    """ "flew on Sunday to Lima, where he met X": a where-clause on the place a dated journey went to
+    tells what was done on arriving, on the journey's day."""
+    place = clause.head
+    return (
+        any(c.lower_ == "where" for c in clause.children)
+        and place.dep_ == "pobj"
+        and place.head.lower_ == "to"
+        and place.head.head.i == date_verb.i
+        and date_verb.lemma_.lower() in MOTION_VERBS
+    )
 
 
 def _dates_the_plan(ent: Span, trigger: Token) -> bool:

@@ -29,8 +29,10 @@ from streams.core.lexicon.triggers import (
     ASSEMBLY_WORDS,
     BILATERAL_DOCUMENTS,
     BODY_MEETING_NOUNS,
+    CALL_FOLLOWERS,
     CALL_NOUNS,
     CALL_VERBS,
+    CALLER_PRONOUNS,
     CONTACT_VERBS,
     CONTEST_WON_VERBS,
     COUNTERPART_PREPS,
@@ -52,6 +54,8 @@ from streams.core.lexicon.triggers import (
     MEETING_VERBS,
     MEMBER_NOUNS,
     NOT_MET_OBJECTS,
+    NOT_PHONED_DEPS,
+    NOT_PHONED_PREPS,
     NOT_VISITED_OBJECTS,
     ORDER_NOUNS,
     ORDER_PREPS,
@@ -59,6 +63,8 @@ from streams.core.lexicon.triggers import (
     PARTNER_NOUNS,
     PARTNERSHIP_NOUNS,
     PARTNERSHIP_VERBS,
+    PHONE_PARTICLES,
+    PHONE_VERB,
     PHONE_WORDS,
     PRIVATE_TRIPS,
     PURCHASE,
@@ -97,7 +103,7 @@ class Trigger:
     @property
     def cue(self) -> str:
         """The trigger's lemma, or "phone" for a call ("spoke on the phone")."""
-        return "phone" if _phone_call(self.token) else self.token.lemma_.lower()
+        return "phone" if _phone_call(self.token) or _phoned(self.token) else self.token.lemma_.lower()
 
 
 def _names_agreement(token: Token) -> bool:
@@ -387,6 +393,64 @@ def _phone_call(token: Token) -> bool:
         )
     return token.lower_ in CALL_NOUNS and any(
         c.lower_ in PHONE_WORDS and c.dep_ in ("compound", "amod", "nmod") for c in token.children
+    )
+
+
+def _phoned(verb: Token) -> bool:
+    """ "Ruiz called Lund on Tuesday to discuss the vote", "he called her back": someone phoned a
+    named person (or "him", "her"). Not "called him a liar", "called Lund weak", "called him to the
+    stand", "called on Lund", "called it off", nor a name given ("a group called Lund Watch")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != PHONE_VERB:
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ == "nsubj" and _may_phone(c) for c in children):
+        return False  # "a research effort it calls Moonshot": a name given
+    if any(c.dep_ in NOT_PHONED_DEPS for c in children):
+        return False
+    if any(c.dep_ == "prt" and c.lower_ not in PHONE_PARTICLES for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in NOT_PHONED_PREPS and not _on_a_day(c) for c in children):
+        return False
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if len(objects) != 1 or not (objects[0].ent_type_ == "PERSON" or objects[0].lower_ in ("him", "her")):
+        return False
+    return _call_ends_at(objects[0])
+
+
+def _may_phone(caller: Token) -> bool:
+    """A person's name or a pronoun for a person: not a body, a place or "it"."""
+    if caller.lower_ in CALLER_PRONOUNS or caller.ent_type_ == "PERSON":
+        return True
+    return caller.pos_ == "PROPN" and caller.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")
+
+
+def _call_ends_at(callee: Token) -> bool:
+    """Whether what follows the one called is what follows a call: the clause's end ("called
+    Lund."), its time ("called Lund on Tuesday", "shortly after"), its purpose ("to congratulate
+    him"), "back" or "and" another act. Anything else ("called Lund, a former ..., an outstanding
+    leader", "called Lund an ''Aunt Tom''") may be what he was called, which the parser misses."""
+    doc = callee.doc
+    end = callee.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if end >= len(doc):
+        return True
+    after = doc[end]
+    if after.is_punct:
+        return after.text in (".", ";") or (
+            after.text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in ("and", "but")
+        )
+    if after.ent_type_ in ("DATE", "TIME"):
+        return True
+    if after.lower_ == "to":
+        return end + 1 < len(doc) and doc[end + 1].tag_ == "VB"
+    return after.lower_ in CALL_FOLLOWERS
+
+
+def _on_a_day(prep: Token) -> bool:
+    """ "on Tuesday", "on March 3": a time, not whom "called on" calls upon."""
+    return prep.lower_ == "on" and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children
     )
 
 
@@ -682,7 +746,7 @@ def _is_meeting(token: Token) -> bool:
         return not _sat_for_the_media(token)  # "sat down with X", "sat face to face with X"
     if token.pos_ == "VERB" and lemma in CALL_VERBS and _talked_with_someone_about(token):
         return True  # "spoke with his counterpart X to discuss": talks, by whatever means
-    if _phone_call(token) or is_trip_visit(token):  # "a trip to Vietnam": a visit
+    if _phone_call(token) or is_trip_visit(token) or _phoned(token):  # "a trip to Vietnam": a visit
         return True
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in MEETING_NOUNS):
         if _countless(token):

@@ -155,7 +155,7 @@ def test_she_is_the_person_in_apposition_to_the_last_subject(extractor: Extracto
     """ "The director of the centre, Maria Rossi, told ...": the subject is a description, and the
     person named beside it is the one "she" goes back to, not the man who spoke before."""
     body = (
-        "Tom Hale told the AP that Jim Lund had called him.\n\n"
+        "Tom Hale told the AP that Jim Lund had written to him.\n\n"
         "The director of the Harbour Centre, Maria Rossi, denied any ties of her staff to Lund. "
         "She said she had met with Lund twice."
     )

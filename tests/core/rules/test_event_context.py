@@ -230,6 +230,13 @@ def nlp():  # type: ignore[no-untyped-def]
             "agreement",
             "hypothetical",
         ),
+        # an order to meet is no meeting yet
+        (
+            "President Ana Ruiz ordered Envoy Tom Lund to meet the Chilean envoy.",
+            "meet",
+            "meeting",
+            "hypothetical",
+        ),
         # an event just ahead is not made yet
         ("Zenco Corp is close to a deal with Borla Inc.", "deal", "agreement", "hypothetical"),
         ("Zenco Corp moved closer to a merger with Borla Inc.", "merger", "agreement", "hypothetical"),

@@ -171,6 +171,18 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2016-01-28",
             None,
         ),
+        # a where-clause on the place a dated journey went to is on the journey's day
+        (
+            "Secretary Tom Lund traveled on Sunday to Lima, where he met Minister Omar Vidal.",
+            "2025-10-29",
+            "2025-10-26",
+        ),
+        # ... however long it lasted
+        (
+            "Those talks moved on Sunday to Lima, where Tom Lund met for two hours with Omar Vidal.",
+            "2025-10-29",
+            "2025-10-26",
+        ),
         # a week is the month it lies in (no day of it is named), or the week when it spans two
         ("Ana Ruiz met Lars Dahl in Oslo this week.", "2025-10-15", "2025-10"),
         ("Ana Ruiz met Lars Dahl in Oslo this week.", "2025-11-01", "2025-10-27"),

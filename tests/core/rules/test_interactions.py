@@ -42,6 +42,13 @@ def _names(event: dict[str, Any]) -> set[str]:
             "past",
             None,
         ),
+        # someone phoned a named person
+        (
+            "President Ana Ruiz called Prime Minister Tom Lund on Tuesday to discuss the crisis.",
+            "past",
+            "phone",
+        ),
+        ("Governor Ana Ruiz will call Senator Tom Lund on Friday.", "planned", "phone"),
     ],
 )
 def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str | None) -> None:
@@ -115,6 +122,13 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Envoy Tom Berg visited Lima's hospital on Monday.",
         # a negotiation told of the agreement it concluded: the agreement is the event
         "Nordair has negotiated the purchase of 12 new Airbus A330 jets.",
+        # "called" that names, summons or calls upon someone is no phone call
+        "Governor Ana Ruiz called Senator Tom Lund a liar on Monday.",
+        "Governor Ana Ruiz called Senator Tom Lund weak.",
+        "Governor Ana Ruiz called on Senator Tom Lund to resign.",
+        "Judge Ana Ruiz called Senator Tom Lund to the stand.",
+        # what he was called, after an aside the parser takes for the end of the object
+        "Ana Ruiz called Senator Tom Lund, a former trucker who was twice jailed, an able leader.",
         # a body alone does not negotiate, visit or host: the other side must be named
         "Nordair has negotiated the purchase of 12 new jets from Airbus.",
     ],
