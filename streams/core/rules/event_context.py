@@ -240,6 +240,8 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
     trigger = path[0][0]
     if trigger.dep_ == "pobj" and trigger.head.lower_ in NEARNESS_WORDS:
         return True  # "is near a settlement"
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in trigger.children):
+        return True  # "the board must vote on any future deals with Beta": no deal in particular
     for i, (node, link) in enumerate(path):
         forms = _forms(node)
         children = list(node.children)

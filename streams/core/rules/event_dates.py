@@ -291,11 +291,26 @@ def dates_an_occasion(ent: Span, trigger: Token) -> bool:
 
 
 def _dates_another_event(ent: Span, trigger: Token) -> bool:
-    """Whether the date sits in the phrase of another trip or meeting that does not frame the trigger:
+    """Whether the date modifies another noun, apart from the trigger's phrase ("the late Friday
+    release"), or sits in the phrase of another trip or meeting that does not frame the trigger:
     "his visit to Mexico, where he met X, recalls Reagan's trip to Geneva in 1985" (1985 is the
     trip's, even where the parser hangs "in 1985" on the verb: the phrase it closes is the trip's). A
     trip the event happened on ("met X during his visit to Peru in May") is below the trigger, and its
     date is the event's."""
+    last = ent[-1]  # "the late Friday release": the model's span root is "the"; its last word modifies
+    owner = last.head
+    if (
+        last.dep_ in ("compound", "poss", "nmod", "npadvmod")
+        and not ent.start <= owner.i < ent.end
+        and owner.pos_ == "NOUN"
+        and owner.ent_type_ not in ("DATE", "TIME")  # "Wednesday morning": one time
+        # "on Sunday Presidents X and Y signed": a date right after its preposition, misparsed
+        and not (ent.start > 0 and ent.doc[ent.start - 1].pos_ == "ADP" and ent[0].pos_ != "DET")
+        and owner.i != trigger.i
+        and not owner.is_ancestor(trigger)
+        and not trigger.is_ancestor(owner)
+    ):
+        return True  # "came after the late Friday leak of the list": the leak's day
     starts = [ent.root]
     prep = ent.root.head
     if ent.root.dep_ == "pobj" and prep.i == ent.start - 1 and prep.i > 0:

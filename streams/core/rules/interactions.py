@@ -726,6 +726,34 @@ def _sat_for_the_media(verb: Token) -> bool:
     )
 
 
+#: Words of a meeting noun that say whose meeting it is: its owner, its holders or its sides.
+_OWN_PARTY_PREPS = frozenset({"of", "with", "between", "among"})
+
+
+def _only_the_occasion(noun: Token) -> bool:
+    """A meeting noun told only as where or when something was done to someone ("offered X a
+    contract at the Winter Meetings", "made an offer to X during winter meetings"), naming no one
+    of its own: it is a gathering others attended, not a meeting of the doer and the one done to.
+    A meeting verb above it ("met X at the summit") tells that meeting."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "during"):
+        return False
+    verb = noun.head.head
+    for _ in range(3):  # "offered X a contract at the Winter Meetings": the parser hangs it on the thing
+        if verb.pos_ not in ("NOUN", "PROPN") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB" or _may_trigger(verb):
+        return False
+    if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    return not any(
+        c.dep_ == "poss"
+        or (c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"))
+        or (c.dep_ == "prep" and c.lower_ in _OWN_PARTY_PREPS)
+        for c in noun.children
+    )
+
+
 def _is_meeting(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and (lemma in CONTACT_VERBS or token.lower_ in CONTACT_VERBS):
@@ -757,6 +785,8 @@ def _is_meeting(token: Token) -> bool:
             return False  # "the special envoy for Ukraine negotiations": a title, not an event
         if any(c.lower_ in _NOT_TALKS_OF_TWO for c in token.children):
             return False  # a press conference, a pep talk: no one met
+        if _only_the_occasion(token):
+            return False  # "offered X a contract at the Winter Meetings": a convention, not their meeting
         if any(c.lower_ in ("hall", "townhall") and c.dep_ == "compound" for c in token.children) and not any(
             c.dep_ == "prep" and c.lower_ == "with" for c in token.children
         ):

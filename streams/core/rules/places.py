@@ -28,6 +28,7 @@ from streams.core.lexicon.triggers import (
     AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
     JOINING_VERBS,
+    MEETING_NOUNS,
     SALE_NOUNS,
     SALE_VERBS,
     STAKE_NOUNS,
@@ -237,6 +238,7 @@ def event_location(
         for p in place_entities(sent, quote_spans, trigger)
         if (p.label_ != "ORG" or _body_as_place(p, trigger))
         and not (trigger is not None and p.start <= trigger.i < p.end)  # "the Winter Meetings": the event
+        and not _gathering_named_for_its_time(p)  # "met X at the Winter Meetings in Las Vegas": Las Vegas
         and not _in_content_clause(p.root, trigger)
         and not _in_reporting_clause(p.root, trigger)
         and not (own_phrase and trigger is not None and trigger not in p.root.ancestors)
@@ -280,6 +282,13 @@ def event_location(
 _TIME_NAMES = (
     SEASONS | {m for m in MONTHS if len(m) > 3 or m == "may"} | {d for d in WEEKDAYS if d.endswith("day")}
 )
+
+
+def _gathering_named_for_its_time(entity: Span) -> bool:
+    """ "the Winter Meetings", "the Spring Summit": a gathering named for its season, which is no
+    place; the one it is held in is ("... in Las Vegas")."""
+    words = [t for t in entity if t.lower_ != "the"]
+    return len(words) >= 2 and words[0].lower_ in _TIME_NAMES and entity.root.lower_ in MEETING_NOUNS
 
 
 def _went_on_to(place: Token, trigger: Token | None) -> bool:

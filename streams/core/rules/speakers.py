@@ -152,9 +152,14 @@ class SpeakerTracker:
         self.introduced: tuple[Actor, SpeakerResolution, int] | None = None
         #: how many sentences so far name each person: "the president" is the article's president
         self.mentions: Counter[str] = Counter()
+        #: the nouns an apposition said of each person: "Tom Lund, the Republican candidate,"
+        self.appositions: dict[str, set[str]] = {}
 
     def note_people(self, sent: Span) -> None:
         self.sentence += 1
+        for ent, actor in self.actors.entity_actors_in(sent.start, sent.end, "speaker"):
+            if actor.kind == "person":
+                self._note_apposition(ent, actor)
         for actor in self.actors.actors_in(sent.start, sent.end, "speaker"):
             if actor.kind == "person":
                 self.mentions[actor.name] += 1
@@ -177,6 +182,16 @@ class SpeakerTracker:
             self.previous_subject = subject_actor.name
             if sent.start_char >= self.last_speaker_end:
                 self.subject_since_last_statement = subject_actor
+
+    def _note_apposition(self, ent: Span, person: Actor) -> None:
+        """Keep the nouns an apposition says of a person, either way round: "Tom Lund, the
+        Republican candidate," and "the Republican candidate, Tom Lund,"."""
+        root = ent.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        if nouns:
+            self.appositions.setdefault(person.name, set()).update(n.lemma_.lower() for n in nouns)
 
     def note_reported_speech(self, sent: Span) -> None:
         """ "Merkel said the talks were useful." makes Merkel the one a following bare quote continues."""
@@ -496,6 +511,9 @@ class SpeakerTracker:
             # President Abbas": a bare title means the holder the article is about, the one it
             # names most; the latest breaks a tie
             return max(reversed(titled), key=lambda p: self.mentions[p.name])
+        described = [p for p in people if lemma in self.appositions.get(p.name, ())]
+        if described:
+            return described[-1]  # "Tom Lund, the Republican candidate, ... the candidate said"
         if self.last_speaker is not None and self.last_speaker.kind == "person":
             return self.last_speaker
         return people[-1] if people else None

@@ -230,6 +230,8 @@ def nlp():  # type: ignore[no-untyped-def]
             "agreement",
             "hypothetical",
         ),
+        # any deal is no deal in particular
+        ("The board has to approve any future deals with Borla Inc.", "deals", "agreement", "hypothetical"),
         # an order to meet is no meeting yet
         (
             "President Ana Ruiz ordered Envoy Tom Lund to meet the Chilean envoy.",

@@ -12,7 +12,12 @@ from streams.core.article import Article
 from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.document import DocumentIndex
-from streams.core.rules.event_dates import _year_in_a_name, dates_an_occasion, event_date
+from streams.core.rules.event_dates import (
+    _dates_another_event,
+    _year_in_a_name,
+    dates_an_occasion,
+    event_date,
+)
 from streams.core.spans import CharSpans
 
 
@@ -170,6 +175,25 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "at last month's harvest ball, his aide said.",
             "2016-01-28",
             None,
+        ),
+        # a day that modifies another noun is that noun's
+        (
+            "The phone call between Ana Ruiz and Tom Lund came right after the late Friday leak of files.",
+            "2025-10-29",
+            None,
+        ),
+        # ... but a day on a time noun is that time, and a day right after its preposition is the
+        # event's however the parser hangs it
+        (
+            "Wednesday morning, Senator Ana Ruiz had breakfast with Tom Lund in Oslo.",
+            "2016-02-11",
+            "2016-02-10",
+        ),
+        (
+            "Leaders of the Sahel bloc met in Niamey at a summit where on Sunday Presidents Ana Ruiz "
+            "of Nigeria and Tom Lund of Benin signed the trade agreement.",
+            "2016-02-11",
+            "2016-02-07",
         ),
         # a where-clause on the place a dated journey went to is on the journey's day
         (
@@ -383,3 +407,18 @@ def test_a_year_that_ends_a_name_is_the_names(nlp: Language, text: str, in_a_nam
     """ "the Recovery Act of 2009": when the law dates from, never the date of an event beside it."""
     year = next(e for e in nlp(text).ents if e.text == "2009")
     assert _year_in_a_name(year) is in_a_name
+
+
+def test_a_day_right_after_its_preposition_is_not_taken_for_a_nouns(nlp: Language) -> None:
+    """ "where on Sunday Presidents X and Y signed the pact": the parser may hang "Sunday" on
+    "Presidents" as a compound (set so here); after "on" it is still the signing's day."""
+    from spacy.tokens import Doc, Span
+
+    words = ["where", "on", "Sunday", "Presidents", "Lund", "and", "Ruiz", "signed", "the", "pact", "."]
+    heads = [7, 7, 3, 7, 3, 4, 4, 7, 9, 7, 7]
+    deps = ["advmod", "prep", "compound", "nsubj", "appos", "cc", "conj", "ROOT", "det", "dobj", "punct"]
+    pos = ["ADV", "ADP", "PROPN", "NOUN", "PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 2, 3, label="DATE")]
+    pact = doc[9]
+    assert not _dates_another_event(doc.ents[0], pact)

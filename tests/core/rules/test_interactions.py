@@ -129,6 +129,9 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Judge Ana Ruiz called Senator Tom Lund to the stand.",
         # what he was called, after an aside the parser takes for the end of the object
         "Ana Ruiz called Senator Tom Lund, a former trucker who was twice jailed, an able leader.",
+        # a convention where an offer was made is no meeting of who offered and whom
+        "The Oslo Angels offered pitcher Tom Berg a contract at the Winter Meetings in Las Vegas.",
+        "The Oslo Angels made a big offer to pitcher Tom Berg during winter meetings in Las Vegas.",
         # a body alone does not negotiate, visit or host: the other side must be named
         "Nordair has negotiated the purchase of 12 new jets from Airbus.",
     ],

@@ -127,8 +127,8 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
         ),
         # a meeting named for its season is not in it, nor is it its own place
         (
-            "The Oslo Angels offered Tom Berg a contract at the Winter Meetings in Las Vegas.",
-            "Meetings",
+            "The Oslo Angels met Tom Berg at the Winter Meetings in Las Vegas.",
+            "met",
             "Las Vegas",
         ),
         # the main clause's place is not that of an event told in a clause beside it

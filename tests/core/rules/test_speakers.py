@@ -340,3 +340,13 @@ def test_a_letter_on_a_bodys_letterhead_is_that_bodys_words(extractor: Extractor
         'That letter, on Orvik Holdings letterhead, demanded that Lund make "a full public apology" or leave.'
     )
     assert _speakers(extractor, body) == ["Orvik Holdings"]
+
+
+def test_a_bare_description_is_the_person_an_apposition_described_so(extractor: Extractor) -> None:
+    """ "Tom Lund, the Republican candidate, ... Radio host Ana Ruiz asked Lund ... the candidate
+    said": the one the article called a candidate, not the last person named."""
+    body = (
+        "Governor Tom Lund, the Republican candidate, spoke in Ohio on Monday.\n\n"
+        'Radio host Ana Ruiz asked Lund about taxes. "We will cut them," the candidate said.'
+    )
+    assert _speakers(extractor, body) == ["Tom Lund"]
