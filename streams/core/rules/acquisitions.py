@@ -26,6 +26,7 @@ from streams.core.lexicon.triggers import (
     SALE_VERBS,
     STAKE_NOUNS,
 )
+from streams.core.rules.syntax import prep_objects
 
 #: Entity labels that never name a party bought from, sold to or merged with.
 _NOT_PARTY_LABELS = frozenset(
@@ -126,8 +127,20 @@ def _units_from_maker(token: Token) -> bool:
 
 
 def _stake_in_company(token: Token) -> bool:
-    """ "a twenty percent stake in Beta", "the majority stake in Beta": part of a named company."""
-    return token.lower_ in STAKE_NOUNS and _party_in(token, frozenset({"in"}))
+    """ "a twenty percent stake in Beta", "the majority stake in Beta": part of a named company;
+    also when a time comes between and the parser hangs the in-phrase on the verb ("bought a majority
+    stake last year in Beta"), where only a body counts ("bought a stake in London" is where)."""
+    if token.lower_ not in STAKE_NOUNS:
+        return False
+    return _party_in(token, frozenset({"in"})) or (
+        token.dep_ == "dobj" and bool(stake_company_on_verb(token.head))
+    )
+
+
+def stake_company_on_verb(verb: Token) -> list[Token]:
+    """The bodies of the in-phrases the parser hung on the verb of a stake bought: "Beta" in
+    "bought a majority stake last year in Beta"."""
+    return [g for g in prep_objects(verb, "in") if g.ent_type_ == "ORG"]
 
 
 def _goods_from_a_company(verb: Token, objects: list[Token]) -> bool:

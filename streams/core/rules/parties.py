@@ -58,6 +58,7 @@ from streams.core.normalise.gazetteer import (
     is_country_name,
     is_place_name,
 )
+from streams.core.rules.acquisitions import stake_company_on_verb
 from streams.core.rules.actors import ActorResolver, has_digit
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
@@ -227,6 +228,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     slots.extend(_claimants(child))
                     if child.lower_ in STAKE_NOUNS and _bought_from_the_company(head):
                         slots.extend(prep_objects(child, "in"))  # "bought a stake in Beta": Beta
+                        slots.extend(stake_company_on_verb(head))  # "a stake last year in Beta"
                     if head.lemma_.lower() == SETTLE_VERB:
                         slots.extend(_with_objects(child))  # "settled its dispute with Beta"
             elif child.dep_ == "agent" and _mediated(head):

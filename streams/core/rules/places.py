@@ -76,8 +76,11 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
             previous = doc[country_start - 1] if country_start > 0 else previous
         if _names_a_facility(ent, previous):
             previous = doc[previous.i - 1]  # "at the Denver airport": the words before the facility
-        if previous.head.lower_ in STAKE_NOUNS:
-            continue  # "a stake in Beta": the company owned, not a place
+        if previous.head.lower_ in STAKE_NOUNS or (
+            ent.label_ == "ORG"
+            and any(c.dep_ == "dobj" and c.lower_ in STAKE_NOUNS for c in previous.head.children)
+        ):
+            continue  # "a stake in Beta", "bought a stake last year in Beta": the company owned, not a place
         if (
             previous.lower_ in PLACE_PREPOSITIONS
             or (

@@ -63,6 +63,8 @@ def test_acquisitions(nlp: Language, text: str, word: str) -> None:
         ("The judge ordered an inquiry into Acme.", "ordered"),
         ("The pastor said selling Jones to other Muslims was hard.", "selling"),
         ("Sales of the new phone rose.", "Sales"),
+        # a stake bought where, not in whom
+        ("Zenco Corp bought a stake last year in London.", "bought"),
     ],
 )
 def test_purchases_of_things_are_not_agreements(nlp: Language, text: str, word: str) -> None:
@@ -136,3 +138,12 @@ def test_two_purchases_told_side_by_side_are_not_one_deal_between_the_bought(ext
     result = extractor.extract_one(Article(id="t", body=body, published_at="2008-05-14"))
     for deal in (e for e in result.events if e.type == "agreement"):
         assert {a.name for a in deal.actors} != {"Quorvex", "Daltrix"}
+
+
+def test_a_stake_bought_with_a_time_before_its_company_is_in_that_company(extractor: Extractor) -> None:
+    """ "bought a 51 percent stake in April of last year in Borla Inc": the parser hangs the company's
+    in-phrase on the verb; the company is still the other party."""
+    body = "Zenco Corp bought a 51 percent stake in April of last year in Borla Inc."
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2016-03-10"))
+    (deal,) = [e for e in result.events if e.type == "agreement"]
+    assert {a.name for a in deal.actors} == {"Zenco Corp", "Borla Inc"}
