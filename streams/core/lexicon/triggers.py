@@ -200,6 +200,9 @@ DO_VERB = "do"
 #: Participles that, on an agreement noun, say it was concluded though their verb alone is talks:
 #: "the Iran deal negotiated by Obama" is the deal, while "are negotiating a deal" is not yet one.
 AGREEMENT_PARTICIPLES = frozenset({"negotiate"})
+#: Every verb whose participle on an agreement noun says it was concluded ("the deal struck in
+#: July", "the pact negotiated by X").
+CONCLUDING_PARTICIPLES = AGREEMENT_NOUN_VERBS | AGREEMENT_PARTICIPLES
 
 #: A deal that "went through" or "took effect" has been concluded.
 AGREEMENT_COMPLETION = frozenset({("go", "through"), ("take", "effect"), ("come", "into"), ("close", "")})

@@ -68,10 +68,16 @@ from streams.core.lexicon.modality import (
     WITHOUT,
     WOULD,
 )
-from streams.core.lexicon.triggers import AGREEMENT_NOUN_VERBS, AGREEMENT_PARTICIPLES, VISIT_LEMMAS
+from streams.core.lexicon.triggers import VISIT_LEMMAS
 from streams.core.model import DateValue, EventContext, EventStatus
 from streams.core.rules.document import entities_in
-from streams.core.rules.syntax import called_on, clause_verb, is_to_infinitive, occasion_of
+from streams.core.rules.syntax import (
+    called_on,
+    clause_verb,
+    concluding_participles,
+    is_to_infinitive,
+    occasion_of,
+)
 
 #: The contexts that are published: what happened, is happening or is scheduled.
 PUBLISHED_CONTEXTS: frozenset[EventContext] = frozenset({"occurred", "scheduled", "historical"})
@@ -747,12 +753,10 @@ def _concluded_by_its_participle(noun: Token) -> bool:
     if noun.pos_ != "NOUN" or not definite:
         return False
     return any(
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
-        and verb.lemma_.lower() in AGREEMENT_NOUN_VERBS | AGREEMENT_PARTICIPLES
+        verb.tag_ == "VBN"
         and not any(c.dep_ == "neg" for c in verb.children)
         and any(c.dep_ == "agent" or c.ent_type_ == "DATE" for c in verb.children)
-        for verb in noun.children
+        for verb in concluding_participles(noun)
     )
 
 

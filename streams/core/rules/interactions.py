@@ -24,7 +24,6 @@ from streams.core.lexicon.triggers import (
     AGREEMENT_NOUN_PHRASALS,
     AGREEMENT_NOUN_VERBS,
     AGREEMENT_NOUNS,
-    AGREEMENT_PARTICIPLES,
     AGREEMENT_VERBS,
     ASSEMBLY_WORDS,
     BILATERAL_DOCUMENTS,
@@ -33,6 +32,7 @@ from streams.core.lexicon.triggers import (
     CALL_NOUNS,
     CALL_VERBS,
     CALLER_PRONOUNS,
+    CONCLUDING_PARTICIPLES,
     CONTACT_VERBS,
     CONTEST_WON_VERBS,
     COUNTERPART_PREPS,
@@ -86,7 +86,7 @@ from streams.core.rules.agreement_shapes import (
 from streams.core.rules.document import entities_in
 from streams.core.rules.event_context import event_status
 from streams.core.rules.quoted_events import arranged_by_speaker, first_person_party
-from streams.core.rules.syntax import clause_verb
+from streams.core.rules.syntax import clause_verb, concluding_participles
 from streams.core.rules.visits import is_trip_visit
 from streams.core.spans import CharSpans
 
@@ -143,7 +143,7 @@ def _agreement_noun_concluded(token: Token) -> bool:
     # "the deals the team appeared to cut": a relative clause whose infinitive concludes it
     modifiers = [c for c in token.children if c.dep_ in ("acl", "relcl")]
     modifiers += [x for c in modifiers if c.dep_ == "relcl" for x in c.children if x.dep_ == "xcomp"]
-    return any(c.lemma_.lower() in AGREEMENT_NOUN_VERBS | AGREEMENT_PARTICIPLES for c in modifiers)
+    return any(c.lemma_.lower() in CONCLUDING_PARTICIPLES for c in modifiers)
 
 
 def _concludes_as_phrase(verb: Token, noun: Token) -> bool:
@@ -843,10 +843,7 @@ _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def told_with_own_verb(noun: Token) -> bool:
     """An agreement noun with its own concluding participle: "the deal struck in July", "the pacts
     signed by them". It is an event of its own, whatever else its clause tells."""
-    concluding = AGREEMENT_NOUN_VERBS | AGREEMENT_PARTICIPLES
-    return noun.pos_ == "NOUN" and any(
-        c.dep_ == "acl" and c.lemma_.lower() in concluding for c in noun.children
-    )
+    return noun.pos_ == "NOUN" and bool(concluding_participles(noun))
 
 
 def _event_head(token: Token, triggers: set[int]) -> Token:

@@ -34,7 +34,6 @@ from streams.core.lexicon.triggers import (
     AFFECT_VERBS,
     AGREEMENT_NOUN_VERBS,
     AGREEMENT_NOUNS,
-    AGREEMENT_PARTICIPLES,
     COMMENT_VERBS,
     COUNTERPART_PREPS,
     MEETING_NOUNS,
@@ -67,6 +66,7 @@ from streams.core.rules.people import is_body_name
 from streams.core.rules.syntax import (
     called_on,
     clause_verb,
+    concluding_participles,
     in_event_topic,
     is_to_infinitive,
     occasion_of,
@@ -282,7 +282,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     subjects = []
                 slots.extend(subjects or [child])  # "Merkel said during her visit": Merkel
             elif is_noun and child.dep_ in ("poss", "compound") and child not in heads:
-                if child.dep_ == "compound" and any(_made_by_named(c) for c in head.children):
+                if child.dep_ == "compound" and _made_by_named(head):
                     continue  # "the Puerto Rico debt deal reached by X and Y": what it is about
                 slots.append(child)  # "Acme's talks", "the Acme-Beta deal"
             elif is_noun and child.dep_ == "prep" and child.lower_ in ("on", "over", "about"):
@@ -1779,21 +1779,17 @@ def _told_by_its_own_clause(noun: Token) -> bool:
     """An event noun whose relative clause has a named subject of its own ("a visit Berg made"), or
     whose participle names its makers ("does not like the deal signed by Acme and Beta"): the clause
     says whose event it is, not the verb the noun is the object of."""
-    return any(
-        (c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.pos_ == "PROPN" for g in c.children))
-        or _made_by_named(c)
+    return _made_by_named(noun) or any(
+        c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.pos_ == "PROPN" for g in c.children)
         for c in noun.children
     )
 
 
-def _made_by_named(participle: Token) -> bool:
-    """A deal noun's concluding participle with its makers: "signed by Acme", "reached by X and Y";
-    not "a meeting led by X", which was held by others too."""
-    return (
-        participle.dep_ == "acl"
-        and participle.tag_ == "VBN"
-        and participle.lemma_.lower() in AGREEMENT_NOUN_VERBS | AGREEMENT_PARTICIPLES
-        and any(g.dep_ == "agent" for g in participle.children)
+def _made_by_named(noun: Token) -> bool:
+    """A deal noun whose concluding participle names its makers: "signed by Acme", "reached by X
+    and Y"; not "a meeting led by X", which was held by others too."""
+    return any(
+        p.tag_ == "VBN" and any(g.dep_ == "agent" for g in p.children) for p in concluding_participles(noun)
     )
 
 

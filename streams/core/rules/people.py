@@ -660,14 +660,14 @@ def _trim_glued_words(doc: Doc) -> None:
             )
             if dash is not None:
                 end = dash
-            # "Weak - Rubio - weak on immigration": a word that is no name, then a spaced dash
-            lead = next((t.i for t in doc[start + 1 : end - 1] if t.text in _DASHES and t.whitespace_), None)
-            if lead is not None and not any(t.pos_ == "PROPN" for t in doc[start:lead]):
-                start = lead + 1
         if ent.label_ in ("PERSON", "ORG"):
-            # "ROME - Bernie Sanders met": a dateline's capitals and dash run into the name after them
+            # a spaced dash after words that are no name: "Weak - Rubio - weak on immigration" (a
+            # person's: no proper noun before it), "ROME - Bernie Sanders met" (a dateline's capitals)
             lead = next((t.i for t in doc[start + 1 : end - 1] if t.text in _DASHES and t.whitespace_), None)
-            if lead is not None and all(t.text.isupper() for t in doc[start:lead]):
+            if lead is not None and (
+                (ent.label_ == "PERSON" and not any(t.pos_ == "PROPN" for t in doc[start:lead]))
+                or all(t.text.isupper() for t in doc[start:lead])
+            ):
                 start = lead + 1
         if ent.label_ in ("PERSON", "ORG") and end - start >= 2:
             # "Trump Says He Never Pledged": the name ends before a capitalised speech verb or a pronoun

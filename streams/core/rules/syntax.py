@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from streams.core.lexicon.triggers import TOPIC_VERBS
+from streams.core.lexicon.triggers import CONCLUDING_PARTICIPLES, TOPIC_VERBS
 from streams.core.normalise.calendar_words import WEEKDAYS
 
 
@@ -80,6 +80,12 @@ def retold(token: Token) -> bool:
     """Whether an event noun is the object of a verb of telling of it ("In an interview last week,
     Hoenlein described the meeting with Obama"): the clause's time and place are the telling's."""
     return token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RETELLING_VERBS
+
+
+def concluding_participles(noun: Token) -> list[Token]:
+    """The participles on an agreement noun that conclude it: "struck" in "the deal struck in July",
+    "signed" in "the pacts signed by them" (``CONCLUDING_PARTICIPLES``)."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in CONCLUDING_PARTICIPLES]
 
 
 def prep_objects(word: Token, *prepositions: str) -> list[Token]:
