@@ -183,6 +183,14 @@ class ActorResolver:
             return None
         return words
 
+    def _country_tagged_as_a_person(self, span: Span, name: str) -> bool:
+        """A name tagged as a person that is a country's own name ("Togo", "South Sudan"), with
+        no title before it ("President Chad Ross" is a person) and never the short form of a
+        fuller name the article gives ("Jordan" after "Michael Jordan")."""
+        if not _country_tagged_as_a_body(name) or self._title_words(span) is not None:
+            return False
+        return not self._people.names_part_of_a_longer_name(name)
+
     def role_and_organization(self, span: Span) -> tuple[str | None, str | None]:
         """Split a title into the office and the organisation: ("spokesman", "Chinese Foreign Ministry")."""
         words = self._title_words(span)
@@ -234,6 +242,8 @@ class ActorResolver:
         label = span.label_
         sentence = self.document.sentence_of(span.start)
         as_person = self.is_person_span(span)
+        if as_person and self._country_tagged_as_a_person(span, name):
+            as_person, label = False, "GPE"  # "Ghana and Togo signed": the model takes "Togo" for a person
         if as_person:
             name = headline_name(name)
             if not name:
@@ -330,7 +340,7 @@ class ActorResolver:
                 continue
             if excluded.covers(ent.start_char) or self._modifies_person(ent):
                 continue
-            if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod"):
+            if is_demonym_entity(ent) and ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod"):
                 continue  # "the Yemeni government", "Kurdish-led forces": a description, not a party
             found.append(ent)
         if not excluded:
@@ -375,6 +385,17 @@ class ActorResolver:
             name=person.canonical, role=role, kind="person", country=self._countries.get(person.canonical)
         )
 
+    def country_written(self, name: str, role: Role) -> Actor | None:
+        """The country a name written as a proper noun is, when it is a country's own name or
+        short form ("South Sudan", "U.S.") and no part of a longer name of the article's people
+        ("Chad" of "Chad Ross"); not a demonym ("Chinese" alone says no more than a people)."""
+        if demonym_country(name) is not None or self._people.names_part_of_a_longer_name(name):
+            return None
+        if country_for(name) is None and country_place(name) is None:
+            return None
+        country = country_for(name) or name
+        return Actor(name=country, role=role, kind="country", country=country)
+
     def untagged_name(self, token: Token, role: Role) -> Actor | None:
         """An actor from a proper name the model left untagged ("to meet Xi Jinping").
 
@@ -392,6 +413,9 @@ class ActorResolver:
             return None  # "her visit to Wall Street": a place
         if country_for(name) is not None:
             return Actor(name=country_for(name) or name, role=role, kind="country", country=country_for(name))
+        country = self.country_written(name, role)
+        if country is not None:
+            return country  # "signed with Togo": a country only the gazetteer knows
         person = self._people.find(name)
         if person is not None:
             return Actor(
@@ -490,6 +514,12 @@ def _hyphened_rest(last: Token) -> str:
 
 def has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
+
+
+def is_demonym_entity(ent: Span) -> bool:
+    """Whether an entity is a people's name: tagged so, or a demonym tagged as a body or a person
+    ("the Kazakh government", where the model takes "Kazakh" for either)."""
+    return ent.label_ == "NORP" or (ent.label_ in ("ORG", "PERSON") and demonym_country(ent.text) is not None)
 
 
 def _country_tagged_as_a_body(name: str) -> bool:

@@ -49,7 +49,7 @@ from streams.core.lexicon.triggers import (
     WON_FROM_VERBS,
 )
 from streams.core.model import Actor, Role
-from streams.core.normalise.countries import country_for
+from streams.core.normalise.countries import country_for, demonym_country
 from streams.core.normalise.gazetteer import (
     capital_country,
     country_code,
@@ -2006,7 +2006,8 @@ def _demonym_countries(token: Token, role: Role) -> list[Actor]:
     or a singular noun for who acts for a country ("the Mexican president", "the Greek
     government"): unnamed, the one who met stands for the country, whose name the slot gets."""
     lemma = token.lemma_.lower()
-    plural = (token.tag_ == "NNS" and lemma in OFFICIALS_NOUNS) or (
+    # "Greek and Turkish envoys", "the Chilean and Peruvian governments"
+    plural = (token.tag_ == "NNS" and lemma in OFFICIALS_NOUNS | STATE_HEAD_NOUNS) or (
         token.tag_ == "NNPS" and token.lower_.rstrip("s") in OFFICIALS_NOUNS
     )
     if not plural and not (token.tag_ == "NN" and lemma in STATE_HEAD_NOUNS | STATE_BODY_NOUNS):
@@ -2018,14 +2019,19 @@ def _demonym_countries(token: Token, role: Role) -> list[Actor]:
     if named_next or any(c.dep_ == "appos" for c in token.children):
         return []  # "his Greek and French counterparts, Ann Lee and Bo Kim": the people named are the parties
     adjectives = [
-        c for c in token.children if c.dep_ == "amod" or (c.dep_ == "nmod" and c.ent_type_ == "NORP")
+        c
+        for c in token.children
+        if c.dep_ == "amod"
+        or (c.dep_ == "nmod" and c.ent_type_ == "NORP")
+        or (c.dep_ == "compound" and demonym_country(c.text) is not None)  # "Kazakh", tagged a body
     ]
     if not plural:  # "the US president", "Japan's prime minister": the country's name said of the office
         adjectives += [c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE"]
     adjectives.extend(g for a in list(adjectives) for g in a.children if g.dep_ == "conj")
     found: list[Actor] = []
     for adjective in adjectives:
-        country = country_for(adjective.text) if adjective.ent_type_ in ("NORP", "GPE") else None
+        tagged = adjective.ent_type_ in ("NORP", "GPE")
+        country = country_for(adjective.text) if tagged else demonym_country(adjective.text)
         if country is not None and all(a.name != country for a in found):
             found.append(Actor(name=country, role=role, kind="country", country=country))
     return found

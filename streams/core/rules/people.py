@@ -298,6 +298,17 @@ class PersonRegister:
         self._cache[name] = found
         return found
 
+    def names_part_of_a_longer_name(self, name: str) -> bool:
+        """Whether ``name`` begins or ends a longer name of one of the article's people: "Jordan" of
+        "Michael Jordan", "Chad" of "Chad Ross" (``find`` keeps such a country's name apart)."""
+        words = name.lower().split()
+        return any(
+            len(form.split()) > len(words)
+            and (form.lower().split()[-len(words) :] == words or form.lower().split()[: len(words)] == words)
+            for person in self._people
+            for form in person.names
+        )
+
     def _bearer(self, word: str, matching: list[Person]) -> Person | None:
         """Which of the people one word matches it stands for. A surname shared by relatives
         ("Mohamed" of Ahmed Mohamed and of his father) is the one the text named in full first,

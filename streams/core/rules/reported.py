@@ -188,12 +188,28 @@ def _source(
     if speaker is not None or subject.pos_ not in ("NOUN", "PROPN", "NUM") or not own_subject:
         return speaker, how
     words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("det", "punct")]
+    words += _whose(subject)
     name = "".join(t.text_with_ws for t in words).strip() or subject.text
     plural = subject.tag_ in ("NNS", "NNPS") or subject.pos_ == "NUM" or subject.lemma_.lower() == "percent"
     kind: ActorKind = (
         "organization" if subject.lemma_.lower() in ORGANIZATION_HEADS else ("group" if plural else "person")
     )
     return Actor(name=name, role="speaker", kind=kind), "description"
+
+
+def _whose(subject: Token) -> list[Token]:
+    """The of-phrase naming whose the unnamed speaker is, when a named place or body follows:
+    "the president of Chile", "a spokeswoman for the ministry" keeps only the title, and "the
+    mayor of Springfield" is not just "mayor"."""
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != subject.i + 1:
+            continue
+        for owner in prep.children:
+            if owner.dep_ == "pobj" and owner.ent_type_ in ("GPE", "LOC", "ORG", "NORP"):
+                named = [t for t in owner.subtree if t.i <= owner.i and t.dep_ != "punct"]
+                if all(t.i == prep.i + 1 + k for k, t in enumerate(named)):  # written together
+                    return [prep, *named]
+    return []
 
 
 def _voice_behind(source: Token) -> Token:

@@ -15,7 +15,7 @@ from streams.core.lexicon.organisations import DOCUMENT_HEADS, ORGANIZATION_HEAD
 from streams.core.lexicon.people import PERSON_PRONOUNS
 from streams.core.lexicon.speech import DESCRIPTION_HEADS, INTRODUCED_WORDS, SPEECH_LEMMAS
 from streams.core.model import Actor, SpeakerResolution
-from streams.core.rules.actors import ActorResolver, written_name
+from streams.core.rules.actors import ActorResolver, is_demonym_entity, written_name
 from streams.core.rules.speech import speaker_slot, speech_verb
 
 LOOKBACK_SENTENCES = 8
@@ -327,6 +327,8 @@ class SpeakerTracker:
             for child in head.children:
                 if child.dep_ in ("compound", "appos") and (entity := self.actors.document.entity_at(child)):
                     break
+            if entity is not None and entity.label_ != "NORP" and is_demonym_entity(entity):
+                entity = None  # "the Kazakh government said": a people's name describes the body that speaks
             if (
                 entity is not None
                 and entity.label_ == "ORG"
@@ -356,7 +358,9 @@ class SpeakerTracker:
             # a name the model did not tag ("Ana Ruiz said"): the subject of a speech verb is
             # someone, so take the name as written
             name, kind = written_name(head)
-            return Actor(name=name, role="speaker", kind=kind), "named"
+            # "South Sudan accuses Sudan": a country's name the model tagged only as a place
+            country = self.actors.country_written(name, "speaker")
+            return country or Actor(name=name, role="speaker", kind=kind), "named"
         lower = head.lower_
         if (
             head.dep_ == "nsubj"

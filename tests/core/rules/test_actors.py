@@ -101,6 +101,35 @@ def test_a_countrys_name_tagged_as_a_body_is_a_country(extractor: Extractor) -> 
     }
 
 
+def test_a_countrys_name_tagged_as_a_person_is_a_country(extractor: Extractor) -> None:
+    """ "Ghana and Togo signed": the model takes "Togo" for a person. A country's own name with no
+    title before it is a country, unless the article gives it as the short form of a person's
+    fuller name."""
+    from tests.fixtures.extraction import events_of
+
+    (deal,) = events_of(extractor, "Ghana and Togo signed a border treaty on Friday.", "agreement")
+    assert {a["name"]: (a["kind"], a["country_code"]) for a in deal["actors"]} == {
+        "Ghana": ("country", "GH"),
+        "Togo": ("country", "TG"),
+    }
+    body = "Coach Michael Jordan arrived in Chicago on Monday. On Tuesday Jordan met team owner Ana Ruiz."
+    (meeting,) = events_of(extractor, body, "meeting")
+    assert {a["kind"] for a in meeting["actors"]} == {"person"}
+
+
+def test_a_demonym_tagged_as_a_body_or_person_is_no_party(extractor: Extractor) -> None:
+    """ "The Kazakh government signed": the model tags "Kazakh" a body or a person; it says whose
+    government, a country, and is no party of its own."""
+    from tests.fixtures.extraction import events_of
+
+    body = "The Kazakh government signed a transit agreement with China on Monday."
+    (deal,) = events_of(extractor, body, "agreement")
+    assert [(a["name"], a["kind"]) for a in deal["actors"]] == [
+        ("Kazakhstan", "country"),
+        ("China", "country"),
+    ]
+
+
 def test_a_former_name_of_a_country_stays_a_country() -> None:
     """ "Burma" is in neither the country table nor the gazetteer; it is no body for that."""
     assert not _no_place("Burma", "Burma")

@@ -602,6 +602,22 @@ def test_demonyms_on_officials_are_their_countries(extractor: Extractor) -> None
     assert found and {"Greece", "Turkey"} <= found[0], found
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Chilean and Peruvian governments signed a transit agreement on Monday.",
+        "Chilean and Peruvian presidents met in Arica on Monday.",
+    ],
+)
+def test_demonyms_on_plural_governments_or_leaders_are_their_countries(
+    extractor: Extractor, body: str
+) -> None:
+    """ "the Chilean and Peruvian governments signed": Chile and Peru, as for "Greek and Turkish
+    envoys"; each government or leader stands for its country."""
+    kind = "meeting" if " met " in body else "agreement"
+    assert _parties(extractor, body, kind) == [{"Chile", "Peru"}]
+
+
 def test_who_brought_the_claim_is_the_other_side(extractor: Extractor) -> None:
     """ "settled the lawsuit brought by Widgetco": Widgetco is the other party."""
     found = _parties(extractor, "Acme settled the lawsuit brought by Widgetco on Monday.", "agreement")

@@ -175,3 +175,24 @@ def test_not_statements(extractor: Extractor, body: str) -> None:
 def test_according_to_words_names_whose_words_they_are(extractor: Extractor, body: str, speaker: str) -> None:
     [statement] = _reported(extractor, body)
     assert _speaker(statement) == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("The mayor of Springfield said the new bridge would open in May.", "mayor of Springfield"),
+        ("The president of Chile said the copper tax would stay.", "president of Chile"),
+        ("The head of the Harbour Authority said the port would close.", "head of the Harbour Authority"),
+        # a share of a named people is who says it
+        ("In the survey, 40 percent of Norwegians said the tax was too high.", "40 percent of Norwegians"),
+        # no name after "of": the title alone, as written
+        ("The leader of the protest said the march would go on.", "leader"),
+    ],
+)
+def test_an_unnamed_speaker_keeps_the_named_place_or_body_it_is_of(
+    extractor: Extractor, body: str, speaker: str
+) -> None:
+    """An unnamed official is known by the title and whose official: "the president of Chile",
+    not "president", which says nothing of which one."""
+    [statement] = _reported(extractor, body)
+    assert _speaker(statement) == speaker

@@ -350,3 +350,13 @@ def test_a_bare_description_is_the_person_an_apposition_described_so(extractor: 
         'Radio host Ana Ruiz asked Lund about taxes. "We will cut them," the candidate said.'
     )
     assert _speakers(extractor, body) == ["Tom Lund"]
+
+
+def test_a_demonym_the_model_tags_as_a_body_describes_the_body_that_speaks(extractor: Extractor) -> None:
+    """ "The Kazakh government said": the model tags "Kazakh" an organisation; the speaker is the
+    government it describes, as for "the Chilean government", not a body called "Kazakh"."""
+    result = extractor.extract_one(
+        Article(id="t", body="The Kazakh government said it hopes to finish the dry port by May.")
+    )
+    (statement,) = [e.to_dict() for e in result.events if e.type == "statement"]
+    assert [(a["name"], a["kind"]) for a in statement["actors"]] == [("Kazakh government", "organization")]
