@@ -271,7 +271,9 @@ def event_location(
             else None
         )
     if best is None:
-        return _city_named_after_noun(trigger, countries) if trigger is not None and not own_phrase else None
+        if trigger is None or own_phrase:
+            return None
+        return _city_named_after_noun(trigger, countries) or _untagged_city(trigger, countries)
     name = best.text[4:] if best.text.lower().startswith("the ") else best.text
     # a body kept as a place was kept because the gazetteer knows it ("met in Niamey", tagged ORG)
     label = "GPE" if best.label_ == "ORG" and is_place_name(name) else best.label_
@@ -397,6 +399,30 @@ def _city_named_after_noun(trigger: Token, countries: Collection[str]) -> Locati
     name = doc[words[0].i : words[-1].i + 1].text
     location = located(name, name, "GPE", countries)
     return location if location.feature == "city" else None
+
+
+def _untagged_city(trigger: Token, countries: Collection[str]) -> Location | None:
+    """ "met in Asuncion on Monday", "met in Montevideo this week": a city's name right after "in"
+    or "at" on the trigger that the model tagged as nothing, or ran into the date after it. The
+    gazetteer must know it as a city; a word of the calendar ("in May") never is one."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is None or place.pos_ != "PROPN" or place.ent_type_ not in ("", "DATE"):
+            continue
+        words = [*(c for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN"), place]
+        if words[0].i != prep.i + 1 or any(w.ent_type_ != place.ent_type_ for w in words):
+            continue
+        if place.ent_type_ == "DATE" and (place.ent_iob_ != "B" or len(words) > 1):
+            continue  # only a one-word city the model ran into the date after it
+        if any(w.lower_ in MONTHS or w.lower_ in WEEKDAYS or w.lower_ in SEASONS for w in words):
+            continue
+        name = " ".join(w.text for w in words)
+        location = located(name, name, "GPE", countries)
+        if location.feature == "city":
+            return location
+    return None
 
 
 def _locates_the_subject(token: Token, trigger: Token | None) -> bool:
