@@ -88,8 +88,13 @@ _WEEK_NUMBER = re.compile(r"^(?:in\s+)?week\s+(\d{1,2})(?:\s+of\s+(\d{4}))?$", r
 _NAMED_YEAR = re.compile(r"\b(last|this|next|previous|following)\s+year\b|\byear\s+(before|after)\b", re.I)
 _YEAR_STEP = {"last": -1, "previous": -1, "before": -1, "this": 0, "next": 1, "following": 1, "after": 1}
 #: a day counted from the date the text used just before: "the following day", "two days later"
-_FOLLOWING_DAY = re.compile(r"^(?:on\s+)?the\s+(?:following|next)\s+day$|^(?:the\s+)?day\s+after$", re.I)
-_PREVIOUS_DAY = re.compile(r"^(?:on\s+)?the\s+(?:previous|preceding)\s+day$|^(?:the\s+)?day\s+before$", re.I)
+_FOLLOWING_DAY = re.compile(
+    r"^(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|afternoon|evening)$|^(?:the\s+)?day\s+after$", re.I
+)
+_PREVIOUS_DAY = re.compile(
+    r"^(?:on\s+)?the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening)$|^(?:the\s+)?day\s+before$",
+    re.I,
+)
 _LATER = re.compile(rf"^({_COUNT_RE})\s+(day|week)s?\s+(later|after|afterwards|earlier|before)$", re.I)
 #: the day the text used just before: "earlier that day", "later the same day", "on that day"
 _SAME_DAY = re.compile(r"^(?:(?:earlier|later)\s+)?(?:on\s+)?(?:that|the\s+same)\s+day$", re.I)

@@ -1,13 +1,15 @@
-"""Date entities the model cut short, mended once per article before any rule reads them.
+"""Date entities the model cut short or missed, mended once per article before any rule reads them.
 
 The small model often tags only the unit of a relative date: in "this week's megadeal" the DATE
 entity is "week", which no reader can date. The word before it that makes it relative ("this",
-"last", "next", "past") belongs to the date, so the entity is widened to take it.
+"last", "next", "past") belongs to the date, so the entity is widened to take it. It also leaves
+some days counted from the last date untagged ("The following day she met X"): those become
+dates, which the date rules count from the day the text gave before.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 #: Units of time a relative date counts in.
 _UNITS = frozenset(
@@ -17,8 +19,18 @@ _UNITS = frozenset(
 _RELATIVE = frozenset({"this", "last", "next", "past"})
 
 
+#: Words that count a day from the one told before: "the following day", "the next morning".
+_COUNTING = frozenset({"following", "next", "previous", "preceding"})
+#: Parts of a day that, so counted, are that day: "the next morning" is the following day.
+_DAY_WORDS = frozenset({"day", "morning", "afternoon", "evening"})
+
+
 def widen_relative_dates(doc: Doc) -> None:
-    """Widen each DATE entity that starts with a unit right after "this/last/next/past"."""
+    """Widen each DATE entity that starts with a unit right after "this/last/next/past", and
+    tag an untagged "the following day" (``_counted_days``)."""
+    counted = _counted_days(doc)
+    if counted:  # their words are no entity's: nothing overlaps
+        doc.ents = sorted([*doc.ents, *counted], key=lambda span: span.start)
     changed = False
     out: list[Span] = []
     for ent in doc.ents:
@@ -32,7 +44,44 @@ def widen_relative_dates(doc: Doc) -> None:
         ):
             out.append(Span(doc, ent.start - 1, ent.end, label="DATE"))
             changed = True
+        elif ent.label_ == "TIME" and (day := _time_as_counted_day(ent, before)) is not None:
+            out.append(day)
+            changed = True
         else:
             out.append(ent)
     if changed:
         doc.ents = out
+
+
+def _counted_days(doc: Doc) -> list[Span]:
+    """ "the following day", "the next morning", "the previous day" where the model tagged none
+    of the three words: a day counted from the one the text gave before. "the day after the
+    vote" counts from an event, not a date, and stays untagged."""
+    found: list[Span] = []
+    for token in doc[:-2]:
+        if token.lower_ != "the":
+            continue
+        words = doc[token.i : token.i + 3]
+        if _counts_a_day(words) and all(w.ent_iob_ == "O" for w in words):
+            found.append(Span(doc, token.i, token.i + 3, label="DATE"))
+    return found
+
+
+def _time_as_counted_day(ent: Span, before: Token | None) -> Span | None:
+    """A counted day the model tagged as a time: "the next morning", or "next morning" after an
+    untagged "the"; the date of the day it counts to."""
+    if _counts_a_day(ent):
+        return Span(ent.doc, ent.start, ent.end, label="DATE")
+    if before is not None and before.ent_iob_ == "O" and _counts_a_day(ent.doc[before.i : ent.end]):
+        return Span(ent.doc, before.i, ent.end, label="DATE")
+    return None
+
+
+def _counts_a_day(words: Span) -> bool:
+    """ "the following day", "the next morning", "the previous evening"."""
+    return (
+        len(words) == 3
+        and words[0].lower_ == "the"
+        and words[1].lower_ in _COUNTING
+        and words[2].lower_ in _DAY_WORDS
+    )

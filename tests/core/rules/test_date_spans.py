@@ -1,4 +1,4 @@
-"""Relative date entities the model cut short are widened to the word that makes them relative."""
+"""Relative date entities the model cut short are widened; counted days it missed become dates."""
 
 from __future__ import annotations
 
@@ -33,3 +33,43 @@ def test_an_event_of_this_week_is_dated_by_it(extractor: Extractor) -> None:
         extractor, "Investors cheered this week's megadeal between Zenco and Dunmore Labs.", "agreement"
     )
     assert deal["date"]["value"] == "2025-10"  # the days of the week up to publication are October's
+
+
+def _doc_with(words: list[str], label: str | None = None, start: int = 0, end: int = 0) -> Doc:
+    doc = Doc(load_model().vocab, words=words)
+    doc.ents = [Span(doc, start, end, label=label)] if label else []
+    return doc
+
+
+def test_an_untagged_counted_day_is_a_date() -> None:
+    doc = _doc_with(["The", "following", "day", "she", "met", "him"])
+    widen_relative_dates(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("The following day", "DATE")]
+
+
+def test_a_day_counted_from_an_event_stays_untagged() -> None:
+    """ "the day after the vote" counts from an event, which no date rule knows."""
+    doc = _doc_with(["the", "day", "after", "the", "vote", "she", "met", "him"])
+    widen_relative_dates(doc)
+    assert list(doc.ents) == []
+
+
+def test_a_counted_morning_tagged_a_time_is_a_date() -> None:
+    whole = _doc_with(["met", "him", "the", "next", "morning"], "TIME", 2, 5)
+    widen_relative_dates(whole)
+    assert [(e.text, e.label_) for e in whole.ents] == [("the next morning", "DATE")]
+    cut = _doc_with(["met", "him", "the", "next", "morning"], "TIME", 3, 5)  # "the" left out
+    widen_relative_dates(cut)
+    assert [(e.text, e.label_) for e in cut.ents] == [("the next morning", "DATE")]
+    clock = _doc_with(["met", "him", "at", "noon"], "TIME", 3, 4)
+    widen_relative_dates(clock)
+    assert [(e.text, e.label_) for e in clock.ents] == [("noon", "TIME")]
+
+
+def test_a_meeting_the_next_morning_is_the_day_after_the_one_told(extractor: Extractor) -> None:
+    body = (
+        "Foreign Minister Maria Gonzalez arrived in Oslo on Monday. "
+        "The following day she met Tom Lund. She met Erik Dahl the next morning."
+    )
+    dates = [e["date"]["value"] if e["date"] else None for e in events_of(extractor, body, "meeting")]
+    assert dates == ["2025-10-28", "2025-10-29"]
