@@ -49,6 +49,7 @@ from streams.core.rules.same_day import (
     find_lede,
     live_blog_entries,
     on_the_news_day,
+    scene_place,
     with_the_ledes_place,
 )
 from streams.core.rules.statements import Statement, find_statements
@@ -332,6 +333,11 @@ def interaction_event(
         # the dateline's city is where the news of the last days happened (a Saturday meeting in a
         # Monday story filed from Rome), not where an event of "earlier this month" did
         location = dateline_location(sent, context.dateline, context.countries)
+    if location is None and not own_phrase and date_value is not None:
+        # "The ministers met in Lima on Monday. They agreed to ...": the scene goes on there
+        location = scene_place(
+            sent, actors.document, around, context.countries, date_value, context.base_date
+        )
     # a meeting noun, not a trip or visit with a destination of its own
     told_by_noun = (
         trigger.type == "meeting" and trigger.token.pos_ == "NOUN" and not is_trip_noun(trigger.token)

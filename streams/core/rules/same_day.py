@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 
 from streams.core.model import DateBasis, DateValue, Event, Location
 from streams.core.normalise.dates import is_relative
-from streams.core.rules.document import entities_in
+from streams.core.rules.document import DocumentIndex, entities_in
 from streams.core.rules.event_dates import TIME_SHIFT_WORDS, news_day, past_tense, sentence_days
 from streams.core.rules.places import event_location, place_char_spans
 from streams.core.rules.syntax import clause_verb
@@ -75,14 +75,41 @@ def find_lede(
 
 
 def _one_place(sent: Span, quote_spans: CharSpans, countries: Collection[str]) -> Location | None:
-    """The lede's place when it names one and no other: a city or a venue, not a country (a country in
-    a lede is as often what the news is about as where it happened)."""
-    if len(place_char_spans(sent, quote_spans)) != 1:
+    """The lede's place when it names one and no other: a city or a venue (with the city it is in,
+    if named), not a country (a country in a lede is as often what the news is about as where it
+    happened)."""
+    named = len(place_char_spans(sent, quote_spans))
+    if named not in (1, 2):
         return None
     place = event_location(sent, quote_spans, None, countries)
     if place is None or place.feature == "country" or (place.geonames_id is None and place.locality is None):
         return None
+    if named == 2 and place.locality is None:
+        return None  # two places, unless a venue and its city ("at the Foreign Ministry in Lima")
     return place
+
+
+def scene_place(
+    sent: Span,
+    document: DocumentIndex,
+    quote_spans: CharSpans,
+    countries: Collection[str],
+    day: DateValue,
+    base: date | None,
+) -> Location | None:
+    """Where the scene of the sentence before goes on: "The ministers met in Lima on Monday. They
+    agreed to build a railway." An event whose sentence names no place, in the paragraph of a
+    sentence that gives the event's ``day`` and no other and one city or venue (``_one_place``),
+    is of that scene, as it took its day (``event_dates._previous_sentence_day``)."""
+    number = document.sentence_number(sent.start)
+    if number == 0 or place_char_spans(sent, quote_spans):
+        return None
+    previous = document.sentences[number - 1]
+    if "\n" in document.text[previous.end_char - 1 : sent.start_char]:
+        return None  # another paragraph
+    if list(sentence_days(previous, base, quote_spans)) != [day.value]:
+        return None
+    return _one_place(previous, quote_spans, countries)
 
 
 def _names_the_lede_tells(event: Event, lede: Lede) -> bool:

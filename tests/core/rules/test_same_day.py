@@ -139,3 +139,45 @@ def test_the_ledes_one_city_is_the_place_of_its_news(extractor: Extractor) -> No
         "A deal announced Monday would turn Dutch brewer Zenco into a British company.\n\nZenco's deal "
         "with Valtron Systems drew criticism.",
     ) == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # the scene goes on: the day and the place of the sentence before
+        (
+            "Leaders of Chile, Peru and Bolivia met in Lima on Monday. "
+            "The three leaders agreed to build a railway.",
+            "Lima",
+        ),
+        # a venue with its city is one place
+        (
+            "Delegations from Chile and Peru gathered at the Foreign Ministry in Lima on Monday. "
+            "The two sides signed a border treaty.",
+            "Foreign Ministry",
+        ),
+        # two places: which one is unsure
+        (
+            "Delegations from Chile and Peru flew from Quito to Lima on Monday. "
+            "The two sides signed a border treaty.",
+            None,
+        ),
+        # another paragraph is another scene
+        (
+            "Leaders of Chile, Peru and Bolivia met in Lima on Monday.\n\n"
+            "On Monday the leaders also agreed to build a railway.",
+            None,
+        ),
+    ],
+)
+def test_an_agreement_after_a_dated_scene_is_where_the_scene_was(
+    extractor: Extractor, body: str, place: str | None
+) -> None:
+    (deal,) = events_of(extractor, body, "agreement", published_at="2025-10-29")
+    assert (deal["location"] or {}).get("name") == place
+
+
+def test_a_sentence_with_another_day_is_not_the_scenes_place(extractor: Extractor) -> None:
+    body = "Leaders of Chile and Peru met in Lima on Monday. On Friday they signed a border treaty."
+    (deal,) = events_of(extractor, body, "agreement", published_at="2025-10-29")
+    assert deal["location"] is None
