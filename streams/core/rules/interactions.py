@@ -233,7 +233,15 @@ def _is_document_agreement(token: Token) -> bool:
     if word in BILATERAL_DOCUMENTS and not _unilateral(token):
         return True
     joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in token.children)
-    return joint or _counterpart_prep(token) or _counterpart_prep(verb)
+    if joint or _counterpart_prep(token) or _counterpart_prep(verb):
+        return True
+    # "Lund and Ruiz reached an understanding": several who reach one are its sides
+    return _verb_phrase(verb) in MUTUAL_DOCUMENT_VERBS and _several_sides(verb)
+
+
+#: Verbs by which those who conclude a document are its sides: one reaches an understanding with
+#: someone, while one approves or signs a plan alone.
+MUTUAL_DOCUMENT_VERBS = frozenset({"reach", "strike", "hammer out", "work out", "conclude"})
 
 
 def _signed_into_law(document: Token) -> bool:
@@ -846,6 +854,17 @@ def told_with_own_verb(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and bool(concluding_participles(noun))
 
 
+#: Prepositions by which an agreement noun tells how another trigger's deal is made: "will buy
+#: Beta in a deal announced Monday", "sold it under an agreement signed in May".
+_MANNER_PREPS = frozenset({"in", "under", "through", "via"})
+
+
+def _the_way_it_is_done(noun: Token, triggers: set[int]) -> bool:
+    """An agreement noun in a phrase of manner on another trigger ("intends to acquire Beta in a
+    deal announced on Monday"): the same deal, whatever participle it has."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _MANNER_PREPS and noun.head.head.i in triggers
+
+
 def _event_head(token: Token, triggers: set[int]) -> Token:
     """The head of the clause that tells ``token``'s event: one event per clause.
 
@@ -857,7 +876,7 @@ def _event_head(token: Token, triggers: set[int]) -> Token:
     """
     # "the two pacts signed by them ... the deal struck in July": each told with its own verb
     noun = token.head if token.dep_ == "acl" else token
-    if told_with_own_verb(noun):
+    if told_with_own_verb(noun) and not _the_way_it_is_done(noun, triggers):
         return noun
     verb = token.head if token.dep_ == "dobj" else token
     if (

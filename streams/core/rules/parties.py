@@ -568,6 +568,20 @@ def _event_heads(token: Token) -> list[Token]:
     return heads
 
 
+def _the_one_asking(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` is the subject of a verb that asks its object to do the event, up the
+    trigger's chain of infinitives ("Dahl instructed Lund to continue negotiating with Oslo",
+    "urged Lund to meet"): who asks is no party, the one asked is."""
+    clause = trigger
+    for _ in range(4):  # a short chain: "told X to try to keep negotiating"
+        if clause.dep_ != "xcomp" or clause.head.i == clause.i:
+            return False
+        if _asks_another(clause):
+            return token.dep_ in ("nsubj", "nsubjpass") and token.head.i == clause.head.i
+        clause = clause.head
+    return False
+
+
 def _asks_another(clause: Token) -> bool:
     """An infinitive whose doer is the object of the verb above ("requires members to sign", "called
     on the cabinet to block it"), not that verb's subject."""
@@ -884,6 +898,7 @@ def select_parties(
                 _slot_actors(t, role, actors, discourse, places) for t in _expand([token])
             ):
                 found.setdefault(group.name, group)
+    timed = _timed_clause(trigger.token) if not found else None
     if len(found) < 2 and not _held_by_a_body(trigger.token, slotted):
         not_theirs = _not_their_own(trigger.token)
         for ent, named in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places + own):
@@ -911,6 +926,10 @@ def select_parties(
                 continue  # "Boeing supplier Spirit agreed to buy Fokker": whom the supplier supplies
             if _go_between(ent.root):
                 continue  # "In a deal brokered by Lund, ...": Lund brought the parties together
+            if timed is not None and not _an_argument_of(ent.root, timed):
+                continue  # "questioned Oslo's pledge in an interview ahead of the summit": not its parties
+            if _the_one_asking(ent.root, trigger.token):
+                continue  # "Dahl instructed Lund to keep negotiating with Oslo": Lund negotiates
             if ent.root in not_theirs:
                 continue  # "Berg and Holt wore hats after his visit"
             if _locates_an_area(ent.root):
@@ -940,6 +959,32 @@ def select_parties(
         # "... and the trade deal struck in July": the agreement of the parties just named
         return discourse.parties_of_the_agreement(trigger.token, role)
     return list(found.values())
+
+
+#: Words that time a clause by an event: "after the summit", "ahead of the talks", "prior to the meeting".
+_TIMING_WORDS = frozenset({"after", "before", "following", "ahead", "prior"})
+
+
+def _timed_clause(noun: Token) -> Token | None:
+    """What a meeting or agreement noun with no party of its own only times, as the object of
+    "after", "ahead of", "prior to": the word the timing phrase hangs on ("praises Obama after
+    a meeting": praises; "an interview ahead of the summit": interview). None for any other noun."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return None
+    timing = noun.head
+    if timing.lower_ in ("of", "to") and timing.head.lower_ in _TIMING_WORDS:
+        timing = timing.head
+    return timing.head if timing.lower_ in _TIMING_WORDS and timing.head.i != timing.i else None
+
+
+def _an_argument_of(name: Token, timed: Token) -> bool:
+    """Whether a name is the subject or object of the verb a meeting noun times: "Sanders praises
+    Obama after their meeting" met; the names deeper in the clause did not."""
+    return (
+        timed.pos_ in ("VERB", "AUX")
+        and name.head.i == timed.i
+        and name.dep_ in ("nsubj", "dobj", "nsubjpass")
+    )
 
 
 def _drop_groups_of_named_members(found: dict[str, Actor]) -> None:

@@ -164,6 +164,8 @@ def test_not_meetings(extractor: Extractor, body: str) -> None:
         "Investors cheered this week's megadeal between Zenco and Dunmore Labs.",
         # "the firm" is the one company the sentence before named
         "Paul Berg founded Dunmore Media in 1980. The firm was sold to Veltron in 1991.",
+        # several who reach an understanding are its sides
+        "Tom Lund and Ana Ruiz reached an understanding on the border on Monday.",
     ],
 )
 def test_agreement_forms(extractor: Extractor, body: str) -> None:
@@ -205,6 +207,9 @@ def test_agreement_forms(extractor: Extractor, body: str) -> None:
         # orders from no one named, and orders as a figure
         "Kestrel Motors received orders from customers.",
         "Orders at Kestrel Motors rose in May.",
+        # one body that reaches a framework, several that approve a plan each
+        "The Kestrel Motors board reached a framework on pay on Monday.",
+        "Chile and Peru approved the plan on Monday.",
     ],
 )
 def test_proposed_failed_or_conditional_deals_are_not_reported(extractor: Extractor, body: str) -> None:
@@ -685,3 +690,11 @@ def test_signing_a_thing_is_no_agreement_with_it(extractor: Extractor, body: str
 def test_a_token_may_trigger_by_its_text_or_lemma_lower_cased(word: str, lemma: str, may: bool) -> None:
     doc = Doc(load_model().vocab, words=[word], lemmas=[lemma])
     assert _may_trigger(doc[0]) is may
+
+
+def test_a_deal_that_tells_how_another_trigger_is_made_is_the_same_agreement(extractor: Extractor) -> None:
+    """ "intends to acquire Alstom in a deal announced on Monday": the deal is the acquisition, one
+    record, though the deal has a participle of its own."""
+    body = "Siemens intends to acquire Alstom in a $5.4 billion deal announced on Monday."
+    (deal,) = events_of(extractor, body, "agreement")
+    assert _names(deal) == {"Siemens", "Alstom"}

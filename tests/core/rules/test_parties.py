@@ -1593,3 +1593,35 @@ def test_a_group_whose_members_are_named_beside_it_is_dropped() -> None:
     one = _actors(("Harbor workers", "group"), ("Harbor", "organization"))
     _drop_groups_of_named_members(one)
     assert list(one) == ["Harbor workers", "Harbor"]  # one member named is not all of the group
+
+
+def test_a_meeting_noun_that_only_times_a_clause_takes_no_party_from_deep_inside_it(
+    extractor: Extractor,
+) -> None:
+    """ "questioned Sweden's commitment to making peace with Finland in an interview ahead of the
+    summit": the summit has no party of its own, and the names of the interview are not its parties;
+    the subject and object of the verb a meeting times are ("Warren praises Biden after meeting")."""
+    body = (
+        "Norway’s premier questioned Sweden’s commitment to making peace with Finland in an interview "
+        "ahead of the summit."
+    )
+    assert _parties(extractor, body, "meeting") == []
+    body = (
+        "Given the objections of Tom Lund and senators like Ana Ruiz, the reformers may only be making "
+        "an opening bid ahead of the talks in Oslo."
+    )
+    assert _parties(extractor, body, "meeting") == []
+    body = (
+        "Warren praises Biden after hour-long meeting on taxes and trade.\n\n"
+        "Sen. Elizabeth Warren met President Joe Biden at the White House on Tuesday."
+    )
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
+    (meeting,) = [e.to_dict() for e in result.events if e.type == "meeting"]
+    assert meeting["trigger"] == "meeting"  # the headline's, the body's told again
+    assert {a["name"] for a in meeting["actors"]} == {"Elizabeth Warren", "Joe Biden"}
+
+
+def test_who_instructs_another_to_negotiate_is_no_party(extractor: Extractor) -> None:
+    """ "Dahl instructed Lund to continue negotiating with Sweden": Lund negotiates, Dahl asks."""
+    body = "President Erik Dahl instructed Foreign Minister Tom Lund to continue negotiating with Sweden."
+    assert _parties(extractor, body, "meeting") == [{"Tom Lund", "Sweden"}]
