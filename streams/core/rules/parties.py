@@ -928,6 +928,8 @@ def select_parties(
                 continue  # "In a deal brokered by Lund, ...": Lund brought the parties together
             if timed is not None and not _an_argument_of(ent.root, timed):
                 continue  # "questioned Oslo's pledge in an interview ahead of the summit": not its parties
+            if _owns_what_it_acts_on(ent.root, trigger.token):
+                continue  # "agreed to expand the powers of Hong Kong's council": whose, not who agreed
             if _the_one_asking(ent.root, trigger.token):
                 continue  # "Dahl instructed Lund to keep negotiating with Oslo": Lund negotiates
             if ent.root in not_theirs:
@@ -963,6 +965,46 @@ def select_parties(
 
 #: Words that time a clause by an event: "after the summit", "ahead of the talks", "prior to the meeting".
 _TIMING_WORDS = frozenset({"after", "before", "following", "ahead", "prior"})
+
+
+def _owns_what_it_acts_on(name: Token, trigger: Token) -> bool:
+    """Whether a possessor names whose thing the event is to act on or talk about: "agreed to add two
+    members to Hong Kong's police council", "sat down to discuss Norway's longest war". The possessor
+    is under an infinitive below the trigger that is no trigger itself (or one of talking about) and
+    no giving: "agreed to supply Norway's army", "agreed to buy Oslo's airline" and "agreed to work
+    with Acme's unit" name the other side."""
+    if name.dep_ != "poss":
+        return False
+    for up in name.ancestors:
+        if up.i == trigger.i or (up.dep_ == "prep" and up.lower_ in COUNTERPART_PREPS):
+            return False
+        if up.pos_ == "VERB":
+            lemma = up.lemma_.lower()
+            return (
+                is_to_infinitive(up)
+                and trigger in up.ancestors
+                and (lemma in ABOUT_VERBS or (lemma not in TRIGGER_WORDS and lemma not in GIVING_VERBS))
+            )
+    return False
+
+
+#: Verbs whose object or recipient is the other side of what is agreed: "agreed to supply Norway's army".
+GIVING_VERBS = frozenset(
+    {
+        "supply",
+        "provide",
+        "deliver",
+        "sell",
+        "lend",
+        "pay",
+        "give",
+        "grant",
+        "offer",
+        "send",
+        "ship",
+        "export",
+    }
+)
 
 
 def _timed_clause(noun: Token) -> Token | None:

@@ -1625,3 +1625,41 @@ def test_who_instructs_another_to_negotiate_is_no_party(extractor: Extractor) ->
     """ "Dahl instructed Lund to continue negotiating with Sweden": Lund negotiates, Dahl asks."""
     body = "President Erik Dahl instructed Foreign Minister Tom Lund to continue negotiating with Sweden."
     assert _parties(extractor, body, "meeting") == [{"Tom Lund", "Sweden"}]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "parties"),
+    [
+        # whose thing the event is to act on or talk about: no party
+        (
+            "Governor Ana Ruiz agreed on Monday to double the budget of Norway's fishing agency.",
+            "agreement",
+            {"Ana Ruiz"},
+        ),
+        (
+            "Governor Carrie Lam also agreed to add two members to Hong Kong’s police oversight council.",
+            "agreement",
+            {"Carrie Lam"},
+        ),
+        # whom one gives to, or works with: the other side
+        (
+            "Governor Ana Ruiz agreed on Monday to supply Norway’s army with boots.",
+            "agreement",
+            {"Ana Ruiz", "Norway"},
+        ),
+        (
+            "Acme agreed on Monday to work with Norway’s state oil firm on the project.",
+            "agreement",
+            {"Acme", "Norway"},
+        ),
+    ],
+)
+def test_the_owner_of_what_an_agreement_acts_on_is_no_party(
+    extractor: Extractor, body: str, kind: str, parties: set[str]
+) -> None:
+    assert _parties(extractor, body, kind) == [parties]
+
+
+def test_the_owner_of_a_topic_discussed_is_no_party(extractor: Extractor) -> None:
+    body = "Laura Berg sat down this week with the newspaper to discuss Norway's longest war."
+    assert _parties(extractor, body, "meeting") == []
