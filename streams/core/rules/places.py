@@ -404,8 +404,9 @@ def _city_named_after_noun(trigger: Token, countries: Collection[str]) -> Locati
 def _untagged_city(trigger: Token, countries: Collection[str]) -> Location | None:
     """ "met in Asuncion on Monday", "met in Montevideo this week": a city's name right after "in"
     or "at" on the trigger that the model tagged as nothing, or ran into the date after it. The
-    gazetteer must know it as a city; a word of the calendar ("in May") never is one."""
-    for prep in trigger.children:
+    gazetteer must know it as a city; a word of the calendar ("in May") never is one. The parser
+    may hang the phrase on the one met ("met Tom Lund in Kyiv", "breakfast with Lund in Kyiv")."""
+    for prep in (c for word in _trigger_and_sides(trigger) for c in word.children):
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
             continue
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -423,6 +424,20 @@ def _untagged_city(trigger: Token, countries: Collection[str]) -> Location | Non
         if location.feature == "city":
             return location
     return None
+
+
+def _trigger_and_sides(trigger: Token) -> list[Token]:
+    """The trigger, the verb a trigger noun is the object of ("had breakfast"), and whom the event
+    is with: its object, or the object of its with-phrase."""
+    words = [trigger]
+    if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        words.append(trigger.head)
+    for child in trigger.children:
+        if child.dep_ == "dobj" and child.pos_ == "PROPN":
+            words.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "with":
+            words.extend(g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN")
+    return words
 
 
 def _locates_the_subject(token: Token, trigger: Token | None) -> bool:

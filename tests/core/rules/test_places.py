@@ -194,6 +194,7 @@ def test_a_place_in_a_clause_set_against_the_event(nlp: Language, text: str, exp
         ("Ana Ruiz and Tom Lund met in Montevideo this week.", "Montevideo"),  # run into the date
         ("Ana Ruiz and Tom Lund met in March.", None),  # a month is no city (though a town in England)
         ("Ana Ruiz and Tom Lund met in Parliament on Monday.", None),  # no city the gazetteer knows
+        ("Ana Ruiz met Tom Lund in Kyiv in 2012.", "Kyiv"),  # the phrase hung on the one met
     ],
 )
 def test_a_city_the_model_left_untagged_after_in_is_the_place(
@@ -203,3 +204,7 @@ def test_a_city_the_model_left_untagged_after_in_is_the_place(
     ("Montevideo this week" as one date); after "in" on the trigger, a name the gazetteer knows
     as a city is the place."""
     assert _location(nlp, text, "met") == expected
+
+
+def test_an_untagged_city_after_the_one_a_meal_is_with_is_the_place(nlp: Language) -> None:
+    assert _location(nlp, "Ana Ruiz had breakfast with Tom Lund in Kyiv in 2012.", "breakfast") == "Kyiv"
