@@ -905,6 +905,11 @@ def _event_head(token: Token, triggers: set[int]) -> Token:
     return t
 
 
+#: Verbs of an event's beginning or going on, which carry the tense of the event they take:
+#: "will continue to meet", "began to negotiate".
+_ASPECT_VERBS = frozenset({"continue", "begin", "start", "resume", "keep"})
+
+
 def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int], kind: InteractionType) -> bool:
     """Whether a trigger inside quoted words states an event the article reports.
 
@@ -920,6 +925,8 @@ def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int], kind
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.dep_ == "nsubjpass" and token.dep_ == "compound":
         verb = verb.head  # "a discussion table will be set up": the verb of the noun it names
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ASPECT_VERBS:
+        verb = verb.head  # "will continue to meet": the tense is the aspect verb's
     auxes = {c.lower_ for t in (token, verb) for c in t.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _QUOTE_MODALS:
         return False

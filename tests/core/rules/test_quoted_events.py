@@ -73,3 +73,16 @@ def test_a_group_met_in_the_first_person_is_the_other_party(extractor: Extractor
     (meeting,) = _meetings(extractor, body)
     assert [a["name"] for a in meeting["actors"]] == ["Ivan Pelz", "bond agencies"]
     assert _meetings(extractor, '"I met with my friends," Governor Ivan Pelz said.') == []
+
+
+def test_a_quoted_meeting_that_will_go_on_is_scheduled(extractor: Extractor) -> None:
+    """ "will continue to meet" inside a quoted statement: the tense is the aspect verb's, so the
+    quote states a scheduled meeting of the two it names; "could continue to meet" does not."""
+    body = (
+        "The joint statement read: “President Ana Ruiz and Prime Minister Tom Lund will continue to meet "
+        "every two weeks to follow up the talks.”"
+    )
+    (meeting,) = _meetings(extractor, body)
+    assert meeting["status"] == "planned"
+    assert {a["name"] for a in meeting["actors"]} == {"Ana Ruiz", "Tom Lund"}
+    assert _meetings(extractor, "“Ana Ruiz and Tom Lund could continue to meet,” the aide said.") == []
