@@ -247,6 +247,12 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 slots.extend(
                     w for terms in child.children if terms.dep_ == "pobj" for w in _with_objects(terms)
                 )
+            elif (
+                child.dep_ == "xcomp"
+                and head.lemma_.lower() == "agree"
+                and child.lemma_.lower() in PERMIT_VERBS
+            ):
+                slots.extend(_permitted(child))  # "agreed to allow Ruiz to use its voter file": Ruiz
             elif child.dep_ == "prep" and child.lower_ == "from" and _won_from(head):
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "won a contract from the Navy"
             elif is_noun and child.dep_ == "prep" and child.lower_ == "for" and _won_from(head):
@@ -566,6 +572,20 @@ def _event_heads(token: Token) -> list[Token]:
         verb = verb.head
         heads.append(verb)
     return heads
+
+
+#: Verbs of letting someone do something: whom one agrees to let do it is the other side.
+PERMIT_VERBS = frozenset({"allow", "let", "permit"})
+
+
+def _permitted(verb: Token) -> list[Token]:
+    """Whom a verb of letting lets act: its object ("allow Ruiz to use it") or the subject of the
+    clause it takes ("let Beta use it", "allow Ruiz to use it" as the parser often hangs it)."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    found += [
+        s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"
+    ]
+    return found
 
 
 def _the_one_asking(token: Token, trigger: Token) -> bool:

@@ -1663,3 +1663,19 @@ def test_the_owner_of_what_an_agreement_acts_on_is_no_party(
 def test_the_owner_of_a_topic_discussed_is_no_party(extractor: Extractor) -> None:
     body = "Laura Berg sat down this week with the newspaper to discuss Norway's longest war."
     assert _parties(extractor, body, "meeting") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("Acme agreed to let Beta Corp use its patents.", {"Acme", "Beta Corp"}),
+        (
+            "The Harbour Workers Union agreed to allow Governor Ana Ruiz to use its mailing list.",
+            {"Harbour Workers Union", "Ana Ruiz"},
+        ),
+    ],
+)
+def test_whom_one_agrees_to_let_act_is_the_other_side(
+    extractor: Extractor, body: str, parties: set[str]
+) -> None:
+    assert _parties(extractor, body, "agreement") == [parties]
