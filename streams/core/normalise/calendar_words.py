@@ -72,3 +72,10 @@ ORDINAL_WORDS |= {f"twenty-{w}": 20 + v for w, v in list(ORDINAL_WORDS.items()) 
 
 #: The seasons, which name a time and never a place ("the Winter Meetings", "the Spring Summit").
 SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+
+#: Time zones as datelines write them after a clock time ("2:35am CET"): never a body, whatever the
+#: model tags them. Not "ET" or "PT", which also abbreviate bodies' names (the Economic Times).
+TIME_ZONES = frozenset(
+    {"GMT", "UTC", "CET", "CEST", "EET", "EEST", "WET", "BST", "IST", "JST", "KST", "AEST", "AEDT", "MSK"}
+    | {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST"}
+)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from streams.core.lexicon.people import PERSON_TITLES, PRONOUNS, ROLE_NOUNS
 from streams.core.lexicon.speech import DESCRIPTION_HEADS
 from streams.core.model import Actor, ActorKind, Role
+from streams.core.normalise.calendar_words import TIME_ZONES
 from streams.core.normalise.countries import country_for, demonym_country
 from streams.core.normalise.gazetteer import country_place, is_place_name, us_state_abbreviation
 from streams.core.rules.date_spans import widen_relative_dates
@@ -237,8 +238,8 @@ class ActorResolver:
         name = clean_name(span.text)
         if name == "Group":
             name = _group_of_number(span) or name
-        if not name or name.lower() in PRONOUNS or name in TITLE_TAILS:
-            return None
+        if not name or name.lower() in PRONOUNS or name in TITLE_TAILS or name in TIME_ZONES:
+            return None  # "2:35am CET": a clock's zone, not a body
         label = span.label_
         sentence = self.document.sentence_of(span.start)
         as_person = self.is_person_span(span)

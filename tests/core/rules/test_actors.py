@@ -191,3 +191,16 @@ def test_a_street_is_no_one() -> None:
     resolver = ActorResolver.for_doc(doc)
     street = next(t for t in doc if t.text == "Street")
     assert resolver.untagged_name(street, "party") is None
+
+
+def test_a_time_zone_after_a_clock_time_is_no_body(extractor: Extractor) -> None:
+    """ "2: 35am CET" under a headline: the model may tag the zone a body, which "the company" of
+    the next sentences would then stand for."""
+    body = (
+        "Zenco acquires Dunmore to grab share of chip market\nMar 1 2012, 2: 35am CET\n"
+        "Zenco has made a $334 million bet on the chip market.\nOn Wednesday afternoon, the company "
+        "announced that they have reached a $334 million agreement, to purchase Dunmore, a successful chip maker."
+    )
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2012-03-01"))
+    names = {a.name for e in result.events for a in e.actors}
+    assert "CET" not in names
