@@ -199,7 +199,8 @@ def test_a_time_zone_after_a_clock_time_is_no_body(extractor: Extractor) -> None
     body = (
         "Zenco acquires Dunmore to grab share of chip market\nMar 1 2012, 2: 35am CET\n"
         "Zenco has made a $334 million bet on the chip market.\nOn Wednesday afternoon, the company "
-        "announced that they have reached a $334 million agreement, to purchase Dunmore, a successful chip maker."
+        "announced that they have reached a $334 million agreement, to purchase Dunmore, "
+        "a successful chip maker."
     )
     result = extractor.extract_one(Article(id="t", body=body, published_at="2012-03-01"))
     names = {a.name for e in result.events for a in e.actors}
