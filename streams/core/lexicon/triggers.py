@@ -353,6 +353,10 @@ MEAL_NOUNS = frozenset(
 #: allies", "huddled with"); "speak"/"talk" are left out: "spoke with reporters/CNN" is mostly
 #: an interview, not a meeting.
 #: The forms of "dine" are listed too: the small model lemmatises "dined" as "din".
+#: Verbs of receiving a visitor: "the president received Prime Minister X", "welcomed X to Lima" is a
+#: meeting when the one received is a named person (rules/interactions.py, ``_receives_a_visitor``).
+RECEPTION_VERBS = frozenset({"receive", "welcome"})
+
 CONTACT_VERBS = frozenset(
     {"dine", "dined", "dines", "dining", "consult", "huddle", "parley", "confer", "reconnect", "reconnected"}
 )
@@ -563,6 +567,7 @@ TRIGGER_WORDS = (
     | DISCUSSION_NOUNS
     | MEAL_NOUNS
     | CONTACT_VERBS
+    | RECEPTION_VERBS
     | DOCUMENT_NOUNS
     | SIGNABLE_NOUNS
     | ACQUISITION_VERBS

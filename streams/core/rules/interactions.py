@@ -68,6 +68,7 @@ from streams.core.lexicon.triggers import (
     PHONE_WORDS,
     PRIVATE_TRIPS,
     PURCHASE,
+    RECEPTION_VERBS,
     SALE_NOUNS,
     SETTLE_VERB,
     SIGNABLE_NOUNS,
@@ -762,6 +763,25 @@ def _only_the_occasion(noun: Token) -> bool:
     )
 
 
+def _receives_a_visitor(verb: Token) -> bool:
+    """ "President Ruiz received Prime Minister Lund at the palace", "welcomed Lund to Lima": a named
+    person received by a person or a country is a visit's meeting. Not what one receives ("received
+    a letter", "welcomed the decision"), nor a body's welcome ("the club welcomed Berg back")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    hosts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not objects or any(o.ent_type_ != "PERSON" for o in objects):
+        return False  # "received a distress call from ... the MV Gibe", however the parser hangs the name
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _WISH_MODALS for c in verb.children):
+        return False  # "said he would welcome Cruz": a stance, no visit
+    return all(h.ent_type_ in ("PERSON", "GPE", "NORP") or h.pos_ == "PRON" for h in hosts)
+
+
+#: Modals that make a welcome a stance: "would welcome X", "could receive them".
+_WISH_MODALS = frozenset({"would", "could", "might", "may", "should", "'d"})
+
+
 def _is_meeting(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and (lemma in CONTACT_VERBS or token.lower_ in CONTACT_VERBS):
@@ -774,6 +794,8 @@ def _is_meeting(token: Token) -> bool:
         )
     if token.pos_ == "VERB" and lemma in WEAK_MEETING_VERBS:
         return not _gathers_things(token) and _several_sides(token)
+    if token.pos_ == "VERB" and lemma in RECEPTION_VERBS:
+        return _receives_a_visitor(token)
     if token.pos_ == "VERB" and lemma in MEETING_VERBS:
         return not (_meets_a_target(token) or _describes_an_agreement(token) or _no_one_met(token))
     if token.lower_ == MEET_NOUN and token.pos_ == "NOUN":  # "agreed to a future meet on Crete"

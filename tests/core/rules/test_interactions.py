@@ -49,6 +49,14 @@ def _names(event: dict[str, Any]) -> set[str]:
             "phone",
         ),
         ("Governor Ana Ruiz will call Senator Tom Lund on Friday.", "planned", "phone"),
+        # a named person received or welcomed by another
+        (
+            "President Ana Ruiz received Prime Minister Tom Lund at the palace in Lima on Monday.",
+            "past",
+            None,
+        ),
+        ("President Ana Ruiz welcomed Prime Minister Tom Lund to Lima on Monday.", "past", None),
+        ("President Ana Ruiz will receive Prime Minister Tom Lund in Lima next week.", "planned", None),
     ],
 )
 def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str | None) -> None:
@@ -698,3 +706,17 @@ def test_a_deal_that_tells_how_another_trigger_is_made_is_the_same_agreement(ext
     body = "Siemens intends to acquire Alstom in a $5.4 billion deal announced on Monday."
     (deal,) = events_of(extractor, body, "agreement")
     assert _names(deal) == {"Siemens", "Alstom"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "President Ana Ruiz received a letter from Prime Minister Tom Lund on Monday.",
+        "President Ana Ruiz welcomed the decision by Prime Minister Tom Lund on Monday.",
+        "The Oslo Rangers welcomed Tom Lund back to practice on Monday.",
+        "Coach Maria Gonzalez welcomed Tom Lund back to practice on Monday.",
+        "Senator Ana Ruiz said she would welcome Tom Lund.",
+    ],
+)
+def test_what_one_receives_or_a_welcome_of_support_is_no_meeting(extractor: Extractor, body: str) -> None:
+    assert events_of(extractor, body, "meeting") == []
