@@ -2081,8 +2081,9 @@ STATE_HEAD_NOUNS = frozenset(
 ) | frozenset({"government", "delegation", "envoy", "ambassador"})
 
 
-#: Singular nouns for who rules a country, no one person: "the Saudi leadership", "the Syrian regime".
-STATE_BODY_NOUNS = frozenset({"leadership", "regime", "cabinet"})
+#: Singular nouns for who rules or arms a country, no one person: "the Saudi leadership", "the Syrian
+#: regime", "won a contract from the Norwegian navy".
+STATE_BODY_NOUNS = frozenset({"leadership", "regime", "cabinet", "navy", "army", "military"})
 
 #: Nouns for people or a body: a name modifying one of them says whose, and may be a party
 #: (``_describes_a_thing``), unlike a name on a thing ("the Cadillac tax").

@@ -603,18 +603,19 @@ def test_demonyms_on_officials_are_their_countries(extractor: Extractor) -> None
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("body", "kind"),
     [
-        "The Chilean and Peruvian governments signed a transit agreement on Monday.",
-        "Chilean and Peruvian presidents met in Arica on Monday.",
+        ("The Chilean and Peruvian governments signed a transit agreement on Monday.", "agreement"),
+        ("Chilean and Peruvian presidents met in Arica on Monday.", "meeting"),
+        # a country's armed forces stand for it too
+        ("The Chilean army and the Peruvian army held talks on Monday.", "meeting"),
     ],
 )
 def test_demonyms_on_plural_governments_or_leaders_are_their_countries(
-    extractor: Extractor, body: str
+    extractor: Extractor, body: str, kind: str
 ) -> None:
     """ "the Chilean and Peruvian governments signed": Chile and Peru, as for "Greek and Turkish
-    envoys"; each government or leader stands for its country."""
-    kind = "meeting" if " met " in body else "agreement"
+    envoys"; each government, leader or army stands for its country."""
     assert _parties(extractor, body, kind) == [{"Chile", "Peru"}]
 
 
