@@ -604,8 +604,11 @@ def _held_by_a_noun(event_verb: Token, date_verb: Token) -> bool:
 
 def _where_the_trip_went(clause: Token, date_verb: Token) -> bool:
     """ "flew on Sunday to Lima, where he met X": a where-clause on the place a dated journey went to
-    tells what was done on arriving, on the journey's day."""
+    tells what was done on arriving, on the journey's day. So does one the parser hangs on the day
+    itself ("visited Oslo on Monday, where she met X")."""
     place = clause.head
+    if place.ent_type_ == "DATE" and any(c.lower_ == "where" for c in clause.children):
+        return True
     return (
         any(c.lower_ == "where" for c in clause.children)
         and place.dep_ == "pobj"

@@ -550,6 +550,10 @@ def _where_place(trigger: Token, quote_spans: CharSpans) -> Span | None:
         return None  # the trigger must follow "where", in its clause (not a parse that pulls it in)
     noun = clause.head
     phrase = range(noun.left_edge.i, clause.left_edge.i)
+    if noun.ent_type_ == "DATE" and (verb := clause_verb(noun)) is not None and verb.i < noun.i:
+        # "visited Oslo on Monday, where she met X": the parser hangs "where" on the day; the
+        # place is the one the day's clause names before it
+        phrase = range(verb.i, noun.left_edge.i)
     named = [
         e
         for e in entities_in(trigger.sent)

@@ -201,6 +201,12 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2025-10-29",
             "2025-10-26",
         ),
+        # ... and one the parser hangs on the day itself
+        (
+            "President Ana Ruiz visited Oslo on Monday, where she met Prime Minister Tom Lund.",
+            "2025-10-29",
+            "2025-10-27",
+        ),
         # ... however long it lasted
         (
             "Those talks moved on Sunday to Lima, where Tom Lund met for two hours with Omar Vidal.",

@@ -39,6 +39,12 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
         ("Mr. Hale made a short trip to Peru, where he met President Rosa Vidal.", "met", "Peru"),
         # a place in the event's own clause wins over the "where" noun
         ("Mr. Hale flew to Peru, where he met President Rosa Vidal in Cusco.", "met", "Cusco"),
+        # "where" hung on the day by the parser: the place the day's clause names
+        (
+            "President Ana Ruiz paid a visit to Oslo on Monday, where she met Prime Minister Tom Lund.",
+            "met",
+            "Oslo",
+        ),
         # where someone was sent for the event; not the topic of an event that governs the sending
         ("The president sent his envoy Tom Hale to Kabul for talks with Rosa Vidal.", "talks", "Kabul"),
         ("They said the agreement on sending soldiers to Libya breaks the resolution.", "agreement", None),
