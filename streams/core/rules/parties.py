@@ -949,7 +949,7 @@ def select_parties(
             if timed is not None and not _an_argument_of(ent.root, timed):
                 continue  # "questioned Oslo's pledge in an interview ahead of the summit": not its parties
             if _owns_what_it_acts_on(ent.root, trigger.token):
-                continue  # "agreed to expand the powers of Hong Kong's council": whose, not who agreed
+                continue  # "agreed to widen the powers of Norway's court": whose, not who agreed
             if _the_one_asking(ent.root, trigger.token):
                 continue  # "Dahl instructed Lund to keep negotiating with Oslo": Lund negotiates
             if ent.root in not_theirs:
@@ -988,8 +988,8 @@ _TIMING_WORDS = frozenset({"after", "before", "following", "ahead", "prior"})
 
 
 def _owns_what_it_acts_on(name: Token, trigger: Token) -> bool:
-    """Whether a possessor names whose thing the event is to act on or talk about: "agreed to add two
-    members to Hong Kong's police council", "sat down to discuss Norway's longest war". The possessor
+    """Whether a possessor names whose thing the event is to act on or talk about: "agreed to appoint
+    three judges to Norway's appeals court", "sat down to discuss Norway's longest war". The possessor
     is under an infinitive below the trigger that is no trigger itself (or one of talking about) and
     no giving: "agreed to supply Norway's army", "agreed to buy Oslo's airline" and "agreed to work
     with Acme's unit" name the other side."""
@@ -1042,11 +1042,18 @@ def _timed_clause(noun: Token) -> Token | None:
 def _an_argument_of(name: Token, timed: Token) -> bool:
     """Whether a name is the subject or object of the verb a meeting noun times: "Sanders praises
     Obama after their meeting" met; the names deeper in the clause did not."""
-    return (
-        timed.pos_ in ("VERB", "AUX")
-        and name.head.i == timed.i
-        and name.dep_ in ("nsubj", "dobj", "nsubjpass")
-    )
+    while name.dep_ == "conj" and name.head.i != name.i:
+        name = name.head  # "Hall and Cole pledged to cooperate after a meeting": Cole too
+    if timed.pos_ not in ("VERB", "AUX") or name.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+        return False
+    verb = timed
+    for _ in range(3):  # "pledged to cooperate after a meeting": the subject of what it completes
+        if name.head.i == verb.i:
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
+            return False
+        verb = verb.head
+    return False
 
 
 def _drop_groups_of_named_members(found: dict[str, Actor]) -> None:

@@ -1638,9 +1638,9 @@ def test_who_instructs_another_to_negotiate_is_no_party(extractor: Extractor) ->
             {"Ana Ruiz"},
         ),
         (
-            "Governor Carrie Lam also agreed to add two members to Hong Kong’s police oversight council.",
+            "Governor Maria Gonzalez also agreed to appoint three judges to Norway’s appeals court.",
             "agreement",
-            {"Carrie Lam"},
+            {"Maria Gonzalez"},
         ),
         # whom one gives to, or works with: the other side
         (
