@@ -430,6 +430,7 @@ DOCUMENT_VERBS = frozenset(
         "come up",
         "hammer out",
         "work out",
+        "broker",  # "brokered a ceasefire between X and Y": X and Y are its sides, not the broker
     }
 )
 
@@ -516,9 +517,10 @@ PAY_VERB = "pay"
 #: Besides the agreement nouns, what is an agreement when named with a counterpart ("an
 #: understanding with Iran"; rules/agreement_shapes.py).
 PARTY_AGREEMENT_NOUNS = frozenset({"understanding", "understandings"})
-#: A partnership is an agreement when a verb makes it ("announced / formed a partnership with X");
-#: "his partnership with a Republican" is a relation, no event.
-PARTNERSHIP_NOUNS = frozenset({"partnership", "partnerships"})
+#: A partnership, joint venture or alliance is an agreement when a verb makes it with a named side
+#: ("announced / formed a partnership with X", "X and Y formed a joint venture"); "his partnership
+#: with a Republican" is a relation, no event.
+PARTNERSHIP_NOUNS = frozenset({"partnership", "partnerships", "venture", "ventures", "alliance", "alliances"})
 PARTNERSHIP_VERBS = frozenset({"form", "launch", "establish", "create"})
 #: "his plea agreement", "a plea deal": a defendant's agreement with the prosecutors.
 PLEA_WORDS = frozenset({"plea"})

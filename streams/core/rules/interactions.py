@@ -336,7 +336,8 @@ def _is_agreement(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.lower_ in PARTNERSHIP_NOUNS and token.dep_ == "dobj":
         # "announced a partnership with Calxeda": a verb that makes it, and a counterpart
         maker = token.head.lemma_.lower() in AGREEMENT_NOUN_VERBS | PARTNERSHIP_VERBS
-        return maker and _counterpart_prep(token)
+        # ... or several that make it: "Acme and Beta formed a joint venture"
+        return maker and (_counterpart_prep(token) or _several_sides(token.head))
     if token.pos_ == "NOUN" and token.lower_ in ORDER_NOUNS and _order_won_or_placed(token):
         return True
     if _joins_up_with(token):

@@ -174,6 +174,12 @@ def test_not_meetings(extractor: Extractor, body: str) -> None:
         "Paul Berg founded Dunmore Media in 1980. The firm was sold to Veltron in 1991.",
         # several who reach an understanding are its sides
         "Tom Lund and Ana Ruiz reached an understanding on the border on Monday.",
+        # a joint venture or alliance made with a named side, or by several
+        "Acme Corp formed a joint venture with Beta Industries on Monday.",
+        "Acme Corp and Beta Industries announced a joint venture on Monday.",
+        "Chile and Peru formed an alliance against the cartels on Monday.",
+        # a truce brokered between two: theirs
+        "Qatar brokered a ceasefire between Chile and Peru on Monday.",
     ],
 )
 def test_agreement_forms(extractor: Extractor, body: str) -> None:
@@ -215,6 +221,9 @@ def test_agreement_forms(extractor: Extractor, body: str) -> None:
         # orders from no one named, and orders as a figure
         "Kestrel Motors received orders from customers.",
         "Orders at Kestrel Motors rose in May.",
+        # a venture of one, and a truce brokered between no one named
+        "Acme Corp announced a new venture on Monday.",
+        "Qatar brokered a truce on Monday.",
         # one body that reaches a framework, several that approve a plan each
         "The Kestrel Motors board reached a framework on pay on Monday.",
         "Chile and Peru approved the plan on Monday.",
