@@ -46,7 +46,7 @@ _MONTH_YEAR = re.compile(
 )
 _YEAR_MONTH = re.compile(rf"\b(\d{{4}})\s+({_MONTH_RE})\b", re.I)
 _MONTH_ONLY = re.compile(
-    rf"^(?:(?:in|on|early|late|mid|mid-|last|this|next|the\s+end\s+of|the\s+beginning\s+of)\s+)*"
+    rf"^(?:(?:in|on|early|late|mid|last|this|next|the\s+end\s+of|the\s+beginning\s+of)\s+|mid-)*"
     rf"({_MONTH_RE})\.?(?:\s+(?:of\s+)?(?:the\s+)?(?:last|this|next|previous|following)\s+year)?$",
     re.I,
 )
@@ -69,6 +69,8 @@ _TRAILING_PERIOD = re.compile(
     r"^(?:(?:over|during|in|for|throughout|within)\s+)?the\s+(?:last|past)\s+(?:year|month)$", re.I
 )
 _WEEK_AFTER_NEXT = re.compile(r"\bthe\s+week\s+after\s+next\b", re.I)
+#: "over the weekend", "the weekend": the one just gone in a past scene, the coming one in a plan
+_THE_WEEKEND = re.compile(r"^(?:(?:over|during|at|on)\s+)?the\s+weekend$", re.I)
 _AGO = re.compile(rf"\b({_COUNT_RE})\s+({_UNIT_RE})s?\s+(?:ago|earlier|before)\b", re.I)
 _IN_COUNT = re.compile(rf"^(?:in|within)\s+({_COUNT_RE})\s+({_UNIT_RE})s?$", re.I)
 _FROM_DAY = re.compile(
@@ -78,6 +80,7 @@ _DAY_AROUND = re.compile(r"\bthe\s+day\s+(before\s+yesterday|after\s+tomorrow)\b
 _PREVIOUS_YEAR = re.compile(r"\b(?:the\s+)?(?:year\s+(?:before|previous|earlier)|previous\s+year)\b", re.I)
 #: Weekday numbers run from Monday (0); the working week ends on Friday.
 FRIDAY = 4
+WEEKEND_START = 5  # Saturday
 _YEAR_PART = re.compile(
     r"\b(?:(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+(?:the|this)\s+year|year[-\s]end)\b", re.I
 )
@@ -102,6 +105,16 @@ _SAME_DAY = re.compile(r"^(?:(?:earlier|later)\s+)?(?:on\s+)?(?:that|the\s+same)
 
 def _day(value: date, text: str) -> DateValue:
     return DateValue(text=text, value=value.isoformat(), precision="day")
+
+
+def _counted(base: date, unit: str, count: int, text: str) -> DateValue:
+    """ "three days ago", "in two weeks": so many units from ``base``, as precise as the unit."""
+    moved = _shift(base, unit, count)
+    if unit == "day":
+        return _day(moved, text)
+    if unit == "week":
+        return _week(moved, text)
+    return _month(moved.year, moved.month, text) if unit == "month" else _year(moved.year, text)
 
 
 def _week(value: date, text: str) -> DateValue:
@@ -306,17 +319,15 @@ def _relative(text: str, base: date, future: bool) -> DateValue | None:
     if m := _WEEKDAY.search(text):
         return _day(_weekday(base, WEEKDAYS[m.group(2).lower()], m.group(1) or "", future), text)
     if m := _AGO.search(text):
-        unit = m.group(2).lower()
-        moved = _shift(base, unit, -_count(m.group(1)))
-        if unit == "day":
-            return _day(moved, text)
-        if unit == "week":
-            return _week(moved, text)
-        return _month(moved.year, moved.month, text) if unit == "month" else _year(moved.year, text)
+        return _counted(base, m.group(2).lower(), -_count(m.group(1)), text)
     if m := _IN_COUNT.match(text):
-        return _day(_shift(base, m.group(2), _count(m.group(1))), text)
+        return _counted(base, m.group(2).lower(), _count(m.group(1)), text)
     if _WEEK_AFTER_NEXT.search(text):
         return _week(base + timedelta(weeks=2), text)
+    if _THE_WEEKEND.match(text):
+        # a past weekend is this week's only from its Saturday on
+        gone = future or base.weekday() >= WEEKEND_START
+        return _weekend(base if gone else base - timedelta(weeks=1), text)
     if m := _RELATIVE_UNIT.search(text):
         which, unit = m.group(1).lower(), m.group(2).lower()
         step = (

@@ -26,8 +26,9 @@ _DAY_WORDS = frozenset({"day", "morning", "afternoon", "evening"})
 
 
 def widen_relative_dates(doc: Doc) -> None:
-    """Widen each DATE entity that starts with a unit right after "this/last/next/past", and
-    tag an untagged "the following day" (``_counted_days``)."""
+    """Widen each DATE entity that starts with a unit right after "this/last/next/past", and a
+    count of units after "in" ("in two weeks"); tag an untagged "the following day"
+    (``_counted_days``)."""
     counted = _counted_days(doc)
     if counted:  # their words are no entity's: nothing overlaps
         doc.ents = sorted([*doc.ents, *counted], key=lambda span: span.start)
@@ -43,6 +44,15 @@ def widen_relative_dates(doc: Doc) -> None:
             and before.ent_iob_ == "O"
         ):
             out.append(Span(doc, ent.start - 1, ent.end, label="DATE"))
+            changed = True
+        elif (
+            ent.label_ == "DATE"
+            and before is not None
+            and before.lower_ == "in"  # not "within": a deadline, not the day
+            and before.ent_iob_ == "O"
+            and _a_count_of_units(ent)
+        ):
+            out.append(Span(doc, ent.start - 1, ent.end, label="DATE"))  # "in two weeks": from now
             changed = True
         elif ent.label_ == "TIME" and (day := _time_as_counted_day(ent, before)) is not None:
             out.append(day)
@@ -75,6 +85,19 @@ def _time_as_counted_day(ent: Span, before: Token | None) -> Span | None:
     if before is not None and before.ent_iob_ == "O" and _counts_a_day(ent.doc[before.i : ent.end]):
         return Span(ent.doc, before.i, ent.end, label="DATE")
     return None
+
+
+#: What counts a span of time: "two weeks", "10 days", "a month".
+_COUNTED_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months"})
+
+
+def _a_count_of_units(ent: Span) -> bool:
+    """ "two weeks", "10 days", "a month": a count and a unit, nothing else."""
+    return (
+        len(ent) == 2
+        and (ent[0].like_num or ent[0].lower_ in ("a", "one"))
+        and ent[1].lower_ in _COUNTED_UNITS
+    )
 
 
 def _counts_a_day(words: Span) -> bool:

@@ -362,6 +362,19 @@ def _tells_when(word: Token, trigger: Token) -> bool:
     return head.pos_ in ("VERB", "AUX") or head.i == trigger.i
 
 
+def _said_of_a_side(token: Token, trigger: Token) -> bool:
+    """Whether a word under an event noun lies in a clause said of something in its phrase, not of
+    the event: "an agreement with unions representing workers who walked out in mid-April" (the
+    walking out's time). A clause on the event noun itself is its own ("a deal struck in July",
+    "the summit where on Sunday they signed")."""
+    node = token
+    while node.i not in (trigger.i, node.head.i):
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX") and node.head.i != trigger.i:
+            return not day_on_a_state(node)  # "exchanges with senators who oppose him on Thursday"
+        node = node.head
+    return False
+
+
 def _belongs_to_event(ent: Span, trigger: Token, said: bool) -> bool:
     """Whether the date is the event's: on the trigger word or what describes it ("the June 12
     meeting", "a deal struck in July"), in its clause or a clause above it ("said Tuesday it had
@@ -369,7 +382,7 @@ def _belongs_to_event(ent: Span, trigger: Token, said: bool) -> bool:
     2030", "went through, and cars should be out by 2011"): that clause has its own time. ``said``
     is whether the date is the saying's of an event told as still to come (``_announced_then``)."""
     if trigger.pos_ not in ("VERB", "AUX") and any(a.i == trigger.i for a in ent.root.ancestors):
-        return not _in_purpose_of_noun(ent.root, trigger)
+        return not _in_purpose_of_noun(ent.root, trigger) and not _said_of_a_side(ent.root, trigger)
     if dates_an_occasion(ent, trigger) or _dates_another_event(ent, trigger):
         return False
     if _year_of_a_thing(ent) or _year_in_a_name(ent):

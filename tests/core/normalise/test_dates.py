@@ -44,7 +44,10 @@ WEDNESDAY = date(2025, 10, 29)
         ("three days ago", "2025-10-26", "day"),
         ("two weeks ago", "2025-10-13", "week"),
         ("Seventeen years ago", "2008", "year"),
-        ("in two weeks", "2025-11-12", "day"),
+        ("in two weeks", "2025-11-10", "week"),  # as precise as its unit, as "two weeks ago"
+        ("in three days", "2025-11-01", "day"),
+        ("mid-February", "2025-02", "month"),
+        ("over the weekend", "2025-10", "month"),  # a Wednesday's: Saturday 25 and Sunday 26 October
         ("the day before yesterday", "2025-10-27", "day"),
         ("the year before", "2024", "year"),
         ("the end of the year", "2025", "year"),

@@ -73,3 +73,13 @@ def test_a_meeting_the_next_morning_is_the_day_after_the_one_told(extractor: Ext
     )
     dates = [e["date"]["value"] if e["date"] else None for e in events_of(extractor, body, "meeting")]
     assert dates == ["2025-10-28", "2025-10-29"]
+
+
+def test_a_count_of_units_after_in_takes_the_word() -> None:
+    """ "in two weeks" is a time from now; "two weeks" alone is a span, and "within" a deadline."""
+    doc = _doc_with(["will", "meet", "in", "two", "weeks"], "DATE", 3, 5)
+    widen_relative_dates(doc)
+    assert [e.text for e in doc.ents] == ["in two weeks"]
+    deadline = _doc_with(["will", "sign", "within", "two", "weeks"], "DATE", 3, 5)
+    widen_relative_dates(deadline)
+    assert [e.text for e in deadline.ents] == ["two weeks"]

@@ -365,11 +365,12 @@ def test_a_meeting_just_before_the_scene_takes_the_day_the_sentence_before_gives
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        # the event's clause has its own time, which gives no day: the other clause's day is not its
+        # the event's clause has its own time: the other clause's day is not its (the weekend before
+        # a Wednesday lies in September)
         (
             "Acme filed for bankruptcy on Monday after Bolt Corp and Zenco pulled out of negotiations "
             "over the weekend.",
-            [None],
+            ["2008-09"],
         ),
         # a time that describes a thing is no time of the event: the day above still dates it
         ("Zenco said on Monday that it had settled a decades-long dispute with Bolt Corp.", ["2008-09-15"]),
@@ -428,3 +429,16 @@ def test_a_day_right_after_its_preposition_is_not_taken_for_a_nouns(nlp: Languag
     doc.ents = [Span(doc, 2, 3, label="DATE")]
     pact = doc[9]
     assert not _dates_another_event(doc.ents[0], pact)
+
+
+def test_a_date_in_a_clause_said_of_a_party_is_not_the_events(extractor: Extractor) -> None:
+    """ "an agreement with unions representing workers who walked out in mid-April": the walking
+    out's month, not the agreement's; a weekday the parser hangs on a present-tense clause of a
+    party ("talks with senators who back him on Thursday") stays the event's."""
+    body = (
+        "Acme Corp has struck a provisional agreement with unions representing workers who walked out "
+        "in mid-April."
+    )
+    assert _dates(extractor, body) == [None]
+    body = "Senator Ana Ruiz held talks with Governor Tom Lund and senators who back him in Oslo on Thursday."
+    assert _dates(extractor, body) == ["2025-10-23"]
