@@ -1040,20 +1040,19 @@ def _timed_clause(noun: Token) -> Token | None:
 
 
 def _an_argument_of(name: Token, timed: Token) -> bool:
-    """Whether a name is the subject or object of the verb a meeting noun times: "Sanders praises
-    Obama after their meeting" met; the names deeper in the clause did not."""
-    while name.dep_ == "conj" and name.head.i != name.i:
-        name = name.head  # "Hall and Cole pledged to cooperate after a meeting": Cole too
-    if timed.pos_ not in ("VERB", "AUX") or name.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+    """Whether a name is in the subject or object of the verb a meeting noun times, or of a verb
+    that verb completes: "Sanders praises Obama after their meeting", "Hall and Cole pledged to
+    cooperate after a meeting" met; the names deeper in the clause did not."""
+    if timed.pos_ not in ("VERB", "AUX"):
         return False
-    verb = timed
-    for _ in range(3):  # "pledged to cooperate after a meeting": the subject of what it completes
-        if name.head.i == verb.i:
-            return True
-        if verb.dep_ not in ("xcomp", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
-            return False
-        verb = verb.head
-    return False
+    verbs = [timed]
+    while verbs[-1].dep_ in ("xcomp", "conj") and verbs[-1].head.pos_ in ("VERB", "AUX") and len(verbs) < 4:
+        verbs.append(verbs[-1].head)  # "pledged to cooperate after a meeting": the one who pledged
+    heads = {v.i for v in verbs}
+    node = name
+    while node.head.i != node.i and node.head.i not in heads:
+        node = node.head
+    return node.head.i in heads and node.dep_ in ("nsubj", "dobj", "nsubjpass")
 
 
 def _drop_groups_of_named_members(found: dict[str, Actor]) -> None:

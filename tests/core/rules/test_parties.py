@@ -1680,3 +1680,12 @@ def test_whom_one_agrees_to_let_act_is_the_other_side(
     extractor: Extractor, body: str, parties: set[str]
 ) -> None:
     assert _parties(extractor, body, "agreement") == [parties]
+
+
+def test_a_name_the_parser_hangs_inside_the_subject_of_a_timed_clause_is_a_party(
+    extractor: Extractor,
+) -> None:
+    """ "Donald Trump and House Speaker Tom Lund vowed to cooperate after a meeting": the parser hangs
+    "Trump" on "Lund" as a modifier; it is in the subject all the same."""
+    body = "Donald Trump and House Speaker Tom Lund vowed to cooperate after a meeting on Thursday."
+    assert _parties(extractor, body, "meeting") == [{"Donald Trump", "Tom Lund"}]
