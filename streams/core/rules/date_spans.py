@@ -51,8 +51,9 @@ def widen_relative_dates(doc: Doc) -> None:
             and before.lower_ == "in"  # not "within": a deadline, not the day
             and before.ent_iob_ == "O"
             and _a_count_of_units(ent)
+            and _said_to_come(before.head)
         ):
-            out.append(Span(doc, ent.start - 1, ent.end, label="DATE"))  # "in two weeks": from now
+            out.append(Span(doc, ent.start - 1, ent.end, label="DATE"))  # "will meet in two weeks": from now
             changed = True
         elif ent.label_ == "TIME" and (day := _time_as_counted_day(ent, before)) is not None:
             out.append(day)
@@ -98,6 +99,12 @@ def _a_count_of_units(ent: Span) -> bool:
         and (ent[0].like_num or ent[0].lower_ in ("a", "one"))
         and ent[1].lower_ in _COUNTED_UNITS
     )
+
+
+def _said_to_come(verb: Token) -> bool:
+    """ "will meet", "'ll sign": a verb told in the future, for which "in two weeks" counts from
+    now; "sold it in eight months" and "would know in six months" are spans of time."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
 
 
 def _counts_a_day(words: Span) -> bool:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.date_spans import widen_relative_dates
 from tests.fixtures.extraction import events_of
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
 
 
 def _doc_with_date(words: list[str], start: int, end: int) -> Doc:
@@ -75,11 +82,15 @@ def test_a_meeting_the_next_morning_is_the_day_after_the_one_told(extractor: Ext
     assert dates == ["2025-10-28", "2025-10-29"]
 
 
-def test_a_count_of_units_after_in_takes_the_word() -> None:
-    """ "in two weeks" is a time from now; "two weeks" alone is a span, and "within" a deadline."""
-    doc = _doc_with(["will", "meet", "in", "two", "weeks"], "DATE", 3, 5)
-    widen_relative_dates(doc)
-    assert [e.text for e in doc.ents] == ["in two weeks"]
-    deadline = _doc_with(["will", "sign", "within", "two", "weeks"], "DATE", 3, 5)
-    widen_relative_dates(deadline)
-    assert [e.text for e in deadline.ents] == ["two weeks"]
+def test_a_count_of_units_after_in_takes_the_word_when_the_verb_is_future(nlp: Language) -> None:
+    """ "will meet in two weeks" is a time from now; "sold it in eight months" and "would know in six
+    months" are spans of time, and "within" a deadline."""
+    for text, dates in [
+        ("Ana Ruiz will meet Tom Lund in two weeks.", ["in two weeks"]),
+        ("Tom Lund sold the farm in eight months.", ["eight months"]),
+        ("Tom Lund would know in six months.", ["six months"]),
+        ("Ana Ruiz will sign the deal within two weeks.", ["two weeks"]),
+    ]:
+        doc = nlp(text)
+        widen_relative_dates(doc)
+        assert [e.text for e in doc.ents if e.label_ == "DATE"] == dates, text
