@@ -341,7 +341,7 @@ class ActorResolver:
                 continue
             if excluded.covers(ent.start_char) or self._modifies_person(ent):
                 continue
-            if is_demonym_entity(ent) and ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod"):
+            if ent.root.dep_ in ("amod", "compound", "npadvmod", "nmod") and is_demonym_entity(ent):
                 continue  # "the Yemeni government", "Kurdish-led forces": a description, not a party
             found.append(ent)
         if not excluded:

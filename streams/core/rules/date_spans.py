@@ -9,6 +9,9 @@ dates, which the date rules count from the day the text gave before.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 #: Units of time a relative date counts in.
@@ -69,13 +72,24 @@ def _counted_days(doc: Doc) -> list[Span]:
     of the three words: a day counted from the one the text gave before. "the day after the
     vote" counts from an event, not a date, and stays untagged."""
     found: list[Span] = []
-    for token in doc[:-2]:
-        if token.lower_ != "the":
-            continue
-        words = doc[token.i : token.i + 3]
+    lowers = doc.to_array(LOWER)  # one array of word ids: a Python loop over every token costs more
+    if len(lowers) < 3:
+        return found
+    candidates = (
+        (lowers[:-2] == _THE)
+        & numpy.isin(lowers[1:-1], _COUNTING_IDS)
+        & numpy.isin(lowers[2:], _DAY_WORD_IDS)
+    )
+    for i in numpy.flatnonzero(candidates):
+        words = doc[int(i) : int(i) + 3]
         if _counts_a_day(words) and all(w.ent_iob_ == "O" for w in words):
-            found.append(Span(doc, token.i, token.i + 3, label="DATE"))
+            found.append(Span(doc, words.start, words.end, label="DATE"))
     return found
+
+
+_THE = get_string_id("the")
+_COUNTING_IDS = numpy.array([get_string_id(w) for w in sorted(_COUNTING)], dtype=numpy.uint64)
+_DAY_WORD_IDS = numpy.array([get_string_id(w) for w in sorted(_DAY_WORDS)], dtype=numpy.uint64)
 
 
 def _time_as_counted_day(ent: Span, before: Token | None) -> Span | None:
