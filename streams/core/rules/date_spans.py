@@ -14,6 +14,8 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from streams.core.lexicon.modality import FUTURE_MODALS
+
 #: Units of time a relative date counts in.
 _UNITS = frozenset(
     {"week", "weekend", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter"}
@@ -80,9 +82,9 @@ def _counted_days(doc: Doc) -> list[Span]:
         & numpy.isin(lowers[1:-1], _COUNTING_IDS)
         & numpy.isin(lowers[2:], _DAY_WORD_IDS)
     )
-    for i in numpy.flatnonzero(candidates):
+    for i in numpy.flatnonzero(candidates):  # the words are checked above: only the tags are left
         words = doc[int(i) : int(i) + 3]
-        if _counts_a_day(words) and all(w.ent_iob_ == "O" for w in words):
+        if all(w.ent_iob_ == "O" for w in words):
             found.append(Span(doc, words.start, words.end, label="DATE"))
     return found
 
@@ -118,7 +120,7 @@ def _a_count_of_units(ent: Span) -> bool:
 def _said_to_come(verb: Token) -> bool:
     """ "will meet", "'ll sign": a verb told in the future, for which "in two weeks" counts from
     now; "sold it in eight months" and "would know in six months" are spans of time."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
 
 
 def _counts_a_day(words: Span) -> bool:

@@ -100,6 +100,20 @@ class DocumentIndex:
         """The sentence holding the token at ``token_index``."""
         return self.sentences[self._sentence_of[token_index]]
 
+    def sentences_before_in_paragraph(self, sent: Span, count: int) -> list[Span]:
+        """Up to ``count`` sentences right before ``sent``, the nearest first, that its paragraph
+        holds: none past a line break. What sets a scene up is told in the same paragraph."""
+        number = self._sentence_of[sent.start]
+        found: list[Span] = []
+        for back in range(1, count + 1):
+            if number - back < 0:
+                break
+            previous = self.sentences[number - back]
+            if "\n" in self.text[previous.end_char - 1 : sent.start_char]:
+                break  # another paragraph
+            found.append(previous)
+        return found
+
     def person_subject_above(self, pronoun: Token) -> Span | None:
         """The named person who is the subject of a clause above ``pronoun``, before it in its
         sentence, the nearest first ("Lind says the dockers are ready for what she calls a fair

@@ -107,15 +107,7 @@ def speech_date(
     date of its own; up to two sentences back in the same paragraph, a sentence naming
     the same speaker with a date gives it.
     """
-    document = actors.document
-    number = document.sentence_number(sent.start)
-    text = document.text
-    for back in (1, 2):
-        if number - back < 0:
-            break
-        previous = document.sentences[number - back]
-        if "\n" in text[previous.end_char - 1 : sent.start_char]:
-            break  # another paragraph
+    for previous in actors.document.sentences_before_in_paragraph(sent, 2):
         named = {a.name for a in actors.actors_in(previous.start, previous.end, "speaker")}
         if speaker.name in named:
             return sentence_date(previous, base, basis, quote_spans)
@@ -619,12 +611,11 @@ def _where_the_trip_went(clause: Token, date_verb: Token) -> bool:
     """ "flew on Sunday to Lima, where he met X": a where-clause on the place a dated journey went to
     tells what was done on arriving, on the journey's day. So does one the parser hangs on the day
     itself ("visited Oslo on Monday, where she met X")."""
+    if not any(c.lower_ == "where" for c in clause.children):
+        return False
     place = clause.head
-    if place.ent_type_ == "DATE" and any(c.lower_ == "where" for c in clause.children):
-        return True
-    return (
-        any(c.lower_ == "where" for c in clause.children)
-        and place.dep_ == "pobj"
+    return place.ent_type_ == "DATE" or (
+        place.dep_ == "pobj"
         and place.head.lower_ == "to"
         and place.head.head.i == date_verb.i
         and date_verb.lemma_.lower() in MOTION_VERBS
@@ -816,13 +807,10 @@ def _previous_sentence_day(
     Only days count: a year or month ("over the past week", "in 2003") is a period the scene
     lies in, not its time. A day after publication is a plan, not the scene of a past event.
     """
-    number = document.sentence_number(sent.start)
-    if number == 0:
+    before = document.sentences_before_in_paragraph(sent, 1)
+    if not before:
         return None, None
-    previous = document.sentences[number - 1]
-    if "\n" in document.text[previous.end_char - 1 : sent.start_char]:
-        return None, None  # another paragraph
-    days = sentence_days(previous, base, quote_spans)
+    days = sentence_days(before[0], base, quote_spans)
     if len(days) != 1:
         return None, None
     (value,) = days.values()

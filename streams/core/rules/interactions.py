@@ -16,6 +16,7 @@ from typing import Literal
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
+from streams.core.lexicon.modality import POSSIBILITY_MODALS, WOULD
 from streams.core.lexicon.people import PERSON_TITLES, ROLE_NOUNS
 from streams.core.lexicon.triggers import (
     ACQUISITION_NOUNS,
@@ -774,13 +775,9 @@ def _receives_a_visitor(verb: Token) -> bool:
         return False  # "received a distress call from ... the MV Gibe", however the parser hangs the name
     if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in _WISH_MODALS for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS | WOULD for c in verb.children):
         return False  # "said he would welcome Cruz": a stance, no visit
     return all(h.ent_type_ in ("PERSON", "GPE", "NORP") or h.pos_ == "PRON" for h in hosts)
-
-
-#: Modals that make a welcome a stance: "would welcome X", "could receive them".
-_WISH_MODALS = frozenset({"would", "could", "might", "may", "should", "'d"})
 
 
 def _is_meeting(token: Token) -> bool:

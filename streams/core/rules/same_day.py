@@ -101,15 +101,12 @@ def scene_place(
     agreed to build a railway." An event whose sentence names no place, in the paragraph of a
     sentence that gives the event's ``day`` and no other and one city or venue (``_one_place``),
     is of that scene, as it took its day (``event_dates._previous_sentence_day``)."""
-    number = document.sentence_number(sent.start)
-    if number == 0 or place_char_spans(sent, quote_spans):
+    before = document.sentences_before_in_paragraph(sent, 1)
+    if not before or place_char_spans(sent, quote_spans):
         return None
-    previous = document.sentences[number - 1]
-    if "\n" in document.text[previous.end_char - 1 : sent.start_char]:
-        return None  # another paragraph
-    if list(sentence_days(previous, base, quote_spans)) != [day.value]:
+    if list(sentence_days(before[0], base, quote_spans)) != [day.value]:
         return None
-    return _one_place(previous, quote_spans, countries)
+    return _one_place(before[0], quote_spans, countries)
 
 
 def _names_the_lede_tells(event: Event, lede: Lede) -> bool:

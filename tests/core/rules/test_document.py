@@ -33,3 +33,12 @@ def test_entities_in_a_span_are_spacy_s_span_ents() -> None:
         expected = [(e.start, e.end, e.label_) for e in span.ents]
         assert [(e.start, e.end, e.label_) for e in entities_in(span)] == expected
     assert sum(len(span.ents) for span in spans) > 100
+
+
+def test_the_sentences_before_in_a_paragraph_stop_at_a_line_break() -> None:
+    doc = load_model()("Ana Ruiz arrived.\n\nShe rested. Tom Lund came. They met.")
+    index = DocumentIndex(doc)
+    last = index.sentences[-1]
+    assert [s.text for s in index.sentences_before_in_paragraph(last, 1)] == ["Tom Lund came."]
+    assert [s.text for s in index.sentences_before_in_paragraph(last, 5)] == ["Tom Lund came.", "She rested."]
+    assert index.sentences_before_in_paragraph(index.sentences[0], 2) == []
