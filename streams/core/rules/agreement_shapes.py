@@ -281,5 +281,11 @@ def reacted_to(noun: Token) -> bool:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in _MEANS_PREPS:
+        return False  # "Turkey was condemned in a joint declaration by A and B": the means of the reaction
     verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
     return noun.dep_ in ("dobj", "pobj", "nsubjpass") and verb.lemma_.lower() in REACTION_VERBS
+
+
+#: Prepositions of the means a reaction takes, not of what it is about.
+_MEANS_PREPS = frozenset({"in", "through", "via"})

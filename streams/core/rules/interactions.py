@@ -220,7 +220,7 @@ def _is_document_agreement(token: Token) -> bool:
         return False
     verb = _document_verb(token)
     if verb is None:
-        return False
+        return _jointly_authored(token)
     of_objects = {
         g.lemma_.lower()
         for c in token.children
@@ -240,6 +240,26 @@ def _is_document_agreement(token: Token) -> bool:
     # "Lund and Ruiz reached an understanding": several who reach one are its sides
     return _verb_phrase(verb) in MUTUAL_DOCUMENT_VERBS and _several_sides(verb)
 
+
+def _jointly_authored(document: Token) -> bool:
+    """A joint text that several named sides put out together: "a joint declaration by Berg and
+    Lind", "Chile and Peru issued a joint communique". They agreed on its words. One body
+    issuing a declaration, or a joint one whose authors are not named, has agreed with no one."""
+    if document.lower_ in _SAID_TOGETHER or not any(
+        c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in document.children
+    ):
+        return False
+    authors = [g for c in document.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    verb = document.head
+    if document.dep_ == "dobj" and verb.lemma_.lower() in _PUBLISHING_VERBS:
+        authors += [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(a.conjuncts and a.ent_type_ in _PARTY_LABELS for a in authors)
+
+
+#: A joint statement is said together, as often to condemn a third as to bind each other.
+_SAID_TOGETHER = frozenset({"statement", "statements"})
+#: Verbs that put a text out: with a joint word and several named authors, what they agreed on.
+_PUBLISHING_VERBS = frozenset({"issue", "release", "publish", "read"})
 
 #: Verbs by which those who conclude a document are its sides: one reaches an understanding with
 #: someone, while one approves or signs a plan alone.
@@ -910,6 +930,8 @@ def _event_head(token: Token, triggers: set[int]) -> Token:
         )
     ):
         return verb  # "secured a deal with Iran, sealed a trade pact and ...": each object its own agreement
+    if meets_someone_else(verb):
+        return verb  # "met Dahl on Monday and will meet Holm on Friday": two meetings
     t = token
     while t.head.i != t.i:
         if t.dep_ == "relcl":
@@ -923,6 +945,42 @@ def _event_head(token: Token, triggers: set[int]) -> Token:
             return t
         t = t.head
     return t
+
+
+def _named_counterparts(verb: Token) -> list[Token]:
+    """The named people and bodies a verb meets or deals with: its object, or its with-phrase
+    ("met Dahl", "held talks with Holm")."""
+    slots = [c for c in verb.children if c.dep_ == "dobj"]
+    slots += [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in COUNTERPART_PREPS for g in c.children
+    ]
+    slots += [
+        g
+        for noun in verb.children
+        if noun.dep_ == "dobj"
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in COUNTERPART_PREPS
+        for g in c.children
+    ]
+    return [s for s in slots if s.ent_type_ in _PARTY_LABELS]
+
+
+def _kinds_told(verb: Token) -> set[InteractionType]:
+    """The event types a verb tells, by itself or by its object ("met", "held talks")."""
+    words = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return {kind for kind, test in _TESTS for word in words if _may_trigger(word) and test(word)}
+
+
+def meets_someone_else(verb: Token) -> bool:
+    """A trigger verb with its own named counterpart, conjoined to another trigger verb of the same
+    type: "met Dahl on Monday and will meet Holm on Friday", "met Dahl and held talks with Holm"
+    are two events. Not "met Dahl and discussed trade with him" (a pronoun is the side met
+    before), nor "met Erdogan and signed a deal with Turkey" (a meeting and a deal, told apart
+    by type)."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ != "VERB":
+        return False
+    # "met reporters and then held talks with Holm": the talks, whatever the first verb met
+    return bool(_named_counterparts(verb)) and bool(_kinds_told(verb) & _kinds_told(verb.head))
 
 
 #: Verbs of an event's beginning or going on, which carry the tense of the event they take:
@@ -1158,7 +1216,28 @@ def _member_bodies(subject: Token) -> list[Token]:
         for w in members.subtree
         if w.pos_ == "PROPN" and w.i < members.i
     ]
-    if subject.lemma_.lower() in MEMBER_NOUNS:
-        # "the G7 nations had met": a group of countries named by its assembly's name
-        bodies += [c for c in subject.children if c.dep_ == "compound" and is_assembly(c)]
+    lemma = subject.lemma_.lower()
+    if lemma in MEMBER_NOUNS:
+        # "the G7 nations had met", "the Eurogroup countries agreed": a group of countries named
+        # by its body's name
+        bodies += [
+            c
+            for c in subject.children
+            if c.dep_ == "compound" and (is_assembly(c) or c.ent_type_ in _GROUP_LABELS)
+        ]
+    if lemma in MEMBER_NOUNS or lemma in _MEMBERS_OF:
+        # "the nine states of the Baltic League agreed", "the ministers of the Eurogroup met"
+        bodies += [
+            g
+            for prep in subject.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for g in prep.children
+            if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ in _GROUP_LABELS | {""}
+        ]
     return bodies
+
+
+#: Those who act for a body as a whole: "the members of the league", "the ministers of the Eurogroup".
+_MEMBERS_OF = frozenset({"member", "minister", "leader"})
+#: Labels a body of members may carry: the model tags some groups of states as a nationality.
+_GROUP_LABELS = frozenset({"ORG", "NORP"})

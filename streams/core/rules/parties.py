@@ -61,7 +61,13 @@ from streams.core.rules.acquisitions import stake_company_on_verb
 from streams.core.rules.actors import ActorResolver, has_digit
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
-from streams.core.rules.interactions import Trigger, group_of, is_assembly, told_with_own_verb
+from streams.core.rules.interactions import (
+    Trigger,
+    group_of,
+    is_assembly,
+    meets_someone_else,
+    told_with_own_verb,
+)
 from streams.core.rules.people import is_body_name
 from streams.core.rules.syntax import (
     called_on,
@@ -233,6 +239,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                         slots.extend(_with_objects(child))  # "settled its dispute with Beta"
             elif child.dep_ == "agent" and _mediated(head):
                 continue  # "a truce brokered by Egypt": the go-between, not a party to it
+            elif child.dep_ == "prep" and child.lower_ in PARTY_PREPS and _met_before(head, heads):
+                continue  # "met with Dahl on Monday and held talks with Holm": Dahl was met before
             elif child.dep_ == "agent" or (
                 child.dep_ == "prep" and child.lower_ in PARTY_PREPS
             ):  # "the deal signed by Acme"
@@ -297,6 +305,9 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     for prep in topic.children:
                         if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
                             slots.extend(c for c in prep.children if c.dep_ == "pobj")
+            elif is_noun and child.dep_ == "prep" and child.lower_ == "by" and head.i == token.i:
+                # "a joint declaration by A and B": its authors
+                slots.extend(c for c in child.children if c.dep_ == "pobj")
             elif is_noun and child.dep_ == "prep" and child.lower_ == "of":
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a summit of the G7"
             elif is_noun and child.dep_ == "relcl" and child.lemma_.lower() in _HOLDING_CLAUSE_VERBS:
@@ -546,6 +557,8 @@ def _event_heads(token: Token) -> list[Token]:
             return heads  # "Beta's store violates an agreement between the two companies": theirs
         if token.dep_ in ("dobj", "pobj") and _told_by_its_own_clause(token):
             return heads  # "Ruiz recalled a visit Berg made to Oslo": Berg's visit, not Ruiz's
+        if token.dep_ == "pobj" and _authored_by(token):
+            return heads  # "Turkey was condemned in a joint declaration by A and B": theirs, not Turkey's
         if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in HOLDING_PREPS:
             if verb.lower_ == "in" and _named_owner(token):
                 return heads  # "India will figure in Acme's purchase of Zentra": Acme's, not India's
@@ -572,6 +585,14 @@ def _event_heads(token: Token) -> list[Token]:
         verb = verb.head
         heads.append(verb)
     return heads
+
+
+def _authored_by(noun: Token) -> bool:
+    """An event noun with its own by-phrase of named makers ("a joint declaration by A and B")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" and g.ent_type_ for g in c.children)
+        for c in noun.children
+    )
 
 
 #: Verbs of letting someone do something: whom one agrees to let do it is the other side.
@@ -1714,7 +1735,15 @@ def _another_act(head: Token, heads: list[Token]) -> bool:
     and "welcomed Berg and held talks" keep the one met."""
     if not any(h.dep_ == "conj" and h.head.i == head.i for h in heads):
         return False
-    return _no_meeting_act(head)
+    # "met Dahl on Monday and will meet Holm on Friday": Dahl is not met on Friday
+    return _no_meeting_act(head) or _met_before(head, heads)
+
+
+def _met_before(head: Token, heads: list[Token]) -> bool:
+    """``head`` is reached only as the first of two events told by conjoined verbs, each with its
+    own counterpart ("met with Dahl and held talks with Holm"): its counterparts are not the
+    second event's."""
+    return any(h.dep_ == "conj" and h.head.i == head.i and meets_someone_else(h) for h in heads)
 
 
 def _no_meeting_act(verb: Token) -> bool:

@@ -358,6 +358,50 @@ def test_a_body_that_meets_as_a_whole_is_enough(
     assert any(body_name in name for name in _names(event))
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On Friday the nine coastal states of the Baltic League agreed on a shared flood plan.",
+        "On Friday the members of the Baltic League agreed on a shared flood plan.",
+        "On Friday the Baltic League countries agreed on a shared flood plan.",
+    ],
+)
+def test_the_members_of_a_named_body_agreeing_are_the_body(extractor: Extractor, body: str) -> None:
+    """A body's members agreeing among themselves: the body agrees as a whole."""
+    assert [_names(e) for e in events_of(extractor, body, "agreement")] == [{"Baltic League"}]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The mayor read out a joint declaration by Prime Minister Ada Brandt and President Tomas Vargas.",
+        "Prime Minister Ada Brandt and President Tomas Vargas issued a joint communique on fishing.",
+    ],
+)
+def test_a_joint_text_by_named_sides_is_their_agreement(extractor: Extractor, body: str) -> None:
+    assert [_names(e) for e in events_of(extractor, body, "agreement")] == [{"Ada Brandt", "Tomas Vargas"}]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prime Minister Ada Brandt issued a joint communique on fishing.",  # one author
+        # a joint statement is said together
+        "Prime Minister Ada Brandt and President Tomas Vargas issued a joint statement on fishing.",
+        "Prime Minister Ada Brandt and President Tomas Vargas issued a communique on fishing.",  # not joint
+    ],
+)
+def test_a_text_not_jointly_authored_is_no_agreement(extractor: Extractor, body: str) -> None:
+    assert events_of(extractor, body, "agreement") == []
+
+
+def test_the_one_a_joint_declaration_condemns_is_no_party(extractor: Extractor) -> None:
+    body = "Peru was condemned in a joint declaration by Chile, Bolivia and Ecuador on October 8."
+    (agreement,) = events_of(extractor, body, "agreement")
+    assert _names(agreement) == {"Chile", "Bolivia", "Ecuador"}
+    assert agreement["date"]["value"] == "2025-10-08"
+
+
 def test_the_country_visited_is_a_party(extractor: Extractor) -> None:
     (visit,) = events_of(
         extractor, "President Ana Ruiz made her first state visit to Canada this week.", "meeting"
@@ -606,6 +650,36 @@ def test_coordinated_agreements_with_their_own_sides_are_two(extractor: Extracto
         {"Ana Lund", "Chile"},
     ]
     assert len(events_of(extractor, "Chile met Peru on Monday and signed a deal on water.", "agreement")) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "meetings"),
+    [
+        (
+            "Chancellor Ada Brandt met Tomas Vargas on Monday and will meet Yuki Sato on Friday.",
+            [{"Ada Brandt", "Tomas Vargas"}, {"Ada Brandt", "Yuki Sato"}],
+        ),
+        (
+            "Chancellor Ada Brandt met with Tomas Vargas in Lisbon and held talks with Yuki Sato in Porto.",
+            [{"Ada Brandt", "Tomas Vargas"}, {"Ada Brandt", "Yuki Sato"}],
+        ),
+        (
+            "Chancellor Ada Brandt met reporters on Monday and then held talks with Tomas Vargas.",
+            [{"Ada Brandt", "Tomas Vargas"}],
+        ),
+        # a pronoun is the one met before: one meeting
+        (
+            "Chancellor Ada Brandt met Tomas Vargas on Monday and discussed trade with him.",
+            [{"Ada Brandt", "Tomas Vargas"}],
+        ),
+    ],
+)
+def test_conjoined_meeting_verbs_with_their_own_named_counterparts_are_two_meetings(
+    extractor: Extractor, body: str, meetings: list[set[str]]
+) -> None:
+    """Each conjoined meeting verb that names its own counterpart is a meeting, and the one met
+    first is not at the second."""
+    assert [_names(m) for m in events_of(extractor, body, "meeting")] == meetings
 
 
 def test_a_partnership_is_an_agreement_only_when_made(extractor: Extractor) -> None:
