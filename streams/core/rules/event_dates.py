@@ -200,7 +200,11 @@ def event_date(
         value = _trip_date(sent, document, base, quote_spans, planned)
         if value is not None:
             return value, (basis if is_relative(value) else None)
-    if same_day is not None and not (own_phrase or any_date):
+    if (
+        same_day is not None
+        and not own_phrase
+        and (not any_date or _said_of_the_event(sent, same_day, trigger))
+    ):
         # "plans to meet Reid that day", "earlier in the day": the day the text gave before, which
         # the model does not tag as a date (or tags as "the day" alone)
         start = sent.start_char + same_day.start()
@@ -211,6 +215,14 @@ def event_date(
     if own_phrase or any_date or not not_after or any(_shifts_time(t, trigger) for t in sent):
         return None, None  # only a past-tense scene continues the day of the sentence before
     return _previous_sentence_day(sent, document, base, basis, quote_spans)
+
+
+def _said_of_the_event(sent: Span, words: re.Match[str], trigger: Token) -> bool:
+    """Whether "that day" is in the event's own clause ("also met Lund that day, as the paper
+    reported on Tuesday"): then the sentence's other dates, none of which is the event's, do not
+    keep it from the day given before."""
+    span = sent.char_span(words.start(), words.end(), alignment_mode="expand")
+    return span is not None and clause_verb(span.root) == clause_verb(trigger)
 
 
 #: The day the text gave before, in words the model leaves untagged or tags without the words that

@@ -250,8 +250,9 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     # "the meetings held by the foreign secretaries with the Saudi leadership": the
                     # parser hangs the counterpart on the agent
                     slots.extend(w for d in doers for w in _with_objects(d))
-            elif child.dep_ == "prep" and child.lower_ in ("to", "on") and head.lemma_.lower() == "agree":
-                # "agreed to terms with X", "agreed on a plan with X": the with-phrase of what was agreed
+            elif child.dep_ == "prep" and child.lower_ in ("to", "on") and _agreed_on(head):
+                # "agreed to terms with X", "agreed on a plan with X", "signed off on a merger with X":
+                # the with-phrase of what was agreed
                 slots.extend(
                     w for terms in child.children if terms.dep_ == "pobj" for w in _with_objects(terms)
                 )
@@ -585,6 +586,12 @@ def _event_heads(token: Token) -> list[Token]:
         verb = verb.head
         heads.append(verb)
     return heads
+
+
+def _agreed_on(verb: Token) -> bool:
+    """A verb whose to- or on-phrase is what was agreed: "agreed on", "signed off on", "signed on to"."""
+    lemma = verb.lemma_.lower()
+    return lemma == "agree" or (lemma == "sign" and any(c.dep_ == "prt" for c in verb.children))
 
 
 def _authored_by(noun: Token) -> bool:

@@ -1,8 +1,9 @@
-"""The pipeline's own components: paragraph breaks, names with particles, abbreviated titles."""
+"""The pipeline's own components: paragraph breaks, names with particles, abbreviated titles and
+states."""
 
 from __future__ import annotations
 
-from streams.core.pipeline.loader import load_model, name_particles
+from streams.core.pipeline.loader import load_model, name_particles, state_abbreviations
 
 
 def test_a_name_with_a_particle_is_never_cut_into_two_sentences() -> None:
@@ -37,3 +38,23 @@ def test_an_abbreviated_title_is_one_token_and_never_ends_the_sentence() -> None
 def test_the_pipeline_runs_the_title_component_before_the_parser() -> None:
     names = load_model().pipe_names
     assert names.index("newsevents_title_abbreviations") < names.index("parser")
+
+
+def test_a_name_after_a_state_abbreviation_with_no_comma_starts_a_sentence() -> None:
+    """ "City, St." with no comma after it ends a sentence in news copy; with one, it does not."""
+    nlp = load_model()
+    doc = state_abbreviations(
+        nlp.make_doc("The talks ran late near Ashford, N.J. Tom Berg also met Ana Lund.")
+    )
+    assert [t.text for t in doc[1:] if t.is_sent_start] == ["Tom"]
+    doc = state_abbreviations(nlp.make_doc("The mayor of Ashford, N.J., met Ana Lund there."))
+    assert all(t.is_sent_start is None for t in doc[1:])
+    # a state's abbreviation with no city before it is part of a name
+    doc = state_abbreviations(nlp.make_doc("The Ashford Va. Tech team met Ana Lund."))
+    assert all(t.is_sent_start is None for t in doc[1:])
+    assert "newsevents_state_abbreviations" in nlp.pipe_names[: nlp.pipe_names.index("parser")]
+
+
+def test_a_title_after_a_state_abbreviation_is_left_to_the_parser() -> None:
+    doc = state_abbreviations(load_model().make_doc("In Ashford, N.J. Gov. Tom Berg met Ana Lund."))
+    assert all(t.is_sent_start is None for t in doc[1:])

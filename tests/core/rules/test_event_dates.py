@@ -147,6 +147,13 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2025-10-29",
             "2025-10-27",
         ),
+        # "that day" in the event's own clause, beside another clause's date (2025-10-29 is a Wednesday)
+        (
+            "On Sunday Ana Lund flew to Seoul.\n\nAna Lund also met with Park Min that day, as the "
+            "Daily Post reported on Tuesday.",
+            "2025-10-29",
+            "2025-10-26",
+        ),
         # a part of the day a past scene took place in is of the day given before
         (
             "On Monday Ana Lund flew to Seoul.\n\nAna Lund held a joint meeting with Park Min and "

@@ -464,6 +464,8 @@ def test_holder_words(body: str, trigger: str, holders: list[str]) -> None:
         ("Mayor Ravi Patel conferred with Governor Lina Moss before the vote.", "meeting", "conferred"),
         ("Senator Ann Lund worked out an accord with Senator Mark Berg.", "agreement", "accord"),
         ("Orion Motors did the deal with Vexa Systems on Friday.", "agreement", "deal"),
+        # what was signed off on, with whom
+        ("The board of Orion Motors signed off on a merger with Vexa Systems.", "agreement", "signed"),
     ],
 )
 def test_triggers_outside_the_word_lists(extractor: Extractor, body: str, kind: str, trigger: str) -> None:
