@@ -378,6 +378,8 @@ def _habitual(path: list[tuple[Token, str]]) -> bool:
     present = verb.tag_ in ("VBZ", "VBP")
     if present and _present_in_past_speech(verb):
         return True  # "Emanuel said he meets with families of victims": what he does, not a meeting
+    if present and _a_texts_terms(verb):
+        return True  # "the lease says the tenant agrees to keep the garden": a term, not an agreeing
     return present and any(
         c.lemma_.lower() in PERIOD_NOUNS and any(d.lower_ in FREQUENCY_DETERMINERS for d in c.children)
         for c in children
@@ -417,6 +419,38 @@ def _present_in_past_speech(verb: Token) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         and not any(t.ent_type_ in ("DATE", "TIME") and _in_own_clause(t, verb) for t in verb.subtree)
     )
+
+
+def _a_texts_terms(verb: Token) -> bool:
+    """A simple present that a law, lease or charter says: "the constitution says that Japan agrees
+    to renounce war" is what the text lays down, not an event between two sides."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in _SAYING_VERBS:
+        return False
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if any(s.lower_ in ("it", "which") for s in subjects) and head.dep_ in ("advcl", "conj", "relcl"):
+        # "the constitution makes no mention of it, although it does say", "the charter, which says"
+        above = head.head
+        subjects += [above] if head.dep_ == "relcl" else [c for c in above.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in TEXT_NOUNS for s in subjects)
+
+
+#: Texts whose words lay down terms: what they "say" a side agrees to or meets about is a rule.
+TEXT_NOUNS = frozenset(
+    {
+        "constitution",
+        "law",
+        "lease",
+        "contract",
+        "treaty",
+        "charter",
+        "statute",
+        "clause",
+        "provision",
+        "bylaw",
+        "rule",
+    }
+)
 
 
 def _in_own_clause(token: Token, verb: Token) -> bool:

@@ -290,6 +290,15 @@ def nlp():  # type: ignore[no-untyped-def]
             "meeting",
             "occurred",
         ),
+        # what a law or charter says a side agrees to is a term it lays down
+        ("The lease says that Velco agrees to repaint the hall.", "agrees", "agreement", "habitual"),
+        (
+            "The charter is silent on ships, although it does say that Ruritania agrees to renounce war.",
+            "agrees",
+            "agreement",
+            "habitual",
+        ),
+        ("Velco says that it agrees to repaint the hall for Draxis.", "agrees", "agreement", "occurred"),
         # still pending, with no day set
         ("The two brewers have yet to agree on a price.", "agree", "agreement", "hypothetical"),
         ("The two mayors are yet to meet.", "meet", "meeting", "hypothetical"),
