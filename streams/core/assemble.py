@@ -21,7 +21,7 @@ from streams.core.normalise.dates import is_relative, week_as_month
 from streams.core.normalise.money import find_money
 from streams.core.rules.actors import ActorResolver
 from streams.core.rules.agreement_shapes import reacted_to
-from streams.core.rules.aliases import full_name_of
+from streams.core.rules.aliases import full_name_of, initials
 from streams.core.rules.amounts import attach_amounts
 from streams.core.rules.dateline import Dateline, find_dateline
 from streams.core.rules.discourse import DiscourseContext
@@ -565,18 +565,13 @@ def _talks_of_one_firm(trigger: Trigger, holder: Token) -> bool:
     return token.pos_ == "NOUN" and token.lower_ in _TALK_NOUNS and not is_assembly(holder)
 
 
-def _initials(name: str) -> str:
-    """ "Syrian Democratic Forces" -> "SDF", "Royal Air Force" -> "RAF": its capitalised words' initials."""
-    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
-
-
 def _abbreviations_as_bodies(found: list[Actor]) -> list[Actor]:
     """An abbreviation taken for a person beside the body it abbreviates ("the Syrian
     Democratic Forces (SDF)", "SDF" tagged as a person) is that body: given its kind.
 
     It stays a party of its own, as the other written form of the same name, which is how
     the strict scorer counts it (an alias of the gold party, not an extra one)."""
-    bodies = {_initials(a.name): a for a in found if " " in a.name and a.kind != "person"}
+    bodies = {initials(a.name): a for a in found if " " in a.name and a.kind != "person"}
     return [
         replace(a, kind=bodies[a.name].kind, title=None, organization=None, country=bodies[a.name].country)
         if a.kind == "person" and a.name.isupper() and len(a.name) > 1 and a.name in bodies

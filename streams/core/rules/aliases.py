@@ -1,6 +1,7 @@
-"""Short forms a text gives in brackets right after a name: "EYP Mission Critical Facilities Inc.
-(EYP MCF)". The short form is the same party again, in the sentence that introduces it (not a
-second party) and in every later sentence that uses it (the same acquisition, not another)."""
+"""Short forms of a name: the one a text gives in brackets right after it ("EYP Mission Critical
+Facilities Inc. (EYP MCF)"), and its initials ("AMD" of "Advanced Micro Devices"). The short
+form is the same party again, in the sentence that introduces it (not a second party) and in
+every later sentence that uses it (the same acquisition, not another)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,17 @@ def bracket_openings(text: str) -> dict[str, int]:
     for match in _BRACKETED.finditer(text):
         openings.setdefault(match.group(1), match.start())
     return openings
+
+
+def initials(name: str) -> str:
+    """ "Syrian Democratic Forces" -> "SDF", "Royal Air Force" -> "RAF": its capitalised words' initials."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def spelt_out(short: str, names: Iterable[str]) -> str | None:
+    """The one of ``names`` whose initials ``short`` is ("AMD" -> "Advanced Micro Devices"), when
+    ``short`` is written in capitals and exactly one name of two words or more fits; else None."""
+    if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 6):
+        return None
+    found = {name for name in names if " " in name and initials(name) == short}
+    return found.pop() if len(found) == 1 else None

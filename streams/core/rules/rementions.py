@@ -26,7 +26,7 @@ from streams.core.lexicon.triggers import (
     SALE_VERBS,
 )
 from streams.core.model import Event
-from streams.core.rules.aliases import bracket_openings, full_name_of
+from streams.core.rules.aliases import bracket_openings, full_name_of, spelt_out
 
 #: Words that make an event noun point back: "the meeting", "this deal", "their talks".
 DEFINITE_WORDS = frozenset(
@@ -107,14 +107,15 @@ def _name_key(name: str) -> str:
 
 
 def _same_standing(event: Event, other: Event) -> bool:
-    """Told with the same status; a trade's headline may tell as to come ("HP will buy EYP") what
-    the lede tells as agreed ("has agreed to acquire EYP"), but not what happened years ago ("plans
-    to buy a majority stake" is not the stake it "bought in 2009")."""
+    """Told with the same status; a trade's headline may tell as to come ("HP will buy EYP") or as
+    under way what the lede tells as agreed ("has agreed to acquire EYP", "AMD buys SeaMicro" and
+    "is acquiring SeaMicro today"), but not what happened years ago ("plans to buy a majority
+    stake" is not the stake it "bought in 2009")."""
     if event.status == other.status:
         return True
     return (
         event.type == "agreement"
-        and {event.status, other.status} == {"planned", "past"}
+        and {event.status, other.status} <= {"planned", "past", "ongoing"}
         and "historical" not in (event.context, other.context)
     )
 
@@ -170,7 +171,8 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
 
     def key(name: str) -> str:  # "EYP MCF", given in brackets after "EYP Mission Critical Facilities"
         at = openings.get(name)
-        return _name_key((full_name_of(name, known, text, at) if at is not None else None) or name)
+        full = full_name_of(name, known, text, at) if at is not None else None
+        return _name_key(full or spelt_out(name, known) or name)  # "AMD": "Advanced Micro Devices"
 
     parties = {key(a.name) for a in event.actors}
     named = [key(a.name) for a in event.actors if a.kind != "group"]  # people and bodies

@@ -165,6 +165,14 @@ def test_the_short_form_in_brackets_names_the_same_purchase(extractor: Extractor
     assert len(_agreements(extractor, body)) == 1
 
 
+def test_a_headline_by_initials_and_a_lede_under_way_are_one_purchase(extractor: Extractor) -> None:
+    """ "ODS buys Zenith" in the headline, "Ortel Data Systems is acquiring Zenith today" in the
+    lede: one purchase, dated by the lede."""
+    body = "ODS buys Zenith for $20 million\n\nOrtel Data Systems is acquiring Zenith today for $20 million."
+    (agreement,) = _agreements(extractor, body)
+    assert agreement["date"]["value"] == "2026-01-07"
+
+
 def test_who_else_was_at_the_meeting_is_no_second_meeting(extractor: Extractor) -> None:
     """ "Some of Hale's aides, his wife among them, were also at the meeting": the meeting told
     before, with people of one side; not a meeting of Hale and his wife."""
