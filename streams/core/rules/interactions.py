@@ -901,8 +901,12 @@ _MANNER_PREPS = frozenset({"in", "under", "through", "via"})
 
 def _the_way_it_is_done(noun: Token, triggers: set[int]) -> bool:
     """An agreement noun in a phrase of manner on another trigger ("intends to acquire Beta in a
-    deal announced on Monday"): the same deal, whatever participle it has."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in _MANNER_PREPS and noun.head.head.i in triggers
+    deal announced on Monday"), or talks a meeting is for ("met in Cairo for talks brokered by
+    Egypt"): the same event, whatever participle it has."""
+    if noun.dep_ != "pobj" or noun.head.head.i not in triggers:
+        return False
+    meeting_noun = noun.lower_ in MEETING_NOUNS or noun.lemma_.lower() in MEETING_NOUNS
+    return noun.head.lower_ in _MANNER_PREPS or (noun.head.lower_ == "for" and meeting_noun)
 
 
 def _event_head(token: Token, triggers: set[int]) -> Token:

@@ -379,7 +379,22 @@ def _in_topic_phrase(token: Token, trigger: Token | None) -> bool:
     own_prep = token.head.i if token.dep_ == "pobj" else -1
     if any(node.dep_ == "dobj" and node.head.lemma_.lower() in ABOUT_VERBS for node in up):
         return True  # "met to discuss the crisis in Ukraine": what was discussed
-    return any(node.dep_ == "prep" and node.lower_ in _TOPIC_PREPS and node.i != own_prep for node in up)
+    return any(
+        node.dep_ == "prep"
+        and node.lower_ in _TOPIC_PREPS
+        and node.i != own_prep
+        and not _at_the_edge_of(node)
+        for node in up
+    )
+
+
+#: "on the sidelines of the summit in Osaka": the meeting was held there, at the edge of it.
+_EDGE_NOUNS = frozenset({"sidelines", "sideline", "margins", "margin", "fringes", "fringe"})
+
+
+def _at_the_edge_of(prep: Token) -> bool:
+    """ "on the sidelines of", "on the margins of": the place of an occasion, not a topic."""
+    return prep.lower_ == "on" and any(c.dep_ == "pobj" and c.lower_ in _EDGE_NOUNS for c in prep.children)
 
 
 def _city_named_after_noun(trigger: Token, countries: Collection[str]) -> Location | None:

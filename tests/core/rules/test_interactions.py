@@ -527,6 +527,8 @@ def test_two_meetings_in_one_sentence_are_twoevents_of(extractor: Extractor) -> 
         "Chancellor Ada Brandt met President Tomas Vargas at the Lisbon summit.",
         "Norway and Iceland held talks and met again on Monday.",
         "Norway and Iceland agreed to sign a treaty on fishing.",
+        # the talks a meeting is for are that meeting, whoever brokered them
+        "Norway and Iceland met in Oslo last week for fishing talks brokered by Canada.",
     ],
 )
 def test_triggers_of_one_event_are_one_event(extractor: Extractor, body: str) -> None:

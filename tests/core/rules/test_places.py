@@ -131,6 +131,9 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
             "exchanges",
             "Capitol Hill",
         ),
+        # the edge of an occasion is where it was held, not what the event was about
+        ("Ann Lund met Tom Berg on the sidelines of the trade summit in Osaka.", "met", "Osaka"),
+        ("Ann Lund met Tom Berg for talks on the war in Syria.", "met", None),
         # a meeting named for its season is not in it, nor is it its own place
         (
             "The Oslo Angels met Tom Berg at the Winter Meetings in Las Vegas.",
