@@ -284,7 +284,26 @@ def reacted_to(noun: Token) -> bool:
     if noun.dep_ == "pobj" and head.lower_ in _MEANS_PREPS:
         return False  # "Turkey was condemned in a joint declaration by A and B": the means of the reaction
     verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in CLEARING_VERBS and names_both_sides(noun):
+        return True  # "the Commission cleared Acme's takeover of Beta on Friday": the clearing's day
     return noun.dep_ in ("dobj", "pobj", "nsubjpass") and verb.lemma_.lower() in REACTION_VERBS
+
+
+#: What a regulator or a court does to a deal others made: "cleared Acme's takeover of Beta".
+CLEARING_VERBS = frozenset({"clear", "approve", "block", "authorize", "authorise", "bless", "reject"})
+
+
+def names_both_sides(noun: Token) -> bool:
+    """An event noun whose own phrase names both its sides: a named possessor and an of- or
+    with-phrase ("Acme's takeover of Beta", "Acme's merger with Beta")."""
+    owner = any(c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON", "GPE") for c in noun.children)
+    other = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("of", "with")
+        and any(g.dep_ == "pobj" and g.ent_type_ for g in c.children)
+        for c in noun.children
+    )
+    return owner and other
 
 
 #: Prepositions of the means a reaction takes, not of what it is about.

@@ -59,6 +59,7 @@ from streams.core.normalise.gazetteer import (
 )
 from streams.core.rules.acquisitions import stake_company_on_verb
 from streams.core.rules.actors import ActorResolver, has_digit
+from streams.core.rules.agreement_shapes import CLEARING_VERBS, names_both_sides
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import (
@@ -572,6 +573,8 @@ def _event_heads(token: Token) -> list[Token]:
             return heads
         if token.dep_ == "dobj" and verb.lemma_.lower() in COMMENT_VERBS:
             return heads  # "Berg praised Canada's pact with Mexico": she spoke of it, she is no party
+        if token.dep_ == "dobj" and verb.lemma_.lower() in CLEARING_VERBS and names_both_sides(token):
+            return heads  # "the Commission cleared Acme's takeover of Beta": the regulator is no party
         heads.append(verb)
     verb = heads[-1]
     for _ in range(3):  # "was expected to be scheduled to meet": a short chain is enough

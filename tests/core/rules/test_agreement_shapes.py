@@ -111,6 +111,9 @@ def test_a_pledge_to_act_together(nlp: Language, text: str, word: str, agreement
         ("In May Norway quit the fishing accord with Chile.", "accord", True),
         ("The council pulled the town out of the deal with Acme.", "deal", False),
         ("Acme and Beta signed the deal in Oslo on Monday.", "deal", False),
+        # a regulator clearing or blocking a deal two others made
+        ("The Commission cleared Orion Motors' takeover of Vexa Systems on Friday.", "takeover", True),
+        ("The board approved a merger with Beta on Friday.", "merger", False),  # its own deal
         # the means of the reaction, not what it is about
         ("Peru was condemned in a joint declaration by Chad and Niger.", "declaration", False),
     ],

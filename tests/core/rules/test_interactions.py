@@ -402,6 +402,20 @@ def test_the_one_a_joint_declaration_condemns_is_no_party(extractor: Extractor) 
     assert agreement["date"]["value"] == "2025-10-08"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The European Commission cleared Orion Motors' takeover of Vexa Systems on Friday.",
+        "Regulators in Brussels blocked Orion Motors' merger with Vexa Systems on Wednesday.",
+    ],
+)
+def test_a_regulator_clearing_a_deal_of_two_others_is_no_party(extractor: Extractor, body: str) -> None:
+    """The deal's sides only, and the clearing's day is not the deal's."""
+    (agreement,) = events_of(extractor, body, "agreement")
+    assert _names(agreement) == {"Orion Motors", "Vexa Systems"}
+    assert agreement["date"] is None
+
+
 def test_the_country_visited_is_a_party(extractor: Extractor) -> None:
     (visit,) = events_of(
         extractor, "President Ana Ruiz made her first state visit to Canada this week.", "meeting"
