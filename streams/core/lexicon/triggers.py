@@ -266,8 +266,9 @@ CALL_VERBS = frozenset({"speak", "talk"})
 
 CALL_NOUNS = frozenset({"call", "calls", "conversation", "conversations"})
 
-#: "Ruiz called Lund on Tuesday": the verb of phoning someone; "called back" and "called up" too.
-PHONE_VERB = "call"
+#: "Ruiz called Lund on Tuesday", "phoned", "telephoned": the verbs of phoning someone; "called
+#: back" and "called up" too.
+PHONE_VERBS = frozenset({"call", "phone", "telephone"})
 PHONE_PARTICLES = frozenset({"back", "up"})
 #: What else "called X" may say: named ("called him a liar", "called X weak"), summoned ("called
 #: him to the stand", "called them into the office"), taken as ("called it as a foul").
@@ -566,6 +567,7 @@ TRIGGER_WORDS = (
     | TRIP_NOUNS
     | CALL_VERBS
     | CALL_NOUNS
+    | PHONE_VERBS
     | DISCUSSION_NOUNS
     | MEAL_NOUNS
     | CONTACT_VERBS

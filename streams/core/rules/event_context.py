@@ -713,6 +713,8 @@ def _on_a_day_named(verb: Token) -> bool:
     for ent in entities_in(verb.sent):
         if ent.label_ != "DATE" or clause_verb(ent.root) != verb:
             continue
+        if any(t.dep_ == "poss" for t in ent):
+            continue  # "Friday's agreement covers the stores": the day of the noun, told as a fact
         if _DAY_WORDS.search(ent.text) and not _HABIT_WORDS.search(ent.sent.text):
             return True
     return False

@@ -65,7 +65,7 @@ from streams.core.lexicon.triggers import (
     PARTNERSHIP_NOUNS,
     PARTNERSHIP_VERBS,
     PHONE_PARTICLES,
-    PHONE_VERB,
+    PHONE_VERBS,
     PHONE_WORDS,
     PRIVATE_TRIPS,
     PURCHASE,
@@ -428,10 +428,10 @@ def _phone_call(token: Token) -> bool:
 
 
 def _phoned(verb: Token) -> bool:
-    """ "Ruiz called Lund on Tuesday to discuss the vote", "he called her back": someone phoned a
+    """ "Ruiz called (phoned) Lund on Tuesday to discuss the vote", "he called her back": someone phoned a
     named person (or "him", "her"). Not "called him a liar", "called Lund weak", "called him to the
     stand", "called on Lund", "called it off", nor a name given ("a group called Lund Watch")."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() != PHONE_VERB:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in PHONE_VERBS:
         return False
     children = list(verb.children)
     if not any(c.dep_ == "nsubj" and _may_phone(c) for c in children):
@@ -901,12 +901,15 @@ _MANNER_PREPS = frozenset({"in", "under", "through", "via"})
 
 def _the_way_it_is_done(noun: Token, triggers: set[int]) -> bool:
     """An agreement noun in a phrase of manner on another trigger ("intends to acquire Beta in a
-    deal announced on Monday"), or talks a meeting is for ("met in Cairo for talks brokered by
-    Egypt"): the same event, whatever participle it has."""
+    deal announced on Monday"), what was agreed to ("agreed to a truce brokered by Egypt"), or
+    talks a meeting is for ("met in Cairo for talks brokered by Egypt"): the same event, whatever
+    participle it has."""
     if noun.dep_ != "pobj" or noun.head.head.i not in triggers:
         return False
-    meeting_noun = noun.lower_ in MEETING_NOUNS or noun.lemma_.lower() in MEETING_NOUNS
-    return noun.head.lower_ in _MANNER_PREPS or (noun.head.lower_ == "for" and meeting_noun)
+    prep, verb = noun.head.lower_, noun.head.head
+    if prep in _MANNER_PREPS or (prep in ("to", "on") and verb.lemma_.lower() == "agree"):
+        return True  # "agreed to a ceasefire brokered by Egypt": what they agreed to is the deal
+    return prep == "for" and (noun.lower_ in MEETING_NOUNS or noun.lemma_.lower() in MEETING_NOUNS)
 
 
 def _event_head(token: Token, triggers: set[int]) -> Token:

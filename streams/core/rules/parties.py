@@ -37,6 +37,7 @@ from streams.core.lexicon.triggers import (
     COMMENT_VERBS,
     COUNTERPART_PREPS,
     MEETING_NOUNS,
+    MEETING_VERBS,
     MERGER_NOUNS,
     NAMED_AGREEMENTS,
     RIVAL_VERBS,
@@ -328,6 +329,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     for g in c.children
                     if g.dep_ == "pobj"
                 )
+        if head.i == token.i and is_noun:
+            slots.extend(_met_there(head))  # "a state visit to Japan, where he held talks with Sato"
         if head.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             slots.append(_described(head.head))
         elif head.dep_ == "relcl" and any(
@@ -589,6 +592,25 @@ def _event_heads(token: Token) -> list[Token]:
         verb = verb.head
         heads.append(verb)
     return heads
+
+
+def _met_there(noun: Token) -> list[Token]:
+    """The counterpart of talks or a meeting held in a where-clause on a visit or summit noun: "a
+    state visit to Japan, where he held talks with Sato", "the summit, where she met Holt". The
+    clause tells the same event (``interactions._event_head``); whom it was held with is a party."""
+    found: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or clause.left_edge.lower_ != "where":
+            continue
+        if clause.lemma_.lower() in MEETING_VERBS:  # "where she met Holt", "where he met with Holt"
+            found.extend(c for c in clause.children if c.dep_ == "dobj")
+            found.extend(_with_objects(clause))
+        for talks in clause.children:
+            if talks.dep_ == "dobj" and (
+                talks.lower_ in MEETING_NOUNS or talks.lemma_.lower() in MEETING_NOUNS
+            ):
+                found.extend(_with_objects(talks))  # "where he held talks with Sato"
+    return found
 
 
 def _agreed_on(verb: Token) -> bool:
@@ -943,10 +965,12 @@ def select_parties(
         slots = party_slots(trigger)
         if not one_side:
             slots = [t for t in slots if t.dep_ == "pobj" and t.head.lower_ == "with"]
+        slots += [c for t in slots for c in t.conjuncts if c.i > t.i]  # "Iran and six world powers"
         for token in map(group_of, slots):  # "some of the bond agencies": the agencies
             group = _people_group(token, role)
+            own_words = [t for t in _expand([token]) if t not in token.conjuncts]  # "Iran and world powers"
             if group is not None and not any(
-                _slot_actors(t, role, actors, discourse, places) for t in _expand([token])
+                _slot_actors(t, role, actors, discourse, places) for t in own_words
             ):
                 found.setdefault(group.name, group)
     timed = _timed_clause(trigger.token) if not found else None
@@ -1367,6 +1391,8 @@ PEOPLE_GROUP_NOUNS = frozenset(
         "agencies",
         "organizations",
         "organisations",
+        # states as a group: "talks between Iran and six world powers"
+        "powers",
         # companies as a group: "in talks with several automakers", "a deal with its creditors",
         # "negotiations with film studios"
         "automakers",
@@ -1419,7 +1445,9 @@ def _people_group(token: Token, role: Role) -> Actor | None:
         # "the titans of the political establishment", "the bosses of the big unions": people
         # of a body, whatever the noun for them
         return _group_actor([t for t in token.subtree if t.i >= token.i and t.i <= body.i], role)
-    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
+    modifiers = ("compound", "amod", "nummod") if token.lower_ == "powers" else ("compound",)
+    # "six world powers", "Western powers": the powers alone say nothing of which
+    words = [c for c in token.children if c.dep_ in modifiers and c.i < token.i] + [token]
     if token.lower_ in _PART_OF_GROUP_NOUNS:
         # "members of the old guard": the members alone say nothing of whom; the whole phrase does
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)

@@ -440,6 +440,8 @@ def test_a_meeting_that_is_the_occasion_of_what_is_to_come_is_to_come(nlp, text:
         ("Ana Lund meets Tom Berg every Monday in Oslo.", "meets", "past"),
         ("Ana Lund met Tom Berg on Monday in Oslo.", "met", "past"),
         ("He made Lund and Berg sign the accord on Tuesday in Oslo.", "sign", "past"),
+        # a day owning the event noun dates a fact the present tense describes
+        ("Friday's agreement between Velco and Draxis covers the stores.", "agreement", "past"),
         # meetings the subject has on a schedule now are to come; ones it had scheduled may be past
         ("Senator Ana Ruiz has two meetings scheduled with Governor Tom Berg.", "meetings", "planned"),
         ("Senator Ana Ruiz had two meetings scheduled with Governor Tom Berg.", "meetings", "past"),

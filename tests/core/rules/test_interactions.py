@@ -49,6 +49,8 @@ def _names(event: dict[str, Any]) -> set[str]:
             "phone",
         ),
         ("Governor Ana Ruiz will call Senator Tom Lund on Friday.", "planned", "phone"),
+        ("President Ana Ruiz telephoned Prime Minister Tom Lund on Tuesday.", "past", "phone"),
+        ("President Ana Ruiz phoned Prime Minister Tom Lund to congratulate him.", "past", "phone"),
         # a named person received or welcomed by another
         (
             "President Ana Ruiz received Prime Minister Tom Lund at the palace in Lima on Monday.",
@@ -416,6 +418,26 @@ def test_a_regulator_clearing_a_deal_of_two_others_is_no_party(extractor: Extrac
     assert agreement["date"] is None
 
 
+def test_whom_talks_were_held_with_where_a_visit_went_is_a_party(extractor: Extractor) -> None:
+    body = "President Ana Ruiz paid a state visit to Peru last week, where she held talks with Tom Lund."
+    (visit,) = events_of(extractor, body, "meeting")
+    assert {"Ana Ruiz", "Tom Lund"} <= _names(visit)
+
+
+@pytest.mark.parametrize(
+    ("body", "group"),
+    [
+        ("Iran and six world powers reached a nuclear deal on Tuesday.", "six world powers"),
+        ("Six world powers and Iran reached a nuclear deal on Tuesday.", "Six world powers"),
+    ],
+)
+def test_a_group_coordinated_with_a_named_party_is_the_other_party(
+    extractor: Extractor, body: str, group: str
+) -> None:
+    (deal,) = events_of(extractor, body, "agreement")
+    assert _names(deal) == {"Iran", group}
+
+
 def test_the_country_visited_is_a_party(extractor: Extractor) -> None:
     (visit,) = events_of(
         extractor, "President Ana Ruiz made her first state visit to Canada this week.", "meeting"
@@ -541,6 +563,8 @@ def test_two_meetings_in_one_sentence_are_twoevents_of(extractor: Extractor) -> 
         "Chancellor Ada Brandt met President Tomas Vargas at the Lisbon summit.",
         "Norway and Iceland held talks and met again on Monday.",
         "Norway and Iceland agreed to sign a treaty on fishing.",
+        # what was agreed to is the agreement, whoever brokered it
+        "Norway and Iceland agreed to a truce brokered by Canada that took effect on Sunday.",
         # the talks a meeting is for are that meeting, whoever brokered them
         "Norway and Iceland met in Oslo last week for fishing talks brokered by Canada.",
     ],
