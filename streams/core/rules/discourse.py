@@ -93,8 +93,12 @@ class DiscourseContext:
         described = self.described_person(token)
         if described is not None:
             return [_with_role(described, role)]
-        if self._is_group(token):
-            return [_with_role(a, role) for a in self._described_among(token, self._group(token))]
+        if self._is_group(token) or _the_two(token):
+            group = self._group(token) if self._is_group(token) else self.last_parties
+            if len(group) < 2 and token.dep_ in ("nsubj", "nsubjpass") and self._follows_group(token):
+                # "Lund and Berg flew to Oslo on Monday. The two leaders held talks": the two just named
+                group = self.subject_group
+            return [_with_role(a, role) for a in self._described_among(token, group)]
         # "the company", "the firm", "the Sunnyvale, Calif., company" (where it is based says no more)
         words = [c.lower_ for c in token.children if c.dep_ not in ("case", "punct") and c.ent_type_ != "GPE"]
         if token.lower_ in COMPANY_NOUNS and words == ["the"]:
@@ -223,6 +227,7 @@ class DiscourseContext:
 
     @staticmethod
     def _is_group(token: Token) -> bool:
+        """ "both sides", "the two countries", "the leaders": a plural noun of parties."""
         if token.lower_ not in COUNTRY_GROUP_NOUNS | PARTY_GROUP_NOUNS:
             return False
         words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")}
@@ -493,3 +498,12 @@ def _side(word: Token) -> bool:
     if word.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return True
     return word.dep_ == "pobj" and word.head.lower_ in SIDE_PREPS
+
+
+#: Words that stand for two just named, with "the": "the two held talks", "the pair met".
+_PAIR_WORDS = frozenset({"two", "pair", "duo"})
+
+
+def _the_two(token: Token) -> bool:
+    """ "the two", "the pair" alone, as a party: the two the text named last."""
+    return token.lower_ in _PAIR_WORDS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)

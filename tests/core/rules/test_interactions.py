@@ -445,6 +445,22 @@ def test_the_country_visited_is_a_party(extractor: Extractor) -> None:
     assert {"Ana Ruiz", "Canada"} <= _names(visit)
 
 
+@pytest.mark.parametrize(
+    ("second", "kind"),
+    [
+        ("The two leaders held talks at the palace.", "meeting"),
+        ("The two signed a trade pact on Tuesday.", "agreement"),
+        ("The pair signed a trade pact on Tuesday.", "agreement"),
+    ],
+)
+def test_the_two_are_the_two_subjects_of_the_sentence_before(
+    extractor: Extractor, second: str, kind: str
+) -> None:
+    """No event named them as parties yet: the coordinated subject just before is who "the two" are."""
+    (event,) = events_of(extractor, f"Ann Lund and Tom Berg flew to Oslo on Monday. {second}", kind)
+    assert _names(event) == {"Ann Lund", "Tom Berg"}
+
+
 def test_the_presidents_are_the_countries_named_before(extractor: Extractor) -> None:
     body = "Colombia and Ecuador ended their border dispute on Friday. The presidents agreed to restore ties."
     (agreement,) = events_of(extractor, body, "agreement")
