@@ -125,7 +125,9 @@ NEARNESS_WORDS = frozenset({"close", "closer", "near", "nearer"})
 
 #: Verbs that say the event failed, was refused or undone ("failed to agree", "rejected the
 #: deal", "cancelled the summit", "the talks collapsed").
-FAILURE_VERBS = frozenset({"fail", "refuse", "reject", "decline", "cancel", "scrap", "collapse", "abandon"})
+FAILURE_VERBS = frozenset(
+    {"fail", "refuse", "reject", "decline", "cancel", "scrap", "collapse", "abandon", "postpone", "defer"}
+)
 
 #: Verbs that deny what their clause or claim tells: "denied that he met X", "disputed reports that
 #: they had signed a deal". Only over a that-clause or a claim noun's clause: "dismissed the deal
@@ -150,7 +152,9 @@ FAILURE_ADJECTIVES = frozenset({"unable", "failed"})
 #: Verb-particle pairs of failure ("called off the meeting", "talks broke down", "the deal fell
 #: through"). "pulled out of" counts for meetings only: a party leaving an agreement says the
 #: agreement was made.
-FAILURE_PHRASALS = frozenset({("call", "off"), ("break", "down"), ("fall", "through"), ("fall", "apart")})
+FAILURE_PHRASALS = frozenset(
+    {("call", "off"), ("break", "down"), ("fall", "through"), ("fall", "apart"), ("put", "off")}
+)
 MEETING_FAILURE_PHRASALS = frozenset({("pull", "out"), ("back", "out")})
 
 #: What talks do when they end in failure ("the talks collapsed", "negotiations broke down",

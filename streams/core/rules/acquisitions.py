@@ -202,6 +202,9 @@ def is_acquisition(token: Token) -> bool:
         if lemma in MERGER_VERBS:
             # "Acme will merge with Beta"; "Acme and Beta merged"
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if any(s.lower_ in ("they", "we") for s in subjects) and token.dep_ == "ccomp":
+                # "Acme and Beta said they would merge": who "they" are is the saying's subject
+                subjects += [c for c in token.head.children if c.dep_ == "nsubj"]
             joint = any(
                 _named(s) and any(c.dep_ == "conj" and _named(c) for c in s.children) for s in subjects
             )

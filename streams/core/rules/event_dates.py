@@ -386,7 +386,11 @@ def _belongs_to_event(ent: Span, trigger: Token, said: bool) -> bool:
     2030", "went through, and cars should be out by 2011"): that clause has its own time. ``said``
     is whether the date is the saying's of an event told as still to come (``_announced_then``)."""
     if trigger.pos_ not in ("VERB", "AUX") and any(a.i == trigger.i for a in ent.root.ancestors):
-        return not _in_purpose_of_noun(ent.root, trigger) and not _said_of_a_side(ent.root, trigger)
+        return not (
+            _in_purpose_of_noun(ent.root, trigger)
+            or _said_of_a_side(ent.root, trigger)
+            or _moved_from(ent.root)
+        )
     if dates_an_occasion(ent, trigger) or _dates_another_event(ent, trigger):
         return False
     if _year_of_a_thing(ent) or _year_in_a_name(ent):
@@ -508,6 +512,18 @@ def _announced_then(ent: Span, trigger: Token) -> bool:
 def _a_purchase(verb: Token | None) -> bool:
     """ "said today it will acquire Beta": a purchase announced is the deal, struck as it is told."""
     return verb is not None and verb.lemma_.lower() in ACQUISITION_VERBS | SALE_VERBS | MERGER_VERBS
+
+
+#: Verbs that move an event to another time: the time it is moved from is not its own.
+_RESCHEDULING_VERBS = frozenset({"postpone", "delay", "move", "push", "reschedule", "defer"})
+
+
+def _moved_from(date_word: Token) -> bool:
+    """ "the summit, postponed from May, took place on Friday": the time it was first set for."""
+    prep = date_word.head
+    return (
+        date_word.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lemma_.lower() in _RESCHEDULING_VERBS
+    )
 
 
 def _in_purpose_of_noun(date_word: Token, trigger: Token) -> bool:

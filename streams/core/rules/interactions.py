@@ -75,6 +75,7 @@ from streams.core.lexicon.triggers import (
     SIGNABLE_NOUNS,
     SIT_VERB,
     TRIGGER_WORDS,
+    VISIT_LEMMAS,
     WEAK_MEETING_VERBS,
 )
 from streams.core.model import EventStatus
@@ -1078,14 +1079,16 @@ def _since(trigger: Trigger) -> bool:
 
 def _meeting_of_its_own(trigger: Trigger) -> bool:
     """A meeting noun that times another event and names its own counterpart: "After her talks
-    with Berg, Lund met the mayor", "made the visit after a meeting with the families"."""
+    with Berg, Lund met the mayor", "made the visit after a meeting with the families"; or one a
+    trip held: "Berg's visit to Rome included a meeting with Lund"."""
     token = trigger.token
-    return (
-        trigger.type == "meeting"
-        and token.pos_ == "NOUN"
-        and token.dep_ == "pobj"
-        and token.head.lower_ in _TIME_FRAME_PREPS
-        and _counterpart_prep(token)
+    if trigger.type != "meeting" or token.pos_ != "NOUN" or not _counterpart_prep(token):
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in _TIME_FRAME_PREPS:
+        return True
+    # "Berg's visit to Rome included a meeting with Lund": the meeting the visit held
+    return token.dep_ == "dobj" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in VISIT_LEMMAS for c in token.head.children
     )
 
 

@@ -33,6 +33,8 @@ def _found(nlp: Language, text: str, word: str) -> bool:
         ("In the 1990s Tom Hale bought an old jet from a struggling Texas firm, Dunmore Oil.", "bought"),
         ("She agreed to sell it to Ms. Vance in 2012.", "sell"),
         ("Acme will merge with Beta Corp.", "merge"),
+        # "they" of a saying whose subject names both
+        ("Acme Corp and Beta Corp said on Monday they would merge.", "merge"),
         ("The merger of Acme and Beta Corp was approved.", "merger"),
         ("The board approved the decision to acquire Delta Holdings.", "acquire"),
         ("Aer Lingus has ordered 12 Airbus jets.", "ordered"),

@@ -257,6 +257,9 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Portugal was not invited to the conference.", "conference", "meeting", "negated"),
         ("The pilots and the airline failed to reach an agreement.", "agreement", "agreement", "negated"),
         ("The summit was called off after the flood.", "summit", "meeting", "negated"),
+        # put off to another time: not held (yet)
+        ("Ivan Pelz postponed his meeting with Rosa Lind.", "meeting", "meeting", "negated"),
+        ("Ivan Pelz put off his meeting with Rosa Lind.", "meeting", "meeting", "negated"),
         # talks that broke down or collapsed were held; a deal that collapsed was never made
         ("Talks between the two brewers broke down on Monday.", "Talks", "meeting", "occurred"),
         ("Negotiations between the ferry firms collapsed last week.", "Negotiations", "meeting", "occurred"),

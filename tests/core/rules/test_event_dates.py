@@ -154,6 +154,12 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
             "2025-10-29",
             "2025-10-26",
         ),
+        # the time an event was first set for is not its time
+        (
+            "The summit of Ann Lund and Tom Berg, postponed from May, took place in Oslo on Friday.",
+            "2025-10-29",
+            "2025-10-24",
+        ),
         # a part of the day a past scene took place in is of the day given before
         (
             "On Monday Ana Lund flew to Seoul.\n\nAna Lund held a joint meeting with Park Min and "

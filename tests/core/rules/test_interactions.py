@@ -759,6 +759,12 @@ def test_conversations_had_and_encounters_are_meetings(extractor: Extractor, bod
     assert "Tom Hale" in names or "Hale" in names, names
 
 
+def test_a_meeting_a_visit_included_is_its_own(extractor: Extractor) -> None:
+    body = "Tom Berg's visit to Rome included a meeting with Ann Lund on Friday."
+    meetings = [_names(m) for m in events_of(extractor, body, "meeting")]
+    assert {"Tom Berg", "Ann Lund"} in meetings, meetings
+
+
 def test_a_meeting_that_times_another_with_its_own_counterpart_is_its_own(extractor: Extractor) -> None:
     """ "Following his meeting with X, Y met Z": two meetings, not one occasion of the other."""
     body = "Following her meeting with Omar Berg, Governor Ana Lund met with Senator Tom Reed on Friday."
