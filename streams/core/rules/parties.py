@@ -749,10 +749,10 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
         if token.pos_ == "NOUN" and not stacked_bodies(token) and not describes_a_name:
             for child in token.children:
                 entourage = token.lower_ in ENTOURAGE_NOUNS
-                if entourage and (
-                    child.dep_ == "compound" or (child.dep_ == "poss" and child.pos_ == "PRON")
-                ):
-                    continue  # "Lane aides" met, not Lane; "her staff": she is the subject, if anyone
+                if entourage and child.dep_ in ("compound", "poss"):
+                    # "Lane aides" met, not Lane; "Rubio's advisers huddled with X": not Rubio; "her
+                    # staff": she is the subject, if anyone
+                    continue
                 if token.lemma_.lower() in RELATION_NOUNS:
                     continue  # "chief Intel rival AMD signed": whom the rival is to is no party
                 if token.lower_ in KIN_NOUNS:
@@ -1448,6 +1448,11 @@ def _people_group(token: Token, role: Role) -> Actor | None:
     modifiers = ("compound", "amod", "nummod") if token.lower_ == "powers" else ("compound",)
     # "six world powers", "Western powers": the powers alone say nothing of which
     words = [c for c in token.children if c.dep_ in modifiers and c.i < token.i] + [token]
+    if token.lower_ in ENTOURAGE_NOUNS:
+        # "Marco Rubio's advisers": whose, with the possessive, is what names them
+        words = [
+            t for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN" for t in c.subtree
+        ] + words
     if token.lower_ in _PART_OF_GROUP_NOUNS:
         # "members of the old guard": the members alone say nothing of whom; the whole phrase does
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -1480,7 +1485,7 @@ _PART_OF_GROUP_NOUNS = frozenset({"members", "heads", "chiefs"})
 
 def _group_actor(words: list[Token], role: Role) -> Actor:
     """A group party named by its words as written ("Lane aides", "House GOP leaders")."""
-    return Actor(name=" ".join(w.text for w in words), role=role, kind="group")
+    return Actor(name="".join(w.text_with_ws for w in words).strip(), role=role, kind="group")
 
 
 def _comments_on_it(token: Token, trigger: Token) -> bool:

@@ -424,6 +424,13 @@ def test_firms_of_a_kind_are_the_other_party(extractor: Extractor) -> None:
             {"Carl Moss", "Lane aides"},
             {"Lane"},
         ),
+        # whose advisers met is not at the meeting: the advisers are, named with the possessive
+        (
+            "Carl Moss's top advisers huddled with Senator Ann Lund on Tuesday.",
+            "meeting",
+            {"Carl Moss's advisers", "Ann Lund"},
+            {"Carl Moss"},
+        ),
         # a purpose clause: the one who flew met
         (
             "President Ana Ruiz flew to Oslo to meet Prime Minister Lars Dahl.",
