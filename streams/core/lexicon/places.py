@@ -72,5 +72,13 @@ FACILITY_HEADS = frozenset(
         "manor",
         "lodge",
         "resort",
+        # where people meet over a meal or a drink: "at a Brooklyn wine bar"
+        "bar",
+        "restaurant",
+        "cafe",
+        "café",
+        "diner",
+        "pub",
+        "steakhouse",
     }
 )

@@ -102,17 +102,19 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
 
 
 def _names_a_facility(ent: Span, determiner: Token) -> bool:
-    """ "the Denver airport", "the Lima Hilton hotel": a name before a facility noun, after "the"
-    and a preposition, whose place that preposition gives."""
+    """ "the Denver airport", "the Lima Hilton hotel", "a Brooklyn wine bar": a name before the noun
+    of a facility, after an article and a preposition, whose place that preposition gives. Not
+    "at a Phoenix rally" or "in a US $5 billion deal": a rally or a deal is no building."""
     facility = ent.root.head
-    return (
-        determiner.lower_ == "the"
+    if not (
+        determiner.lower_ in ("the", "a", "an")
         and determiner.i > 0
-        and ent.root.dep_ == "compound"
-        and facility.lower_ in FACILITY_HEADS
+        and ent.root.dep_ in ("compound", "nmod")
         and facility.dep_ == "pobj"
         and facility.head.i == determiner.i - 1
-    )
+    ):
+        return False
+    return facility.lower_ in FACILITY_HEADS
 
 
 def _body_as_place(ent: Span, trigger: Token | None) -> bool:

@@ -131,6 +131,9 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
             "exchanges",
             "Capitol Hill",
         ),
+        # a place named before a venue after "a": the venue's place; a deal is no venue
+        ("Ann Lund met Tom Berg at a Brooklyn wine bar last week.", "met", "Brooklyn"),
+        ("Orion Motors bought Vexa Systems in a US $5 billion deal.", "bought", None),
         # the edge of an occasion is where it was held, not what the event was about
         ("Ann Lund met Tom Berg on the sidelines of the trade summit in Osaka.", "met", "Osaka"),
         ("Ann Lund met Tom Berg for talks on the war in Syria.", "met", None),
