@@ -113,7 +113,8 @@ STORY_STATE = Gauge(
 )
 STALLED_PARTITIONS = Counter(
     "newsevents_stalled_partitions",
-    "Partitions an idle worker found with records left unprocessed, and read again; none is expected.",
+    "Partitions an idle worker found with records left unprocessed, or a table's recovery waited "
+    "for in vain, and read again; none is expected.",
 )
 STORY_REJECTS = Counter(
     "newsevents_story_rejected_events",

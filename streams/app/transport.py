@@ -18,6 +18,8 @@ docs/decisions/0001-seek-guard.md.
 **Stalls.** Reading again needs a later offset to arrive; a partition whose last records were
 dropped on the way waits forever. An idle worker looks for partitions with records it has not
 committed and reads them again (``SeekGuard.look_for_stalls``, every ``STALL_CHECK_SECONDS``).
+A table's recovery that waits for a changelog partition from which nothing arrives is read
+again the same way (``SeekGuard.look_for_stalled_recovery``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ log = logging.getLogger(__name__)
 STALL_CHECK_SECONDS = 5.0
 #: A message still being processed after this long is logged once by ``look_for_stalls``.
 SLOW_MESSAGE_SECONDS = 60.0
+#: A changelog partition a table's recovery waits for is read again after this long with nothing
+#: from it (``look_for_stalled_recovery``); Faust starts warning of such a partition at 30 s.
+RECOVERY_STALL_SECONDS = 30.0
 
 
 class SeekGuard:
@@ -70,6 +75,7 @@ class SeekGuard:
         self._stall_suspects: dict[Any, tuple[int, int]] = {}  # tp -> (floor, handed out), last look
         self._in_flight_since: dict[tuple[Any, int], float] = {}  # (tp, offset) -> first seen in flight
         self._slow_reported: set[tuple[Any, int]] = set()
+        self._recovery_reads: dict[Any, float] = {}  # changelog tp -> when it was last read again
         # one seek at a time: a rewind that lands inside a rebalance's seek, after aiokafka moved
         # to the committed offset and before the guard learnt it, sends a partition back to where
         # it was before the rebalance, past records nobody processed (a stall, look_for_stalls)
@@ -247,6 +253,52 @@ class SeekGuard:
                 self._gap_seen.pop(tp, None)
                 self.resume_partitions({tp})  # type: ignore[attr-defined]
                 await self._seek_on_consumer_thread(tp, floor, "back to")
+        return stalled
+
+    async def look_for_stalled_recovery(self, now: float | None = None) -> dict[Any, int]:
+        """Read again a changelog partition that a table's recovery waits for and that delivers
+        nothing.
+
+        Why: in CI's chaos soak at 7a0225a a worker that took partitions over waited four minutes
+        in recovery for one changelog partition below its end, from which nothing arrived (Faust:
+        "No event received for active tp ... since recovery start"); Faust pauses a worker's input
+        while its tables recover, so two articles waited with it and the soak counted one lost.
+        ``look_for_stalls`` cannot see this: the rebalance has not ended while tables recover. A
+        partition recovery still needs (``active_remaining``) that has had no record for
+        ``RECOVERY_STALL_SECONDS`` since the recovery started or since it was last read again is
+        sought again where Faust's recovery seeks it (the last offset read, or 0): reading a
+        changelog again only replays rows the table writes idempotently. Returns the partitions
+        read again, with the offset each starts from.
+        """
+        tables = getattr(self.app, "tables", None)
+        recovery = getattr(tables, "recovery", None)
+        if recovery is None or not recovery.in_recovery:
+            self._recovery_reads.clear()
+            return {}
+        now = time.monotonic() if now is None else now
+        started = recovery._recovery_started_at or now
+        received = recovery._active_events_received_at
+        stalled: dict[Any, int] = {}
+        for tp, remaining in recovery.active_remaining().items():
+            quiet_since = max(received.get(tp, started), self._recovery_reads.get(tp, started))
+            if remaining > 0 and now - quiet_since >= RECOVERY_STALL_SECONDS:
+                offset = recovery.active_offsets.get(tp)
+                stalled[tp] = 0 if offset is None or offset < 0 else offset
+        for tp, offset in stalled.items():
+            metrics.STALLED_PARTITIONS.inc()
+            log.warning(
+                "%s: table recovery has had no record of this changelog partition for %.0f s and needs "
+                "%d more; reading again from %d (%s)",
+                tp,
+                now - max(received.get(tp, started), self._recovery_reads.get(tp, started)),
+                recovery.active_remaining()[tp],
+                offset,
+                self._fetch_state(tp),
+            )
+            self._recovery_reads[tp] = now
+            async with self._seeking:
+                self.resume_partitions({tp})  # type: ignore[attr-defined]
+                await self._seek_on_consumer_thread(tp, offset, "back to")
         return stalled
 
     def _messages_in_flight(self) -> Iterator[tuple[Any, int]]:

@@ -158,12 +158,14 @@ def _faust_app(settings: Settings, instance_id: str | None) -> faust.App:
 
 
 def _look_for_stalls(app: faust.App) -> None:
-    """Read again what an idle worker left unprocessed (``SeekGuard.look_for_stalls``)."""
+    """Read again what an idle worker left unprocessed (``SeekGuard.look_for_stalls``), and the
+    changelog partitions a table's recovery waits for in vain (``look_for_stalled_recovery``)."""
 
     @app.timer(STALL_CHECK_SECONDS)  # type: ignore[untyped-decorator]
     async def look_for_stalls() -> None:
         consumer: Any = app.consumer
         try:
+            await consumer.look_for_stalled_recovery()
             await consumer.look_for_stalls()
         except Exception as exc:  # the broker out of reach, say: the lag check reports that
             log.debug("looking for stalled partitions failed: %s", exc)

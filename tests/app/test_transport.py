@@ -405,3 +405,50 @@ def test_a_rewind_never_lands_between_a_seek_and_the_guard_learning_its_offsets(
         return consumer.position
 
     assert asyncio.run(race()) == 2
+
+
+class _Recovery:
+    """What ``look_for_stalled_recovery`` reads of Faust's table recovery."""
+
+    def __init__(self, remaining: int, offset: int | None) -> None:
+        self.in_recovery = True
+        self._recovery_started_at = 100.0
+        self._active_events_received_at: dict[str, float] = {}
+        self.active_offsets = {"tp": offset}
+        self.remaining = remaining
+
+    def active_remaining(self) -> dict[str, int]:
+        return {"tp": self.remaining}
+
+
+def _in_recovery(remaining: int = 3, offset: int | None = 7) -> _IdleStandIn:
+    consumer = _IdleStandIn(list(range(12)))
+    consumer.app.tables = SimpleNamespace(recovery=_Recovery(remaining, offset), changelog_topics={"t"})
+    return consumer
+
+
+def test_a_changelog_partition_recovery_waits_for_in_vain_is_read_again_where_recovery_reads_it() -> None:
+    consumer = _in_recovery()
+    assert asyncio.run(consumer.look_for_stalled_recovery(now=120.0)) == {}  # 20 s: Faust may be slow
+    assert asyncio.run(consumer.look_for_stalled_recovery(now=131.0)) == {"tp": 7}
+    assert consumer.position == 7 and consumer.resumed == ["tp"]
+    # read again: it waits as long again before the next read
+    assert asyncio.run(consumer.look_for_stalled_recovery(now=150.0)) == {}
+    assert asyncio.run(consumer.look_for_stalled_recovery(now=162.0)) == {"tp": 7}
+
+
+def test_a_changelog_partition_that_delivers_or_is_complete_is_left_to_recovery() -> None:
+    consumer = _in_recovery()
+    consumer.app.tables.recovery._active_events_received_at["tp"] = 125.0  # a record came at 125 s
+    assert asyncio.run(consumer.look_for_stalled_recovery(now=150.0)) == {}
+    assert asyncio.run(consumer.look_for_stalled_recovery(now=156.0)) == {"tp": 7}
+    complete = _in_recovery(remaining=0)
+    assert asyncio.run(complete.look_for_stalled_recovery(now=500.0)) == {}
+    done = _in_recovery()
+    done.app.tables.recovery.in_recovery = False
+    assert asyncio.run(done.look_for_stalled_recovery(now=500.0)) == {}
+
+
+def test_a_changelog_partition_with_nothing_read_yet_is_read_again_from_its_start() -> None:
+    consumer = _in_recovery(offset=-1)
+    assert asyncio.run(consumer.look_for_stalled_recovery(now=131.0)) == {"tp": 0}
