@@ -112,8 +112,8 @@ EFFORT_TO_VERBS = frozenset({"work", "strive", "struggle", "scramble", "labor", 
 NEGOTIATION_WORDS = frozenset({"talks", "negotiate", "negotiation", "negotiations", "discussions"})
 
 #: Verbs whose past makes their bare or to-infinitive a past fact ("helped facilitate a meeting",
-#: "managed to meet him"): the event took place, not planned.
-IMPLICATIVE_VERBS = frozenset({"help", "manage", "defeat", "beat", "outbid"})  # "beat Beta to win the order"
+#: "managed to meet him", "rushed to meet him"): the event took place, not planned.
+IMPLICATIVE_VERBS = frozenset({"help", "manage", "defeat", "beat", "outbid", "rush", "hurry", "race"})
 
 #: Adjectives of mere possibility on the event or its clause ("a possible deal", "a deal is
 #: unlikely", "potential talks").

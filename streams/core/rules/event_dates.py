@@ -550,12 +550,19 @@ def _bare_year(ent: Span) -> bool:
 
 def _year_of_a_thing(ent: Span) -> bool:
     """A bare year before a maker's name and a model number ("a 1968 Boeing 727", "the 2004 Ford
-    F-150"): the year the thing was made, however the parse hangs it."""
+    F-150"): the year the thing was made, however the parse hangs it; or before the words of an
+    accounting period ("its 2008 second-quarter earnings"): that period's name."""
     doc = ent.doc
     if not _bare_year(ent) or ent.end + 1 >= len(doc):
         return False
+    if any(t.lower_ in _PERIOD_LABELS for t in doc[ent.end : ent.end + 3]):
+        return True  # "HP's 2008 second-quarter earnings", "its 2019 fiscal results": a period's name
     maker, model = doc[ent.end], doc[ent.end + 1]
     return maker.pos_ == "PROPN" and maker.ent_type_ in ("ORG", "PRODUCT") and has_digit(model.text)
+
+
+#: Words after a bare year that make it the name of an accounting period, not a time of the event.
+_PERIOD_LABELS = frozenset({"quarter", "quarterly", "fiscal", "earnings", "results", "budget"})
 
 
 #: Prepositions that make a date a bound, not the time of what they bound.

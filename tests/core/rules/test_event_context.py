@@ -355,6 +355,7 @@ def test_only_what_happened_is_published(extractor: Extractor) -> None:
     [
         ("The envoy helped arrange a meeting between the two chiefs.", "meeting", "past"),
         ("The two chiefs managed to meet in Lyon.", "meet", "past"),
+        ("In late 2000 the envoy rushed to meet with the two chiefs in Lyon.", "meet", "past"),
         ("The two chiefs agreed to meet in Lyon.", "meet", "planned"),
         # what a held summit was first meant to discuss does not make it a plan
         ("The summit was originally planned to discuss energy, but it turned into a row.", "summit", "past"),

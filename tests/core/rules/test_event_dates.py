@@ -233,6 +233,13 @@ def _dates(extractor: Extractor, body: str, published_at: str = "2025-10-29") ->
         ("Ana Ruiz met Lars Dahl in Oslo this week.", "2025-10-29", "2025-10"),
         ("Ana Ruiz will meet Lars Dahl in Oslo this week.", "2025-10-29", "2025-10-27"),
         ("Ana Ruiz will meet Lars Dahl in Oslo this week.", "2025-11-01", "2025-11"),
+        # a year naming an accounting period is not the event's
+        (
+            "Orion Motors completed its purchase of Vexa Systems, it said in its 2008 second-quarter "
+            "earnings report.",
+            "2025-10-29",
+            None,
+        ),
     ],
 )
 def test_event_dates(extractor: Extractor, body: str, published_at: str, expected: str | None) -> None:
