@@ -143,6 +143,8 @@ def opinion_agreement(verb: Token) -> bool:
         return True  # "Ruiz agreed that the rules should change", "a panel that all agreed X won"
     if _agrees_alone(verb):
         return True  # "Paradis agrees.": one person shares a view; with whom, and on what, nothing says
+    if _agreed_in_writing_alone(verb):
+        return True  # "In a statement, Lund and Berg agreed.": a view the two voiced
     if any(c.dep_ in ("xcomp", "dobj") for c in children):
         return False
     if any(
@@ -236,6 +238,28 @@ def _agrees_alone(verb: Token) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return len(subjects) == 1 and not subjects[0].conjuncts and subjects[0].tag_ in ("NNP", "PRP")
+
+
+#: What one voices a view in: "in a statement", "in a joint letter".
+_VOICING_NOUNS = frozenset(
+    {"statement", "letter", "interview", "op-ed", "column", "editorial", "post", "tweet"}
+)
+
+
+def _agreed_in_writing_alone(verb: Token) -> bool:
+    """ "In a statement, Lund and Berg agreed.": agreeing in what one says, with nothing agreed to,
+    on or with, is a view shared, not terms made."""
+    voiced = False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            voiced = voiced or any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _VOICING_NOUNS for g in c.children
+            )
+        elif c.dep_ in ("xcomp", "dobj", "ccomp", "dative", "prep") or (
+            c.dep_ == "advcl" and not _participle(c)
+        ):
+            return False
+    return voiced
 
 
 def _participle(clause: Token) -> bool:

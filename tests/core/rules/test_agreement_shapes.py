@@ -78,6 +78,9 @@ def test_agreement_nouns_without_a_named_party_or_still_sought(nlp: Language, te
         ("Chile and Peru agreed that troops should leave the border by May.", False),
         # a share of those asked: a poll's answer
         ("In the poll, 41% strongly agree that they should be free to pick their school.", True),
+        # agreeing in what one says, with nothing agreed to: a view voiced
+        ("In a statement, Ann Lund and Tom Berg agreed.", True),
+        ("In a statement, Chile and Peru agreed to cut tariffs.", False),
     ],
 )
 def test_agree_with_as_opinion(nlp: Language, text: str, opinion: bool) -> None:
