@@ -280,18 +280,18 @@ class SeekGuard:
         received = recovery._active_events_received_at
         stalled: dict[Any, int] = {}
         for tp, remaining in recovery.active_remaining().items():
-            quiet_since = max(received.get(tp, started), self._recovery_reads.get(tp, started))
-            if remaining > 0 and now - quiet_since >= RECOVERY_STALL_SECONDS:
-                offset = recovery.active_offsets.get(tp)
-                stalled[tp] = 0 if offset is None or offset < 0 else offset
-        for tp, offset in stalled.items():
+            quiet = now - max(received.get(tp, started), self._recovery_reads.get(tp, started))
+            if remaining <= 0 or quiet < RECOVERY_STALL_SECONDS:
+                continue
+            read = recovery.active_offsets.get(tp)
+            offset = stalled[tp] = 0 if read is None or read < 0 else read
             metrics.STALLED_PARTITIONS.inc()
             log.warning(
                 "%s: table recovery has had no record of this changelog partition for %.0f s and needs "
                 "%d more; reading again from %d (%s)",
                 tp,
-                now - max(received.get(tp, started), self._recovery_reads.get(tp, started)),
-                recovery.active_remaining()[tp],
+                quiet,
+                remaining,
                 offset,
                 self._fetch_state(tp),
             )

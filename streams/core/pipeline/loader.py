@@ -79,13 +79,16 @@ def name_particles(doc: Doc) -> Doc:
     return doc
 
 
+#: Every abbreviated title the tokenizer keeps whole, read by the title and state components.
+_TITLES = TITLE_ABBREVIATIONS | KEPT_TITLE_ABBREVIATIONS
+
+
 @Language.component("newsevents_title_abbreviations")
 def title_abbreviations(doc: Doc) -> Doc:
     """No sentence starts at the name after an abbreviated title ("with Sens. Robert Menendez")."""
-    titles = TITLE_ABBREVIATIONS | KEPT_TITLE_ABBREVIATIONS
     for token in doc[:-1]:
         following = doc[token.i + 1]
-        if token.text in titles and _capitalised(following) and "\n" not in token.whitespace_:
+        if token.text in _TITLES and _capitalised(following) and "\n" not in token.whitespace_:
             following.is_sent_start = False
     return doc
 
@@ -97,7 +100,6 @@ def state_abbreviations(doc: Doc) -> Doc:
     Roger Lund also met ..." ends one there. The parser reads the abbreviation's period as no
     boundary, and one sentence told two events. A title after it ("N.J. Gov. Lund") is left to
     the parser: some copy leaves out that comma before a title."""
-    titles = TITLE_ABBREVIATIONS | KEPT_TITLE_ABBREVIATIONS
     for token in doc[2:-1]:
         if not token.text.endswith(".") or doc[token.i - 1].text != "," or "\n" in token.whitespace_:
             continue
@@ -105,7 +107,7 @@ def state_abbreviations(doc: Doc) -> Doc:
         if (
             _capitalised(doc[token.i - 2])
             and _capitalised(following)
-            and following.text not in titles
+            and following.text not in _TITLES
             and following.lower_ not in PERSON_TITLES
             and us_state_abbreviation(token.text)
         ):

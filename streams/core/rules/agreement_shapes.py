@@ -26,6 +26,7 @@ from streams.core.lexicon.triggers import (
     PLEDGE_VERBS,
     REACTION_VERBS,
 )
+from streams.core.rules.syntax import prep_objects
 
 #: Entity labels that name a party of an agreement.
 _PARTY_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
@@ -230,11 +231,7 @@ def _one_voice(verb: Token) -> bool:
 def _agrees_alone(verb: Token) -> bool:
     """ "Paradis agrees.", "Lund agreed, too", "Weighing in, Lund agreed, calling it a fine plan":
     one subject, and nothing agreed or agreed with; a participle beside it tells how."""
-    if any(
-        c.dep_ in ("xcomp", "dobj", "ccomp", "prep", "conj", "dative")
-        or (c.dep_ == "advcl" and not _participle(c))
-        for c in verb.children
-    ):
+    if any(c.dep_ in ("prep", "conj") or _a_complement(c) for c in verb.children):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return len(subjects) == 1 and not subjects[0].conjuncts and subjects[0].tag_ in ("NNP", "PRP")
@@ -255,11 +252,17 @@ def _agreed_in_writing_alone(verb: Token) -> bool:
             voiced = voiced or any(
                 g.dep_ == "pobj" and g.lemma_.lower() in _VOICING_NOUNS for g in c.children
             )
-        elif c.dep_ in ("xcomp", "dobj", "ccomp", "dative", "prep") or (
-            c.dep_ == "advcl" and not _participle(c)
-        ):
+        elif c.dep_ == "prep" or _a_complement(c):
             return False
     return voiced
+
+
+def _a_complement(child: Token) -> bool:
+    """Something agreed or a clause telling what ("agreed to pay", "agreed it", "agreed that ...",
+    "agreed when they met"); a bare participle beside the verb only tells how ("calling it fine")."""
+    return child.dep_ in ("xcomp", "dobj", "ccomp", "dative") or (
+        child.dep_ == "advcl" and not _participle(child)
+    )
 
 
 def _participle(clause: Token) -> bool:
@@ -321,13 +324,7 @@ def names_both_sides(noun: Token) -> bool:
     """An event noun whose own phrase names both its sides: a named possessor and an of- or
     with-phrase ("Acme's takeover of Beta", "Acme's merger with Beta")."""
     owner = any(c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON", "GPE") for c in noun.children)
-    other = any(
-        c.dep_ == "prep"
-        and c.lower_ in ("of", "with")
-        and any(g.dep_ == "pobj" and g.ent_type_ for g in c.children)
-        for c in noun.children
-    )
-    return owner and other
+    return owner and any(g.ent_type_ for g in prep_objects(noun, "of", "with"))
 
 
 #: Prepositions of the means a reaction takes, not of what it is about.

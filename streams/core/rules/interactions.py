@@ -89,7 +89,7 @@ from streams.core.rules.agreement_shapes import (
 from streams.core.rules.document import entities_in
 from streams.core.rules.event_context import event_status
 from streams.core.rules.quoted_events import arranged_by_speaker, first_person_party
-from streams.core.rules.syntax import clause_verb, concluding_participles
+from streams.core.rules.syntax import clause_verb, concluding_participles, prep_objects
 from streams.core.rules.visits import is_trip_visit
 from streams.core.spans import CharSpans
 
@@ -250,7 +250,7 @@ def _jointly_authored(document: Token) -> bool:
         c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in document.children
     ):
         return False
-    authors = [g for c in document.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    authors = prep_objects(document, "by")
     verb = document.head
     if document.dep_ == "dobj" and verb.lemma_.lower() in _PUBLISHING_VERBS:
         authors += [c for c in verb.children if c.dep_ == "nsubj"]
@@ -910,7 +910,12 @@ def _the_way_it_is_done(noun: Token, triggers: set[int]) -> bool:
     prep, verb = noun.head.lower_, noun.head.head
     if prep in _MANNER_PREPS or (prep in ("to", "on") and verb.lemma_.lower() == "agree"):
         return True  # "agreed to a ceasefire brokered by Egypt": what they agreed to is the deal
-    return prep == "for" and (noun.lower_ in MEETING_NOUNS or noun.lemma_.lower() in MEETING_NOUNS)
+    return prep == "for" and is_meeting_noun(noun)
+
+
+def is_meeting_noun(token: Token) -> bool:
+    """Whether a word is a meeting noun as written or by lemma ("talks", "summit", "meetings")."""
+    return token.lower_ in MEETING_NOUNS or token.lemma_.lower() in MEETING_NOUNS
 
 
 def _event_head(token: Token, triggers: set[int]) -> Token:
@@ -958,18 +963,8 @@ def _event_head(token: Token, triggers: set[int]) -> Token:
 def _named_counterparts(verb: Token) -> list[Token]:
     """The named people and bodies a verb meets or deals with: its object, or its with-phrase
     ("met Dahl", "held talks with Holm")."""
-    slots = [c for c in verb.children if c.dep_ == "dobj"]
-    slots += [
-        g for c in verb.children if c.dep_ == "prep" and c.lower_ in COUNTERPART_PREPS for g in c.children
-    ]
-    slots += [
-        g
-        for noun in verb.children
-        if noun.dep_ == "dobj"
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ in COUNTERPART_PREPS
-        for g in c.children
-    ]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    slots = objects + [g for word in (verb, *objects) for g in prep_objects(word, *COUNTERPART_PREPS)]
     return [s for s in slots if s.ent_type_ in _PARTY_LABELS]
 
 

@@ -67,6 +67,7 @@ from streams.core.rules.interactions import (
     Trigger,
     group_of,
     is_assembly,
+    is_meeting_noun,
     meets_someone_else,
     told_with_own_verb,
 )
@@ -606,9 +607,7 @@ def _met_there(noun: Token) -> list[Token]:
             found.extend(c for c in clause.children if c.dep_ == "dobj")
             found.extend(_with_objects(clause))
         for talks in clause.children:
-            if talks.dep_ == "dobj" and (
-                talks.lower_ in MEETING_NOUNS or talks.lemma_.lower() in MEETING_NOUNS
-            ):
+            if talks.dep_ == "dobj" and is_meeting_noun(talks):
                 found.extend(_with_objects(talks))  # "where he held talks with Sato"
     return found
 
@@ -621,10 +620,7 @@ def _agreed_on(verb: Token) -> bool:
 
 def _authored_by(noun: Token) -> bool:
     """An event noun with its own by-phrase of named makers ("a joint declaration by A and B")."""
-    return any(
-        c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" and g.ent_type_ for g in c.children)
-        for c in noun.children
-    )
+    return any(g.ent_type_ for g in prep_objects(noun, "by"))
 
 
 #: Verbs of letting someone do something: whom one agrees to let do it is the other side.
@@ -968,10 +964,10 @@ def select_parties(
         slots += [c for t in slots for c in t.conjuncts if c.i > t.i]  # "Iran and six world powers"
         for token in map(group_of, slots):  # "some of the bond agencies": the agencies
             group = _people_group(token, role)
+            if group is None:
+                continue
             own_words = [t for t in _expand([token]) if t not in token.conjuncts]  # "Iran and world powers"
-            if group is not None and not any(
-                _slot_actors(t, role, actors, discourse, places) for t in own_words
-            ):
+            if not any(_slot_actors(t, role, actors, discourse, places) for t in own_words):
                 found.setdefault(group.name, group)
     timed = _timed_clause(trigger.token) if not found else None
     if len(found) < 2 and not _held_by_a_body(trigger.token, slotted):
