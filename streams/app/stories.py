@@ -440,8 +440,21 @@ class StoryAgents:
         self.publisher = publisher
         self.holding = holding
 
+    async def _settled(self) -> int:
+        """Wait until no rebalance is under way, and return the count of the last one.
+
+        Why before a step reads its table, not only before it writes: Faust does not wait for
+        agents in a rebalance, so a step can begin (on a message fetched before it) while the
+        tables are recovered, and would read rows half recovered (older ones on a partition kept
+        here, none on one just taken over) and place its mention from them: an event opening a
+        second story, or a story losing members. No await comes between this return and the
+        step's read.
+        """
+        await self.holding.until_settled()
+        return self.holding.rebalance
+
     async def route(self, event: Any) -> bool:
-        began = self.holding.rebalance
+        began = await self._settled()
         event_id = (event.key or b"").decode("utf-8", errors="replace")
         previous = self.routes.get(event.key)
         try:
@@ -481,7 +494,7 @@ class StoryAgents:
         )
 
     async def assign(self, event: Any) -> bool:
-        began = self.holding.rebalance
+        began = await self._settled()
         block = (event.key or b"").decode()
         rows = self.rows
         try:

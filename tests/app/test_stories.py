@@ -344,6 +344,13 @@ def _mention(block: str, instruction: dict[str, Any], offset: int) -> Any:
     return SimpleNamespace(key=block.encode(), value=json.dumps(instruction).encode(), message=message)
 
 
+def _writes_after(count: int) -> int:
+    """How many changelog writes the first ``count`` mentions of DEALS make."""
+    recorder = _Recording({})
+    _place(_instructions(DEALS)[:count], recorder, {})
+    return len(recorder.writes)
+
+
 def _uninterrupted_rows(count: int) -> dict[bytes, bytes]:
     table: dict[bytes, bytes] = {}
     _place(_instructions(DEALS)[:count], table, {})
@@ -387,6 +394,67 @@ def test_a_mention_that_ends_during_a_rebalance_that_keeps_its_partition_is_not_
         group.rebalance_ends(holding, {TP})
         assert await step
         assert dict(blocks) == _uninterrupted_rows(LAST + 1)
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("recovered_to", [0, LAST - 1], ids=["taken-over", "kept"])
+def test_a_mention_begun_while_the_table_is_recovered_waits_for_the_recovery_to_read_its_rows(
+    recovered_to: int,
+) -> None:
+    """The chaos soak's event in two stories: a worker placed a mention while its table was still
+    being recovered, read the block as empty, and opened a second story for an event already in
+    one. The step must read the block only once the recovery is over."""
+
+    async def scenario() -> None:
+        group, holding, blocks, _, agents = await _agents_after(LAST)
+        group.rebalance_begins()
+        agents.rows.forget()  # what the revocation at the start of the rebalance does
+        dict.clear(blocks)
+        blocks.recover(_writes_after(recovered_to))  # as far as the recovery has read
+        block, instruction = _instructions(DEALS)[LAST]
+        step = asyncio.ensure_future(agents.assign(_mention(block, instruction, LAST)))
+        await _first(step, group.looked)
+        blocks.recover(len(blocks.writes))
+        group.rebalance_ends(holding, {TP})
+        assert await step
+        assert dict(blocks) == _uninterrupted_rows(LAST + 1)
+
+    asyncio.run(scenario())
+
+
+def test_a_tombstone_begun_while_the_routes_are_recovered_still_reaches_its_events_block() -> None:
+    """Read from a routes table not yet recovered, a tombstone would find no block for its event,
+    retract nothing, and leave the event in its story."""
+
+    class Broker:
+        def __init__(self) -> None:
+            self.sent: list[OutputRecord] = []
+
+        async def publish(self, records: list[OutputRecord]) -> None:
+            self.sent += records
+
+    def record(value: bytes | None, offset: int) -> Any:
+        message = SimpleNamespace(tp=TP, topic=TP[0], partition=TP[1], offset=offset)
+        return SimpleNamespace(key=b"q1", value=value, message=message)
+
+    async def scenario() -> None:
+        group = _Group({TP})
+        holding = Holding(group)
+        holding.on_assigned({TP})
+        routes, broker = _Changelogged(), Broker()
+        agents = StoryAgents(group, Settings.from_flat(), routes, _Changelogged(), broker, holding)  # type: ignore[arg-type]
+        assert await agents.route(record(_raw(statement("q1", "Dana Reyes", "We build here.")), 0))
+        group.rebalance_begins()
+        dict.clear(routes)  # taken over: nothing recovered yet
+        step = asyncio.ensure_future(agents.route(record(None, 1)))
+        await _first(step, group.looked)
+        routes.recover(len(routes.writes))
+        group.rebalance_ends(holding, {TP})
+        assert await step
+        assert [(r.key, json.loads(r.value or b"")) for r in broker.sent[1:]] == [
+            (b"statement:reyes", {"op": "retract", "event_id": "q1"})
+        ]
 
     asyncio.run(scenario())
 
