@@ -450,7 +450,9 @@ class StoryAgents:
         second story, or a story losing members. No await comes between this return and the
         step's read.
         """
-        await self.holding.until_settled()
+        if not self.holding.settled():
+            log.info("story stage: a step waits for the rebalance to end before it reads its rows")
+            await self.holding.until_settled()
         return self.holding.rebalance
 
     async def route(self, event: Any) -> bool:

@@ -364,6 +364,18 @@ def _may_have_subunits(text: str) -> bool:
     return False
 
 
+#: A verb or noun of weight up to three words before a number: "weighs more than 100,000 pounds".
+_WEIGHT_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|weights?)\b(?:\s+[\w.]+){0,3}\s*$", re.IGNORECASE)
+
+
+def _a_weight(match: re.Match[str], text: str) -> bool:
+    """ "The jet weighs more than 100,000 pounds": pounds of weight, not sterling."""
+    unit = (match.group("cur") or "").lower()
+    if unit not in ("pound", "pounds"):
+        return False
+    return bool(_WEIGHT_BEFORE.search(text[max(0, match.start() - 40) : match.start()]))
+
+
 def find_money(text: str) -> list[MoneySpan]:
     """All sums of money in ``text``, in order of appearance, without overlaps."""
     found: list[MoneySpan] = []
@@ -372,6 +384,8 @@ def find_money(text: str) -> list[MoneySpan]:
         for match in pattern.finditer(text):
             if pattern is _SUFFIXED and (match.group("cur") or "").lower() == "won" and not match.group("s1"):
                 continue  # "won 3 medals" style false friends need a scale word to count
+            if pattern is _SUFFIXED and _a_weight(match, text):
+                continue
             spans = _spans(match, text)
             start, end = spans[0].start, spans[-1].end
             if taken.overlaps(start, end):

@@ -179,7 +179,7 @@ def event_date(
             ent.text,
             base,
             prefer_future=planned and not said,
-            not_after=not_after or said,
+            not_after=not_after or said or _since(ent),
             reference=reference,
         )
         if value is not None and trailing and not news_day(value, base):
@@ -567,6 +567,12 @@ _PERIOD_LABELS = frozenset({"quarter", "quarterly", "fiscal", "earnings", "resul
 
 #: Prepositions that make a date a bound, not the time of what they bound.
 _BOUND_PREPS = frozenset({"before", "until", "till", "by"})
+
+
+def _since(ent: Span) -> bool:
+    """ "have been negotiating since December": a start that lies before the telling, whatever the
+    tense (the present perfect is not past in ``past_tense``'s sense)."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ == "since"
 
 
 def _a_bound(ent: Span) -> bool:

@@ -505,6 +505,20 @@ def _talked_with_someone_about(verb: Token) -> bool:
     return with_person and to_discuss
 
 
+def _companies_talking(verb: Token) -> bool:
+    """ "AMD and SeaMicro started talking", "the two carriers' owners, Acme and Widgetco, have been
+    talking": two or more organisations as the subject of "talk" are in talks. Not people ("Lund and
+    Holt talked", mostly a chat or an interview), nor one organisation ("Acme talked with CNN")."""
+    clause = verb
+    while clause.dep_ == "xcomp" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head  # "started talking", "began to talk": the subject is the head's
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or clause.tag_ in ("VBP", "VBZ"):
+        return False  # and not the present of a habit: "Acme and Widgetco talk a lot about safety"
+    sides = [subjects[0], *subjects[0].conjuncts]
+    return len(sides) >= 2 and all(side.ent_type_ == "ORG" for side in sides)
+
+
 def _meets_a_target(verb: Token) -> bool:
     """ "meet its financial targets", "met the deadline": meet as in satisfy, not a meeting; also
     passive ("the deadline was met", "a threshold met only by two candidates")."""
@@ -823,6 +837,8 @@ def _is_meeting(token: Token) -> bool:
         return not _sat_for_the_media(token)  # "sat down with X", "sat face to face with X"
     if token.pos_ == "VERB" and lemma in CALL_VERBS and _talked_with_someone_about(token):
         return True  # "spoke with his counterpart X to discuss": talks, by whatever means
+    if token.pos_ == "VERB" and lemma == "talk" and _companies_talking(token):
+        return True  # "AMD and SeaMicro started talking last year": negotiations
     if _phone_call(token) or is_trip_visit(token) or _phoned(token):  # "a trip to Vietnam": a visit
         return True
     if token.pos_ in ("NOUN", "PROPN") and (token.lower_ in MEETING_NOUNS):

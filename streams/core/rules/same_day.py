@@ -42,6 +42,10 @@ from streams.core.spans import CharSpans
 LEDE_SENTENCES = 3
 #: How many sentences into the body an undated event may still be the lede's news.
 LEDE_REACH = 15
+#: How many days before publication a dated meeting or agreement may be the scene that a later
+#: undated event of the same people continues: a weekly or a late wire story tells Tuesday's
+#: talks on Saturday ("The ministers met in Cairo on Wednesday ... The ministers agreed to ...").
+SCENE_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -183,10 +187,10 @@ def on_the_news_day(
     number: int = 0,
 ) -> Event:
     """``event`` dated (and placed, when it names no place) as the latest earlier meeting or
-    agreement of the news day that shares a party with it, or, in a live blog's entry and outside a
-    quote (``quoted``), dated the blog's day, or dated the ``lede``'s day when it is the ``number``-th
-    sentence a little after it and the lede names one of its parties or its place; unchanged when
-    none holds."""
+    agreement of the news week (``SCENE_DAYS``) that shares a party with it, or, in a live blog's
+    entry and outside a quote (``quoted``), dated the blog's day, or dated the ``lede``'s day when
+    it is the ``number``-th sentence a little after it and the lede names one of its parties or its
+    place; unchanged when none holds."""
     if event.date is not None or not _free_of_time(sent):
         return event
     if event.status == "planned" and _planned_in_words(trigger):
@@ -200,7 +204,7 @@ def on_the_news_day(
         return replace(event, date=day, date_basis=basis)
     parties = {a.name for a in event.actors}
     for other in reversed(earlier):
-        if other.type == "statement" or other.date is None or not news_day(other.date, base):
+        if other.type == "statement" or other.date is None or not news_day(other.date, base, SCENE_DAYS):
             continue
         if not parties & {a.name for a in other.actors}:
             continue

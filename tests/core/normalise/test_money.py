@@ -204,3 +204,15 @@ def test_letters_the_patterns_fold_to_ascii_are_read_as_those_letters(
     """What the case-blind patterns match, the number and currency tables must know: "ſix" had
     raised a KeyError and lost the article's extraction."""
     assert [(m.amount.value, m.amount.currency) for m in find_money(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The crane weighs more than 40,000 pounds and cost 2 million pounds.", [2_000_000.0]),
+        ("Weighing about 300 pounds, the bell was sold for 900 pounds.", [900.0]),
+        ("The weight of the bid, 5 million pounds, surprised the board.", [5_000_000.0]),
+    ],
+)
+def test_pounds_of_weight_are_no_sum(text: str, expected: list[float]) -> None:
+    assert [span.amount.value for span in find_money(text)] == expected

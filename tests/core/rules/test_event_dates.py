@@ -462,3 +462,18 @@ def test_a_date_in_a_clause_said_of_a_party_is_not_the_events(extractor: Extract
     assert _dates(extractor, body) == [None]
     body = "Senator Ana Ruiz held talks with Governor Tom Lund and senators who back him in Oslo on Thursday."
     assert _dates(extractor, body) == ["2025-10-23"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Honda and Nissan have been negotiating since December.", ["2024-12"]),
+        ("Honda and Nissan have been in talks since December 12.", ["2024-12-12"]),
+        ("Honda and Nissan will meet in December.", ["2025-12"]),
+    ],
+)
+def test_a_start_since_a_day_lies_before_the_telling(
+    extractor: Extractor, body: str, expected: list[str]
+) -> None:
+    """The present perfect is no past tense, but "since December" in October is last December."""
+    assert _dates(extractor, body) == expected

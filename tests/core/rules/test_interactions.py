@@ -59,6 +59,9 @@ def _names(event: dict[str, Any]) -> set[str]:
         ),
         ("President Ana Ruiz welcomed Prime Minister Tom Lund to Lima on Monday.", "past", None),
         ("President Ana Ruiz will receive Prime Minister Tom Lund in Lima next week.", "planned", None),
+        # two companies talking are in talks
+        ("Honda and Nissan started talking last year.", "past", None),
+        ("Honda and Nissan are talking about a merger.", "ongoing", None),
     ],
 )
 def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str | None) -> None:
@@ -144,6 +147,9 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "The Oslo Angels made a big offer to pitcher Tom Berg during winter meetings in Las Vegas.",
         # a body alone does not negotiate, visit or host: the other side must be named
         "Nordair has negotiated the purchase of 12 new jets from Airbus.",
+        # companies that talk as a habit, and one company talking to a broadcaster
+        "Boeing and Airbus talk a lot about safety.",
+        "Honda talked with CNN about the recall.",
     ],
 )
 def test_not_meetings(extractor: Extractor, body: str) -> None:

@@ -26,6 +26,22 @@ def test_the_same_peoples_undated_meeting_is_of_the_news_day(extractor: Extracto
 
 
 @pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2025-11-01", "2025-10-28"),  # four days on: the week's news
+        ("2025-11-20", None),  # three weeks on: the scene is history, not the news
+    ],
+)
+def test_the_same_peoples_scene_of_the_week_dates_their_undated_meeting(
+    extractor: Extractor, published: str, expected: str | None
+) -> None:
+    text = "Mayor Ana Lund and Governor Ben Holt met in Oslo on October 28 over the ferry row.\n\n"
+    text += "Lund and Holt agreed to share the cost of a new ferry."
+    events = events_of(extractor, text, "agreement", published_at=published)
+    assert [(e["date"] or {}).get("value") for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
     "later",
     [
         "Lund had met with harbour chief Omar Berg.",  # the perfect: before the scene
