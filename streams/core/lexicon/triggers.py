@@ -353,14 +353,15 @@ MEAL_NOUNS = frozenset(
 #: Verbs of contact that are a meeting with a with-phrase ("dined with", "consulted with the
 #: allies", "huddled with"); "speak"/"talk" are left out: "spoke with reporters/CNN" is mostly
 #: an interview, not a meeting.
-#: The forms of "dine" are listed too: the small model lemmatises "dined" as "din".
+#: The forms of "dine" are listed too: the small model lemmatises "dined" as "din". A meal or a round
+#: of golf with someone is time spent with them ("ate with", "lunched with", "golfed with").
 #: Verbs of receiving a visitor: "the president received Prime Minister X", "welcomed X to Lima" is a
 #: meeting when the one received is a named person (rules/interactions.py, ``_receives_a_visitor``).
 RECEPTION_VERBS = frozenset({"receive", "welcome"})
 
 CONTACT_VERBS = frozenset(
     {"dine", "dined", "dines", "dining", "consult", "huddle", "parley", "confer", "reconnect", "reconnected"}
-)
+) | frozenset({"eat", "lunch", "lunched", "breakfast", "breakfasted", "golf", "golfed", "golfing"})
 
 #: Prepositions that name the counterpart of a meeting or agreement noun.
 COUNTERPART_PREPS = frozenset({"with", "between"})

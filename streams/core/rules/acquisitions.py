@@ -173,6 +173,15 @@ def _pays_for_a_company(verb: Token) -> bool:
     )
 
 
+def _thing_from_a_seller(noun: Token) -> bool:
+    """ "Acme's purchase of the battery division from Beta": one thing bought from a named seller,
+    the "from" on the purchase or on the thing."""
+    things = prep_objects(noun, "of")
+    if not any(_definite_thing(t) or t.lemma_.lower() in BUSINESS_PARTS for t in things):
+        return False
+    return _party_in(noun, frozenset({"from"})) or any(_party_in(t, frozenset({"from"})) for t in things)
+
+
 def is_acquisition(token: Token) -> bool:
     """Whether ``token`` tells of a purchase, sale or merger between two named parties."""
     lemma = token.lemma_.lower()
@@ -219,7 +228,7 @@ def is_acquisition(token: Token) -> bool:
             for c in token.children
         )
         # "Acme's acquisition of Beta", "the buyout of Beta"
-        return of_units or _party_in(token, frozenset({"of"}))
+        return of_units or _party_in(token, frozenset({"of"})) or _thing_from_a_seller(token)
     if word in SALE_NOUNS:
         # "the sale of Beta to Gamma": the thing sold and the buyer both named
         return _party_in(token, frozenset({"of"})) and _party_in(token, frozenset({"to"}))

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from streams.core.lexicon.modality import CLAIM_NOUNS, FUTURE_MODALS, WOULD
+from streams.core.lexicon.modality import CLAIM_NOUNS, FUTURE_MODALS, PLAN_WORDS, WOULD
 from streams.core.lexicon.places import MOTION_VERBS
 from streams.core.lexicon.speech import SPEECH_LEMMAS
 from streams.core.lexicon.triggers import (
@@ -494,10 +494,17 @@ def _announced_then(ent: Span, trigger: Token) -> bool:
     event_verb = clause_verb(trigger)
     if event_verb is None:
         return False
+    intended = False
+    while event_verb.dep_ == "xcomp" and event_verb.head.pos_ == "VERB":
+        # "said Monday it intends to acquire Beta": the reported clause is the intent's
+        event_verb = event_verb.head
+        intended = intended or event_verb.lemma_.lower() in PLAN_WORDS
     saying = event_verb.head
     if event_verb.dep_ != "ccomp" or saying.lemma_.lower() not in SPEECH_LEMMAS:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | WOULD for c in event_verb.children):
+    if not intended and not any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | WOULD for c in event_verb.children
+    ):
         return False
     date_verb = clause_verb(ent.root, stop=trigger) or trigger
     if date_verb.i == saying.i:
@@ -606,6 +613,8 @@ def _in_agreed_infinitive(ent: Span, trigger: Token) -> bool:
     verb dates the agreement too, when it is not a deadline ("agreed to cut emissions by 2030")
     and (checked by the caller) not after publication. The infinitive is the agreed act, and a
     past act agreed in the past was agreed at about its time."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and past_tense(trigger.head):
+        trigger = trigger.head  # "reached a deal to buy X on Friday": the reaching's infinitive
     if trigger.pos_ != "VERB" or not past_tense(trigger):
         return False
     if ent.root.head.dep_ == "prep" and ent.root.head.lower_ in _DEADLINE_PREPS:
@@ -618,9 +627,12 @@ def _in_agreed_infinitive(ent: Span, trigger: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.lemma_.lower() in MEETING_VERBS:
         return False  # "agreed to meet Berg on Monday": the day of the meeting, a record of its own
-    if verb.dep_ == "acl" and infinitive:
-        # "agreed on a plan to share water on Monday": the plan's act is the agreed act too
+    if verb.dep_ in ("acl", "relcl") and infinitive:
+        # "agreed on a plan to share water on Monday": the plan's act is the agreed act too, and
+        # so is the act of a deal signed or reached ("signed an agreement to acquire X on Monday")
         noun = verb.head
+        if noun.dep_ == "dobj" and noun.head.i == trigger.i:
+            return True
         return noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.i == trigger.i
     return verb.dep_ == "xcomp" and verb.head.i == trigger.i and infinitive
 

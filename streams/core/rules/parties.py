@@ -157,6 +157,9 @@ def trade_slots(trigger: Trigger) -> list[Token]:
             continue
         # the parser may hang the phrase on what is traded: "bought a stake in Beta from Gamma"
         holders = [word, *(c for c in word.children if c.dep_ == "dobj" and c.lower_ in STAKE_NOUNS)]
+        if word.pos_ == "NOUN":
+            # "Intel's purchase of the networking business from QLogic": on the thing bought
+            holders.extend(prep_objects(word, "of"))
         for child in (c for h in holders for c in h.children):
             if child.dep_ in ("prep", "dative") and child.lower_ == prep:
                 slots.extend(g for g in child.children if g.dep_ == "pobj")

@@ -43,6 +43,8 @@ def _found(nlp: Language, text: str, word: str) -> bool:
         ("Acme acquired the Beta Foods unit in March.", "acquired"),
         # a number after the maker is a model, not a count: one jet, bought from a named seller
         ("Tom Hale bought a Boeing 737 from Dunmore Oil Corp.", "bought"),
+        # a thing bought from a named seller, told by the purchase noun
+        ("The move answered Siemens's purchase of the battery division from Bosch.", "purchase"),
     ],
 )
 def test_acquisitions(nlp: Language, text: str, word: str) -> None:
@@ -67,6 +69,8 @@ def test_acquisitions(nlp: Language, text: str, word: str) -> None:
         ("Sales of the new phone rose.", "Sales"),
         # a stake bought where, not in whom
         ("Zenco Corp bought a stake last year in London.", "bought"),
+        # goods in bulk from a seller are an order, not a deal between the two
+        ("Siemens's purchase of shares from Bosch was routine.", "purchase"),
     ],
 )
 def test_purchases_of_things_are_not_agreements(nlp: Language, text: str, word: str) -> None:
@@ -149,3 +153,12 @@ def test_a_stake_bought_with_a_time_before_its_company_is_in_that_company(extrac
     result = extractor.extract_one(Article(id="t", body=body, published_at="2016-03-10"))
     (deal,) = [e for e in result.events if e.type == "agreement"]
     assert {a.name for a in deal.actors} == {"Zenco Corp", "Borla Inc"}
+
+
+def test_the_seller_of_a_thing_a_purchase_noun_names_is_a_party(extractor: Extractor) -> None:
+    """ "Intel's purchase of the networking business from QLogic": the parser hangs "from" on the
+    business; the seller is the other side all the same."""
+    body = "The move was a reaction to Intel's purchase of the networking business from QLogic in January."
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
+    (deal,) = [e for e in result.events if e.type == "agreement"]
+    assert {a.name for a in deal.actors} == {"Intel", "QLogic"}

@@ -477,3 +477,31 @@ def test_a_start_since_a_day_lies_before_the_telling(
 ) -> None:
     """The present perfect is no past tense, but "since December" in October is last December."""
     assert _dates(extractor, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nordtek intends to acquire Baltic Robotics in a $2 billion deal, the company said Monday.",
+        "Nordtek said Monday it plans to buy Baltic Robotics for $2 billion.",
+    ],
+)
+def test_the_day_an_intent_was_announced_is_past(extractor: Extractor, body: str) -> None:
+    """ "said Monday it intends to": Monday is the saying's, before publication, as for "will"."""
+    assert _dates(extractor, body) == ["2025-10-27"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a day in the infinitive of a deal signed or reached dates the deal (2025-10-24 is a Friday)
+        ("Nordtek signed an agreement to acquire Baltic Robotics on Friday.", ["2025-10-24"]),
+        ("Nordtek reached a deal to buy Baltic Robotics on Friday.", ["2025-10-24"]),
+        # not a deadline
+        ("Nordtek struck a deal with Baltic Robotics to cut emissions by 2030.", [None]),
+    ],
+)
+def test_a_day_in_a_signed_deals_infinitive_dates_the_deal(
+    extractor: Extractor, body: str, expected: list[str | None]
+) -> None:
+    assert _dates(extractor, body) == expected

@@ -59,6 +59,9 @@ def _names(event: dict[str, Any]) -> set[str]:
         ),
         ("President Ana Ruiz welcomed Prime Minister Tom Lund to Lima on Monday.", "past", None),
         ("President Ana Ruiz will receive Prime Minister Tom Lund in Lima next week.", "planned", None),
+        # a meal or a round of golf with a named person
+        ("Governor Ana Lund lunched with Senator Omar Vidal on Tuesday.", "past", None),
+        ("President Tom Berg golfed with Senator Omar Vidal at his club on Sunday.", "past", None),
         # two companies talking are in talks
         ("Honda and Nissan started talking last year.", "past", None),
         ("Honda and Nissan are talking about a merger.", "ongoing", None),
