@@ -2122,7 +2122,9 @@ def _slot_actors(
             return [actor] if actor is not None else []
         actor = actors.untagged_name(token, role)
         return [actor] if actor is not None else []
-    if any(
+    # "the president of Brazil", "the leader of Hamas": one head, who stands for the country or body
+    of_a_country = token.tag_ == "NN" and token.lemma_.lower() in STATE_HEAD_NOUNS
+    if not of_a_country and any(
         c.dep_ == "prep"
         and c.lower_ in ("of", "from")
         and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ for g in c.children)
@@ -2136,6 +2138,12 @@ def _slot_actors(
     demonyms = _demonym_countries(token, role)
     if demonyms:
         return demonyms
+    if of_a_country:
+        # "the leader of Hamas": the body whose head met stands for it, as a country does
+        for owner in prep_objects(token, "of"):
+            entity = actors.document.entity_at(owner)
+            if entity is not None and entity.label_ == "ORG" and (actor := actors.actor(entity, role)):
+                return [actor]
     if token.tag_ == "NN" and token.i + 1 < len(token.doc):
         # "the auto company Chrysler filed ...": the name right after the noun is its name, even
         # when the parser hangs it elsewhere
@@ -2152,10 +2160,11 @@ OFFICIALS_NOUNS = ROLE_NOUNS | frozenset(
 )
 
 
-#: Singular nouns for who acts for a country: "met the Mexican president" met Mexico.
+#: Singular nouns for who acts for a country: "met the Mexican president" met Mexico, "held talks
+#: with his Russian counterpart" with Russia.
 STATE_HEAD_NOUNS = frozenset(
     {"president", "premier", "minister", "chancellor", "king", "queen", "monarch", "emperor", "leader"}
-) | frozenset({"government", "delegation", "envoy", "ambassador"})
+) | frozenset({"government", "delegation", "envoy", "ambassador", "counterpart"})
 
 
 #: Singular nouns for who rules or arms a country, no one person: "the Saudi leadership", "the Syrian
@@ -2212,6 +2221,8 @@ def _demonym_countries(token: Token, role: Role) -> list[Actor]:
     ]
     if not plural:  # "the US president", "Japan's prime minister": the country's name said of the office
         adjectives += [c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE"]
+        # "the president of Brazil", "the foreign minister of Peru"
+        adjectives += [g for g in prep_objects(token, "of") if g.ent_type_ == "GPE"]
     adjectives.extend(g for a in list(adjectives) for g in a.children if g.dep_ == "conj")
     found: list[Actor] = []
     for adjective in adjectives:

@@ -610,6 +610,25 @@ def test_demonyms_on_officials_are_their_countries(extractor: Extractor) -> None
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The president of Chile met with Governor Tom Berg in Lima on Monday.", {"Chile", "Tom Berg"}),
+        ("The leader of Hamas met with the president of Egypt in Cairo on Monday.", {"Hamas", "Egypt"}),
+    ],
+)
+def test_the_unnamed_head_of_a_country_or_body_is_that_country_or_body(
+    extractor: Extractor, body: str, expected: set[str]
+) -> None:
+    assert _parties(extractor, body, "meeting") == [expected]
+
+
+def test_a_counterpart_of_a_nationality_is_the_country(extractor: Extractor) -> None:
+    """ "held talks with his Peruvian counterpart": with Peru, as "the Peruvian president" is."""
+    body = "Chilean Foreign Minister Ana Vidal held talks with her Peruvian counterpart in Lima on Monday."
+    assert _parties(extractor, body, "meeting") == [{"Ana Vidal", "Peru"}]
+
+
+@pytest.mark.parametrize(
     ("body", "kind"),
     [
         ("The Chilean and Peruvian governments signed a transit agreement on Monday.", "agreement"),
