@@ -1715,3 +1715,10 @@ def test_a_name_the_parser_hangs_inside_the_subject_of_a_timed_clause_is_a_party
     "Trump" on "Lund" as a modifier; it is in the subject all the same."""
     body = "Donald Trump and House Speaker Tom Lund vowed to cooperate after a meeting on Thursday."
     assert _parties(extractor, body, "meeting") == [{"Donald Trump", "Tom Lund"}]
+
+
+def test_the_ledes_subject_the_parser_hangs_on_the_dateline_is_a_party(extractor: Extractor) -> None:
+    """ "KABUL, Afghanistan — Taliban negotiators met": the parser makes the city the subject and the
+    negotiators its apposition; whom they speak for met."""
+    body = "KABUL, Afghanistan — Taliban negotiators met with U.S. envoy Omar Vidal on Monday."
+    assert _parties(extractor, body, "meeting") == [{"Taliban", "Omar Vidal"}]
