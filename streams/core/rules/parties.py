@@ -881,8 +881,8 @@ def _party_tag(token: Token) -> bool:
 
 def _past_the_dateline(slots: list[Token], not_parties: CharSpans | None) -> list[Token]:
     """ "KABUL, Afghanistan — Taliban negotiators met": the parser often takes a dateline's city for
-    the lede's subject and the subject for its apposition (20 of the 55 datelined articles of the
-    shared and PolNeAR sets); the apposition is the slot. ``not_parties`` covers the dateline."""
+    the lede's subject and the subject for its apposition; the apposition is the slot.
+    ``not_parties`` covers the dateline."""
     if not_parties is None:
         return slots
     out: list[Token] = []
