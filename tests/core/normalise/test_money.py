@@ -216,3 +216,18 @@ def test_letters_the_patterns_fold_to_ascii_are_read_as_those_letters(
 )
 def test_pounds_of_weight_are_no_sum(text: str, expected: list[float]) -> None:
     assert [span.amount.value for span in find_money(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # text joined from tokens writes a space after a number's separator
+        ("The fund paid $12. 5 million for the site.", [12_500_000.0]),
+        ("Families earning $180, 000 a year qualify.", [180_000.0]),
+        ("Its shares closed at $7. 45, up 3 percent.", [7.45]),
+        # not after a sentence that ends on a sum
+        ("The ticket cost $5. Then 3 buses left.", [5.0]),
+    ],
+)
+def test_a_number_written_with_a_space_after_its_separator(text: str, expected: list[float]) -> None:
+    assert [span.amount.value for span in find_money(text)] == expected
