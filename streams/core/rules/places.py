@@ -161,9 +161,10 @@ def _arrival(clause: Token, trigger: Token) -> bool:
     if clause.dep_ == "advcl" and clause.head.i == trigger.i:
         return True
     day = clause.head
+    on_the_event = day.head.i == trigger.i or (day.head.dep_ == "prep" and day.head.head.i == trigger.i)
     return (
         day.ent_type_ == "DATE"
-        and day.head.i == trigger.i
+        and on_the_event  # "will meet X Monday" or "on Dec. 28 when he arrives in Oslo"
         and any(c.lower_ == "when" for c in clause.children if c.dep_ == "advmod")
     )
 
@@ -386,6 +387,7 @@ def _in_topic_phrase(token: Token, trigger: Token | None) -> bool:
         and node.lower_ in _TOPIC_PREPS
         and node.i != own_prep
         and not _at_the_edge_of(node)
+        and not any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in node.children)  # "on Dec. 28 when"
         for node in up
     )
 

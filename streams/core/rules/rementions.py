@@ -25,7 +25,7 @@ from streams.core.lexicon.triggers import (
     SALE_NOUNS,
     SALE_VERBS,
 )
-from streams.core.model import Event
+from streams.core.model import DateValue, Event
 from streams.core.rules.aliases import bracket_openings, full_name_of, spelt_out
 
 #: Words that make an event noun point back: "the meeting", "this deal", "their talks".
@@ -192,7 +192,7 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
             continue  # "his meeting with Holt" (done) is not the one they "agreed to meet again" for
         if not definite and event.type == "agreement" and not (traded and _a_trade(other, token.doc)):
             continue  # two parties may sign several deals; a firm is bought once
-        if event.date is not None and other.date is not None and other.date.value != event.date.value:
+        if event.date is not None and other.date is not None and not _same_time(event.date, other.date):
             continue
         if (
             event.location is not None
@@ -204,15 +204,22 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
     return None
 
 
+def _same_time(one: DateValue, other: DateValue) -> bool:
+    """The same date, or one inside the other: "later this month" (2015-12) and "the Dec. 28
+    meeting" (2015-12-28) tell one meeting."""
+    a, b = sorted((one.value, other.value), key=len)
+    return a == b or b.startswith(a + "-")
+
+
 def with_details_of(kept: Event, copy: Event) -> Event:
     """The kept record, with the date and place its later copy gives and it lacks ("AMD buys
-    SeaMicro" in the headline, dated by "on Wednesday" in the lede)."""
+    SeaMicro" in the headline, dated by "on Wednesday" in the lede), and the copy's day within the
+    kept one's month."""
     if kept.status == "planned" and copy.status == "past":
         # "HP will buy EYP" in the headline, "has agreed to acquire EYP" in the lede: it is agreed
         kept = replace(kept, status=copy.status, context=copy.context)
-    if kept.date is not None and (kept.location is not None or copy.location is None):
-        return kept
-    if kept.date is None and copy.date is not None:
+    if copy.date is not None and (kept.date is None or len(copy.date.value) > len(kept.date.value)):
+        # the copy's date, or its day within the kept one's month ("later this month", "Dec. 28")
         kept = replace(kept, date=copy.date, date_basis=copy.date_basis)
     if kept.location is None and copy.location is not None:
         kept = replace(kept, location=copy.location)

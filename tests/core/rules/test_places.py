@@ -107,6 +107,12 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
         ("Mr. Hale will urge them to continue the talks they began in March in Lima.", "talks", "Lima"),
         # the arrival a meeting is timed by sets its scene; a trip after it does not
         ("Mr. Hale will meet party elders on Friday when he arrives in Quito.", "meet", "Quito"),
+        # also when the parser hangs the arrival on the day's phrase ("on Dec. 28 when he arrives")
+        (
+            "Mayor Ana Lund will meet with Senator Tom Berg on Dec. 28 when he arrives in Quito.",
+            "meet",
+            "Quito",
+        ),
         ("Landing in Quito on Friday, Mr. Hale met Rosa Vidal.", "met", "Quito"),
         ("Mr. Hale met Rosa Vidal on Friday before he flew to Quito.", "met", None),
         # the city a visited capital is named as, though the model tags the name as no place

@@ -75,6 +75,17 @@ def test_the_same_meeting_told_twice_is_one_record_with_what_each_gives(extracto
     assert meeting["date"]["value"] == "2026-01-05" and meeting["location"]["name"] == "Grand Hotel"
 
 
+def test_a_day_within_the_month_told_before_is_the_same_meeting_and_dates_it(extractor: Extractor) -> None:
+    """ "will meet Hale later this month" ... "Moe's Jan. 28 meeting with Hale": one meeting, on the
+    28th; another month would be another meeting."""
+    body = (
+        "Mayor Rita Moe will meet with Senator Omar Hale later this month, aides said.\n\n"
+        "The aides said Moe's Jan. 28 meeting with Hale was scheduled weeks ago."
+    )
+    assert [m["date"]["value"] for m in _meetings(extractor, body)] == ["2026-01-28"]
+    assert len(_meetings(extractor, body.replace("Jan. 28", "Feb. 28"))) == 2
+
+
 def test_the_headline_sale_and_the_lede_sale_are_one(extractor: Extractor) -> None:
     body = "Zenco buys Valtron Systems\n\nZenco has acquired Valtron Systems for $40 million on Monday."
     (deal,) = _agreements(extractor, body)
