@@ -43,7 +43,7 @@ from streams.core.rules.plover import plover_for
 from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, with_speaker
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.reciprocal import reciprocating_party
-from streams.core.rules.rementions import earlier_copy, points_back, refers_back, with_details_of
+from streams.core.rules.rementions import agenda_of, earlier_copy, points_back, refers_back, with_details_of
 from streams.core.rules.same_day import (
     Lede,
     find_lede,
@@ -145,6 +145,7 @@ def build_events(
         anchors.append(st.quote_start)
     discourse = DiscourseContext(actors)
     previous_start = -1  # where the last non-empty sentence began
+    recent_starts: list[int] = []  # where this sentence and the AGENDA_REACH before it began
     lede_dated: set[str] = set()  # events that took the lede's day (rules/same_day.py)
     for number, sent in enumerate(actors.document.sentences):
         check()
@@ -152,6 +153,7 @@ def build_events(
             continue
         events = _with_other_side(events, sent, previous_start, actors)
         previous_start = sent.start_char
+        recent_starts = [*recent_starts[-AGENDA_REACH:], sent.start_char]
         published: list[tuple[Trigger, Event]] = []
         for trigger in find_triggers(sent, context.quote_spans):
             event = interaction_event(trigger, sent, discourse, context)
@@ -164,6 +166,8 @@ def build_events(
                 if copied is not None:
                     events[copied] = with_details_of(events[copied], event)
                 continue
+            if agenda_of(trigger.token, event, events, recent_starts[0]) is not None:
+                continue  # "The leaders were expected to discuss trade": the meeting just told
             copied = earlier_copy(trigger.token, event, events)
             if copied is not None:
                 events[copied] = with_details_of(events[copied], event)
@@ -379,6 +383,11 @@ def interaction_event(
         },
     )
 
+
+#: How many sentences back a meeting may be whose agenda a "discuss" tells (``agenda_of``): "The
+#: president held a joint meeting with Abe and Park. ... [a quote about it] ... The leaders were
+#: expected to discuss climate change."
+AGENDA_REACH = 4
 
 #: How many days before publication a lede's event may be for the dateline's city to be its place.
 DATELINE_DAYS = 3

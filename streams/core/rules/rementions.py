@@ -204,6 +204,21 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
     return None
 
 
+def agenda_of(token: Token, event: Event, earlier: Sequence[Event], since: int) -> int | None:
+    """The index in ``earlier`` of the latest meeting, told from character ``since`` on (a few
+    sentences back), whose agenda ``event`` tells, or None: "Berg held a meeting with Lund and Vidal on
+    Thursday. The leaders were expected to discuss trade." is that meeting's talk, not a meeting of
+    its own; one with a time of its own ("On Friday they discussed it by phone") is another."""
+    if token.lemma_.lower() != "discuss" or event.type != "meeting" or event.date is not None:
+        return None
+    meetings = [i for i, e in enumerate(earlier) if e.type == "meeting" and e.evidence.start >= since]
+    if not meetings:
+        return None
+    latest = max(meetings, key=lambda i: earlier[i].evidence.start)
+    names = {a.name for a in event.actors}
+    return latest if names <= {a.name for a in earlier[latest].actors} else None
+
+
 def _same_time(one: DateValue, other: DateValue) -> bool:
     """The same date, or one inside the other: "later this month" (2015-12) and "the Dec. 28
     meeting" (2015-12-28) tell one meeting."""

@@ -86,6 +86,23 @@ def test_a_day_within_the_month_told_before_is_the_same_meeting_and_dates_it(ext
     assert len(_meetings(extractor, body.replace("Jan. 28", "Feb. 28"))) == 2
 
 
+@pytest.mark.parametrize(
+    ("later", "count"),
+    [
+        ("The leaders were expected to discuss trade.", 1),  # the meeting's agenda
+        ("On Tuesday, Moe and Hale discussed trade by phone.", 2),  # a time of its own: another talk
+    ],
+)
+def test_what_a_meeting_just_told_was_to_discuss_is_no_meeting_of_its_own(
+    extractor: Extractor, later: str, count: int
+) -> None:
+    body = (
+        "Mayor Rita Moe held a meeting with Senator Omar Hale on Monday morning. "
+        f"Aides said the talks went well. {later}"
+    )
+    assert len(_meetings(extractor, body)) == count
+
+
 def test_the_headline_sale_and_the_lede_sale_are_one(extractor: Extractor) -> None:
     body = "Zenco buys Valtron Systems\n\nZenco has acquired Valtron Systems for $40 million on Monday."
     (deal,) = _agreements(extractor, body)
