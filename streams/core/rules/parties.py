@@ -204,7 +204,13 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 # "Acme announced it had signed a deal", "Acme failed to honour the deal it
                 # signed": the pronoun is the main clause's subject
                 root = sentence_root(head)
-                reporters = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+                reporters = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+                    # "HP Monday announced it had signed": the day, whose name
+                    # ``_names_before_their_day`` reads
+                    c
+                    for c in root.children
+                    if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"
+                ]
                 if not reporters or all(
                     r.lemma_.lower() in DOCUMENT_NOUNS
                     or r.lower_.rstrip("s") in DOCUMENT_NOUNS
@@ -879,6 +885,21 @@ def _party_tag(token: Token) -> bool:
     )
 
 
+def _names_before_their_day(slots: list[Token]) -> list[Token]:
+    """ "Siemens Monday announced it had signed a deal": news copy puts the day between subject and
+    verb, and the parser makes the day the subject (or, for a reported "it", an adverb of a saying
+    with no subject) and the name its compound; the name is the slot."""
+    out: list[Token] = []
+    for token in slots:
+        names = [
+            c
+            for c in token.children
+            if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "GPE") and c.i == token.i - 1
+        ]
+        out.extend(names if token.ent_type_ == "DATE" and names else [token])
+    return out
+
+
 def _past_the_dateline(slots: list[Token], not_parties: CharSpans | None) -> list[Token]:
     """ "KABUL, Afghanistan — Taliban negotiators met": the parser often takes a dateline's city for
     the lede's subject and the subject for its apposition; the apposition is the slot.
@@ -921,7 +942,7 @@ def select_parties(
     found: dict[str, Actor] = {}
     host_codes: set[str] = set()  # countries of the cities visited
     traded = _expand(trade_slots(trigger))
-    slotted = _expand(_past_the_dateline(party_slots(trigger), not_parties))
+    slotted = _expand(_past_the_dateline(_names_before_their_day(party_slots(trigger)), not_parties))
     capitals: list[str] = []  # the countries whose capitals are visited ("visited Ankara")
     visited_places: set[int] = set()  # where the visit goes: never a party, whatever the model tags
     # "the North American Free Trade Agreement", "signed the Paris Agreement": a named agreement is what

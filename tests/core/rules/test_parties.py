@@ -1722,3 +1722,19 @@ def test_the_ledes_subject_the_parser_hangs_on_the_dateline_is_a_party(extractor
     negotiators its apposition; whom they speak for met."""
     body = "KABUL, Afghanistan — Taliban negotiators met with U.S. envoy Omar Vidal on Monday."
     assert _parties(extractor, body, "meeting") == [{"Taliban", "Omar Vidal"}]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Siemens Monday signed an agreement to acquire Bosch.",
+        "As part of its plan, Siemens Monday announced it has signed an agreement to acquire Bosch.",
+        # the day an adverb of the saying, which has no subject, or of the event's own verb
+        "Siemens Monday announced it had signed an agreement to acquire Bosch.",
+        "In a bid to grow, Siemens Tuesday signed a deal with Bosch.",
+    ],
+)
+def test_a_name_before_its_day_is_the_subject(extractor: Extractor, body: str) -> None:
+    """ "Siemens Monday announced it has signed": the parser takes the day for the subject (or an
+    adverb of a verb with none) and the name for its compound."""
+    assert _parties(extractor, body, "agreement") == [{"Siemens", "Bosch"}]
