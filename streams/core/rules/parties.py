@@ -2164,8 +2164,9 @@ def _slot_actors(
             return [actor] if actor is not None else []
         actor = actors.untagged_name(token, role)
         return [actor] if actor is not None else []
-    # "the president of Brazil", "the leader of Hamas": one head, who stands for the country or body
-    of_a_country = token.tag_ == "NN" and token.lemma_.lower() in STATE_HEAD_NOUNS
+    # "the president of Brazil", "the leader of Hamas": one head, who stands for the country or body;
+    # "the state of California", "the city of Detroit": the place as a body that sues or settles
+    of_a_country = token.tag_ == "NN" and token.lemma_.lower() in STATE_HEAD_NOUNS | GOVERNED_PLACE_NOUNS
     if not of_a_country and any(
         c.dep_ == "prep"
         and c.lower_ in ("of", "from")
@@ -2182,9 +2183,12 @@ def _slot_actors(
         return demonyms
     if of_a_country:
         # "the leader of Hamas": the body whose head met stands for it, as a country does
+        labels = ("ORG", "GPE") if token.lemma_.lower() in GOVERNED_PLACE_NOUNS else ("ORG",)
         for owner in prep_objects(token, "of"):
             entity = actors.document.entity_at(owner)
-            if entity is not None and entity.label_ == "ORG" and (actor := actors.actor(entity, role)):
+            if entity is not None and entity.label_ in labels and (actor := actors.actor(entity, role)):
+                if entity.label_ == "GPE" and not is_country_name(actor.name):
+                    actor = replace(actor, kind="organization", country=None)  # the city's government
                 return [actor]
     if token.tag_ == "NN" and token.i + 1 < len(token.doc):
         # "the auto company Chrysler filed ...": the name right after the noun is its name, even
@@ -2208,6 +2212,9 @@ STATE_HEAD_NOUNS = frozenset(
     {"president", "premier", "minister", "chancellor", "king", "queen", "monarch", "emperor", "leader"}
 ) | frozenset({"government", "delegation", "envoy", "ambassador", "counterpart"})
 
+
+#: Places named as the body that governs them: "the state of California", "the city of Detroit".
+GOVERNED_PLACE_NOUNS = frozenset({"state", "city", "county", "province", "commonwealth", "municipality"})
 
 #: Singular nouns for who rules or arms a country, no one person: "the Saudi leadership", "the Syrian
 #: regime", "won a contract from the Norwegian navy".

@@ -622,6 +622,22 @@ def test_the_unnamed_head_of_a_country_or_body_is_that_country_or_body(
     assert _parties(extractor, body, "meeting") == [expected]
 
 
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("Harlow Motors settled a lawsuit with the state of Ohio for $10 million.", "Ohio"),
+        ("Harlow Motors reached a settlement with the city of Toledo on Monday.", "Toledo"),
+    ],
+)
+def test_a_state_or_city_that_settles_is_a_party_as_a_body(
+    extractor: Extractor, body: str, place: str
+) -> None:
+    events = events_of(extractor, body, "agreement")
+    assert [{(a["name"], a["kind"]) for a in e["actors"]} for e in events] == [
+        {("Harlow Motors", "organization"), (place, "organization")}
+    ]
+
+
 def test_a_counterpart_of_a_nationality_is_the_country(extractor: Extractor) -> None:
     """ "held talks with his Peruvian counterpart": with Peru, as "the Peruvian president" is."""
     body = "Chilean Foreign Minister Ana Vidal held talks with her Peruvian counterpart in Lima on Monday."
