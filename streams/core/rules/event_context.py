@@ -411,9 +411,11 @@ def _for_to(verb: Token) -> bool:
 
 def _present_in_past_speech(verb: Token) -> bool:
     """A simple present reported by a past verb of saying, with no time of its own: told in the
-    past, a single event would be "met" or "would meet"; the present is what one does."""
+    past, a single event would be "met" or "would meet"; the present is what one does. Not the
+    present of a state ("are in talks, people familiar with the matter said": talks under way)."""
     return (
-        verb.dep_ == "ccomp"
+        verb.lemma_.lower() != "be"
+        and verb.dep_ == "ccomp"
         and verb.head.tag_ == "VBD"
         and verb.head.lemma_.lower() in _SAYING_VERBS
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)

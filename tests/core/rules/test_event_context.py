@@ -377,6 +377,8 @@ def test_what_was_helped_or_managed_took_place(nlp, text: str, trigger: str, sta
         ("Kestrel Motors is currently in talks with Orbis Group.", "ongoing"),
         ("Kestrel Motors and Orbis Group remain in negotiations.", "ongoing"),
         ("Kestrel Motors was in talks with Orbis Group last year.", "past"),
+        # reported by a past saying: a state, not a habit
+        ("Kestrel Motors and Orbis Group are in advanced talks, people close to the deal said.", "ongoing"),
     ],
 )
 def test_being_in_talks_now_is_talks_under_way(nlp, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
