@@ -360,8 +360,27 @@ MEAL_NOUNS = frozenset(
 RECEPTION_VERBS = frozenset({"receive", "welcome"})
 
 CONTACT_VERBS = frozenset(
-    {"dine", "dined", "dines", "dining", "consult", "huddle", "parley", "confer", "reconnect", "reconnected"}
-) | frozenset({"eat", "lunch", "lunched", "breakfast", "breakfasted", "golf", "golfed", "golfing"})
+    {
+        "dine",
+        "dined",
+        "dines",
+        "dining",
+        "consult",
+        "huddle",
+        "parley",
+        "confer",
+        "reconnect",
+        "reconnected",
+        "eat",
+        "lunch",
+        "lunched",
+        "breakfast",
+        "breakfasted",
+        "golf",
+        "golfed",
+        "golfing",
+    }
+)
 
 #: Prepositions that name the counterpart of a meeting or agreement noun.
 COUNTERPART_PREPS = frozenset({"with", "between"})

@@ -16,7 +16,7 @@ for its government ("Beijing and Washington agreed").
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -713,11 +713,12 @@ def _named_owner(noun: Token) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
 
 
-def _expand(slots: Iterable[Token]) -> list[Token]:
+def _expand(slots: Iterable[Token], subjects: Collection[Token] = ()) -> list[Token]:
     """Each slot with the names coordinated with it, in apposition to it, or inside its group noun.
 
     "Acme and Beta" -> Acme, Beta; "its chief executive, Jane Doe" -> Jane Doe (not "its");
-    "the leaders of Acme and Beta" -> Acme, Beta.
+    "the leaders of Acme and Beta" -> Acme, Beta. An apposition is read as describing the name
+    before it, unless it is one of ``subjects``, which stand for themselves (``_past_the_dateline``).
     """
     out: list[Token] = []
     todo = list(slots)
@@ -750,7 +751,7 @@ def _expand(slots: Iterable[Token]) -> list[Token]:
                 todo.append(child)
         # a common noun: whom it is made of or belongs to ("House GOP leaders" is one group, _slot_actors);
         # not a description of a name beside it ("the Yankees, Boston's top rival": Boston is no party)
-        describes_a_name = token.dep_ == "appos" and token.head.pos_ == "PROPN"
+        describes_a_name = token.dep_ == "appos" and token.head.pos_ == "PROPN" and token not in subjects
         if token.pos_ == "NOUN" and not stacked_bodies(token) and not describes_a_name:
             for child in token.children:
                 entourage = token.lower_ in ENTOURAGE_NOUNS
@@ -902,22 +903,15 @@ def _names_before_their_day(slots: list[Token]) -> list[Token]:
 
 def _past_the_dateline(slots: list[Token], not_parties: CharSpans | None) -> list[Token]:
     """ "KABUL, Afghanistan — Taliban negotiators met": the parser often takes a dateline's city for
-    the lede's subject and the subject for its apposition; the apposition is the slot.
-    ``not_parties`` covers the dateline."""
+    the lede's subject and the subject for its apposition; the apposition is the slot (which
+    ``_expand`` must read as a subject, not as a description of the city). ``not_parties`` covers
+    the dateline."""
     if not_parties is None:
         return slots
     out: list[Token] = []
     for token in slots:
         beside = [c for c in token.children if c.dep_ == "appos" and not not_parties.covers(c.idx)]
-        if not beside or not not_parties.covers(token.idx):
-            out.append(token)
-            continue
-        for noun in beside:
-            out.append(noun)
-            if noun.pos_ == "NOUN" and noun.lower_ not in ENTOURAGE_NOUNS | KIN_NOUNS:
-                # "Taliban negotiators": whom they speak for, as ``_expand`` reads a subject (it
-                # reads an apposition as a description of the name before it)
-                out.extend(c for c in noun.children if c.dep_ in ("compound", "poss") and c.ent_type_)
+        out.extend(beside if beside and not_parties.covers(token.idx) else [token])
     return out
 
 
@@ -942,7 +936,9 @@ def select_parties(
     found: dict[str, Actor] = {}
     host_codes: set[str] = set()  # countries of the cities visited
     traded = _expand(trade_slots(trigger))
-    slotted = _expand(_past_the_dateline(_names_before_their_day(party_slots(trigger)), not_parties))
+    slots = _names_before_their_day(party_slots(trigger))
+    moved = _past_the_dateline(slots, not_parties)
+    slotted = _expand(moved, subjects=[t for t in moved if t not in slots])
     capitals: list[str] = []  # the countries whose capitals are visited ("visited Ankara")
     visited_places: set[int] = set()  # where the visit goes: never a party, whatever the model tags
     # "the North American Free Trade Agreement", "signed the Paris Agreement": a named agreement is what
@@ -2166,8 +2162,8 @@ def _slot_actors(
         return [actor] if actor is not None else []
     # "the president of Brazil", "the leader of Hamas": one head, who stands for the country or body;
     # "the state of California", "the city of Detroit": the place as a body that sues or settles
-    of_a_country = token.tag_ == "NN" and token.lemma_.lower() in STATE_HEAD_NOUNS | GOVERNED_PLACE_NOUNS
-    if not of_a_country and any(
+    head_of_a_named = token.tag_ == "NN" and token.lemma_.lower() in STATE_HEAD_NOUNS | GOVERNED_PLACE_NOUNS
+    if not head_of_a_named and any(
         c.dep_ == "prep"
         and c.lower_ in ("of", "from")
         and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ for g in c.children)
@@ -2181,7 +2177,7 @@ def _slot_actors(
     demonyms = _demonym_countries(token, role)
     if demonyms:
         return demonyms
-    if of_a_country:
+    if head_of_a_named:
         # "the leader of Hamas": the body whose head met stands for it, as a country does
         labels = ("ORG", "GPE") if token.lemma_.lower() in GOVERNED_PLACE_NOUNS else ("ORG",)
         for owner in prep_objects(token, "of"):
