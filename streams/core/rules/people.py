@@ -31,6 +31,7 @@ from streams.core.lexicon.people import (
     PERSON_JOB_NOUNS,
     PERSON_TITLES,
     PRONOUNS,
+    ROLE_NOUNS,
     TITLE_ABBREVIATIONS,
 )
 from streams.core.lexicon.places import FACILITY_HEADS
@@ -465,6 +466,7 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     text = doc.text if text is None else text
     register = PersonRegister(text)
     _join_name_particles(doc, text)
+    _join_cut_surname(doc)
     _trim_glued_words(doc)
     _split_body_and_person(doc)
     _join_body_of_place(doc)
@@ -769,6 +771,51 @@ def _join_name_particles(doc: Doc, text: str) -> None:
         doc.ents = out
 
 
+#: Words a name is followed by that are a job or title, never a surname ("Clinton Pollster").
+_NO_SURNAMES = PERSON_TITLES | PERSON_JOB_NOUNS | ROLE_NOUNS
+
+
+def _join_cut_surname(doc: Doc) -> None:
+    """Give a person's name back the last word the model cut off: in some articles it tags
+    "Enrique Peña" a person and "Nieto" a place, though the parse makes "Nieto" the head of the
+    name. The cut name then stood for a second person, and every full mention was trimmed to it.
+
+    A person entity whose last word is a compound of the proper noun right after it, a
+    capitalised word that no gazetteer knows as a place, no body word, job, title or acronym, that
+    ends the name and is untagged or tagged alone, takes that word.
+    """
+    ents = list(doc.ents)
+    starts = {e.start: e for e in ents}
+    out: list[Span] = []
+    absorbed: set[int] = set()
+    for ent in ents:
+        if ent.start in absorbed:
+            continue
+        i = ent.end
+        if ent.label_ == "PERSON" and i < len(doc) and ent[-1].dep_ == "compound" and ent[-1].head.i == i:
+            word, tagged = doc[i], starts.get(i)
+            covered = tagged is not None or any(e.start < i < e.end for e in ents)
+            if (
+                word.pos_ == "PROPN"
+                and word.text[:1].isupper()
+                and word.is_alpha
+                and (tagged is None or (len(tagged) == 1 and tagged.label_ in ("GPE", "ORG", "NORP")))
+                and (tagged is not None or not covered)
+                and not is_place_name(word.text)
+                and country_for(word.text) is None
+                and word.lower_ not in BODY_WORDS
+                and word.lower_ not in _NO_SURNAMES
+                and not word.text.isupper()  # "Lund SDI": a body's initials
+                and not (i + 1 < len(doc) and doc[i + 1].dep_ == "compound" and doc[i + 1].head.i > i)
+            ):
+                out.append(Span(doc, ent.start, i + 1, label="PERSON"))
+                absorbed.add(i)
+                continue
+        out.append(ent)
+    if absorbed:
+        doc.ents = out
+
+
 def _join_body_of_place(doc: Doc) -> None:
     """Give a body's name back its place: the model ends "Progressive Democrats of America" and
     "Renault Samsung Motors of Korea" before "of" and tags the place alone, which then stood for a
@@ -993,4 +1040,24 @@ def _relabel_people(
         word = token.text
         if word[:1].isupper() and len(word) >= 3 and register.find(word):  # the register keeps its answers
             entities.append(Span(doc, token.i, token.i + 1, label="PERSON"))
-    doc.ents = sorted(entities, key=lambda e: e.start)
+    doc.ents = _one_span_per_name(sorted(entities, key=lambda e: e.start), register)
+
+
+def _one_span_per_name(entities: list[Span], register: PersonRegister) -> list[Span]:
+    """Join two person spans side by side that name one person ("Peña" and "Nieto" of "Peña
+    Nieto", each found as a word of the full name): one name, one mention."""
+    out: list[Span] = []
+    for ent in entities:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and ent.label_ == last.label_ == "PERSON"
+            and ent.start == last.end
+            and len(last) + len(ent) <= 4
+            and register.find(clean_name(last.text)) is not None
+            and register.find(clean_name(last.text)) is register.find(clean_name(ent.text))
+        ):
+            out[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out

@@ -591,3 +591,61 @@ def test_a_body_named_national_first_is_not_cut_after_that_word() -> None:
     find_people(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("National Orvik Society", "ORG")]
     assert is_body_name("National Orvik Society")
+
+
+def _split_surname_doc() -> Doc:
+    """A made-up article whose entities are set as the model sometimes cuts a double surname: the
+    full name's last word tagged a place of its own, and a later mention's last word alone."""
+    doc = _parse("Mayor Tomas Ibarra Soler met Lena Vik in Oslo on Monday. He said Ibarra Soler agreed.")
+    words = [t.text for t in doc]
+    vik, second = words.index("Vik"), words.index("Ibarra", 4)
+    doc.ents = [
+        Span(doc, 1, 3, label="PERSON"),  # "Tomas Ibarra"
+        Span(doc, 3, 4, label="GPE"),  # "Soler"
+        Span(doc, vik - 1, vik + 1, label="PERSON"),
+        Span(doc, words.index("Oslo"), words.index("Oslo") + 1, label="GPE"),
+        Span(doc, second + 1, second + 2, label="GPE"),  # the later "Soler", without "Ibarra"
+    ]
+    return doc
+
+
+def test_a_surname_the_model_cut_off_and_tagged_a_place_joins_the_name() -> None:
+    """ "Tomas Ibarra" + "Soler" (a place) is one person, "Tomas Ibarra Soler": the cut name must
+    not become a second person to whom every full mention is trimmed."""
+    doc = _split_surname_doc()
+    register = find_people(doc)
+    names = [(e.text, e.label_) for e in doc.ents]
+    assert ("Tomas Ibarra Soler", "PERSON") in names
+    person = register.find("Tomas Ibarra Soler")
+    assert person is not None and person.canonical == "Tomas Ibarra Soler"
+    assert register.find("Tomas Ibarra") is None  # no second person of the cut name
+
+
+def test_two_words_of_one_known_name_side_by_side_are_one_mention() -> None:
+    """The later "Ibarra Soler", found word by word as parts of the full name, is one mention."""
+    doc = _split_surname_doc()
+    find_people(doc)
+    assert ("Ibarra Soler", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_job_or_an_acronym_after_a_name_is_no_surname() -> None:
+    """ "Clinton Pollster", "Lund SDI": a name's head that is a job or an acronym stays out."""
+    for text, name in (
+        ("The Clinton Pollster says the race is close.", "Clinton"),
+        ("Lund SDI said no.", "Lund"),
+    ):
+        doc = _parse(text)
+        at = [t.text for t in doc].index(name)
+        assert doc[at].dep_ == "compound" and doc[at].head.i == at + 1  # the parse this test needs
+        doc.ents = [Span(doc, at, at + 1, label="PERSON")]
+        find_people(doc)
+        assert doc.ents[0].text == name
+
+
+def test_a_place_the_gazetteer_knows_is_no_surname() -> None:
+    """ "the Ana Lund Paris exhibition": a known place after a name is no part of it."""
+    doc = _parse("The Ana Lund Paris exhibition opened on Monday.")
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 3, 4, label="GPE")]
+    assert doc[2].head.i == 3  # the parse this test needs
+    find_people(doc)
+    assert [e.text for e in doc.ents][:2] == ["Ana Lund", "Paris"]
