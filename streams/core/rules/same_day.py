@@ -30,6 +30,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from streams.core.lexicon.triggers import MEETING_NOUNS
 from streams.core.model import DateBasis, DateValue, Event, Location
 from streams.core.normalise.dates import is_relative
 from streams.core.rules.document import DocumentIndex, entities_in
@@ -58,6 +59,9 @@ class Lede:
     day: DateValue
     #: the one city or venue the lede names, if it names one and no other place
     place: Location | None = None
+    #: the meeting nouns the lede tells its news at ("handshakes at a summit Friday"): "the
+    #: summit" later is that occasion, whoever it names
+    occasions: frozenset[str] = frozenset()
 
 
 def find_lede(
@@ -74,8 +78,36 @@ def find_lede(
         (day,) = days.values()
         if not news_day(day, base):
             return None
-        return Lede(sent.start_char, sent.end_char, sent.text, day, _one_place(sent, quote_spans, countries))
+        place = _one_place(sent, quote_spans, countries)
+        return Lede(sent.start_char, sent.end_char, sent.text, day, place, _occasions(sent, quote_spans))
     return None
+
+
+def _occasions(sent: Span, quote_spans: CharSpans) -> frozenset[str]:
+    """The lede's meeting nouns, one occasion each ("a summit", not "summits"), outside quotes, in a
+    clause told in the past: the news day's occasion, not one planned ("will attend a summit",
+    "agreed Sunday to meet at a summit in May": the infinitive's clause is not the past's)."""
+    return frozenset(
+        t.lower_
+        for t in sent
+        if t.lower_ in MEETING_NOUNS and t.tag_ == "NN" and not quote_spans.covers(t.idx) and _finite_past(t)
+    )
+
+
+def _finite_past(token: Token) -> bool:
+    verb = clause_verb(token)
+    return verb is not None and (
+        verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    )
+
+
+def _the_ledes_occasion(trigger: Token, lede: Lede) -> bool:
+    """ "An exchange of handshakes at a summit Friday ended the row ... The Rio Group summit ...":
+    the definite noun of the occasion the lede told is that occasion, though the lede named none
+    of the people the later sentence names."""
+    return trigger.lower_ in lede.occasions and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children
+    )
 
 
 def _one_place(sent: Span, quote_spans: CharSpans, countries: Collection[str]) -> Location | None:
@@ -232,7 +264,7 @@ def _on_the_ledes_day(
         or number >= LEDE_REACH
         or lede.end > sent.start_char
         or trigger.tag_ in ("NNS", "NNPS")
-        or not _names_the_lede_tells(event, lede)
+        or not (_names_the_lede_tells(event, lede) or _the_ledes_occasion(trigger, lede))
     ):
         return event
     return replace(event, date=lede.day, date_basis=basis if is_relative(lede.day) else None)

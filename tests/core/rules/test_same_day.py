@@ -121,6 +121,24 @@ def test_a_live_blog_entry_is_of_the_blogs_day(
             "to meet Ann Lund, now this.",
             ["2016-03-20", None],
         ),
+        # the occasion the lede's news happened at, told again with "the", is that day's, whoever it names
+        (
+            "An exchange of handshakes at a regional summit Sunday ended the row between Chile and Peru.\n\n"
+            "The Andean Forum summit, which included ten nations, soon erupted into attacks between "
+            "Ana Lund and Tom Berg.",
+            ["2016-03-20"],
+        ),
+        # not an occasion the lede only plans, nor "a summit" told as another one
+        (
+            "Leaders agreed Sunday to meet at a regional summit in May.\n\nThe summit was hosted by "
+            "Ana Lund and Tom Berg.",
+            [None],
+        ),
+        (
+            "An exchange of handshakes at a regional summit Sunday ended the row between Chile and Peru.\n\n"
+            "A summit of the Andean Forum erupted into attacks between Ana Lund and Tom Berg.",
+            [None],
+        ),
         # nor for a series told by a plural noun
         (
             "A report on Senator Ravi Patel came out Sunday in Oslo.\n\nIt said Patel's meetings with "
