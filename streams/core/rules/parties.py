@@ -197,6 +197,7 @@ def party_slots(trigger: Trigger) -> list[Token]:
     slots: list[Token] = []
     heads = _event_heads(token)
     slots.extend(_governing_subjects(heads[-1]))
+    slots.extend(_asked_doers(heads[-1]))
     for head in heads:
         is_noun = head.pos_ in ("NOUN", "PROPN")
         for child in head.children:
@@ -677,6 +678,22 @@ def _asked_to_act(noun: Token) -> list[Token]:
     "urged X to", the one "called on" ("called on X to")."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.dep_ != "xcomp" or not is_to_infinitive(verb):
+        return []
+    asker = verb.head
+    if asker.lemma_.lower() in _BIDDING_VERBS:
+        return [c for c in asker.children if c.dep_ == "dobj"]
+    return called_on(asker)
+
+
+def _asked_doers(verb: Token) -> list[Token]:
+    """Who does what a subjectless infinitive says when the verb above asks or makes someone do it:
+    "persuaded the government to open negotiations with Chevron and Exxon" (the government
+    negotiates, beside the two it negotiates with), "called on Oslo to sign a pact with Rome"."""
+    if (
+        verb.dep_ != "xcomp"
+        or not is_to_infinitive(verb)
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
         return []
     asker = verb.head
     if asker.lemma_.lower() in _BIDDING_VERBS:

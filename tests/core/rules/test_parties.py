@@ -1754,3 +1754,32 @@ def test_a_name_before_its_day_is_the_subject(extractor: Extractor, body: str) -
     """ "Siemens Monday announced it has signed": the parser takes the day for the subject (or an
     adverb of a verb with none) and the name for its compound."""
     assert _parties(extractor, body, "agreement") == [{"Siemens", "Bosch"}]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "want"),
+    [
+        (
+            "Lund persuaded Norway to open negotiations with Statoil and Exxon.",
+            "meeting",
+            {"Norway", "Statoil", "Exxon"},
+        ),
+        # the second of two infinitives the asking verb takes
+        (
+            "Lund persuaded Norway to cut its tariffs and to open negotiations with Statoil and Exxon.",
+            "meeting",
+            {"Norway", "Statoil", "Exxon"},
+        ),
+        (
+            "The mayor convinced Vexa Corp to sign a supply deal with Orbis and Talvi Oy.",
+            "agreement",
+            {"Vexa Corp", "Orbis", "Talvi Oy"},
+        ),
+    ],
+)
+def test_the_one_persuaded_to_act_is_a_party_beside_those_named_with_it(
+    extractor: Extractor, body: str, kind: str, want: set[str]
+) -> None:
+    """ "persuaded the government to open negotiations with Chevron and Exxon": the government
+    negotiates; the two named in the with-phrase do not negotiate with each other."""
+    assert _parties(extractor, body, kind) == [want]
