@@ -350,6 +350,11 @@ MEAL_NOUNS = frozenset(
     {"dinner", "lunch", "breakfast", "luncheon", "supper", "banquet", "dinners", "lunches"}
 ) | frozenset({"exchanges"})  # "tense exchanges with the senators"; not "stock exchanges" (no with-phrase)
 
+#: Whom one speaks with for a story, not in talks: "spoke with POLITICO writer Ann Lee about it".
+JOURNALIST_NOUNS = frozenset(
+    {"reporter", "writer", "correspondent", "journalist", "columnist", "editor", "anchor", "interviewer"}
+)
+
 #: Verbs of contact that are a meeting with a with-phrase ("dined with", "consulted with the
 #: allies", "huddled with"); "speak"/"talk" are left out: "spoke with reporters/CNN" is mostly
 #: an interview, not a meeting.

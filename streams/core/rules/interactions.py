@@ -48,6 +48,7 @@ from streams.core.lexicon.triggers import (
     INTENT_WORDS,
     JOINING_VERBS,
     JOINT_WORDS,
+    JOURNALIST_NOUNS,
     MEAL_NOUNS,
     MEET_NOUN,
     MEETING_NOUNS,
@@ -487,14 +488,19 @@ def _on_a_day(prep: Token) -> bool:
 
 
 def _talked_with_someone_about(verb: Token) -> bool:
-    """ "spoke with his counterpart Han Min-koo to discuss the alliance": talks with a named person
-    held to discuss something. "spoke with reporters" or "talked with CNN" alone is no meeting."""
+    """ "spoke with his counterpart Han Min-koo to discuss the alliance", "has spoken to Tom Berg a
+    few times about the special": talks with a named person held to discuss something, or, told in
+    the past, about it ("as he talks to X about Boeing" retells an email). "spoke with reporters"
+    or "talked with CNN" alone is no meeting, nor a talk with a named journalist ("spoke with
+    POLITICO writer Ann Lee about ..."), which is an interview."""
+    about = _about_something(verb) and verb.tag_ in ("VBD", "VBN")
     with_person = any(
         c.dep_ == "prep"
-        and c.lower_ == "with"
+        and (c.lower_ == "with" or (c.lower_ == "to" and about))
         and any(
             g.dep_ == "pobj"
-            and (g.lemma_.lower() == "counterpart" or any(t.ent_type_ == "PERSON" for t in g.subtree))
+            and (g.lemma_.lower() == "counterpart" or _names_a_person(g, about))
+            and not any(t.lemma_.lower() in JOURNALIST_NOUNS or _a_medias_own(t) for t in g.subtree)
             for g in c.children
         )
         for c in verb.children
@@ -502,7 +508,31 @@ def _talked_with_someone_about(verb: Token) -> bool:
     to_discuss = any(
         c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("discuss", "review") for c in verb.children
     )
-    return with_person and to_discuss
+    return with_person and (to_discuss or about)
+
+
+def _names_a_person(obj: Token, about: bool) -> bool:
+    """Whether the with- or to-object names a person: anywhere in its phrase for talks held to
+    discuss something; for talks about something, the object itself ("with Breitbart News about
+    Clinton" names a paper, and Clinton is the topic; "with Clinton's operation", a body)."""
+    if about:
+        return obj.ent_type_ == "PERSON"
+    return any(t.ent_type_ == "PERSON" for t in obj.subtree)
+
+
+def _about_something(verb: Token) -> bool:
+    """An about-phrase on the verb, or on its with- or to-object as the parser may hang it."""
+    holders = [verb, *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "about" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        for h in holders
+        for c in h.children
+    )
+
+
+def _a_medias_own(token: Token) -> bool:
+    """ "CNN's Jake Tapper": a body's possessive in a name, mostly a broadcaster's or a paper's."""
+    return token.dep_ == "poss" and token.ent_type_ == "ORG"
 
 
 def _companies_talking(verb: Token) -> bool:

@@ -34,6 +34,7 @@ from streams.core.lexicon.triggers import (
     AFFECT_VERBS,
     AGREEMENT_NOUN_VERBS,
     AGREEMENT_NOUNS,
+    CALL_VERBS,
     COMMENT_VERBS,
     COUNTERPART_PREPS,
     MEETING_NOUNS,
@@ -282,6 +283,14 @@ def party_slots(trigger: Trigger) -> list[Token]:
                 slots.extend(
                     g for goods in child.children if goods.dep_ == "pobj" for g in prep_objects(goods, "from")
                 )
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ == "to"
+                and head.i == token.i
+                and head.lemma_.lower() in CALL_VERBS
+            ):
+                # "has spoken to Tom Berg about it": whom one spoke to
+                slots.extend(c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ == "to" and head.lemma_.lower() in VISIT_LEMMAS:
                 slots.extend(c for c in child.children if c.dep_ == "pobj")  # "a state visit to Canada"
             elif child.dep_ in ("advcl", "xcomp") and head.lemma_.lower() in VISIT_LEMMAS:

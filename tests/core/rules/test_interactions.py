@@ -42,6 +42,14 @@ def _names(event: dict[str, Any]) -> set[str]:
             "past",
             None,
         ),
+        # talks with a named person told in the past about something, with or to
+        (
+            "Senator Ana Ruiz said she had spoken with Senator Tom Berg about threats by his backers.",
+            "past",
+            None,
+        ),
+        ("Governor Ana Ruiz has spoken to Omar Vidal a few times about the merger.", "past", None),
+        ('"Maria Lopez has spoken to Tom Reed about the merger," the company said.', "past", None),
         # someone phoned a named person
         (
             "President Ana Ruiz called Prime Minister Tom Lund on Tuesday to discuss the crisis.",
@@ -117,6 +125,13 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Ana Lund showed Ravi Patel a map of the firms built in Chile since his last visit in 2009.",
         # talking with reporters, or to a person with no purpose of talks, is no meeting
         "Ana Lund spoke with reporters to discuss the budget.",
+        "Ana Lund spoke with Tom Berg on Monday.",
+        # nor a talk about someone with a paper, a journalist or a body, nor one an email tells now
+        "Earlier this year, Ana Lund spoke with the Oslo Herald about Tom Berg.",
+        "Ana Lund spoke with Herald writer Tom Berg about the race.",
+        "Ana Lund spoke to Radio Oslo's Tom Berg about the race.",
+        "Aides to Ana Lund have talked with Tom Berg's campaign about the next steps.",
+        "Ana Lund's email shows a contrast, as she talks to Tom Berg about the tanker deal.",
         # a rule that asks for consultations holds none
         "Ana Lund restored a requirement that federal agencies consult with experts of the Soil Bureau.",
         # getting to know someone, a habit or a career, a tour of places
