@@ -34,7 +34,7 @@ from streams.core.normalise.dates import (
     week_as_month,
 )
 from streams.core.rules.actors import ActorResolver, has_digit
-from streams.core.rules.document import DocumentIndex, entities_in
+from streams.core.rules.document import DocumentIndex, entities_in, paths_to_common_head
 from streams.core.rules.event_context import past_relative_clause
 from streams.core.rules.syntax import clause_verb, day_on_a_state, is_to_infinitive, retold
 from streams.core.spans import CharSpans
@@ -414,6 +414,8 @@ def _belongs_to_event(ent: Span, trigger: Token, said: bool) -> bool:
         # is told in what a noun holds ("denied on Monday reports that he met X", "a claim that they
         # met"): the date is the denial's or the claim's
         return False
+    if _in_the_other_conjuncts_clause(ent, trigger):
+        return False  # "was fired up at the analyst day earlier this month and has bought X": the day's
     if event_verb is None or date_verb.i == event_verb.i or ent.start < trigger.i:
         return True
     if not any(a.i == event_verb.i for a in date_verb.ancestors):
@@ -438,6 +440,27 @@ def _belongs_to_event(ent: Span, trigger: Token, said: bool) -> bool:
             verb = verb.head
         return verb.i == event_verb.i
     return False
+
+
+def _in_the_other_conjuncts_clause(ent: Span, trigger: Token) -> bool:
+    """Whether the date lies in a clause below another conjunct than the event's: "Read was fired
+    up about doing better at the analyst day earlier this month and has wasted little time with the
+    acquisition of X" dates the doing, not the acquisition: two things one subject did. A date on
+    the other conjunct itself ("On Monday, X arrived in Oslo and met Y") is the scene's, and the
+    event's too."""
+    paths = paths_to_common_head(ent.root, trigger)
+    if paths is None or not paths[1]:
+        return False
+    up, down = paths
+    top = down[-1]
+    if top.dep_ != "conj" or top.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children):
+        return False  # "a deal begun last year, but talks had stalled": a clause of its own, of that deal
+    return any(n.pos_ in ("VERB", "AUX") and n.dep_ in _SUBORDINATE_CLAUSES for n in up)
+
+
+_SUBORDINATE_CLAUSES = frozenset({"pcomp", "advcl", "xcomp", "ccomp", "relcl", "acl"})
 
 
 def _in_a_coordinated_clause(date_verb: Token, event_verb: Token) -> bool:

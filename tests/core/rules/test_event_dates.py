@@ -505,3 +505,29 @@ def test_a_day_in_a_signed_deals_infinitive_dates_the_deal(
     extractor: Extractor, body: str, expected: list[str | None]
 ) -> None:
     assert _dates(extractor, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a day deep in the other of two things one subject did is that thing's
+        (
+            "Vexa Corp's new chief Ana Lund was upbeat about selling more phones at the company's "
+            "investor day earlier this month and has wasted little time with the acquisition of Orbis "
+            "Inc for $334 million.",
+            [None],
+        ),
+        # a clause with its own subject is not one of two things one subject did
+        (
+            "The sale is the result of a deal begun between Vexa Corp and Orbis Inc last year, but "
+            "negotiations had stalled over the price.",
+            ["2024"],
+        ),
+        # a day on the other conjunct itself is the scene's (2025-10-27 is a Monday)
+        ("On Monday, Ana Lund arrived in Oslo and met Tom Berg.", ["2025-10-27"]),
+    ],
+)
+def test_a_day_in_a_clause_below_the_other_conjunct_is_that_clauses(
+    extractor: Extractor, body: str, expected: list[str | None]
+) -> None:
+    assert _dates(extractor, body) == expected
