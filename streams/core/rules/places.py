@@ -36,7 +36,7 @@ from streams.core.lexicon.triggers import (
 )
 from streams.core.model import Location
 from streams.core.normalise.calendar_words import MONTHS, SEASONS, WEEKDAYS
-from streams.core.normalise.countries import demonym_country
+from streams.core.normalise.countries import country_for, demonym_country
 from streams.core.normalise.gazetteer import country_code, is_place_name, us_state_abbreviation
 from streams.core.rules.dateline import Dateline
 from streams.core.rules.document import entities_in, paths_to_common_head
@@ -249,6 +249,7 @@ def event_location(
         and not _in_reporting_clause(p.root, trigger)
         and not (own_phrase and trigger is not None and trigger not in p.root.ancestors)
         and not _in_topic_phrase(p.root, trigger)
+        and not _scope_of_the_topic(p)
         and not _locates_the_subject(p.root, trigger)
         and not _went_on_to(p.root, trigger)
     ]
@@ -389,6 +390,27 @@ def _in_topic_phrase(token: Token, trigger: Token | None) -> bool:
         and not _at_the_edge_of(node)
         and not any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in node.children)  # "on Dec. 28 when"
         for node in up
+    )
+
+
+def _scope_of_the_topic(place: Span) -> bool:
+    """Whether a country's in-phrase follows a topic phrase on the same noun: "signed a three-year
+    agreement on security development in Yemen" (the parser hangs "in Yemen" on the agreement)
+    is security in Yemen, not a deal signed there. A city after a topic is the venue ("held
+    talks on trade in Muscat"); a country there is as often what the topic is about, and is left
+    out."""
+    root = place.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "in" or country_for(place.text) is None:
+        return False
+    noun = prep.head
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "prep"
+        and c.lower_ in _TOPIC_PREPS
+        and c.i < prep.i
+        and not _at_the_edge_of(c)
+        and not any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children)
+        for c in noun.children
     )
 
 

@@ -156,6 +156,13 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
             "met",
             None,
         ),
+        # a country after a topic phrase on the event noun is the topic's; a city there is the venue
+        (
+            "She said that the United States had signed a two-year agreement on police training in Peru.",
+            "signed",
+            None,
+        ),
+        ("Iran and Oman held talks on trade in Muscat on Monday.", "talks", "Muscat"),
         # another journey's place, in another clause, is that journey's
         (
             "Just as he paid a visit to President Ana Ruiz on Wednesday, Pope Leo also made a brief "
