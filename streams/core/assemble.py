@@ -23,6 +23,7 @@ from streams.core.rules.actors import ActorResolver
 from streams.core.rules.agreement_shapes import reacted_to
 from streams.core.rules.aliases import full_name_of, initials
 from streams.core.rules.amounts import attach_amounts
+from streams.core.rules.attendees import attendees_told_next
 from streams.core.rules.dateline import Dateline, find_dateline
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.ellipsis import (
@@ -158,6 +159,8 @@ def build_events(
         for trigger in find_triggers(sent, context.quote_spans):
             event = interaction_event(trigger, sent, discourse, context)
             event = _with_quote_speaker(event, trigger, context, speakers)
+            if len(event.actors) < 2:
+                event = _with_attendees_told_next(event, trigger, sent, number, context)
             if not _has_parties(event, trigger, actors):
                 # "The airline signed the agreement in Lyon on May 4": a definite mention whose
                 # parties go unnamed still gives the event told before its date and place
@@ -483,6 +486,23 @@ def _confidence(parties: list[Actor]) -> float:
     """More named parties, and people among them, make a meeting or agreement likelier right."""
     named_people = sum(1 for a in parties if a.kind == "person")
     return round(min(0.9, 0.5 + 0.1 * len(parties) + 0.05 * named_people), 2)
+
+
+def _with_attendees_told_next(
+    event: Event, trigger: Trigger, sent: Span, number: int, context: ArticleContext
+) -> Event:
+    """A gathering that names too few at it, with the attendees the next sentence names
+    ("... a conference in London on Tuesday. Delegates present at the conference were from twenty
+    countries, including Yemen and Britain": ``rules/attendees.py``)."""
+    sentences = context.actors.document.sentences
+    # the next sentence with words: a paragraph break may stand as a sentence of its own
+    following = next((s for s in sentences[number + 1 : number + 3] if s.text.strip()), None)
+    role: Role = "participant" if trigger.type == "meeting" else "party"
+    came = attendees_told_next(trigger.token, sent, following, context.actors, context.quote_spans, role)
+    known = {a.name for a in event.actors}
+    return (
+        replace(event, actors=[*event.actors, *(a for a in came if a.name not in known)]) if came else event
+    )
 
 
 def _with_other_side(
