@@ -607,9 +607,10 @@ def _since(ent: Span) -> bool:
 
 def _a_bound(ent: Span) -> bool:
     """A date after "before", "until" or "by" ("visit the US before January", "sign the deal by
-    June"): the event is some time on the near side of it, not on it."""
+    June"): the event is some time on the near side of it, not on it. After a passive, the parser
+    takes "by" for the agent's ("a deal to be finalised by June 10"): a date is no agent."""
     head = ent.root.head
-    return ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BOUND_PREPS
+    return ent.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.lower_ in _BOUND_PREPS
 
 
 def _year_in_a_name(ent: Span) -> bool:

@@ -531,3 +531,10 @@ def test_a_day_in_a_clause_below_the_other_conjunct_is_that_clauses(
     extractor: Extractor, body: str, expected: list[str | None]
 ) -> None:
     assert _dates(extractor, body) == expected
+
+
+def test_a_deadline_after_a_passive_is_no_date_of_the_deal(extractor: Extractor) -> None:
+    """ "a deal to be finalised by June 10": the parser reads "by" as the agent's; the date
+    is a deadline, not the day of the deal."""
+    body = "Fiat will buy the stake from Vexa Corp, a deal that will be finalised by June 10."
+    assert _dates(extractor, body) == [None]
