@@ -1722,10 +1722,14 @@ def _within_reach(token: Token, trigger: Token) -> bool:
             return False
         if node.dep_ in OFF_CLAUSES and not _what_a_deal_does(node):
             return False
-        if trigger.pos_ == "VERB" and any(c.pos_ != "PRON" for c in _coordinated_clause_subjects(node)):
+        if (trigger.pos_ == "VERB" or trigger.dep_ not in ("nsubj", "nsubjpass")) and any(
+            c.pos_ != "PRON" for c in _coordinated_clause_subjects(node)
+        ):
             # "the G7 will gather, and the IMF will hold its meetings": another clause's. Not "the
             # summit ..., but it erupted into attacks between Correa and Uribe" (the summit again),
-            # nor "the deal with Valdor went through, and Mirex will sell cars" (whose deal it was)
+            # nor "the deal with Valdor went through, and Mirex will sell cars" (whose deal it was:
+            # the event noun is the subject there; "recalled a visit X made to the area and the
+            # campaigning Y did with Z" tells another event)
             return False
         if node.dep_ == "acl" and node.head.dep_ == "appos":
             return False  # "the Fund, a group linked to Beta": Beta describes the Fund
