@@ -8,6 +8,7 @@ a person's country comes from their title or from a role phrase said of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -267,9 +268,10 @@ class ActorResolver:
         if as_person:
             person = self._people.find(name)  # "Bill Clinton", not the Clinton named first
             canonical = person.canonical if person else display_name(name)
-            if is_initials(canonical):
-                # "HP said", "GM announced": the model and the speech rule take a body's initials
-                # for a person; it stays one for finding speakers, but it is an organisation
+            if is_initials(canonical) or is_code_name(canonical):
+                # "HP said", "GM announced", "G-III has 7,600 employees": the model and the speech
+                # rule take a body's initials or code for a person; it stays one for finding
+                # speakers, but it is an organisation
                 return Actor(name=canonical, role=role, kind="organization")
             title, organization = self.role_and_organization(span)
             return Actor(
@@ -489,14 +491,36 @@ def written_name(token: Token) -> tuple[str, ActorKind]:
         len(parts),
     )
     parts = parts[:cut]
-    name = " ".join(t.text for t in parts) + _hyphened_rest(parts[-1])
+    name = _hyphened_front(parts[0]) + " ".join(t.text for t in parts) + _hyphened_rest(parts[-1])
     body = (
-        is_body_name(name)
+        is_code_name(name)
+        or is_body_name(name)
         or len(parts) > 3
         or described_as_a_company(token.doc, parts[0].i, token.i + 1)
         or (len(parts) == 1 and listed_among_bodies(token))
     )
     return name, ("organization" if body else "person")
+
+
+#: A name of capitals and digits joined by hyphens: "G-III", "JK-2". No one's name is so written.
+_CODE_NAME = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)+")
+
+
+def is_code_name(name: str) -> bool:
+    """ "G-III": a company's code-like name, which the model may tag as a person's."""
+    return _CODE_NAME.fullmatch(name) is not None
+
+
+def _hyphened_front(first: Token) -> str:
+    """ "G-" of "G-III": the tokenizer splits a hyphened code name, and the parse may start the
+    name after the hyphen (the rest alone reads as a roman numeral)."""
+    doc = first.doc
+    if first.i < 2:
+        return ""
+    hyphen, front = doc[first.i - 1], doc[first.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or front.whitespace_ or not front.text.isupper():
+        return ""
+    return front.text + "-"
 
 
 def _hyphened_rest(last: Token) -> str:

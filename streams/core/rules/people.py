@@ -488,6 +488,9 @@ def find_people(doc: Doc, text: str | None = None) -> PersonRegister:
     first_seen: dict[str, int] = {}
     for ent, name in zip(model_ents, names, strict=True):
         first_seen.setdefault(name, ent.start_char)
+    for name, start in _relatives_named_in_full(doc, person_names):
+        person_names.append(name)
+        first_seen[name] = min(first_seen.get(name, start), start)
     # "Will Estrada, the chairman for the county": a name the model tagged a work of art is
     # relabelled only where a job says so, not wherever a known name could be read in one
     job_holders = {
@@ -773,6 +776,45 @@ def _join_name_particles(doc: Doc, text: str) -> None:
 
 #: Words a name is followed by that are a job or title, never a surname ("Clinton Pollster").
 _NO_SURNAMES = PERSON_TITLES | PERSON_JOB_NOUNS | ROLE_NOUNS
+
+
+#: Entity labels a first name may wrongly carry ("Ivanka" as a product) and still be one.
+_FIRST_NAME_LABELS = frozenset({"", "PERSON", "PRODUCT", "WORK_OF_ART"})
+
+
+def _relatives_named_in_full(doc: Doc, person_names: Sequence[str]) -> list[tuple[str, int]]:
+    """Full names the model did not tag, of a first name before a known person's surname:
+    "Ivanka Trump" where only "Donald Trump" is tagged. Each is another person of that family,
+    who must not be taken for the one tagged (and a later "Trump" is the one named first).
+    Not a title or a job before the surname ("President Trump", "Candidate Trump"), nor a word
+    the model never takes for part of a name ("Team Trump")."""
+    surnames = {name.split()[-1] for name in person_names if " " in name}
+    known = set(person_names)
+    found: dict[str, int] = {}
+    named: set[str] = set()
+    for token in doc[1:]:
+        first = doc[token.i - 1]
+        if (
+            token.text in surnames
+            and first.dep_ == "compound"
+            and first.head.i == token.i
+            and first.pos_ == "PROPN"
+            and first.is_alpha
+            and len(first.text) >= 3
+            and first.text[:1].isupper()
+            and not first.text.isupper()
+            and first.ent_type_ in _FIRST_NAME_LABELS
+            and first.lower_ not in _NO_SURNAMES | NAME_TITLES | BODY_WORDS
+            and (first.i == 0 or doc[first.i - 1].ent_iob_ != "I" or doc[first.i - 1].ent_type_ == "PERSON")
+        ):
+            name = f"{first.text} {token.text}"
+            if name not in known:
+                found.setdefault(name, first.idx)
+                if first.ent_type_:
+                    named.add(name)
+    # the model took the first word for a name somewhere ("Ivanka" as a product), not only a
+    # capitalised word before a surname ("Team Trump")
+    return [(name, start) for name, start in found.items() if name in named]
 
 
 def _join_cut_surname(doc: Doc) -> None:

@@ -39,6 +39,26 @@ def test_a_hyphened_given_name_is_kept_whole(extractor: Extractor) -> None:
     assert written_name(next(t for t in owned if t.text == "Corp"))[0] == "Acme Corp"
 
 
+def test_a_hyphened_code_name_is_kept_whole_and_is_a_body(extractor: Extractor) -> None:
+    """ "G-III": the parse may start the name after the hyphen, and "III" alone read as a person;
+    a name of capitals joined by hyphens is a company's, whatever the model tagged it."""
+    doc = extractor._nlp("Ana Lund announced the partnership with G-III after cutting ties with Orbis.")
+    assert written_name(next(t for t in doc if t.text == "III")) == ("G-III", "organization")
+    records = extractor.extract_one(
+        Article(
+            id="t",
+            body="Ana Lund signed a licensing agreement with G-III in 2012.",
+            published_at="2016-08-09",
+        )
+    ).events
+    (deal,) = [e for e in records if e.type == "agreement"]
+    assert ("G-III", "organization") in [(a.name, a.kind) for a in deal.actors]
+    tagged = extractor._nlp("G-III has more than 7,600 employees.")
+    tagged.ents = [Span(tagged, 0, 3, label="PERSON")]  # as the model tagged it in one article
+    actor = ActorResolver.for_doc(tagged).actor(tagged.ents[0], "party")
+    assert actor is not None and (actor.name, actor.kind) == ("G-III", "organization")
+
+
 def test_the_words_of_a_headline_in_capitals_are_no_acronyms() -> None:
     """In "LEADERS MEET AT SUMMIT IN OSLO" every word looks like an acronym ("AT" became a body):
     none is taken for one there; "NATO" in an ordinary sentence still is, and "US" anywhere."""

@@ -649,3 +649,30 @@ def test_a_place_the_gazetteer_knows_is_no_surname() -> None:
     assert doc[2].head.i == 3  # the parse this test needs
     find_people(doc)
     assert [e.text for e in doc.ents][:2] == ["Ana Lund", "Paris"]
+
+
+def test_a_relative_the_model_left_untagged_is_a_person_of_her_own() -> None:
+    """ "Ivanka Trump" untagged (its first word taken for a product) beside a tagged "Donald
+    Trump": she is another person, named first, so the later "Trump" is her and not her father."""
+    doc = _parse(
+        "Rita Berg strode across the stage. Tom Berg's eldest daughter built her brand. Berg signed it."
+    )
+    words = [t.text for t in doc]
+    tom = words.index("Tom")
+    doc.ents = [Span(doc, 0, 1, label="PRODUCT"), Span(doc, tom, tom + 2, label="PERSON")]
+    register = find_people(doc)
+    rita = register.find("Rita Berg")
+    assert rita is not None and rita.canonical == "Rita Berg"
+    assert register.find("Berg") is rita
+    assert register.find("Tom Berg") is not rita
+
+
+def test_a_word_never_taken_for_a_name_before_a_surname_is_no_relative() -> None:
+    """ "Team Berg": a capitalised word before a known surname, which the model never tags, is no
+    first name."""
+    doc = _parse("Team Berg met on Monday. Tom Berg spoke later.")
+    words = [t.text for t in doc]
+    tom = words.index("Tom")
+    doc.ents = [Span(doc, tom, tom + 2, label="PERSON")]
+    register = find_people(doc)
+    assert register.find("Team Berg") is None or register.find("Team Berg") is register.find("Tom Berg")
