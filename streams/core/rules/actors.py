@@ -268,7 +268,7 @@ class ActorResolver:
         if as_person:
             person = self._people.find(name)  # "Bill Clinton", not the Clinton named first
             canonical = person.canonical if person else display_name(name)
-            if is_initials(canonical) or is_code_name(canonical):
+            if is_initials(canonical) or is_code_name(canonical) or _fronted_by_initials(canonical):
                 # "HP said", "GM announced", "G-III has 7,600 employees": the model and the speech
                 # rule take a body's initials or code for a person; it stays one for finding
                 # speakers, but it is an organisation
@@ -509,6 +509,19 @@ _CODE_NAME = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)+")
 def is_code_name(name: str) -> bool:
     """ "G-III": a company's code-like name, which the model may tag as a person's."""
     return _CODE_NAME.fullmatch(name) is not None
+
+
+def _fronted_by_initials(name: str) -> bool:
+    """ "EYP Missions", "AMD Opteron": a name that opens with a body's initials of three letters or
+    more is the body's or its product's, not a person's (people go by two: "AJ Green")."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and len(words[0]) >= 3
+        and words[0].isalpha()
+        and is_initials(words[0])
+        and not all(w.isupper() for w in words)  # "DONALD TRUMP" in a line of capitals
+    )
 
 
 def _hyphened_front(first: Token) -> str:

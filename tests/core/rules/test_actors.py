@@ -225,3 +225,22 @@ def test_a_time_zone_after_a_clock_time_is_no_body(extractor: Extractor) -> None
     result = extractor.extract_one(Article(id="t", body=body, published_at="2012-03-01"))
     names = {a.name for e in result.events for a in e.actors}
     assert "CET" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        # a name opening with a body's initials is the body's
+        ("Executives said EYP Missions emphasis will help.", 2, "organization"),
+        # not a name in a line of capitals
+        ("SENATOR DONALD TRUMP SPOKE.", 2, "person"),
+    ],
+)
+def test_a_name_opening_with_a_bodys_initials_is_no_persons(
+    extractor: Extractor, text: str, words: int, kind: str
+) -> None:
+    doc = extractor._nlp(text)
+    start = 2 if doc[0].lower_ == "executives" else 1
+    doc.ents = [Span(doc, start, start + words, label="PERSON")]
+    actor = ActorResolver.for_doc(doc).actor(doc.ents[0], "party")
+    assert actor is not None and actor.kind == kind
