@@ -492,8 +492,8 @@ def _with_attendees_told_next(
     event: Event, trigger: Trigger, sent: Span, number: int, context: ArticleContext
 ) -> Event:
     """A gathering that names too few at it, with the attendees the next sentence names
-    ("... a conference in London on Tuesday. Delegates present at the conference were from twenty
-    countries, including Yemen and Britain": ``rules/attendees.py``)."""
+    ("... a conference in Oslo on Friday. Delegates at the conference came from nine states, among
+    them Chile and Peru": ``rules/attendees.py``)."""
     sentences = context.actors.document.sentences
     # the next sentence with words: a paragraph break may stand as a sentence of its own
     following = next((s for s in sentences[number + 1 : number + 3] if s.text.strip()), None)

@@ -1,10 +1,10 @@
 """Who attended a gathering, named in the sentence after the one that tells it.
 
-"An international conference in London on Tuesday came up with a plan. Delegates present at the
-conference were from twenty countries, including Yemen, Britain and the United States." The first
-sentence tells a meeting and names no one at it; the next one says who came, either by the
-people who came (delegates, participants) or by the gathering told again ("the summit brought
-together ..."). Those it names are the gathering's parties.
+"A regional conference in Oslo on Friday agreed on a plan against smuggling. Delegates at the
+conference came from nine states, among them Chile, Peru and Norway." The first sentence tells a
+meeting and names no one at it; the next one says who came, either by the people who came
+(delegates, participants) or by the gathering told again ("the summit brought together ...").
+Those it names are the gathering's parties.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from streams.core.spans import CharSpans
 
 #: Nouns of a gathering whose attendance the next sentence may tell.
 GATHERING_NOUNS = frozenset({"conference", "summit", "meeting", "talks", "forum", "session", "congress"})
-#: Nouns of the people who came to a gathering: "Delegates present at the conference were ...".
+#: Nouns of the people who came to a gathering: "Delegates at the conference came from ...".
 ATTENDEE_NOUNS = frozenset(
     {"delegate", "delegation", "participant", "attendee", "representative", "envoy", "leader", "minister"}
 )
@@ -56,7 +56,7 @@ def attendees_told_next(
 
 
 def _tells_who_came(sent: Span, gathering: str) -> bool:
-    """ "Delegates present at the conference were from ...", "The summit brought together ...",
+    """ "Delegates at the conference came from ...", "The summit brought together ...",
     "The talks were attended by ...": the people who came as the subject, or the gathering told
     again with "the" and a verb of attending."""
     root = sent.root

@@ -394,9 +394,9 @@ def _in_topic_phrase(token: Token, trigger: Token | None) -> bool:
 
 
 def _scope_of_the_topic(place: Span) -> bool:
-    """Whether a country's in-phrase follows a topic phrase on the same noun: "signed a three-year
-    agreement on security development in Yemen" (the parser hangs "in Yemen" on the agreement)
-    is security in Yemen, not a deal signed there. A city after a topic is the venue ("held
+    """Whether a country's in-phrase follows a topic phrase on the same noun: "had signed a
+    two-year pact on police training in Peru" (the parser hangs "in Peru" on the pact) is
+    training in Peru, not a pact signed there. A city after a topic is the venue ("held
     talks on trade in Muscat"); a country there is as often what the topic is about, and is left
     out."""
     root = place.root

@@ -42,18 +42,18 @@ def test_a_hyphened_given_name_is_kept_whole(extractor: Extractor) -> None:
 def test_a_hyphened_code_name_is_kept_whole_and_is_a_body(extractor: Extractor) -> None:
     """ "G-III": the parse may start the name after the hyphen, and "III" alone read as a person;
     a name of capitals joined by hyphens is a company's, whatever the model tagged it."""
-    doc = extractor._nlp("Ana Lund announced the partnership with G-III after cutting ties with Orbis.")
+    doc = extractor._nlp("Ana Lund unveiled a partnership with G-III once she cut ties with Orbis.")
     assert written_name(next(t for t in doc if t.text == "III")) == ("G-III", "organization")
     records = extractor.extract_one(
         Article(
             id="t",
-            body="Ana Lund signed a licensing agreement with G-III in 2012.",
+            body="Ana Lund inked a design deal with G-III in 2013.",
             published_at="2016-08-09",
         )
     ).events
     (deal,) = [e for e in records if e.type == "agreement"]
     assert ("G-III", "organization") in [(a.name, a.kind) for a in deal.actors]
-    tagged = extractor._nlp("G-III has more than 7,600 employees.")
+    tagged = extractor._nlp("G-III employs about 5,000 people.")
     tagged.ents = [Span(tagged, 0, 3, label="PERSON")]  # as the model tagged it in one article
     actor = ActorResolver.for_doc(tagged).actor(tagged.ents[0], "party")
     assert actor is not None and (actor.name, actor.kind) == ("G-III", "organization")

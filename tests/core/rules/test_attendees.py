@@ -13,9 +13,8 @@ from tests.fixtures.extraction import events_of
     [
         # the people who came, as the subject, at the gathering told again
         (
-            "An international conference in London on Tuesday came up with a plan to fight piracy. "
-            "Delegates present at the conference were from twelve countries, including Somalia, Kenya "
-            "and Norway.",
+            "A regional conference in Oslo on Friday agreed on a plan against smuggling. Delegates at "
+            "the conference came from nine states, among them Somalia, Kenya and Norway.",
             {"Somalia", "Kenya", "Norway"},
         ),
         # the gathering told again, with a verb of attending

@@ -519,7 +519,7 @@ def test_a_day_in_a_signed_deals_infinitive_dates_the_deal(
         ),
         # a clause with its own subject is not one of two things one subject did
         (
-            "The sale is the result of a deal begun between Vexa Corp and Orbis Inc last year, but "
+            "The sale came out of a deal begun between Vexa Corp and Orbis Inc last year, but "
             "negotiations had stalled over the price.",
             ["2024"],
         ),

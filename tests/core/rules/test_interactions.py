@@ -124,7 +124,7 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         # a time counted from, not an event reported
         "Ana Lund showed Ravi Patel a map of the firms built in Chile since his last visit in 2009.",
         # a visit to a place, beside a coordinated clause that tells another event with its own names
-        "Ana Lund recalled details of a visit Tom Berg made to the area in 2006 and the campaigning "
+        "Ana Lund recalled details of a visit Tom Berg made to the region in 2007 and the campaigning "
         "Senator Omar Vidal did with Rita Moen when she ran.",
         # talking with reporters, or to a person with no purpose of talks, is no meeting
         "Ana Lund spoke with reporters to discuss the budget.",

@@ -158,7 +158,7 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
         ),
         # a country after a topic phrase on the event noun is the topic's; a city there is the venue
         (
-            "She said that the United States had signed a two-year agreement on police training in Peru.",
+            "Lund noted that the United States had signed a two-year agreement on police training in Peru.",
             "signed",
             None,
         ),
