@@ -16,6 +16,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from streams.core.lexicon.organisations import (
@@ -789,14 +792,19 @@ def _relatives_named_in_full(doc: Doc, person_names: Sequence[str]) -> list[tupl
     Not a title or a job before the surname ("President Trump", "Candidate Trump"), nor a word
     the model never takes for part of a name ("Team Trump")."""
     surnames = {name.split()[-1] for name in person_names if " " in name}
+    if not surnames:
+        return []
     known = set(person_names)
     found: dict[str, int] = {}
     named: set[str] = set()
-    for token in doc[1:]:
+    # one array of word ids: a Python loop over every token costs more
+    words = doc.to_array(ORTH)
+    surname_ids = numpy.array([get_string_id(name) for name in surnames], dtype=numpy.uint64)
+    for i in numpy.flatnonzero(numpy.isin(words[1:], surname_ids)):
+        token = doc[int(i) + 1]
         first = doc[token.i - 1]
         if (
-            token.text in surnames
-            and first.dep_ == "compound"
+            first.dep_ == "compound"
             and first.head.i == token.i
             and first.pos_ == "PROPN"
             and first.is_alpha
