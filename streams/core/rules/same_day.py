@@ -223,6 +223,11 @@ def on_the_news_day(
     entry and outside a quote (``quoted``), dated the blog's day, or dated the ``lede``'s day when
     it is the ``number``-th sentence a little after it and the lede names one of its parties or its
     place; unchanged when none holds."""
+    if event.date is None and _told_before_the_lede(event, sent, lede, number, quoted):
+        # "Sanders praises Obama after 45-minute meeting" above "Sanders took a detour Wednesday to
+        # meet ...": a headline or standfirst tells, in its present, the lede's news
+        assert lede is not None
+        return replace(event, date=lede.day, date_basis=basis if is_relative(lede.day) else None)
     if event.date is not None or not _free_of_time(sent):
         return event
     if event.status == "planned" and _planned_in_words(trigger):
@@ -247,6 +252,21 @@ def on_the_news_day(
             location=event.location or other.location,
         )
     return _on_the_ledes_day(event, trigger, sent, lede, number, quoted, basis)
+
+
+def _told_before_the_lede(event: Event, sent: Span, lede: Lede | None, number: int, quoted: bool) -> bool:
+    """Whether a past event is told in a headline or standfirst above the lede (one of the body's
+    first sentences, before the lede's), names one of the lede's parties and gives no date of its
+    own: the lede's news, whatever the headline's tense or its "after"."""
+    return (
+        lede is not None
+        and not quoted
+        and event.status == "past"
+        and number < LEDE_SENTENCES
+        and sent.end_char <= lede.start
+        and not any(ent.label_ == "DATE" for ent in entities_in(sent))
+        and _names_the_lede_tells(event, lede)
+    )
 
 
 def _on_the_ledes_day(

@@ -139,6 +139,19 @@ def test_a_live_blog_entry_is_of_the_blogs_day(
             "A summit of the Andean Forum erupted into attacks between Ana Lund and Tom Berg.",
             [None],
         ),
+        # a headline or standfirst above the lede, naming one of its parties, tells the lede's news
+        (
+            "Senator steps off the trail.\n\nMaria Lopez praises Governor Tom Reed after 40-minute "
+            "meeting on the budget.\n\nWith four days left before the vote, Senator Maria Lopez took "
+            "a detour from the trail Sunday to sit down with the man she hopes to replace.",
+            ["2016-03-20"],
+        ),
+        (
+            "Senator steps off the trail.\n\nRita Moen praises Omar Vidal after 40-minute meeting on "
+            "the budget.\n\nWith four days left before the vote, Senator Maria Lopez took a detour "
+            "from the trail Sunday to sit down with the man she hopes to replace.",
+            [None],
+        ),
         # nor for a series told by a plural noun
         (
             "A report on Senator Ravi Patel came out Sunday in Oslo.\n\nIt said Patel's meetings with "
