@@ -122,6 +122,10 @@ def _body_as_place(ent: Span, trigger: Token | None) -> bool:
     "inside" ("met at the United Nations"), a body visited for the event, or a name the gazetteer
     knows as a place after a place preposition ("met in Niamey")."""
     previous = ent.doc[ent.start - 1]
+    if _names_a_facility(ent, previous):
+        # "at a Capitol Hill social club", the place's name tagged as a body: a place the gazetteer
+        # knows names where the facility is, after a place preposition
+        return ent.doc[previous.i - 1].lower_ in PLACE_PREPOSITIONS and is_place_name(ent.text)
     if previous.lower_ in ("at", "inside") and (
         previous.head.pos_ in ("VERB", "AUX") or ent[-1].lower_ in FACILITY_HEADS
     ):

@@ -163,6 +163,10 @@ def _location(nlp: Language, text: str, trigger: str) -> str | None:
             None,
         ),
         ("Iran and Oman held talks on trade in Muscat on Monday.", "talks", "Muscat"),
+        # a known place's name before a facility noun, tagged as a body, names where the facility is;
+        # a body's name there does not
+        ("At a Capitol Hill club on Monday, Ana Lund met Tom Berg.", "met", "Capitol Hill"),
+        ("At the Microsoft conference center on Monday, Ana Lund met Tom Berg.", "met", None),
         # another journey's place, in another clause, is that journey's
         (
             "Just as he paid a visit to President Ana Ruiz on Wednesday, Pope Leo also made a brief "
