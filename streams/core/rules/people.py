@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -825,6 +825,26 @@ def _relatives_named_in_full(doc: Doc, person_names: Sequence[str]) -> list[tupl
     return [(name, start) for name, start in found.items() if name in named]
 
 
+def _extend_entities(doc: Doc, extension: Callable[[Span, dict[int, Span]], Span | None]) -> None:
+    """Replace each entity by the longer span ``extension`` gives for it (given the entities by
+    their first token), which takes in the entity after it; the entities taken in are dropped."""
+    ents = list(doc.ents)
+    starts = {e.start: e for e in ents}
+    out: list[Span] = []
+    taken: set[int] = set()
+    for ent in ents:
+        if ent.start in taken:
+            continue
+        longer = extension(ent, starts)
+        if longer is None:
+            out.append(ent)
+            continue
+        out.append(longer)
+        taken.update(range(ent.end, longer.end))
+    if taken:
+        doc.ents = out
+
+
 def _join_cut_surname(doc: Doc) -> None:
     """Give a person's name back the last word the model cut off: in some articles it tags
     "Enrique Peña" a person and "Nieto" a place, though the parse makes "Nieto" the head of the
@@ -834,36 +854,30 @@ def _join_cut_surname(doc: Doc) -> None:
     capitalised word that no gazetteer knows as a place, no body word, job, title or acronym, that
     ends the name and is untagged or tagged alone, takes that word.
     """
-    ents = list(doc.ents)
-    starts = {e.start: e for e in ents}
-    out: list[Span] = []
-    absorbed: set[int] = set()
-    for ent in ents:
-        if ent.start in absorbed:
-            continue
-        i = ent.end
-        if ent.label_ == "PERSON" and i < len(doc) and ent[-1].dep_ == "compound" and ent[-1].head.i == i:
-            word, tagged = doc[i], starts.get(i)
-            covered = tagged is not None or any(e.start < i < e.end for e in ents)
-            if (
-                word.pos_ == "PROPN"
-                and word.text[:1].isupper()
-                and word.is_alpha
-                and (tagged is None or (len(tagged) == 1 and tagged.label_ in ("GPE", "ORG", "NORP")))
-                and (tagged is not None or not covered)
-                and not is_place_name(word.text)
-                and country_for(word.text) is None
-                and word.lower_ not in BODY_WORDS
-                and word.lower_ not in _NO_SURNAMES
-                and not word.text.isupper()  # "Lund SDI": a body's initials
-                and not (i + 1 < len(doc) and doc[i + 1].dep_ == "compound" and doc[i + 1].head.i > i)
-            ):
-                out.append(Span(doc, ent.start, i + 1, label="PERSON"))
-                absorbed.add(i)
-                continue
-        out.append(ent)
-    if absorbed:
-        doc.ents = out
+    _extend_entities(doc, _with_its_cut_surname)
+
+
+def _with_its_cut_surname(ent: Span, starts: dict[int, Span]) -> Span | None:
+    doc = ent.doc
+    i = ent.end
+    if ent.label_ != "PERSON" or i >= len(doc) or ent[-1].dep_ != "compound" or ent[-1].head.i != i:
+        return None
+    word, tagged = doc[i], starts.get(i)
+    if not (
+        word.pos_ == "PROPN"
+        and word.text[:1].isupper()
+        and word.is_alpha
+        and (tagged is None or (len(tagged) == 1 and tagged.label_ in ("GPE", "ORG", "NORP")))
+        and (tagged is not None or word.ent_iob_ == "O")
+        and not is_place_name(word.text)
+        and country_for(word.text) is None
+        and word.lower_ not in BODY_WORDS
+        and word.lower_ not in _NO_SURNAMES
+        and not word.text.isupper()  # "Lund SDI": a body's initials
+        and not (i + 1 < len(doc) and doc[i + 1].dep_ == "compound" and doc[i + 1].head.i > i)
+    ):
+        return None
+    return Span(doc, ent.start, i + 1, label="PERSON")
 
 
 def _join_body_of_place(doc: Doc) -> None:
@@ -872,30 +886,24 @@ def _join_body_of_place(doc: Doc) -> None:
     party of its own. A name of two or more words ending in a plural ("Democrats", "Workers") or a
     body's word, then "of" and a place, is one organisation's name. A person's name never ends in
     a plural, so "Bernie Sanders of Vermont" stays a senator and his state."""
-    ents = list(doc.ents)
-    starts = {e.start: e for e in ents}
-    out: list[Span] = []
-    joined: set[int] = set()
-    for ent in ents:
-        if ent.start in joined:
-            continue
-        place = starts.get(ent.end + 1)
-        if (
-            ent.label_ in ("ORG", "NORP")
-            and len(ent) >= 2
-            and all(t.text[:1].isupper() for t in ent)
-            and (ent[-1].tag_ == "NNPS" or ent[-1].lower_ in BODY_WORDS)
-            and ent.end < len(doc)
-            and doc[ent.end].text == "of"
-            and place is not None
-            and (place.label_ == "GPE" or is_place_name(place.text))  # "Anaheim", tagged a body
-        ):
-            out.append(Span(doc, ent.start, place.end, label="ORG"))
-            joined.add(place.start)
-            continue
-        out.append(ent)
-    if joined:
-        doc.ents = out
+    _extend_entities(doc, _with_its_place)
+
+
+def _with_its_place(ent: Span, starts: dict[int, Span]) -> Span | None:
+    doc = ent.doc
+    place = starts.get(ent.end + 1)
+    if (
+        ent.label_ in ("ORG", "NORP")
+        and len(ent) >= 2
+        and all(t.text[:1].isupper() for t in ent)
+        and (ent[-1].tag_ == "NNPS" or ent[-1].lower_ in BODY_WORDS)
+        and ent.end < len(doc)
+        and doc[ent.end].text == "of"
+        and place is not None
+        and (place.label_ == "GPE" or is_place_name(place.text))  # "Anaheim", tagged a body
+    ):
+        return Span(doc, ent.start, place.end, label="ORG")
+    return None
 
 
 def _split_body_and_person(doc: Doc) -> None:
