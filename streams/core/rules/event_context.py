@@ -75,6 +75,7 @@ from streams.core.rules.syntax import (
     called_on,
     clause_verb,
     concluding_participles,
+    in_past_form,
     is_to_infinitive,
     occasion_of,
 )
@@ -326,9 +327,7 @@ def _awaited(verb: Token) -> bool:
     went on until they agreed") it is when the wait ended, which did happen."""
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "until" for c in verb.children):
         return False
-    head = verb.head
-    past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
-    return not past
+    return not in_past_form(verb.head)
 
 
 def _over_a_career(verb: Token) -> bool:
@@ -625,9 +624,7 @@ def _scheduled_ahead(noun: Token, verb: Token) -> bool:
         verb = governor if governor.pos_ in ("VERB", "AUX") else verb
     if verb.pos_ not in ("VERB", "AUX"):
         verb = noun.sent.root
-    if verb.tag_ in ("VBD", "VBN") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
-    ):
+    if verb.tag_ == "VBN" or in_past_form(verb):
         return False
     return any(
         c.tag_ == "VBN"

@@ -36,7 +36,7 @@ from streams.core.normalise.dates import (
 from streams.core.rules.actors import ActorResolver, has_digit
 from streams.core.rules.document import DocumentIndex, entities_in, paths_to_common_head
 from streams.core.rules.event_context import past_relative_clause
-from streams.core.rules.syntax import clause_verb, day_on_a_state, is_to_infinitive, retold
+from streams.core.rules.syntax import clause_verb, day_on_a_state, in_past_form, is_to_infinitive, retold
 from streams.core.spans import CharSpans
 
 #: words that move an event away from the time of the sentence before ("later they met")
@@ -782,8 +782,7 @@ def past_tense(trigger: Token) -> bool:
     for _ in range(2):  # "she helped set up a meeting": as past as the verb it completes
         if verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
-    verb = _participle_anchor(verb)
-    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    return in_past_form(_participle_anchor(verb))
 
 
 def _participle_anchor(verb: Token) -> Token:

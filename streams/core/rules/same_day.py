@@ -36,7 +36,7 @@ from streams.core.normalise.dates import is_relative
 from streams.core.rules.document import DocumentIndex, entities_in
 from streams.core.rules.event_dates import TIME_SHIFT_WORDS, news_day, past_tense, sentence_days
 from streams.core.rules.places import event_location, place_char_spans
-from streams.core.rules.syntax import clause_verb
+from streams.core.rules.syntax import clause_verb, in_past_form
 from streams.core.spans import CharSpans
 
 #: How many of the body's first sentences may be its lede (after a headline and a standfirst).
@@ -96,9 +96,7 @@ def _occasions(sent: Span, quote_spans: CharSpans) -> frozenset[str]:
 
 def _finite_past(token: Token) -> bool:
     verb = clause_verb(token)
-    return verb is not None and (
-        verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
-    )
+    return verb is not None and in_past_form(verb)
 
 
 def _the_ledes_occasion(trigger: Token, lede: Lede) -> bool:

@@ -49,6 +49,11 @@ def is_to_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def in_past_form(verb: Token) -> bool:
+    """A verb in the past or with a past auxiliary: "met", "was held", "had signed"."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
 def sentence_root(token: Token) -> Token:
     """The root of the sentence ``token`` is in."""
     while token.dep_ != "ROOT" and token.head.i != token.i:
