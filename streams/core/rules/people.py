@@ -783,6 +783,8 @@ _NO_SURNAMES = PERSON_TITLES | PERSON_JOB_NOUNS | ROLE_NOUNS
 
 #: Entity labels a first name may wrongly carry ("Ivanka" as a product) and still be one.
 _FIRST_NAME_LABELS = frozenset({"", "PERSON", "PRODUCT", "WORK_OF_ART"})
+#: Words before a surname that are no first name: a job, a title, a body's word.
+_NOT_FIRST_NAMES = _NO_SURNAMES | NAME_TITLES | BODY_WORDS
 
 
 def _relatives_named_in_full(doc: Doc, person_names: Sequence[str]) -> list[tuple[str, int]]:
@@ -812,7 +814,7 @@ def _relatives_named_in_full(doc: Doc, person_names: Sequence[str]) -> list[tupl
             and first.text[:1].isupper()
             and not first.text.isupper()
             and first.ent_type_ in _FIRST_NAME_LABELS
-            and first.lower_ not in _NO_SURNAMES | NAME_TITLES | BODY_WORDS
+            and first.lower_ not in _NOT_FIRST_NAMES
             and (first.i == 0 or doc[first.i - 1].ent_iob_ != "I" or doc[first.i - 1].ent_type_ == "PERSON")
         ):
             name = f"{first.text} {token.text}"
@@ -1112,8 +1114,8 @@ def _one_span_per_name(entities: list[Span], register: PersonRegister) -> list[S
             and ent.label_ == last.label_ == "PERSON"
             and ent.start == last.end
             and len(last) + len(ent) <= 4
-            and register.find(clean_name(last.text)) is not None
-            and register.find(clean_name(last.text)) is register.find(clean_name(ent.text))
+            and (person := register.find(clean_name(last.text))) is not None
+            and person is register.find(clean_name(ent.text))
         ):
             out[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
             continue
