@@ -302,7 +302,7 @@ def interaction_event(
     own_quote = quote_spans.covering(trigger.token.idx)
     # an event stated inside a quote takes its date and place from that quote's words too
     around = CharSpans(q for q in quote_spans if q != own_quote) if own_quote else quote_spans
-    role: Role = "participant" if trigger.type == "meeting" else "party"
+    role = _party_role(trigger)
     places = CharSpans(place_char_spans(sent, around, trigger.token))
     # words that are never a party, whatever the parse makes of them: "Zenco (NYSE: ZNC)" (neither
     # the exchange nor the symbol), "Sen. Ann Lee (R-AL)" (not the state), "Markham, Ont-based ATI"
@@ -494,15 +494,18 @@ def _with_attendees_told_next(
     """A gathering that names too few at it, with the attendees the next sentence names
     ("... a conference in Oslo on Friday. Delegates at the conference came from nine states, among
     them Chile and Peru": ``rules/attendees.py``)."""
-    sentences = context.actors.document.sentences
-    # the next sentence with words: a paragraph break may stand as a sentence of its own
-    following = next((s for s in sentences[number + 1 : number + 3] if s.text.strip()), None)
-    role: Role = "participant" if trigger.type == "meeting" else "party"
-    came = attendees_told_next(trigger.token, sent, following, context.actors, context.quote_spans, role)
+    came = attendees_told_next(
+        trigger.token, sent, number, context.actors, context.quote_spans, _party_role(trigger)
+    )
     known = {a.name for a in event.actors}
     return (
         replace(event, actors=[*event.actors, *(a for a in came if a.name not in known)]) if came else event
     )
+
+
+def _party_role(trigger: Trigger) -> Role:
+    """What a party of the trigger's event is: one who meets, or one who agrees."""
+    return "participant" if trigger.type == "meeting" else "party"
 
 
 def _with_other_side(

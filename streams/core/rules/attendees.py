@@ -33,14 +33,19 @@ _PARTY_KINDS = frozenset({"person", "organization", "country"})
 def attendees_told_next(
     trigger: Token,
     sent: Span,
-    following: Span | None,
+    number: int,
     actors: ActorResolver,
     quote_spans: CharSpans,
     role: Role,
 ) -> list[Actor]:
-    """The parties the sentence after ``sent`` names as the gathering's attendees, when the
-    trigger is a gathering noun and that sentence tells who came to it; [] otherwise."""
-    if following is None or trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in GATHERING_NOUNS:
+    """The parties the sentence after ``sent`` (the ``number``-th of the document) names as the
+    gathering's attendees, when the trigger is a gathering noun and that sentence tells who came
+    to it; [] otherwise."""
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in GATHERING_NOUNS:
+        return []
+    # the next sentence with words: a paragraph break may stand as a sentence of its own
+    following = next((s for s in actors.document.sentences[number + 1 : number + 3] if s.text.strip()), None)
+    if following is None:
         return []
     gap = sent.doc.text[sent.end_char : following.start_char]
     if gap.count("\n") > 2 or quote_spans.covers(following.start_char):
