@@ -688,7 +688,12 @@ def _asked_to_act(noun: Token) -> list[Token]:
     verb = noun.head
     if noun.dep_ != "dobj" or verb.dep_ != "xcomp" or not is_to_infinitive(verb):
         return []
-    asker = verb.head
+    return _the_asked(verb.head)
+
+
+def _the_asked(asker: Token) -> list[Token]:
+    """Whom a verb asks or makes do what its infinitive says: the object of "pressed X to",
+    "persuaded X to", or the one "called on"."""
     if asker.lemma_.lower() in _BIDDING_VERBS:
         return [c for c in asker.children if c.dep_ == "dobj"]
     return called_on(asker)
@@ -704,10 +709,7 @@ def _asked_doers(verb: Token) -> list[Token]:
         or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     ):
         return []
-    asker = verb.head
-    if asker.lemma_.lower() in _BIDDING_VERBS:
-        return [c for c in asker.children if c.dep_ == "dobj"]
-    return called_on(asker)
+    return _the_asked(verb.head)
 
 
 def _called_on_to(clause: Token) -> bool:
