@@ -387,13 +387,16 @@ def _in_topic_phrase(token: Token, trigger: Token | None) -> bool:
     own_prep = token.head.i if token.dep_ == "pobj" else -1
     if any(node.dep_ == "dobj" and node.head.lemma_.lower() in ABOUT_VERBS for node in up):
         return True  # "met to discuss the crisis in Ukraine": what was discussed
-    return any(
-        node.dep_ == "prep"
-        and node.lower_ in _TOPIC_PREPS
-        and node.i != own_prep
-        and not _at_the_edge_of(node)
-        and not any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in node.children)  # "on Dec. 28 when"
-        for node in up
+    return any(node.dep_ == "prep" and node.i != own_prep and _a_topic_prep(node) for node in up)
+
+
+def _a_topic_prep(prep: Token) -> bool:
+    """A preposition that gives what an event is about ("talks on trade", "a row over Syria"), not
+    the edge of an occasion ("on the sidelines of") nor a day ("on Dec. 28 when")."""
+    return (
+        prep.lower_ in _TOPIC_PREPS
+        and not _at_the_edge_of(prep)
+        and not any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in prep.children)
     )
 
 
@@ -409,12 +412,7 @@ def _scope_of_the_topic(place: Span) -> bool:
         return False
     noun = prep.head
     return noun.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "prep"
-        and c.lower_ in _TOPIC_PREPS
-        and c.i < prep.i
-        and not _at_the_edge_of(c)
-        and not any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children)
-        for c in noun.children
+        c.dep_ == "prep" and c.i < prep.i and _a_topic_prep(c) for c in noun.children
     )
 
 
