@@ -75,6 +75,7 @@ from streams.core.rules.syntax import (
     called_on,
     clause_verb,
     concluding_participles,
+    finite_beside_an_infinitive,
     in_past_form,
     is_to_infinitive,
     occasion_of,
@@ -143,6 +144,10 @@ def _path(token: Token) -> list[tuple[Token, str]]:
             break
         if link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             break  # "talks collapsed and they met again": a conjunct with its own subject
+        if link == "conj" and finite_beside_an_infinitive(node):
+            node = node.head.head  # "urged Acme to wait and met X": met, as "urged" did
+            path.append((node, link))
+            continue
         # "on a trip to Peru, he would meet": the trip is told by the clause it sets
         on_a_trip = node.head.lower_ == "on" and node.lemma_.lower() in VISIT_LEMMAS
         if link == "pobj" and node.head.lower_ not in _COMPLEMENT_PREPS and not on_a_trip:
@@ -177,7 +182,9 @@ def _talks_ended(path: list[tuple[Token, str]], kind: str) -> bool:
 
 def _negated(path: list[tuple[Token, str]], kind: str) -> bool:
     ended = _talks_ended(path, kind)
-    for i, (node, _) in enumerate(path):
+    for i, (node, link) in enumerate(path):
+        if i and link == "conj" and _finite_conjunct(path[i - 1][0]):
+            continue  # "rejected the plan and signed a deal", "did not wait and met X"
         forms = _forms(node)
         children = list(node.children)
         if any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in NEGATORS) for c in children):
@@ -201,6 +208,17 @@ def _negated(path: list[tuple[Token, str]], kind: str) -> bool:
         if node.dep_ == "pobj" and node.head.lower_ == WITHOUT:
             return True  # "ended without a deal"
     return False
+
+
+def _finite_conjunct(verb: Token) -> bool:
+    """A verb in the past or present joined by "and" or "but" to the one before it: a clause of its
+    own, whose truth the first one's hope, request or refusal does not decide ("sought support and
+    signed a deal"). Not after "or"/"nor", which a negation or a hope holds whole ("never met nor
+    spoke with X")."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    joints = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
+    return not joints or joints[-1].lower_ not in ("or", "nor")
 
 
 def _over_a_claim(way: list[tuple[Token, str]]) -> bool:
@@ -252,6 +270,10 @@ def _hypothetical(path: list[tuple[Token, str]]) -> bool:
     for i, (node, link) in enumerate(path):
         forms = _forms(node)
         children = list(node.children)
+        if i and link == "conj" and _finite_conjunct(path[i - 1][0]):
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in children):
+                return True  # "if they met and signed a deal": the condition holds both
+            continue  # "hoped for peace and met X": only the first clause is a hope
         if not i and any(c.dep_ == "amod" and _forms(c) & WISH_WORDS for c in children):
             return True  # "the proposed deal", "an attempted meeting"
         if i and forms & WISH_WORDS:

@@ -116,3 +116,16 @@ def day_on_a_state(clause: Token) -> bool:
         c.dep_ == "prep" and any(g.lower_ in WEEKDAYS for g in c.children if g.dep_ == "pobj")
         for c in clause.children
     )
+
+
+def finite_beside_an_infinitive(verb: Token) -> bool:
+    """A verb in the past or third person hung as the conjunct of an infinitive, which no finite verb
+    can be: "X urged the board to wait and spoke with Y" coordinates "spoke" with "urged"."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ")
+        and head.dep_ in ("xcomp", "advcl")
+        and is_to_infinitive(head)
+        and head.head.pos_ in ("VERB", "AUX")
+    )

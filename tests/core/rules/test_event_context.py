@@ -307,6 +307,17 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The two mayors are yet to meet.", "meet", "meeting", "hypothetical"),
         # leaving an agreement says it was made
         ("Ruritania pulled out of the fishing agreement last year.", "agreement", "agreement", "occurred"),
+        # a past clause joined by "and" or "but" is its own: the first clause's hope, request,
+        # refusal or negation is not its
+        ("The mayor hoped for calm and met the grocers on Friday.", "met", "meeting", "occurred"),
+        ("Velco rejected the offer but signed a deal with Draxis.", "signed", "agreement", "occurred"),
+        ("The mayor did not wait and met the grocers on Friday.", "met", "meeting", "occurred"),
+        ("The mayor urged the grocers to wait and met their union.", "met", "meeting", "occurred"),
+        # a negation or a condition holds both clauses
+        ("The mayor never met nor spoke with the grocers.", "spoke", "meeting", "negated"),
+        ("If the mayor flies to Lille and meets them, she will stay.", "meets", "meeting", "hypothetical"),
+        # a past verb does not make a denied claim true
+        ("Velco denied that it met Draxis and signed a lease with them.", "signed", "agreement", "negated"),
     ],
 )
 def test_read_context(nlp, text: str, trigger: str, kind: str, context: str) -> None:  # type: ignore[no-untyped-def]

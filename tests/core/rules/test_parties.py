@@ -445,6 +445,13 @@ def test_firms_of_a_kind_are_the_other_party(extractor: Extractor) -> None:
             {"Tom Ross", "Ali Banda"},
             set(),
         ),
+        # a past verb the parser joined to an infinitive: the one who urged the council spoke
+        (
+            "Mayor Ann Bell urged the council to wait and spoke with Governor Tom Hale about the levy.",
+            "meeting",
+            {"Ann Bell", "Tom Hale"},
+            set(),
+        ),
         # a group with its members named: the members met
         (
             "Mayor Ann Bell met with House Democrats, including Minority Leader Nora Kell (D-Ore.).",
