@@ -301,6 +301,36 @@ def _a_meeting_with_no_one(noun: Token) -> bool:
     return meeting and not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
 
 
+#: Verbs that leave an agreement or talks with a from-phrase ("withdrew from the treaty",
+#: "pulled the US from the accord"), and those that do with "out of" ("backed out of the deal",
+#: "pulled Peru out of the accord") or "away from" ("walked away from the talks").
+LEAVING_FROM_VERBS = frozenset({"withdraw", "pull", "remove"})
+LEAVING_OUT_OF_VERBS = frozenset({"pull", "back", "opt", "take", "drop"})
+
+
+def leaving_verb(noun: Token) -> Token | None:
+    """The verb of leaving whose from- or out-of-phrase ``noun`` is ("pulled Peru out of the deal":
+    pulled), or None. Its subject left, or its object was taken out: either is a party; the
+    leaving's date and place are not the agreement's."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    particle = ""
+    if verb.lower_ in ("out", "away") and verb.dep_ in ("prep", "advmod", "prt"):
+        particle, verb = verb.lower_, verb.head
+    else:
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB":
+        return None
+    if prep.lower_ == "from" and (lemma in LEAVING_FROM_VERBS or (lemma == "walk" and particle == "away")):
+        return verb
+    if prep.lower_ == "of" and particle == "out" and lemma in LEAVING_OUT_OF_VERBS:
+        return verb
+    return None
+
+
 def reacted_to(noun: Token) -> bool:
     """An agreement noun that is what a reaction is about: "denounced the memoranda between Turkey
     and Libya", "welcomed the deal on Monday". The agreement existed before; the clause's date
@@ -313,6 +343,8 @@ def reacted_to(noun: Token) -> bool:
     verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
     if noun.dep_ == "dobj" and verb.lemma_.lower() in CLEARING_VERBS and names_both_sides(noun):
         return True  # "the Commission cleared Acme's takeover of Beta on Friday": the clearing's day
+    if leaving_verb(noun) is not None:
+        return True  # "pulled Peru out of the accord in 2017": the leaving's day
     return noun.dep_ in ("dobj", "pobj", "nsubjpass") and verb.lemma_.lower() in REACTION_VERBS
 
 

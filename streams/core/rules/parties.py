@@ -61,7 +61,7 @@ from streams.core.normalise.gazetteer import (
 )
 from streams.core.rules.acquisitions import stake_company_on_verb
 from streams.core.rules.actors import ActorResolver, has_digit
-from streams.core.rules.agreement_shapes import CLEARING_VERBS, names_both_sides
+from streams.core.rules.agreement_shapes import CLEARING_VERBS, leaving_verb, names_both_sides
 from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import (
@@ -224,6 +224,8 @@ def party_slots(trigger: Trigger) -> list[Token]:
                     reporters = [child]
                 slots.extend(reporters)
             elif child.dep_ in ARGUMENT_DEPS and child not in heads:
+                if child.dep_ == "nsubj" and _takes_another_out(head, token):
+                    continue  # "Hale withdrew Peru from the pact": Peru was the party, not Hale
                 if child.dep_ == "nsubj" and _mediated(head):
                     continue  # "Egypt brokered the truce", "the deals he brokered": the go-between
                 if child.dep_ in ("dobj", "dative") and _another_act(head, heads):
@@ -590,6 +592,8 @@ def _event_heads(token: Token) -> list[Token]:
             verb = verb.head
         elif token.dep_ == "pobj" and verb.lower_ == "on" and token.lemma_.lower() in VISIT_LEMMAS:
             verb = verb.head  # "on a trip to Kenya, he met": the clause's subject travels
+        elif leaving_verb(token) is not None:
+            verb = leaving_verb(token)  # "Peru withdrew from the pact with Chile": Peru was a party
         elif token.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr"):
             return heads
         if verb.i == token.i or verb.pos_ not in ("VERB", "AUX"):
@@ -668,6 +672,13 @@ def _the_one_asking(token: Token, trigger: Token) -> bool:
             return token.dep_ in ("nsubj", "nsubjpass") and token.head.i == clause.head.i
         clause = clause.head
     return False
+
+
+def _takes_another_out(verb: Token, trigger: Token) -> bool:
+    """A verb of leaving with an object: "withdrew Peru from the pact", "pulled the US out of the
+    accord". The object left the agreement; the subject made it leave and was no party."""
+    leaving = leaving_verb(trigger)
+    return leaving is not None and leaving.i == verb.i and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _asks_another(clause: Token) -> bool:

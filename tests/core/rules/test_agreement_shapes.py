@@ -112,7 +112,11 @@ def test_a_pledge_to_act_together(nlp: Language, text: str, word: str, agreement
         # leaving it: the year is the leaving's, not the treaty's
         ("Last year the president withdrew the country from the treaty with Chile.", "treaty", True),
         ("In May Norway quit the fishing accord with Chile.", "accord", True),
-        ("The council pulled the town out of the deal with Acme.", "deal", False),
+        ("The council pulled the town out of the deal with Acme.", "deal", True),
+        ("On Friday Acme walked away from the deal with Beta.", "deal", True),
+        # taking something out of a deal, or pulling one together, leaves no one
+        ("Acme took the clause from the deal with Beta.", "deal", False),
+        ("The council pulled together a deal with Acme.", "deal", False),
         ("Acme and Beta signed the deal in Oslo on Monday.", "deal", False),
         # a regulator clearing or blocking a deal two others made
         ("The Commission cleared Orion Motors' takeover of Vexa Systems on Friday.", "takeover", True),
@@ -134,6 +138,15 @@ def test_a_reaction_neither_dates_nor_places_the_agreement(extractor: Extractor)
     found = [(e["date"], e["location"]) for e in events_of(extractor, body, "agreement")]
     assert found[0] == (None, None), found
     assert found[1][0] is not None and found[1][0]["value"] == "2025-05-03" and found[1][1] is None, found
+
+
+def test_leaving_an_agreement_does_not_date_it(extractor: Extractor) -> None:
+    """The day a side pulls out is the leaving's; the pact was made before."""
+    body = "Chile pulled out of the trade pact with Peru on Monday."
+    found = [
+        (e["date"], sorted(a["name"] for a in e["actors"])) for e in events_of(extractor, body, "agreement")
+    ]
+    assert found == [(None, ["Chile", "Peru"])], found
 
 
 @pytest.mark.parametrize(

@@ -452,6 +452,21 @@ def test_firms_of_a_kind_are_the_other_party(extractor: Extractor) -> None:
             {"Ann Bell", "Tom Hale"},
             set(),
         ),
+        # whom a leader takes out of a treaty was its party, not the leader
+        (
+            "Last year Governor Tom Hale withdrew Peru from the fishing treaty with Norway.",
+            "agreement",
+            {"Peru", "Norway"},
+            {"Tom Hale"},
+        ),
+        (
+            "President Ana Ruiz pulled Chile out of the trade pact with Peru.",
+            "agreement",
+            {"Chile", "Peru"},
+            {"Ana Ruiz"},
+        ),
+        # who left it was
+        ("Chile walked away from the trade pact with Peru on Monday.", "agreement", {"Chile", "Peru"}, set()),
         # a group with its members named: the members met
         (
             "Mayor Ann Bell met with House Democrats, including Minority Leader Nora Kell (D-Ore.).",
