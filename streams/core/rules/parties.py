@@ -592,8 +592,8 @@ def _event_heads(token: Token) -> list[Token]:
             verb = verb.head
         elif token.dep_ == "pobj" and verb.lower_ == "on" and token.lemma_.lower() in VISIT_LEMMAS:
             verb = verb.head  # "on a trip to Kenya, he met": the clause's subject travels
-        elif leaving_verb(token) is not None:
-            verb = leaving_verb(token)  # "Peru withdrew from the pact with Chile": Peru was a party
+        elif (leaving := leaving_verb(token)) is not None:
+            verb = leaving  # "Peru withdrew from the pact with Chile": Peru was a party
         elif token.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr"):
             return heads
         if verb.i == token.i or verb.pos_ not in ("VERB", "AUX"):
