@@ -34,6 +34,7 @@ from streams.core.lexicon.triggers import (
     AFFECT_VERBS,
     AGREEMENT_NOUN_VERBS,
     AGREEMENT_NOUNS,
+    BODY_MEETING_NOUNS,
     CALL_VERBS,
     COMMENT_VERBS,
     COUNTERPART_PREPS,
@@ -2162,6 +2163,20 @@ def named_in(actors: ActorResolver, start: int, end: int, role: Role) -> list[Ac
     return list(found.values())
 
 
+def _holds_the_meeting(token: Token) -> bool:
+    """ "the European Council meeting": a body's name in front of a meeting noun holds it. The name
+    is the body's in full: "a Cabinet meeting" or "the Council meeting" does not say whose."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.dep_ == "compound"
+        and is_assembly(token)
+        and token.head.lemma_.lower() in BODY_MEETING_NOUNS
+        and before is not None
+        and before.pos_ in ("PROPN", "ADJ")
+        and before.text[:1].isupper()
+    )
+
+
 def _slot_actors(
     token: Token, role: Role, actors: ActorResolver, discourse: DiscourseContext, places: CharSpans
 ) -> list[Actor]:
@@ -2191,7 +2206,7 @@ def _slot_actors(
     if (
         token.pos_ == "PROPN"
         and not token.ent_type_
-        and token.dep_ not in ("compound", "poss")
+        and (token.dep_ not in ("compound", "poss") or _holds_the_meeting(token))
         and token.lemma_.lower() not in PERSON_TITLES | ROLE_NOUNS  # "the President of Brazil, Lula"
         and not (token.tag_ == "NNPS" and token.lower_.rstrip("s") in OFFICIALS_NOUNS)  # "Korean Presidents"
     ):

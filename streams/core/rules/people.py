@@ -1035,6 +1035,15 @@ def _in_capitals_line(token: Token, text: str) -> bool:
     return len(words) >= 4 and sum(w.isupper() for w in words) >= 0.8 * len(words)
 
 
+#: "G7", "G20": a forum named by the number of its member nations.
+_GROUP_OF_NATIONS = re.compile(r"G-?\d{1,2}")
+
+
+def is_group_of_nations(name: str) -> bool:
+    """ "G7", "G20": a forum of nations, which the model often tags as a product or a number."""
+    return _GROUP_OF_NATIONS.fullmatch(name) is not None
+
+
 def is_initials(name: str) -> bool:
     """A body's initials ("HP", "GM", "AMD"): one word in capitals, not a numeral or a title ("III",
     "CEO")."""
@@ -1071,6 +1080,8 @@ def _relabel_people(
         span = ent
         if ent.label_ == "PERSON" and _names_a_body(clean_name(ent.text), bodies):
             span = Span(doc, ent.start, ent.end, label="ORG")
+        elif ent.label_ not in ("ORG", "PERSON", "GPE", "NORP") and is_group_of_nations(ent.text):
+            span = Span(doc, ent.start, ent.end, label="ORG")  # "the G7 meeting", tagged a product
         elif (
             ent.label_ == "GPE"
             and described_as_a_company(doc, ent.start, ent.end)
@@ -1087,8 +1098,8 @@ def _relabel_people(
         entities.append(span)
         covered.update(range(span.start, span.end))
     for token in doc:
-        if token.i in covered or token.pos_ != "PROPN":
-            continue
+        if token.i in covered or (token.pos_ != "PROPN" and not is_group_of_nations(token.text)):
+            continue  # "the G8 summit": the tagger may take the forum's name for a common noun
         if is_initials(token.text) and (
             country_for(token.text) is not None or not _in_capitals_line(token, text)
         ):

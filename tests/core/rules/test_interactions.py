@@ -360,6 +360,8 @@ def test_the_trigger_word_prefilter_passes_every_token_a_trigger_test_accepts() 
         ("The deal was approved unanimously by the board of Acme Corp.", "agreement"),
         ("Senator Ana Ruiz joined the talks as an observer.", "meeting"),
         ("Secretary of State Ana Ruiz felt the conference was a success.", "meeting"),
+        # a body's word alone in front of the meeting noun does not say whose body it is
+        ("The Union summit opened in Lyon on Tuesday.", "meeting"),
     ],
 )
 def test_meeting_or_agreement_without_two_parties_is_not_published(
@@ -378,6 +380,11 @@ def test_meeting_or_agreement_without_two_parties_is_not_published(
             "Fisheries Assembly",
         ),
         ("NATO was scheduled to meet this weekend.", "meeting", "NATO"),
+        # a forum named by its number of nations, which the model tags a product or a common noun
+        ("The G7 meeting took place on Sunday.", "meeting", "G7"),
+        ("The G8 summit opened in Lyon on Sunday.", "meeting", "G8"),
+        # a body's full name in front of the meeting noun, the model leaving it untagged
+        ("The Andean Council meeting was held in Lima on Sunday.", "meeting", "Andean Council"),
     ],
 )
 def test_a_body_that_meets_as_a_whole_is_enough(
