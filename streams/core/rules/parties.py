@@ -1053,7 +1053,8 @@ def select_parties(
     timed = _timed_clause(trigger.token) if not found else None
     if len(found) < 2 and not _held_by_a_body(trigger.token, slotted):
         not_theirs = _not_their_own(trigger.token)
-        for ent, named in actors.entity_actors_in(sent.start, sent.end, role, quote_spans + places + own):
+        outside = quote_spans.within(sent.start_char, sent.end_char) + places + own
+        for ent, named in actors.entity_actors_in(sent.start, sent.end, role, outside):
             # "the Obama administration": a government, not the man
             actor = _administration(ent, named) if _names_administration(ent) else named
             if stacked := stacked_bodies(_modified_noun(ent.root)):

@@ -147,6 +147,12 @@ def _attended(noun: Token) -> bool:
     return noun.dep_ == "dobj" and head.lemma_.lower() == "attend"
 
 
+#: How many events (statements among them) back a mention is compared with: far more than a news
+#: article holds, so that nothing changes for one, while a body of a megabyte (thousands of events)
+#: is not compared pairwise.
+REACH = 300
+
+
 def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | None:
     """The index in ``earlier`` of the event that ``event``, told by ``token``, tells again; None if
     it is a new one.
@@ -167,17 +173,21 @@ def earlier_copy(token: Token, event: Event, earlier: Sequence[Event]) -> int | 
     if "bracket_openings" not in doc.user_data:
         doc.user_data["bracket_openings"] = (doc.text, bracket_openings(doc.text))
     text, openings = doc.user_data["bracket_openings"]
-    known = {a.name for e in (event, *earlier) for a in e.actors}
+    first = max(0, len(earlier) - REACH)
+    known = {a.name for e in (event, *earlier[first:]) for a in e.actors}
+    keys: dict[str, str] = {}
 
     def key(name: str) -> str:  # "EYP MCF", given in brackets after "EYP Mission Critical Facilities"
-        at = openings.get(name)
-        full = full_name_of(name, known, text, at) if at is not None else None
-        return _name_key(full or spelt_out(name, known) or name)  # "AMD": "Advanced Micro Devices"
+        if name not in keys:
+            at = openings.get(name)
+            full = full_name_of(name, known, text, at) if at is not None else None
+            keys[name] = _name_key(full or spelt_out(name, known) or name)  # "AMD": "Advanced Micro Devices"
+        return keys[name]
 
     parties = {key(a.name) for a in event.actors}
     named = [key(a.name) for a in event.actors if a.kind != "group"]  # people and bodies
     traded = _a_trade(event, token.doc) or _agrees_to_trade(token)
-    for index in range(len(earlier) - 1, -1, -1):
+    for index in range(len(earlier) - 1, first - 1, -1):
         other = earlier[index]
         if other.type != event.type or other.evidence.start == event.evidence.start:
             continue

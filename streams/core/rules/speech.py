@@ -18,12 +18,24 @@ from streams.core.spans import CharSpans
 _masks = threading.local()
 
 
+#: How many lists of quotes keep their ``CharSpans``: the statement rules take turns between a
+#: sentence's quotes and the article's, and rebuilding the article's for every quoted sentence made
+#: a long body's cost grow with the square of its quotes.
+_MASKS_KEPT = 4
+
+
 def _mask(quotes: list[QuoteSpan]) -> CharSpans:
     """The quotes as ``CharSpans``, built once per list (rules ask about every token)."""
-    cached = getattr(_masks, "last", None)
+    kept: dict[int, tuple[list[QuoteSpan], CharSpans]] | None = getattr(_masks, "kept", None)
+    if kept is None:
+        kept = _masks.kept = {}
+    cached = kept.pop(id(quotes), None)
     if cached is None or cached[0] is not quotes:
+        if len(kept) >= _MASKS_KEPT:
+            # the least recently asked goes; each entry holds its list, so no id is reused
+            del kept[next(iter(kept))]
         cached = (quotes, CharSpans((q.start, q.end) for q in quotes))
-        _masks.last = cached
+    kept[id(quotes)] = cached  # the most recently asked last
     return cached[1]
 
 

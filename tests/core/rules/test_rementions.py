@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from streams.core.extractor import Extractor
+from streams.core.model import Actor, Event, Evidence
+from streams.core.model import Extractor as ExtractorVersion
+from streams.core.pipeline.loader import load_model
+from streams.core.rules.rementions import REACH, earlier_copy
 from tests.fixtures.extraction import events_of
 
 
@@ -210,3 +215,30 @@ def test_who_else_was_at_the_meeting_is_no_second_meeting(extractor: Extractor) 
     )
     (meeting,) = _meetings(extractor, body)
     assert {a["name"] for a in meeting["actors"]} == {"Tom Hale", "Omar Ruiz"}
+
+
+def test_a_mention_is_compared_with_the_events_within_reach_only() -> None:
+    """A body of a megabyte holds thousands of events; each mention looks back over ``REACH`` of them,
+    far more than a news article holds, so the rules' time stays linear in the body."""
+    doc = load_model()("Zenco signed the deal with Valtron.")
+    token = next(t for t in doc if t.text == "deal")
+    parties = [Actor(name=n, role="party", kind="organization") for n in ("Zenco", "Valtron")]
+    deal = Event(
+        event_id="e",
+        type="agreement",
+        article_id="t",
+        published_at=None,
+        actors=parties,
+        quote=None,
+        date=None,
+        location=None,
+        amounts=[],
+        evidence=Evidence(sentence=doc.text, start=500, end=500 + len(doc.text)),
+        confidence=0.5,
+        extractor=ExtractorVersion(version="0", model="m"),
+        status="past",
+    )
+    told = replace(deal, evidence=Evidence(sentence="x", start=0, end=1))
+    statements = [replace(told, type="statement", actors=[]) for _ in range(REACH - 1)]
+    assert earlier_copy(token, deal, [told, *statements]) == 0
+    assert earlier_copy(token, deal, [told, *statements, statements[0]]) is None

@@ -6,7 +6,7 @@ import pytest
 
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.quotes import find_quotes
-from streams.core.rules.speech import quote_verb, speaker_slot
+from streams.core.rules.speech import _mask, quote_verb, speaker_slot
 
 
 def _verb_and_speaker(text: str) -> tuple[str, str]:
@@ -41,3 +41,14 @@ def _verb_and_speaker(text: str) -> tuple[str, str]:
 )
 def test_quote_verb_and_its_speaker(text: str, verb: str, speaker: str) -> None:
     assert _verb_and_speaker(text) == (verb, speaker)
+
+
+def test_the_articles_quotes_stay_indexed_while_sentences_ask_about_theirs() -> None:
+    """The statement rules take turns between a sentence's quotes and the article's: the article's
+    index is built once, not again after every sentence (which made a long body's cost quadratic)."""
+    text = "“One two three four,” Lind said. “Five six seven eight,” Holt said. “Nine ten,” Berg said."
+    article = find_quotes(text)
+    index = _mask(article)
+    for quote in article * 3:
+        _mask([quote])  # each sentence's own list
+        assert _mask(article) is index
