@@ -149,11 +149,13 @@ def _goods_from_a_company(verb: Token, objects: list[Token]) -> bool:
         o.lemma_.lower() not in NOT_MAKER_GOODS and any(c.dep_ == "nummod" for c in o.children)
         for o in objects
     )
+    # the parser hangs "from Boeing" on the verb or on the goods
     return counted and any(
         c.dep_ == "prep"
         and c.lower_ == "from"
         and any(g.dep_ == "pobj" and g.ent_type_ == "ORG" and _named(g) for g in c.children)
-        for c in verb.children
+        for holder in (verb, *objects)
+        for c in holder.children
     )
 
 
@@ -191,6 +193,8 @@ def is_acquisition(token: Token) -> bool:
             return _pays_for_a_company(token)
         if lemma in ACQUISITION_VERBS | ORDER_VERBS and any(_units_from_maker(o) for o in objects):
             return True  # "Aer Lingus ordered 12 Airbus jets": a purchase order from the maker
+        if lemma in ORDER_VERBS and _goods_from_a_company(token, objects):
+            return True  # "ordered 32 jets from Boeing": the same order, the maker named after "from"
         if lemma in ACQUISITION_VERBS:
             # "acquires Beta Systems"; "bought Beta's shuttle operations"; "bought the jet from Beta"
             # "buy a Silicon Valley start-up, SeaMicro": the name in apposition is what is bought

@@ -42,6 +42,7 @@ from streams.core.lexicon.triggers import (
     MEETING_VERBS,
     MERGER_NOUNS,
     NAMED_AGREEMENTS,
+    ORDER_VERBS,
     RIVAL_VERBS,
     SALE_NOUNS,
     SALE_VERBS,
@@ -130,7 +131,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: The preposition that names the other side of a trade: sold TO the buyer, bought FROM the seller.
 TRADE_PREPS: dict[str, str] = {
     **{lemma: "to" for lemma in SALE_VERBS | SALE_NOUNS},
-    **{lemma: "from" for lemma in ACQUISITION_VERBS},
+    **{lemma: "from" for lemma in ACQUISITION_VERBS | ORDER_VERBS},
 }
 
 
@@ -792,7 +793,11 @@ def _expand(slots: Iterable[Token], subjects: Collection[Token] = ()) -> list[To
         # a common noun: whom it is made of or belongs to ("House GOP leaders" is one group, _slot_actors);
         # not a description of a name beside it ("the Yankees, Boston's top rival": Boston is no party)
         describes_a_name = token.dep_ == "appos" and token.head.pos_ == "PROPN" and token not in subjects
-        if token.pos_ == "NOUN" and not stacked_bodies(token) and not describes_a_name:
+        if (
+            (token.pos_ == "NOUN" or _counted_models(token))
+            and not stacked_bodies(token)
+            and not describes_a_name
+        ):
             for child in token.children:
                 entourage = token.lower_ in ENTOURAGE_NOUNS
                 if entourage and child.dep_ in ("compound", "poss"):
@@ -820,6 +825,12 @@ def _expand(slots: Iterable[Token], subjects: Collection[Token] = ()) -> list[To
                     # "the leaders of Acme and Beta", not "the purchase of ten jets"
                     todo.extend(c for c in child.children if c.dep_ == "pobj")
     return out
+
+
+def _counted_models(token: Token) -> bool:
+    """ "18 Boeing 777s": goods counted by their model's name, which the model tags a product; like
+    "18 Boeing jets", they name their maker."""
+    return token.ent_type_ == "PRODUCT" and any(c.dep_ == "nummod" for c in token.children)
 
 
 #: The words of a hyphenated title between its head and the name: "Editor-in-Chief", "Ambassador-at-Large".

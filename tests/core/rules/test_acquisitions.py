@@ -38,6 +38,8 @@ def _found(nlp: Language, text: str, word: str) -> bool:
         ("The merger of Acme and Beta Corp was approved.", "merger"),
         ("The board approved the decision to acquire Delta Holdings.", "acquire"),
         ("Aer Lingus has ordered 12 Airbus jets.", "ordered"),
+        # the maker named after "from"
+        ("Nordavia ordered 32 jets from Airbus on Monday.", "ordered"),
         ("Nordavia agreed the purchase of 18 new Boeing 787 Dreamliners.", "purchase"),
         ("Lenovo bought IBM's personal computer business for $1.25 billion.", "bought"),
         ("Acme acquired the Beta Foods unit in March.", "acquired"),
@@ -65,6 +67,7 @@ def test_acquisitions(nlp: Language, text: str, word: str) -> None:
         ("Acme paid $2 million for ads on Fox.", "paid"),
         ("The governor ordered 500 National Guard troops to the city.", "ordered"),
         ("The judge ordered an inquiry into Acme.", "ordered"),
+        ("The governor ordered 500 troops from Fort Hood to the city.", "ordered"),
         ("The pastor said selling Jones to other Muslims was hard.", "selling"),
         ("Sales of the new phone rose.", "Sales"),
         # a stake bought where, not in whom
@@ -82,6 +85,21 @@ def test_acquisition_is_an_agreement_with_buyer_and_target(extractor: Extractor)
     result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
     (deal,) = [e for e in result.events if e.type == "agreement"]
     assert {a.name for a in deal.actors} == {"Acme Corp", "Beta Systems"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nordavia ordered 32 jets from Airbus on Monday.",
+        "Nordavia ordered 32 jets from Boeing on Monday.",
+        # goods counted by the model's name, which the model tags a product
+        "Nordavia has ordered 18 Boeing 777s.",
+    ],
+)
+def test_an_order_is_an_agreement_with_the_maker(extractor: Extractor, body: str) -> None:
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
+    (deal,) = [e for e in result.events if e.type == "agreement"]
+    assert {a.name for a in deal.actors} == {"Nordavia", "Airbus" if "Airbus" in body else "Boeing"}
 
 
 def test_who_pays_to_buy_is_the_buyer(extractor: Extractor) -> None:
