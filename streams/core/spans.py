@@ -37,6 +37,11 @@ class CharSpans:
         i = bisect.bisect_left(self._starts, end) - 1  # the last span starting before ``end``
         return i >= 0 and self._ends[i] > start
 
+    def starts_within(self, start: int, end: int) -> bool:
+        """Whether a span starts in ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end
+
     def within(self, start: int, end: int) -> CharSpans:
         """The spans that overlap ``[start, end)``: a sentence's share of an article's quotes,
         found without reading the others."""

@@ -15,3 +15,9 @@ def test_within_gives_the_spans_overlapping_a_range() -> None:
     assert list(spans.within(20, 35)) == [(15, 25), (30, 40)]  # one reaching in from before, one inside
     assert list(spans.within(10, 15)) == []  # the gap between two
     assert list(spans.within(0, 100)) == list(spans)
+
+
+def test_starts_within_asks_only_where_a_span_opens() -> None:
+    spans = CharSpans([(0, 10), (30, 40)])
+    assert spans.starts_within(25, 35) and spans.starts_within(0, 1)
+    assert not spans.starts_within(5, 30)  # inside the first, and up to where the second opens

@@ -43,6 +43,11 @@ def inside_quotes(token: Token, quotes: list[QuoteSpan]) -> bool:
     return _mask(quotes).covers(token.idx)
 
 
+def quote_opens_in(start: int, end: int, quotes: list[QuoteSpan]) -> bool:
+    """Whether one of ``quotes`` opens between characters ``start`` and ``end``."""
+    return _mask(quotes).starts_within(start, end)
+
+
 def _subject_rank(token: Token) -> int:
     """Order of preference among a verb's subjects: a person, a proper name, any other word,
     a place or a date (a dateline or a time the parse took for a subject)."""

@@ -18,7 +18,7 @@ from streams.core.rules.quote_speaker import find_quote_speaker
 from streams.core.rules.quotes import QuoteSpan
 from streams.core.rules.reported import find_reports
 from streams.core.rules.speakers import SpeakerTracker
-from streams.core.rules.speech import inside_quotes, speaker_slot, speech_verb
+from streams.core.rules.speech import inside_quotes, quote_opens_in, speaker_slot, speech_verb
 from streams.core.rules.utterances import (
     QUOTATION_WORDS,
     group_parts,
@@ -107,7 +107,7 @@ def _attribution_after(
     following = actors.document.sentence_of(sent.end)
     if "\n" in actors.document.text[quote.end : following.start_char] or len(following) > 25:
         return None
-    if any(following.start_char <= q.start < following.end_char for q in quotes):
+    if quote_opens_in(following.start_char, following.end_char, quotes):
         return None
     verb = speech_verb(following, quotes)
     return following if verb is not None and speaker_slot(verb) is not None else None
