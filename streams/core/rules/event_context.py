@@ -145,7 +145,7 @@ def _path(token: Token) -> list[tuple[Token, str]]:
         if link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             break  # "talks collapsed and they met again": a conjunct with its own subject
         if link == "conj" and finite_beside_an_infinitive(node):
-            node = node.head.head  # "urged Acme to wait and met X": met, as "urged" did
+            node = node.head.head  # "urged Acme to wait and met X": "met" is joined to "urged"
             path.append((node, link))
             continue
         # "on a trip to Peru, he would meet": the trip is told by the clause it sets
