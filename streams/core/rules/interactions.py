@@ -1277,11 +1277,12 @@ def _member_bodies(subject: Token) -> list[Token]:
             if c.dep_ == "compound" and (is_assembly(c) or c.ent_type_ in _GROUP_LABELS)
         ]
     if lemma in MEMBER_NOUNS or lemma in _MEMBERS_OF:
-        # "the nine states of the Baltic League agreed", "the ministers of the Eurogroup met"
+        # "the nine states of the Baltic League agreed", "the ministers of the Eurogroup met", "the
+        # countries from the Eurogroup had agreed"
         bodies += [
             g
             for prep in subject.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
             for g in prep.children
             if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ in _GROUP_LABELS | {""}
         ]

@@ -43,6 +43,7 @@ from streams.core.lexicon.triggers import (
     ACQUISITION_VERBS,
     AGREEMENT_VERBS,
     MEETING_VERBS,
+    MEMBER_NOUNS,
     MERGER_VERBS,
     SALE_VERBS,
 )
@@ -1035,6 +1036,18 @@ def _in_capitals_line(token: Token, text: str) -> bool:
     return len(words) >= 4 and sum(w.isupper() for w in words) >= 0.8 * len(words)
 
 
+def _has_member_states(root: Token) -> bool:
+    """ "the fifteen countries from the Eurogroup", "the states of the Baltic League": what has
+    countries or states as its members is a body, never a person."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in ("of", "from")
+        and prep.head.lemma_.lower() in MEMBER_NOUNS
+        and prep.head.tag_ == "NNS"
+    )
+
+
 #: "G7", "G20": a forum named by the number of its member nations.
 _GROUP_OF_NATIONS = re.compile(r"G-?\d{1,2}")
 
@@ -1106,6 +1119,10 @@ def _relabel_people(
             # "G7", "NATO", "ASEAN": groups the small model often leaves untagged
             label = "GPE" if country_for(token.text) else "ORG"
             entities.append(Span(doc, token.i, token.i + 1, label=label))
+            covered.add(token.i)
+            continue
+        if _has_member_states(token) and country_for(token.text) is None:
+            entities.append(Span(doc, token.i, token.i + 1, label="ORG"))  # "countries from the Eurogroup"
             covered.add(token.i)
             continue
         word = token.text

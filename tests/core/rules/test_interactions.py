@@ -400,11 +400,22 @@ def test_a_body_that_meets_as_a_whole_is_enough(
         "On Friday the nine coastal states of the Baltic League agreed on a shared flood plan.",
         "On Friday the members of the Baltic League agreed on a shared flood plan.",
         "On Friday the Baltic League countries agreed on a shared flood plan.",
+        "On Friday the nine coastal states from the Baltic League agreed on a shared flood plan.",
     ],
 )
 def test_the_members_of_a_named_body_agreeing_are_the_body(extractor: Extractor, body: str) -> None:
     """A body's members agreeing among themselves: the body agrees as a whole."""
     assert [_names(e) for e in events_of(extractor, body, "agreement")] == [{"Baltic League"}]
+
+
+def test_a_body_with_member_states_is_an_organisation(extractor: Extractor) -> None:
+    """ "the countries from the Eurogroup": what has countries as members is a body, whatever the model
+    makes of the untagged name (a person's, by default)."""
+    body = (
+        "On Sunday, the nine countries from the Eurogroup -- those that use the euro -- had agreed on a plan."
+    )
+    (deal,) = events_of(extractor, body, "agreement")
+    assert [(a["name"], a["kind"]) for a in deal["actors"]] == [("Eurogroup", "organization")]
 
 
 @pytest.mark.parametrize(
