@@ -52,7 +52,10 @@ from streams.core.normalise.gazetteer import is_country_name, is_place_name
 from streams.core.rules.headlines import named_elsewhere, title_cased
 
 _QUOTE_MARKS = frozenset('"“”‘’')
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|G-?\d{1,2})$")
+#: "G7", "G20": a forum named by the number of its member nations.
+_GROUP_OF_NATIONS = re.compile(r"G-?\d{1,2}")
+#: A body's initials, or such a forum's name.
+_ACRONYM = re.compile(rf"^(?:[A-Z]{{2,6}}|{_GROUP_OF_NATIONS.pattern})$")
 _MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
@@ -1046,10 +1049,6 @@ def _has_member_states(root: Token) -> bool:
         and prep.head.lemma_.lower() in MEMBER_NOUNS
         and prep.head.tag_ == "NNS"
     )
-
-
-#: "G7", "G20": a forum named by the number of its member nations.
-_GROUP_OF_NATIONS = re.compile(r"G-?\d{1,2}")
 
 
 def is_group_of_nations(name: str) -> bool:
