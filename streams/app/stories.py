@@ -440,24 +440,38 @@ class StoryAgents:
         self.publisher = publisher
         self.holding = holding
 
-    async def _settled(self) -> int:
-        """Wait until no rebalance is under way, and return the count of the last one.
+    async def _settled(self, message: Any, what: str) -> int | None:
+        """Wait until no rebalance is under way, and return the count of the last one; None when
+        the message's partition left this worker meanwhile (the step must then give it up).
 
         Why before a step reads its table, not only before it writes: Faust does not wait for
         agents in a rebalance, so a step can begin (on a message fetched before it) while the
         tables are recovered, and would read rows half recovered (older ones on a partition kept
         here, none on one just taken over) and place its mention from them: an event opening a
-        second story, or a story losing members. No await comes between this return and the
-        step's read.
+        second story, or a story losing members. And a step whose partition the rebalance gave
+        to another worker would read no rows at all and publish from them a story its write then
+        refuses (a chaos soak's event in two stories); the new owner replays the mention. No
+        await comes between this return and the step's read.
         """
+        entered = self.holding.rebalance
         if not self.holding.settled():
             log.info("story stage: a step waits for the rebalance to end before it reads its rows")
             await self.holding.until_settled()
+        if not self.holding.held_since(message.tp, entered):
+            log.info(
+                "story stage: %s: %s[%d] changed hands before the step read its rows; leaving it to a replay",
+                what,
+                message.topic,
+                message.partition,
+            )
+            return None
         return self.holding.rebalance
 
     async def route(self, event: Any) -> bool:
-        began = await self._settled()
         event_id = (event.key or b"").decode("utf-8", errors="replace")
+        began = await self._settled(event.message, f"event {event_id}")
+        if began is None:
+            return False
         previous = self.routes.get(event.key)
         try:
             sends, keep = route_instructions(
@@ -496,8 +510,10 @@ class StoryAgents:
         )
 
     async def assign(self, event: Any) -> bool:
-        began = await self._settled()
         block = (event.key or b"").decode()
+        began = await self._settled(event.message, f"block {block}")
+        if began is None:
+            return False
         rows = self.rows
         try:
             placement = rows.place(block, json.loads(event.value))

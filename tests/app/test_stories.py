@@ -423,31 +423,66 @@ def test_a_mention_begun_while_the_table_is_recovered_waits_for_the_recovery_to_
     asyncio.run(scenario())
 
 
+def test_a_mention_whose_partition_leaves_while_it_waits_publishes_nothing() -> None:
+    """A CI chaos soak's event in two stories: a step waited for a rebalance that gave its
+    partition to another worker, then read the block (no rows here any more), opened a story for
+    its event and published it; its write was refused, the new owner placed the mention again in
+    the story it was in, and the lone story stayed on the topic. The step must give its mention up
+    before it reads or publishes anything."""
+
+    async def scenario() -> None:
+        group, holding, blocks, gate, agents = await _agents_after(LAST)
+        group.rebalance_begins()
+        agents.rows.forget()  # what the revocation at the start of the rebalance does
+        dict.clear(blocks)  # the partition's rows are not this worker's to read any more
+        gate.reached.clear()
+        block, instruction = _instructions(DEALS)[LAST]
+        step = asyncio.ensure_future(agents.assign(_mention(block, instruction, LAST)))
+        await _first(step, group.looked)
+        group.rebalance_ends(holding, set())
+        assert await step is False
+        assert not gate.reached.is_set()
+        assert dict(blocks) == {}
+
+    asyncio.run(scenario())
+
+
+class _Broker:
+    """The broker for the routing step's instructions: keeps what it was sent."""
+
+    def __init__(self) -> None:
+        self.sent: list[OutputRecord] = []
+
+    async def publish(self, records: list[OutputRecord]) -> None:
+        self.sent += records
+
+
+def _event_record(value: bytes | None, offset: int) -> Any:
+    """Event q1 (or its tombstone) as the routing step reads it from ``TP``."""
+    message = SimpleNamespace(tp=TP, topic=TP[0], partition=TP[1], offset=offset)
+    return SimpleNamespace(key=b"q1", value=value, message=message)
+
+
+async def _routing_after_q1() -> tuple[_Group, Holding, _Changelogged, _Broker, StoryAgents]:
+    """The agents of a worker holding ``TP`` that has routed event q1, a statement."""
+    group = _Group({TP})
+    holding = Holding(group)
+    holding.on_assigned({TP})
+    routes, broker = _Changelogged(), _Broker()
+    agents = StoryAgents(group, Settings.from_flat(), routes, _Changelogged(), broker, holding)  # type: ignore[arg-type]
+    assert await agents.route(_event_record(_raw(statement("q1", "Dana Reyes", "We build here.")), 0))
+    return group, holding, routes, broker, agents
+
+
 def test_a_tombstone_begun_while_the_routes_are_recovered_still_reaches_its_events_block() -> None:
     """Read from a routes table not yet recovered, a tombstone would find no block for its event,
     retract nothing, and leave the event in its story."""
 
-    class Broker:
-        def __init__(self) -> None:
-            self.sent: list[OutputRecord] = []
-
-        async def publish(self, records: list[OutputRecord]) -> None:
-            self.sent += records
-
-    def record(value: bytes | None, offset: int) -> Any:
-        message = SimpleNamespace(tp=TP, topic=TP[0], partition=TP[1], offset=offset)
-        return SimpleNamespace(key=b"q1", value=value, message=message)
-
     async def scenario() -> None:
-        group = _Group({TP})
-        holding = Holding(group)
-        holding.on_assigned({TP})
-        routes, broker = _Changelogged(), Broker()
-        agents = StoryAgents(group, Settings.from_flat(), routes, _Changelogged(), broker, holding)  # type: ignore[arg-type]
-        assert await agents.route(record(_raw(statement("q1", "Dana Reyes", "We build here.")), 0))
+        group, holding, routes, broker, agents = await _routing_after_q1()
         group.rebalance_begins()
         dict.clear(routes)  # taken over: nothing recovered yet
-        step = asyncio.ensure_future(agents.route(record(None, 1)))
+        step = asyncio.ensure_future(agents.route(_event_record(None, 1)))
         await _first(step, group.looked)
         routes.recover(len(routes.writes))
         group.rebalance_ends(holding, {TP})
@@ -455,6 +490,25 @@ def test_a_tombstone_begun_while_the_routes_are_recovered_still_reaches_its_even
         assert [(r.key, json.loads(r.value or b"")) for r in broker.sent[1:]] == [
             (b"statement:reyes", {"op": "retract", "event_id": "q1"})
         ]
+
+    asyncio.run(scenario())
+
+
+def test_an_event_whose_partition_leaves_while_it_waits_sends_no_instruction() -> None:
+    """Routed from a table this worker no longer holds, an event would find no earlier block: a
+    statement whose speaker changed would be added to its new block and never retracted from its
+    old one. The step gives the event up to its partition's new owner."""
+
+    async def scenario() -> None:
+        group, holding, routes, broker, agents = await _routing_after_q1()
+        group.rebalance_begins()
+        dict.clear(routes)
+        moved = _raw(statement("q1", "Lee Okafor", "We build here."))
+        step = asyncio.ensure_future(agents.route(_event_record(moved, 1)))
+        await _first(step, group.looked)
+        group.rebalance_ends(holding, set())
+        assert await step is False
+        assert len(broker.sent) == 1  # q1's first routing only
 
     asyncio.run(scenario())
 
