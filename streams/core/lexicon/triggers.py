@@ -354,6 +354,10 @@ MEAL_NOUNS = frozenset(
 JOURNALIST_NOUNS = frozenset(
     {"reporter", "writer", "correspondent", "journalist", "columnist", "editor", "anchor", "interviewer"}
 )
+#: A host is a journalist when a word before it names a programme ("the radio host X", "talk show
+#: host"), not a summit's or a country's host.
+MEDIA_HOST = "host"
+PROGRAMME_WORDS = frozenset({"radio", "talk", "show", "television", "tv", "podcast", "cable", "news"})
 
 #: Verbs of contact that are a meeting with a with-phrase ("dined with", "consulted with the
 #: allies", "huddled with"); "speak"/"talk" are left out: "spoke with reporters/CNN" is mostly

@@ -50,6 +50,7 @@ from streams.core.lexicon.triggers import (
     JOINT_WORDS,
     JOURNALIST_NOUNS,
     MEAL_NOUNS,
+    MEDIA_HOST,
     MEET_NOUN,
     MEETING_NOUNS,
     MEETING_PLACE_NOUNS,
@@ -69,6 +70,7 @@ from streams.core.lexicon.triggers import (
     PHONE_VERBS,
     PHONE_WORDS,
     PRIVATE_TRIPS,
+    PROGRAMME_WORDS,
     PURCHASE,
     RECEPTION_VERBS,
     SALE_NOUNS,
@@ -500,7 +502,7 @@ def _talked_with_someone_about(verb: Token) -> bool:
         and any(
             g.dep_ == "pobj"
             and (g.lemma_.lower() == "counterpart" or _names_a_person(g, about))
-            and not any(t.lemma_.lower() in JOURNALIST_NOUNS or _a_medias_own(t) for t in g.subtree)
+            and not _a_journalist(g)
             for g in c.children
         )
         for c in verb.children
@@ -527,6 +529,30 @@ def _about_something(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "about" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
         for h in holders
         for c in h.children
+    )
+
+
+def _with_a_programme_host(noun: Token) -> bool:
+    """ "a discussion with the radio host Tom Berg": a show's conversation, an interview. Not any
+    journalist: "a discussion with the paper's editor" may be a debate or a negotiation."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(_a_programme_host(t) for g in c.children for t in g.subtree)
+        for c in noun.children
+    )
+
+
+def _a_programme_host(word: Token) -> bool:
+    """ "the radio host", "a talk show host": a host named by a programme, not a summit's host."""
+    return word.lemma_.lower() == MEDIA_HOST and any(c.lower_ in PROGRAMME_WORDS for c in word.lefts)
+
+
+def _a_journalist(obj: Token) -> bool:
+    """Whether a with-object names a journalist: "POLITICO writer Ann Lee", "the radio host Tom
+    Berg", "CNN's Jake Tapper". Talks with one are an interview."""
+    return any(
+        t.lemma_.lower() in JOURNALIST_NOUNS or _a_programme_host(t) or _a_medias_own(t) for t in obj.subtree
     )
 
 
@@ -793,13 +819,24 @@ _MEDIA_SITTINGS = frozenset({"interview", "podcast", "show", "broadcast", "docum
 
 
 def _sat_for_the_media(verb: Token) -> bool:
-    """ "Holt and Berg sat down for the Herald's podcast": an interview of the two, not their meeting."""
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ == "for"
-        and any(g.lemma_.lower() in _MEDIA_SITTINGS for g in c.children)
-        for c in verb.children
-    )
+    """ "Holt and Berg sat down for the Herald's podcast": an interview of the two, not their meeting.
+    A show's title is one too ("sat down for “Inside Line”"). The words of the phrase are read in
+    order, not through its parse: the parser often splits "the Herald's “Inside Line” podcast",
+    taking the owner or the title for the object and hanging the noun elsewhere."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and _a_media_sitting(c) for c in verb.children)
+
+
+#: The most words a for-phrase's noun comes after "for" ("for the Herald's “Inside Line” podcast").
+_SITTING_REACH = 8
+
+
+def _a_media_sitting(prep: Token) -> bool:
+    for word in prep.doc[prep.i + 1 : prep.i + 1 + _SITTING_REACH]:
+        if word.pos_ in ("VERB", "AUX", "SCONJ", "ADP") or word.text in (",", ";", ".", "--"):
+            return False  # the phrase has ended
+        if word.lemma_.lower() in _MEDIA_SITTINGS or word.ent_type_ == "WORK_OF_ART":
+            return True
+    return False
 
 
 #: Words of a meeting noun that say whose meeting it is: its owner, its holders or its sides.
@@ -850,6 +887,8 @@ def _is_meeting(token: Token) -> bool:
     if token.pos_ == "VERB" and (lemma in CONTACT_VERBS or token.lower_ in CONTACT_VERBS):
         return _counterpart_prep(token)
     if token.pos_ == "NOUN" and (token.lower_ in DISCUSSION_NOUNS or token.lower_ in MEAL_NOUNS):
+        if token.lower_ in DISCUSSION_NOUNS and _with_a_programme_host(token):
+            return False  # "backed it in a discussion with the talk show host Tom Berg": an interview
         if _phone_call(token):
             return True  # "in a telephone conversation with Sarkozy"
         return _in_meeting_shape(token) and (

@@ -36,6 +36,8 @@ def _names(event: dict[str, Any]) -> set[str]:
         ("General Tom Berg and Admiral Ana Lund chatted at the Pentagon on Monday.", "past", None),
         # a conversation someone had, told by its owner's name
         ("Maria Lopez's conversation with Tom Reed on Friday was taped.", "past", None),
+        # a meal with a programme's host is time spent together, not an interview
+        ("Senator Ana Ruiz had breakfast with the television host Al Brand on Monday.", "past", None),
         # talks with a named person held to discuss something
         (
             "Defence Minister Ana Lund spoke with her Chilean counterpart Omar Vidal to discuss the border.",
@@ -93,6 +95,11 @@ def test_meeting_forms(extractor: Extractor, body: str, status: str, mode: str |
         "Ravi Patel quoted the poet and visited the grave of Omar Haddad.",
         # an interview of the two, not their meeting
         "Holt and Berg, who sat down for the Herald's podcast last week, bring their own sources.",
+        "Holt and Berg sat down for “Inside Line” on Monday.",
+        "Holt and Berg, who sat down for HARBOR’s “On Record” podcast as they were preparing, bring sources.",
+        # talks with a programme's host are an interview
+        "Senator Ana Ruiz backed the plan in a 2004 discussion with the talk show host Tom Berg.",
+        "Senator Ana Ruiz spoke with the radio host Tom Berg to discuss the plan on Monday.",
         # a town hall: a forum with the public, whoever hosts it or appears at it
         "Ann Lund spoke on Thursday during a taping of a Harbour TV town hall meeting in Bergen.",
         "Ann Lund was joined on stage at a town hall meeting in Bergen by the chef Tom Berg.",
