@@ -41,6 +41,7 @@ from streams.core.lexicon.triggers import (
     MEETING_NOUNS,
     MEETING_VERBS,
     MERGER_NOUNS,
+    MERGER_VERBS,
     NAMED_AGREEMENTS,
     ORDER_VERBS,
     RIVAL_VERBS,
@@ -74,6 +75,7 @@ from streams.core.rules.interactions import (
     meets_someone_else,
     told_with_own_verb,
 )
+from streams.core.rules.officers import employer
 from streams.core.rules.people import is_body_name
 from streams.core.rules.syntax import (
     called_on,
@@ -1121,10 +1123,43 @@ def select_parties(
     _drop_title_countries(found, sent, actors)
     _drop_makers(found, makers, role, actors)
     _drop_groups_of_named_members(found)
+    if trigger.type == "agreement" and _a_purchase(trigger.token):
+        found = _companies_for_their_officers(found, sent, role, actors)
     if not found and trigger.type == "agreement" and told_with_own_verb(trigger.token):
         # "... and the trade deal struck in July": the agreement of the parties just named
         return discourse.parties_of_the_agreement(trigger.token, role)
     return list(found.values())
+
+
+def _a_purchase(trigger: Token) -> bool:
+    """ "acquired", "the takeover of", "the sale of", "merged": a deal companies make."""
+    lemma = trigger.lemma_.lower()
+    return lemma in ACQUISITION_VERBS | SALE_VERBS | MERGER_VERBS or trigger.lower_ in (
+        ACQUISITION_NOUNS | SALE_NOUNS | MERGER_NOUNS
+    )
+
+
+def _companies_for_their_officers(
+    found: dict[str, Actor], sent: Span, role: Role, actors: ActorResolver
+) -> dict[str, Actor]:
+    """A purchase's party named as a company's officer ("Kestrel's new CEO Dana Whitlow ... the
+    acquisition of Zentra") is the company: the officer acts for it (rules/officers.py)."""
+    for ent in entities_in(sent):
+        if ent.label_ != "PERSON":
+            continue
+        person = actors.actor(ent, role)
+        if person is None or person.name not in found:
+            continue
+        company = employer(ent)
+        body = actors.actor(company, role) if company is not None else None
+        if body is None or body.kind != "organization":
+            continue
+        # the company takes the officer's place, in the officer's order
+        found = {
+            (body.name if n == person.name else n): (body if n == person.name else a)
+            for n, a in found.items()
+        }
+    return found
 
 
 #: Words that time a clause by an event: "after the summit", "ahead of the talks", "prior to the meeting".
