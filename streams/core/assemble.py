@@ -44,8 +44,17 @@ from streams.core.rules.plover import plover_for
 from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, with_speaker
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.reciprocal import reciprocating_party
-from streams.core.rules.rementions import agenda_of, earlier_copy, points_back, refers_back, with_details_of
+from streams.core.rules.rementions import (
+    agenda_of,
+    earlier_copy,
+    headline_end,
+    headlines_with_details,
+    points_back,
+    refers_back,
+    with_details_of,
+)
 from streams.core.rules.same_day import (
+    LEDE_REACH,
     Lede,
     find_lede,
     live_blog_entries,
@@ -199,6 +208,9 @@ def build_events(
             anchors.append(trigger.token.idx)
         discourse.advance(sent, [event.actors for _, event in published], context.quote_spans)
     events = with_the_ledes_place(events, context.lede, lede_dated)
+    sentences = actors.document.sentences
+    reach = sentences[LEDE_REACH].start_char if len(sentences) > LEDE_REACH else len(text)
+    events = headlines_with_details(events, headline_end(article.body, article.title), reach)
     events = attach_amounts(events, anchors, find_money(text), text)
     events = [replace(e, actors=with_country_codes(e.actors)) for e in events]
     body = article.body

@@ -249,3 +249,53 @@ def with_details_of(kept: Event, copy: Event) -> Event:
     if kept.location is None and copy.location is not None:
         kept = replace(kept, location=copy.location)
     return kept
+
+
+def headline_end(body: str, title: str | None) -> int:
+    """Where the headline ends when the body opens with the article's title (feeds that repeat
+    it above the text), else 0: no event is the headline's."""
+    if not title or not title.strip():
+        return 0
+    start = len(body) - len(body.lstrip())
+    wanted = title.strip().rstrip(".")
+    if not wanted or not body.startswith(wanted, start):
+        return 0
+    end = start + len(wanted)
+    return end + 1 if body[end : end + 1] == "." else end
+
+
+def headlines_with_details(events: list[Event], end: int, reach: int) -> list[Event]:
+    """Each undated event of the headline (evidence ending by ``end``) with the date and place of
+    the first later event of its type with the same parties and standing that starts before
+    ``reach`` (the lede and what follows it): "Verizon, unions reach deal" is the deal "announced
+    Friday" below. Both stay published, but every copy of the event gives its date. Copies that
+    ``earlier_copy`` already folds (a trade, a meeting) never reach here."""
+    if end <= 0:
+        return events
+    out = list(events)
+    for i, head in enumerate(events):
+        if head.evidence.end > end or head.type == "statement" or head.date is not None:
+            continue
+        parties = [_name_key(a.name) for a in head.actors]
+        for later in events:
+            if later.evidence.start < end or later.evidence.start >= reach or later.type != head.type:
+                continue
+            if not _same_parties(parties, [_name_key(a.name) for a in later.actors]) or not _same_standing(
+                head, later
+            ):
+                continue
+            if later.date is not None:
+                out[i] = with_details_of(head, later)
+            break  # the first retelling decides: a later one may be another deal of the same parties
+    return out
+
+
+def _same_parties(ours: list[str], theirs: list[str]) -> bool:
+    """As many parties, each named alike: the same name, or one name's words at the start or the end
+    of the other's (a headline's "EYP" is "EYP Mission Critical Facilities", "Holt" is "Mara Holt")."""
+    return len(ours) == len(theirs) and all(any(_alike(a, b) for b in theirs) for a in ours)
+
+
+def _alike(one: str, other: str) -> bool:
+    short, long = sorted((one.split(), other.split()), key=len)
+    return short == long[: len(short)] or short == long[-len(short) :]

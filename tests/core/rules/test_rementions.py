@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from streams.core.article import Article
 from streams.core.extractor import Extractor
 from streams.core.model import Actor, Event, Evidence
 from streams.core.model import Extractor as ExtractorVersion
@@ -242,3 +243,47 @@ def test_a_mention_is_compared_with_the_events_within_reach_only() -> None:
     statements = [replace(told, type="statement", actors=[]) for _ in range(REACH - 1)]
     assert earlier_copy(token, deal, [told, *statements]) == 0
     assert earlier_copy(token, deal, [told, *statements, statements[0]]) is None
+
+
+def _headline_agreements(extractor: Extractor, title: str, body: str) -> list[dict[str, Any]]:
+    article = Article(id="t", title=title, body=body, published_at="2026-01-11")
+    result = extractor.extract_one(article)
+    assert result.error is None, result.error
+    return [e.to_dict() for e in result.events if e.type == "agreement"]
+
+
+HEADLINE = "Norvik Steel Group, striking unions reach three-year deal."
+LEDE = (
+    "Norvik Steel Group has reached a provisional labour agreement with unions that represent "
+    "4,000 welders on strike since March.\n\n"
+    "The tentative deal, announced Friday, needs the approval of union members."
+)
+
+
+@pytest.mark.parametrize("headline", [HEADLINE, "Norvik Steel, striking unions reach three-year deal."])
+def test_a_headline_that_opens_the_body_takes_the_date_of_its_retelling(
+    extractor: Extractor, headline: str
+) -> None:
+    """The headline repeated above the text tells the lede's deal, dated only further down: every
+    copy of it gives the date, whether it names a party in full or by its first word."""
+    deals = _headline_agreements(extractor, headline, headline + "\n\n" + LEDE)
+    assert [d["evidence"]["start"] for d in deals] == [0, len(headline) + 2]
+    assert [d["date"]["value"] if d["date"] else None for d in deals] == ["2026-01-09", "2026-01-09"]
+
+
+def test_a_first_sentence_that_is_not_the_title_is_no_headline(extractor: Extractor) -> None:
+    """A title as long as the first sentence, which it does not open: the sentence is the body's."""
+    title = "Norvik Steel Group and striking unions sign three-year pact."
+    deals = _headline_agreements(extractor, title, HEADLINE + "\n\n" + LEDE)
+    assert [d["date"]["value"] if d["date"] else None for d in deals] == [None, "2026-01-09"]
+
+
+def test_a_headline_is_dated_only_by_its_first_retelling(extractor: Extractor) -> None:
+    """Two parties may sign several deals: only the first of the same parties below retells it."""
+    body = (
+        HEADLINE
+        + "\n\nNorvik Steel Group and the unions reached a deal over pay.\n"
+        + "Norvik Steel Group also signed a deal with the unions on Friday over pensions."
+    )
+    deals = _headline_agreements(extractor, HEADLINE, body)
+    assert deals[0]["date"] is None, deals[0]
