@@ -304,12 +304,23 @@ def _gathering_named_for_its_time(entity: Span) -> bool:
     return len(words) >= 2 and words[0].lower_ in _TIME_NAMES and entity.root.lower_ in MEETING_NOUNS
 
 
+#: Words of a phrase that puts the event before the clause it hangs on ("After meeting X, Holt flew
+#: to Ohio"), and of one that puts a going after the event ("met X before flying to Oslo").
+_EARLIER_MARKS = frozenset({"after", "following"})
+_LATER_MARKS = frozenset({"before"})
+
+
 def _went_on_to(place: Token, trigger: Token | None) -> bool:
-    """ "After meeting with Reyes, Holt flew to Ohio": where the clause the meeting came before went
-    next, not where the meeting was."""
-    if trigger is None or trigger.tag_ != "VBG" or trigger.head.lower_ != "after":
+    """Where someone went after the event, not where it was: "After meeting with Reyes, Holt flew
+    to Ohio", "After a breakfast with Reyes, Holt flew to Ohio" (the going's clause comes after the
+    event's phrase), "Holt met Reyes before flying to Ohio" (the going's phrase after the event)."""
+    if trigger is None or place.dep_ != "pobj" or place.head.lower_ not in ("to", "for"):
         return False
-    return place.dep_ == "pobj" and place.head.lower_ == "to" and place.head.head.i == trigger.head.head.i
+    going = place.head.head
+    marker = trigger.head if trigger.dep_ in ("pcomp", "pobj") else None
+    if marker is not None and marker.lower_ in _EARLIER_MARKS and marker.head.i == going.i:
+        return True
+    return going.dep_ == "pcomp" and going.head.lower_ in _LATER_MARKS and going.head.head.i == trigger.i
 
 
 #: Links to a clause or a coordinated event of its own: a place below one belongs to that event

@@ -189,17 +189,21 @@ def test_a_body_named_like_a_citys_alternate_name_is_not_geocoded_as_that_city(n
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "trigger", "expected"),
     [
-        ("After meeting with Tom Reyes, Jane Holt flew to Denver.", None),  # where she went next
-        ("Before meeting with Tom Reyes, Jane Holt flew to Denver.", "Denver"),
-        ("After meeting with Tom Reyes in Boise, Jane Holt flew to Denver.", "Boise"),
+        ("After meeting with Tom Reyes, Jane Holt flew to Denver.", "meeting", None),  # where she went next
+        ("Before meeting with Tom Reyes, Jane Holt flew to Denver.", "meeting", "Denver"),
+        ("After meeting with Tom Reyes in Boise, Jane Holt flew to Denver.", "meeting", "Boise"),
+        # the event told by a noun in the after-phrase, or the going told after the event
+        ("After a breakfast with Tom Reyes, Jane Holt flew to Denver.", "breakfast", None),
+        ("Jane Holt met Tom Reyes before flying to Denver.", "met", None),
+        ("Jane Holt met Tom Reyes in Boise before flying to Denver.", "met", "Boise"),
     ],
 )
 def test_where_the_traveller_went_after_the_meeting_is_not_its_place(
-    nlp: Language, text: str, expected: str | None
+    nlp: Language, text: str, trigger: str, expected: str | None
 ) -> None:
-    assert _location(nlp, text, "meeting") == expected
+    assert _location(nlp, text, trigger) == expected
 
 
 @pytest.mark.parametrize(
