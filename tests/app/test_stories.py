@@ -10,6 +10,7 @@ from datetime import timedelta
 from types import SimpleNamespace
 from typing import Any
 
+import faust.types
 import pytest
 
 from streams.app.publishing import FaustPublisher
@@ -259,6 +260,8 @@ def test_a_journal_too_large_for_one_message_is_not_written(monkeypatch: pytest.
 # story records when the test opens it.
 
 TP = ("events.story-mentions", 0)
+#: The changelog topic of the fakes' tables (one name for both: each test reads one of them).
+CHANGELOG = "story-changelog"
 
 
 class _Group:
@@ -270,7 +273,15 @@ class _Group:
         self._rebalancing = False
         self.assigned = set(assigned)
         self.consumer = SimpleNamespace(assignment=lambda: set(self.assigned))
+        # the changelog partitions go with the input's, unless a test splits them (``actives``)
+        self.actives: set[Any] | None = None
+        self.assignor = SimpleNamespace(assigned_actives=self._assigned_actives)
         self.looked: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def _assigned_actives(self) -> set[Any]:
+        if self.actives is not None:
+            return self.actives
+        return {faust.types.TP(CHANGELOG, tp[1]) for tp in self.assigned}
 
     @property
     def rebalancing(self) -> bool:
@@ -292,6 +303,8 @@ class _Group:
 class _Changelogged(_Recording):
     """A Faust table: every write goes to its changelog too (``writes``, in order), acknowledged at
     once unless the test holds the acknowledgements (``hold``)."""
+
+    changelog_topic = SimpleNamespace(get_topic_name=lambda: CHANGELOG)
 
     def __init__(self) -> None:
         super().__init__({})
@@ -472,6 +485,42 @@ async def _routing_after_q1() -> tuple[_Group, Holding, _Changelogged, _Broker, 
     agents = StoryAgents(group, Settings.from_flat(), routes, _Changelogged(), broker, holding)  # type: ignore[arg-type]
     assert await agents.route(_event_record(_raw(statement("q1", "Dana Reyes", "We build here.")), 0))
     return group, holding, routes, broker, agents
+
+
+def test_a_mention_whose_table_partition_went_to_another_worker_reads_and_publishes_nothing() -> None:
+    """A chaos soak's events in two stories: while a member joined with part of its topics, Faust
+    gave a worker input partition 2 of the mentions and the changelog partitions of its last
+    assignment; its table had no row of partition 2, and a step opened a second story for events
+    already in one. The step must give the mention up, as when the partition changes hands."""
+
+    async def scenario() -> None:
+        group, holding, blocks, gate, agents = await _agents_after(LAST)
+        group.rebalance_begins()
+        agents.rows.forget()
+        dict.clear(blocks)  # recovered other partitions than the mentions' one
+        group.actives = {faust.types.TP(CHANGELOG, 1)}
+        gate.reached.clear()
+        block, instruction = _instructions(DEALS)[LAST]
+        step = asyncio.ensure_future(agents.assign(_mention(block, instruction, LAST)))
+        await _first(step, group.looked)
+        group.rebalance_ends(holding, {TP})
+        assert await step is False
+        assert not gate.reached.is_set()
+        assert dict(blocks) == {}
+
+    asyncio.run(scenario())
+
+
+def test_an_event_whose_routes_partition_went_to_another_worker_sends_nothing() -> None:
+    async def scenario() -> None:
+        group, _, routes, broker, agents = await _routing_after_q1()
+        dict.clear(routes)
+        group.actives = {faust.types.TP(CHANGELOG, 1)}
+        moved = _raw(statement("q1", "Lee Okafor", "We build here."))
+        assert await agents.route(_event_record(moved, 1)) is False
+        assert len(broker.sent) == 1  # q1's first routing only
+
+    asyncio.run(scenario())
 
 
 def test_a_tombstone_begun_while_the_routes_are_recovered_still_reaches_its_events_block() -> None:
