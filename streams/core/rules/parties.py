@@ -41,7 +41,6 @@ from streams.core.lexicon.triggers import (
     MEETING_NOUNS,
     MEETING_VERBS,
     MERGER_NOUNS,
-    MERGER_VERBS,
     NAMED_AGREEMENTS,
     ORDER_VERBS,
     RIVAL_VERBS,
@@ -77,6 +76,7 @@ from streams.core.rules.interactions import (
 )
 from streams.core.rules.officers import employer
 from streams.core.rules.people import is_body_name
+from streams.core.rules.rementions import TRADE_LEMMAS
 from streams.core.rules.syntax import (
     called_on,
     clause_verb,
@@ -1132,11 +1132,9 @@ def select_parties(
 
 
 def _a_purchase(trigger: Token) -> bool:
-    """ "acquired", "the takeover of", "the sale of", "merged": a deal companies make."""
-    lemma = trigger.lemma_.lower()
-    return lemma in ACQUISITION_VERBS | SALE_VERBS | MERGER_VERBS or trigger.lower_ in (
-        ACQUISITION_NOUNS | SALE_NOUNS | MERGER_NOUNS
-    )
+    """ "acquired", "the takeover of", "the sale of", "merged", "will pay $5 million for": a trade,
+    which companies make (``rementions.TRADE_LEMMAS``)."""
+    return trigger.lemma_.lower() in TRADE_LEMMAS or trigger.lower_ in TRADE_LEMMAS
 
 
 def _companies_for_their_officers(
