@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from streams.core.rules.document import DocumentIndex
+
 #: Titles of those who act for a company. Not "former": a former officer acts for no one.
 OFFICER_TITLES = frozenset(
     {
@@ -36,14 +38,14 @@ _TITLE_ADJECTIVES = frozenset({"new", "interim", "acting", "incoming", "current"
 _EMPLOYER_PREPS = frozenset({"of", "at"})
 
 
-def employer(person: Span) -> Span | None:
+def employer(person: Span, document: DocumentIndex) -> Span | None:
     """The company ``person``'s title names, when the title is an officer's: the words right
     before the name ("Kestrel's new CEO Dana Whitlow") or an apposition after it ("Dana Whitlow,
     chief executive of Kestrel")."""
-    return _named_before(person) or _named_in_apposition(person)
+    return _named_before(person, document) or _named_in_apposition(person, document)
 
 
-def _named_before(person: Span) -> Span | None:
+def _named_before(person: Span, document: DocumentIndex) -> Span | None:
     doc = person.doc
     start = person.sent.start
     i = person.start - 1
@@ -54,7 +56,7 @@ def _named_before(person: Span) -> Span | None:
         if word.lower_ in OFFICER_TITLES:
             titled = True
         elif word.ent_type_ == "ORG":
-            company = _entity_of(word)
+            company = document.entity_at(word)
             if company is None:
                 return None
             i = company.start
@@ -64,7 +66,7 @@ def _named_before(person: Span) -> Span | None:
     return company if titled else None
 
 
-def _named_in_apposition(person: Span) -> Span | None:
+def _named_in_apposition(person: Span, document: DocumentIndex) -> Span | None:
     for appos in person.root.children:
         if appos.dep_ != "appos" or not _an_officer(appos):
             continue
@@ -72,14 +74,10 @@ def _named_in_apposition(person: Span) -> Span | None:
             if prep.dep_ == "prep" and prep.lower_ in _EMPLOYER_PREPS:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.ent_type_ == "ORG":
-                        return _entity_of(obj)
+                        return document.entity_at(obj)
     return None
 
 
 def _an_officer(title: Token) -> bool:
     """ "chief executive", "the company's founder": the head of an apposition is an officer's title."""
     return title.lower_ in OFFICER_TITLES and not any(c.lower_ == "former" for c in title.children)
-
-
-def _entity_of(token: Token) -> Span | None:
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)

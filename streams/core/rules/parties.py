@@ -1148,7 +1148,7 @@ def _companies_for_their_officers(
         person = actors.actor(ent, role)
         if person is None or person.name not in found:
             continue
-        company = employer(ent)
+        company = employer(ent, actors.document)
         body = actors.actor(company, role) if company is not None else None
         if body is None or body.kind != "organization":
             continue

@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
+from streams.core.rules.document import DocumentIndex
 from streams.core.rules.officers import employer
 from streams.core.rules.people import clean_name
 from tests.fixtures.extraction import events_of
@@ -29,8 +30,9 @@ def nlp() -> Language:
     ],
 )
 def test_the_company_an_officer_acts_for(nlp: Language, text: str, company: str | None) -> None:
-    (person,) = [e for e in nlp(text).ents if e.label_ == "PERSON"]
-    found = employer(person)
+    doc = nlp(text)
+    (person,) = [e for e in doc.ents if e.label_ == "PERSON"]
+    found = employer(person, DocumentIndex(doc))
     assert (clean_name(found.text) if found is not None else None) == company
 
 
