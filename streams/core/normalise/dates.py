@@ -13,8 +13,9 @@ an event the text reports as scheduled, the extractor asks for the future readin
 (``prefer_future``): "will meet on Tuesday" is the next Tuesday; for one the text reports
 in the past tense (``not_after``), a day or month without a year is never after publication
 ("a June 12 meeting" in February is last June's). "April 3 last year" takes the year the words
-name. "The following day" and "two days later" count from the date the text used just before
-(``reference``) and are left unresolved without one.
+name. "The following day", "two days later" and "eight months later" count from the date the text
+used just before (``reference``) and are left unresolved without one; "the following year" and "a
+year earlier" count from it too, and from publication without one.
 """
 
 from __future__ import annotations
@@ -98,7 +99,13 @@ _PREVIOUS_DAY = re.compile(
     r"^(?:on\s+)?the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening)$|^(?:the\s+)?day\s+before$",
     re.I,
 )
-_LATER = re.compile(rf"^({_COUNT_RE})\s+(day|week)s?\s+(later|after|afterwards|earlier|before)$", re.I)
+_LATER = re.compile(rf"^({_COUNT_RE})\s+({_UNIT_RE})s?\s+(later|after|afterwards|earlier|before)$", re.I)
+#: a month or year next to the date the text used just before: "the following year", "the month before"
+_NEXT_PERIOD = re.compile(
+    r"^(?:in\s+|during\s+)?the\s+(following|next|previous|preceding)\s+(month|year)$"
+    r"|^(?:in\s+)?the\s+(month|year)\s+(after|before)$",
+    re.I,
+)
 #: the day the text used just before: "earlier that day", "later the same day", "on that day"
 _SAME_DAY = re.compile(r"^(?:(?:earlier|later)\s+)?(?:on\s+)?(?:that|the\s+same)\s+day$", re.I)
 
@@ -361,25 +368,49 @@ def _relative(text: str, base: date, future: bool) -> DateValue | None:
 
 
 def _counted_from(text: str, reference: date | None) -> DateValue | None:
-    """ "the following day", "two days later": counted from the date the text used before."""
+    """ "the following day", "two days later", "eight months later", "the following year":
+    counted from the date the text used before, as precise as the unit counted (a day for days
+    and weeks)."""
+    if reference is None:
+        return None
     if _FOLLOWING_DAY.match(text) or _PREVIOUS_DAY.match(text):
-        if reference is None:
-            return None
         return _day(reference + timedelta(days=1 if _FOLLOWING_DAY.match(text) else -1), text)
-    if (m := _LATER.match(text)) and reference is not None:
+    if m := _LATER.match(text):
         sign = 1 if m.group(3).lower() in ("later", "after", "afterwards") else -1
-        return _day(_shift(reference, m.group(2), sign * _count(m.group(1))), text)
-    if _SAME_DAY.match(text) and reference is not None:
+        unit = m.group(2).lower()
+        moved = _shift(reference, unit, sign * _count(m.group(1)))
+        return _day(moved, text) if unit in ("day", "week") else _counted(moved, unit, 0, text)
+    if m := _NEXT_PERIOD.match(text):
+        which = (m.group(1) or m.group(4)).lower()
+        sign = 1 if which in ("following", "next", "after") else -1
+        return _counted(reference, (m.group(2) or m.group(3)).lower(), sign, text)
+    if _SAME_DAY.match(text):
         return _day(reference, text)
+    return None
+
+
+#: How coarse a date the text used before may be for each unit counted from it: "eight months
+#: later" counts from "in June 2014", "two days later" only from a day.
+_REFERENCE_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
+
+
+def reference_precision(text: str) -> str | None:
+    """The coarsest precision ("day", "month" or "year") of a date that the words can count from
+    ("the following day": a day; "a year later": a day, month or year), or None when they count
+    from no date given before."""
+    text = " ".join(text.split()).strip(" ,.;:")
+    if _FOLLOWING_DAY.match(text) or _PREVIOUS_DAY.match(text) or _SAME_DAY.match(text):
+        return "day"
+    if m := _LATER.match(text):
+        return _REFERENCE_PRECISION[m.group(2).lower()]
+    if m := _NEXT_PERIOD.match(text):
+        return (m.group(2) or m.group(3)).lower()
     return None
 
 
 def is_counted_from_reference(text: str) -> bool:
     """Whether the words count from a date given before ("the following day", "two days later")."""
-    text = " ".join(text.split()).strip(" ,.;:")
-    return bool(
-        _FOLLOWING_DAY.match(text) or _PREVIOUS_DAY.match(text) or _LATER.match(text) or _SAME_DAY.match(text)
-    )
+    return reference_precision(text) is not None
 
 
 def normalise_date(

@@ -27,10 +27,12 @@ from streams.core.lexicon.triggers import (
     VISIT_LEMMAS,
 )
 from streams.core.model import Actor, DateBasis, DateValue, EventStatus
+from streams.core.normalise.calendar_words import SEASONS
 from streams.core.normalise.dates import (
     is_counted_from_reference,
     is_relative,
     normalise_date,
+    reference_precision,
     week_as_month,
 )
 from streams.core.rules.actors import ActorResolver, has_digit
@@ -149,7 +151,14 @@ def event_date(
         counted = None if own_phrase else _counted_back_to_the_event(ent, trigger)
         if counted is not None:
             # "The closure came a day after Tate met Saleh": a day before the day given before
-            reference = _reference_day(document, ent.start_char, base, quote_spans, not_after)
+            reference = _reference_day(
+                document,
+                ent.start_char,
+                base,
+                quote_spans,
+                not_after,
+                precision=reference_precision(counted) or "day",
+            )
             value = normalise_date(counted, base, reference=reference) if reference is not None else None
             if value is not None:
                 found.append((False, 0, value))
@@ -170,9 +179,10 @@ def event_date(
             if not governed_past and not (not_after and _ends_clause_in_participle(ent, trigger)):
                 continue
             trailing = not governed_past
+        counted_from = reference_precision(ent.text)
         reference = (
-            _reference_day(document, ent.start_char, base, quote_spans, not_after)
-            if is_counted_from_reference(ent.text)
+            _reference_day(document, ent.start_char, base, quote_spans, not_after, precision=counted_from)
+            if counted_from is not None
             else None
         )
         value = normalise_date(
@@ -186,6 +196,8 @@ def event_date(
             continue  # "visited the families of the men trapped on Tuesday": an earlier day is the trapping's
         if value is not None and governed_past and not _not_after(value, base):
             continue  # "agreed in 2015 to cut emissions in 2030": a later year is the target's
+        if value is not None and reference is not None and not_after and not _not_after(value, base):
+            continue  # "met in June. Eight months later they signed", told in October: not after it
         if value is not None:
             distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
             found.append((_above_the_event(ent, trigger), distance, value))
@@ -663,10 +675,7 @@ def _in_agreed_infinitive(ent: Span, trigger: Token) -> bool:
 
 def _not_after(value: DateValue, base: date | None) -> bool:
     """Whether the date's first day is not after ``base`` (any date passes without a base)."""
-    if base is None:
-        return True
-    year, month, day = ([int(p) for p in value.value.split("-")] + [1, 1])[:3]  # "2010" -> 2010-01-01
-    return date(year, month, day) <= base
+    return base is None or _first_day(value) <= base
 
 
 def _held_by_a_noun(event_verb: Token, date_verb: Token) -> bool:
@@ -810,31 +819,48 @@ def _reference_day(
     not_after: bool,
     links: int = 2,
     future: bool = False,
+    precision: str = "day",
 ) -> date | None:
-    """The last day the text gave before offset ``before``, that "the following day" counts from.
+    """The last date the text gave before offset ``before``, that "the following day" counts from:
+    a day, or with ``precision`` "month" or "year" also a week, month or year ("met in June 2014.
+    Eight months later ..."), as its first day.
 
     A past-tense story's days are read as past ("met on March 2. The following day ..." in a
-    February article is last March). A day that itself counts from an earlier one ("The
+    February article is last March). A date that itself counts from an earlier one ("The
     following day ... Two days later ...") is followed, two links at most: further back the
     chain is too long to trust."""
+    coarsest = _PRECISION_RANK[precision]
     for ent in reversed(document.ents):
         if ent.end_char > before or ent.label_ != "DATE" or quote_spans.covers(ent.start_char):
             continue
         if ent.end_char < before - _REFERENCE_WINDOW:
             break
         reference = None
-        if is_counted_from_reference(ent.text):
+        counted_from = reference_precision(ent.text)
+        if counted_from is not None:
             if links <= 1:
                 return None
             reference = _reference_day(
-                document, ent.start_char, base, quote_spans, not_after, links - 1, future
+                document, ent.start_char, base, quote_spans, not_after, links - 1, future, counted_from
             )
             if reference is None:
                 return None
         value = normalise_date(ent.text, base, prefer_future=future, not_after=not_after, reference=reference)
-        if value is not None and value.precision == "day":
-            return date.fromisoformat(value.value)
+        if value is None and any(word in SEASONS for word in ent.text.lower().split()):
+            return None  # "contacted him last summer. Eight months later": a time no day of which is known
+        if value is not None and _PRECISION_RANK.get(value.precision, coarsest + 1) <= coarsest:
+            return _first_day(value)
     return None
+
+
+#: Dates from the most precise; a count of months may start from a week, a month or a day.
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _first_day(value: DateValue) -> date:
+    """The first day of a date's span: the day itself, a week's Monday, the 1st of a month."""
+    parts = [int(p) for p in value.value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 #: Words that tell a trip the text dates: "travels to the Gulf next week", "his visit".

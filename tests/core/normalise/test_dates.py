@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from streams.core.normalise.dates import normalise_date
+from streams.core.normalise.dates import normalise_date, reference_precision
 
 WEDNESDAY = date(2025, 10, 29)
 
@@ -130,6 +130,14 @@ def test_season_range_is_a_year_not_a_month() -> None:
         ("three days earlier", {"reference": date(2025, 1, 30)}, "2025-01-27"),
         ("earlier that day", {"reference": date(2025, 1, 30)}, "2025-01-30"),
         ("later the same day", {"reference": date(2025, 1, 30)}, "2025-01-30"),
+        ("eight months later", {"reference": date(2024, 6, 1)}, "2025-02"),
+        ("a year later", {"reference": date(2021, 3, 4)}, "2022"),
+        ("three years earlier", {"reference": date(2021, 3, 4)}, "2018"),
+        ("the following year", {"reference": date(2021, 3, 4)}, "2022"),
+        ("the year before", {"reference": date(2021, 3, 4)}, "2020"),
+        ("the following month", {"reference": date(2024, 12, 9)}, "2025-01"),
+        ("the following year", {}, "2026"),  # no date before: counted from publication
+        ("a year earlier", {}, "2024"),
     ],
 )
 def test_year_and_reference(text: str, kwargs: dict[str, Any], value: str) -> None:
@@ -139,7 +147,7 @@ def test_year_and_reference(text: str, kwargs: dict[str, Any], value: str) -> No
 
 
 @pytest.mark.parametrize(
-    "text", ["the following day", "two days later", "the day before", "earlier that day"]
+    "text", ["the following day", "two days later", "the day before", "earlier that day", "a year later"]
 )
 def test_counted_days_need_a_reference(text: str) -> None:
     assert normalise_date(text, date(2025, 2, 10)) is None
@@ -155,3 +163,21 @@ def test_a_weekend_across_two_months_stays_a_week() -> None:
     result = normalise_date("this weekend", date(2025, 5, 28))  # Saturday 31 May, Sunday 1 June
     assert result is not None
     assert (result.value, result.precision) == ("2025-05-26", "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("the following day", "day"),
+        ("two weeks later", "day"),
+        ("eight months later", "month"),
+        ("the previous month", "month"),
+        ("a year later", "year"),
+        ("the year after", "year"),
+        ("next year", None),
+        ("last week", None),
+    ],
+)
+def test_how_coarse_a_date_a_count_may_start_from(text: str, precision: str | None) -> None:
+    """ "Eight months later" counts from "June 2014"; "two weeks later" needs a day."""
+    assert reference_precision(text) == precision

@@ -264,6 +264,54 @@ def test_two_days_later(extractor: Extractor) -> None:
     assert _dates(extractor, body, "2025-10-29")[-1] == "2025-05-07"
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Mayor Ina Holt and Mayor Per Lund met in Bergen in June 2014. "
+            "The following year, they signed a harbour agreement.",
+            "2015",
+        ),
+        (
+            "Mayor Ina Holt and Mayor Per Lund met in Bergen in June 2014. "
+            "Two years later they signed a harbour agreement.",
+            "2016",
+        ),
+        (
+            "Mayor Ina Holt signed a harbour agreement with Mayor Per Lund on March 3, 2014. "
+            "Eight months later, Holt met Lund again in Bergen.",
+            "2014-11",
+        ),
+        (
+            "Mayor Ina Holt and Mayor Per Lund met in Bergen in June 2014. "
+            "Three months earlier, Holt had signed a harbour agreement with Governor Ola Brekke.",
+            "2014-03",
+        ),
+    ],
+)
+def test_months_and_years_count_from_the_date_before(extractor: Extractor, body: str, expected: str) -> None:
+    """A past story's "the following year" is the year after the one it told, not after publication."""
+    assert _dates(extractor, body, "2025-10-29")[-1] == expected
+
+
+def test_a_count_from_a_season_is_left_undated(extractor: Extractor) -> None:
+    """The season is the time counted from, and it names no month: an older date is not used instead."""
+    body = (
+        "The ferry line opened in August 2024.\n\n"
+        "Mayor Ina Holt wrote to Governor Per Lund last summer. "
+        "Eight months later, Holt signed a pier agreement with Lund."
+    )
+    assert _dates(extractor, body, "2025-10-29")[-1] is None
+
+
+def test_a_past_event_counted_past_publication_is_left_undated(extractor: Extractor) -> None:
+    body = (
+        "Mayor Ina Holt and Mayor Per Lund met in Bergen in June 2025. "
+        "Eight months later, they signed a harbour agreement."
+    )
+    assert _dates(extractor, body, "2025-10-29")[-1] is None
+
+
 def test_a_past_story_counts_its_days_from_a_past_date(extractor: Extractor) -> None:
     """Published in February: "March 2" of a past-tense story is last March, and so is the day after."""
     body = (
