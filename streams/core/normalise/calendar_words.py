@@ -72,6 +72,9 @@ ORDINAL_WORDS |= {f"twenty-{w}": 20 + v for w, v in list(ORDINAL_WORDS.items()) 
 
 #: The seasons, which name a time and never a place ("the Winter Meetings", "the Spring Summit").
 SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+#: Words that place a time within a period ("mid-March", "in mid 2015"); never a place, though the
+#: gazetteer knows a town called Mid.
+PERIOD_PARTS = frozenset({"mid", "early", "late"})
 
 #: Time zones as datelines write them after a clock time ("2:35am CET"): never a body, whatever the
 #: model tags them. Not "ET" or "PT", which also abbreviate bodies' names (the Economic Times).

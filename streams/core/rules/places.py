@@ -35,7 +35,7 @@ from streams.core.lexicon.triggers import (
     VISIT_LEMMAS,
 )
 from streams.core.model import Location
-from streams.core.normalise.calendar_words import MONTHS, SEASONS, WEEKDAYS
+from streams.core.normalise.calendar_words import MONTHS, PERIOD_PARTS, SEASONS, WEEKDAYS
 from streams.core.normalise.countries import country_for, demonym_country
 from streams.core.normalise.gazetteer import country_code, is_place_name, us_state_abbreviation
 from streams.core.rules.dateline import Dateline
@@ -471,8 +471,11 @@ def _untagged_city(trigger: Token, countries: Collection[str]) -> Location | Non
             continue
         if place.ent_type_ == "DATE" and (place.ent_iob_ != "B" or len(words) > 1):
             continue  # only a one-word city the model ran into the date after it
-        if any(w.lower_ in MONTHS or w.lower_ in WEEKDAYS or w.lower_ in SEASONS for w in words):
-            continue
+        if any(
+            w.lower_ in MONTHS or w.lower_ in WEEKDAYS or w.lower_ in SEASONS or w.lower_ in PERIOD_PARTS
+            for w in words
+        ):
+            continue  # "in May", "in mid-March"
         name = " ".join(w.text for w in words)
         location = located(name, name, "GPE", countries)
         if location.feature == "city":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from streams.core.article import Article
+from streams.core.extractor import Extractor
 from streams.core.pipeline.loader import load_model
 from streams.core.rules.places import event_location
 from streams.core.spans import CharSpans
@@ -241,3 +243,11 @@ def test_a_city_the_model_left_untagged_after_in_is_the_place(
 
 def test_an_untagged_city_after_the_one_a_meal_is_with_is_the_place(nlp: Language) -> None:
     assert _location(nlp, "Ana Ruiz had breakfast with Tom Lund in Kyiv in 2012.", "breakfast") == "Kyiv"
+
+
+def test_a_part_of_a_month_is_no_place(extractor: Extractor) -> None:
+    """ "mid" of "in mid-March", which the parser may take for a name, is a town in the gazetteer."""
+    body = "Governor Tom Hale met Mayor Lia Berg in mid-March."
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
+    (meeting,) = [e.to_dict() for e in result.events if e.type == "meeting"]
+    assert meeting["location"] is None
