@@ -1059,16 +1059,21 @@ def _kinds_told(verb: Token) -> set[InteractionType]:
     return {kind for kind, test in _TESTS for word in words if _may_trigger(word) and test(word)}
 
 
+def deals_with_its_own(verb: Token) -> bool:
+    """A verb conjoined to another verb that names its own counterpart: "met Dahl and held talks with
+    Holm", "met Erdogan and signed a deal with Turkey". Not "met Dahl and discussed trade with him"
+    (a pronoun is the side met before), nor "met Erdogan and signed a deal" (with him)."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ != "VERB":
+        return False
+    return bool(_named_counterparts(verb))
+
+
 def meets_someone_else(verb: Token) -> bool:
     """A trigger verb with its own named counterpart, conjoined to another trigger verb of the same
     type: "met Dahl on Monday and will meet Holm on Friday", "met Dahl and held talks with Holm"
-    are two events. Not "met Dahl and discussed trade with him" (a pronoun is the side met
-    before), nor "met Erdogan and signed a deal with Turkey" (a meeting and a deal, told apart
-    by type)."""
-    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ != "VERB":
-        return False
+    are two events; "met Erdogan and signed a deal with Turkey" are told apart by type."""
     # "met reporters and then held talks with Holm": the talks, whatever the first verb met
-    return bool(_named_counterparts(verb)) and bool(_kinds_told(verb) & _kinds_told(verb.head))
+    return deals_with_its_own(verb) and bool(_kinds_told(verb) & _kinds_told(verb.head))
 
 
 #: Verbs of an event's beginning or going on, which carry the tense of the event they take:

@@ -68,10 +68,10 @@ from streams.core.rules.discourse import DiscourseContext
 from streams.core.rules.document import entities_in, paths_to_common_head
 from streams.core.rules.interactions import (
     Trigger,
+    deals_with_its_own,
     group_of,
     is_assembly,
     is_meeting_noun,
-    meets_someone_else,
     told_with_own_verb,
 )
 from streams.core.rules.officers import employer
@@ -1909,10 +1909,10 @@ def _another_act(head: Token, heads: list[Token]) -> bool:
 
 
 def _met_before(head: Token, heads: list[Token]) -> bool:
-    """``head`` is reached only as the first of two events told by conjoined verbs, each with its
-    own counterpart ("met with Dahl and held talks with Holm"): its counterparts are not the
-    second event's."""
-    return any(h.dep_ == "conj" and h.head.i == head.i and meets_someone_else(h) for h in heads)
+    """``head`` is reached only as the first of two acts told by conjoined verbs, the second with its
+    own counterpart ("met with Dahl and held talks with Holm", "met Ek and signed a pact with
+    Norway"): its counterparts are not the second event's."""
+    return any(h.dep_ == "conj" and h.head.i == head.i and deals_with_its_own(h) for h in heads)
 
 
 def _no_meeting_act(verb: Token) -> bool:

@@ -1805,3 +1805,25 @@ def test_the_one_persuaded_to_act_is_a_party_beside_those_named_with_it(
     """ "persuaded the government to open negotiations with Chevron and Exxon": the government
     negotiates; the two named in the with-phrase do not negotiate with each other."""
     assert _parties(extractor, body, kind) == [want]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # the deal names its own counterpart: the one met before is the meeting's
+        (
+            "Governor Tom Hale met Prime Minister Lia Ek and signed a fisheries pact with Norway.",
+            {"Tom Hale", "Norway"},
+        ),
+        (
+            "Kestrel Corp met Orbis Ltd in March and signed a supply deal with Lumen Inc.",
+            {"Kestrel Corp", "Lumen Inc"},
+        ),
+        # no counterpart of its own: they met and signed
+        ("Governor Tom Hale met Prime Minister Lia Ek and signed a fisheries pact.", {"Tom Hale", "Lia Ek"}),
+    ],
+)
+def test_a_deal_after_a_meeting_with_its_own_counterpart(
+    extractor: Extractor, body: str, want: set[str]
+) -> None:
+    assert _parties(extractor, body, "agreement") == [want]
