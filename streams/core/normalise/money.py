@@ -308,12 +308,14 @@ def _first_scale(match: re.Match[str]) -> float:
     """The first number's scale: its own, else the second's when it reads as shared.
 
     "$300 to 350 million" and "from $10 to $8 million" share "million"; "$500,000 to 1 million"
-    does not (a first number of a thousand or more is a whole sum already).
+    does not (a first number of a thousand or more is a whole sum already), unless it is below the
+    second ("US$3,000 to 5,000 million": both are millions).
     """
     s1, s2 = match.group("s1"), match.group("s2")
     if s1 or not s2:
         return _scale(s1)
-    return _scale(s2) if _number(match.group("n1")) < 1000 else 1.0
+    first = _number(match.group("n1"))
+    return _scale(s2) if first < 1000 or first < _number(match.group("n2")) else 1.0
 
 
 def _spans(match: re.Match[str], text: str) -> list[MoneySpan]:

@@ -104,6 +104,7 @@ def _read(text: str) -> list[tuple[str, float, str, str | None]]:
         ("worth between $1 million and $2 million", "$1 million and $2 million", 1e6, 2e6, "USD"),
         ("priced between US$3 and US$4 billion", "US$3 and US$4 billion", 3e9, 4e9, "USD"),
         ("a loan of $500,000 to 1 million", "$500,000 to 1 million", 5e5, 1e6, "USD"),
+        ("a plant costing US$3,000 to 5,000 million", "US$3,000 to 5,000 million", 3e9, 5e9, "USD"),
         ("it plans to spend $5 to $7 billion", "$5 to $7 billion", 5e9, 7e9, "USD"),
         ("the start-up raised $5 to $7 million from investors", "$5 to $7 million", 5e6, 7e6, "USD"),
     ],
