@@ -539,6 +539,8 @@ def _status(path: list[tuple[Token, str]]) -> EventStatus:
         return "planned"  # "agreed to meet"
     if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re", "’s", "’re"}:
         return "ongoing"  # "the two sides are holding talks in Doha"
+    if verb.tag_ == "VBG" and "been" in aux and aux & {"has", "have", "'s", "'ve", "’s", "’ve"}:
+        return "ongoing"  # "Acme has been negotiating with Beta for months": not over ("had been": it is)
     if _in_talks_now(nodes[0], verb):
         return "ongoing"  # "Acme is in talks with Beta", "the two remain in negotiations"
     if verb.tag_ in ("VBZ", "VBP") and not aux and _time_clause(verb):

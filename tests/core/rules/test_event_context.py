@@ -375,6 +375,8 @@ def test_only_what_happened_is_published(extractor: Extractor) -> None:
         ("The two chiefs continue to negotiate the fishing rights.", "negotiate", "ongoing"),
         ("The two chiefs continued to meet in secret.", "meet", "past"),
         ("The two chiefs will continue to meet.", "meet", "planned"),
+        ("The two chiefs have been negotiating the fishing rights for months.", "negotiating", "ongoing"),
+        ("The two chiefs had been negotiating the fishing rights for months.", "negotiating", "past"),
     ],
 )
 def test_what_was_helped_or_managed_took_place(nlp, text: str, trigger: str, status: str) -> None:  # type: ignore[no-untyped-def]
