@@ -155,6 +155,17 @@ def trade_slots(trigger: Trigger) -> list[Token]:
         for g in c.children
         if g.dep_ == "pcomp" and g.lemma_.lower() in TRADE_PREPS
     )
+    if trigger.type == "agreement" and not _sides_as_subject(trigger.token):
+        # "signed a deal to buy batteries from Panasonic", "a contract to sell jets to Peru": the trade
+        # the agreement is for, however the parser hangs its infinitive; not when two sides signed
+        # it ("the US and the EU signed a pact to sell grain to Egypt": whom they sell to)
+        deal = [trigger.token, *(c for c in trigger.token.children if c.dep_ == "dobj")]
+        words.extend(
+            c
+            for d in deal
+            for c in d.children
+            if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in TRADE_PREPS and is_to_infinitive(c)
+        )
     slots: list[Token] = []
     for word in words:
         prep = TRADE_PREPS.get(word.lemma_.lower())
@@ -169,6 +180,13 @@ def trade_slots(trigger: Trigger) -> list[Token]:
             if child.dep_ in ("prep", "dative") and child.lower_ == prep:
                 slots.extend(g for g in child.children if g.dep_ == "pobj")
     return slots
+
+
+def _sides_as_subject(token: Token) -> bool:
+    """Whether the subject of ``token`` (or of the verb a trigger noun is the object of) names two or
+    more sides: "the US and the EU signed"."""
+    verb = token.head if token.dep_ == "dobj" else token
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts for c in verb.children)
 
 
 def _bought_from_the_company(verb: Token) -> bool:
@@ -367,7 +385,28 @@ def party_slots(trigger: Trigger) -> list[Token]:
             # "Ban, who is in Doha, meeting with the emir": the parser hangs the participle, read as
             # a noun, on the person as an apposition
             slots.append(head.head)
+    if trigger.type == "agreement":
+        slots.extend(_claimants_settled(token))
     return [s for s in slots if s.lower_ not in RELATIVE_PRONOUNS]
+
+
+def _claimants_settled(agreed: Token) -> list[Token]:
+    """Who brought what an agreement settles: "agreed to pay $10 million to settle claims by the
+    Labor Department", "agreed to pay ... to settle a lawsuit brought by Beta". The settling clause is
+    a purpose of the agreeing (two clauses down at most) that is no trigger of its own, so its object's
+    claimant is not otherwise a party."""
+    clauses = [c for c in agreed.children if c.dep_ in ("xcomp", "advcl") and is_to_infinitive(c)]
+    clauses += [
+        g for c in clauses for g in c.children if g.dep_ in ("xcomp", "advcl") and is_to_infinitive(g)
+    ]
+    return [
+        name
+        for clause in clauses
+        if clause.lemma_.lower() == SETTLE_VERB
+        for obj in clause.children
+        if obj.dep_ == "dobj"
+        for name in (*_claimants(obj), *prep_objects(obj, "by"), *_with_objects(obj))
+    ]
 
 
 def _describes_the_name(appos: Token) -> bool:

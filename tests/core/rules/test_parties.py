@@ -1827,3 +1827,32 @@ def test_a_deal_after_a_meeting_with_its_own_counterpart(
     extractor: Extractor, body: str, want: set[str]
 ) -> None:
     assert _parties(extractor, body, "agreement") == [want]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Tesla signed a deal to buy batteries from Panasonic.", {"Tesla", "Panasonic"}),
+        ("Tesla's deal to buy batteries from Panasonic was signed on Monday.", {"Tesla", "Panasonic"}),
+        # two sides signed it: whom they sell to is no party of their pact
+        (
+            "The United States and the European Union signed a pact to sell grain to Egypt.",
+            {"United States", "European Union"},
+        ),
+    ],
+)
+def test_the_trade_a_deal_is_for_names_the_other_side(
+    extractor: Extractor, body: str, want: set[str]
+) -> None:
+    assert _parties(extractor, body, "agreement") == [want]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ford agreed to pay $10 million to settle claims by the Labor Department.",
+        "Ford agreed to pay $10 million to settle a lawsuit brought by the Labor Department.",
+    ],
+)
+def test_who_brought_what_an_agreement_settles_is_its_other_side(extractor: Extractor, body: str) -> None:
+    assert _parties(extractor, body, "agreement") == [{"Ford", "Labor Department"}]
