@@ -90,6 +90,7 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
                 and previous.head.lemma_.lower() not in SIDE_PHRASE_LEMMAS
             )
             or (previous.lower_ == "to" and _sent_for(previous, trigger))
+            or (previous.lower_ == "to" and ent.label_ != "ORG" and _trip_the_event_is_on(previous.head))
             or (
                 previous.lower_ == "on"
                 and (ent.label_ != "ORG" or is_place_name(ent.text))
@@ -99,6 +100,17 @@ def place_entities(sent: Span, quote_spans: CharSpans, trigger: Token | None = N
         ):
             places.append(ent)
     return places
+
+
+def _trip_the_event_is_on(noun: Token) -> bool:
+    """A journey that frames the clause: "During his visit to Canberra, Modi met Albanese", "on a
+    trip to Oslo she signed the pact": the event took place where the journey went."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in _JOURNEY_NOUNS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("during", "on")
+    )
 
 
 def _names_a_facility(ent: Span, determiner: Token) -> bool:
@@ -403,11 +415,13 @@ def _in_topic_phrase(token: Token, trigger: Token | None) -> bool:
 
 def _a_topic_prep(prep: Token) -> bool:
     """A preposition that gives what an event is about ("talks on trade", "a row over Syria"), not
-    the edge of an occasion ("on the sidelines of") nor a day ("on Dec. 28 when")."""
+    the edge of an occasion ("on the sidelines of"), a day ("on Dec. 28 when") nor a journey ("on a
+    trip to Oslo")."""
     return (
         prep.lower_ in _TOPIC_PREPS
         and not _at_the_edge_of(prep)
         and not any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in prep.children)
+        and not any(_trip_the_event_is_on(c) for c in prep.children)  # "on a trip to Oslo"
     )
 
 

@@ -245,9 +245,31 @@ def test_an_untagged_city_after_the_one_a_meal_is_with_is_the_place(nlp: Languag
     assert _location(nlp, "Ana Ruiz had breakfast with Tom Lund in Kyiv in 2012.", "breakfast") == "Kyiv"
 
 
+def _published_place(extractor: Extractor, body: str, kind: str) -> str | None:
+    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
+    (event,) = [e.to_dict() for e in result.events if e.type == kind]
+    return None if event["location"] is None else str(event["location"]["name"])
+
+
 def test_a_part_of_a_month_is_no_place(extractor: Extractor) -> None:
     """ "mid" of "in mid-March", which the parser may take for a name, is a town in the gazetteer."""
-    body = "Governor Tom Hale met Mayor Lia Berg in mid-March."
-    result = extractor.extract_one(Article(id="t", body=body, published_at="2025-10-29"))
-    (meeting,) = [e.to_dict() for e in result.events if e.type == "meeting"]
-    assert meeting["location"] is None
+    assert (
+        _published_place(extractor, "Governor Tom Hale met Mayor Lia Berg in mid-March.", "meeting") is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "place"),
+    [
+        (
+            "During his visit to Canberra, Prime Minister Narendra Modi met Prime Minister Anthony Albanese.",
+            "meeting",
+            "Canberra",
+        ),
+        ("On a trip to Oslo, President Ana Ruiz signed a fisheries pact with Norway.", "agreement", "Oslo"),
+    ],
+)
+def test_the_trip_an_event_took_place_on_gives_its_place(
+    extractor: Extractor, body: str, kind: str, place: str
+) -> None:
+    assert _published_place(extractor, body, kind) == place
