@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from streams.core.model import Actor, Role
 from streams.core.rules.actors import ActorResolver
+from streams.core.rules.parties import of_a_person
 from streams.core.rules.places import place_char_spans
 from streams.core.spans import CharSpans
 
@@ -54,8 +55,8 @@ def attendees_told_next(
         return []
     places = CharSpans(place_char_spans(following, quote_spans))
     found: dict[str, Actor] = {}
-    for _, actor in actors.entity_actors_in(following.start, following.end, role, places):
-        if actor.kind in _PARTY_KINDS:
+    for ent, actor in actors.entity_actors_in(following.start, following.end, role, places):
+        if actor.kind in _PARTY_KINDS and not of_a_person(ent):  # "Lia Ek of Norway": Ek came
             found.setdefault(actor.name, actor)
     return list(found.values())
 
@@ -73,7 +74,21 @@ def _tells_who_came(sent: Span, gathering: str) -> bool:
         return any(c.dep_ == "acl" and c.lemma_.lower() in ATTENDING_VERBS for c in root.children)
     if root.lemma_.lower() not in ATTENDING_VERBS:
         return False
+    if root.lemma_.lower() in _COMING_VERBS and _named_and_nothing_else(root, subjects):
+        return True  # "Ana Ruiz of Chile and Tom Berg of Peru attended.": came to the gathering just told
     return any(s.lemma_.lower() == gathering and _definite(s) for s in subjects)
+
+
+#: Verbs whose subject, with no object, came to the gathering the sentence before told.
+_COMING_VERBS = frozenset({"attend", "participate"})
+
+
+def _named_and_nothing_else(verb: Token, subjects: list[Token]) -> bool:
+    """Named subjects and no object or place: "Lund and Berg attended." says nothing but that they
+    came; "Lund attended a dinner" or "attended the Oslo talks" tell of something else."""
+    if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in verb.children):
+        return False
+    return bool(subjects) and all(s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for s in subjects)
 
 
 def _mentions_the_gathering(sent: Span, gathering: str) -> bool:

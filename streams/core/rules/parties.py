@@ -1119,7 +1119,7 @@ def select_parties(
                 continue  # "to Ottawa and to Halifax", "the Copenhagen climate summit", tagged ORG
             if ent.start in visited_places:
                 continue  # "visit Capitol Hill", tagged as a body
-            if _in_named_title(ent) or _in_title_of(ent, people_slots) or _of_a_person(ent):
+            if _in_named_title(ent) or _in_title_of(ent, people_slots) or of_a_person(ent):
                 continue  # "Hu, the President of China,": said of a person, who is the party
             if _describes_a_named_person(ent):
                 continue  # "Kerry, the chief U.S. negotiator": whose negotiator he is
@@ -1377,7 +1377,7 @@ def _title_modified_by(name: Token) -> Token | None:
     return title if words & (PERSON_TITLES | ROLE_NOUNS) else None
 
 
-def _of_a_person(ent: Span) -> bool:
+def of_a_person(ent: Span) -> bool:
     """ "Prime Minister Benjamin Netanyahu of Israel": the country says whose leader he is."""
     root = ent.root
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON"

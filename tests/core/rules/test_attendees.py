@@ -29,6 +29,12 @@ from tests.fixtures.extraction import events_of
             "and Bolivia.",
             {"Chile", "Peru", "Bolivia"},
         ),
+        # the people named as the subject of "attended" and nothing else; whose leader each is, no party
+        (
+            "A summit of Nordic leaders opened in Oslo on Tuesday. Prime Minister Lia Ek of Norway and "
+            "Prime Minister Tom Berg of Sweden attended.",
+            {"Lia Ek", "Tom Berg"},
+        ),
     ],
 )
 def test_a_gatherings_attendees_named_next_are_its_parties(
@@ -53,6 +59,8 @@ def test_a_gatherings_attendees_named_next_are_its_parties(
         "A summit in Lima on Monday ended without a deal. The summit angered Chile, Peru and Bolivia.",
         "A summit in Lima on Monday ended without a deal. The summit ended with Chile, Peru and Bolivia "
         "at odds.",
+        # what they attended is named, and it is something else
+        "A summit in Lima on Monday ended without a deal. Chile and Peru attended a dinner for the Pope.",
         # one name is not a gathering's parties
         "A summit in Lima on Monday ended without a deal. The summit brought together the ministers of the "
         "Andean Forum.",
