@@ -1,3 +1,3 @@
 """newsevents: streaming extraction of meetings, agreements and statements from news articles."""
 
-__version__ = "0.26.0"
+__version__ = "0.27.0"
