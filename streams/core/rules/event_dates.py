@@ -850,6 +850,8 @@ def _reference_day(
             return None  # "contacted him last summer. Eight months later": a time no day of which is known
         if value is not None and _PRECISION_RANK.get(value.precision, coarsest + 1) <= coarsest:
             return _first_day(value)
+        if value is not None and precision != "day":
+            return None  # "met in 2014. Eight months later": the time counted from names no month
     return None
 
 

@@ -294,6 +294,16 @@ def test_months_and_years_count_from_the_date_before(extractor: Extractor, body:
     assert _dates(extractor, body, "2025-10-29")[-1] == expected
 
 
+def test_a_count_of_months_from_a_year_is_left_undated(extractor: Extractor) -> None:
+    """The year told before is the time counted from, and it names no month: an older month is not used."""
+    body = (
+        "The ferry line opened in August 2013.\n\n"
+        "Mayor Ina Holt wrote to Governor Per Lund in 2014. "
+        "Eight months later, Holt signed a pier agreement with Lund."
+    )
+    assert _dates(extractor, body, "2025-10-29")[-1] is None
+
+
 def test_a_count_from_a_season_is_left_undated(extractor: Extractor) -> None:
     """The season is the time counted from, and it names no month: an older date is not used instead."""
     body = (
