@@ -41,7 +41,13 @@ from streams.core.rules.opening_date import opening_date
 from streams.core.rules.parties import named_in, select_parties
 from streams.core.rules.places import dateline_location, event_location, place_char_spans
 from streams.core.rules.plover import plover_for
-from streams.core.rules.quoted_events import quote_speakers, speaker_is_party, with_speaker
+from streams.core.rules.quoted_events import (
+    our_agreement,
+    quote_speakers,
+    side_of,
+    speaker_is_party,
+    with_speaker,
+)
 from streams.core.rules.quotes import find_quotes
 from streams.core.rules.reciprocal import reciprocating_party
 from streams.core.rules.rementions import (
@@ -223,12 +229,21 @@ def build_events(
 def _with_quote_speaker(
     event: Event, trigger: Trigger, context: ArticleContext, speakers: dict[int, Actor]
 ) -> Event:
-    """A meeting told in the first person in a quote ("we met Mr. Doe") has its speaker as a party."""
+    """An event told in the first person in a quote has the speaker's side as a party: "we met Mr.
+    Doe" the speaker, "we signed an agreement with Japan" the body the speaker speaks for when the
+    title names one."""
     quote = context.quote_spans.covering(trigger.token.idx)
-    if quote is None or trigger.type != "meeting" or not speaker_is_party(trigger.token):
+    if quote is None:
         return event
+    speaker = speakers.get(quote[0])
     role = event.actors[0].role if event.actors else "participant"
-    return replace(event, actors=with_speaker(event.actors, speakers.get(quote[0]), role))
+    if trigger.type == "meeting" and speaker_is_party(trigger.token):
+        return replace(event, actors=with_speaker(event.actors, speaker, role))
+    if trigger.type == "agreement" and our_agreement(trigger.token) and speaker is not None:
+        side = side_of(speaker)  # the speaker's body takes the speaker's place among the parties
+        others = [a for a in event.actors if a.name != speaker.name]
+        return replace(event, actors=with_speaker(others, side, role))
+    return event
 
 
 def _no_check() -> None:

@@ -91,7 +91,7 @@ from streams.core.rules.agreement_shapes import (
 )
 from streams.core.rules.document import entities_in
 from streams.core.rules.event_context import event_status
-from streams.core.rules.quoted_events import arranged_by_speaker, first_person_party
+from streams.core.rules.quoted_events import arranged_by_speaker, first_person_party, our_agreement
 from streams.core.rules.syntax import clause_verb, concluding_participles, prep_objects
 from streams.core.rules.visits import is_trip_visit
 from streams.core.spans import CharSpans
@@ -1124,7 +1124,9 @@ def _quoted_fact(token: Token, status: EventStatus, quote: tuple[int, int], kind
         return True
     if kind == "meeting" and first_person_party(token) and _met_a_group(token):
         return True  # "I talked it over with some of the bond agencies," she said
-    return len(named) + (kind == "meeting" and first_person_party(token)) >= 2
+    # "We signed an agreement with Japan," Ek said: the speaker's side is the other party
+    speakers_side = first_person_party(token) if kind == "meeting" else our_agreement(token)
+    return len(named) + speakers_side >= 2
 
 
 #: Words that pick part of a group: "some of the agencies", "several of the donors".

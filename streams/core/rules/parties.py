@@ -1105,7 +1105,11 @@ def select_parties(
     timed = _timed_clause(trigger.token) if not found else None
     if len(found) < 2 and not _held_by_a_body(trigger.token, slotted):
         not_theirs = _not_their_own(trigger.token)
-        outside = quote_spans.within(sent.start_char, sent.end_char) + places + own
+        # names in quotes are the speakers' words, except those of the quote an agreement is told in
+        # ("We signed agreements with Japan and Korea," Ek said: Japan and Korea)
+        own_quote = quote_spans.covering(trigger.token.idx) if trigger.type == "agreement" else None
+        quoted = CharSpans(q for q in quote_spans.within(sent.start_char, sent.end_char) if q != own_quote)
+        outside = quoted + places + own
         for ent, named in actors.entity_actors_in(sent.start, sent.end, role, outside):
             # "the Obama administration": a government, not the man
             actor = _administration(ent, named) if _names_administration(ent) else named

@@ -46,6 +46,26 @@ def first_person_party(token: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in token.children)
 
 
+#: Prepositions that name the other side of an agreement told in the first person.
+_COUNTERPART_PREPS = frozenset({"with", "between"})
+
+
+def our_agreement(token: Token) -> bool:
+    """Whether a quote tells an agreement the speaker's side made with a side it names: "we signed
+    an agreement with Japan", "our agreements with Japan and Korea". Not "we reviewed the city's
+    contracts with X" (the city's), nor "when I signed House Bill 1523" (no other side)."""
+    if not first_person_party(token):
+        return False
+    nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [c for c in token.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "poss" and c.lower_ not in FIRST_PERSON_POSSESSIVES for n in nouns for c in n.children):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in _COUNTERPART_PREPS and any(g.dep_ == "pobj" for g in c.children)
+        for word in (token, *nouns)
+        for c in word.children
+    )
+
+
 def arranged_by_speaker(token: Token) -> bool:
     """ "a discussion table will be set up with the growers", "talks were held with the
     unions": a meeting the quote says is or was arranged, with no one named to arrange it (a
@@ -91,3 +111,12 @@ def with_speaker(actors: list[Actor], speaker: Actor | None, role: Role) -> list
     if speaker is None or any(a.name == speaker.name for a in actors):
         return actors
     return [replace(speaker, role=role), *actors]
+
+
+def side_of(speaker: Actor | None) -> Actor | None:
+    """Whom a speaker's "we" binds in an agreement: the body the speaker's title names ("We signed
+    with Boeing," said Airbus spokesman Tom Lund: Airbus), else the speaker. A meeting's "we" is the
+    speaker, who was in the room."""
+    if speaker is None or speaker.kind != "person" or not speaker.organization:
+        return speaker
+    return Actor(name=speaker.organization, role=speaker.role, kind="organization")

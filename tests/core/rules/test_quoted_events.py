@@ -86,3 +86,52 @@ def test_a_quoted_meeting_that_will_go_on_is_scheduled(extractor: Extractor) -> 
     assert meeting["status"] == "planned"
     assert {a["name"] for a in meeting["actors"]} == {"Ana Ruiz", "Tom Lund"}
     assert _meetings(extractor, "“Ana Ruiz and Tom Lund could continue to meet,” the aide said.") == []
+
+
+def _agreement_parties(extractor: Extractor, body: str) -> list[set[str]]:
+    result = extractor.extract_one(Article(id="q", body=body, published_at="2025-10-29"))
+    return [{a.name for a in e.actors} for e in result.events if e.type == "agreement"]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # the speaker's body, which the title names, is the side "we" binds; not the spokesman
+        (
+            '"We signed a supply deal with Boeing in March," said Airbus spokesman Tom Lund.',
+            {"Airbus", "Boeing"},
+        ),
+        # no body named: the speaker
+        ('"We signed an agreement with Japan last year," Prime Minister Lia Ek said.', {"Lia Ek", "Japan"}),
+        (
+            '"Our agreements with Japan and Korea were signed last year," Prime Minister Lia Ek said.',
+            {"Lia Ek", "Japan", "Korea"},
+        ),
+    ],
+)
+def test_an_agreement_told_in_the_first_person_has_the_speakers_side(
+    extractor: Extractor, body: str, want: set[str]
+) -> None:
+    assert _agreement_parties(extractor, body) == [want]
+
+
+def test_an_agreement_the_quote_only_imagines_is_none(extractor: Extractor) -> None:
+    assert (
+        _agreement_parties(extractor, '"We could sign a deal with Boeing," said Airbus spokesman Tom Lund.')
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the contracts are the county's; "we" only studied them
+        '"Last spring we studied the county\'s current contracts with Tom Hale closely," Mara Klein said.',
+        # a law signed, with no other side
+        '"When I signed Senate Bill 88, the law protected farmers," Governor Tom Hale said.',
+    ],
+)
+def test_no_agreement_of_the_speakers_side_without_a_counterpart_of_its_own(
+    extractor: Extractor, body: str
+) -> None:
+    assert _agreement_parties(extractor, body) == []
