@@ -169,6 +169,8 @@ def event_date(
             continue  # "In an interview last week, Hoenlein described the meeting": the telling's day
         if _a_bound(ent):
             continue  # "planned to visit before January": some time before it, not then
+        if _since_a_first(ent):
+            continue  # "met for the first time since March": when they had last met, not when they met
         trailing = False
         if planned and _dates_the_plan(ent, trigger):
             continue  # "agreed Monday to hold talks": Monday is the agreeing
@@ -615,6 +617,25 @@ def _since(ent: Span) -> bool:
     """ "have been negotiating since December": a start that lies before the telling, whatever the
     tense (the present perfect is not past in ``past_tense``'s sense)."""
     return ent.root.dep_ == "pobj" and ent.root.head.lower_ == "since"
+
+
+def _since_a_first(ent: Span) -> bool:
+    """A date after "since" on a first or a superlative ("the first since March", "for the first time
+    since 2014", "signed its biggest deal since June"): the time of the last one like it, not of the
+    event. On a verb in the simple past the same ("met twice since March"): only a perfect or a
+    going on ("have been negotiating since December") starts then."""
+    if not _since(ent):
+        return False
+    word = ent.root.head.head
+    if word.pos_ in ("VERB", "AUX"):
+        return word.tag_ == "VBD" and not any(c.dep_ == "aux" for c in word.children)
+    if word.lower_ == "time":  # "the first time since"
+        return any(c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" for c in word.children)
+    return (
+        word.ent_type_ == "ORDINAL"
+        or word.tag_ in ("JJS", "RBS")
+        or any(c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" for c in word.children if c.dep_ == "amod")
+    )
 
 
 def _a_bound(ent: Span) -> bool:

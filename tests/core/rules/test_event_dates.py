@@ -294,6 +294,21 @@ def test_months_and_years_count_from_the_date_before(extractor: Extractor, body:
     assert _dates(extractor, body, "2025-10-29")[-1] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The meeting between Tom Hale and Lia Berg, the first since March, took place in Oslo.", None),
+        ("Tom Hale met Lia Berg for the first time since March.", None),
+        ("Kestrel signed its biggest deal since June with Orbis Ltd on Monday.", "2025-10-27"),
+        # a start of what goes on
+        ("Kestrel and Orbis have been negotiating since December.", "2024-12"),
+    ],
+)
+def test_since_a_first_is_not_the_events_date(extractor: Extractor, body: str, expected: str | None) -> None:
+    """ "The first since March": when the last one like it was, not when this one was."""
+    assert _dates(extractor, body, "2025-10-29")[-1] == expected
+
+
 def test_a_count_of_months_from_a_year_is_left_undated(extractor: Extractor) -> None:
     """The year told before is the time counted from, and it names no month: an older month is not used."""
     body = (
