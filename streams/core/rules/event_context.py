@@ -683,14 +683,18 @@ _STATE_VERBS = frozenset({"be", "remain", "stay"})
 
 
 def _in_talks_now(trigger: Token, verb: Token) -> bool:
-    """ "Acme is in talks with Beta", "the sides remain in negotiations": a present state of talking,
-    not talks that are over."""
+    """ "Acme is in talks with Beta", "the sides remain in negotiations", "Acme has been in talks with
+    Beta since March": a present state of talking, not talks that are over."""
+    present = verb.tag_ in ("VBZ", "VBP") or (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+    )
     return (
         trigger.tag_ == "NNS"
         and trigger.dep_ == "pobj"
         and trigger.head.lower_ == "in"
         and trigger.head.head.i == verb.i
-        and verb.tag_ in ("VBZ", "VBP")
+        and present
         and verb.lemma_.lower() in _STATE_VERBS
     )
 

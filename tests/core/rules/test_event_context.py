@@ -390,6 +390,8 @@ def test_what_was_helped_or_managed_took_place(nlp, text: str, trigger: str, sta
         ("Kestrel Motors is currently in talks with Orbis Group.", "ongoing"),
         ("Kestrel Motors and Orbis Group remain in negotiations.", "ongoing"),
         ("Kestrel Motors was in talks with Orbis Group last year.", "past"),
+        ("Kestrel Motors has been in talks with Orbis Group since March.", "ongoing"),
+        ("Kestrel Motors had been in talks with Orbis Group for a year.", "past"),
         # reported by a past saying: a state, not a habit
         ("Kestrel Motors and Orbis Group are in advanced talks, people close to the deal said.", "ongoing"),
     ],
