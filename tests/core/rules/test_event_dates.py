@@ -309,31 +309,23 @@ def test_since_a_first_is_not_the_events_date(extractor: Extractor, body: str, e
     assert _dates(extractor, body, "2025-10-29")[-1] == expected
 
 
-def test_a_count_of_months_from_a_year_is_left_undated(extractor: Extractor) -> None:
-    """The year told before is the time counted from, and it names no month: an older month is not used."""
-    body = (
-        "The ferry line opened in August 2013.\n\n"
-        "Mayor Ina Holt wrote to Governor Per Lund in 2014. "
-        "Eight months later, Holt signed a pier agreement with Lund."
-    )
-    assert _dates(extractor, body, "2025-10-29")[-1] is None
-
-
-def test_a_count_from_a_season_is_left_undated(extractor: Extractor) -> None:
-    """The season is the time counted from, and it names no month: an older date is not used instead."""
-    body = (
-        "The ferry line opened in August 2024.\n\n"
-        "Mayor Ina Holt wrote to Governor Per Lund last summer. "
-        "Eight months later, Holt signed a pier agreement with Lund."
-    )
-    assert _dates(extractor, body, "2025-10-29")[-1] is None
-
-
-def test_a_past_event_counted_past_publication_is_left_undated(extractor: Extractor) -> None:
-    body = (
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the year told before names no month: an older month is not counted from instead
+        "The ferry line opened in August 2013.\n\nMayor Ina Holt wrote to Governor Per Lund in 2014. "
+        "Eight months later, Holt signed a pier agreement with Lund.",
+        # nor does the season told before
+        "The ferry line opened in August 2024.\n\nMayor Ina Holt wrote to Governor Per Lund last summer. "
+        "Eight months later, Holt signed a pier agreement with Lund.",
+        # the count lands after publication, and the event is told in the past
         "Mayor Ina Holt and Mayor Per Lund met in Bergen in June 2025. "
-        "Eight months later, they signed a harbour agreement."
-    )
+        "Eight months later, they signed a harbour agreement.",
+    ],
+)
+def test_a_count_with_no_month_to_start_from_or_past_publication_is_left_undated(
+    extractor: Extractor, body: str
+) -> None:
     assert _dates(extractor, body, "2025-10-29")[-1] is None
 
 
