@@ -52,8 +52,8 @@ _COUNTERPART_PREPS = frozenset({"with", "between"})
 
 def our_agreement(token: Token) -> bool:
     """Whether a quote tells an agreement the speaker's side made with a side it names: "we signed
-    an agreement with Japan", "our agreements with Japan and Korea". Not "we reviewed the city's
-    contracts with X" (the city's), nor "when I signed House Bill 1523" (no other side)."""
+    an agreement with Japan", "our agreements with Japan and Korea". Not "we studied the county's
+    contracts with X" (the county's), nor "when I signed Senate Bill 88" (a law, no other side)."""
     if not first_person_party(token):
         return False
     nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [c for c in token.children if c.dep_ == "dobj"]
