@@ -179,6 +179,9 @@ def trade_slots(trigger: Trigger) -> list[Token]:
         for child in (c for h in holders for c in h.children):
             if child.dep_ in ("prep", "dative") and child.lower_ == prep:
                 slots.extend(g for g in child.children if g.dep_ == "pobj")
+        if word is not trigger.token and _bought_from_the_company(word):
+            # "agreed to buy a 20% stake in Beta": the company whose stake it is, as on the trigger itself
+            slots.extend(g for h in holders[1:] for g in prep_objects(h, "in"))
     return slots
 
 
@@ -1125,6 +1128,8 @@ def select_parties(
                 continue  # "visit Capitol Hill", tagged as a body
             if _in_named_title(ent) or _in_title_of(ent, people_slots) or of_a_person(ent):
                 continue  # "Hu, the President of China,": said of a person, who is the party
+            if _home_of_a_body(ent):
+                continue  # "Germany's Siemens signed a supply deal": whose company, not a party
             if _describes_a_named_person(ent):
                 continue  # "Kerry, the chief U.S. negotiator": whose negotiator he is
             if _describes_its_head(ent) and ent.root.head in slotted:
@@ -1379,6 +1384,13 @@ def _title_modified_by(name: Token) -> Token | None:
         title = title.head
     words = {t.lower_ for t in title.subtree if t.i > name.i and t.i <= title.i}
     return title if words & (PERSON_TITLES | ROLE_NOUNS) else None
+
+
+def _home_of_a_body(ent: Span) -> bool:
+    """ "Germany's Siemens", "Japan's Toyota": a country in front of a company's name says where the
+    company is from."""
+    root = ent.root
+    return ent.label_ in ("GPE", "NORP") and root.dep_ == "poss" and root.head.ent_type_ == "ORG"
 
 
 def of_a_person(ent: Span) -> bool:

@@ -1856,3 +1856,18 @@ def test_the_trade_a_deal_is_for_names_the_other_side(
 )
 def test_who_brought_what_an_agreement_settles_is_its_other_side(extractor: Extractor, body: str) -> None:
     assert _parties(extractor, body, "agreement") == [{"Ford", "Labor Department"}]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # the company whose stake is bought, under "agreed to" as on the trade verb itself
+        ("Siemens agreed to buy a 20% stake in Andritz for 500 million euros.", {"Siemens", "Andritz"}),
+        ("Siemens agreed to buy a 20% stake in Andritz from Voith.", {"Siemens", "Voith"}),
+        # the country in front of a company's name is where it is from
+        ("Germany's Siemens signed a supply deal on Monday.", {"Siemens"}),
+        ("Germany's Siemens won a contract to build a bridge.", {"Siemens"}),
+    ],
+)
+def test_a_stake_under_agreed_and_a_companys_home(extractor: Extractor, body: str, want: set[str]) -> None:
+    assert _parties(extractor, body, "agreement") == [want]
