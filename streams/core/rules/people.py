@@ -760,7 +760,7 @@ def _join_name_particles(doc: Doc, text: str) -> None:
             if i == end or i >= len(doc) or doc[i].sent != ent.sent:
                 break
             nxt = starts.get(i)
-            if nxt is not None and nxt.label_ == ent.label_:
+            if nxt is not None and (nxt.label_ == ent.label_ or _surname_after_particle(doc, end, nxt)):
                 absorbed.add(nxt.start)
                 end = nxt.end
                 continue
@@ -779,6 +779,14 @@ def _join_name_particles(doc: Doc, text: str) -> None:
             out.append(ent)
     if changed:
         doc.ents = out
+
+
+def _surname_after_particle(doc: Doc, end: int, nxt: Span) -> bool:
+    """ "Ursula von" tagged a person and "Leyen" a place: a name the model cut inside its particles
+    ends in one, and the one capitalised word after them is its surname, whatever its label."""
+    return (
+        doc[end - 1].lower_ in NAME_PARTICLES and len(nxt) == 1 and nxt[0].pos_ == "PROPN" and nxt[0].is_title
+    )
 
 
 #: Words a name is followed by that are a job or title, never a surname ("Clinton Pollster").

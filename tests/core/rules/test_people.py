@@ -239,6 +239,15 @@ def test_a_name_is_carried_over_its_particles() -> None:
     assert [(e.text, e.label_) for e in doc.ents] == [("the Granja do Torto", "FAC")]
 
 
+def test_a_surname_the_model_tagged_apart_after_the_particles_joins_the_name() -> None:
+    """ "Ilse von" tagged a person and "Hagen" a place: one name, "Ilse von der Hagen"."""
+    doc = _parse("Chancellor Karl Brandt met Ilse von der Hagen in Berlin.")
+    start = [t.text for t in doc].index("Ilse")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON"), Span(doc, start + 3, start + 4, label="GPE")]
+    find_people(doc)
+    assert ("Ilse von der Hagen", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_a_title_the_model_took_into_a_name_is_cut_off() -> None:
     doc = _parse("Prime Minister Ann Lund met Taoiseach Sean Moran in Dublin on Monday.")
     register = find_people(doc)
