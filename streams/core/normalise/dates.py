@@ -408,11 +408,6 @@ def reference_precision(text: str) -> str | None:
     return None
 
 
-def is_counted_from_reference(text: str) -> bool:
-    """Whether the words count from a date given before ("the following day", "two days later")."""
-    return reference_precision(text) is not None
-
-
 def normalise_date(
     text: str,
     base: date | None,

@@ -29,7 +29,6 @@ from streams.core.lexicon.triggers import (
 from streams.core.model import Actor, DateBasis, DateValue, EventStatus
 from streams.core.normalise.calendar_words import SEASONS
 from streams.core.normalise.dates import (
-    is_counted_from_reference,
     is_relative,
     normalise_date,
     reference_precision,
@@ -151,15 +150,11 @@ def event_date(
         counted = None if own_phrase else _counted_back_to_the_event(ent, trigger)
         if counted is not None:
             # "The closure came a day after Tate met Saleh": a day before the day given before
+            words, precision = counted
             reference = _reference_day(
-                document,
-                ent.start_char,
-                base,
-                quote_spans,
-                not_after,
-                precision=reference_precision(counted) or "day",
+                document, ent.start_char, base, quote_spans, not_after, precision=precision
             )
-            value = normalise_date(counted, base, reference=reference) if reference is not None else None
+            value = normalise_date(words, base, reference=reference) if reference is not None else None
             if value is not None:
                 found.append((False, 0, value))
             continue
@@ -252,11 +247,12 @@ _SAME_DAY_WORDS = re.compile(
 _PART_OF_DAY = re.compile(r"\b(?:early |late )?in the (?:morning|afternoon|evening)\b", re.I)
 
 
-def _counted_back_to_the_event(ent: Span, trigger: Token) -> str | None:
+def _counted_back_to_the_event(ent: Span, trigger: Token) -> tuple[str, str] | None:
     """ "The closure came a day after Tate met Saleh", "This comes a week after he met Ruiz in
     Oslo": a span of days before an after-clause that tells the event puts the event that long
     before the day the text gave before (the closure's, the news'). The words as a count from that
-    day ("a day earlier"), or None. "Before" counts forward ("two days before they met": later)."""
+    day ("a day earlier") with the coarsest date it may count from (``reference_precision``), or
+    None. "Before" counts forward ("two days before they met": later)."""
     doc = ent.doc
     if ent.end >= len(doc) or ent.end > trigger.i:
         return None
@@ -267,7 +263,8 @@ def _counted_back_to_the_event(ent: Span, trigger: Token) -> str | None:
     if not (clause.i == trigger.i or clause.is_ancestor(trigger)):
         return None
     counted = f"{ent.text} {'earlier' if marker.lower_ == 'after' else 'later'}"
-    return counted if is_counted_from_reference(counted) else None
+    precision = reference_precision(counted)
+    return (counted, precision) if precision is not None else None
 
 
 def _day_entity(ent: Span, base: date | None) -> bool:
